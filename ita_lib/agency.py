@@ -1,0 +1,127 @@
+"""Agency names: find them in text, expand abbreviations, read district and province."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Line
+
+# Local-government tiers, longest first: (full prefix, abbreviation).
+TIERS: tuple[tuple[str, str], ...] = (
+    ("องค์การบริหารส่วนจังหวัด", "อบจ."),
+    ("องค์การบริหารส่วนตำบล", "อบต."),
+    ("เทศบาลนคร", "ทน."),
+    ("เทศบาลเมือง", "ทม."),
+    ("เทศบาลตำบล", "ทต."),
+)
+ABBREVIATIONS = {abbr: full for full, abbr in TIERS}
+# Other public bodies: the name runs to the next space.
+OTHER_PREFIXES = ("กรม", "สำนักงาน", "มหาวิทยาลัย", "โรงพยาบาล", "การไฟฟ้า", "การประปา", "ที่ทำการ",
+                  "ศาล", "กระทรวง", "สถาบัน", "องค์การ")
+NACC_NAMES = ("สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ", "สำนักงาน ป.ป.ช.")
+
+_THAI_NAME = r"[\u0e01-\u0e4e][\u0e01-\u0e4e\-]*"
+_TIER_RE = re.compile(
+    "(" + "|".join(re.escape(full) for full, _ in TIERS) + "|"
+    + "|".join(re.escape(abbr) for _, abbr in TIERS) + r")\s?(" + _THAI_NAME + ")")
+_DISTRICT_RE = re.compile(r"(?:อำเภอ|อ\.)\s?(" + _THAI_NAME + ")")
+_PROVINCE_RE = re.compile(r"(?<!ส่วน)(?:จังหวัด|จ\.)\s?(" + _THAI_NAME + ")")
+_LABELS = ("ชื่อหน่วยงาน", "หน่วยงาน:", "หน่วยงาน :", "ประกาศ", "คะแนนภาพรวมหน่วยงาน")
+
+
+@dataclass(frozen=True)
+class AgencyName:
+    name: str  # full name, abbreviation expanded
+    agency_type: str | None  # "อบต.", "ทต.", ... for local governments
+    place: str  # the place part of the name
+    line: int | None = None
+    district: str | None = None
+    province: str | None = None
+
+
+def expand(prefix: str, place: str) -> tuple[str, str]:
+    """("อบต.", "ลำปางรอง") -> ("องค์การบริหารส่วนตำบลลำปางรอง", "อบต.")."""
+    if prefix in ABBREVIATIONS:
+        return ABBREVIATIONS[prefix] + place, prefix
+    abbr = dict(TIERS)[prefix]
+    return prefix + place, abbr
+
+
+def _location(text: str) -> tuple[str | None, str | None]:
+    district = _DISTRICT_RE.search(text)
+    province = _PROVINCE_RE.search(text)
+    return (district.group(1) if district else None, province.group(1) if province else None)
+
+
+def find_local_agencies(text: str) -> list[tuple[int, AgencyName]]:
+    """Every local-government name in text as (position, name), with the location that follows it."""
+    found = []
+    for match in _TIER_RE.finditer(text):
+        place = match.group(2)
+        name, abbr = expand(match.group(1), place)
+        tail = text[match.end():match.end() + 60]
+        district, province = None, None
+        tail_match = re.match(r"^[\s(]*((?:อำเภอ|อ\.)\s?" + _THAI_NAME + r")?[\s,]*((?:จังหวัด|จ\.)\s?"
+                              + _THAI_NAME + ")?", tail)
+        if tail_match:
+            if tail_match.group(1):
+                district = _DISTRICT_RE.search(tail_match.group(1)).group(1)
+            if tail_match.group(2):
+                province = _PROVINCE_RE.search(tail_match.group(2)).group(1)
+        found.append((match.start(), AgencyName(name, abbr, place, None, district, province)))
+    return found
+
+
+def main_agency(lines: list[Line]) -> AgencyName | None:
+    """The agency a document is about: a labelled line first, else the first local-government name,
+    else a public body on a labelled line."""
+    first: AgencyName | None = None
+    labelled: AgencyName | None = None
+    for line in lines:
+        hits = find_local_agencies(line.text)
+        if not hits:
+            continue
+        _, hit = hits[0]
+        hit = AgencyName(hit.name, hit.agency_type, hit.place, line.number, hit.district, hit.province)
+        if first is None:
+            first = hit
+        if labelled is None and any(label in line.text for label in _LABELS):
+            labelled = hit
+        if labelled is not None:
+            break
+    chosen = labelled or first
+    if chosen is None:
+        chosen = _labelled_public_body(lines)
+    if chosen is not None and (chosen.district is None or chosen.province is None):
+        chosen = _with_location_elsewhere(chosen, lines)
+    return chosen
+
+
+def _labelled_public_body(lines: list[Line]) -> AgencyName | None:
+    for line in lines:
+        text = line.text.strip().lstrip("#").strip()
+        for label in _LABELS:
+            if not text.startswith(label):
+                continue
+            rest = text[len(label):].strip(" :")
+            if any(rest.startswith(nacc) for nacc in NACC_NAMES):
+                continue
+            for prefix in OTHER_PREFIXES:
+                if rest.startswith(prefix):
+                    name = rest.split()[0]
+                    district, province = _location(rest[len(name):])
+                    return AgencyName(name, None, name, line.number, district, province)
+    return None
+
+
+def _with_location_elsewhere(agency: AgencyName, lines: list[Line]) -> AgencyName:
+    """Fill district/province from another line that names the agency with its location."""
+    district, province = agency.district, agency.province
+    for line in lines:
+        if agency.place not in line.text:
+            continue
+        for _, hit in find_local_agencies(line.text):
+            if hit.name == agency.name:
+                district = district or hit.district
+                province = province or hit.province
+    return AgencyName(agency.name, agency.agency_type, agency.place, agency.line, district, province)

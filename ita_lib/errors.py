@@ -1,0 +1,48 @@
+"""One exception root for ita_lib.
+
+Every error carries the file, the line (when known) and a reason, and survives pickling, so a
+failure inside a worker process or on a dask cluster arrives intact in the driver.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ItaError(Exception):
+    """Root of every error ita_lib raises on purpose."""
+
+    def __init__(self, reason: str, *, path: str | Path | None = None, line: int | None = None):
+        self.reason = reason
+        self.path = None if path is None else str(path)
+        self.line = line
+        super().__init__(reason)
+
+    def __str__(self) -> str:
+        where = self.path or "<text>"
+        if self.line is not None:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.reason}"
+
+    def __reduce__(self):
+        # Exception's default pickling re-calls __init__ with self.args only, losing keywords.
+        return (_rebuild, (self.__class__, self.reason, self.path, self.line))
+
+
+def _rebuild(cls, reason, path, line):
+    return cls(reason, path=path, line=line)
+
+
+class DocumentReadError(ItaError):
+    """The file cannot be read as a document: missing, a directory, binary, undecodable."""
+
+
+class EmptyDocumentError(DocumentReadError):
+    """The file holds no text at all."""
+
+
+class UnsupportedFormatError(DocumentReadError):
+    """The file's type is not one ita_lib reads."""
+
+
+class ParamsError(ItaError):
+    """A parameters file does not match its schema."""

@@ -1,0 +1,88 @@
+"""Map indicator names as printed (any spelling, split by PDF extraction, English) to 1–10."""
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+
+from .rubric import INDICATORS
+
+_SPACE = re.compile(r"[\s\u200b]+")
+_NUMBER_PREFIX = re.compile(
+    r"^\s*(?:ตัวชี้วัดที่|ตัวชี้วัด|indicator)?\s*(\d{1,2})\s*(?:[.)]\s*|\s+|$)(?!\d)", re.IGNORECASE)
+
+
+def squash(text: str) -> str:
+    """Remove all spacing: PDF extraction splits Thai words at random ("การ แก้ไข ปัญหา")."""
+    return _SPACE.sub("", text).lower()
+
+
+@lru_cache(maxsize=1)
+def _variants() -> list[tuple[str, int]]:
+    pairs = []
+    for info in INDICATORS.values():
+        for name in (info.name, *info.variants, *info.english):
+            pairs.append((squash(name), info.number))
+    # Longest first, so การใช้ทรัพย์สินของราชการ wins over a shorter name it contains.
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def indicator_from_name(text: str, *, fuzzy: bool = True, contained: bool = True) -> int | None:
+    """The indicator a name denotes, or None. Exact (space-free) match first, then containment,
+    then a close fuzzy match for garbled vowels."""
+    key = squash(text)
+    if not key:
+        return None
+    for variant, number in _variants():
+        if key == variant:
+            return number
+    if contained:
+        for variant, number in _variants():
+            if variant in key:
+                return number
+    if fuzzy and len(key) >= 8:
+        best, best_ratio = None, 0.0
+        for variant, number in _variants():
+            ratio = difflib.SequenceMatcher(None, key[: len(variant) + 2], variant).ratio()
+            if ratio > best_ratio:
+                best, best_ratio = number, ratio
+        if best_ratio >= 0.86:
+            return best
+    return None
+
+
+def find_indicator_names(text: str) -> list[tuple[int, int]]:
+    """Every (position, indicator) whose name appears in text, longest names claiming first."""
+    found: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []
+    lowered = text.lower()
+    for variant_text, number in plain_variants():
+        start = 0
+        while True:
+            pos = lowered.find(variant_text, start)
+            if pos < 0:
+                break
+            end = pos + len(variant_text)
+            if not any(pos < t_end and end > t_start for t_start, t_end in taken):
+                taken.append((pos, end))
+                found.append((pos, number))
+            start = end
+    return sorted(found)
+
+
+@lru_cache(maxsize=1)
+def plain_variants() -> list[tuple[str, int]]:
+    pairs = []
+    for info in INDICATORS.values():
+        for name in (info.name, *info.variants, *info.english):
+            pairs.append((name.lower(), info.number))
+    return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+
+def indicator_number_prefix(text: str) -> int | None:
+    """A printed indicator number at the start of a cell ("3", "๓.", "ตัวชี้วัดที่ 3 ...")."""
+    match = _NUMBER_PREFIX.match(text)
+    if not match:
+        return None
+    number = int(match.group(1))
+    return number if 1 <= number <= 10 else None

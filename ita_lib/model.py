@@ -1,0 +1,126 @@
+"""Typed records: one Assessment per agency and fiscal year, as in the parse JSON contract."""
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+from pydantic import BaseModel, ConfigDict, Field
+
+InstrumentCode = Literal["IIT", "EIT", "OIT"]
+
+
+class Recommendation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    instrument: InstrumentCode | None = None
+    indicator: int | None = None
+    text: str
+    line: int | None = None
+
+
+class ActionRow(BaseModel):
+    """One row of an agency's action-plan table (measure, analysis, steps, period, responsible)."""
+
+    model_config = ConfigDict(extra="forbid")
+    indicator: int | None = None
+    topic: str | None = None  # the row's first cell as printed (indicator or analysis topic)
+    measure: str | None = None
+    analysis: str | None = None
+    steps: list[str] = Field(default_factory=list)
+    period: str | None = None
+    responsible: str | None = None
+    score: float | None = None  # a score the analysis cell quotes for the indicator
+    line: int | None = None
+
+
+class ParseWarning(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    code: str
+    message: str
+    line: int | None = None
+
+
+class Source(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    path: str | None = None
+    sha256: str
+    kind: str
+    format: str = "text"
+    lines: dict[str, int] = Field(default_factory=dict)  # field name -> source line
+
+
+class Instruments(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    IIT: float | None = None
+    EIT: float | None = None
+    OIT: float | None = None
+    EIT_part1: float | None = None  # 2568+: EIT ส่วนที่ 1 (EIT Public)
+    EIT_part2: float | None = None  # 2568+: EIT ส่วนที่ 2 (EIT Survey)
+
+
+class Assessment(BaseModel):
+    """One agency's ITA result for one fiscal year (B.E.)."""
+
+    model_config = ConfigDict(extra="forbid")
+    agency: str | None = None
+    agency_type: str | None = None
+    district: str | None = None
+    province: str | None = None
+    fiscal_year: int | None = None
+    overall_score: float | None = None
+    overall_score_computed: float | None = None
+    grade: str | None = None
+    result: str | None = None  # the printed result word: ผ่าน / ไม่ผ่าน / ผ่านดี ...
+    passed: bool | None = None
+    passed_derived: bool = False  # True when `passed` comes from the score, not from the text
+    rank: int | None = None  # rank printed in a list of agencies
+    instruments: Instruments = Field(default_factory=Instruments)
+    indicators: dict[str, float | None] = Field(default_factory=dict)  # "1".."10"
+    items: dict[str, float] = Field(default_factory=dict)  # "O13", "e2", "i5"
+    recommendations: list[Recommendation] = Field(default_factory=list)
+    actions: list[ActionRow] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)
+    source: Source
+
+    def warn(self, code: str, message: str, line: int | None = None) -> None:
+        if not any(w.code == code and w.message == message for w in self.warnings):
+            self.warnings.append(ParseWarning(code=code, message=message, line=line))
+
+    def indicator(self, number: int) -> float | None:
+        return self.indicators.get(str(number))
+
+    def to_contract(self) -> dict:
+        """The record as the parse JSON contract writes it."""
+        data = self.model_dump(mode="json")
+        data["indicators"] = {str(n): self.indicators.get(str(n)) for n in range(1, 11)
+                              if str(n) in self.indicators}
+        return data
+
+
+INDICATOR_COLUMNS = ("agency", "agency_type", "district", "province", "fiscal_year",
+                     "overall_score", "grade", "passed")
+
+
+def to_dataframe(records: list[Assessment]) -> pd.DataFrame:
+    """Tidy table: one row per agency, year and indicator (records without indicators keep one row)."""
+    from .rubric import INDICATORS  # local import: rubric imports nothing from model
+
+    rows = []
+    for record in records:
+        base = {col: getattr(record, col) for col in INDICATOR_COLUMNS}
+        base["source_path"] = record.source.path
+        base["source_kind"] = record.source.kind
+        numbers = sorted(int(k) for k, v in record.indicators.items() if v is not None)
+        if not numbers:
+            rows.append({**base, "indicator": pd.NA, "indicator_name": None, "instrument": None,
+                         "score": pd.NA})
+        for number in numbers:
+            info = INDICATORS[number]
+            rows.append({**base, "indicator": number, "indicator_name": info.name,
+                         "instrument": info.instrument, "score": record.indicators[str(number)]})
+    frame = pd.DataFrame(rows)
+    if not frame.empty:
+        frame["indicator"] = frame["indicator"].astype("Int64")
+        frame["fiscal_year"] = frame["fiscal_year"].astype("Int64")
+        frame["score"] = frame["score"].astype("Float64")
+        frame["overall_score"] = frame["overall_score"].astype("Float64")
+    return frame

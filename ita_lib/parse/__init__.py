@@ -1,0 +1,67 @@
+"""Detect what a document is and read its ITA records.
+
+`parse_document(path)` and `parse_text(text)` return a list of Assessment records; a document that
+is not an ITA result returns [] and `parse_report` says why.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Document
+from ..indicator_names import find_indicator_names
+from ..io import document_from_text, read_document
+from ..model import Assessment
+from .multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
+from .prose import parse_prose
+from .single import parse_single
+
+__all__ = ["ParseReport", "parse_document", "parse_text", "parse_report", "parse_loaded"]
+
+ITA_MARKERS = ("ITA", "คุณธรรมและความโปร่งใส", "Integrity and Transparency", "ITAS", "itas.nacc")
+PRE_ITAS_INDICES = ("ดัชนีความโปร่งใส", "ดัชนีความพร้อมรับผิด", "ดัชนีความปลอดจากการทุจริต",
+                    "ดัชนีวัฒนธรรมคุณธรรม", "ดัชนีคุณธรรมการทำงาน")
+
+
+@dataclass
+class ParseReport:
+    document: Document
+    records: list[Assessment] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # why nothing was found, for stderr
+
+
+def parse_loaded(document: Document, *, year: int | None = None) -> ParseReport:
+    report = ParseReport(document)
+    text = document.text
+    pre_itas = sum(1 for index in PRE_ITAS_INDICES if index in text)
+    indicator_mentions = len({n for _, n in find_indicator_names(text)})
+    if pre_itas >= 2 and indicator_mentions < 3:
+        report.notes.append("a pre-2562 result in the five-index scheme: not comparable with ITA "
+                            "indicators, no records")
+        return report
+    if not any(marker.lower() in text.lower() for marker in ITA_MARKERS) and indicator_mentions < 3:
+        report.notes.append("not an ITA result: no ITA wording and no ITA indicator names")
+        return report
+    for parser in (parse_province_list, parse_multi_agency_table, parse_multi_year_table,
+                   parse_single, parse_prose):
+        records = parser(document, year=year)
+        if records:
+            report.records = records
+            return report
+    report.notes.append("mentions ITA but gives no score, grade or indicator table")
+    return report
+
+
+def parse_report(source: str | Path, *, year: int | None = None) -> ParseReport:
+    return parse_loaded(read_document(source), year=year)
+
+
+def parse_document(source: str | Path | Document, *, year: int | None = None) -> list[Assessment]:
+    """Records of one document file (or an already read Document)."""
+    document = source if isinstance(source, Document) else read_document(source)
+    return parse_loaded(document, year=year).records
+
+
+def parse_text(text: str, *, year: int | None = None, path: str | None = None) -> list[Assessment]:
+    """Records of a document given as text."""
+    return parse_loaded(document_from_text(text, path=path), year=year).records

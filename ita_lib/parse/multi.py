@@ -1,0 +1,166 @@
+"""Documents with many records: multi-year tables, multi-agency indicator tables, province lists."""
+from __future__ import annotations
+
+import re
+
+from ..agency import AgencyName, find_local_agencies, main_agency
+from ..document import Document, Line
+from ..indicator_names import indicator_from_name, indicator_number_prefix
+from ..model import Assessment
+from ..years import to_buddhist_era
+from .builder import RecordBuilder
+from .headline import GRADE_WORD_RE, RESULT_WORD_RE
+from .scan import Table, cell_score, find_tables
+from .single import set_year
+
+PROVINCE_LIST_MARKER = "ผลการประเมินรายหน่วยงานภายในจังหวัด"
+_YEAR_CELL = re.compile(r"^\s*(?:ปี(?:งบประมาณ)?\s*)?(?:พ\.ศ\.\s*)?(25\d\d|20\d\d)\s*$")
+_ITA_COLUMN = ("คะแนน ITA", "ITA", "คะแนนรวม", "ภาพรวม", "overall")
+
+
+def _agency_from_cell(text: str, line: int) -> AgencyName:
+    hits = find_local_agencies(text)
+    if hits and hits[0][0] == 0:
+        hit = hits[0][1]
+        return AgencyName(hit.name, hit.agency_type, hit.place, line, hit.district, hit.province)
+    return AgencyName(text.strip(), None, text.strip(), line)
+
+
+# --- province lists -------------------------------------------------------------------------
+
+def _is_province_list(table: Table) -> bool:
+    return (table.column("หน่วยงาน") is not None and table.column("จังหวัด") is not None
+            and table.column("คะแนน") is not None)
+
+
+def parse_province_list(document: Document, *, year: int | None = None) -> list[Assessment]:
+    tables = [t for t in find_tables(document.lines) if _is_province_list(t)]
+    if not tables or (PROVINCE_LIST_MARKER not in document.text and len(tables[0].rows) < 2):
+        return []
+    records = []
+    for table in tables:
+        rank_col = table.column("ลำดับ", "อันดับ")
+        name_col = table.column("หน่วยงาน")
+        district_col = table.column("อำเภอ")
+        province_col = table.column("จังหวัด")
+        score_col = table.column("คะแนน")
+        for row in table.rows:
+            cells = [c.text for c in row.cells or ()]
+            if max(name_col, province_col, score_col) >= len(cells):
+                continue
+            score = cell_score(cells[score_col])
+            if score is None:
+                continue
+            builder = RecordBuilder(document, "province_list")
+            agency = _agency_from_cell(cells[name_col], row.number)
+            district = cells[district_col].strip() if district_col is not None and district_col < len(cells) else None
+            builder.set_agency(agency)
+            builder.set("district", _bare(district, "อำเภอ", "อ."), row.number)
+            builder.set("province", _bare(cells[province_col], "จังหวัด", "จ."), row.number)
+            builder.set("overall_score", score, row.number)
+            if rank_col is not None and cells[rank_col].strip().isdigit():
+                builder.set("rank", int(cells[rank_col]), row.number)
+            _document_year(builder, document, year)
+            records.append(builder.build())
+    return records
+
+
+def _document_year(builder: RecordBuilder, document: Document, year: int | None) -> None:
+    set_year(builder, document.lines, year)
+
+
+def _bare(name: str | None, *prefixes: str) -> str | None:
+    if not name:
+        return None
+    name = name.strip()
+    for prefix in prefixes:
+        if name.startswith(prefix):
+            return name[len(prefix):].strip()
+    return name
+
+
+# --- multi-agency indicator tables ------------------------------------------------------------
+
+def _indicator_columns(table: Table) -> dict[int, int]:
+    columns: dict[int, int] = {}
+    for index, name in enumerate(table.columns):
+        number = indicator_number_prefix(name) if "ตัวชี้วัด" in name else None
+        number = number or indicator_from_name(name, fuzzy=False)
+        if number is not None and number not in columns.values():
+            columns[index] = number
+    return columns
+
+
+def parse_multi_agency_table(document: Document, *, year: int | None = None) -> list[Assessment]:
+    records = []
+    for table in find_tables(document.lines):
+        columns = _indicator_columns(table)
+        if len(columns) < 5:
+            continue
+        ita_col = next((i for i, name in enumerate(table.columns)
+                        if i not in columns and any(w.lower() in name.lower() for w in _ITA_COLUMN)), None)
+        name_col = next((i for i in range(len(table.columns)) if i not in columns and i != ita_col), 0)
+        is_province = "จังหวัด" in table.columns[name_col]
+        for row in table.rows:
+            cells = [c.text for c in row.cells or ()]
+            if name_col >= len(cells) or not cells[name_col].strip():
+                continue
+            builder = RecordBuilder(document, "multi_agency_table")
+            if is_province:
+                builder.set("agency", cells[name_col].strip(), row.number)
+                builder.set("province", _bare(cells[name_col], "จังหวัด", "จ."), row.number)
+            else:
+                builder.set_agency(_agency_from_cell(cells[name_col], row.number))
+            for index, number in columns.items():
+                score = cell_score(cells[index]) if index < len(cells) else None
+                if score is not None:
+                    builder.set_indicator(number, score, row.number)
+            if ita_col is not None and ita_col < len(cells) and cell_score(cells[ita_col]) is not None:
+                builder.set("overall_score", cell_score(cells[ita_col]), row.number)
+            if not builder.has_content():
+                continue
+            _document_year(builder, document, year)
+            records.append(builder.build())
+    return records
+
+
+# --- multi-year tables ------------------------------------------------------------------------
+
+def _year_rows(table: Table) -> list[tuple[int, Line]]:
+    out = []
+    for row in table.rows:
+        match = _YEAR_CELL.match(row.cells[0].text) if row.cells else None
+        if match:
+            out.append((to_buddhist_era(int(match.group(1))), row))
+    return out
+
+
+def parse_multi_year_table(document: Document, *, year: int | None = None) -> list[Assessment]:
+    del year  # each row carries its own year
+    records = []
+    agency = None
+    for table in find_tables(document.lines):
+        first = table.columns[0] if table.columns else ""
+        if not (first.startswith("ปี") or first.lower().startswith(("year", "fiscal"))):
+            continue
+        score_col = table.column("คะแนน", "score", "ITA")
+        rows = _year_rows(table)
+        if score_col is None or len(rows) < 2:
+            continue
+        agency = agency or main_agency(document.lines)
+        for fiscal_year, row in rows:
+            cells = [c.text for c in row.cells or ()]
+            builder = RecordBuilder(document, "multi_year_table")
+            builder.set_agency(agency)
+            builder.set("fiscal_year", fiscal_year, row.number)
+            if score_col < len(cells):
+                builder.set("overall_score", cell_score(cells[score_col]), row.number)
+            for text in cells[1:]:
+                if GRADE_WORD_RE.match(text.strip()):
+                    builder.set("grade", text.strip(), row.number)
+                elif RESULT_WORD_RE.match(text.strip()):
+                    builder.set("result", text.strip(), row.number)
+            if builder.has_content():
+                records.append(builder.build())
+    return records
+

@@ -1,0 +1,98 @@
+"""Shared scanning helpers: numbers, table blocks and header roles."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import Cell, Line
+from ..indicator_names import indicator_from_name
+
+# A score as printed: 0–100 with up to two decimals, not part of a longer number, a date, a
+# thousands group or an item code.
+SCORE_RE = re.compile(r"(?<![\d.,/])(100(?:\.0{1,2})?|\d{1,2}(?:\.\d{1,2})?)(?![\d,/]|\.\d)")
+_CELL_SCORE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:คะแนน|%|ร้อยละ)?\s*$")
+
+
+def cell_score(text: str) -> float | None:
+    """The number when a cell holds only a score ("95.22", "100.00 คะแนน")."""
+    match = _CELL_SCORE.match(text)
+    return float(match.group(1)) if match else None
+
+
+def is_number_cell(text: str) -> bool:
+    return cell_score(text) is not None
+
+
+@dataclass
+class Table:
+    header: Line
+    rows: list[Line] = field(default_factory=list)
+
+    @property
+    def columns(self) -> list[str]:
+        return [cell.text for cell in self.header.cells or ()]
+
+    def column(self, *keywords: str, exclude: tuple[str, ...] = ()) -> int | None:
+        for index, name in enumerate(self.columns):
+            if any(k in name for k in keywords) and not any(x in name for x in exclude):
+                return index
+        return None
+
+
+HEADER_WORDS = ("ตัวชี้วัด", "คะแนน", "มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา", "อันดับ",
+                "ลำดับ", "หน่วยงาน", "จังหวัด", "อำเภอ", "ปี", "ระดับ", "ผลการ", "โครงการ", "สถานะ",
+                "รายละเอียด", "ITA", "สำนัก/กอง", "score", "year", "grade", "agency", "province",
+                "rank", "indicator", "ชื่อ")
+
+
+def _looks_like_header(line: Line) -> bool:
+    """Short label cells, none numeric, most of them header words or indicator names."""
+    cells = [c.text for c in line.cells or ()]
+    if len(cells) < 2 or any(is_number_cell(text) for text in cells):
+        return False
+    if any(len(text) > 90 for text in cells):
+        return False
+    labelled = sum(1 for text in cells
+                   if any(word.lower() in text.lower() for word in HEADER_WORDS)
+                   or indicator_from_name(text, fuzzy=False, contained=False) is not None)
+    return labelled >= max(2, (len(cells) + 1) // 2)
+
+
+def _same_header(a: Line, b: Line) -> bool:
+    return [c.text for c in a.cells or ()] == [c.text for c in b.cells or ()]
+
+
+def find_tables(lines: list[Line]) -> list[Table]:
+    """Header rows followed by data rows. A repeated header (page break) continues the same table;
+    blank lines inside a table are skipped; any other text line ends it."""
+    tables: list[Table] = []
+    current: Table | None = None
+    for line in lines:
+        if not line.text.strip():
+            continue
+        if line.is_row:
+            if current is not None and _same_header(current.header, line):
+                continue
+            if current is not None and len(line.cells) >= 2 and (
+                    len(line.cells) == len(current.header.cells) or not _looks_like_header(line)):
+                # Same width as the header: a data row, even when its cells read like labels.
+                current.rows.append(line)
+                continue
+            if _looks_like_header(line):
+                # A table split over pages repeats its header after unrelated text: join it back.
+                previous = next((t for t in reversed(tables) if _same_header(t.header, line)), None)
+                current = previous or Table(line)
+                if previous is None:
+                    tables.append(current)
+                continue
+            if current is not None:
+                current.rows.append(line)
+            continue
+        current = None
+    return tables
+
+
+def cell(line: Line, index: int | None) -> Cell | None:
+    if index is None or line.cells is None or index >= len(line.cells):
+        return None
+    return line.cells[index]

@@ -1,0 +1,45 @@
+"""One agency, one year: ITAS result pages, announcements of them, and agency analysis documents."""
+from __future__ import annotations
+
+from ..agency import main_agency
+from ..document import Document
+from ..model import Assessment
+from ..years import assessed_year
+from .actions import read_action_tables, scores_from_actions
+from .builder import RecordBuilder
+from .headline import read_headline
+from .indicator_tables import read_indicator_tables, read_item_scores
+from .recommendations import read_recommendations
+
+ANALYSIS_MARKERS = ("การวิเคราะห์ผลการประเมิน", "การวิเคราะห์และนำผลการประเมิน", "วิเคราะห์ผลการประเมิน")
+
+
+def parse_single(document: Document, *, year: int | None = None) -> list[Assessment]:
+    lines = document.lines
+    actions_builder = RecordBuilder(document, "agency_analysis")
+    builder = RecordBuilder(document, "itas_result")
+    read_headline(lines, builder)
+    read_indicator_tables(lines, builder)
+    actions = read_action_tables(lines, actions_builder)
+    scores_from_actions(actions, builder)
+    read_item_scores(lines, builder)
+    builder.actions = actions
+    builder.recommendations = read_recommendations(lines)
+    if not builder.has_content() and not actions:
+        return []
+    if actions or any(marker in document.text[:2000] for marker in ANALYSIS_MARKERS):
+        builder.kind = "agency_analysis"
+    builder.set_agency(main_agency(lines))
+    set_year(builder, lines, year)
+    return [builder.build()]
+
+
+def set_year(builder: RecordBuilder, lines, year: int | None) -> None:
+    if year is not None:
+        builder.set("fiscal_year", year, None)
+        return
+    mention = assessed_year(lines)
+    if mention is None:
+        builder.warn("year_missing", "the document gives no fiscal year; pass --year")
+        return
+    builder.set("fiscal_year", mention.year, mention.line)

@@ -1,0 +1,98 @@
+"""Checks every record gets: ranges, grade vs band, recomputed overall, derived pass.
+
+Warnings live in the record; nothing here raises or silently changes a printed value (a score
+outside 0–100 is removed and the warning keeps it).
+"""
+from __future__ import annotations
+
+from .. import rubric
+from ..model import Assessment
+
+TOLERANCE = 0.015  # printed values are rounded to 2 decimals
+
+
+def _check_range(record: Assessment) -> None:
+    for key, value in list(record.indicators.items()):
+        if value is not None and not 0 <= value <= 100:
+            record.warn("score_out_of_range", f"indicator {key}: {value} is outside 0–100; dropped",
+                        record.source.lines.get(f"indicators.{key}"))
+            del record.indicators[key]
+    for field in ("IIT", "EIT", "OIT", "EIT_part1", "EIT_part2"):
+        value = getattr(record.instruments, field)
+        if value is not None and not 0 <= value <= 100:
+            record.warn("score_out_of_range", f"{field}: {value} is outside 0–100; dropped",
+                        record.source.lines.get(f"instruments.{field}"))
+            setattr(record.instruments, field, None)
+    if record.overall_score is not None and not 0 <= record.overall_score <= 100:
+        record.warn("score_out_of_range", f"overall score {record.overall_score} is outside 0–100; "
+                    "dropped", record.source.lines.get("overall_score"))
+        record.overall_score = None
+
+
+def _check_grade(record: Assessment) -> None:
+    year, grade, score = record.fiscal_year, record.grade, record.overall_score
+    if grade is None or score is None or year is None or year not in rubric.GRADE_YEARS:
+        return
+    expected = rubric.grade_for_score(score)
+    if grade != expected:
+        record.warn("grade_score_mismatch",
+                    f"grade {grade} does not fit score {score:.2f} (band gives {expected})",
+                    record.source.lines.get("grade"))
+
+
+def _recompute(record: Assessment) -> None:
+    known = {int(k): v for k, v in record.indicators.items() if v is not None}
+    computed = rubric.compute_overall(known)
+    record.overall_score_computed = computed
+    if computed is None or record.overall_score is None:
+        return
+    if abs(computed - record.overall_score) <= TOLERANCE:
+        return
+    line = record.source.lines.get("overall_score")
+    if record.fiscal_year is not None and record.fiscal_year in rubric.RECOMPUTE_CONFIRMED_YEARS:
+        record.warn("overall_mismatch",
+                    f"printed overall {record.overall_score:.2f} differs from 30/30/40 recomputation "
+                    f"{computed:.2f}", line)
+    else:
+        record.warn("overall_unverifiable",
+                    f"cannot verify overall {record.overall_score:.2f}: the 30/30/40 recomputation gives "
+                    f"{computed:.2f} and this year's combination rule is not confirmed", line)
+
+
+def _derive_pass(record: Assessment) -> None:
+    if record.passed is not None:
+        return
+    if record.result:
+        record.passed = not record.result.startswith("ไม่")
+        return
+    if record.overall_score is not None:
+        record.passed = record.overall_score >= rubric.PASS_THRESHOLD
+        record.passed_derived = True
+    elif record.grade and record.fiscal_year in rubric.GRADE_YEARS:
+        record.passed = record.grade in ("AA", "A")
+        record.passed_derived = True
+
+
+def _check_pass(record: Assessment) -> None:
+    if record.result and record.overall_score is not None:
+        by_score = record.overall_score >= rubric.PASS_THRESHOLD
+        if by_score != record.passed:
+            record.warn("result_score_mismatch",
+                        f"result {record.result} does not fit score {record.overall_score:.2f}",
+                        record.source.lines.get("result"))
+
+
+def _check_year(record: Assessment) -> None:
+    if record.fiscal_year is not None and record.fiscal_year < rubric.FIRST_ITAS_YEAR:
+        record.warn("pre_itas_year", f"fiscal year {record.fiscal_year} predates the ITAS framework "
+                    "(2562); scores are not comparable", record.source.lines.get("fiscal_year"))
+
+
+def validate(record: Assessment) -> Assessment:
+    _check_range(record)
+    _check_year(record)
+    _check_grade(record)
+    _recompute(record)
+    _derive_pass(record)
+    _check_pass(record)
+    return record

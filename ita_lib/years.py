@@ -1,0 +1,90 @@
+"""Find the assessed fiscal year (B.E.) of a document.
+
+Documents mention several years: the assessed one, the plan year of next year's measures, target
+years, announcement dates, chart tabs of past years. Each mention gets a weight from the words just
+before it; the heaviest wins, the earliest on a tie.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import Line
+
+BE_OFFSET = 543
+MIN_YEAR, MAX_YEAR = 2545, 2600
+
+_BE = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
+_AD = re.compile(r"(?:fiscal(?:\s+year)?|FY|ค\.ศ\.?|ITA)\s*(20\d\d)(?!\d)|(?<!\d)(20\d\d)\s+ITA", re.IGNORECASE)
+_SHORT = re.compile(r"(?:ปี(?:งบประมาณ)?|ITA)\s*(?:พ\.ศ\.?)?\s*(\d\d)(?![\d.])")
+
+_ASSESSED_WORDS = ("ผลการประเมิน", "ประเมิน", "ITA", "คะแนน", "ประจำปี", "assessment", "fiscal", "scored")
+_PLAN_WORDS = ("ปรับปรุง", "พัฒนาองค์กร", "รักษาระดับ", "มาตรการ", "แผน", "ถัดไป", "ภายในปี",
+               "เป้าหมาย", "โครงการ", "ต.ค.", "ก.ย.", "ประกาศ ณ", "วันที่", "ระยะเวลา")
+_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+           "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.",
+           "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    year: int
+    line: int
+    weight: float
+
+
+def _weigh(before: str, line_text: str, years_on_line: int) -> float:
+    window = before[-45:]
+    weight = 1.0
+    if any(word in window for word in _ASSESSED_WORDS):
+        weight += 3.0
+    if "ปีงบประมาณ" in window or "ประจำปี" in window:
+        weight += 1.0
+    if any(word in window for word in _PLAN_WORDS):
+        weight -= 4.0
+    if any(month in window[-14:] for month in _MONTHS):
+        weight -= 6.0
+    if years_on_line > 2:  # a row of chart tabs "ปี 2563 ปี 2564 ..." names years, asserts none
+        weight = min(weight, 0.5)
+    return weight
+
+
+def year_mentions(lines: list[Line]) -> list[YearMention]:
+    mentions: list[YearMention] = []
+    for line in lines:
+        text = line.text
+        found: list[tuple[int, int]] = []  # (position, year)
+        for match in _BE.finditer(text):
+            found.append((match.start(), int(match.group(1))))
+        for match in _AD.finditer(text):
+            ad = int(match.group(1) or match.group(2))
+            found.append((match.start(), ad + BE_OFFSET))
+        for match in _SHORT.finditer(text):
+            short = int(match.group(1))
+            if 45 <= short <= 99:
+                found.append((match.start(1), 2500 + short))
+        distinct = len({year for _, year in found})
+        for pos, year in found:
+            if MIN_YEAR <= year <= MAX_YEAR:
+                mentions.append(YearMention(year, line.number, _weigh(text[:pos], text, distinct)))
+    return mentions
+
+
+def assessed_year(lines: list[Line]) -> YearMention | None:
+    """The heaviest year mention; earliest line on a tie. None when no year is written."""
+    best: YearMention | None = None
+    for mention in year_mentions(lines):
+        if mention.weight <= 0:
+            continue
+        if best is None or mention.weight > best.weight:
+            best = mention
+    return best
+
+
+def to_buddhist_era(year: int) -> int:
+    """2025 -> 2568; 68 -> 2568; 2568 stays."""
+    if year < 100:
+        return 2500 + year
+    if year < 2400:
+        return year + BE_OFFSET
+    return year
