@@ -10,15 +10,16 @@ from pathlib import Path
 
 from ..document import Document
 from ..indicator_names import find_indicator_names
-from ..io import document_from_text, read_document
+from ..io import document_from_bytes, document_from_text, read_document
 from ..model import Assessment
 from .multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
 from .prose import parse_prose
 from .single import parse_single
 
-__all__ = ["ParseReport", "parse_document", "parse_text", "parse_report", "parse_loaded"]
+__all__ = ["ParseReport", "load", "parse_document", "parse_loaded", "parse_report", "parse_text"]
 
-ITA_MARKERS = ("ITA", "คุณธรรมและความโปร่งใส", "Integrity and Transparency", "ITAS", "itas.nacc")
+ITA_MARKERS = ("ITA", "คุณธรรมและความโปร่งใส", "Integrity and Transparency", "ITAS", "nacc", "ป.ป.ช.",
+               "คะแนนภาพรวมหน่วยงาน", "ผลการประเมินรายหน่วยงานภายในจังหวัด")
 PRE_ITAS_INDICES = ("ดัชนีความโปร่งใส", "ดัชนีความพร้อมรับผิด", "ดัชนีความปลอดจากการทุจริต",
                     "ดัชนีวัฒนธรรมคุณธรรม", "ดัชนีคุณธรรมการทำงาน")
 
@@ -56,10 +57,30 @@ def parse_report(source: str | Path, *, year: int | None = None) -> ParseReport:
     return parse_loaded(read_document(source), year=year)
 
 
-def parse_document(source: str | Path | Document, *, year: int | None = None) -> list[Assessment]:
-    """Records of one document file (or an already read Document)."""
-    document = source if isinstance(source, Document) else read_document(source)
-    return parse_loaded(document, year=year).records
+_PATH_SUFFIXES = (".txt", ".md", ".text", ".csv", ".tsv", ".html", ".htm", ".docx", ".pdf")
+
+
+def _looks_like_path(text: str) -> bool:
+    if "\n" in text or len(text) > 1024:
+        return False
+    return text.lower().endswith(_PATH_SUFFIXES) or "/" in text or Path(text).exists()
+
+
+def load(source: str | Path | bytes | Document) -> Document:
+    """A Document from a path, the text of a document, its bytes, or a Document."""
+    if isinstance(source, Document):
+        return source
+    if isinstance(source, (bytes, bytearray)):
+        return document_from_bytes(bytes(source))
+    if isinstance(source, Path) or _looks_like_path(source):
+        return read_document(source)
+    return document_from_text(source)
+
+
+def parse_document(source: str | Path | bytes | Document, *, year: int | None = None) -> list[Assessment]:
+    """Records of one document: a path (Path, or a str naming a file), the document's text (a str
+    with line breaks or no file name), its raw bytes, or a Document already read."""
+    return parse_loaded(load(source), year=year).records
 
 
 def parse_text(text: str, *, year: int | None = None, path: str | None = None) -> list[Assessment]:

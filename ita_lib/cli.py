@@ -1,0 +1,110 @@
+"""The ita-report command line: a thin layer over ita_lib.
+
+Exit status: 0 success; 1 warnings under --strict; 2 an input could not be read (one line on
+stderr naming the file and the reason, the other inputs still processed).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import ItaError
+from .model import Assessment, to_dataframe
+from .parse import parse_report
+
+EXIT_OK, EXIT_WARNINGS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ita-report", description="Thai ITA result documents → records and reports")
+    parser.add_argument("--version", action="version", version=f"ita-report {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    parse = commands.add_parser("parse", help="print the ITA records found in documents")
+    parse.add_argument("files", nargs="+", metavar="FILE")
+    parse.add_argument("--format", choices=("json", "csv", "table"), default="json")
+    parse.add_argument("--year", type=int, help="fiscal year (B.E.) for documents that give none, "
+                       "such as ITAS province lists")
+    parse.add_argument("--strict", action="store_true", help="exit 1 when any record has warnings")
+    return parser
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _parse_files(files: list[str], year: int | None) -> tuple[list[Assessment], bool]:
+    records: list[Assessment] = []
+    unreadable = False
+    for name in files:
+        try:
+            report = parse_report(Path(name), year=year)
+        except ItaError as error:
+            _say(f"ita-report: {error}")
+            unreadable = True
+            continue
+        for note in report.notes:
+            _say(f"ita-report: {name}: {note}")
+        records.extend(report.records)
+    return records, unreadable
+
+
+def _table(records: list[Assessment]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(records)} ITA records", show_lines=False)
+    for column in ("agency", "year", "overall", "grade", "passed", *map(str, range(1, 11)), "warnings", "source"):
+        table.add_column(column, justify="left" if column in ("agency", "source", "grade") else "right")
+    for record in records:
+        passed = "" if record.passed is None else ("ผ่าน" if record.passed else "ไม่ผ่าน")
+        table.add_row(
+            record.agency or "", str(record.fiscal_year or ""), _fmt(record.overall_score),
+            record.grade or record.result or "", passed,
+            *(_fmt(record.indicators.get(str(n))) for n in range(1, 11)),
+            str(len(record.warnings)), Path(record.source.path or "").name)
+    Console(width=max(160, Console().width)).print(table)
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def _print(records: list[Assessment], fmt: str) -> None:
+    if fmt == "json":
+        json.dump([r.to_contract() for r in records], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif fmt == "csv":
+        to_dataframe(records).to_csv(sys.stdout, index=False)
+    else:
+        _table(records)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    records, unreadable = _parse_files(args.files, args.year)
+    _print(records, args.format)
+    for record in records:
+        for warning in record.warnings:
+            where = f"{record.source.path}:{warning.line}" if warning.line else str(record.source.path)
+            _say(f"ita-report: warning: {where}: {warning.code}: {warning.message}")
+    if unreadable:
+        return EXIT_UNREADABLE
+    if args.strict and any(record.warnings for record in records):
+        return EXIT_WARNINGS
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    try:
+        return {"parse": cmd_parse}[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

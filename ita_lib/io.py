@@ -1,0 +1,442 @@
+"""Read a document (text, HTML, DOCX, PDF) into a :class:`~ita_lib.document.Document`.
+
+Format: by file extension; an unknown extension (or bytes without a name) is sniffed:
+``%PDF`` -> PDF, a zip holding ``word/document.xml`` -> DOCX, ``<html``/``<!doctype html`` ->
+HTML, otherwise text if it decodes.
+
+Text decoding, in this order (first match wins), recorded on ``Document.encoding``:
+  1. a BOM: UTF-32 (checked before UTF-16, whose BOM is a prefix of UTF-32-LE's), UTF-8, UTF-16;
+  2. UTF-16 without BOM, seen from the byte pattern: one byte of every pair is almost always
+     0x00 (ASCII) or 0x0E (Thai block);
+  3. strict UTF-8;
+  4. Thai single-byte TIS-620 / Windows-874 (decoded as cp874, a superset) when most high bytes
+     fall in 0xA1-0xFB, where Thai letters live;
+  5. otherwise the bytes are binary -> DocumentReadError.
+charset-normalizer is deliberately not used: it always guesses *some* code page, which turns
+binary junk into plausible-looking text instead of an error, and steps 1-4 cover what Thai
+government documents are written in.
+
+Every failure is an ItaError subclass carrying the path; library exceptions are wrapped, so
+callers only ever catch ItaError.
+"""
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+from .document import Cell, Document, Line
+from .errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError
+from .text import clean_cell, clean_text, html_fragment_parts, node_parts
+
+__all__ = ["read_document", "document_from_text", "document_from_bytes", "decode_text"]
+
+_EXT_FORMAT = {
+    ".txt": "text", ".md": "text", ".text": "text", ".csv": "text", ".tsv": "text",
+    ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf",
+}
+_BINARY_MSG = "not a text document (binary content)"
+
+
+# ---------------------------------------------------------------- entry points
+
+def read_document(path: str | Path) -> Document:
+    """Read the file at *path*; format from its extension, else sniffed from its content."""
+    p = Path(path)
+    try:
+        if not p.exists():
+            raise DocumentReadError("file not found", path=p)
+        if p.is_dir():
+            raise DocumentReadError("is a directory", path=p)
+        data = p.read_bytes()
+    except ItaError:
+        raise
+    except PermissionError:
+        raise DocumentReadError("permission denied", path=p) from None
+    except OSError as exc:  # e.g. a FIFO, an I/O error, a name too long
+        raise DocumentReadError(exc.strerror or type(exc).__name__, path=p) from None
+    return _from_bytes(data, str(p), _EXT_FORMAT.get(p.suffix.lower()))
+
+
+def document_from_bytes(data: bytes, name: str | None = None) -> Document:
+    """Build a Document from raw bytes; *name*'s extension picks the format, else sniffing."""
+    fmt = _EXT_FORMAT.get(Path(name).suffix.lower()) if name else None
+    return _from_bytes(bytes(data), name, fmt)
+
+
+def document_from_text(text: str, path: str | None = None) -> Document:
+    """Build a Document from text already in memory (sha256 of its UTF-8 bytes)."""
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _text_document(text, path, sha, encoding=None)
+
+
+def _from_bytes(data: bytes, path: str | None, fmt: str | None) -> Document:
+    sha = hashlib.sha256(data).hexdigest()
+    try:
+        if not data.strip():
+            raise EmptyDocumentError("empty document", path=path)
+        fmt = fmt or _sniff(data, path)
+        if fmt == "pdf":
+            return _pdf_document(data, path, sha)
+        if fmt == "docx":
+            return _docx_document(data, path, sha)
+        text, encoding = decode_text(data, path)
+        if fmt == "html":
+            return _html_document(text, path, sha, encoding)
+        return _text_document(text, path, sha, encoding)
+    except ItaError:
+        raise
+    except Exception as exc:  # a library tripped on odd input: still an ItaError for callers
+        raise DocumentReadError(_short(exc), path=path) from exc
+
+
+def _short(exc: BaseException) -> str:
+    msg = " ".join(str(exc).split())[:160]
+    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
+
+
+def _sniff(data: bytes, path: str | None) -> str:
+    head = data[:2048]
+    if head.lstrip().startswith(b"%PDF") or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = zf.namelist()
+        except (zipfile.BadZipFile, ValueError, OSError) as exc:
+            raise DocumentReadError(f"corrupt zip archive ({_short(exc)})", path=path) from None
+        if "word/document.xml" in names:
+            return "docx"
+        raise UnsupportedFormatError("zip archive that is not a DOCX", path=path)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnsupportedFormatError("legacy Office file (.doc/.xls) is not supported", path=path)
+    # Byte-level check (NULs dropped so UTF-16 HTML is seen too); a decode of a cut-off head
+    # could fail in the middle of a multi-byte character.
+    flat = head.replace(b"\x00", b"").lower().lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
+    if flat.startswith(b"<!doctype html") or b"<html" in flat[:1024]:
+        return "html"
+    return "text"
+
+
+# ---------------------------------------------------------------- decoding
+
+_BOMS = (  # longest first: the UTF-32-LE BOM starts with the UTF-16-LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le'/'utf-16-be' when one byte of each pair is nearly always 0x00 or 0x0E."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    sample = sample[: len(sample) // 2 * 2]
+    pairs = len(sample) // 2
+    even = sum(1 for b in sample[0::2] if b in (0x00, 0x0E)) / pairs
+    odd = sum(1 for b in sample[1::2] if b in (0x00, 0x0E)) / pairs
+    if odd >= 0.9 and even <= 0.3:
+        return "utf-16-le"
+    if even >= 0.9 and odd <= 0.3:
+        return "utf-16-be"
+    return None
+
+
+def _looks_thai_8bit(data: bytes) -> bool:
+    high = [b for b in data if b >= 0x80]
+    if not high:
+        return False
+    return sum(1 for b in high if 0xA1 <= b <= 0xFB) / len(high) >= 0.9
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    ctrl = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\n\r\f\v")
+    return ctrl / len(text) > 0.02
+
+
+def decode_text(data: bytes, path: str | None = None) -> tuple[str, str]:
+    """(text, encoding) of *data* following the order in the module docstring."""
+    text: str | None = None
+    encoding = None
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, encoding = data[len(bom):].decode(enc.replace("-sig", "")), enc
+            except UnicodeDecodeError:
+                raise DocumentReadError(f"invalid {enc} text after its BOM", path=path) from None
+            break
+    if text is None and (enc := _utf16_without_bom(data)):
+        try:
+            text, encoding = data.decode(enc), enc
+        except UnicodeDecodeError:
+            pass  # looked like UTF-16 but is not: fall through
+    if text is None:
+        if b"\x00" in data:  # NUL outside UTF-16/32 is the mark of a binary file
+            raise DocumentReadError(_BINARY_MSG, path=path)
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            if not _looks_thai_8bit(data):
+                raise DocumentReadError(_BINARY_MSG, path=path) from None
+            # cp874 leaves a few bytes undefined; a stray one should not lose the document. They
+            # are dropped, not turned into U+FFFD, which replace_fffd would "repair" into ำ.
+            text, encoding = data.decode("cp874", errors="ignore"), "cp874"
+    if _looks_binary(text):
+        raise DocumentReadError(_BINARY_MSG, path=path)
+    return text, encoding
+
+
+# ---------------------------------------------------------------- plain text
+
+_RE_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _text_document(text: str, path: str | None, sha: str, encoding: str | None) -> Document:
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise EmptyDocumentError("empty document", path=path)
+    physical = _RE_NEWLINE.split(text)
+    if physical and physical[-1] == "":
+        physical.pop()  # the final newline ends the last line, it does not start a new one
+    lines = [_text_line(i, raw) for i, raw in enumerate(physical, start=1)]
+    return Document(path=path, sha256=sha, format="text", lines=lines, encoding=encoding)
+
+
+def _text_line(number: int, raw: str) -> Line:
+    if "\t" in raw:  # a table row: cells may hold HTML fragments (<p>, <ul><li>)
+        cells = tuple(Cell(*html_fragment_parts(c)) for c in raw.split("\t"))
+        return Line(number, "\t".join(c.text for c in cells), cells)
+    # A lone fragment outside a table still must not leak markup into Line.text.
+    return Line(number, html_fragment_parts(raw)[0] if "<" in raw else clean_text(raw))
+
+
+# ---------------------------------------------------------------- HTML
+
+_HTML_BLOCKS = {
+    "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+    "section", "article", "header", "footer", "nav", "main", "aside", "dl", "dt", "dd",
+    "address", "figure", "figcaption", "caption", "form", "fieldset", "hr", "body", "center",
+}
+_HTML_SKIP = {"script", "style", "head", "noscript", "template", "title", "iframe", "svg"}
+
+
+def _html_document(text: str, path: str | None, sha: str, encoding: str | None) -> Document:
+    from bs4 import BeautifulSoup, NavigableString, Tag
+    from bs4.element import PreformattedString  # comments, doctype, CDATA, <?pi?>
+
+    soup = BeautifulSoup(text, "html.parser")  # html.parser records Tag.sourceline
+    lines: list[Line] = []
+    buf: list[str] = []
+    # Text nodes have no sourceline, so we track a cursor: the line of the last tag seen plus
+    # the newlines of the text read since; ``where`` is the line the current run started on.
+    where = [1]
+    cursor = [1]
+
+    def flush() -> None:
+        run = clean_cell(" ".join("".join(buf).split()))
+        buf.clear()
+        if run:
+            lines.append(Line(where[0], run))
+
+    def seen(tag) -> None:
+        if getattr(tag, "sourceline", None):
+            cursor[0] = tag.sourceline
+
+    def add_text(s: str) -> None:
+        if s.strip() and not "".join(buf).strip():  # first visible text of a new run
+            where[0] = cursor[0] + s[: len(s) - len(s.lstrip())].count("\n")
+        buf.append(s)
+        cursor[0] += s.count("\n")
+
+    def skip_past(tag) -> None:
+        # End tags have no line number; the newlines inside the element's text nodes do.
+        seen(tag)
+        cursor[0] += sum(
+            str(s).count("\n") for s in tag.descendants if isinstance(s, NavigableString)
+        )
+
+    def table_rows(table) -> None:
+        for tr in table.find_all("tr"):
+            if tr.find_parent("table") is not table:
+                continue  # a nested table: flattened into its outer cell by node_parts
+            cells = tuple(
+                Cell(*node_parts(td)) for td in tr.find_all(["td", "th"], recursive=False)
+            )
+            if any(c.text for c in cells):
+                number = tr.sourceline or cursor[0]
+                lines.append(Line(number, "\t".join(c.text for c in cells), cells))
+
+    # Iterative walk (an explicit stack) so deeply nested markup cannot hit the recursion limit.
+    stack: list = list(reversed(list(soup.children)))
+    while stack:
+        child = stack.pop()
+        if child is flush:  # end of a block element
+            flush()
+            continue
+        if isinstance(child, PreformattedString):
+            continue
+        if isinstance(child, NavigableString):
+            add_text(str(child))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = (child.name or "").lower()
+        if name in _HTML_SKIP:
+            skip_past(child)
+            continue
+        if name == "table":
+            flush()
+            table_rows(child)
+            skip_past(child)
+            continue
+        seen(child)
+        if name == "br":
+            flush()
+            continue
+        if name in _HTML_BLOCKS:
+            flush()
+            stack.append(flush)
+        stack.extend(reversed(list(child.children)))
+
+    flush()
+    if not lines:
+        raise EmptyDocumentError("empty document", path=path)
+    return Document(path=path, sha256=sha, format="html", lines=lines, encoding=encoding)
+
+
+# ---------------------------------------------------------------- DOCX
+
+def _docx_document(data: bytes, path: str | None, sha: str) -> Document:
+    try:
+        import docx
+        from docx.opc.exceptions import PackageNotFoundError
+
+        try:
+            d = docx.Document(io.BytesIO(data))
+        except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
+            raise DocumentReadError(f"not a valid DOCX file ({_short(exc)})", path=path) from None
+    except ItaError:
+        raise
+    except Exception as exc:
+        raise DocumentReadError(f"corrupt DOCX: {_short(exc)}", path=path) from exc
+
+    lines: list[Line] = []
+    for block in _docx_blocks(d.element.body):
+        if isinstance(block, list):  # a table row: list of cell parts
+            cells = tuple(_docx_cell(parts) for parts in block)
+            lines.append(Line(len(lines) + 1, "\t".join(c.text for c in cells), cells))
+        else:
+            lines.append(Line(len(lines) + 1, clean_cell(block)))
+    if not any(line.text for line in lines):
+        raise EmptyDocumentError("empty document", path=path)
+    return Document(path=path, sha256=sha, format="docx", lines=lines)
+
+
+def _docx_cell(parts: list[str]) -> Cell:
+    cleaned = tuple(p for p in (clean_cell(x) for x in parts) if p)
+    return Cell(" ".join(cleaned), cleaned if len(cleaned) > 1 else ())
+
+
+def _docx_blocks(body):
+    """Body paragraphs (as str) and table rows (as list of cell part-lists), in document order."""
+    from docx.oxml.ns import qn
+
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            yield _para_text(child)
+        elif child.tag == qn("w:tbl"):
+            for tr in child.iterchildren(qn("w:tr")):
+                yield _docx_row(tr)
+        elif child.tag == qn("w:sdt"):  # content control: its content holds normal blocks
+            for content in child.iterchildren(qn("w:sdtContent")):
+                yield from _docx_blocks(content)
+
+
+def _para_text(p) -> str:
+    # Every w:t under the paragraph (runs, hyperlinks, fields); tabs and breaks become spaces
+    # so a paragraph never looks like a tab-separated row.
+    from docx.oxml.ns import qn
+
+    out: list[str] = []
+    for el in p.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")):
+        out.append(el.text or "" if el.tag == qn("w:t") else " ")
+    return "".join(out)
+
+
+def _docx_row(tr) -> list[list[str]]:
+    """Cells of one row; a horizontally merged cell (gridSpan) appears once, a vertically merged
+    one (vMerge continue) carries the text of the cell it continues."""
+    from docx.oxml.ns import qn
+
+    row: list[list[str]] = []
+    for tc in tr.iterchildren(qn("w:tc")):
+        hmerge = tc.find(f"{qn('w:tcPr')}/{qn('w:hMerge')}")
+        if hmerge is not None and hmerge.get(qn("w:val"), "continue") == "continue":
+            continue  # legacy horizontal merge: the text sits in the first cell only
+        src = tc
+        try:
+            while src.vMerge == "continue":
+                src = src._tc_above
+        except (ValueError, IndexError, AttributeError):
+            src = tc  # vMerge with no cell above it (malformed): keep what is there
+        row.append(_tc_parts(src))
+    return row
+
+
+def _tc_parts(tc) -> list[str]:
+    from docx.oxml.ns import qn
+
+    parts: list[str] = []
+    for child in tc.iterchildren():
+        if child.tag == qn("w:p"):
+            parts.append(_para_text(child))
+        elif child.tag == qn("w:tbl"):  # nested table: each row becomes one part
+            for tr in child.iterchildren(qn("w:tr")):
+                parts.append(" ".join(" ".join(cell) for cell in _docx_row(tr)))
+    return parts
+
+
+# ---------------------------------------------------------------- PDF
+
+def _pdf_document(data: bytes, path: str | None, sha: str) -> Document:
+    # pypdf reports repairs on damaged files through the "pypdf" logger; configuring logging is
+    # the application's business, so it is left alone here.
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")  # many "protected" PDFs only have an owner password
+            except Exception:
+                ok = 0
+            if not ok:
+                raise DocumentReadError("PDF is encrypted", path=path)
+        pages = list(reader.pages)
+    except ItaError:
+        raise
+    except Exception as exc:
+        raise DocumentReadError(f"corrupt PDF: {_short(exc)}", path=path) from exc
+    texts: list[str] = []
+    for page in pages:
+        try:
+            texts.append(page.extract_text() or "")
+        except Exception:  # one broken page should not lose the others
+            texts.append("")
+    text = "\n".join(t.rstrip("\n") for t in texts)
+    if not text.strip():
+        raise DocumentReadError("PDF has no text layer (scanned?)", path=path)
+    # pypdf may emit tabs between words; a PDF line is never a tab-separated row here.
+    lines = [
+        Line(i, clean_cell(raw.replace("\t", " ")))
+        for i, raw in enumerate(_RE_NEWLINE.split(text), start=1)
+    ]
+    return Document(path=path, sha256=sha, format="pdf", lines=lines)
