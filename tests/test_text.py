@@ -4,9 +4,12 @@ from __future__ import annotations
 import doctest
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ita_lib import text as T
 from ita_lib.text import (
+    clean_cell,
     clean_text,
     collapse_spaces,
     dedupe_marks,
@@ -222,3 +225,30 @@ def test_numbered_steps_does_not_split(src):
 
 def test_numbered_steps_empty():
     assert numbered_steps("  ") == []
+
+
+@pytest.mark.parametrize("damaged", [
+    "เเปลก", "น\u0e4d\u0e49\u0e32", "ก\u0e49\u0e33", "ก\u0e48\u0e34", "นานาาา", "ดีีี", "แม\u0e48\u0e49", "ก ะ ะ",
+    "\u0e40 \u0e40", "ค\u0e45", "ที่\u0e48", "การปฏิบัติหน้าที่", "ผลคะแนน 85.32",
+])
+def test_vowel_repair_shortcut_never_skips_a_change(damaged: str) -> None:
+    # The shortcut may only skip pythainlp's remove_repeat_vowels where it would change nothing.
+    from pythainlp.util import remove_repeat_vowels
+
+    from ita_lib.text import _needs_vowel_repair
+
+    if remove_repeat_vowels(damaged) != damaged:
+        assert _needs_vowel_repair(damaged)
+
+
+_THAI_SOUP = st.text(
+    alphabet=st.sampled_from(list("กขนมรอเแโาำะัิีึืุู่้๊๋็์ํฤฦๅ ๑๒๕0123456789.AaBEe\t\n\u00a0\u200b\ufffd")),
+    max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_THAI_SOUP)
+def test_clean_text_equals_clean_cell_on_every_cell(text: str) -> None:
+    # clean_text runs each repair once over the whole text; it must agree with the per-cell path.
+    expected = "\n".join("\t".join(clean_cell(c) for c in line.split("\t")) for line in text.split("\n"))
+    assert clean_text(text) == expected
