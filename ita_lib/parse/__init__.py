@@ -5,7 +5,7 @@ is not an ITA result returns [] and `parse_report` says why.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..document import Document
@@ -14,6 +14,7 @@ from ..io import document_from_bytes, document_from_text, read_document
 from ..model import Assessment
 from .multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
 from .prose import parse_prose
+from .scan import promote_loose_rows
 from .single import parse_single
 
 __all__ = ["ParseReport", "load", "parse_document", "parse_loaded", "parse_report", "parse_text"]
@@ -32,6 +33,8 @@ class ParseReport:
 
 
 def parse_loaded(document: Document, *, year: int | None = None) -> ParseReport:
+    if not any(line.is_row for line in document.lines):
+        document = replace(document, lines=promote_loose_rows(document.lines))
     report = ParseReport(document)
     text = document.text
     pre_itas = sum(1 for index in PRE_ITAS_INDICES if index in text)

@@ -82,17 +82,24 @@ def _passed_word(segment: str, english: bool) -> str | None:
 
 
 def parse_prose(document: Document, *, year: int | None = None) -> list[Assessment]:
-    records: list[Assessment] = []
+    builders: list[RecordBuilder] = []
     for line in document.lines:
         if line.is_row or not line.text.strip():
             continue
-        records.extend(_thai_line(document, line, year))
-        records.extend(_english_line(document, line, year))
-    return records
+        builders.extend(_thai_line(document, line, year))
+        builders.extend(_english_line(document, line, year))
+    if len(builders) == 1:
+        # One agency: indicator scores written in other sentences are its own.
+        for line in document.lines:
+            if not line.is_row:
+                for pattern in (_TH_INDICATOR_SCORE, _EN_INDICATOR_SCORE):
+                    for number, value in _indicator_scores(line.text, pattern).items():
+                        builders[0].set_indicator(number, value, line.number)
+    return [builder.build() for builder in builders]
 
 
-def _thai_line(document: Document, line: Line, year: int | None) -> list[Assessment]:
-    records = []
+def _thai_line(document: Document, line: Line, year: int | None) -> list[RecordBuilder]:
+    builders = []
     hits = find_local_agencies(line.text)
     for agency, segment in _segments(line.text, hits):
         score = _thai_score(segment)
@@ -100,24 +107,24 @@ def _thai_line(document: Document, line: Line, year: int | None) -> list[Assessm
             continue
         agency = AgencyName(agency.name, agency.agency_type, agency.place, line.number,
                             agency.district, agency.province)
-        records.append(_record(document, line, agency, score, segment, year, english=False))
-    return records
+        builders.append(_builder(document, line, agency, score, segment, year, english=False))
+    return builders
 
 
-def _english_line(document: Document, line: Line, year: int | None) -> list[Assessment]:
-    records = []
+def _english_line(document: Document, line: Line, year: int | None) -> list[RecordBuilder]:
+    builders = []
     hits = [(m.start(), m.group(1).strip()) for m in _EN_AGENCY.finditer(line.text)]
     for name, segment in _segments(line.text, hits):
         match = _EN_SCORE.search(segment)
         if not match:
             continue
         agency = AgencyName(name, None, name, line.number)
-        records.append(_record(document, line, agency, float(match.group(1)), segment, year, english=True))
-    return records
+        builders.append(_builder(document, line, agency, float(match.group(1)), segment, year, english=True))
+    return builders
 
 
-def _record(document: Document, line: Line, agency: AgencyName, score: float, segment: str,
-            year: int | None, *, english: bool) -> Assessment:
+def _builder(document: Document, line: Line, agency: AgencyName, score: float, segment: str,
+             year: int | None, *, english: bool) -> RecordBuilder:
     builder = RecordBuilder(document, "prose")
     builder.set_agency(agency)
     builder.set("overall_score", score, line.number)
@@ -126,4 +133,4 @@ def _record(document: Document, line: Line, agency: AgencyName, score: float, se
     for number, value in _indicator_scores(segment, pattern).items():
         builder.set_indicator(number, value, line.number)
     set_year(builder, document.lines, year)
-    return builder.build()
+    return builder

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from ..document import Line
-from ..indicator_names import find_indicator_names, indicator_from_name
+from ..indicator_names import find_indicator_names
 from ..model import Recommendation
 
-_SECTION_IN_PARAGRAPH = re.compile(r"แบบวัด\s*(IIT|EIT|OIT)\s*(?=เป็น)")
+_INSTRUMENT_MENTION = re.compile(r"แบบวัด\s*(IIT|EIT|OIT)")
 _ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\)\s*")
 _HEADING = re.compile(r"^ข้อเสนอแนะ\S*\s*(?:สำหรับ)?.*?(?:\((IIT|EIT|OIT)\)|(ภายใน|ภายนอก|เปิดเผยข้อมูลสาธารณะ))")
 _THAI_INSTRUMENT = {"ภายใน": "IIT", "ภายนอก": "EIT", "เปิดเผยข้อมูลสาธารณะ": "OIT"}
@@ -30,23 +30,52 @@ def read_recommendations(lines: list[Line]) -> list[Recommendation]:
 
 
 def _paragraph_sections(lines: list[Line]) -> list[Recommendation]:
+    """Items "1) <indicator name> <advice>" or list items starting with an indicator name, each
+    under the nearest "แบบวัด IIT/EIT/OIT" written before it."""
     found: list[Recommendation] = []
+    instrument: str | None = None
+    started = False
     for line in lines:
-        sections = list(_SECTION_IN_PARAGRAPH.finditer(line.text))
-        for index, section in enumerate(sections):
-            end = sections[index + 1].start() if index + 1 < len(sections) else len(line.text)
-            body = line.text[section.end():end]
-            items = list(_ITEM.finditer(body))
-            for i, item in enumerate(items):
-                stop = items[i + 1].start() if i + 1 < len(items) else len(body)
-                text = body[item.end():stop].strip()
-                if not text:
-                    continue
-                names = find_indicator_names(text[:60])
-                indicator = names[0][1] if names and names[0][0] == 0 else indicator_from_name(text[:40])
-                found.append(Recommendation(instrument=section.group(1), indicator=indicator,
-                                            text=text, line=line.number))
+        text = line.text
+        if not started:
+            started = text.lstrip("#* ").startswith("ข้อเสนอแนะ")
+            continue
+        mentions = [(m.start(), m.group(1)) for m in _INSTRUMENT_MENTION.finditer(text)]
+        items = _list_items(text)
+        if not items:
+            if instrument and not mentions:
+                indicator = _leading_indicator(text)
+                if indicator is not None:  # a list item: "คุณภาพการดำเนินงาน ชี้แจง..."
+                    found.append(Recommendation(instrument=instrument, indicator=indicator,
+                                                text=text.strip(), line=line.number))
+            instrument = mentions[-1][1] if mentions else instrument
+            continue
+        for index, item in enumerate(items):
+            before = [code for pos, code in mentions if pos < item.start()]
+            instrument = before[-1] if before else instrument
+            stop = items[index + 1].start() if index + 1 < len(items) else len(text)
+            later = [pos for pos, _ in mentions if item.end() <= pos < stop]
+            body = text[item.end():later[0] if later else stop].strip()
+            if body and instrument:
+                found.append(Recommendation(instrument=instrument, indicator=_leading_indicator(body),
+                                            text=body, line=line.number))
+        instrument = mentions[-1][1] if mentions and mentions[-1][0] > items[-1].start() else instrument
     return found
+
+
+def _list_items(text: str) -> list[re.Match]:
+    """List markers that count 1, 2, 3 (restarting at 1 is allowed): "(ร้อยละ 85)" is not one."""
+    items: list[re.Match] = []
+    for match in _ITEM.finditer(text):
+        number = int(match.group(1))
+        if number == 1 or (items and number == int(items[-1].group(1)) + 1):
+            items.append(match)
+    return items
+
+
+def _leading_indicator(text: str) -> int | None:
+    names = find_indicator_names(text[:60])
+    return names[0][1] if names and names[0][0] == 0 else None
 
 
 def _heading_instrument(text: str) -> str | None:

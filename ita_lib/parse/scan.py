@@ -96,3 +96,41 @@ def cell(line: Line, index: int | None) -> Cell | None:
     if index is None or line.cells is None or index >= len(line.cells):
         return None
     return line.cells[index]
+
+
+# PDF text has no tabs: a table row arrives as "3 การปฏิบัติหน้าที่ 93.50" and its header as
+# "อันดับ ตัวชี้วัด คะแนน". Such lines are turned back into rows before tables are read.
+_LOOSE_ROW = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s+(\S.*?)\s+(\d{1,3}(?:\.\d{1,2})?)\s*$")
+
+
+def _loose_header(text: str) -> tuple[str, ...] | None:
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 8:
+        return None
+    if all(any(word in token for word in HEADER_WORDS) for token in tokens):
+        return tuple(tokens)
+    return None
+
+
+def _loose_row(text: str) -> tuple[str, ...] | None:
+    match = _LOOSE_ROW.match(text)
+    if match and indicator_from_name(match.group(2)) is not None:
+        return match.groups()
+    return None
+
+
+def promote_loose_rows(lines: list[Line]) -> list[Line]:
+    """Lines that are a table's header or rows written with spaces become row Lines."""
+    out = list(lines)
+    for index, line in enumerate(lines):
+        if line.is_row or not line.text.strip():
+            continue
+        cells = _loose_row(line.text)
+        if cells is None:
+            header = _loose_header(line.text)
+            following = next((l for l in lines[index + 1:] if l.text.strip()), None)
+            if header and following is not None and not following.is_row and _loose_row(following.text):
+                cells = header
+        if cells is not None:
+            out[index] = Line(line.number, "\t".join(cells), tuple(Cell(c) for c in cells))
+    return out
