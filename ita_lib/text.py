@@ -60,7 +60,18 @@ def thai_digits_to_arabic(s: str) -> str:
     >>> thai_digits_to_arabic("คะแนน ๙๙.๑๗ ปี ๒๕๖๗")
     'คะแนน 99.17 ปี 2567'
     """
-    return thai_digit_to_arabic_digit(s) if s else s
+    if not _RE_THAI_DIGIT.search(s):
+        return s
+    # pythainlp's thai_digit_to_arabic_digit is a str.translate, which looks every character up in a
+    # dict; ten str.replace calls give the same text ~20x faster on long documents (a test checks
+    # they agree).
+    for thai, arabic in _THAI_ARABIC_PAIRS:
+        s = s.replace(thai, arabic)
+    return s
+
+
+_RE_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
+_THAI_ARABIC_PAIRS = tuple(zip("๐๑๒๓๔๕๖๗๘๙", "0123456789"))
 
 
 _RE_SARA_AM = re.compile(f"\u0e4d([{_TONE}]?)\u0e32")
@@ -134,8 +145,9 @@ def collapse_spaces(s: str) -> str:
 
 # number glued before a Thai word: "77.70คะแนน"
 _RE_NUM_THAI = re.compile(f"([{_DIGIT}])(?=[{_THAI_START}])")
-# Thai word glued before a number: "คะแนน85.32" (preceding char may be a mark: "ที่1")
-_RE_THAI_NUM = re.compile(f"([{_THAI_LETTER}])(?=[{_DIGIT}])")
+# Thai word glued before a number: "คะแนน85.32" (preceding char may be a mark: "ที่1"); the
+# digit comes first in the pattern so the regex engine can skip quickly to digits.
+_RE_THAI_NUM = re.compile(f"([{_DIGIT}])(?<=[{_THAI_LETTER}][{_DIGIT}])")
 # number glued before an English word of 3+ letters ("85points"); keeps "4G", "2nd", "10kg"
 _RE_NUM_LATIN = re.compile(r"(?<![A-Za-z])([0-9]+(?:[.,][0-9]+)?)(?=[A-Za-z]{3,})")
 # a lone grade (AA, A, B+ ...) glued before Thai: "ระดับ Aในขณะที่"
@@ -156,7 +168,7 @@ def split_glued_numbers(s: str) -> str:
     'ข้อ O13 วันที่ 1/10/2567'
     """
     s = _RE_NUM_THAI.sub("\\1 ", s)
-    s = _RE_THAI_NUM.sub("\\1 ", s)
+    s = _RE_THAI_NUM.sub(" \\1", s)
     s = _RE_NUM_LATIN.sub("\\1 ", s)
     return _RE_GRADE_THAI.sub("\\1 ", s)
 
@@ -220,8 +232,10 @@ def clean_text(s: str) -> str:
 
 
 # Horizontal space that is not a tab (tabs separate cells).
-_RE_CELL_HSPACE = re.compile("[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_RE_AROUND_SEPARATORS = re.compile(" *([\t\n]) *")
+_RE_CELL_HSPACE = re.compile(
+    "(?: [ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])"
+    "[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*")  # runs and odd spaces only; single spaces stay
+_RE_AROUND_SEPARATORS = re.compile(" +(?=[\t\n])|(?<=[\t\n]) +")
 _DANGLING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # pythainlp's dangling set: marks with no base
 _RE_DANGLING_AT_CELL_START = re.compile(f"(?:^|(?<=[\t\n]))[{_DANGLING}]+")
 _RE_DANGLING_AFTER_SPACE = re.compile(f" +[{_DANGLING}]+")
@@ -230,7 +244,7 @@ _RE_DANGLING_AFTER_SPACE = re.compile(f" +[{_DANGLING}]+")
 def _tidy_cell_spaces(s: str) -> str:
     """collapse_spaces applied to every cell at once."""
     s = _RE_CELL_HSPACE.sub(" ", s)
-    return _RE_AROUND_SEPARATORS.sub("\\1", s).strip(" ")
+    return _RE_AROUND_SEPARATORS.sub("", s).strip(" ")
 
 
 # ---------------------------------------------------------------- HTML fragments in cells
@@ -325,6 +339,57 @@ def node_parts(node) -> tuple[str, tuple[str, ...]]:
     return flat, (tuple(parts) if saw_block else ())
 
 
+_SIMPLE_INLINE = {"b", "strong", "i", "u", "em", "span", "font"}
+_SIMPLE_BLOCK = {"p", "br", "ul", "ol", "li", "div"}
+_RE_SIMPLE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*"
+                            r"(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*)\s*/?>")
+
+
+def _simple_fragment_parts(s: str) -> tuple[str, tuple[str, ...]] | None:
+    """The same result as node_parts(BeautifulSoup(s)) for the fragments real cells hold (p, li, br,
+    b ... with plain text), without building a tree: several times faster. None when the fragment
+    has anything else (entities, comments, tables, stray angle brackets): the caller then uses bs4."""
+    if "&" in s or "<!" in s or "<?" in s:
+        return None
+    parts: list[str] = []
+    saw_block = False
+    position = 0
+    buf: list[str] = []
+    open_tags: dict[str, int] = {}
+
+    def flush() -> None:
+        text = clean_cell(" ".join("".join(buf).split()))
+        buf.clear()
+        if text:
+            parts.append(text)
+
+    for match in _RE_SIMPLE_TAG.finditer(s):
+        name = match.group(2).lower()
+        if name not in _SIMPLE_INLINE and name not in _SIMPLE_BLOCK:
+            return None
+        between = s[position:match.start()]
+        if "<" in between or ">" in between:
+            return None
+        buf.append(between)
+        position = match.end()
+        if match.group(1):  # a closing tag with nothing to close: parsers disagree, let bs4 decide
+            if not open_tags.get(name):
+                return None
+            open_tags[name] -= 1
+        elif name != "br" and not match.group(0).endswith("/>"):
+            open_tags[name] = open_tags.get(name, 0) + 1
+        if name in _SIMPLE_BLOCK:
+            saw_block = True
+            flush()
+    tail = s[position:]
+    if "<" in tail or ">" in tail:
+        return None
+    buf.append(tail)
+    flush()
+    parts = _merge_ranges(parts)
+    return " ".join(parts), (tuple(parts) if saw_block else ())
+
+
 def html_fragment_parts(s: str) -> tuple[str, tuple[str, ...]]:
     """Cell text that may hold an HTML fragment -> (flat cleaned text, parts).
 
@@ -339,6 +404,9 @@ def html_fragment_parts(s: str) -> tuple[str, tuple[str, ...]]:
     """
     if not _RE_HAS_TAG.search(s):
         return clean_cell(_unescape(s).replace("\t", " ").replace("\n", " ")), ()
+    simple = _simple_fragment_parts(s)
+    if simple is not None:
+        return simple
     from bs4 import BeautifulSoup
 
     # lxml parses fragments ~5x faster than html.parser; both unescape entities themselves.

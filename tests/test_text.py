@@ -252,3 +252,31 @@ def test_clean_text_equals_clean_cell_on_every_cell(text: str) -> None:
     # clean_text runs each repair once over the whole text; it must agree with the per-cell path.
     expected = "\n".join("\t".join(clean_cell(c) for c in line.split("\t")) for line in text.split("\n"))
     assert clean_text(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("๐๑๒๓๔๕๖๗๘๙0123456789กข .\t\n")), max_size=40))
+def test_thai_digits_agree_with_pythainlp(text: str) -> None:
+    from pythainlp.util import thai_digit_to_arabic_digit
+
+    assert thai_digits_to_arabic(text) == (thai_digit_to_arabic_digit(text) if text else text)
+
+
+_FRAGMENT_PIECES = st.sampled_from([
+    "<p>", "</p>", "<li>", "</li>", "<ul style=\"list-style-type: none\">", "</ul>", "<ol>", "</ol>",
+    "<b>", "</b>", "<br>", "<br/>", "<span class='x'>", "</span>", "<div>", "</div>", "-", " - ",
+    "๑ ต.ค. ๒๕๖๘", "จัดทำแผน", "รายงานผล ", "  ", "\u0e4d\u0e32", "85.32คะแนน", "ระดับ A", "\n",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_FRAGMENT_PIECES, min_size=1, max_size=14).map("".join))
+def test_simple_fragment_reader_equals_beautifulsoup(fragment: str) -> None:
+    # The fast path must give exactly what the BeautifulSoup walk gives for the same fragment.
+    from bs4 import BeautifulSoup
+
+    from ita_lib.text import _FRAGMENT_PARSER, _simple_fragment_parts, node_parts
+
+    fast = _simple_fragment_parts(fragment)
+    if fast is not None:
+        assert fast == node_parts(BeautifulSoup(fragment, _FRAGMENT_PARSER))

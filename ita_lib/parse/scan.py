@@ -62,6 +62,22 @@ def _same_header(a: Line, b: Line) -> bool:
     return [c.text for c in a.cells or ()] == [c.text for c in b.cells or ()]
 
 
+def per_document(func):
+    """Remember the last result for the same list of lines: every parser of a document asks for
+    its tables (and its year), and the list object is shared by all of them."""
+    last: list = [None, None]
+
+    def wrapper(lines):
+        if last[0] is not lines:
+            last[0], last[1] = lines, func(lines)
+        return last[1]
+
+    wrapper.__wrapped__ = func
+    wrapper.__doc__ = func.__doc__
+    return wrapper
+
+
+@per_document
 def find_tables(lines: list[Line]) -> list[Table]:
     """Header rows followed by data rows. A repeated header (page break) continues the same table;
     blank lines inside a table are skipped; any other text line ends it."""

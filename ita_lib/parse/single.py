@@ -10,6 +10,9 @@ from .builder import RecordBuilder
 from .headline import read_headline
 from .indicator_tables import read_indicator_tables, read_item_scores
 from .recommendations import read_recommendations
+from .scan import per_document
+
+_document_year = per_document(assessed_year)
 
 ANALYSIS_MARKERS = ("การวิเคราะห์ผลการประเมิน", "การวิเคราะห์และนำผลการประเมิน", "วิเคราะห์ผลการประเมิน")
 
@@ -38,7 +41,7 @@ def set_year(builder: RecordBuilder, lines, year: int | None) -> None:
     if year is not None:
         builder.set("fiscal_year", year, None)
         return
-    mention = assessed_year(lines)
+    mention = _document_year(lines)
     if mention is None:
         builder.warn("year_missing", "the document gives no fiscal year; pass --year")
         return
