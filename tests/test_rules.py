@@ -1,0 +1,126 @@
+"""Unit rules of the parser: years, agencies, indicator names, validation, the tidy table."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from ita_lib.agency import main_agency
+from ita_lib.document import Line
+from ita_lib.indicator_names import indicator_from_name, indicator_number_prefix
+from ita_lib.model import to_dataframe
+from ita_lib.parse import parse_text
+from ita_lib.years import assessed_year, to_buddhist_era
+
+
+def lines(*texts: str) -> list[Line]:
+    return [Line(number, text) for number, text in enumerate(texts, start=1)]
+
+
+@pytest.mark.parametrize("texts, year, line", [
+    (("การวิเคราะห์ผลการประเมิน ITA ในปีงบประมาณ พ.ศ. 2568",
+      "และการนำผลการวิเคราะห์ไปสู่การปรับปรุงหรือพัฒนาองค์กร ในปีงบประมาณ พ.ศ. 2569"), 2568, 1),
+    (("มาตรการเพื่อพัฒนาองค์กรในปีงบประมาณ พ.ศ. 2569", "ผลการประเมิน ITA ประจำปี 2568 ได้ 91.94 คะแนน"), 2568, 2),
+    (("ปี 2563 ปี 2564 ปี 2565 ปี 2566 ปี 2567", "ผลการประเมินในปี พ.ศ. 2566"), 2566, 2),
+    (("scored 91.27 in the fiscal 2024 ITA",), 2567, 1),
+    (("ผลการประเมิน ITA ปี 68",), 2568, 1),
+    (("ประกาศ ณ วันที่ 2 สิงหาคม พ.ศ. 2565",), None, None),
+])
+def test_assessed_year(texts, year, line) -> None:
+    mention = assessed_year(lines(*texts))
+    assert (mention.year, mention.line) == (year, line) if year else mention is None
+
+
+def test_buddhist_era() -> None:
+    assert (to_buddhist_era(2025), to_buddhist_era(68), to_buddhist_era(2568)) == (2568, 2568, 2568)
+
+
+@pytest.mark.parametrize("text, name, kind, district, province", [
+    ("หน่วยงาน: เทศบาลตำบลหนองเส้า อำเภอชุมแพ จังหวัดขอนแก่น", "เทศบาลตำบลหนองเส้า", "ทต.", "ชุมแพ", "ขอนแก่น"),
+    ("หน่วยงาน อบต.ลำปางรอง (อ.เมือง จ.ลำปาง)", "องค์การบริหารส่วนตำบลลำปางรอง", "อบต.", "เมือง", "ลำปาง"),
+    ("ชื่อหน่วยงาน ทม.ท่าช้าง", "เทศบาลเมืองท่าช้าง", "ทม.", None, None),
+    ("ประกาศองค์การบริหารส่วนจังหวัดน่าน", "องค์การบริหารส่วนจังหวัดน่าน", "อบจ.", None, None),
+])
+def test_agency_names_expand_and_locate(text, name, kind, district, province) -> None:
+    agency = main_agency(lines(text))
+    assert (agency.name, agency.agency_type, agency.district, agency.province) == (name, kind, district, province)
+
+
+@pytest.mark.parametrize("printed, number", [
+    ("การ แก้ไข ปัญหาการ ทุจริต", 5),  # split by PDF extraction
+    ("การใช้ทรัพย์สินของทางราชการ", 4),
+    ("การปรับปรุงการทำงาน", 8),
+    ("การป้องกันและการทุจริต", 10),
+    ("Open Data", 9),
+    ("anti-corruption practice", 10),
+    ("การใช้อำนาจ", 3),
+    ("การใช้งบประมาณ", 2),
+    ("การเปิดเผยข้อมุล", 9),  # garbled vowel: close fuzzy match
+    ("การใช้จ่ายเงิน", None),
+])
+def test_indicator_names(printed, number) -> None:
+    assert indicator_from_name(printed) == number
+
+
+@pytest.mark.parametrize("cell, number", [("3", 3), ("๓.".replace("๓", "3"), 3), ("ตัวชี้วัดที่ 10 การป้องกัน", 10),
+                                          ("10.", 10), ("11", None), ("9.4 การบริหาร", None), ("85.32", None)])
+def test_printed_indicator_numbers(cell, number) -> None:
+    assert indicator_number_prefix(cell) == number
+
+
+RANKED = """ผลการประเมิน ITA ประจำปีงบประมาณ {year}
+คะแนนภาพรวมหน่วยงานเทศบาลตำบลนาดี : {overall} คะแนน
+ระดับผลการประเมิน : {grade}
+อันดับ\tตัวชี้วัด\tคะแนน
+""" + "".join(f"{rank}\t{name}\t{score}\n" for rank, (name, score) in enumerate([
+    ("การใช้อำนาจ", "95.00"), ("การปฏิบัติหน้าที่", "90.00"), ("การใช้งบประมาณ", "90.00"),
+    ("การใช้ทรัพย์สินของราชการ", "90.00"), ("การแก้ไขปัญหาการทุจริต", "90.00"), ("คุณภาพการดำเนินงาน", "80.00"),
+    ("ประสิทธิภาพการสื่อสาร", "80.00"), ("การปรับปรุงการทำงาน", "80.00"), ("การเปิดเผยข้อมูล", "70.00"),
+    ("การป้องกันการทุจริต", "90.00")], start=1))
+# By hand: IIT = (90+90+95+90+90)/5 = 91; EIT = 80; OIT = (70+90)/2 = 80;
+# 0.3*91 + 0.3*80 + 0.4*80 = 27.3 + 24 + 32 = 83.30 -> band B.
+
+
+def codes(record) -> list[str]:
+    return [w.code for w in record.warnings]
+
+
+def test_recomputed_overall_matches_and_grade_fits() -> None:
+    [record] = parse_text(RANKED.format(year=2565, overall="83.30", grade="B"))
+    assert record.overall_score_computed == 83.30
+    assert record.passed is False and record.passed_derived is True
+    assert codes(record) == []
+
+
+def test_overall_mismatch_and_grade_outside_band_are_warnings() -> None:
+    [record] = parse_text(RANKED.format(year=2565, overall="88.30", grade="A"))
+    assert record.overall_score == 88.30  # the printed value is kept
+    assert record.overall_score_computed == 83.30
+    assert sorted(codes(record)) == ["overall_mismatch"]  # A fits 88.30, the mismatch is the sum
+    [record] = parse_text(RANKED.format(year=2565, overall="83.30", grade="A"))
+    assert codes(record) == ["grade_score_mismatch"]
+    assert record.warnings[0].line == 3
+
+
+def test_2566_onwards_cannot_verify() -> None:
+    [record] = parse_text(RANKED.format(year=2567, overall="88.30", grade="A"))
+    assert codes(record) == ["overall_unverifiable"]
+    assert "cannot verify" in record.warnings[0].message
+
+
+def test_score_out_of_range_is_dropped_with_a_warning() -> None:
+    text = RANKED.format(year=2565, overall="83.30", grade="B").replace("95.00", "195.00")
+    [record] = parse_text(text)
+    assert "3" not in record.indicators
+    assert "score_out_of_range" in codes(record)
+    assert "195.0" in next(w.message for w in record.warnings if w.code == "score_out_of_range")
+
+
+def test_tidy_dataframe_has_one_row_per_indicator() -> None:
+    [record] = parse_text(RANKED.format(year=2565, overall="83.30", grade="B"))
+    frame = to_dataframe([record])
+    assert len(frame) == 10
+    assert list(frame["indicator"]) == list(range(1, 11))
+    assert frame.loc[frame["indicator"] == 9, "score"].item() == 70.0
+    assert set(frame["instrument"]) == {"IIT", "EIT", "OIT"}
+    assert (frame["fiscal_year"] == 2565).all()
+    assert isinstance(frame, pd.DataFrame)
