@@ -56,8 +56,10 @@ def _table(records: list[Assessment]) -> None:
     from rich.table import Table
 
     table = Table(title=f"{len(records)} ITA records", show_lines=False)
-    for column in ("agency", "year", "overall", "grade", "passed", *map(str, range(1, 11)), "warnings", "source"):
-        table.add_column(column, justify="left" if column in ("agency", "source", "grade") else "right")
+    table.add_column("agency", min_width=30, overflow="fold")
+    for column in ("year", "overall", "grade", "passed", *map(str, range(1, 11)), "warnings"):
+        table.add_column(column, justify="left" if column == "grade" else "right", no_wrap=True)
+    table.add_column("source", min_width=16, overflow="fold")
     for record in records:
         passed = "" if record.passed is None else ("ผ่าน" if record.passed else "ไม่ผ่าน")
         table.add_row(
@@ -65,7 +67,9 @@ def _table(records: list[Assessment]) -> None:
             record.grade or record.result or "", passed,
             *(_fmt(record.indicators.get(str(n))) for n in range(1, 11)),
             str(len(record.warnings)), Path(record.source.path or "").name)
-    Console(width=max(160, Console().width)).print(table)
+    console = Console()
+    # Piped output has no terminal width: give the table room instead of folding every name.
+    (console if console.is_terminal else Console(width=220)).print(table)
 
 
 def _fmt(value: float | None) -> str:
