@@ -345,6 +345,24 @@ _RE_SIMPLE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z_:][-A-Za
                             r"(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*)\s*/?>")
 
 
+def _nests_cleanly(stack: list[str], name: str, *, closing: bool, void: bool) -> bool:
+    """Track open tags; False where a parser would restructure the tree (a closing tag that is
+    not the innermost open one, a block inside an inline tag or a paragraph, li directly in li)."""
+    if void:
+        return not closing or name != "br"
+    if closing:
+        if not stack or stack[-1] != name:
+            return False
+        stack.pop()
+        return True
+    if name in _SIMPLE_BLOCK and any(tag in _SIMPLE_INLINE or tag == "p" for tag in stack):
+        return False
+    if name == "li" and [tag for tag in stack if tag in ("li", "ul", "ol")][-1:] == ["li"]:
+        return False
+    stack.append(name)
+    return True
+
+
 def _simple_fragment_parts(s: str) -> tuple[str, tuple[str, ...]] | None:
     """The same result as node_parts(BeautifulSoup(s)) for the fragments real cells hold (p, li, br,
     b ... with plain text), without building a tree: several times faster. None when the fragment
@@ -355,13 +373,12 @@ def _simple_fragment_parts(s: str) -> tuple[str, tuple[str, ...]] | None:
     saw_block = False
     position = 0
     buf: list[str] = []
-    open_tags: dict[str, int] = {}
+    stack: list[str] = []
 
     def flush() -> None:
-        text = clean_cell(" ".join("".join(buf).split()))
+        # Raw parts are cleaned together below: one clean_text call instead of one per part.
+        parts.append(" ".join("".join(buf).split()))
         buf.clear()
-        if text:
-            parts.append(text)
 
     for match in _RE_SIMPLE_TAG.finditer(s):
         name = match.group(2).lower()
@@ -372,12 +389,9 @@ def _simple_fragment_parts(s: str) -> tuple[str, tuple[str, ...]] | None:
             return None
         buf.append(between)
         position = match.end()
-        if match.group(1):  # a closing tag with nothing to close: parsers disagree, let bs4 decide
-            if not open_tags.get(name):
-                return None
-            open_tags[name] -= 1
-        elif name != "br" and not match.group(0).endswith("/>"):
-            open_tags[name] = open_tags.get(name, 0) + 1
+        if not _nests_cleanly(stack, name, closing=bool(match.group(1)),
+                              void=name == "br" or match.group(0).endswith("/>")):
+            return None  # mis-nested markup: HTML parsers repair it in their own ways, let bs4 decide
         if name in _SIMPLE_BLOCK:
             saw_block = True
             flush()
@@ -386,6 +400,8 @@ def _simple_fragment_parts(s: str) -> tuple[str, tuple[str, ...]] | None:
         return None
     buf.append(tail)
     flush()
+    # Parts hold no tab or newline (split() above), so clean_text equals clean_cell on each part.
+    parts = [part for part in clean_text("\n".join(parts)).split("\n") if part]
     parts = _merge_ranges(parts)
     return " ".join(parts), (tuple(parts) if saw_block else ())
 

@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p outputs
 shopt -s nullglob
-files=(examples/*.txt examples/*.html examples/*.md)
+files=(examples/*.txt examples/*.html)
 .venv/bin/ita-report parse "${files[@]}" --format json > outputs/records.json.tmp
 mv outputs/records.json.tmp outputs/records.json
 .venv/bin/ita-report parse "${files[@]}" --format csv > outputs/records.csv.tmp 2>/dev/null

@@ -124,3 +124,30 @@ def test_tidy_dataframe_has_one_row_per_indicator() -> None:
     assert set(frame["instrument"]) == {"IIT", "EIT", "OIT"}
     assert (frame["fiscal_year"] == 2565).all()
     assert isinstance(frame, pd.DataFrame)
+
+
+PLAN_ROW = ("การวิเคราะห์ผลการประเมิน ITA ในปีงบประมาณ พ.ศ. ๒๕๖๖\n"
+            "ตัวชี้วัด\tมาตรการ\tผลการวิเคราะห์\tขั้นตอนการดำเนินการ\tระยะเวลา\tผู้รับผิดชอบ\n"
+            "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่\tจัดทำคู่มือ\t{analysis}\t๑.จัดทำ ๒.เผยแพร่\tตลอดปี\tสำนักปลัด\n")
+
+
+@pytest.mark.parametrize("analysis, indicator_1, items", [
+    ("ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนน ๙๓.๑๕ คะแนน", 93.15, {}),
+    ("ปรากฏว่า โดยรวมได้คะแนน ๑๐๐ คะแนน", 100.0, {}),
+    ("หัวข้อ e๑. EIT Survey ได้คะแนน ๙๘.๕๗ คะแนน", None, {}),  # an item's score, not the indicator's
+    ("ข้อ ๐๒๑ ไม่มีเอกสารเผยแพร่ จึงได้คะแนน ๐ คะแนน", None, {"O21": 0.0}),
+    ("ข้อ ๐๑-๐๒๐ ได้คะแนนเท่ากับ ๑๐๐ คะแนน", None, {}),  # a range is not an item score
+])
+def test_scores_quoted_in_action_rows(analysis, indicator_1, items) -> None:
+    [record] = parse_text(PLAN_ROW.format(analysis=analysis))
+    assert record.indicators.get("1") == indicator_1
+    assert record.items == items
+    assert record.actions[0].steps == ["จัดทำ", "เผยแพร่"]
+
+
+@pytest.mark.parametrize("sentence", ["ผลการประเมินภาพรวม ๘๕.๓๕ คะแนน อยู่ในระดับ ผ่าน",
+                                      "ผลการประเมินภาพรวมของเทศบาลได้ ๘๕.๓๕ คะแนน"])
+def test_overall_sentences(sentence) -> None:
+    [record] = parse_text("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ของเทศบาลตำบลนาดี\n" + sentence + "\n")
+    assert record.overall_score == 85.35
+    assert record.fiscal_year == 2566

@@ -77,7 +77,8 @@ def read_indicator_tables(lines: list[Line], builder: RecordBuilder) -> int:
 # Items: "ข้อ o13 ได้คะแนน 50", "ยกเว้นข้อ ๐๑๓ ได้คะแนน ๕๐" (a Thai zero stands for the letter O,
 # so after digit conversion "013"), "O13 = 50". A range "ข้อ 01-020" is not an item score.
 _ITEM_SCORE = re.compile(
-    r"(?:ข้อ\s*)?(?<![\w.])([OoEeIi]|0)(\d{1,2})(?![\d\-–])\.?\s*(?:ได้คะแนน|คะแนน|=|:)\s*(?:เท่ากับ\s*)?"
+    r"(?:ข้อ\s*)?(?<![\w.])([OoEeIi]|0)(\d{1,2})(?![\d\-–])\.?\s*"
+    r"(?:(?:[^\da-zA-Z\n:=]{0,40}?ได้)?คะแนน|=|:)\s*(?:เท่ากับ\s*)?"
     r"(\d{1,3}(?:\.\d{1,2})?)(?![\d.])")
 
 
