@@ -14,10 +14,6 @@ class Cell:
     text: str  # cleaned text of the whole cell, parts joined by spaces
     parts: tuple[str, ...] = ()  # paragraphs or list items, in order; () when the cell is one run
 
-    @property
-    def items(self) -> tuple[str, ...]:
-        return self.parts if self.parts else ((self.text,) if self.text else ())
-
 
 @dataclass(frozen=True)
 class Line:

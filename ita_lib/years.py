@@ -33,7 +33,7 @@ class YearMention:
     weight: float
 
 
-def _weigh(before: str, line_text: str, years_on_line: int) -> float:
+def _weigh(before: str, years_on_line: int) -> float:
     window = before[-45:]
     weight = 1.0
     if any(word in window for word in _ASSESSED_WORDS):
@@ -68,7 +68,7 @@ def year_mentions(lines: list[Line]) -> list[YearMention]:
         distinct = len({year for _, year in found})
         for pos, year in found:
             if MIN_YEAR <= year <= MAX_YEAR:
-                mentions.append(YearMention(year, line.number, _weigh(text[:pos], text, distinct)))
+                mentions.append(YearMention(year, line.number, _weigh(text[:pos], distinct)))
     return mentions
 
 

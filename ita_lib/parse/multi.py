@@ -60,13 +60,9 @@ def parse_province_list(document: Document, *, year: int | None = None) -> list[
             builder.set("overall_score", score, row.number)
             if rank_col is not None and cells[rank_col].strip().isdigit():
                 builder.set("rank", int(cells[rank_col]), row.number)
-            _document_year(builder, document, year)
+            set_year(builder, document.lines, year)
             records.append(builder.build())
     return records
-
-
-def _document_year(builder: RecordBuilder, document: Document, year: int | None) -> None:
-    set_year(builder, document.lines, year)
 
 
 def _bare(name: str | None, *prefixes: str) -> str | None:
@@ -119,7 +115,7 @@ def parse_multi_agency_table(document: Document, *, year: int | None = None) -> 
                 builder.set("overall_score", cell_score(cells[ita_col]), row.number)
             if not builder.has_content():
                 continue
-            _document_year(builder, document, year)
+            set_year(builder, document.lines, year)
             records.append(builder.build())
     return records
 
