@@ -601,6 +601,41 @@ def test_multi_agency_table():
     assert {87.1, 85.6} <= numbers_in(warning.message)
 
 
+F11B = fx("province_indicator_table.txt")
+F11B_ROWS = [
+    # agency, type, district, province, rank, indicators 1..10, printed ITA, computed ITA, result
+    # IIT 480/5 = 96.00 -> 28.80; EIT 273/3 = 91.00 -> 27.30; OIT 181.25/2 = 90.625 -> 36.25; = 92.35
+    ("องค์การบริหารส่วนตำบลหนองบัวทอง", "อบต.", "โชคชัย", "นครราชสีมา", 1,
+     ind(97.00, 95.00, 98.00, 96.00, 94.00, 92.00, 90.00, 91.00, 88.75, 92.50), 92.35, 92.35, "ผ่าน"),
+    # printed อบต.X, อ.Y and จ.Z: expanded and bare.
+    # IIT 474.8/5 = 94.96 -> 28.488; EIT 264.7/3 = 88.2333 -> 26.47; OIT 186.25/2 = 93.125 -> 37.25;
+    # 28.488 + 26.47 + 37.25 = 92.208 -> 92.21
+    ("องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา", "อบต.", "เมืองนครราชสีมา", "นครราชสีมา", 2,
+     ind(96.10, 92.40, 97.00, 93.50, 95.80, 90.20, 86.40, 88.10, 91.25, 95.00), 92.21, 92.21, "ผ่าน"),
+    # IIT 430.5/5 = 86.10 -> 25.83; EIT 238/3 = 79.3333 -> 23.80; OIT 152.5/2 = 76.25 -> 30.50; = 80.13
+    ("เทศบาลตำบลหนองบัวทอง", "ทต.", "โชคชัย", "นครราชสีมา", 3,
+     ind(88.00, 84.50, 90.00, 86.00, 82.00, 80.00, 78.60, 79.40, 72.50, 80.00), 80.13, 80.13, "ไม่ผ่าน"),
+]
+
+
+def test_province_indicator_table_reads_location_rank_and_result_columns():
+    records = parse_document(F11B)
+    assert len(records) == 3
+    for record, row in zip(records, F11B_ROWS):
+        agency, agency_type, district, province, rank, indicators, printed, computed, result = row
+        assert (record.agency, record.agency_type, record.district, record.province) == \
+            (agency, agency_type, district, province)
+        assert record.rank == rank
+        assert record.fiscal_year == 2567
+        assert scores(record) == indicators
+        assert record.overall_score == printed
+        assert record.overall_score_computed == pytest.approx(computed, abs=1e-9)
+        assert record.result == result
+        assert record.passed is (result == "ผ่าน")
+        assert record.warnings == []
+        check_source(record, F11B, "multi_agency_table")
+
+
 # --------------------------------------------------------------------------------------------
 # 12. Documents that are not ITA results (2562+)
 # --------------------------------------------------------------------------------------------

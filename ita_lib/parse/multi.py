@@ -29,8 +29,9 @@ def _agency_from_cell(text: str, line: int) -> AgencyName:
 # --- province lists -------------------------------------------------------------------------
 
 def _is_province_list(table: Table) -> bool:
+    # A province table with indicator columns is a multi-agency indicator table instead.
     return (table.column("หน่วยงาน") is not None and table.column("จังหวัด") is not None
-            and table.column("คะแนน") is not None)
+            and table.column("คะแนน") is not None and len(_indicator_columns(table)) < 5)
 
 
 def parse_province_list(document: Document, *, year: int | None = None) -> list[Assessment]:
@@ -87,6 +88,14 @@ def _indicator_columns(table: Table) -> dict[int, int]:
     return columns
 
 
+def _location_column(table: Table, word: str, taken: set) -> int | None:
+    """A district or province column: its header is just the word (not an indicator or ITA column)."""
+    for index, name in enumerate(table.columns):
+        if index not in taken and name.strip() == word:
+            return index
+    return None
+
+
 def parse_multi_agency_table(document: Document, *, year: int | None = None) -> list[Assessment]:
     records = []
     for table in find_tables(document.lines):
@@ -95,8 +104,15 @@ def parse_multi_agency_table(document: Document, *, year: int | None = None) -> 
             continue
         ita_col = next((i for i, name in enumerate(table.columns)
                         if i not in columns and any(w.lower() in name.lower() for w in _ITA_COLUMN)), None)
-        name_col = next((i for i in range(len(table.columns)) if i not in columns and i != ita_col), 0)
-        is_province = "จังหวัด" in table.columns[name_col]
+        taken = set(columns) | {ita_col}
+        rank_col = table.column("ลำดับ", "อันดับ")
+        district_col = _location_column(table, "อำเภอ", taken)
+        province_col = _location_column(table, "จังหวัด", taken)
+        name_col = table.column("หน่วยงาน")
+        if name_col is None or name_col in taken:
+            name_col = next((i for i in range(len(table.columns))
+                             if i not in taken and i not in (rank_col, district_col)), 0)
+        is_province = name_col == province_col or "จังหวัด" in table.columns[name_col]
         for row in table.rows:
             cells = [c.text for c in row.cells or ()]
             if name_col >= len(cells) or not cells[name_col].strip():
@@ -107,17 +123,32 @@ def parse_multi_agency_table(document: Document, *, year: int | None = None) -> 
                 builder.set("province", _bare(cells[name_col], "จังหวัด", "จ."), row.number)
             else:
                 builder.set_agency(_agency_from_cell(cells[name_col], row.number))
+                for column, field, prefixes in ((district_col, "district", ("อำเภอ", "อ.")),
+                                                (province_col, "province", ("จังหวัด", "จ."))):
+                    if column is not None and column < len(cells):
+                        builder.set(field, _bare(cells[column], *prefixes), row.number)
+                if rank_col is not None and rank_col < len(cells) and cells[rank_col].strip().isdigit():
+                    builder.set("rank", int(cells[rank_col]), row.number)
             for index, number in columns.items():
                 score = cell_score(cells[index]) if index < len(cells) else None
                 if score is not None:
                     builder.set_indicator(number, score, row.number)
             if ita_col is not None and ita_col < len(cells) and cell_score(cells[ita_col]) is not None:
                 builder.set("overall_score", cell_score(cells[ita_col]), row.number)
+            _set_grade_or_result(builder, [c for i, c in enumerate(cells) if i not in taken], row.number)
             if not builder.has_content():
                 continue
             set_year(builder, document.lines, year)
             records.append(builder.build())
     return records
+
+
+def _set_grade_or_result(builder: RecordBuilder, cells: list[str], line: int) -> None:
+    for text in cells:
+        if GRADE_WORD_RE.match(text.strip()):
+            builder.set("grade", text.strip(), line)
+        elif RESULT_WORD_RE.match(text.strip()):
+            builder.set("result", text.strip(), line)
 
 
 # --- multi-year tables ------------------------------------------------------------------------
@@ -151,11 +182,7 @@ def parse_multi_year_table(document: Document, *, year: int | None = None) -> li
             builder.set("fiscal_year", fiscal_year, row.number)
             if score_col < len(cells):
                 builder.set("overall_score", cell_score(cells[score_col]), row.number)
-            for text in cells[1:]:
-                if GRADE_WORD_RE.match(text.strip()):
-                    builder.set("grade", text.strip(), row.number)
-                elif RESULT_WORD_RE.match(text.strip()):
-                    builder.set("result", text.strip(), row.number)
+            _set_grade_or_result(builder, cells[1:], row.number)
             if builder.has_content():
                 records.append(builder.build())
     return records
