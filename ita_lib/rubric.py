@@ -1,10 +1,15 @@
-"""Year-aware ITA facts: indicators, instruments, weights, grade bands.
+"""Year-aware ITA facts: indicators, instruments, weights, grade bands, rating words, eras.
 
-[C] confirmed, [L] likely, [U] unknown, as in the domain reference. Change the rules here only.
+The facts live in `data/rubric.yaml` (status C confirmed, L likely, U unknown, as in the domain
+reference); this module reads them once and answers questions per fiscal year.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 
 @dataclass(frozen=True)
@@ -16,77 +21,158 @@ class IndicatorInfo:
     english: tuple[str, ...] = ()
 
 
-INDICATORS: dict[int, IndicatorInfo] = {
-    info.number: info
-    for info in (
-        IndicatorInfo(1, "การปฏิบัติหน้าที่", "IIT", (), ("performance of duty", "duty performance")),
-        IndicatorInfo(2, "การใช้งบประมาณ", "IIT", (), ("budget use", "use of budget")),
-        IndicatorInfo(3, "การใช้อำนาจ", "IIT", (), ("use of power", "use of authority")),
-        IndicatorInfo(4, "การใช้ทรัพย์สินของราชการ", "IIT", ("การใช้ทรัพย์สินของทางราชการ",),
-                      ("use of official property", "use of government property")),
-        IndicatorInfo(5, "การแก้ไขปัญหาการทุจริต", "IIT", (),
-                      ("solving corruption problems", "anti-corruption problem solving")),
-        IndicatorInfo(6, "คุณภาพการดำเนินงาน", "EIT", (), ("quality of operation", "service quality")),
-        IndicatorInfo(7, "ประสิทธิภาพการสื่อสาร", "EIT", (), ("communication efficiency",)),
-        IndicatorInfo(8, "การปรับปรุงระบบการทำงาน", "EIT",
-                      ("การปรับปรุงการทำงาน", "การปรับปรุงการดำเนินงาน"),
-                      ("improvement of work system", "work system improvement")),
-        IndicatorInfo(9, "การเปิดเผยข้อมูล", "OIT", (), ("open data", "information disclosure")),
-        IndicatorInfo(10, "การป้องกันการทุจริต", "OIT", ("การป้องกันและการทุจริต",),
-                      ("anti-corruption practice", "corruption prevention")),
-    )
-}
+@dataclass(frozen=True)
+class Era:
+    id: str
+    first: int | None
+    last: int | None
+    comparable: bool  # False: not comparable with ITAS indicators at all
+    label: str
+    note: str
 
+    def contains(self, year: int) -> bool:
+        return (self.first is None or year >= self.first) and (self.last is None or year <= self.last)
+
+
+@dataclass(frozen=True)
+class YearRules:
+    """Everything year-specific about one fiscal year, with the status of each uncertain fact."""
+
+    fiscal_year: int
+    era: Era
+    weights: dict[str, float] = field(default_factory=dict)
+    weights_status: str = "U"
+    pass_threshold: float = 85.0
+    grading: str | None = None  # "bands" (AA..F) or "result_words" (ผ่าน/ไม่ผ่าน)
+    grade_bands: tuple[tuple[str, float], ...] = ()
+    result_words: tuple[str, ...] = ()
+    statuses: dict[str, str] = field(default_factory=dict)  # fact -> C / L / U
+    extra: dict = field(default_factory=dict)  # other facts from the data file (eit_parts, ...)
+
+    @property
+    def weights_confirmed(self) -> bool:
+        return self.weights_status == "C"
+
+    def uncertain_facts(self) -> dict[str, str]:
+        """Facts of this year that are only likely (L) or unknown (U), for reports to disclose."""
+        return {fact: status for fact, status in self.statuses.items() if status in ("L", "U")}
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    text = resources.files("ita_lib").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _indicators() -> dict[int, IndicatorInfo]:
+    return {
+        entry["number"]: IndicatorInfo(entry["number"], entry["name"], entry["instrument"],
+                                       tuple(entry.get("variants", ())), tuple(entry.get("english", ())))
+        for entry in _data()["indicators"]
+    }
+
+
+def _eras() -> tuple[Era, ...]:
+    return tuple(Era(e["id"], e.get("first"), e.get("last"), bool(e["comparable"]), e["label"], e["note"])
+                 for e in _data()["eras"])
+
+
+INDICATORS: dict[int, IndicatorInfo] = _indicators()
 INSTRUMENT_INDICATORS: dict[str, tuple[int, ...]] = {
-    "IIT": (1, 2, 3, 4, 5),
-    "EIT": (6, 7, 8),
-    "OIT": (9, 10),
+    instrument: tuple(n for n, info in INDICATORS.items() if info.instrument == instrument)
+    for instrument in ("IIT", "EIT", "OIT")
 }
-
-# [C] 2562–2565, [L] 2566+: ITA = 0.3 IIT + 0.3 EIT + 0.4 OIT, each instrument the mean of its indicators.
-INSTRUMENT_WEIGHTS: dict[str, float] = {"IIT": 0.30, "EIT": 0.30, "OIT": 0.40}
-
-PASS_THRESHOLD = 85.0  # [C] every year from 2562
-
-# [C] 2562–2565 letter grades: (grade, lower bound inclusive).
-GRADE_BANDS: tuple[tuple[str, float], ...] = (
-    ("AA", 95.0), ("A", 85.0), ("B", 75.0), ("C", 65.0), ("D", 55.0), ("E", 50.0), ("F", 0.0),
-)
-GRADES = tuple(grade for grade, _ in GRADE_BANDS)
-GRADE_YEARS = range(2562, 2566)  # years whose grade must match the score band
-FIRST_ITAS_YEAR = 2562  # ≤ 2561: older five-index schemes, not comparable [C]
-RECOMPUTE_CONFIRMED_YEARS = range(2562, 2566)  # 2566+: weights only likely -> "cannot verify"
-
-RESULT_WORDS = ("ผ่านดีเยี่ยม", "ผ่านดี", "ไม่ผ่าน", "ผ่าน")  # longest first
+INSTRUMENT_NAMES: dict[str, str] = {code: entry["name"] for code, entry in _data()["instruments"].items()}
+ERAS: tuple[Era, ...] = _eras()
+FIRST_ITAS_YEAR = min(era.first for era in ERAS if era.first is not None and era.comparable)
 
 
-def grade_for_score(score: float) -> str:
-    for grade, lower in GRADE_BANDS:
-        if score >= lower:
-            return grade
-    return "F"
+@lru_cache(maxsize=None)
+def rules_for(fiscal_year: int) -> YearRules:
+    merged: dict = {}
+    for entry in _data()["years"]:
+        if entry.get("first", 0) <= fiscal_year <= entry.get("last", 9999):
+            merged.update({k: v for k, v in entry.items() if k not in ("first", "last")})
+    statuses = {key[:-len("_status")]: value for key, value in merged.items() if key.endswith("_status")}
+    known = {"weights", "weights_status", "pass_threshold", "grading", "grade_bands", "result_words"}
+    return YearRules(
+        fiscal_year=fiscal_year,
+        era=era_of(fiscal_year),
+        weights={k: float(v) for k, v in merged.get("weights", {}).items()},
+        weights_status=merged.get("weights_status", "U"),
+        pass_threshold=float(merged.get("pass_threshold", 85)),
+        grading=merged.get("grading"),
+        grade_bands=tuple((grade, float(lower)) for grade, lower in merged.get("grade_bands", ())),
+        result_words=tuple(merged.get("result_words", ())),
+        statuses=statuses,
+        extra={k: v for k, v in merged.items() if k not in known and not k.endswith("_status")},
+    )
+
+
+def era_of(fiscal_year: int) -> Era:
+    return next(era for era in ERAS if era.contains(fiscal_year))
 
 
 def era(fiscal_year: int) -> str:
-    if fiscal_year < FIRST_ITAS_YEAR:
-        return "pre-2562"
-    if fiscal_year <= 2565:
-        return "2562-2565"
-    return "2566+"
+    return era_of(fiscal_year).id
 
 
-def compute_overall(indicators: dict[int, float]) -> float | None:
-    """30/30/40 weighted ITA score from all ten indicators; None when any is missing."""
-    if any(indicators.get(n) is None for n in range(1, 11)):
-        return None
-    total = 0.0
+def same_era(year_a: int, year_b: int) -> bool:
+    return era_of(year_a) == era_of(year_b) and era_of(year_a).comparable
+
+
+# Defaults for code that does not know the year (the rules every ITAS year shares).
+_LATEST = rules_for(2568)
+_GRADED = rules_for(2562)
+INSTRUMENT_WEIGHTS: dict[str, float] = dict(_GRADED.weights)
+PASS_THRESHOLD = _GRADED.pass_threshold  # [C] every year from 2562
+GRADE_BANDS: tuple[tuple[str, float], ...] = _GRADED.grade_bands
+GRADES = tuple(grade for grade, _ in GRADE_BANDS)
+RESULT_WORDS = _LATEST.result_words  # longest first
+
+
+def has_grade_bands(fiscal_year: int | None) -> bool:
+    """True for years whose printed grade must match the score band (2562–2565)."""
+    return fiscal_year is not None and fiscal_year >= FIRST_ITAS_YEAR and rules_for(fiscal_year).grading == "bands"
+
+
+def weights_confirmed(fiscal_year: int | None) -> bool:
+    """True for years where a recomputed overall that does not match is an error, not 'cannot verify'."""
+    return fiscal_year is not None and fiscal_year >= FIRST_ITAS_YEAR and rules_for(fiscal_year).weights_confirmed
+
+
+def grade_for_score(score: float, bands: tuple[tuple[str, float], ...] = GRADE_BANDS) -> str:
+    for grade, lower in bands:
+        if score >= lower:
+            return grade
+    return bands[-1][0]
+
+
+def _weights(fiscal_year: int | None) -> dict[str, float]:
+    if fiscal_year is None or fiscal_year < FIRST_ITAS_YEAR:
+        return INSTRUMENT_WEIGHTS
+    return rules_for(fiscal_year).weights
+
+
+def instrument_scores(indicators: dict[int, float]) -> dict[str, float | None]:
+    """Each instrument as the mean of its indicators; None when one is missing."""
+    out: dict[str, float | None] = {}
     for instrument, numbers in INSTRUMENT_INDICATORS.items():
-        mean = sum(indicators[n] for n in numbers) / len(numbers)
-        total += INSTRUMENT_WEIGHTS[instrument] * mean
-    return round(total, 2)
+        values = [indicators.get(n) for n in numbers]
+        out[instrument] = None if any(v is None for v in values) else sum(values) / len(values)
+    return out
 
 
-def indicator_weight(number: int) -> float:
+def compute_overall(indicators: dict[int, float], fiscal_year: int | None = None) -> float | None:
+    """Weighted ITA score (30/30/40) from all ten indicators; None when any is missing."""
+    means = instrument_scores(indicators)
+    if any(v is None for v in means.values()):
+        return None
+    weights = _weights(fiscal_year)
+    return round(sum(weights[instrument] * mean for instrument, mean in means.items()), 2)
+
+
+def indicator_weight(number: int, fiscal_year: int | None = None) -> float:
     """Share of the overall score one indicator carries (0.06, 0.10 or 0.20)."""
     instrument = INDICATORS[number].instrument
-    return INSTRUMENT_WEIGHTS[instrument] / len(INSTRUMENT_INDICATORS[instrument])
+    return _weights(fiscal_year)[instrument] / len(INSTRUMENT_INDICATORS[instrument])

@@ -31,7 +31,7 @@ def _check_range(record: Assessment) -> None:
 
 def _check_grade(record: Assessment) -> None:
     year, grade, score = record.fiscal_year, record.grade, record.overall_score
-    if grade is None or score is None or year is None or year not in rubric.GRADE_YEARS:
+    if grade is None or score is None or not rubric.has_grade_bands(year):
         return
     expected = rubric.grade_for_score(score)
     if grade != expected:
@@ -42,14 +42,14 @@ def _check_grade(record: Assessment) -> None:
 
 def _recompute(record: Assessment) -> None:
     known = {int(k): v for k, v in record.indicators.items() if v is not None}
-    computed = rubric.compute_overall(known)
+    computed = rubric.compute_overall(known, record.fiscal_year)
     record.overall_score_computed = computed
     if computed is None or record.overall_score is None:
         return
     if abs(computed - record.overall_score) <= TOLERANCE:
         return
     line = record.source.lines.get("overall_score")
-    if record.fiscal_year is not None and record.fiscal_year in rubric.RECOMPUTE_CONFIRMED_YEARS:
+    if rubric.weights_confirmed(record.fiscal_year):
         record.warn("overall_mismatch",
                     f"printed overall {record.overall_score:.2f} differs from 30/30/40 recomputation "
                     f"{computed:.2f}", line)
@@ -68,7 +68,7 @@ def _derive_pass(record: Assessment) -> None:
     if record.overall_score is not None:
         record.passed = record.overall_score >= rubric.PASS_THRESHOLD
         record.passed_derived = True
-    elif record.grade and record.fiscal_year in rubric.GRADE_YEARS:
+    elif record.grade and rubric.has_grade_bands(record.fiscal_year):
         record.passed = record.grade in ("AA", "A")
         record.passed_derived = True
 
