@@ -14,6 +14,9 @@ from . import __version__
 from .errors import ItaError
 from .model import Assessment, to_dataframe
 from .parse import parse_report
+from .store import DEFAULT_DB
+
+DEFAULT_ALIASES = "params/aliases.yaml"
 
 EXIT_OK, EXIT_WARNINGS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -28,7 +31,37 @@ def _build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--year", type=int, help="fiscal year (B.E.) for documents that give none, "
                        "such as ITAS province lists")
     parse.add_argument("--strict", action="store_true", help="exit 1 when any record has warnings")
+
+    ingest = commands.add_parser("ingest", help="parse files and folders into the store")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    _db_option(ingest)
+    ingest.add_argument("--year", type=int, help="fiscal year (B.E.) for documents that give none")
+    ingest.add_argument("--aliases", default=str(DEFAULT_ALIASES),
+                        help="agency aliases file (default: %(default)s; ignored when missing)")
+    ingest.add_argument("--workers", type=int, help="parse processes (default: CPU count, at most 4)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    conflicts = commands.add_parser("conflicts", help="list values on which sources disagree")
+    _db_option(conflicts)
+    conflicts.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    agencies = commands.add_parser("agencies", help="list agencies, their years and other spellings")
+    _db_option(agencies)
+    agencies.add_argument("--province", help="only agencies in this province")
+    agencies.add_argument("--format", choices=("table", "csv", "json"), default="table")
+
+    analyse = commands.add_parser("analyse", aliases=["analyze"],
+                                  help="print one agency's year comparison, priorities and narrative")
+    analyse.add_argument("agency", help="agency name in any spelling seen, or its id")
+    _db_option(analyse)
+    analyse.add_argument("--province", help="the agency's province, when the name is ambiguous")
+    analyse.add_argument("--digits", choices=("thai", "arabic"), default="thai")
+    analyse.add_argument("--plan-csv", metavar="FILE", help="write the action-plan draft as CSV")
     return parser
+
+
+def _db_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--db", default=str(DEFAULT_DB), help="store file (default: %(default)s)")
 
 
 def _say(message: str) -> None:
@@ -103,7 +136,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     try:
-        return {"parse": cmd_parse}[args.command](args)
+        from . import cli_store
+
+        commands = {"parse": cmd_parse, "ingest": cli_store.cmd_ingest, "conflicts": cli_store.cmd_conflicts,
+                    "agencies": cli_store.cmd_agencies, "analyse": cli_store.cmd_analyse,
+                    "analyze": cli_store.cmd_analyse}
+        return commands[args.command](args)
+    except ItaError as error:
+        _say(f"ita-report: {error}")
+        return EXIT_UNREADABLE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -46,3 +46,15 @@ class UnsupportedFormatError(DocumentReadError):
 
 class ParamsError(ItaError):
     """A parameters file does not match its schema."""
+
+
+class StoreError(ItaError):
+    """The store cannot be opened or does not hold what was asked for."""
+
+
+class AgencyNotFoundError(StoreError):
+    """No agency in the store matches the name asked for, or several do."""
+
+
+class AliasFileError(ParamsError):
+    """The agency aliases file (params/aliases.yaml) is not valid YAML or not in the documented shape."""

@@ -1,0 +1,106 @@
+"""Analysis of one agency's ITA history: levels, change, priorities, checks, narrative, plan, peers.
+
+`load(agency, db=...)` is the entry point for notebooks: it reads the store once and returns an
+AgencyAnalysis whose attributes are pandas DataFrames (English column names, Thai values; use
+`thai_columns(frame)` for Thai headings) plus the Thai narrative.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from ..store import DEFAULT_DB, Store
+from .change import trends, year_over_year
+from .config import AnalysisConfig
+from .consistency import consistency
+from .history import choose_values, year_table
+from .labels import thai_columns
+from .levels import score_table
+from .narrative import Narrative, write_narrative
+from .peers import peer_ids, peer_table
+from .plan import plan_draft, write_plan_csv
+from .priorities import priorities
+
+__all__ = ["AgencyAnalysis", "AnalysisConfig", "analyse", "load", "thai_columns", "write_plan_csv"]
+
+
+@dataclass
+class AgencyAnalysis:
+    agency: dict  # agency_id, name, agency_type, district, province
+    years: pd.DataFrame  # one row per fiscal year: overall, grade/result, instruments, indicators
+    scores: pd.DataFrame  # long: year × (overall, instruments, indicators) with level, rank, gaps
+    yoy: pd.DataFrame
+    trends: pd.DataFrame
+    priorities: pd.DataFrame  # for the latest year
+    consistency: pd.DataFrame
+    plan: pd.DataFrame
+    peers: pd.DataFrame
+    narrative: Narrative
+    recommendations: pd.DataFrame
+    actions: pd.DataFrame
+    sources: pd.DataFrame
+    config: AnalysisConfig = field(default_factory=AnalysisConfig)
+
+    @property
+    def latest_year(self) -> int | None:
+        return None if self.years.empty else int(self.years["fiscal_year"].max())
+
+    @property
+    def indicators(self) -> pd.DataFrame:
+        return self.scores[self.scores["scope"] == "indicator"].reset_index(drop=True)
+
+    @property
+    def instruments(self) -> pd.DataFrame:
+        return self.scores[self.scores["scope"] == "instrument"].reset_index(drop=True)
+
+
+def _with_year(store: Store, table: str, record_ids: list[str]) -> pd.DataFrame:
+    return store.query(f"""SELECT t.*, r.fiscal_year, s.path FROM {table} t
+                           JOIN records r USING (record_id) JOIN sources s ON s.sha256 = r.sha256
+                           WHERE t.record_id IN (SELECT unnest(?)) ORDER BY r.fiscal_year, s.path, t.position""",
+                       [record_ids])
+
+
+def analyse(store: Store, agency: str, *, province: str | None = None,
+            config: AnalysisConfig | None = None) -> AgencyAnalysis:
+    config = config or AnalysisConfig()
+    found = store.find_agency(agency, province=province)
+    agency_id = found["agency_id"]
+    facts = store.facts([agency_id])
+    chosen = choose_values(facts)
+    years = year_table(chosen)
+    scores = score_table(years, config) if not years.empty else score_table(pd.DataFrame(
+        columns=["fiscal_year"]), config)
+    yoy, trend = year_over_year(scores, config), trends(scores, config)
+    latest = None if years.empty else int(years["fiscal_year"].max())
+    ranked = priorities(scores, latest, config) if latest else priorities(scores, 0, config)
+    record_ids = store.query("SELECT record_id FROM agency_links WHERE agency_id = ?", [agency_id])[
+        "record_id"].tolist()
+    warnings = _with_year(store, "warnings", record_ids)
+    checks = consistency(years, facts, chosen, warnings)
+    actions = _with_year(store, "actions", record_ids)
+    plan_actions = actions[actions["fiscal_year"] == actions["fiscal_year"].max()] if not actions.empty else actions
+    plan = plan_draft(scores, trend, yoy, plan_actions, latest, config) if latest else plan_draft(
+        scores, trend, yoy, actions.iloc[0:0], 0, config)
+    peers = peer_table(store.facts(peer_ids(store.query("SELECT * FROM agencies"), found)), agency_id)
+    narrative = write_narrative(found["name"], years, scores, trend, ranked, checks, config)
+    sources = store.query("""SELECT DISTINCT s.path, s.sha256, r.kind, r.fiscal_year FROM records r
+                             JOIN sources s ON s.sha256 = r.sha256 WHERE r.record_id IN (SELECT unnest(?))
+                             ORDER BY r.fiscal_year, s.path""", [record_ids])
+    return AgencyAnalysis(
+        agency={k: (None if pd.isna(v) else v) for k, v in found.items()}, years=years, scores=scores,
+        yoy=yoy, trends=trend, priorities=ranked, consistency=checks, plan=plan, peers=peers,
+        narrative=narrative, recommendations=_with_year(store, "recommendations", record_ids),
+        actions=actions, sources=sources, config=config)
+
+
+def load(agency: str, db: str | Path = DEFAULT_DB, *, province: str | None = None,
+         config: AnalysisConfig | dict | None = None) -> AgencyAnalysis:
+    """Everything about one agency from the store: history, analysis tables and Thai narrative.
+    `agency` is any spelling seen (อบต.X or the full name) or an agency_id."""
+    if isinstance(config, dict):
+        config = AnalysisConfig(**config)
+    with Store(db, read_only=True) as store:
+        return analyse(store, agency, province=province, config=config)

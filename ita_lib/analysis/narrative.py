@@ -1,0 +1,185 @@
+"""Thai narrative written from the analysis tables.
+
+Every sentence is built from a row that holds its numbers; where the data is missing the sentence
+says so or is left out, so the text never claims what the tables do not show.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .. import rubric
+from .config import AnalysisConfig
+from .numbers import fmt
+
+SECTION_TITLES = {"summary": "สรุปผลการประเมิน", "strengths": "จุดแข็ง", "weaknesses": "จุดอ่อน",
+                  "trends": "แนวโน้ม", "priorities": "ประเด็นที่ควรเร่งพัฒนา", "notes": "ข้อสังเกตเกี่ยวกับข้อมูล"}
+
+
+@dataclass
+class Narrative:
+    sections: dict[str, list[str]] = field(default_factory=dict)
+
+    def text(self) -> str:
+        parts = []
+        for key, sentences in self.sections.items():
+            if sentences:
+                parts.append(SECTION_TITLES[key] + "\n" + "\n".join(sentences))
+        return "\n\n".join(parts)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _year(value: int, config: AnalysisConfig) -> str:
+    return fmt(value, config, None)
+
+
+def _indicator_list(rows: pd.DataFrame, config: AnalysisConfig) -> str:
+    return ", ".join(f"ตัวชี้วัดที่ {fmt(r.indicator, config, None)} {r.name} ({fmt(r.score, config)})"
+                     for r in rows.itertuples(index=False))
+
+
+def _summary(name: str, year: pd.Series, previous: pd.Series | None, config: AnalysisConfig) -> list[str]:
+    y = int(year["fiscal_year"])
+    out = []
+    score = year["overall_score"]
+    threshold = rubric.rules_for(y).pass_threshold
+    if score is not None and not pd.isna(score):
+        how = " (คำนวณจากคะแนนรายตัวชี้วัด)" if year["overall_source"] == "computed" else ""
+        sentence = f"ปีงบประมาณ พ.ศ. {_year(y, config)} {name} ได้คะแนน ITA {fmt(score, config)} คะแนน{how}"
+        if year["grade"]:
+            sentence += f" ระดับ {year['grade']}"
+        if year["result"]:
+            sentence += f" ผลการประเมิน{year['result']}"
+        if score >= threshold:
+            sentence += f" ผ่านเกณฑ์ {fmt(threshold, config, 0)} คะแนน"
+        else:
+            sentence += (f" ต่ำกว่าเกณฑ์ {fmt(threshold, config, 0)} คะแนนอยู่ "
+                         f"{fmt(threshold - score, config)} คะแนน")
+        out.append(sentence)
+    elif year["result"] or year["grade"]:
+        out.append(f"ปีงบประมาณ พ.ศ. {_year(y, config)} {name} ได้ผลการประเมิน "
+                   f"{year['result'] or 'ระดับ ' + year['grade']} โดยเอกสารไม่ได้ระบุคะแนนรวม")
+    if previous is not None and score is not None and not pd.isna(score):
+        p = int(previous["fiscal_year"])
+        before = previous["overall_score"]
+        comparable = rubric.same_era(p, y) or (config.across_eras and p >= rubric.FIRST_ITAS_YEAR)
+        if before is None or pd.isna(before):
+            pass
+        elif not comparable:
+            out.append(f"ไม่นำไปเทียบกับปี {_year(p, config)} ({fmt(before, config)} คะแนน) "
+                       f"เพราะอยู่คนละช่วงเกณฑ์การประเมิน ({rubric.era_of(p).label} กับ {rubric.era_of(y).label})")
+        else:
+            delta = round(score - before, 2)
+            if delta > 0:
+                change = f"เพิ่มขึ้น {fmt(delta, config)} คะแนน"
+            elif delta < 0:
+                change = f"ลดลง {fmt(-delta, config)} คะแนน"
+            else:
+                change = "เท่าเดิม"
+            out.append(f"เมื่อเทียบกับปี {_year(p, config)} ({fmt(before, config)} คะแนน) คะแนนรวม{change}")
+    return out
+
+
+def _instrument_sentence(scores: pd.DataFrame, config: AnalysisConfig) -> list[str]:
+    instruments = scores[scores["scope"] == "instrument"].sort_values("score", ascending=False)
+    if len(instruments) < 2 or instruments["score"].iloc[0] == instruments["score"].iloc[-1]:
+        return []
+    top, bottom = instruments.iloc[0], instruments.iloc[-1]
+    computed = " (คำนวณจากค่าเฉลี่ยของตัวชี้วัด)" if (instruments["score_source"] == "computed").any() else ""
+    return [f"แบบวัดที่ได้คะแนนสูงสุดคือ {top['code']} ({fmt(top['score'], config)}) และต่ำสุดคือ "
+            f"{bottom['code']} ({fmt(bottom['score'], config)}){computed}"]
+
+
+def _strengths(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
+    if indicators.empty:
+        return []
+    strong = indicators[indicators["level"] == "strength"].sort_values("score", ascending=False)
+    if strong.empty:
+        return [f"ไม่มีตัวชี้วัดที่ได้ตั้งแต่ {fmt(config.strength, config, 0)} คะแนน"]
+    return [f"ตัวชี้วัดที่ได้ตั้งแต่ {fmt(config.strength, config, 0)} คะแนน {fmt(len(strong), config, None)} "
+            f"ตัวชี้วัด ได้แก่ {_indicator_list(strong, config)}"]
+
+
+def _weaknesses(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
+    if indicators.empty:
+        return []
+    weak = indicators[indicators["level"].isin(["weakness", "urgent"])].sort_values("score")
+    if weak.empty:
+        scope = ("ทุกตัวชี้วัด" if len(indicators) == 10
+                 else f"ตัวชี้วัดที่มีคะแนน {fmt(len(indicators), config, None)} จาก 10 ตัวชี้วัด ทุกตัว")
+        return [f"{scope}ได้ตั้งแต่ {fmt(config.passing, config, 0)} คะแนนขึ้นไป"]
+    out = [f"ตัวชี้วัดที่ต่ำกว่าเกณฑ์ {fmt(config.passing, config, 0)} คะแนน {fmt(len(weak), config, None)} "
+           f"ตัวชี้วัด ได้แก่ {_indicator_list(weak, config)}"]
+    urgent = weak[weak["level"] == "urgent"]
+    if not urgent.empty:
+        out.append(f"ในจำนวนนี้ต่ำกว่า {fmt(config.urgent, config, 0)} คะแนนซึ่งควรแก้ไขเร่งด่วน: "
+                   f"{_indicator_list(urgent, config)}")
+    return out
+
+
+def _trend_sentences(trends: pd.DataFrame, config: AnalysisConfig) -> list[str]:
+    overall = trends[trends["scope"] == "overall"]
+    if overall.empty or overall.iloc[0]["trend"] == "insufficient":
+        return ["ยังมีข้อมูลไม่ถึง 2 ปีในช่วงเกณฑ์เดียวกัน จึงยังบอกแนวโน้มไม่ได้"]
+    row = overall.iloc[0]
+    span = f"ปี {_year(row['years'][0], config)}–{_year(row['years'][-1], config)}"
+    out = [f"ช่วง{span} คะแนนรวม{row['trend_th']} (จาก {fmt(row['first_score'], config)} เป็น "
+           f"{fmt(row['last_score'], config)} เฉลี่ย {fmt(row['slope'], config)} คะแนนต่อปี)"]
+    indicators = trends[trends["scope"] == "indicator"]
+    for trend, word in (("improving", "ดีขึ้น"), ("declining", "ลดลง")):
+        moving = indicators[indicators["trend"] == trend]
+        if not moving.empty:
+            names = ", ".join(f"ตัวชี้วัดที่ {fmt(r.indicator, config, None)} {r.name} "
+                              f"({fmt(r.first_score, config)} → {fmt(r.last_score, config)})"
+                              for r in moving.itertuples(index=False))
+            out.append(f"ตัวชี้วัดที่มีแนวโน้ม{word}ในช่วงเดียวกัน: {names}")
+    return out
+
+
+def _priority_sentences(priorities: pd.DataFrame, config: AnalysisConfig) -> list[str]:
+    gaining = priorities[priorities["gain_to_pass"] > 0].head(3)
+    out = []
+    for row in gaining.itertuples(index=False):
+        out.append(f"หากตัวชี้วัดที่ {fmt(row.indicator, config, None)} {row.name} ({fmt(row.score, config)}) "
+                   f"ถึง {fmt(config.passing, config, 0)} คะแนน คะแนนรวมจะเพิ่มขึ้นประมาณ "
+                   f"{fmt(row.gain_to_pass, config)} คะแนน และหากถึง 100 คะแนนจะเพิ่มขึ้นประมาณ "
+                   f"{fmt(row.gain_to_full, config)} คะแนน")
+    return out
+
+
+def _notes(year: int, consistency: pd.DataFrame, config: AnalysisConfig) -> list[str]:
+    out = []
+    rules = rubric.rules_for(year)
+    if rules.weights_status != "C":
+        out.append(f"น้ำหนัก 30/30/40 ที่ใช้คำนวณคะแนนรวมและลำดับความสำคัญของปี {_year(year, config)} "
+                   "เป็นข้อมูลที่น่าจะถูกต้องแต่ยังไม่ได้รับการยืนยัน")
+    problems = consistency[consistency["status"].isin(["mismatch", "conflict", "unverifiable"])]
+    if not problems.empty:
+        out.append(f"พบประเด็นความสอดคล้องของข้อมูล {fmt(len(problems), config, None)} รายการ "
+                   "(ดูตารางการตรวจสอบความสอดคล้อง)")
+    return out
+
+
+def write_narrative(name: str, years: pd.DataFrame, scores: pd.DataFrame, trends: pd.DataFrame,
+                    priorities: pd.DataFrame, consistency: pd.DataFrame, config: AnalysisConfig) -> Narrative:
+    narrative = Narrative()
+    if years.empty:
+        narrative.sections["summary"] = [f"ไม่มีผลการประเมินของ{name}ในฐานข้อมูล"]
+        return narrative
+    ordered = years.sort_values("fiscal_year")
+    latest = ordered.iloc[-1]
+    previous = ordered.iloc[-2] if len(ordered) > 1 else None
+    year = int(latest["fiscal_year"])
+    latest_scores = scores[scores["fiscal_year"] == year]
+    indicators = latest_scores[latest_scores["scope"] == "indicator"]
+    narrative.sections["summary"] = (_summary(name, latest, previous, config)
+                                     + _instrument_sentence(latest_scores, config))
+    narrative.sections["strengths"] = _strengths(indicators, config)
+    narrative.sections["weaknesses"] = _weaknesses(indicators, config)
+    narrative.sections["trends"] = _trend_sentences(trends, config)
+    narrative.sections["priorities"] = _priority_sentences(priorities, config)
+    narrative.sections["notes"] = _notes(year, consistency, config)
+    return narrative

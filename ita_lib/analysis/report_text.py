@@ -1,0 +1,61 @@
+"""The analysis printed in a terminal (ita-report analyse): year comparison, priorities, narrative."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..rubric import INDICATORS
+from .numbers import fmt
+
+
+def comparison_table(analysis) -> pd.DataFrame:
+    """Rows: overall, grade/result, instruments, indicators; columns: the fiscal years (Thai labels)."""
+    years = analysis.years.sort_values("fiscal_year")
+    config = analysis.config
+    rows = {"คะแนนรวม ITA": [], "ระดับ/ผล": [], "ช่วงเกณฑ์": []}
+    for code in ("IIT", "EIT", "OIT"):
+        rows[f"แบบวัด {code}"] = []
+    for n in range(1, 11):
+        rows[f"{n}. {INDICATORS[n].name}"] = []
+    for year in years.itertuples(index=False):
+        rows["คะแนนรวม ITA"].append(_score(year.overall_score, config))
+        rows["ระดับ/ผล"].append(" ".join(str(v) for v in (year.grade, year.result) if v) or "-")
+        rows["ช่วงเกณฑ์"].append(year.era)
+        for code in ("IIT", "EIT", "OIT"):
+            rows[f"แบบวัด {code}"].append(_score(getattr(year, code), config))
+        for n in range(1, 11):
+            rows[f"{n}. {INDICATORS[n].name}"].append(_score(getattr(year, f"indicator_{n}"), config))
+    columns = [fmt(y, config, None) for y in years["fiscal_year"]]
+    return pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+
+
+def _score(value, config) -> str:
+    return "-" if value is None or pd.isna(value) else fmt(value, config)
+
+
+def print_analysis(analysis, console) -> None:
+    from rich.table import Table
+
+    agency = analysis.agency
+    where = " ".join(f"{label}{value}" for label, value in (("อำเภอ", agency.get("district")),
+                                                           ("จังหวัด", agency.get("province"))) if value)
+    console.rule(f"{agency['name']} {where}".strip())
+    table = Table(title="ผลการประเมิน ITA รายปี")
+    comparison = comparison_table(analysis)
+    table.add_column("")
+    for column in comparison.columns:
+        table.add_column(column, justify="right")
+    for label, row in comparison.iterrows():
+        table.add_row(label, *row.tolist())
+    console.print(table)
+    if not analysis.priorities.empty:
+        ranked = Table(title=f"ลำดับความสำคัญ ปี {fmt(analysis.latest_year, analysis.config, None)}")
+        for column in ("ลำดับ", "ตัวชี้วัด", "คะแนน", "เพิ่มหากถึง 85", "เพิ่มหากถึง 100"):
+            ranked.add_column(column, justify="left" if column == "ตัวชี้วัด" else "right")
+        for row in analysis.priorities.head(5).itertuples(index=False):
+            ranked.add_row(str(row.priority), f"{row.indicator}. {row.name}", _score(row.score, analysis.config),
+                           _score(row.gain_to_pass, analysis.config), _score(row.gain_to_full, analysis.config))
+        console.print(ranked)
+    console.print(analysis.narrative.text())
+    if not analysis.plan.empty:
+        console.print(f"\nร่างแผนปีถัดไป: {len(analysis.plan)} มาตรการ "
+                      f"(ตัวชี้วัด {', '.join(str(i) for i in analysis.plan['indicator'].dropna().unique())})")

@@ -1,0 +1,116 @@
+"""ita-report commands on the store: ingest, conflicts, agencies, analyse."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+EXIT_OK, EXIT_SKIPPED = 0, 2
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    console = Console(stderr=stderr)
+    # Piped output has no terminal width: give tables room instead of folding every name.
+    return console if console.is_terminal else Console(width=200, stderr=stderr)
+
+
+def print_frame(frame: pd.DataFrame, fmt: str, title: str) -> None:
+    if fmt == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif fmt == "json":
+        json.dump(json.loads(frame.to_json(orient="records", force_ascii=False)), sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        from rich.table import Table
+
+        table = Table(title=title)
+        for column in frame.columns:
+            table.add_column(str(column), overflow="fold")
+        for row in frame.itertuples(index=False):
+            table.add_row(*(_cell(value) for value in row))
+        _console().print(table)
+
+
+def _cell(value) -> str:
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    if hasattr(value, "tolist"):
+        return ", ".join(map(str, value.tolist()))
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+
+    aliases = args.aliases if args.aliases and Path(args.aliases).exists() else None
+    if args.quiet:
+        result = ingest(args.paths, db=args.db, year=args.year, aliases=aliases, workers=args.workers)
+    else:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+        columns = ("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                   TimeRemainingColumn())
+        with Progress(*columns, console=_console(stderr=True), transient=False) as bar:
+            task = bar.add_task("ingest", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            result = ingest(args.paths, db=args.db, year=args.year, aliases=aliases, workers=args.workers,
+                            progress=progress)
+    for path, reason in result.failed:
+        _say(f"ita-report: skipped {path}: {reason}" if not reason.startswith(path) else f"ita-report: skipped {reason}")
+    for path, note in result.not_ita:
+        _say(f"ita-report: {path}: {note}")
+    _say(f"ita-report: {len(result.added)} files added ({result.records} records), "
+         f"{len(result.already_in)} already in the store, {len(result.not_ita)} without ITA results, "
+         f"{len(result.failed)} skipped; {result.agencies} agencies in {args.db}")
+    return EXIT_SKIPPED if result.skipped_any else EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        frame = store.conflicts()
+    frame = frame.drop(columns=["agency_id"])
+    print_frame(frame, args.format, f"{frame.groupby(['agency', 'fiscal_year', 'field']).ngroups} "
+                                    "values on which sources disagree")
+    return EXIT_OK
+
+
+def cmd_agencies(args: argparse.Namespace) -> int:
+    from .store import Store
+
+    with Store(args.db, read_only=True) as store:
+        frame = store.agencies()
+    if args.province:
+        frame = frame[frame["province"] == args.province]
+    print_frame(frame, args.format, f"{len(frame)} agencies")
+    return EXIT_OK
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from .analysis import load, write_plan_csv
+    from .analysis.report_text import print_analysis
+
+    analysis = load(args.agency, args.db, province=args.province, config={"digits": args.digits})
+    print_analysis(analysis, _console())
+    if args.plan_csv:
+        write_plan_csv(analysis.plan, args.plan_csv)
+        _say(f"ita-report: action-plan draft written to {args.plan_csv}")
+    return EXIT_OK

@@ -1,0 +1,282 @@
+"""The multi-year store: a DuckDB file of parsed records with provenance.
+
+Every value a document gives is one row of `facts` (record, field, number or text, line), so two
+sources that disagree both stay, and `conflicts()` is a plain query. Agency identity is recomputed
+from all records after every ingest (ita_lib.identity), so it never depends on ingest order.
+
+Tables: sources (one per file content, by sha256), records (one per agency and year in a source),
+facts, recommendations, actions, warnings, agencies, agency_links.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from .errors import AgencyNotFoundError, StoreError
+from .model import Assessment
+
+DEFAULT_DB = Path("outputs") / "ita.duckdb"
+SCHEMA_VERSION = "1"
+
+# Which source wins when sources disagree (lower first); the loser is still kept and listed.
+KIND_PRIORITY = {"itas_result": 0, "multi_agency_table": 1, "agency_analysis": 2, "multi_year_table": 3,
+                 "province_list": 4, "prose": 5}
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS sources (
+    sha256 VARCHAR PRIMARY KEY, path VARCHAR, format VARCHAR, n_records INTEGER, note VARCHAR);
+CREATE TABLE IF NOT EXISTS records (
+    record_id VARCHAR PRIMARY KEY, sha256 VARCHAR, record_index INTEGER, kind VARCHAR,
+    agency VARCHAR, agency_type VARCHAR, district VARCHAR, province VARCHAR, fiscal_year INTEGER,
+    agency_line INTEGER, year_line INTEGER);
+CREATE TABLE IF NOT EXISTS facts (
+    record_id VARCHAR, field VARCHAR, number DOUBLE, text VARCHAR, line INTEGER);
+CREATE TABLE IF NOT EXISTS recommendations (
+    record_id VARCHAR, position INTEGER, instrument VARCHAR, indicator INTEGER, text VARCHAR, line INTEGER);
+CREATE TABLE IF NOT EXISTS actions (
+    record_id VARCHAR, position INTEGER, indicator INTEGER, topic VARCHAR, measure VARCHAR,
+    analysis VARCHAR, steps VARCHAR, period VARCHAR, responsible VARCHAR, score DOUBLE, line INTEGER);
+CREATE TABLE IF NOT EXISTS warnings (
+    record_id VARCHAR, position INTEGER, code VARCHAR, message VARCHAR, line INTEGER);
+CREATE TABLE IF NOT EXISTS agencies (
+    agency_id VARCHAR PRIMARY KEY, name VARCHAR, agency_type VARCHAR, place VARCHAR,
+    district VARCHAR, province VARCHAR);
+CREATE TABLE IF NOT EXISTS agency_links (
+    record_id VARCHAR PRIMARY KEY, agency_id VARCHAR, method VARCHAR, similarity DOUBLE,
+    matched_name VARCHAR);
+"""
+
+_COLUMNS = {
+    "records": ("record_id", "sha256", "record_index", "kind", "agency", "agency_type", "district",
+                "province", "fiscal_year", "agency_line", "year_line"),
+    "facts": ("record_id", "field", "number", "text", "line"),
+    "recommendations": ("record_id", "position", "instrument", "indicator", "text", "line"),
+    "actions": ("record_id", "position", "indicator", "topic", "measure", "analysis", "steps", "period",
+                "responsible", "score", "line"),
+    "warnings": ("record_id", "position", "code", "message", "line"),
+    "sources": ("sha256", "path", "format", "n_records", "note"),
+}
+# Record fields stored as facts: (field, is_number).
+_SCALAR_FACTS = (("overall_score", True), ("overall_score_computed", True), ("grade", False),
+                 ("result", False), ("passed", False), ("rank", True))
+
+
+def record_id(sha256: str, index: int) -> str:
+    return f"{sha256[:16]}-{index:04d}"
+
+
+@dataclass
+class Rows:
+    """Table rows of many parsed documents, ready for one bulk insert."""
+
+    tables: dict[str, list[tuple]]
+
+    @classmethod
+    def empty(cls) -> "Rows":
+        return cls({name: [] for name in _COLUMNS})
+
+    def extend(self, other: "Rows") -> None:
+        for name, rows in other.tables.items():
+            self.tables[name].extend(rows)
+
+    def __len__(self) -> int:
+        return len(self.tables["sources"])
+
+
+def document_rows(sha256: str, path: str, fmt: str, records: list[Assessment], note: str | None) -> Rows:
+    """All rows one document contributes (pure: runs in parse workers)."""
+    rows = Rows.empty()
+    rows.tables["sources"].append((sha256, path, fmt, len(records), note))
+    for index, record in enumerate(records):
+        _add_record(rows.tables, record_id(sha256, index), index, record)
+    return rows
+
+
+def _add_record(tables: dict[str, list[tuple]], rid: str, index: int, record: Assessment) -> None:
+    lines = record.source.lines
+    tables["records"].append((rid, record.source.sha256, index, record.source.kind, record.agency,
+                              record.agency_type, record.district, record.province, record.fiscal_year,
+                              lines.get("agency"), lines.get("fiscal_year")))
+    facts = tables["facts"]
+    for name, is_number in _SCALAR_FACTS:
+        value = getattr(record, name)
+        if value is None:
+            continue
+        if name == "passed":
+            if record.passed_derived:
+                continue  # computed from the score, not given by the document
+            value = "true" if record.passed else "false"
+        facts.append((rid, name, float(value) if is_number else None, None if is_number else str(value),
+                      lines.get(name)))
+    for number, score in record.indicators.items():
+        if score is not None:
+            facts.append((rid, f"indicator:{number}", score, None, lines.get(f"indicators.{number}")))
+    for code, score in record.instruments.model_dump().items():
+        if score is not None:
+            facts.append((rid, f"instrument:{code}", score, None, lines.get(f"instruments.{code}")))
+    for code, score in record.items.items():
+        facts.append((rid, f"item:{code}", score, None, lines.get(f"items.{code}")))
+    for position, rec in enumerate(record.recommendations):
+        tables["recommendations"].append((rid, position, rec.instrument, rec.indicator, rec.text, rec.line))
+    for position, action in enumerate(record.actions):
+        tables["actions"].append((rid, position, action.indicator, action.topic, action.measure,
+                                  action.analysis, json.dumps(action.steps, ensure_ascii=False),
+                                  action.period, action.responsible, action.score, action.line))
+    for position, warning in enumerate(record.warnings):
+        tables["warnings"].append((rid, position, warning.code, warning.message, warning.line))
+
+
+class Store:
+    """A DuckDB store file. Use as a context manager or call close()."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
+        self.path = Path(path)
+        if read_only and not self.path.exists():
+            raise StoreError("no store here; run `ita-report ingest` first", path=self.path)
+        if not read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.Error as error:
+            raise StoreError(f"cannot open the store: {error}", path=self.path) from None
+        if not read_only:
+            self.con.execute(_SCHEMA)
+            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def known_sources(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT sha256 FROM sources").fetchall()}
+
+    def write(self, rows: Rows) -> None:
+        """Insert many documents' rows in one transaction: a crash leaves each source all or nothing."""
+        if not len(rows):
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for name, columns in _COLUMNS.items():
+                data = rows.tables[name]
+                if data:
+                    self.con.register("rows_frame", pd.DataFrame(data, columns=list(columns)))
+                    self.con.execute(f"INSERT INTO {name} SELECT * FROM rows_frame")
+                    self.con.unregister("rows_frame")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def replace_identity(self, agencies: pd.DataFrame, links: pd.DataFrame) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM agencies")
+            self.con.execute("DELETE FROM agency_links")
+            if len(agencies):
+                self.con.register("agencies_frame", agencies)
+                self.con.execute("INSERT INTO agencies SELECT agency_id, name, agency_type, place, district, "
+                                 "province FROM agencies_frame")
+                self.con.unregister("agencies_frame")
+            if len(links):
+                self.con.register("links_frame", links)
+                self.con.execute("INSERT INTO agency_links SELECT record_id, agency_id, method, similarity, "
+                                 "matched_name FROM links_frame")
+                self.con.unregister("links_frame")
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        return self.con.execute(sql, params or []).df()
+
+    def identity_refs(self) -> pd.DataFrame:
+        return self.query("SELECT record_id, agency, agency_type, district, province, fiscal_year "
+                          "FROM records WHERE agency IS NOT NULL ORDER BY record_id")
+
+    def agencies(self) -> pd.DataFrame:
+        """One row per agency: name, type, location, years held and the other spellings seen."""
+        return self.query("""
+            SELECT a.agency_id, a.name, a.agency_type, a.district, a.province,
+                   list(DISTINCT r.fiscal_year ORDER BY r.fiscal_year)
+                       FILTER (WHERE r.fiscal_year IS NOT NULL) AS years,
+                   count(DISTINCT r.sha256) AS sources,
+                   list(DISTINCT r.agency ORDER BY r.agency) FILTER (WHERE r.agency <> a.name) AS aliases,
+                   list(DISTINCT l.method || CASE WHEN l.method = 'fuzzy'
+                        THEN ' ' || printf('%.2f', l.similarity) || ' ' || r.agency ELSE '' END
+                        ORDER BY 1) FILTER (WHERE l.method <> 'exact') AS links
+            FROM agencies a JOIN agency_links l USING (agency_id) JOIN records r USING (record_id)
+            GROUP BY ALL ORDER BY a.province NULLS LAST, a.name, a.agency_id""")
+
+    def facts(self, agency_ids: list[str] | None = None) -> pd.DataFrame:
+        """Every fact with its agency, year, source path, kind and line."""
+        where, params = "", []
+        if agency_ids is not None:
+            where, params = "WHERE l.agency_id IN (SELECT unnest(?))", [agency_ids]
+        return self.query(f"""
+            SELECT l.agency_id, r.fiscal_year, f.field, f.number, f.text, f.line, r.record_id, r.kind,
+                   s.path, s.sha256
+            FROM facts f JOIN records r USING (record_id) JOIN agency_links l USING (record_id)
+                 JOIN sources s ON s.sha256 = r.sha256
+            {where} ORDER BY l.agency_id, r.fiscal_year, f.field, r.record_id""", params)
+
+    def conflicts(self) -> pd.DataFrame:
+        """Facts of one agency, year and field on which sources disagree: every value, with its source."""
+        return self.query("""
+            WITH f AS (
+                SELECT l.agency_id, r.fiscal_year, f.field,
+                       coalesce(printf('%.2f', f.number), f.text) AS value,
+                       s.path, f.line, r.kind
+                FROM facts f JOIN records r USING (record_id) JOIN agency_links l USING (record_id)
+                     JOIN sources s ON s.sha256 = r.sha256
+                WHERE f.field NOT IN ('overall_score_computed', 'rank') AND r.fiscal_year IS NOT NULL),
+            disputed AS (
+                SELECT agency_id, fiscal_year, field FROM f GROUP BY ALL HAVING count(DISTINCT value) > 1)
+            SELECT a.name AS agency, a.province, f.fiscal_year, f.field, f.value, f.path, f.line, f.kind,
+                   f.agency_id
+            FROM f JOIN disputed USING (agency_id, fiscal_year, field) JOIN agencies a USING (agency_id)
+            ORDER BY a.province NULLS LAST, a.name, f.fiscal_year, f.field, f.value, f.path""")
+
+    def find_agency(self, name_or_id: str, *, province: str | None = None) -> pd.Series:
+        """The one agency a name (any spelling seen, abbreviated or not) or an id refers to."""
+        from .identity import name_key
+
+        agencies = self.query("SELECT * FROM agencies")
+        exact = agencies[agencies["agency_id"] == name_or_id]
+        if len(exact) == 1:
+            return exact.iloc[0]
+        spellings = self.query("SELECT DISTINCT l.agency_id, r.agency FROM records r "
+                               "JOIN agency_links l USING (record_id)")
+        wanted = name_key(name_or_id)
+        ids = {row.agency_id for row in spellings.itertuples() if name_key(row.agency) == wanted}
+        ids |= {row.agency_id for row in agencies.itertuples() if name_key(row.name) == wanted}
+        found = agencies[agencies["agency_id"].isin(ids)]
+        if province is not None:
+            found = found[found["province"] == province]
+        if len(found) == 1:
+            return found.iloc[0]
+        if found.empty:
+            raise AgencyNotFoundError(f"no agency named {name_or_id!r} in the store", path=self.path)
+        choices = "; ".join(f"{r.name} ({r.district or '?'}, {r.province or '?'}) id={r.agency_id}"
+                            for r in found.itertuples())
+        raise AgencyNotFoundError(f"{name_or_id!r} matches several agencies: {choices}; "
+                                  "give the province or the id", path=self.path)
+
+    def table(self, name: str) -> pd.DataFrame:
+        if name not in (*_COLUMNS, "agencies", "agency_links", "meta"):
+            raise StoreError(f"no table {name!r}", path=self.path)
+        return self.query(f"SELECT * FROM {name}")
