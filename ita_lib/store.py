@@ -264,6 +264,8 @@ class Store:
         wanted = name_key(name_or_id)
         ids = {row.agency_id for row in spellings.itertuples() if name_key(row.agency) == wanted}
         ids |= {row.agency_id for row in agencies.itertuples() if name_key(row.name) == wanted}
+        if not ids:  # a bare place name ("ท่าช้างใหม่") names every tier of that place
+            ids = {row.agency_id for row in agencies.itertuples() if name_key(row.place) == wanted}
         found = agencies[agencies["agency_id"].isin(ids)]
         if province is not None:
             found = found[found["province"] == province]

@@ -23,7 +23,8 @@ from .peers import peer_ids, peer_table
 from .plan import plan_draft, write_plan_csv
 from .priorities import priorities
 
-__all__ = ["AgencyAnalysis", "AnalysisConfig", "analyse", "load", "thai_columns", "write_plan_csv"]
+__all__ = ["AgencyAnalysis", "AnalysisConfig", "analyse", "build_analysis", "load", "thai_columns",
+           "write_plan_csv"]
 
 
 @dataclass
@@ -63,37 +64,53 @@ def _with_year(store: Store, table: str, record_ids: list[str]) -> pd.DataFrame:
                        [record_ids])
 
 
-def analyse(store: Store, agency: str, *, province: str | None = None,
-            config: AnalysisConfig | None = None) -> AgencyAnalysis:
+def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame | None = None,
+                   actions: pd.DataFrame | None = None, recommendations: pd.DataFrame | None = None,
+                   sources: pd.DataFrame | None = None, peer_facts: pd.DataFrame | None = None,
+                   config: AnalysisConfig | None = None) -> AgencyAnalysis:
+    """The whole analysis from tables (no store needed): `facts` as Store.facts gives them; the
+    optional tables as `analyse` reads them (each row with fiscal_year and path)."""
     config = config or AnalysisConfig()
-    found = store.find_agency(agency, province=province)
-    agency_id = found["agency_id"]
-    facts = store.facts([agency_id])
     chosen = choose_values(facts)
     years = year_table(chosen)
-    scores = score_table(years, config) if not years.empty else score_table(pd.DataFrame(
-        columns=["fiscal_year"]), config)
+    scores = score_table(years, config)
     yoy, trend = year_over_year(scores, config), trends(scores, config)
     latest = None if years.empty else int(years["fiscal_year"].max())
-    ranked = priorities(scores, latest, config) if latest else priorities(scores, 0, config)
+    ranked = priorities(scores, latest or 0, config)
+    warnings = _or_empty(warnings, ["code", "message", "line", "fiscal_year", "path"])
+    actions = _or_empty(actions, ["indicator", "topic", "measure", "analysis", "steps", "period", "responsible",
+                                  "score", "line", "fiscal_year", "path"])
+    checks = consistency(years, facts, chosen, warnings)
+    own_plan = actions[actions["fiscal_year"] == latest] if latest else actions.iloc[0:0]
+    plan = plan_draft(scores, trend, yoy, own_plan, latest or 0, config)
+    peers = peer_table(_or_empty(peer_facts, list(facts.columns)), agency["agency_id"])
+    narrative = write_narrative(agency["name"], years, scores, trend, ranked, checks, config)
+    return AgencyAnalysis(
+        agency=agency, years=years, scores=scores, yoy=yoy, trends=trend, priorities=ranked,
+        consistency=checks, plan=plan, peers=peers, narrative=narrative,
+        recommendations=_or_empty(recommendations, ["instrument", "indicator", "text", "line", "fiscal_year", "path"]),
+        actions=actions, sources=_or_empty(sources, ["path", "sha256", "kind", "fiscal_year"]), config=config)
+
+
+def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame(columns=columns) if frame is None else frame
+
+
+def analyse(store: Store, agency: str, *, province: str | None = None,
+            config: AnalysisConfig | None = None) -> AgencyAnalysis:
+    """The analysis of one agency in the store (any spelling of its name, or its id)."""
+    found = store.find_agency(agency, province=province)
+    agency_id = found["agency_id"]
     record_ids = store.query("SELECT record_id FROM agency_links WHERE agency_id = ?", [agency_id])[
         "record_id"].tolist()
-    warnings = _with_year(store, "warnings", record_ids)
-    checks = consistency(years, facts, chosen, warnings)
-    actions = _with_year(store, "actions", record_ids)
-    plan_actions = actions[actions["fiscal_year"] == actions["fiscal_year"].max()] if not actions.empty else actions
-    plan = plan_draft(scores, trend, yoy, plan_actions, latest, config) if latest else plan_draft(
-        scores, trend, yoy, actions.iloc[0:0], 0, config)
-    peers = peer_table(store.facts(peer_ids(store.query("SELECT * FROM agencies"), found)), agency_id)
-    narrative = write_narrative(found["name"], years, scores, trend, ranked, checks, config)
     sources = store.query("""SELECT DISTINCT s.path, s.sha256, r.kind, r.fiscal_year FROM records r
                              JOIN sources s ON s.sha256 = r.sha256 WHERE r.record_id IN (SELECT unnest(?))
                              ORDER BY r.fiscal_year, s.path""", [record_ids])
-    return AgencyAnalysis(
-        agency={k: (None if pd.isna(v) else v) for k, v in found.items()}, years=years, scores=scores,
-        yoy=yoy, trends=trend, priorities=ranked, consistency=checks, plan=plan, peers=peers,
-        narrative=narrative, recommendations=_with_year(store, "recommendations", record_ids),
-        actions=actions, sources=sources, config=config)
+    return build_analysis(
+        {k: (None if pd.isna(v) else v) for k, v in found.items()}, store.facts([agency_id]),
+        warnings=_with_year(store, "warnings", record_ids), actions=_with_year(store, "actions", record_ids),
+        recommendations=_with_year(store, "recommendations", record_ids), sources=sources,
+        peer_facts=store.facts(peer_ids(store.query("SELECT * FROM agencies"), found)), config=config)
 
 
 def load(agency: str, db: str | Path = DEFAULT_DB, *, province: str | None = None,

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .. import rubric
 from .config import AnalysisConfig
-from .numbers import fmt
+from .numbers import digits, fmt
 
 SECTION_TITLES = {"summary": "สรุปผลการประเมิน", "strengths": "จุดแข็ง", "weaknesses": "จุดอ่อน",
                   "trends": "แนวโน้ม", "priorities": "ประเด็นที่ควรเร่งพัฒนา", "notes": "ข้อสังเกตเกี่ยวกับข้อมูล"}
@@ -70,7 +70,8 @@ def _summary(name: str, year: pd.Series, previous: pd.Series | None, config: Ana
             pass
         elif not comparable:
             out.append(f"ไม่นำไปเทียบกับปี {_year(p, config)} ({fmt(before, config)} คะแนน) "
-                       f"เพราะอยู่คนละช่วงเกณฑ์การประเมิน ({rubric.era_of(p).label} กับ {rubric.era_of(y).label})")
+                       f"เพราะอยู่คนละช่วงเกณฑ์การประเมิน ({digits(rubric.era_of(p).label, config)} กับ "
+                       f"{digits(rubric.era_of(y).label, config)})")
         else:
             delta = round(score - before, 2)
             if delta > 0:
@@ -109,7 +110,7 @@ def _weaknesses(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
     weak = indicators[indicators["level"].isin(["weakness", "urgent"])].sort_values("score")
     if weak.empty:
         scope = ("ทุกตัวชี้วัด" if len(indicators) == 10
-                 else f"ตัวชี้วัดที่มีคะแนน {fmt(len(indicators), config, None)} จาก 10 ตัวชี้วัด ทุกตัว")
+                 else f"ตัวชี้วัดที่มีคะแนน {fmt(len(indicators), config, None)} จาก {fmt(10, config, None)} ตัวชี้วัด ทุกตัว")
         return [f"{scope}ได้ตั้งแต่ {fmt(config.passing, config, 0)} คะแนนขึ้นไป"]
     out = [f"ตัวชี้วัดที่ต่ำกว่าเกณฑ์ {fmt(config.passing, config, 0)} คะแนน {fmt(len(weak), config, None)} "
            f"ตัวชี้วัด ได้แก่ {_indicator_list(weak, config)}"]
@@ -123,7 +124,7 @@ def _weaknesses(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
 def _trend_sentences(trends: pd.DataFrame, config: AnalysisConfig) -> list[str]:
     overall = trends[trends["scope"] == "overall"]
     if overall.empty or overall.iloc[0]["trend"] == "insufficient":
-        return ["ยังมีข้อมูลไม่ถึง 2 ปีในช่วงเกณฑ์เดียวกัน จึงยังบอกแนวโน้มไม่ได้"]
+        return [f"ยังมีข้อมูลไม่ถึง {fmt(2, config, None)} ปีในช่วงเกณฑ์เดียวกัน จึงยังบอกแนวโน้มไม่ได้"]
     row = overall.iloc[0]
     span = f"ปี {_year(row['years'][0], config)}–{_year(row['years'][-1], config)}"
     out = [f"ช่วง{span} คะแนนรวม{row['trend_th']} (จาก {fmt(row['first_score'], config)} เป็น "
@@ -141,11 +142,17 @@ def _trend_sentences(trends: pd.DataFrame, config: AnalysisConfig) -> list[str]:
 
 def _priority_sentences(priorities: pd.DataFrame, config: AnalysisConfig) -> list[str]:
     gaining = priorities[priorities["gain_to_pass"] > 0].head(3)
+    if gaining.empty and not priorities.empty and priorities["gain_to_full"].iloc[0] > 0:
+        top = priorities.iloc[0]
+        every = "ทุกตัวชี้วัด" if len(priorities) == 10 else "ตัวชี้วัดที่มีคะแนนทุกตัว"
+        return [f"{every}ผ่านเกณฑ์แล้ว ตัวชี้วัดที่เพิ่มคะแนนรวมได้มากที่สุดคือตัวชี้วัดที่ "
+                f"{fmt(top['indicator'], config, None)} {top['name']} ({fmt(top['score'], config)}) "
+                f"หากถึง {fmt(100, config, None)} คะแนน คะแนนรวมจะเพิ่มขึ้นประมาณ {fmt(top['gain_to_full'], config)} คะแนน"]
     out = []
     for row in gaining.itertuples(index=False):
         out.append(f"หากตัวชี้วัดที่ {fmt(row.indicator, config, None)} {row.name} ({fmt(row.score, config)}) "
                    f"ถึง {fmt(config.passing, config, 0)} คะแนน คะแนนรวมจะเพิ่มขึ้นประมาณ "
-                   f"{fmt(row.gain_to_pass, config)} คะแนน และหากถึง 100 คะแนนจะเพิ่มขึ้นประมาณ "
+                   f"{fmt(row.gain_to_pass, config)} คะแนน และหากถึง {fmt(100, config, None)} คะแนนจะเพิ่มขึ้นประมาณ "
                    f"{fmt(row.gain_to_full, config)} คะแนน")
     return out
 
@@ -154,7 +161,8 @@ def _notes(year: int, consistency: pd.DataFrame, config: AnalysisConfig) -> list
     out = []
     rules = rubric.rules_for(year)
     if rules.weights_status != "C":
-        out.append(f"น้ำหนัก 30/30/40 ที่ใช้คำนวณคะแนนรวมและลำดับความสำคัญของปี {_year(year, config)} "
+        shares = "/".join(fmt(round(rules.weights[c] * 100), config, None) for c in ("IIT", "EIT", "OIT"))
+        out.append(f"น้ำหนัก {shares} ที่ใช้คำนวณคะแนนรวมและลำดับความสำคัญของปี {_year(year, config)} "
                    "เป็นข้อมูลที่น่าจะถูกต้องแต่ยังไม่ได้รับการยืนยัน")
     problems = consistency[consistency["status"].isin(["mismatch", "conflict", "unverifiable"])]
     if not problems.empty:

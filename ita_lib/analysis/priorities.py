@@ -23,6 +23,10 @@ def priorities(scores: pd.DataFrame, fiscal_year: int, config: AnalysisConfig) -
                      "gain_to_full": round(weight * (100.0 - row.score), 2)})
     frame = pd.DataFrame(rows, columns=["indicator", "name", "instrument", "score", "weight", "weights_status",
                                         "gap_to_pass", "gap_to_full", "gain_to_pass", "gain_to_full"])
-    frame = frame.sort_values(["gain_to_pass", "gain_to_full", "indicator"], ascending=[False, False, True])
+    # Rank on the unrounded gains (weight × gap), so two gains that round alike keep their true order.
+    weights = frame["weight"]
+    frame = frame.assign(_pass=weights * frame["gap_to_pass"], _full=weights * frame["gap_to_full"])
+    frame = frame.sort_values(["_pass", "_full", "indicator"], ascending=[False, False, True])
+    frame = frame.drop(columns=["_pass", "_full"])
     frame.insert(0, "priority", range(1, len(frame) + 1))
     return frame.reset_index(drop=True)
