@@ -18,6 +18,8 @@ _BE = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
 _AD = re.compile(r"(?:fiscal(?:\s+year)?|FY|ค\.ศ\.?|ITA)\s*(20\d\d)(?!\d)|(?<!\d)(20\d\d)\s+ITA", re.IGNORECASE)
 _SHORT = re.compile(r"(?:ปี(?:งบประมาณ)?|ITA)\s*(?:พ\.ศ\.?)?\s*(\d\d)(?![\d.])")
 
+# A line of nothing but years ("ปี 2562 ปี 2563", "พ.ศ. 2564 | 2565"): chart tabs or a legend.
+_YEARS_ONLY = re.compile(r"[\sปีพ.ศ\d|/,\-–]+")
 _ASSESSED_WORDS = ("ผลการประเมิน", "ประเมิน", "ITA", "คะแนน", "ประจำปี", "assessment", "fiscal", "scored")
 _PLAN_WORDS = ("ปรับปรุง", "พัฒนาองค์กร", "รักษาระดับ", "มาตรการ", "แผน", "ถัดไป", "ภายในปี",
                "เป้าหมาย", "โครงการ", "ต.ค.", "ก.ย.", "ประกาศ ณ", "วันที่", "ระยะเวลา")
@@ -33,7 +35,7 @@ class YearMention:
     weight: float
 
 
-def _weigh(before: str, years_on_line: int) -> float:
+def _weigh(before: str, chart_row: bool) -> float:
     window = before[-45:]
     weight = 1.0
     if any(word in window for word in _ASSESSED_WORDS):
@@ -44,7 +46,7 @@ def _weigh(before: str, years_on_line: int) -> float:
         weight -= 4.0
     if any(month in window[-14:] for month in _MONTHS):
         weight -= 6.0
-    if years_on_line > 2:  # a row of chart tabs "ปี 2563 ปี 2564 ..." names years, asserts none
+    if chart_row:  # a row of chart tabs "ปี 2563 ปี 2564 ..." names years, asserts none
         weight = min(weight, 0.5)
     return weight
 
@@ -66,9 +68,10 @@ def year_mentions(lines: list[Line]) -> list[YearMention]:
             if 45 <= short <= 99:
                 found.append((match.start(1), 2500 + short))
         distinct = len({year for _, year in found})
+        chart_row = distinct > 2 or (distinct == 2 and _YEARS_ONLY.fullmatch(text) is not None)
         for pos, year in found:
             if MIN_YEAR <= year <= MAX_YEAR:
-                mentions.append(YearMention(year, line.number, _weigh(text[:pos], distinct)))
+                mentions.append(YearMention(year, line.number, _weigh(text[:pos], chart_row)))
     return mentions
 
 
