@@ -35,6 +35,7 @@ def main() -> int:
     parser.add_argument("--data", default=str(Path(tempfile.gettempdir()) / "ita-dataset"),
                         help="dataset folder (made when missing; default: %(default)s)")
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--keep", metavar="FILE", help="keep a copy of the store (for bench/check_identity.py)")
     args = parser.parse_args()
     data = Path(args.data)
     if not (data / "truth.csv").exists():
@@ -49,10 +50,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "ita.duckdb"
         started = time.perf_counter()
-        result = ingest([data], db=db, workers=args.workers, aliases=None)
+        year_folders = sorted(p for p in data.iterdir() if p.is_dir())  # not truth.csv
+        result = ingest(year_folders, db=db, workers=args.workers, aliases=None)
         elapsed = time.perf_counter() - started
         with Store(db, read_only=True) as store:
             counts = {name: len(store.table(name)) for name in ("sources", "records", "facts", "agencies")}
+            if args.keep:
+                import shutil
+
+                shutil.copy(db, args.keep)
         size_mb = db.stat().st_size / 1e6
     own, children = _peak_mb()
     files = len(result.added)

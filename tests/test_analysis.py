@@ -268,8 +268,11 @@ def test_peer_rank_and_percentile():
     peer_facts = pd.concat([facts_for({2567: {"overall": score}}, agency_id=aid, path=f"{aid}.txt")
                             for aid, score in (("a1", 80.0), ("b", 90.0), ("c", 85.0), ("d", 80.0))])
     facts = peer_facts[peer_facts["agency_id"] == "a1"]
-    peers = build_analysis(AGENCY, facts, peer_facts=peer_facts).peers.iloc[0]
+    analysis = build_analysis(AGENCY, facts, peer_facts=peer_facts, config=AnalysisConfig(digits="arabic"))
+    peers = analysis.peers.iloc[0]
     # a1 = 80: two peers above -> rank 3 (tie with d shares it); lower 0, equal 1 of 3 others:
     # 100 × (0 + 0.5) / 3 = 16.7; median of 80, 80, 85, 90 = 82.5.
     assert (peers["code"], peers["peers"], peers["peer_rank"]) == ("ITA", 4, 3)
     assert peers["percentile"] == 16.7 and peers["peer_median"] == 82.5
+    assert ("เทียบกับอบต.ในจังหวัดขอนแก่นที่มีในฐานข้อมูล 4 แห่ง อยู่อันดับที่ 3 (เปอร์เซ็นไทล์ 16.7, "
+            "ค่ามัธยฐานของกลุ่ม 82.50)") in analysis.narrative.text()

@@ -84,7 +84,7 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
     own_plan = actions[actions["fiscal_year"] == latest] if latest else actions.iloc[0:0]
     plan = plan_draft(scores, trend, yoy, own_plan, latest or 0, config)
     peers = peer_table(_or_empty(peer_facts, list(facts.columns)), agency["agency_id"])
-    narrative = write_narrative(agency["name"], years, scores, trend, ranked, checks, config)
+    narrative = write_narrative(agency, years, scores, trend, ranked, checks, peers, config)
     return AgencyAnalysis(
         agency=agency, years=years, scores=scores, yoy=yoy, trends=trend, priorities=ranked,
         consistency=checks, plan=plan, peers=peers, narrative=narrative,

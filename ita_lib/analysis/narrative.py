@@ -171,8 +171,21 @@ def _notes(year: int, consistency: pd.DataFrame, config: AnalysisConfig) -> list
     return out
 
 
-def write_narrative(name: str, years: pd.DataFrame, scores: pd.DataFrame, trends: pd.DataFrame,
-                    priorities: pd.DataFrame, consistency: pd.DataFrame, config: AnalysisConfig) -> Narrative:
+def _peer_sentence(agency: dict, year: int, peers: pd.DataFrame, config: AnalysisConfig) -> list[str]:
+    overall = peers[(peers["fiscal_year"] == year) & (peers["code"] == "ITA")]
+    if overall.empty:
+        return []
+    row = overall.iloc[0]
+    group = f"{agency.get('agency_type') or 'หน่วยงานประเภทเดียวกัน'}ในจังหวัด{agency.get('province')}"
+    return [f"เทียบกับ{group}ที่มีในฐานข้อมูล {fmt(row['peers'], config, None)} แห่ง อยู่อันดับที่ "
+            f"{fmt(row['peer_rank'], config, None)} (เปอร์เซ็นไทล์ {fmt(row['percentile'], config, 1)}, "
+            f"ค่ามัธยฐานของกลุ่ม {fmt(row['peer_median'], config)})"]
+
+
+def write_narrative(agency: dict, years: pd.DataFrame, scores: pd.DataFrame, trends: pd.DataFrame,
+                    priorities: pd.DataFrame, consistency: pd.DataFrame, peers: pd.DataFrame,
+                    config: AnalysisConfig) -> Narrative:
+    name = agency["name"]
     narrative = Narrative()
     if years.empty:
         narrative.sections["summary"] = [f"ไม่มีผลการประเมินของ{name}ในฐานข้อมูล"]
@@ -184,7 +197,8 @@ def write_narrative(name: str, years: pd.DataFrame, scores: pd.DataFrame, trends
     latest_scores = scores[scores["fiscal_year"] == year]
     indicators = latest_scores[latest_scores["scope"] == "indicator"]
     narrative.sections["summary"] = (_summary(name, latest, previous, config)
-                                     + _instrument_sentence(latest_scores, config))
+                                     + _instrument_sentence(latest_scores, config)
+                                     + _peer_sentence(agency, year, peers, config))
     narrative.sections["strengths"] = _strengths(indicators, config)
     narrative.sections["weaknesses"] = _weaknesses(indicators, config)
     narrative.sections["trends"] = _trend_sentences(trends, config)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..rubric import INDICATORS
-from .numbers import fmt
+from .numbers import digits, fmt
 
 
 def comparison_table(analysis) -> pd.DataFrame:
@@ -19,7 +19,7 @@ def comparison_table(analysis) -> pd.DataFrame:
     for year in years.itertuples(index=False):
         rows["คะแนนรวม ITA"].append(_score(year.overall_score, config))
         rows["ระดับ/ผล"].append(" ".join(str(v) for v in (year.grade, year.result) if v) or "-")
-        rows["ช่วงเกณฑ์"].append(year.era)
+        rows["ช่วงเกณฑ์"].append(digits(year.era, config))
         for code in ("IIT", "EIT", "OIT"):
             rows[f"แบบวัด {code}"].append(_score(getattr(year, code), config))
         for n in range(1, 11):
