@@ -142,7 +142,8 @@ def relink(store: Store, aliases=None) -> int:
     """Recompute agency identity over every record in the store; returns the number of agencies."""
     refs_frame = store.identity_refs()
     refs = [AgencyRef(row.record_id, row.agency, _none(row.agency_type), _none(row.district),
-                      _none(row.province), None if pd.isna(row.fiscal_year) else int(row.fiscal_year))
+                      _none(row.province), None if pd.isna(row.fiscal_year) else int(row.fiscal_year),
+                      row.sha256, _none(row.overall_score))
             for row in refs_frame.itertuples(index=False)]
     agencies, links = resolve(refs, aliases)
     agency_frame = pd.DataFrame([(a.agency_id, a.name, a.agency_type, a.place, a.district, a.province)

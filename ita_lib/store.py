@@ -205,8 +205,11 @@ class Store:
         return self.con.execute(sql, params or []).df()
 
     def identity_refs(self) -> pd.DataFrame:
-        return self.query("SELECT record_id, agency, agency_type, district, province, fiscal_year "
-                          "FROM records WHERE agency IS NOT NULL ORDER BY record_id")
+        return self.query("""SELECT r.record_id, r.agency, r.agency_type, r.district, r.province, r.fiscal_year,
+                                    r.sha256, f.number AS overall_score
+                             FROM records r LEFT JOIN facts f
+                                  ON f.record_id = r.record_id AND f.field = 'overall_score'
+                             WHERE r.agency IS NOT NULL ORDER BY r.record_id""")
 
     def agencies(self) -> pd.DataFrame:
         """One row per agency: name, type, location, years held and the other spellings seen."""
