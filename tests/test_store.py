@@ -198,3 +198,31 @@ def test_seed_000_priorities_in_the_store(tmp_path):
     top = analysis.priorities.iloc[0]
     # 79.85 for indicator 9 (weight 0.4/2 = 0.20): 0.20 × 5.15 = 1.03 to 85; 0.20 × 20.15 = 4.03 to 100.
     assert (top["indicator"], top["gain_to_pass"], top["gain_to_full"]) == (9, 1.03, 4.03)
+
+
+def test_aliases_file_and_fuzzy_links_show_in_agencies(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    located = "{} อำเภอชุมแพ จังหวัดขอนแก่น"
+    pages = {"a.txt": ("เทศบาลตำบลหนองเสาเล้า", 2563), "b.txt": ("เทศบาลตำบลหนองเส้า", 2564),
+             "c.txt": ("เทศบาลตำบลโนนทองเก่า", 2565), "d.txt": ("เทศบาลตำบลหนองเสาเล้า", 2566)}
+    for name, (agency, year) in pages.items():
+        (docs / name).write_text(itas_page(located.format(agency), year, WORKED, 85.32, "A"), encoding="utf-8")
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text("aliases:\n  - name: เทศบาลตำบลหนองเสาเล้า\n    province: ขอนแก่น\n"
+                       "    also: [ทต.โนนทองเก่า]\n", encoding="utf-8")
+    db = tmp_path / "ita.duckdb"
+    run = subprocess.run([sys.executable, "-m", "ita_lib", "ingest", str(docs), "--db", str(db), "--quiet",
+                          "--aliases", str(aliases)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    listed = subprocess.run([sys.executable, "-m", "ita_lib", "agencies", "--db", str(db), "--format", "json"],
+                            capture_output=True, text=True, check=True)
+    import json
+
+    agencies = json.loads(listed.stdout)
+    assert len(agencies) == 1
+    only = agencies[0]
+    assert (only["name"], only["district"], only["province"]) == ("เทศบาลตำบลหนองเสาเล้า", "ชุมแพ", "ขอนแก่น")
+    assert only["years"] == [2563, 2564, 2565, 2566]
+    # หนองเส้า vs หนองเสาเล้า: 2 × 8 matching characters / (8 + 11) = 0.84
+    assert sorted(only["links"]) == ["alias", "fuzzy 0.84 เทศบาลตำบลหนองเส้า"]
