@@ -156,3 +156,32 @@ def test_overall_sentences(sentence) -> None:
     [record] = parse_text("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๖ ของเทศบาลตำบลนาดี\n" + sentence + "\n")
     assert record.overall_score == 85.35
     assert record.fiscal_year == 2566
+
+
+# --- rubric data file ---------------------------------------------------------------------------
+
+def test_rubric_rules_per_year() -> None:
+    from ita_lib import rubric
+
+    graded = rubric.rules_for(2563)
+    assert (graded.era.id, graded.grading, graded.weights_status) == ("2562-2565", "bands", "C")
+    assert graded.weights == {"IIT": 0.30, "EIT": 0.30, "OIT": 0.40}
+    assert graded.grade_bands[0] == ("AA", 95.0) and graded.grade_bands[-1] == ("F", 0.0)
+    assert graded.uncertain_facts() == {}
+    pass_fail = rubric.rules_for(2567)
+    assert (pass_fail.era.id, pass_fail.grading, pass_fail.pass_threshold) == ("2566+", "result_words", 85.0)
+    assert pass_fail.uncertain_facts() == {"weights": "L", "good_pass": "L", "excellent": "U"}
+    assert "eit_parts" not in pass_fail.extra and rubric.rules_for(2568).extra["eit_parts"] is True
+    assert rubric.rules_for(2568).uncertain_facts()["eit_parts"] == "U"
+    assert not rubric.era_of(2561).comparable and rubric.era(2561) == "pre-2562"
+    assert rubric.same_era(2563, 2565) and not rubric.same_era(2565, 2566) and not rubric.same_era(2560, 2561)
+    assert (rubric.has_grade_bands(2565), rubric.has_grade_bands(2566), rubric.has_grade_bands(2561)) == \
+        (True, False, False)
+
+
+def test_indicator_weights() -> None:
+    from ita_lib import rubric
+
+    # IIT 0.30 / 5, EIT 0.30 / 3, OIT 0.40 / 2
+    assert [round(rubric.indicator_weight(n), 4) for n in (1, 5, 6, 8, 9, 10)] == [0.06, 0.06, 0.1, 0.1, 0.2, 0.2]
+    assert sum(rubric.indicator_weight(n) for n in range(1, 11)) == pytest.approx(1.0)
