@@ -134,6 +134,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import logging
+
+    # pypdf logs the repairs it makes on damaged PDFs; the file's error line says what matters.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     args = _build_parser().parse_args(argv)
     try:
         from . import cli_store

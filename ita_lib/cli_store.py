@@ -73,7 +73,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             result = ingest(args.paths, db=args.db, year=args.year, aliases=aliases, workers=args.workers,
                             progress=progress)
     for path, reason in result.failed:
-        _say(f"ita-report: skipped {path}: {reason}" if not reason.startswith(path) else f"ita-report: skipped {reason}")
+        _say(f"ita-report: skipped {path}: {reason}")
     for path, note in result.not_ita:
         _say(f"ita-report: {path}: {note}")
     _say(f"ita-report: {len(result.added)} files added ({result.records} records), "

@@ -29,7 +29,7 @@ _PARALLEL_FROM = 40  # below this many files a process pool costs more than it s
 class IngestResult:
     added: list[str] = field(default_factory=list)  # files stored now
     already_in: list[str] = field(default_factory=list)  # same content stored before (by sha256)
-    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason): skipped
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason without the file): skipped
     not_ita: list[tuple[str, str]] = field(default_factory=list)  # stored, but gave no records
     records: int = 0
     agencies: int = 0
@@ -72,7 +72,7 @@ def _parse_one(job: tuple[str, int | None]) -> tuple[str, Rows | None, str | Non
     try:
         report = parse_report(Path(path), year=year)
     except ItaError as error:
-        return path, None, str(error)
+        return path, None, (f"line {error.line}: " if error.line else "") + error.reason
     document = report.document
     note = "; ".join(report.notes) or None
     return path, document_rows(document.sha256, path, document.format, report.records, note), None
