@@ -58,7 +58,7 @@ from pythainlp.util import normalize  # ita_lib/__init__ has set PYTHAINLP_OFFLI
 from .agency import ABBREVIATIONS, TIERS
 from .errors import AliasFileError
 from .text import (  # the repairs text.clean_cell uses, so names and documents are cleaned alike
-    _needs_vowel_repair,  # text.py's cheap test for "pythainlp's vowel repair could change this"
+    needs_vowel_repair,  # cheap test: could pythainlp's vowel repair change this?
     dedupe_marks,
     fix_sara_am,
     remove_zero_width,
@@ -145,7 +145,7 @@ _RE_NORMALIZE_CAN_CHANGE = re.compile(f"^[{_MARKS}]|\\s[{_MARKS}]|[\u200b\u200c]
 
 def _normalize(s: str) -> str:
     """pythainlp.util.normalize, skipped when none of its repairs can apply (same result)."""
-    if _needs_vowel_repair(s) or _RE_NORMALIZE_CAN_CHANGE.search(s):
+    if needs_vowel_repair(s) or _RE_NORMALIZE_CAN_CHANGE.search(s):
         return normalize(s)
     return s
 
@@ -166,7 +166,7 @@ _RE_MAY_NEED_REPAIR = re.compile(
 
 
 def _looks_clean(s: str) -> bool:
-    return not (_RE_MAY_NEED_REPAIR.search(s) or _needs_vowel_repair(s) or _RE_LEADING_ABBREVIATION.match(s))
+    return not (_RE_MAY_NEED_REPAIR.search(s) or needs_vowel_repair(s) or _RE_LEADING_ABBREVIATION.match(s))
 
 
 def _repair(s: str) -> str:

@@ -183,7 +183,7 @@ _VOWEL_REPAIR_TRIGGER = re.compile(
     "|([\u0e30-\u0e3a\u0e40-\u0e45\u0e47\u0e4c-\u0e4e]) *\\1|[\u0e48-\u0e4b]{2,}")
 
 
-def _needs_vowel_repair(s: str) -> bool:
+def needs_vowel_repair(s: str) -> bool:
     return _VOWEL_REPAIR_TRIGGER.search(s) is not None
 
 
@@ -198,7 +198,7 @@ def clean_cell(s: str) -> str:
     # pythainlp's safe pieces of normalize(): "พ ุ่ม" -> "พุ่ม", เเ -> แ, tone/vowel order,
     # repeated vowels, marks left dangling at the start or after a space.
     s = remove_spaces_before_marks(s)
-    if _needs_vowel_repair(s):
+    if needs_vowel_repair(s):
         s = remove_repeat_vowels(s)
     s = remove_dangling(s)
     s = split_glued_numbers(s)
@@ -222,8 +222,8 @@ def clean_text(s: str) -> str:
     s = dedupe_marks(s)
     s = _tidy_cell_spaces(s)
     s = remove_spaces_before_marks(s)
-    if _needs_vowel_repair(s):  # rare: repair only the cells that need it, exactly as clean_cell
-        s = "\n".join("\t".join(remove_repeat_vowels(c) if _needs_vowel_repair(c) else c
+    if needs_vowel_repair(s):  # rare: repair only the cells that need it, exactly as clean_cell
+        s = "\n".join("\t".join(remove_repeat_vowels(c) if needs_vowel_repair(c) else c
                                  for c in line.split("\t")) for line in s.split("\n"))
     s = _RE_DANGLING_AT_CELL_START.sub("", s)
     s = _RE_DANGLING_AFTER_SPACE.sub(" ", s)

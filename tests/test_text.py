@@ -235,10 +235,10 @@ def test_vowel_repair_shortcut_never_skips_a_change(damaged: str) -> None:
     # The shortcut may only skip pythainlp's remove_repeat_vowels where it would change nothing.
     from pythainlp.util import remove_repeat_vowels
 
-    from ita_lib.text import _needs_vowel_repair
+    from ita_lib.text import needs_vowel_repair
 
     if remove_repeat_vowels(damaged) != damaged:
-        assert _needs_vowel_repair(damaged)
+        assert needs_vowel_repair(damaged)
 
 
 _THAI_SOUP = st.text(
