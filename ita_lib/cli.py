@@ -57,6 +57,23 @@ def _build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--province", help="the agency's province, when the name is ambiguous")
     analyse.add_argument("--digits", choices=("thai", "arabic"), default="thai")
     analyse.add_argument("--plan-csv", metavar="FILE", help="write the action-plan draft as CSV")
+
+    build = commands.add_parser("build", help="build one agency's report (HTML, PDF, executed notebook, data)")
+    build.add_argument("target", metavar="AGENCY|PARAMS.yaml",
+                       help="an agency name (any spelling the store knows) or a params file")
+    _db_option(build)
+    build.add_argument("--output-dir", default="outputs", help="reports go to OUTPUT_DIR/<slug>/ (default: %(default)s)")
+    build.add_argument("--province", help="the agency's province, when the name is ambiguous")
+    build.add_argument("--digits", choices=("thai", "arabic"), help="digits in the report (default: thai)")
+    build.add_argument("--format", default=None, help="comma-separated: html,pdf (default: both)")
+
+    params = commands.add_parser("params", help="report parameter files")
+    params_commands = params.add_subparsers(dest="params_command", required=True)
+    init = params_commands.add_parser("init", help="write one params file per agency in the store")
+    _db_option(init)
+    init.add_argument("--out", default="params/agencies", help="folder for the files (default: %(default)s)")
+    init.add_argument("--province", help="only agencies of this province")
+    init.add_argument("--overwrite", action="store_true", help="replace existing files")
     return parser
 
 
@@ -144,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
 
         commands = {"parse": cmd_parse, "ingest": cli_store.cmd_ingest, "conflicts": cli_store.cmd_conflicts,
                     "agencies": cli_store.cmd_agencies, "analyse": cli_store.cmd_analyse,
-                    "analyze": cli_store.cmd_analyse}
+                    "analyze": cli_store.cmd_analyse, "build": cli_store.cmd_build,
+                    "params": cli_store.cmd_params}
         return commands[args.command](args)
     except ItaError as error:
         _say(f"ita-report: {error}")

@@ -114,3 +114,44 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         write_plan_csv(analysis.plan, args.plan_csv)
         _say(f"ita-report: action-plan draft written to {args.plan_csv}")
     return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from pydantic import ValidationError
+
+    from .errors import ParamsError
+    from .params import ReportParams, load_params
+    from .render import build
+
+    target = Path(args.target)
+    if target.suffix.lower() in (".yaml", ".yml") and target.is_file():
+        params = load_params(target)
+    else:
+        fields = {"agency": args.target, "db": args.db, "output_dir": args.output_dir, "province": args.province}
+        params = ReportParams.model_construct(**{k: v for k, v in fields.items() if v is not None})
+    overrides = {}
+    if args.digits:
+        overrides["digits"] = args.digits
+    if args.format:
+        overrides["formats"] = [f.strip() for f in args.format.split(",") if f.strip()]
+    try:
+        params = ReportParams.model_validate({**params.model_dump(), **overrides})
+    except ValidationError as error:
+        problem = error.errors()[0]
+        raise ParamsError(f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}") from None
+    result = build(params)
+    timing = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
+    _say(f"ita-report: built {result.agency} ({timing})")
+    for kind, path in result.outputs.items():
+        print(path)
+    return EXIT_OK
+
+
+def cmd_params(args: argparse.Namespace) -> int:
+    from .params import write_params_for_store
+
+    written = write_params_for_store(args.db, args.out, province=args.province, overwrite=args.overwrite)
+    for path in written:
+        print(path)
+    _say(f"ita-report: {len(written)} params files written to {args.out}")
+    return EXIT_OK

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install everything ita-report needs on a fresh Debian machine: system packages (Thai fonts for
-# PDFs and charts, poppler for looking at PDFs) and a virtual environment in .venv.
+# reports and charts, Pango/HarfBuzz for WeasyPrint's PDFs, poppler and Chromium for looking at PDFs
+# and pages) and a virtual environment in .venv with the report and test extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(fonts-thai-tlwg-ttf poppler-utils)
+APT_PACKAGES=(fonts-thai-tlwg-ttf poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+              chromium)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
@@ -20,5 +22,5 @@ fi
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -m pip install -q -e ".[test]" 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -m pip install -q -e ".[test,report]" 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import ita_lib" && echo "ita-report installed in .venv"

@@ -97,27 +97,34 @@ def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
 
 
 def analyse(store: Store, agency: str, *, province: str | None = None,
-            config: AnalysisConfig | None = None) -> AgencyAnalysis:
-    """The analysis of one agency in the store (any spelling of its name, or its id)."""
+            config: AnalysisConfig | None = None, years: list[int] | None = None) -> AgencyAnalysis:
+    """The analysis of one agency in the store (any spelling of its name, or its id), over all its
+    years or only `years`."""
     found = store.find_agency(agency, province=province)
     agency_id = found["agency_id"]
-    record_ids = store.query("SELECT record_id FROM agency_links WHERE agency_id = ?", [agency_id])[
-        "record_id"].tolist()
+    record_ids = store.query("""SELECT l.record_id FROM agency_links l JOIN records r USING (record_id)
+                                WHERE l.agency_id = ? AND (? OR r.fiscal_year IN (SELECT unnest(?)))""",
+                             [agency_id, years is None, years or []])["record_id"].tolist()
+    facts = store.facts([agency_id])
+    peer_facts = store.facts(peer_ids(store.query("SELECT * FROM agencies"), found))
+    if years is not None:
+        facts = facts[facts["fiscal_year"].isin(years)]
+        peer_facts = peer_facts[peer_facts["fiscal_year"].isin(years)]
     sources = store.query("""SELECT DISTINCT s.path, s.sha256, r.kind, r.fiscal_year FROM records r
                              JOIN sources s ON s.sha256 = r.sha256 WHERE r.record_id IN (SELECT unnest(?))
                              ORDER BY r.fiscal_year, s.path""", [record_ids])
     return build_analysis(
-        {k: (None if pd.isna(v) else v) for k, v in found.items()}, store.facts([agency_id]),
+        {k: (None if pd.isna(v) else v) for k, v in found.items()}, facts,
         warnings=_with_year(store, "warnings", record_ids), actions=_with_year(store, "actions", record_ids),
         recommendations=_with_year(store, "recommendations", record_ids), sources=sources,
-        peer_facts=store.facts(peer_ids(store.query("SELECT * FROM agencies"), found)), config=config)
+        peer_facts=peer_facts, config=config)
 
 
 def load(agency: str, db: str | Path = DEFAULT_DB, *, province: str | None = None,
-         config: AnalysisConfig | dict | None = None) -> AgencyAnalysis:
+         config: AnalysisConfig | dict | None = None, years: list[int] | None = None) -> AgencyAnalysis:
     """Everything about one agency from the store: history, analysis tables and Thai narrative.
     `agency` is any spelling seen (อบต.X or the full name) or an agency_id."""
     if isinstance(config, dict):
         config = AnalysisConfig(**config)
     with Store(db, read_only=True) as store:
-        return analyse(store, agency, province=province, config=config)
+        return analyse(store, agency, province=province, config=config, years=years)

@@ -176,8 +176,8 @@ def _peer_sentence(agency: dict, year: int, peers: pd.DataFrame, config: Analysi
     if overall.empty:
         return []
     row = overall.iloc[0]
-    group = f"{agency.get('agency_type') or 'หน่วยงานประเภทเดียวกัน'}ในจังหวัด{agency.get('province')}"
-    return [f"เทียบกับ{group}ที่มีในฐานข้อมูล {fmt(row['peers'], config, None)} แห่ง อยู่อันดับที่ "
+    group = f"{agency.get('agency_type') or 'หน่วยงานประเภทเดียวกัน'} ในจังหวัด{agency.get('province')}"
+    return [f"เทียบกับ {group} ที่มีในฐานข้อมูล {fmt(row['peers'], config, None)} แห่ง อยู่อันดับที่ "
             f"{fmt(row['peer_rank'], config, None)} (เปอร์เซ็นไทล์ {fmt(row['percentile'], config, 1)}, "
             f"ค่ามัธยฐานของกลุ่ม {fmt(row['peer_median'], config)})"]
 

@@ -15,7 +15,7 @@ def comparison_table(analysis) -> pd.DataFrame:
     for code in ("IIT", "EIT", "OIT"):
         rows[f"แบบวัด {code}"] = []
     for n in range(1, 11):
-        rows[f"{n}. {INDICATORS[n].name}"] = []
+        rows[_indicator_label(n, analysis.config)] = []
     for year in years.itertuples(index=False):
         rows["คะแนนรวม ITA"].append(_score(year.overall_score, config))
         rows["ระดับ/ผล"].append(" ".join(str(v) for v in (year.grade, year.result) if v) or "-")
@@ -23,9 +23,13 @@ def comparison_table(analysis) -> pd.DataFrame:
         for code in ("IIT", "EIT", "OIT"):
             rows[f"แบบวัด {code}"].append(_score(getattr(year, code), config))
         for n in range(1, 11):
-            rows[f"{n}. {INDICATORS[n].name}"].append(_score(getattr(year, f"indicator_{n}"), config))
+            rows[_indicator_label(n, config)].append(_score(getattr(year, f"indicator_{n}"), config))
     columns = [fmt(y, config, None) for y in years["fiscal_year"]]
     return pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+
+
+def _indicator_label(number: int, config) -> str:
+    return f"{fmt(number, config, None)}. {INDICATORS[number].name}"
 
 
 def _score(value, config) -> str:

@@ -1,0 +1,486 @@
+"""Report parameters: one YAML file per agency, checked against a schema before anything runs.
+
+A params file says which agency a report is for and how to build it::
+
+    agency: "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"   # any spelling the store knows
+    agency_id: "อบต.:นครราชสีมา:เมืองนครราชสีมา:โนนสะอาดพัฒนา"
+    province: "นครราชสีมา"
+    years: "all"                  # or [2566, 2568] (fiscal years B.E.)
+    digits: "thai"                # or "arabic"
+    thresholds: {strength: 95.0, passing: 85.0, urgent: 75.0}
+
+Why not plain ``yaml.safe_load`` and papermill ``-p``: YAML 1.1 reads ``0012`` as the octal number
+10 and ``yes`` as True, and papermill's -p turns "0012" into 12. So ``load_params`` reads every
+scalar as text (only an empty value or ``null`` means "not given"), and pydantic converts the
+fields that are numbers, booleans or lists. Unknown keys are an error (a misspelt threshold would
+otherwise be ignored silently). Every error is a ``ParamsError`` with the file, the line of the
+offending key and the reason; the report driver passes ``notebook_parameters()`` to papermill's
+Python API as a dict, never through the command line.
+
+``agency_slug`` names an agency's files (params/agencies/<slug>.yaml, outputs/<slug>/): ASCII,
+romanized with pythainlp's RTGS (royin) engine, unique through a short hash of the agency id.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .analysis.config import AnalysisConfig
+from .errors import AgencyNotFoundError, ParamsError
+from .text import thai_digits_to_arabic
+
+__all__ = [
+    "ReportParams", "Thresholds", "agency_slug", "dump_params", "load_params", "params_yaml",
+    "validate_params", "write_params_for_store", "DEFAULT_PARAMS_DIR",
+]
+
+DEFAULT_PARAMS_DIR = Path("params") / "agencies"  # its own folder: params/aliases.yaml is no report
+FIRST_YEAR, LAST_YEAR = 2500, 2700  # fiscal years B.E. a params file may name
+BE_OFFSET = 543  # B.E. = C.E. + 543
+
+
+# ---------------------------------------------------------------- schema
+
+class Thresholds(BaseModel):
+    """The analysis thresholds a params file may change: same names, defaults and limits as
+    ``AnalysisConfig`` (a test keeps them in step); numbers must be finite."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    strength: float = Field(95.0, allow_inf_nan=False, description="a score at or above this is a strength")
+    passing: float = Field(85.0, allow_inf_nan=False, description="the pass mark; below it is a weakness")
+    urgent: float = Field(75.0, allow_inf_nan=False, description="below this a weakness is urgent")
+    trend_threshold: float = Field(1.0, ge=0, allow_inf_nan=False,
+                                   description="points per year below which a trend is stable")
+    across_eras: bool = Field(False, description="compare years across an era break")
+    measures_per_indicator: int = Field(3, ge=0, description="knowledge-base measures per weak indicator")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Thresholds":
+        if not self.urgent <= self.passing <= self.strength:
+            raise ValueError(f"must satisfy urgent ≤ passing ≤ strength, got urgent {self.urgent}, "
+                             f"passing {self.passing}, strength {self.strength}")
+        return self
+
+    def analysis_config(self, digits: Literal["thai", "arabic"] = "thai") -> AnalysisConfig:
+        return AnalysisConfig(**self.model_dump(), digits=digits)
+
+
+class ReportParams(BaseModel):
+    """Everything one agency's report needs; read from YAML with ``load_params``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    agency: str = Field(description="the agency's name as printed; any spelling the store knows")
+    agency_id: str | None = Field(None, description="the store's agency id (wins over the name)")
+    province: str | None = Field(None, description="narrows the name when several agencies share it")
+    years: list[int] | Literal["all"] = Field("all", description="fiscal years B.E. to show, or all")
+    db: str = "outputs/ita.duckdb"
+    output_dir: str = "outputs"
+    digits: Literal["thai", "arabic"] = "thai"
+    thresholds: Thresholds = Field(default_factory=Thresholds)
+    formats: list[Literal["html", "pdf"]] = Field(default_factory=lambda: ["html", "pdf"], min_length=1)
+
+    @field_validator("agency", "agency_id", "province", "db", "output_dir")
+    @classmethod
+    def _not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("must not be blank")
+        return value
+
+    @field_validator("years", mode="before")
+    @classmethod
+    def _arabic_year_digits(cls, value: Any) -> Any:
+        # Thai users type ๒๕๖๘ as often as 2568.
+        if isinstance(value, list):
+            return [thai_digits_to_arabic(item) if isinstance(item, str) else item for item in value]
+        return value
+
+    @field_validator("years")
+    @classmethod
+    def _fiscal_years(cls, value: list[int] | str) -> list[int] | str:
+        if value == "all":
+            return value
+        if not value:
+            raise ValueError("give at least one fiscal year, or all")
+        for year in value:
+            if not FIRST_YEAR <= year <= LAST_YEAR:
+                raise ValueError(f"{year} is not a fiscal year B.E. between {FIRST_YEAR} and {LAST_YEAR}"
+                                 + _christian_era_hint(year))
+        return sorted(set(value))
+
+    @field_validator("formats")
+    @classmethod
+    def _unique_formats(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+    def analysis_config(self) -> AnalysisConfig:
+        return self.thresholds.analysis_config(self.digits)
+
+    def notebook_parameters(self) -> dict[str, Any]:
+        """Flat, plain-JSON parameters for papermill's Python API (strings stay strings)."""
+        return {
+            "agency": self.agency, "agency_id": self.agency_id, "province": self.province,
+            "years": list(self.years) if isinstance(self.years, list) else "all",
+            "db": self.db, "output_dir": self.output_dir, "digits": self.digits,
+            **self.thresholds.model_dump(),
+        }
+
+
+def _christian_era_hint(year: int) -> str:
+    if FIRST_YEAR - BE_OFFSET <= year <= LAST_YEAR - BE_OFFSET:
+        return f" ({year} C.E. is {year + BE_OFFSET} B.E.)"
+    return ""
+
+
+# ---------------------------------------------------------------- reading
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
+class _TextLoader(yaml.SafeLoader):
+    """SafeLoader whose only implicit type is null: 0012, yes, 1.0 and 2024-01-01 all stay text."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: kept
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    if (kept := [(tag, regexp) for tag, regexp in resolvers if tag == _NULL_TAG])
+}
+
+KeyPath = tuple[str | int, ...]  # a place in the document: keys and list indexes
+_FIELD_NAMES = {*ReportParams.model_fields, *Thresholds.model_fields}
+
+
+def load_params(path: str | Path) -> ReportParams:
+    """Read and validate a params file; any problem is a ParamsError naming the file and line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # -sig: editors on Windows add a BOM
+    except (OSError, UnicodeDecodeError) as error:
+        raise ParamsError(f"cannot read the params file: {error}", path=path) from None
+    data, lines = _parse_yaml(text, path)
+    return validate_params(data, path=path, lines=lines)
+
+
+def validate_params(data: Any, *, path: str | Path | None = None,
+                    lines: Mapping[KeyPath, int] | None = None) -> ReportParams:
+    """ReportParams from a dict (YAML text or an API caller's dict); errors as one ParamsError."""
+    if not isinstance(data, Mapping):
+        raise ParamsError(f"parameters must be a mapping of key: value, not {type(data).__name__}", path=path)
+    given = _without_empty_values(data)
+    try:
+        return ReportParams.model_validate(given)
+    except ValidationError as error:
+        problems = _describe(error, given, lines or {})
+        reason = problems[0][1]
+        if len(problems) > 1:
+            more = (f"line {line}: {text}" if line else text for line, text in problems[1:])
+            reason += "; also " + "; ".join(more)
+        raise ParamsError(reason, path=path, line=problems[0][0]) from None
+
+
+def _parse_yaml(text: str, path: Path) -> tuple[dict[str, Any], dict[KeyPath, int]]:
+    """The document as Python data (scalars as text) and the line of every key and list item."""
+    loader = _TextLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL_TAG):  # "---" alone
+            raise ParamsError("the file is empty: it needs at least agency: \"<name>\"", path=path)
+        if not isinstance(root, yaml.MappingNode):
+            raise ParamsError("the file must be a mapping of key: value (agency: ...), not "
+                              f"{_node_kind(root)}", path=path, line=_line(root))
+        lines = _node_lines(root, (), path)
+        data = loader.construct_document(root)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise ParamsError(f"not valid YAML: {problem}", path=path,
+                          line=None if mark is None else mark.line + 1) from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _node_kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    return "a single value" if isinstance(node, yaml.ScalarNode) else "this"
+
+
+def _node_lines(node: yaml.Node, where: KeyPath, path: Path) -> dict[KeyPath, int]:
+    """Line of each key (and list item) below node; repeated or non-text keys are errors."""
+    lines: dict[KeyPath, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+                raise ParamsError("keys must be plain names such as agency or years", path=path,
+                                  line=_line(key_node))
+            key = (*where, key_node.value)
+            if key in lines:
+                raise ParamsError(f"key {key_node.value!r} is given twice", path=path, line=_line(key_node))
+            lines[key] = _line(key_node)
+            lines.update(_node_lines(value_node, key, path))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*where, index)] = _line(item)
+            lines.update(_node_lines(item, (*where, index), path))
+    return lines
+
+
+def _without_empty_values(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Drop known keys left empty (``years:``), so they take their default; unknown keys stay to be
+    reported."""
+    given = {key: value for key, value in data.items()
+             if not (value is None and key in ReportParams.model_fields)}
+    if isinstance(given.get("thresholds"), Mapping):
+        given["thresholds"] = {key: value for key, value in given["thresholds"].items()
+                               if not (value is None and key in Thresholds.model_fields)}
+    return given
+
+
+# ---------------------------------------------------------------- explaining errors
+
+# What a field expects, added where pydantic's own words are vague (unions, nested mappings).
+_EXPECTED = {
+    "years": "a list of fiscal years B.E. such as [2566, 2568], or all",
+    "thresholds": "a mapping such as {strength: 95, passing: 85, urgent: 75}",
+    "formats": "a list of html and/or pdf, such as [html, pdf]",
+}
+_AGENCY_EXAMPLE = ": give the agency's name as printed, e.g. agency: \"องค์การบริหารส่วนตำบล...\""
+# Keys that belong to another file or another level.
+_ELSEWHERE = {"aliases": "this looks like the agency aliases file (params/aliases.yaml), not report parameters"}
+_ELSEWHERE.update({name: f"thresholds go under thresholds:, e.g. thresholds: {{{name}: ...}}"
+                   for name in Thresholds.model_fields})
+
+
+def _describe(error: ValidationError, data: Mapping[str, Any],
+              lines: Mapping[KeyPath, int]) -> list[tuple[int | None, str]]:
+    """One (line, text) per field that failed, in file order where lines are known."""
+    problems: dict[KeyPath, tuple[int | None, str]] = {}
+    for detail in error.errors():
+        where = _data_path(detail["loc"], data)
+        field = tuple(part for part in where if isinstance(part, str))
+        if field in problems:  # a union gives one error per member: keep the first
+            continue
+        problems[field] = (_line_of(where, lines), _problem_text(detail, where, field))
+    return sorted(problems.values(), key=lambda item: (item[0] is None, item[0] or 0))
+
+
+def _data_path(loc: tuple[str | int, ...], data: Any) -> KeyPath:
+    """pydantic's loc without union member names ('list[int]'), so it addresses the data."""
+    where: list[str | int] = []
+    current: Any = data
+    for part in loc:
+        if isinstance(current, Mapping) and (part in current or part in _FIELD_NAMES):
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            current = current[part]
+        elif isinstance(part, str):
+            continue  # a union member's name, not a place in the data
+        where.append(part)
+    return tuple(where)
+
+
+def _line_of(where: KeyPath, lines: Mapping[KeyPath, int]) -> int | None:
+    for end in range(len(where), 0, -1):
+        if where[:end] in lines:
+            return lines[where[:end]]
+    return None
+
+
+def _dotted(where: KeyPath) -> str:
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _problem_text(detail: dict[str, Any], where: KeyPath, field: KeyPath) -> str:
+    kind, name = detail["type"], _dotted(where)
+    if kind == "extra_forbidden":
+        return _unknown_key_text(field)
+    if kind == "missing":
+        return f"{name} is missing" + (_AGENCY_EXAMPLE if field == ("agency",) else "")
+    message = detail["msg"].removeprefix("Value error, ")
+    # Our own validators name the bad value; pydantic's messages do not.
+    text = f"{name}: {message}" if kind == "value_error" else f"{name} = {detail['input']!r}: {message}"
+    expected = _EXPECTED.get(field[0]) if field and len(field) == 1 else None
+    return f"{text} (expected {expected})" if expected and kind != "value_error" else text
+
+
+def _unknown_key_text(field: KeyPath) -> str:
+    key, parent = field[-1], field[:-1]
+    allowed = list((Thresholds if parent == ("thresholds",) else ReportParams).model_fields)
+    where = f" in {_dotted(parent)}" if parent else ""
+    text = f"unknown key {key!r}{where}"
+    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
+    if close:
+        text += f"; did you mean {close[0]!r}?"
+    elif not parent and key in _ELSEWHERE:
+        text += f"; {_ELSEWHERE[key]}"
+    return f"{text} (allowed: {', '.join(allowed)})"
+
+
+# ---------------------------------------------------------------- writing
+
+_HEADER = """\
+# พารามิเตอร์รายงาน ITA ของหน่วยงานหนึ่ง — ITA report parameters for one agency
+# อ่านโดย ita_lib.params.load_params: คีย์ที่ไม่รู้จักถือเป็นข้อผิดพลาด (unknown keys are an error).
+# ใส่ชื่อและรหัสในเครื่องหมายคำพูดเสมอ — keep names and codes in quotes, so "0012" stays text.
+# years: "all" หรือ [2566, 2568] (ปีงบประมาณ พ.ศ.); digits: "thai" | "arabic"; formats: ["html", "pdf"]
+"""
+
+
+class _Key(str):
+    """A mapping key: written plain (agency:), while every string value is written quoted."""
+
+
+class _ParamsDumper(yaml.SafeDumper):
+    pass
+
+
+_ParamsDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(_STR_TAG, value, style='"'))
+_ParamsDumper.add_representer(_Key, lambda dumper, value: dumper.represent_scalar(_STR_TAG, str(value)))
+# Lists on one line ([2566, 2568]), mappings one key a line.
+_ParamsDumper.add_representer(list, lambda dumper, value: dumper.represent_sequence(
+    "tag:yaml.org,2002:seq", value, flow_style=True))
+
+
+def _plain_keys(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {_Key(key): _plain_keys(item) for key, item in value.items()}
+    return value
+
+
+def params_yaml(params: ReportParams) -> str:
+    """The YAML text dump_params writes: a comment header, then every field, strings quoted."""
+    body = yaml.dump(_plain_keys(params.model_dump(mode="json")), Dumper=_ParamsDumper, allow_unicode=True,
+                     sort_keys=False, default_flow_style=False, width=1 << 16)
+    return _HEADER + body
+
+
+def dump_params(params: ReportParams, path: str | Path) -> Path:
+    """Write params as YAML atomically (a reader never sees half a file); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
+                                         suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(params_yaml(params))
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    return path
+
+
+# ---------------------------------------------------------------- slugs
+
+# Tier abbreviations as ASCII (by hand: royin reads อบต as "opt" and ทต as "thot").
+_TIER_ASCII = {"อบจ.": "obj", "อบต.": "obt", "ทน.": "tn", "ทม.": "tm", "ทต.": "tt", "เทศบาล": "thetsaban"}
+SLUG_MAX = 80
+_HASH_CHARS = 6
+_ROMANIZE_INPUT_MAX = 200  # characters of a name romanized: bounds the cost on odd input
+_RE_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def agency_slug(name: str, agency_id: str) -> str:
+    """ASCII file name for an agency: tier + romanized place + 6 hex of sha1(agency_id).
+
+    Always matches ^[a-z0-9][a-z0-9-]*$ and is at most 80 characters, for any input.
+
+    >>> agency_slug("องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา", "อบต.:นครราชสีมา:เมืองนครราชสีมา:โนนสะอาดพัฒนา")
+    'obt-nonsaatphatna-7b6736'
+    """
+    digest = hashlib.sha1(agency_id.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_CHARS]
+    words = _slug_words(name)[: SLUG_MAX - _HASH_CHARS - 1].strip("-")
+    return f"{words or 'agency'}-{digest}"
+
+
+def _slug_words(name: str) -> str:
+    from .identity import split_tier  # identity pulls in pythainlp normalize: load on use
+
+    tier, place = split_tier(name)
+    tier_part = _TIER_ASCII.get(tier, "") if tier else ""
+    return _RE_NOT_SLUG.sub("-", f"{tier_part} {_romanize(place)}".lower()).strip("-")
+
+
+def _romanize(text: str) -> str:
+    """RTGS romanization (pythainlp royin, offline); Latin letters with accents lose them."""
+    from pythainlp.transliterate import romanize  # first call loads a word list (~0.5 s)
+
+    latin = romanize(text[:_ROMANIZE_INPUT_MAX], engine="royin") if text.strip() else ""
+    return unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode("ascii")
+
+
+# ---------------------------------------------------------------- one file per agency
+
+def write_params_for_store(db: str | Path, out_dir: str | Path = DEFAULT_PARAMS_DIR, *,
+                           province: str | None = None, agency_type: str | None = None,
+                           overwrite: bool = False) -> list[Path]:
+    """Write <out_dir>/<slug>.yaml for every agency in the store (optionally one province or tier).
+
+    Files already there are kept unless overwrite; returns the paths written. Each file names the
+    agency by canonical name and id and points at this store (db), so the id resolves.
+    """
+    from .store import Store
+
+    with Store(db, read_only=True) as store:
+        agencies = store.agencies()
+    chosen = _select_agencies(agencies, province, agency_type, db)
+    out_dir = Path(out_dir)
+    written: list[Path] = []
+    for target, params in _params_files(chosen, out_dir, db).items():
+        if target.exists() and not overwrite:
+            continue
+        written.append(dump_params(params, target))
+    return written
+
+
+def _select_agencies(agencies, province: str | None, agency_type: str | None, db: str | Path):
+    chosen = agencies
+    if province is not None:
+        wanted = province.strip().removeprefix("จังหวัด").removeprefix("จ.").strip()
+        chosen = chosen[chosen["province"] == wanted]
+    if agency_type is not None:
+        tier = agency_type.strip()
+        tier = tier if tier.endswith(".") else tier + "."  # อบต and อบต. alike
+        chosen = chosen[chosen["agency_type"] == tier]
+    if chosen.empty and not agencies.empty:
+        asked = ", ".join(f"{label} {value!r}" for label, value in (("province", province), ("type", agency_type))
+                          if value is not None)
+        raise AgencyNotFoundError(f"no agency in the store with {asked}", path=db)
+    return chosen
+
+
+def _params_files(agencies, out_dir: Path, db: str | Path) -> dict[Path, ReportParams]:
+    files: dict[Path, ReportParams] = {}
+    for row in agencies.itertuples():
+        target = out_dir / f"{agency_slug(row.name, row.agency_id)}.yaml"
+        if target in files:  # two ids with the same 6 hex digits: never let one file stand for both
+            raise ParamsError(f"agencies {files[target].agency_id!r} and {row.agency_id!r} get the same "
+                              "file name", path=target)
+        files[target] = ReportParams(agency=row.name, agency_id=row.agency_id,
+                                     province=_text_or_none(row.province), db=str(db))
+    return files
+
+
+def _text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None

@@ -1,0 +1,184 @@
+"""Build one agency's report: execute the notebook with papermill, export HTML with nbconvert's
+exporter and the offline Thai template, print the PDF with WeasyPrint, all in this process.
+
+Outputs go to <output_dir>/<slug>/: report.ipynb (executed, kept for audit), report.html,
+report.pdf, data.json. Each is written under a temporary name and renamed, so an interrupted build
+never leaves a half-written report.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from . import __version__
+from .errors import ItaError
+
+NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "agency_report.ipynb"
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+REMOVED_TAGS = {"injected-parameters", "parameters", "remove_cell"}
+
+
+class ReportBuildError(ItaError):
+    """A report could not be built: names the agency and, for a failing cell, the cell."""
+
+
+@dataclass
+class BuildResult:
+    agency: str
+    slug: str
+    outputs: dict[str, Path] = field(default_factory=dict)  # kind -> path
+    seconds: dict[str, float] = field(default_factory=dict)  # step -> seconds
+
+
+def _atomic_write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _css() -> str:
+    from .plots import LEVEL_COLOURS
+
+    css = resources.files("ita_lib").joinpath("templates/ita_report/report.css").read_text(encoding="utf-8")
+    levels = "\n".join(f"td.level-{level} {{ background: {colour}; color: {_text_on(colour)}; }}"
+                       for level, colour in LEVEL_COLOURS.items())
+    return css.replace("/*LEVEL_COLOURS*/", levels)
+
+
+def _text_on(colour: str) -> str:
+    """Black or white text, whichever reads better on a hex background."""
+    red, green, blue = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"
+
+
+def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, agency: str = "", km=None) -> None:
+    """Run the notebook with papermill; on a failing cell the executed notebook (error visible) is
+    written to `output` and ReportBuildError names the agency and the cell."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
+                                   progress_bar=False, log_output=False, cwd=str(notebook.parent), km=km)
+    except PapermillExecutionError as error:
+        raise ReportBuildError(f"agency {agency}: cell {error.cell_index} (execution {error.exec_count}) failed: "
+                               f"{error.ename}: {error.evalue}; see {output}", path=notebook) from None
+
+
+def to_html(executed: Path, *, title: str) -> str:
+    """The executed notebook as the offline report page: code, prompts and parameter cells hidden,
+    Thai font embedded, a table of contents built from the section headings."""
+    import nbformat
+    from nbconvert import HTMLExporter
+    from traitlets.config import Config
+
+    from .fonts import find_thai_font, font_face_css
+
+    config = Config()
+    config.TemplateExporter.exclude_input = True
+    config.TemplateExporter.exclude_input_prompt = True
+    config.TemplateExporter.exclude_output_prompt = True
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_cell_tags = REMOVED_TAGS
+    exporter = HTMLExporter(config=config, template_name="ita_report", extra_template_basedirs=[str(TEMPLATES)])
+    notebook = nbformat.read(str(executed), as_version=4)
+    ita = {"title": title, "css": _css(), "font_css": font_face_css(find_thai_font()), "version": __version__}
+    body, _ = exporter.from_notebook_node(notebook, resources={"ita": ita})
+    return add_table_of_contents(body)
+
+
+def add_table_of_contents(page: str) -> str:
+    """Number the section headings and put a linked table of contents after the title block."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "html.parser")
+    headings = soup.select("section.report-section > h2")
+    if not headings:
+        return page
+    nav = soup.new_tag("nav", attrs={"class": "toc"})
+    title = soup.new_tag("h2")
+    title.string = "สารบัญ"
+    nav.append(title)
+    items = soup.new_tag("ol")
+    for number, heading in enumerate(headings, start=1):
+        anchor = f"section-{number}"
+        heading["id"] = anchor
+        item = soup.new_tag("li")
+        link = soup.new_tag("a", href=f"#{anchor}")
+        link.string = heading.get_text()
+        item.append(link)
+        items.append(item)
+    nav.append(items)
+    header = soup.select_one("header.report-title")
+    (header.insert_after if header else headings[0].insert_before)(nav)
+    return str(soup)
+
+
+def to_pdf(page: str, base: Path) -> bytes:
+    """A4 PDF of the report page (page numbers and the running agency name come from its CSS)."""
+    from weasyprint import HTML
+
+    # WeasyPrint warns about every CSS property it does not know; the page uses none that matter.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    return HTML(string=page, base_url=str(base)).write_pdf()
+
+
+def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None) -> BuildResult:
+    """Build one agency's report from ReportParams (or a dict of its fields)."""
+    from .analysis.export import analysis_json
+    from .params import ReportParams, agency_slug
+    from .report import prepare_analysis
+
+    if isinstance(params, dict):
+        params = ReportParams(**params)
+    formats = tuple(formats or params.formats)
+    db = Path(params.db).resolve()
+    analysis = prepare_analysis(params.agency, db=db, agency_id=params.agency_id, province=params.province,
+                                years=params.years, config=params.analysis_config())
+    name, agency_id = analysis.agency["name"], analysis.agency["agency_id"]
+    slug = agency_slug(name, agency_id)
+    folder = Path(params.output_dir).resolve() / slug
+    result = BuildResult(agency=name, slug=slug)
+    parameters = {**params.notebook_parameters(), "agency": name, "agency_id": agency_id, "db": str(db),
+                  "output_dir": str(folder.parent), "documents": None}
+
+    started = time.perf_counter()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".build-", dir=folder.parent) as scratch:
+        executed = Path(scratch) / "report.ipynb"
+        try:
+            execute(parameters, executed, notebook=notebook, agency=name, km=km)
+        finally:
+            if executed.exists():  # kept for audit, with the error visible when a cell failed
+                _atomic_write(folder / "report.ipynb", executed.read_bytes())
+                result.outputs["ipynb"] = folder / "report.ipynb"
+        result.seconds["execute"] = time.perf_counter() - started
+        title = f"รายงานผลการประเมิน ITA {name}"
+        started = time.perf_counter()
+        page = to_html(executed, title=title)
+        result.seconds["html"] = time.perf_counter() - started
+        if "html" in formats:
+            _atomic_write(folder / "report.html", page)
+            result.outputs["html"] = folder / "report.html"
+        if "pdf" in formats:
+            started = time.perf_counter()
+            _atomic_write(folder / "report.pdf", to_pdf(page, folder))
+            result.seconds["pdf"] = time.perf_counter() - started
+            result.outputs["pdf"] = folder / "report.pdf"
+    _atomic_write(folder / "data.json", json.dumps(analysis_json(analysis), ensure_ascii=False, indent=1))
+    result.outputs["data"] = folder / "data.json"
+    return result

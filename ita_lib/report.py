@@ -1,0 +1,255 @@
+"""Sections of the per-agency report as safe HTML, for notebooks/agency_report.ipynb.
+
+The notebook only calls these and the charts of ita_lib.plots; every number comes from the
+analysis tables (ita_lib.analysis), every text is escaped (ita_lib.report_html).
+"""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pandas as pd
+from pythainlp.util import thai_strftime
+
+from . import rubric
+from .analysis import AgencyAnalysis, AnalysisConfig, analyse
+from .analysis.labels import LEVELS, TRENDS
+from .analysis.numbers import digits, fmt
+from .analysis.report_text import comparison_table
+from .report_html import bullet_list, note, paragraphs, section, table, tag, text
+from .store import Store
+
+REPORT_KIND = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
+UNCERTAIN_FACTS = {
+    "weights": "น้ำหนักแบบวัด IIT/EIT/OIT = 30/30/40 ที่ใช้คำนวณคะแนนรวม",
+    "good_pass": "เกณฑ์ผ่านดี (คะแนนรวม ≥ 85 และทุกแบบวัด ≥ 85)",
+    "excellent": "ระดับผ่านดีเยี่ยมและเกณฑ์ของระดับนี้",
+    "eit_parts": "วิธีรวม EIT ส่วนที่ 1 และส่วนที่ 2",
+}
+STATUS_TH = {"L": "น่าจะถูกต้อง แต่ยังไม่ได้รับการยืนยัน", "U": "ยังไม่ทราบ"}
+INSTRUMENT_TH = {"IIT": "แบบวัด IIT", "EIT": "แบบวัด EIT", "OIT": "แบบวัด OIT", None: "ไม่ระบุแบบวัด"}
+
+
+def prepare_analysis(agency: str, *, db: str | Path, agency_id: str | None = None, province: str | None = None,
+                     years: list[int] | str = "all", documents: str | Path | None = None,
+                     config: dict | AnalysisConfig | None = None) -> AgencyAnalysis:
+    """The analysis the report shows. `documents`: a folder to ingest first (the notebook's default
+    ingests the bundled examples, so it runs top to bottom on a fresh checkout)."""
+    if documents is not None:
+        from .ingest import ingest
+
+        ingest([documents], db=db, aliases=None)
+    if isinstance(config, dict):
+        config = AnalysisConfig(**config)
+    with Store(db, read_only=True) as store:
+        return analyse(store, agency_id or agency, province=province, config=config,
+                       years=None if years == "all" else list(years))
+
+
+def _year(value: int, config: AnalysisConfig) -> str:
+    return fmt(value, config, None)
+
+
+def _score(value, config: AnalysisConfig) -> str:
+    return "–" if value is None or pd.isna(value) else fmt(value, config)
+
+
+def title_block(a: AgencyAnalysis, today: datetime.date | None = None) -> str:
+    config = a.config
+    today = today or datetime.date.today()
+    built = thai_strftime(datetime.datetime(today.year, today.month, today.day), "%-d %B %Y",
+                          thaidigit=config.digits == "thai")
+    years = a.years["fiscal_year"].tolist()
+    span = "–" if not years else (_year(years[0], config) if len(years) == 1
+                                  else f"{_year(years[0], config)}–{_year(years[-1], config)}")
+    facts = [("ประเภทหน่วยงาน", a.agency.get("agency_type") or "–"), ("อำเภอ", a.agency.get("district") or "–"),
+             ("จังหวัด", a.agency.get("province") or "–"),
+             ("ปีงบประมาณที่มีผลการประเมิน", f"{span} ({fmt(len(years), config, None)} ปี)"),
+             ("วันที่จัดทำรายงาน", built)]
+    details = "".join(tag("div", tag("dt", text(k)) + tag("dd", text(v))) for k, v in facts)
+    return tag("header", tag("p", text(REPORT_KIND), class_="kicker") + tag("h1", text(a.agency["name"]))
+               + tag("dl", details, class_="facts"), class_="report-title")
+
+
+def headline(a: AgencyAnalysis) -> str:
+    config = a.config
+    if a.years.empty:
+        return section("ผลการประเมินล่าสุด", note("ไม่มีผลการประเมินของหน่วยงานนี้ในฐานข้อมูล"))
+    latest = a.years.sort_values("fiscal_year").iloc[-1]
+    year = int(latest["fiscal_year"])
+    score = latest["overall_score"]
+    verdict = " ".join(str(v) for v in (latest["grade"], latest["result"]) if v) or (
+        "–" if latest["passed"] is None else ("ผ่านเกณฑ์" if latest["passed"] else "ไม่ผ่านเกณฑ์"))
+    change = a.yoy[(a.yoy["scope"] == "overall") & (a.yoy["fiscal_year"] == year)]
+    if change.empty:
+        change_text = "ไม่มีปีก่อนหน้าให้เทียบ"
+    elif pd.isna(change.iloc[0]["delta"]):
+        change_text = f"ไม่เทียบกับปี {_year(change.iloc[0]['previous_year'], config)} (คนละช่วงเกณฑ์)"
+    else:
+        delta = float(change.iloc[0]["delta"])
+        sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
+        change_text = f"{sign}{fmt(abs(delta), config)} จากปี {_year(change.iloc[0]['previous_year'], config)}"
+    gap = None if pd.isna(score) else config.passing - float(score)
+    target = ("–" if gap is None else "ถึงเกณฑ์แล้ว" if gap <= 0 else f"ต่ำกว่าเกณฑ์ {fmt(gap, config)} คะแนน")
+    tiles = [("คะแนนรวม ITA ปี " + _year(year, config), _score(score, config)), ("ผลการประเมิน", verdict),
+             ("เปลี่ยนแปลง", change_text), (f"เป้าหมาย {fmt(config.passing, config, 0)} คะแนน", target)]
+    cards = "".join(tag("div", tag("span", text(label), class_="label") + tag("span", text(value), class_="value"),
+                        class_="tile") for label, value in tiles)
+    body = tag("div", cards, class_="tiles") + paragraphs(a.narrative.sections.get("summary", []))
+    return section("ผลการประเมินล่าสุด", body)
+
+
+def _level_cell(level: str) -> tuple[str, str]:
+    return LEVELS[level], f"level level-{level}"
+
+
+def indicator_table(a: AgencyAnalysis, year: int | None = None) -> str:
+    config = a.config
+    year = year or a.latest_year
+    rows = a.indicators[a.indicators["fiscal_year"] == year].sort_values("indicator") if year else a.indicators
+    if rows.empty:
+        return section("คะแนนรายตัวชี้วัด", note("เอกสารไม่ได้ให้คะแนนรายตัวชี้วัดของปีล่าสุด"))
+    deltas = a.yoy[(a.yoy["scope"] == "indicator") & (a.yoy["fiscal_year"] == year)].set_index("code")["delta"]
+    body = table(
+        ["ตัวชี้วัด", "แบบวัด", "คะแนน", "ระดับ", "อันดับ", "เปลี่ยนแปลง"],
+        [(f"{fmt(r.indicator, config, None)}. {r.name}", r.instrument, _score(r.score, config),
+          _level_cell(r.level), fmt(r.rank, config, None), _delta(deltas.get(str(r.indicator)), config))
+         for r in rows.itertuples(index=False)],
+        numeric=(2, 4, 5))
+    legend = (f"ระดับ: {LEVELS['strength']} ≥ {fmt(config.strength, config, 0)}, {LEVELS['pass']} "
+              f"≥ {fmt(config.passing, config, 0)}, {LEVELS['weakness']} < {fmt(config.passing, config, 0)}, "
+              f"{LEVELS['urgent']} < {fmt(config.urgent, config, 0)}")
+    return section(f"คะแนนรายตัวชี้วัด ปีงบประมาณ {_year(year, config)}", body + note(legend))
+
+
+def _delta(value, config: AnalysisConfig) -> str:
+    if value is None or pd.isna(value):
+        return "–"
+    value = float(value)
+    return ("+" if value > 0 else "−" if value < 0 else "±") + fmt(abs(value), config)
+
+
+def comparison(a: AgencyAnalysis) -> str:
+    frame = comparison_table(a)
+    if frame.empty or not len(frame.columns):
+        return ""
+    rows = [[label, *values] for label, values in zip(frame.index, frame.values.tolist())]
+    body = table(["", *frame.columns], rows, numeric=tuple(range(1, len(frame.columns) + 1)), class_="data compare")
+    breaks = a.yoy[a.yoy["era_break"]].drop_duplicates("fiscal_year")
+    remark = "".join(note(f"ระหว่างปี {_year(r.previous_year, a.config)} และ {_year(r.fiscal_year, a.config)} "
+                          f"เกณฑ์การประเมินเปลี่ยน ({digits(rubric.era_of(int(r.fiscal_year)).note, a.config)}) "
+                          "จึงไม่คำนวณการเปลี่ยนแปลงข้ามช่วงนี้") for r in breaks.itertuples(index=False))
+    return section("ผลการประเมินรายปี", body + remark)
+
+
+def strengths_weaknesses(a: AgencyAnalysis) -> str:
+    parts = []
+    for key, title in (("strengths", "จุดแข็ง"), ("weaknesses", "จุดอ่อน"), ("trends", "แนวโน้ม")):
+        sentences = a.narrative.sections.get(key, [])
+        if sentences:
+            parts.append(tag("h3", text(title)) + paragraphs(sentences))
+    return section("จุดแข็ง จุดอ่อน และแนวโน้ม", "".join(parts) or note("ไม่มีข้อมูลพอสำหรับการวิเคราะห์"))
+
+
+def priorities(a: AgencyAnalysis) -> str:
+    config = a.config
+    if a.priorities.empty:
+        return section("ประเด็นที่ควรเร่งพัฒนา", note("ไม่มีคะแนนรายตัวชี้วัดให้จัดลำดับ"))
+    body = table(["ลำดับ", "ตัวชี้วัด", "คะแนน", "น้ำหนัก", f"คะแนนรวมเพิ่มหากถึง {fmt(config.passing, config, 0)}",
+                  f"คะแนนรวมเพิ่มหากถึง {fmt(100, config, None)}"],
+                 [(fmt(r.priority, config, None), f"{fmt(r.indicator, config, None)}. {r.name}",
+                   _score(r.score, config), fmt(r.weight * 100, config, 0) + "%", _score(r.gain_to_pass, config),
+                   _score(r.gain_to_full, config)) for r in a.priorities.itertuples(index=False)],
+                 numeric=(0, 2, 3, 4, 5))
+    status = a.priorities["weights_status"].iloc[0]
+    caveat = note("น้ำหนักของปีนี้" + STATUS_TH[status]) if status in STATUS_TH else ""
+    return section("ประเด็นที่ควรเร่งพัฒนา", paragraphs(a.narrative.sections.get("priorities", [])) + body + caveat)
+
+
+def recommendations(a: AgencyAnalysis) -> str:
+    recs = a.recommendations
+    if recs.empty:
+        return section("ข้อเสนอแนะจากเอกสาร", note("เอกสารที่นำเข้าไม่มีข้อเสนอแนะ"))
+    latest = recs[recs["fiscal_year"] == recs["fiscal_year"].max()]
+    parts = []
+    for instrument in ("IIT", "EIT", "OIT", None):
+        chosen = latest[latest["instrument"].isna()] if instrument is None else latest[latest["instrument"] == instrument]
+        if not chosen.empty:
+            parts.append(tag("h3", text(INSTRUMENT_TH[instrument])) + bullet_list(chosen["text"]))
+    year = _year(int(latest["fiscal_year"].iloc[0]), a.config)
+    return section(f"ข้อเสนอแนะจากเอกสาร ปี {year}", "".join(parts))
+
+
+def plan(a: AgencyAnalysis) -> str:
+    config = a.config
+    title = "ร่างแผนปฏิบัติการ" + (f" ปีงบประมาณ {_year(a.latest_year + 1, config)}" if a.latest_year else "")
+    if a.plan.empty:
+        return section(title, note("ไม่มีตัวชี้วัดที่ต่ำกว่าเกณฑ์หรือมีแนวโน้มลดลง และเอกสารไม่มีแผนของหน่วยงาน"))
+    body = table(["ตัวชี้วัด", "เหตุผล", "มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา", "ที่มา"],
+                 [("–" if pd.isna(r.indicator) else f"{fmt(r.indicator, config, None)}. {r.name}", r.reason, r.measure,
+                   r.steps, r.responsible, r.period, r.origin) for r in a.plan.itertuples(index=False)],
+                 class_="data plan")
+    return section(title, body + note("ร่างนี้สร้างจากคลังมาตรการและแผนในเอกสารของหน่วยงาน "
+                                      "ควรทบทวนและปรับให้เหมาะกับบริบทของหน่วยงานก่อนใช้"))
+
+
+def peers(a: AgencyAnalysis) -> str:
+    if a.peers.empty:
+        return ""
+    config = a.config
+    latest = a.peers[a.peers["fiscal_year"] == a.peers["fiscal_year"].max()]
+    body = table(["", "คะแนน", "จำนวนหน่วยงานในกลุ่ม", "อันดับ", "เปอร์เซ็นไทล์", "ค่ามัธยฐานของกลุ่ม"],
+                 [(r.name if r.code == "ITA" else f"{fmt(int(r.code), config, None)}. {r.name}", _score(r.score, config),
+                   fmt(r.peers, config, None), fmt(r.peer_rank, config, None), fmt(r.percentile, config, 1),
+                   _score(r.peer_median, config)) for r in latest.itertuples(index=False)],
+                 numeric=(1, 2, 3, 4, 5))
+    group = f"{a.agency.get('agency_type') or 'หน่วยงานประเภทเดียวกัน'} ในจังหวัด{a.agency.get('province')}"
+    return section("เปรียบเทียบกับหน่วยงานในกลุ่มเดียวกัน",
+                   note(f"เทียบกับ {group} ที่มีในฐานข้อมูล ปี {_year(int(latest['fiscal_year'].iloc[0]), config)}") + body)
+
+
+def appendix(a: AgencyAnalysis) -> str:
+    config = a.config
+    sources = table(["ปี", "ไฟล์", "ประเภทเอกสาร", "SHA-256"],
+                    [(_year(r.fiscal_year, config), Path(r.path).name, r.kind, r.sha256[:16] + "…")
+                     for r in a.sources.itertuples(index=False)], class_="data small")
+    issues = a.consistency[a.consistency["status"] != "ok"]
+    checks = (table(["ปี", "การตรวจสอบ", "ผล", "รายละเอียด"],
+                    [(_year(r.fiscal_year, config), r.check_th, r.status_th, r.detail)
+                     for r in issues.itertuples(index=False)], class_="data small")
+              if not issues.empty else note("ไม่พบความไม่สอดคล้องของข้อมูล"))
+    rules = []
+    for year in a.years["fiscal_year"]:
+        year_rules = rubric.rules_for(int(year))
+        uncertain = year_rules.uncertain_facts()
+        described = "; ".join(f"{UNCERTAIN_FACTS.get(k, k)}: {STATUS_TH[v]}" for k, v in uncertain.items())
+        rules.append((_year(year, config), digits(year_rules.era.label, config),
+                      "ระดับ AA–F" if year_rules.grading == "bands" else "ผ่าน/ไม่ผ่าน",
+                      fmt(year_rules.pass_threshold, config, 0), described or "ยืนยันแล้วทั้งหมด"))
+    rubric_table = table(["ปี", "ช่วงเกณฑ์", "รูปแบบผล", "เกณฑ์ผ่าน", "ข้อเท็จจริงที่ยังไม่ยืนยัน"], rules,
+                         class_="data small")
+    thresholds = note(f"เกณฑ์ระดับที่ใช้ในรายงาน: จุดแข็ง ≥ {fmt(config.strength, config, 0)}, "
+                      f"ผ่านเกณฑ์ ≥ {fmt(config.passing, config, 0)}, เร่งด่วน < {fmt(config.urgent, config, 0)}, "
+                      f"แนวโน้มคงที่เมื่อเปลี่ยนน้อยกว่า {fmt(config.trend_threshold, config)} คะแนนต่อปี")
+    return section("ภาคผนวก", tag("h3", "แหล่งข้อมูล") + sources + tag("h3", "คำเตือนและข้อมูลที่ไม่สอดคล้อง")
+                   + checks + tag("h3", "เกณฑ์การประเมินที่ใช้") + rubric_table + thresholds)
+
+
+def trend_names(a: AgencyAnalysis) -> dict[str, str]:
+    """Indicator code → Thai trend word, for captions."""
+    return {row.code: TRENDS[row.trend] for row in a.trends.itertuples(index=False)}
+
+
+def figure(fig, caption: str, *, dpi: int = 150) -> str:
+    """A chart as an embedded PNG with its caption; closes the figure (a batch draws thousands)."""
+    import base64
+    import io
+
+    import matplotlib.pyplot as plt
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(fig)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    image = f'<img src="data:image/png;base64,{data}" alt="{text(caption)}">'
+    return tag("figure", image + tag("figcaption", text(caption)), class_="chart")
