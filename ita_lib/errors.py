@@ -58,3 +58,7 @@ class AgencyNotFoundError(StoreError):
 
 class AliasFileError(ParamsError):
     """The agency aliases file (params/aliases.yaml) is not valid YAML or not in the documented shape."""
+
+
+class ThaiFontNotFoundError(ItaError):
+    """No font with Thai glyphs was found for charts and reports (or ITA_THAI_FONT names a bad one)."""

@@ -69,13 +69,32 @@ def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, agency
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    from .kernels import kernel_manager
+
     output.parent.mkdir(parents=True, exist_ok=True)
     try:
-        papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
-                                   progress_bar=False, log_output=False, cwd=str(notebook.parent), km=km)
+        if km is None:
+            with kernel_manager() as own:
+                papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
+                                           progress_bar=False, log_output=False, cwd=str(notebook.parent), km=own)
+        else:
+            papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
+                                       progress_bar=False, log_output=False, cwd=str(notebook.parent), km=km)
     except PapermillExecutionError as error:
-        raise ReportBuildError(f"agency {agency}: cell {error.cell_index} (execution {error.exec_count}) failed: "
-                               f"{error.ename}: {error.evalue}; see {output}", path=notebook) from None
+        cell, first_line = _source_cell(output, error.cell_index)
+        raise ReportBuildError(f"agency {agency}: cell {cell} of {notebook.name} ({first_line!r}) failed: "
+                               f"{error.ename}: {error.evalue}", path=notebook) from None
+
+
+def _source_cell(executed: Path, index: int) -> tuple[int, str]:
+    """The failing cell's index in the notebook as written (papermill inserts the injected
+    parameters cell) and its first line of code."""
+    import nbformat
+
+    cells = nbformat.read(str(executed), as_version=4).cells
+    injected = next((i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])), None)
+    first_line = cells[index].source.strip().splitlines()[0] if cells[index].source.strip() else ""
+    return (index - 1 if injected is not None and index > injected else index), first_line
 
 
 def to_html(executed: Path, *, title: str) -> str:
@@ -131,10 +150,13 @@ def to_pdf(page: str, base: Path) -> bytes:
     """A4 PDF of the report page (page numbers and the running agency name come from its CSS)."""
     from weasyprint import HTML
 
+    from .pdf_text import actual_text
+
     # WeasyPrint warns about every CSS property it does not know; the page uses none that matter.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    return HTML(string=page, base_url=str(base)).write_pdf()
+    with actual_text():  # Thai copies and extracts as written (sara am, tone marks)
+        return HTML(string=page, base_url=str(base)).write_pdf()
 
 
 def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None) -> BuildResult:
@@ -162,10 +184,13 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
         executed = Path(scratch) / "report.ipynb"
         try:
             execute(parameters, executed, notebook=notebook, agency=name, km=km)
-        finally:
-            if executed.exists():  # kept for audit, with the error visible when a cell failed
+        except ReportBuildError as error:
+            if executed.exists():  # kept for audit, with the error visible
                 _atomic_write(folder / "report.ipynb", executed.read_bytes())
-                result.outputs["ipynb"] = folder / "report.ipynb"
+            raise ReportBuildError(f"{error.reason}; the executed notebook is {folder / 'report.ipynb'}",
+                                   path=error.path) from None
+        _atomic_write(folder / "report.ipynb", executed.read_bytes())
+        result.outputs["ipynb"] = folder / "report.ipynb"
         result.seconds["execute"] = time.perf_counter() - started
         title = f"รายงานผลการประเมิน ITA {name}"
         started = time.perf_counter()

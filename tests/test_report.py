@@ -1,0 +1,161 @@
+"""The rendered report: HTML and PDF built through the notebook, offline, escaped, safe names.
+
+Render tier: needs the Thai font, WeasyPrint and a Jupyter kernel (scripts/install.sh installs them);
+one build takes a few seconds, so the module builds each report once.
+"""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from ita_lib import report
+from ita_lib.analysis import AnalysisConfig, build_analysis
+from ita_lib.ingest import ingest, relink
+from ita_lib.model import Assessment, Recommendation, Source
+from ita_lib.params import ReportParams, agency_slug
+from ita_lib.render import NOTEBOOK, ReportBuildError, build
+from ita_lib.rubric import INDICATORS
+from ita_lib.store import Store, document_rows
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+NONSA = "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"
+# 2568 indicators of the example (examples/nonsa-at-phatthana_2568_analysis-status.txt)
+NONSA_2568 = (98.60, 96.20, 99.10, 97.40, 98.30, 95.20, 93.40, 94.60, 92.75, 95.00)
+HTTP_REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*https?:|url\(\s*["']?https?:|@import""", re.I)
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+@pytest.fixture(scope="module")
+def example_store(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("report-store") / "ita.duckdb"
+    ingest([EXAMPLES], db=db, aliases=None)
+    return db
+
+
+@pytest.fixture(scope="module")
+def built(example_store, tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    params = ReportParams(agency="อบต.โนนสะอาดพัฒนา", db=str(example_store), output_dir=str(out), digits="arabic")
+    return build(params)
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_outputs_are_written_under_an_ascii_slug(built):
+    assert set(built.outputs) == {"ipynb", "html", "pdf", "data"}
+    folder = built.outputs["html"].parent
+    assert folder.name == built.slug and re.fullmatch(r"[a-z0-9][a-z0-9-]*", built.slug)
+    assert not [p for p in folder.parent.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".build-")]
+    data = json.loads(built.outputs["data"].read_text(encoding="utf-8"))
+    assert data["agency"]["name"] == NONSA
+    assert [row["fiscal_year"] for row in data["years"]] == [2563, 2565, 2567, 2568]
+
+
+def test_html_is_offline_thai_and_hides_code(built):
+    page = built.outputs["html"].read_text(encoding="utf-8")
+    assert '<html lang="th">' in page
+    assert not HTTP_REFERENCE.search(page), HTTP_REFERENCE.search(page)
+    assert "data:font/ttf;base64," in page and "@font-face" in page
+    assert "<script" not in page.lower()
+    # Neither code nor the parameters reach the reader.
+    for code in ("prepare_analysis", "import ", "measures_per_indicator", "trend_threshold ="):
+        assert code not in page
+    assert 'class="toc"' in page and page.count("<h2") >= 8
+    assert NONSA in page
+
+
+def test_pdf_text_has_the_agency_every_indicator_and_the_scores(built):
+    text = pdf_text(built.outputs["pdf"])
+    squashed = re.sub(r"\s+", "", text)
+    assert NONSA in squashed
+    for number, info in INDICATORS.items():
+        assert re.sub(r"\s+", "", info.name) in squashed, info.name
+    for score in NONSA_2568:
+        assert f"{score:.2f}" in text, score
+    assert "95.25" in text  # the 2568 overall score
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(built.outputs["pdf"])],
+                                                            capture_output=True, text=True).stdout).group(1))
+    assert f"หน้า 1 / {pages}" in text or f"หน้า 1 / {pages}".replace(" ", "") in squashed
+
+
+def test_executed_notebook_is_kept_without_errors(built):
+    notebook = nbformat.read(built.outputs["ipynb"], as_version=4)
+    errors = [o for c in notebook.cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    assert errors == []
+    injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and "documents = None" in injected[0].source
+
+
+def test_document_text_is_shown_as_text_never_markup():
+    hostile = ["<script>alert('x')</script>", "<img src=x onerror=alert(1)>", "**ตัวหนา** [ลิงก์](http://evil)"]
+    rows = [("a1", 2563, f"indicator:{n}", score, None, n, "r1", "itas_result", "doc.txt", "x")
+            for n, score in enumerate(NONSA_2568, start=1)]
+    facts = pd.DataFrame(rows, columns=["agency_id", "fiscal_year", "field", "number", "text", "line", "record_id",
+                                        "kind", "path", "sha256"])
+    recs = pd.DataFrame([{"instrument": "OIT", "indicator": 9, "text": text, "line": 1, "fiscal_year": 2563,
+                          "path": "doc.txt"} for text in hostile])
+    agency = {"agency_id": "a1", "name": "อบต.<b>ทดสอบ</b>", "agency_type": "อบต.", "district": None,
+              "province": None}
+    analysis = build_analysis(agency, facts, recommendations=recs, config=AnalysisConfig())
+    html = report.recommendations(analysis) + report.title_block(analysis)
+    assert "<script>" not in html and "<img" not in html and "<b>" not in html
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "**ตัวหนา** [ลิงก์](http://evil)" in html  # markdown stays literal
+
+
+def _store_with_agency(db: Path, name: str) -> None:
+    record = Assessment(agency=name, agency_type="อบต.", province="ขอนแก่น", fiscal_year=2567,
+                        overall_score=90.0, indicators={str(n): 90.0 for n in range(1, 11)},
+                        recommendations=[Recommendation(instrument="OIT", text="{x} \\ \"q\" ..")],
+                        source=Source(path="odd.txt", sha256="f" * 64, kind="itas_result"))
+    with Store(db) as store:
+        store.write(document_rows("f" * 64, "odd.txt", "text", [record], None))
+        relink(store)
+
+
+def test_an_agency_name_with_quotes_backslashes_braces_and_dots_builds_safely(tmp_path):
+    name = 'องค์การบริหารส่วนตำบล"บ้าน\'ทดสอบ\\{x}/../..'
+    db = tmp_path / "ita.duckdb"
+    _store_with_agency(db, name)
+    out = tmp_path / "out"
+    result = build(ReportParams(agency=name, db=str(db), output_dir=str(out), formats=["html"]))
+    folder = result.outputs["html"].parent
+    assert folder.parent == out.resolve() and ".." not in folder.name and "/" not in folder.name
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(result.outputs["html"].read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one("header.report-title h1").get_text() == name  # shown as text, whole
+    notebook = nbformat.read(result.outputs["ipynb"], as_version=4)
+    assert all(o.get("output_type") != "error" for c in notebook.cells for o in c.get("outputs", []))
+    assert result.slug == agency_slug(result.agency, json.loads(result.outputs["data"].read_text())["agency"]["agency_id"])
+
+
+def test_a_failing_cell_keeps_the_notebook_and_names_agency_and_cell(example_store, tmp_path):
+    broken = nbformat.read(NOTEBOOK, as_version=4)
+    broken.cells.insert(4, nbformat.v4.new_code_cell("raise ValueError('boom in the report')"))
+    notebook = tmp_path / "broken.ipynb"
+    nbformat.write(broken, notebook)
+    out = tmp_path / "out"
+    params = ReportParams(agency="ทม.ท่าช้างใหม่", db=str(example_store), output_dir=str(out), formats=["html"])
+    with pytest.raises(ReportBuildError) as error:
+        build(params, notebook=notebook)
+    message = str(error.value)
+    assert "เทศบาลเมืองท่าช้างใหม่" in message and "cell 4" in message and "boom in the report" in message
+    kept = next(out.glob("*/report.ipynb"))
+    outputs = [o for c in nbformat.read(kept, as_version=4).cells for o in c.get("outputs", [])]
+    assert any(o.get("output_type") == "error" and o.get("evalue") == "boom in the report" for o in outputs)
+    assert not list(out.glob("*/report.html"))  # no report from a failed run
