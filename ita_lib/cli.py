@@ -59,8 +59,8 @@ def _build_parser() -> argparse.ArgumentParser:
     analyse.add_argument("--plan-csv", metavar="FILE", help="write the action-plan draft as CSV")
 
     build = commands.add_parser("build", help="build one agency's report (HTML, PDF, executed notebook, data)")
-    build.add_argument("target", metavar="AGENCY|PARAMS.yaml",
-                       help="an agency name (any spelling the store knows) or a params file")
+    build.add_argument("targets", nargs="+", metavar="AGENCY|PARAMS.yaml",
+                       help="agency names (any spelling the store knows) or params files")
     _db_option(build)
     build.add_argument("--output-dir", default="outputs", help="reports go to OUTPUT_DIR/<slug>/ (default: %(default)s)")
     build.add_argument("--province", help="the agency's province, when the name is ambiguous")

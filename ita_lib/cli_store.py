@@ -1,4 +1,4 @@
-"""ita-report commands on the store: ingest, conflicts, agencies, analyse."""
+"""ita-report commands on the store and reports: ingest, conflicts, agencies, analyse, build, params."""
 from __future__ import annotations
 
 import argparse
@@ -116,18 +116,18 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_build(args: argparse.Namespace) -> int:
+def _build_params(target: str, args: argparse.Namespace):
+    """ReportParams from a params file or an agency name, with the command line's overrides."""
     from pydantic import ValidationError
 
     from .errors import ParamsError
     from .params import ReportParams, load_params
-    from .render import build
 
-    target = Path(args.target)
-    if target.suffix.lower() in (".yaml", ".yml") and target.is_file():
-        params = load_params(target)
+    path = Path(target)
+    if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+        params = load_params(path)
     else:
-        fields = {"agency": args.target, "db": args.db, "output_dir": args.output_dir, "province": args.province}
+        fields = {"agency": target, "db": args.db, "output_dir": args.output_dir, "province": args.province}
         params = ReportParams.model_construct(**{k: v for k, v in fields.items() if v is not None})
     overrides = {}
     if args.digits:
@@ -135,16 +135,33 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.format:
         overrides["formats"] = [f.strip() for f in args.format.split(",") if f.strip()]
     try:
-        params = ReportParams.model_validate({**params.model_dump(), **overrides})
+        return ReportParams.model_validate({**params.model_dump(), **overrides})
     except ValidationError as error:
         problem = error.errors()[0]
-        raise ParamsError(f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}") from None
-    result = build(params)
-    timing = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
-    _say(f"ita-report: built {result.agency} ({timing})")
-    for kind, path in result.outputs.items():
-        print(path)
-    return EXIT_OK
+        raise ParamsError(f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}", path=target) from None
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build each target's report with one warm kernel; a failing target is reported, the others
+    are still built, and the exit status is 2."""
+    from .errors import ItaError
+    from .kernels import kernel_manager
+    from .render import build
+
+    failed = 0
+    with kernel_manager() as km:
+        for target in args.targets:
+            try:
+                result = build(_build_params(target, args), km=km)
+            except ItaError as error:
+                _say(f"ita-report: {error}")
+                failed += 1
+                continue
+            timing = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
+            _say(f"ita-report: built {result.agency} ({timing})")
+            for path in result.outputs.values():
+                print(path)
+    return EXIT_SKIPPED if failed else EXIT_OK
 
 
 def cmd_params(args: argparse.Namespace) -> int:

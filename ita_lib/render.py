@@ -2,7 +2,7 @@
 exporter and the offline Thai template, print the PDF with WeasyPrint, all in this process.
 
 Outputs go to <output_dir>/<slug>/: report.ipynb (executed, kept for audit), report.html,
-report.pdf, data.json. Each is written under a temporary name and renamed, so an interrupted build
+report.pdf, data.json (the analysis tables), plan.csv (the action-plan draft, for Excel). Each is written under a temporary name and renamed, so an interrupted build
 never leaves a half-written report.
 """
 from __future__ import annotations
@@ -161,6 +161,7 @@ def to_pdf(page: str, base: Path) -> bytes:
 
 def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None) -> BuildResult:
     """Build one agency's report from ReportParams (or a dict of its fields)."""
+    from .analysis import write_plan_csv
     from .analysis.export import analysis_json
     from .params import ReportParams, agency_slug
     from .report import prepare_analysis
@@ -206,4 +207,5 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
             result.outputs["pdf"] = folder / "report.pdf"
     _atomic_write(folder / "data.json", json.dumps(analysis_json(analysis), ensure_ascii=False, indent=1))
     result.outputs["data"] = folder / "data.json"
+    result.outputs["plan"] = write_plan_csv(analysis.plan, folder / "plan.csv")
     return result

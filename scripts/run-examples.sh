@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the bundled example documents (made-up agencies):
 #   1. parse them all and keep the records in outputs/records.json and outputs/records.csv;
-#   2. ingest them into the store outputs/ita.duckdb (rerunning changes nothing);
-#   3. print each example agency's year comparison, priorities and Thai narrative, and write its
-#      next-year action-plan draft to outputs/<agency>/plan.csv.
+#   2. ingest them into the store outputs/ita.duckdb (rerunning changes nothing) and list the agencies;
+#   3. build the report of each example agency in params/agencies/ (one warm Jupyter kernel):
+#      outputs/<agency>/report.html, report.pdf, report.ipynb, data.json, plan.csv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p outputs
@@ -20,10 +20,5 @@ echo "records written to outputs/records.json and outputs/records.csv"
 $ita ingest examples --db outputs/ita.duckdb
 $ita agencies --db outputs/ita.duckdb
 
-for entry in "อบต.โนนสะอาดพัฒนา:nonsa-at-phatthana" "ทต.หนองบัวทอง:nong-bua-thong" \
-             "ทม.ท่าช้างใหม่:tha-chang-mai"; do
-    name=${entry%%:*}
-    slug=${entry##*:}
-    mkdir -p "outputs/$slug"
-    $ita analyse "$name" --db outputs/ita.duckdb --plan-csv "outputs/$slug/plan.csv"
-done
+$ita build params/agencies/*.yaml
+echo "reports: $(ls -d outputs/*/report.html | tr '\n' ' ')"

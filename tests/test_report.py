@@ -54,7 +54,7 @@ def pdf_text(path: Path) -> str:
 
 
 def test_outputs_are_written_under_an_ascii_slug(built):
-    assert set(built.outputs) == {"ipynb", "html", "pdf", "data"}
+    assert set(built.outputs) == {"ipynb", "html", "pdf", "data", "plan"}
     folder = built.outputs["html"].parent
     assert folder.name == built.slug and re.fullmatch(r"[a-z0-9][a-z0-9-]*", built.slug)
     assert not [p for p in folder.parent.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".build-")]
@@ -159,3 +159,49 @@ def test_a_failing_cell_keeps_the_notebook_and_names_agency_and_cell(example_sto
     outputs = [o for c in nbformat.read(kept, as_version=4).cells for o in c.get("outputs", [])]
     assert any(o.get("output_type") == "error" and o.get("evalue") == "boom in the report" for o in outputs)
     assert not list(out.glob("*/report.html"))  # no report from a failed run
+
+
+def test_the_notebook_defaults_run_top_to_bottom_on_the_examples(tmp_path):
+    """As an analyst opens it in Jupyter: no parameters, the notebook's folder as working directory."""
+    import papermill
+
+    from ita_lib.kernels import kernel_manager
+
+    (tmp_path / "notebooks").mkdir()
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    executed = tmp_path / "notebooks" / "run.ipynb"
+    with kernel_manager() as km:
+        papermill.execute_notebook(str(NOTEBOOK), str(executed), kernel_name="python3", progress_bar=False,
+                                   cwd=str(tmp_path / "notebooks"), km=km)
+    cells = nbformat.read(executed, as_version=4).cells
+    html = "".join(o.get("data", {}).get("text/html", "") for c in cells for o in c.get("outputs", []))
+    assert NONSA in html and "ร่างแผนปฏิบัติการ" in html and html.count("<img") == 4
+    assert (tmp_path / "outputs" / "ita.duckdb").exists()  # ../outputs, as the defaults say
+
+
+def page_requests(page: Path, tmp_path: Path) -> list[str]:
+    """http(s) URLs a page asks for when headless Chromium loads it (Chromium's own background
+    requests, whose initiator is "not an origin", are left out)."""
+    netlog = tmp_path / f"{page.stem}-netlog.json"
+    subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={tmp_path / (page.stem + '-profile')}",
+                    f"--log-net-log={netlog}", "--dump-dom", page.as_uri()],
+                   capture_output=True, timeout=120, check=False)
+    log = json.loads(netlog.read_text())
+    names = {number: name for name, number in log["constants"]["logEventTypes"].items()}
+    return [event["params"]["url"] for event in log["events"]
+            if names.get(event["type"]) == "URL_REQUEST_START_JOB"
+            and event["params"].get("url", "").startswith(("http:", "https:"))
+            and event["params"].get("initiator") != "not an origin"]
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (scripts/install.sh installs it)")
+def test_the_html_report_asks_for_nothing_from_the_network_in_chromium(built, tmp_path):
+    control = tmp_path / "control.html"  # shows the check can fail
+    control.write_text('<html><body><img src="http://example.invalid/logo.png"></body></html>', encoding="utf-8")
+    assert page_requests(control, tmp_path) == ["http://example.invalid/logo.png"]
+    assert page_requests(built.outputs["html"], tmp_path) == []
