@@ -180,17 +180,41 @@ def recommendations(a: AgencyAnalysis) -> str:
     return section(f"ข้อเสนอแนะจากเอกสาร ปี {year}", "".join(parts))
 
 
+def _measure_cell(measure, steps) -> str:
+    """A measure in bold with its steps as a list (steps are ' | '-separated in the plan table)."""
+    items = [step.strip() for step in str(steps or "").split("|") if step.strip()]
+    return tag("strong", text(measure)) + bullet_list(items)
+
+
+def _plan_rows(rows: pd.DataFrame, first: str) -> str:
+    head = tag("thead", tag("tr", "".join(tag("th", text(h)) for h in (first, "ผลผลิต/หลักฐาน", "ผู้รับผิดชอบ",
+                                                                      "ระยะเวลา"))))
+    body = "".join(tag("tr", tag("td", _measure_cell(r.measure, r.steps)) + tag("td", text(r.output))
+                       + tag("td", text(r.responsible)) + tag("td", text(r.period)))
+                   for r in rows.itertuples(index=False))
+    return tag("table", head + tag("tbody", body), class_="data plan")
+
+
 def plan(a: AgencyAnalysis) -> str:
+    """The draft grouped by indicator (why it is in the plan, then its measures), then the agency's
+    own action rows from its latest documents."""
     config = a.config
     title = "ร่างแผนปฏิบัติการ" + (f" ปีงบประมาณ {_year(a.latest_year + 1, config)}" if a.latest_year else "")
     if a.plan.empty:
         return section(title, note("ไม่มีตัวชี้วัดที่ต่ำกว่าเกณฑ์หรือมีแนวโน้มลดลง และเอกสารไม่มีแผนของหน่วยงาน"))
-    body = table(["ตัวชี้วัด", "เหตุผล", "มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา", "ที่มา"],
-                 [("–" if pd.isna(r.indicator) else f"{fmt(r.indicator, config, None)}. {r.name}", r.reason, r.measure,
-                   r.steps, r.responsible, r.period, r.origin) for r in a.plan.itertuples(index=False)],
-                 class_="data plan")
-    return section(title, body + note("ร่างนี้สร้างจากคลังมาตรการและแผนในเอกสารของหน่วยงาน "
-                                      "ควรทบทวนและปรับให้เหมาะกับบริบทของหน่วยงานก่อนใช้"))
+    parts = []
+    drafted = a.plan[a.plan["measure_id"].notna()]
+    for number, rows in drafted.groupby("indicator", sort=True):
+        parts.append(tag("h3", text(f"ตัวชี้วัดที่ {fmt(number, config, None)} {rows['name'].iloc[0]}"))
+                     + note("เหตุผล: " + str(rows["reason"].iloc[0])) + _plan_rows(rows, "มาตรการที่เสนอ"))
+    own = a.plan[a.plan["measure_id"].isna()]
+    if not own.empty:
+        rows = own.assign(measure=[m if isinstance(m, str) and m else n for m, n in zip(own["measure"], own["name"])])
+        parts.append(tag("h3", text("แผนของหน่วยงานจากเอกสาร")) + note(str(own["origin"].iloc[0]).split(" (")[0])
+                     + _plan_rows(rows, "มาตรการ/หัวข้อ"))
+    parts.append(note("ร่างนี้สร้างจากคลังมาตรการของ ita-report และแผนในเอกสารของหน่วยงาน "
+                      "ควรทบทวนและปรับให้เหมาะกับบริบทของหน่วยงานก่อนใช้ ฉบับตารางอยู่ในไฟล์ plan.csv"))
+    return section(title, "".join(parts))
 
 
 def peers(a: AgencyAnalysis) -> str:

@@ -205,3 +205,27 @@ def test_the_html_report_asks_for_nothing_from_the_network_in_chromium(built, tm
     control.write_text('<html><body><img src="http://example.invalid/logo.png"></body></html>', encoding="utf-8")
     assert page_requests(control, tmp_path) == ["http://example.invalid/logo.png"]
     assert page_requests(built.outputs["html"], tmp_path) == []
+
+
+def test_pdf_breaks_thai_lines_between_words(built):
+    """Every wrapped Thai line ends at a character-cluster boundary, and nearly all at a dictionary
+    word boundary (newmm joins some compounds, such as การ|ดำเนินงาน, that Pango may split)."""
+    from pythainlp.tokenize import subword_tokenize, word_tokenize
+
+    def boundaries(tokens: list[str]) -> set[int]:
+        ends, position = set(), 0
+        for token in tokens:
+            position += len(token)
+            ends.add(position)
+        return ends
+
+    lines = [line.strip() for line in pdf_text(built.outputs["pdf"]).splitlines()]
+    thai_end, thai_start = re.compile("[\u0e01-\u0e4e]$"), re.compile("^[\u0e01-\u0e4e]")
+    breaks = [(a, b) for a, b in zip(lines, lines[1:]) if thai_end.search(a) and thai_start.match(b)]
+    assert len(breaks) >= 20
+    at_word = 0
+    for before, after in breaks:
+        joined = before + after
+        assert len(before) in boundaries(subword_tokenize(joined, engine="tcc")), (before, after)
+        at_word += len(before) in boundaries(word_tokenize(joined, engine="newmm"))
+    assert at_word / len(breaks) >= 0.8

@@ -14,7 +14,7 @@ import pandas as pd
 from ..rubric import INDICATORS
 from .config import AnalysisConfig
 from .labels import thai_columns
-from .numbers import fmt
+from .numbers import digits, fmt
 
 PLAN_COLUMNS = ["indicator", "name", "reason", "measure", "steps", "output", "responsible", "period",
                 "origin", "measure_id"]
@@ -59,9 +59,9 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
     for number, why in sorted(reasons(scores, trends, yoy, year, config).items()):
         for measure in fits[fits["indicator"] == number].head(config.measures_per_indicator).itertuples():
             rows.append({"indicator": number, "name": INDICATORS[number].name, "reason": "; ".join(why),
-                         "measure": measure.measure, "steps": measure.steps, "output": measure.output,
-                         "responsible": measure.responsible,
-                         "period": f"ปีงบประมาณ {fmt(plan_year, config, None)}: {measure.period}",
+                         "measure": digits(measure.measure, config), "steps": digits(measure.steps, config),
+                         "output": digits(measure.output, config), "responsible": measure.responsible,
+                         "period": f"ปีงบประมาณ {fmt(plan_year, config, None)}: {digits(measure.period, config)}",
                          "origin": "คลังมาตรการ ita-report", "measure_id": measure.measure_id})
     for action in actions.itertuples(index=False):
         steps = json.loads(action.steps) if action.steps else []
