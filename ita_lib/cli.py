@@ -67,6 +67,21 @@ def _build_parser() -> argparse.ArgumentParser:
     build.add_argument("--digits", choices=("thai", "arabic"), help="digits in the report (default: thai)")
     build.add_argument("--format", default=None, help="comma-separated: html,pdf (default: both)")
 
+    batch = commands.add_parser("batch", help="build one report per agency: a list, a province or all")
+    _db_option(batch)
+    which = batch.add_mutually_exclusive_group(required=True)
+    which.add_argument("--agencies", metavar="FILE", help="one agency name, id or params .yaml per line")
+    which.add_argument("--province", help="every agency of this province in the store")
+    which.add_argument("--all", action="store_true", help="every agency in the store")
+    batch.add_argument("--jobs", type=int, help="worker processes (default: the number of cores)")
+    batch.add_argument("--format", default=None, help="comma-separated: html,pdf (default: both)")
+    batch.add_argument("--digits", choices=("thai", "arabic"), help="digits in the reports (default: thai)")
+    batch.add_argument("--output-dir", default="outputs", help="default: %(default)s")
+    batch.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
+    batch.add_argument("--timeout", type=float, default=600, help="seconds a notebook cell may run (default: %(default)s)")
+    batch.add_argument("--scheduler", metavar="ADDRESS", help="a dask.distributed scheduler, e.g. tcp://host:8786")
+    batch.add_argument("--notebook", default=None, help="another report notebook (default: notebooks/agency_report.ipynb)")
+
     params = commands.add_parser("params", help="report parameter files")
     params_commands = params.add_subparsers(dest="params_command", required=True)
     init = params_commands.add_parser("init", help="write one params file per agency in the store")
@@ -157,12 +172,12 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     args = _build_parser().parse_args(argv)
     try:
-        from . import cli_store
+        from . import cli_batch, cli_store
 
         commands = {"parse": cmd_parse, "ingest": cli_store.cmd_ingest, "conflicts": cli_store.cmd_conflicts,
                     "agencies": cli_store.cmd_agencies, "analyse": cli_store.cmd_analyse,
                     "analyze": cli_store.cmd_analyse, "build": cli_store.cmd_build,
-                    "params": cli_store.cmd_params}
+                    "params": cli_store.cmd_params, "batch": cli_batch.cmd_batch}
         return commands[args.command](args)
     except ItaError as error:
         _say(f"ita-report: {error}")

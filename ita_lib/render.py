@@ -63,7 +63,8 @@ def _text_on(colour: str) -> str:
     return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"
 
 
-def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, agency: str = "", km=None) -> None:
+def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, agency: str = "", km=None,
+            execution_timeout: float | None = None) -> None:
     """Run the notebook with papermill; on a failing cell the executed notebook (error visible) is
     written to `output` and ReportBuildError names the agency and the cell."""
     import papermill
@@ -76,10 +77,12 @@ def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, agency
         if km is None:
             with kernel_manager() as own:
                 papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
-                                           progress_bar=False, log_output=False, cwd=str(notebook.parent), km=own)
+                                           progress_bar=False, log_output=False, cwd=str(notebook.parent), km=own,
+                                           execution_timeout=execution_timeout)
         else:
             papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
-                                       progress_bar=False, log_output=False, cwd=str(notebook.parent), km=km)
+                                       progress_bar=False, log_output=False, cwd=str(notebook.parent), km=km,
+                                       execution_timeout=execution_timeout)
     except PapermillExecutionError as error:
         cell, first_line = _source_cell(output, error.cell_index)
         raise ReportBuildError(f"agency {agency}: cell {cell} of {notebook.name} ({first_line!r}) failed: "
@@ -159,7 +162,8 @@ def to_pdf(page: str, base: Path) -> bytes:
         return HTML(string=page, base_url=str(base)).write_pdf()
 
 
-def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None) -> BuildResult:
+def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None,
+          execution_timeout: float | None = None) -> BuildResult:
     """Build one agency's report from ReportParams (or a dict of its fields)."""
     from .analysis import write_plan_csv
     from .analysis.export import analysis_json
@@ -184,7 +188,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     with tempfile.TemporaryDirectory(prefix=".build-", dir=folder.parent) as scratch:
         executed = Path(scratch) / "report.ipynb"
         try:
-            execute(parameters, executed, notebook=notebook, agency=name, km=km)
+            execute(parameters, executed, notebook=notebook, agency=name, km=km, execution_timeout=execution_timeout)
         except ReportBuildError as error:
             if executed.exists():  # kept for audit, with the error visible
                 _atomic_write(folder / "report.ipynb", executed.read_bytes())

@@ -1,0 +1,140 @@
+"""outputs/index.html: every agency of a batch with its latest result and links to its report, a
+province summary, sorting and filtering by province and type, all offline (inline CSS and script,
+the Thai font embedded)."""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from .report_html import table, tag, text
+from .render import _atomic_write
+
+_SCRIPT = """
+(function () {
+  const rows = Array.from(document.querySelectorAll('#agencies tbody tr'));
+  const province = document.getElementById('province'), type = document.getElementById('type'),
+        search = document.getElementById('search'), shown = document.getElementById('shown');
+  function apply() {
+    let count = 0;
+    for (const row of rows) {
+      const ok = (!province.value || row.dataset.province === province.value)
+        && (!type.value || row.dataset.type === type.value)
+        && (!search.value || row.dataset.name.includes(search.value.trim()));
+      row.hidden = !ok; if (ok) count += 1;
+    }
+    shown.textContent = count;
+  }
+  [province, type, search].forEach(el => el.addEventListener('input', apply));
+  document.querySelectorAll('#agencies th').forEach((th, column) => th.addEventListener('click', () => {
+    const numeric = th.dataset.numeric === '1', ascending = th.dataset.order !== 'asc';
+    th.dataset.order = ascending ? 'asc' : 'desc';
+    const key = r => r.children[column].dataset.sort ?? r.children[column].textContent;
+    rows.sort((a, b) => {
+      const x = key(a), y = key(b);
+      const order = numeric ? (parseFloat(x) || -1) - (parseFloat(y) || -1) : x.localeCompare(y, 'th');
+      return ascending ? order : -order;
+    });
+    const body = document.querySelector('#agencies tbody');
+    rows.forEach(r => body.appendChild(r));
+  }));
+  apply();
+})();
+"""
+
+_CSS = """
+html { font-family: "ITA Thai", sans-serif; color: #1f2933; }
+main { max-width: 1200px; margin: 0 auto; padding: 1rem 1.5rem; }
+h1, h2 { color: #1d4e89; }
+table.data { border-collapse: collapse; width: 100%; font-size: 0.92rem; margin: 0.5rem 0 1.5rem; }
+table.data th, table.data td { border: 1px solid #cbd2d9; padding: 0.2rem 0.5rem; text-align: left; }
+table.data th { background: #eef2f7; cursor: pointer; user-select: none; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+tr.failed td { color: #8a1c1c; }
+.filters { display: flex; gap: 1rem; flex-wrap: wrap; align-items: center; margin: 0.5rem 0; }
+.filters label { display: flex; gap: 0.4rem; align-items: center; }
+select, input { font: inherit; padding: 0.1rem 0.3rem; }
+"""
+
+
+def _summary(folder: Path) -> dict | None:
+    try:
+        data = json.loads((folder / "data.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    years = data.get("years") or []
+    latest = years[-1] if years else {}
+    change = None
+    for row in data.get("yoy") or []:
+        if row.get("scope") == "overall" and row.get("fiscal_year") == latest.get("fiscal_year"):
+            change = row.get("delta")
+    return {"year": latest.get("fiscal_year"), "score": latest.get("overall_score"),
+            "verdict": " ".join(str(v) for v in (latest.get("grade"), latest.get("result")) if v)
+            or ("" if latest.get("passed") is None else ("ผ่าน" if latest.get("passed") else "ไม่ผ่าน")),
+            "passed": latest.get("passed"), "change": change, "type": data["agency"].get("agency_type") or "",
+            "district": data["agency"].get("district") or ""}
+
+
+def _number(value) -> str:
+    return "" if value is None else f"{value:.2f}"
+
+
+def write_index(output_dir: Path, outcomes) -> Path:
+    from .fonts import find_thai_font, font_face_css
+
+    rows, provinces, types = [], set(), set()
+    by_province: dict[str, list[dict]] = defaultdict(list)
+    for outcome in sorted(outcomes, key=lambda o: (o.province or "", o.agency)):
+        summary = _summary(output_dir / outcome.slug) if outcome.slug and outcome.status != "failed" else None
+        province = outcome.province or ""
+        provinces.add(province)
+        kind = (summary or {}).get("type", "")
+        types.add(kind)
+        if summary:
+            by_province[province].append(summary)
+            links = " ".join(tag("a", text(label), href=f"{outcome.slug}/{name}")
+                             for label, name in (("HTML", "report.html"), ("PDF", "report.pdf"))
+                             if (output_dir / outcome.slug / name).exists())
+        else:
+            links = text(outcome.error[:200] if outcome.error else "")
+        cells = [tag("td", text(outcome.agency)), tag("td", text(kind)), tag("td", text(province)),
+                 tag("td", text((summary or {}).get("year") or ""), class_="num"),
+                 tag("td", text(_number((summary or {}).get("score"))), class_="num",
+                     data_sort=str((summary or {}).get("score") or "")),
+                 tag("td", text((summary or {}).get("verdict") or ("สร้างไม่สำเร็จ" if outcome.status == "failed" else ""))),
+                 tag("td", text(_number((summary or {}).get("change"))), class_="num",
+                     data_sort=str((summary or {}).get("change") or "")),
+                 tag("td", links)]
+        rows.append(tag("tr", "".join(cells), class_="failed" if outcome.status == "failed" else None,
+                        data_province=province, data_type=kind, data_name=outcome.agency))
+    headers = [("หน่วยงาน", 0), ("ประเภท", 0), ("จังหวัด", 0), ("ปีล่าสุด", 1), ("คะแนน ITA", 1),
+               ("ผล", 0), ("เปลี่ยนแปลง", 1), ("รายงาน", 0)]
+    head = tag("thead", tag("tr", "".join(tag("th", text(h), data_numeric=str(n)) for h, n in headers)))
+    agencies = tag("table", head + tag("tbody", "".join(rows)), class_="data", id="agencies")
+    summary_rows = []
+    for province, items in sorted(by_province.items()):
+        scores = [i["score"] for i in items if i["score"] is not None]
+        passed = [i for i in items if i["passed"] is not None]
+        summary_rows.append((province or "–", len(items), _number(sum(scores) / len(scores)) if scores else "",
+                             f"{100 * sum(1 for i in passed if i['passed']) / len(passed):.1f}%" if passed else ""))
+    province_table = table(["จังหวัด", "จำนวนรายงาน", "คะแนนเฉลี่ยปีล่าสุด", "ผ่านเกณฑ์"], summary_rows, numeric=(1, 2, 3))
+    options = lambda values, label: tag("select", tag("option", text(label), value="") + "".join(
+        tag("option", text(v), value=v) for v in sorted(values) if v))
+    filters = tag("div", tag("label", "จังหวัด" + options(provinces, "ทั้งหมด").replace("<select", '<select id="province"', 1))
+                  + tag("label", "ประเภท" + options(types, "ทั้งหมด").replace("<select", '<select id="type"', 1))
+                  + tag("label", "ค้นหา" + '<input id="search" type="search">')
+                  + tag("span", 'แสดง <span id="shown"></span> หน่วยงาน'), class_="filters")
+    overview = (tag("p", tag("a", "ภาพรวมจังหวัด (province overview)", href="province_overview.html"))
+                if (output_dir / "province_overview.html").exists() else "")
+    counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("built", "skipped", "failed")}
+    status_line = tag("p", text(f"สร้างใหม่ {counts['built']} ไม่เปลี่ยนแปลง {counts['skipped']} "
+                                f"ไม่สำเร็จ {counts['failed']} (รายละเอียดใน manifest.csv)"))
+    body = (tag("h1", "รายงานผลการประเมิน ITA รายหน่วยงาน") + status_line + overview + tag("h2", "สรุปรายจังหวัด")
+            + province_table + tag("h2", "หน่วยงาน") + filters + agencies)
+    page = ("<!DOCTYPE html>\n<html lang=\"th\"><head><meta charset=\"utf-8\">"
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            "<title>รายงานผลการประเมิน ITA</title><style>" + font_face_css(find_thai_font()) + _CSS + "</style></head>"
+            "<body><main>" + body + "</main><script>" + _SCRIPT + "</script></body></html>\n")
+    path = output_dir / "index.html"
+    _atomic_write(path, page)
+    return path
