@@ -1,0 +1,167 @@
+"""Batch builds: failures isolated and recorded, interrupted runs resume, unchanged reports skipped,
+and dask gives the same reports as the local pool."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from ita_lib.batch import run_batch, select_jobs
+from ita_lib.ingest import relink
+from ita_lib.model import Assessment, Source
+from ita_lib.render import NOTEBOOK
+from ita_lib.store import Store, document_rows
+
+PLACES = ("หนองแก", "โนนงาม", "บ้านดู่", "ท่าโพธิ์", "ดอนแก้ว", "โคกสูง", "ห้วยยาง", "นาดี", "บึงทอง",
+          "สระบัว", "หนองใหญ่", "โนนสูง", "บ้านใหม่", "ท่าม่วง", "ดอนตาล", "โคกกลาง", "ห้วยทราย", "นาคำ")
+FAILING = "องค์การบริหารส่วนตำบลห้วยยาง"
+
+
+def make_store(db: Path) -> list[str]:
+    """18 made-up อบต. in one province, two years each (2567, 2568), written straight to the store."""
+    names = []
+    rows = None
+    for index, place in enumerate(PLACES):
+        name = "องค์การบริหารส่วนตำบล" + place
+        names.append(name)
+        for year, shift in ((2567, 0.0), (2568, 1.5)):
+            scores = {str(n): round(80 + (index * 7 + n * 3) % 19 + shift, 2) for n in range(1, 11)}
+            sha = f"{index:02d}{year}".ljust(64, "0")
+            record = Assessment(agency=name, agency_type="อบต.", district="เมือง", province="ขอนแก่น",
+                                fiscal_year=year, indicators=scores,
+                                source=Source(path=f"{place}-{year}.txt", sha256=sha, kind="itas_result"))
+            batch = document_rows(sha, f"{place}-{year}.txt", "text", [record], None)
+            if rows is None:
+                rows = batch
+            else:
+                rows.extend(batch)
+    with Store(db) as store:
+        store.write(rows)
+        relink(store)
+    return names
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory) -> tuple[Path, list[str]]:
+    db = tmp_path_factory.mktemp("batch-store") / "ita.duckdb"
+    return db, make_store(db)
+
+
+def failing_notebook(folder: Path) -> Path:
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell(
+        f"if a.agency['name'] == {FAILING!r}:\n    raise RuntimeError('this agency fails on purpose')"))
+    path = folder / "failing.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def targets_file(folder: Path, names: list[str]) -> Path:
+    (folder / "broken.yaml").write_text("agency: [unclosed\n", encoding="utf-8")
+    (folder / "typo.yaml").write_text('agency: "อบต.หนองแก"\nthresold: 3\n', encoding="utf-8")
+    lines = names + ["broken.yaml", "typo.yaml"]
+    path = folder / "targets.txt"
+    path.write_text("# 18 agencies and two corrupt params files\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def manifest_rows(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def report_folders(output: Path) -> list[Path]:
+    return sorted(p for p in output.iterdir() if p.is_dir())
+
+
+def test_failures_are_isolated_and_recorded(store, tmp_path):
+    db, names = store
+    output = tmp_path / "out"
+    run = subprocess.run([sys.executable, "-m", "ita_lib", "batch", "--db", str(db), "--agencies",
+                          str(targets_file(tmp_path, names)), "--jobs", "2", "--format", "html",
+                          "--output-dir", str(output), "--notebook", str(failing_notebook(tmp_path))],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 1, run.stderr
+    rows = manifest_rows(output / "manifest.csv")
+    assert len(rows) == 20
+    statuses = {row["agency"]: row["status"] for row in rows}
+    assert sum(1 for s in statuses.values() if s == "built") == 17
+    failed = {row["agency"]: row["error"] for row in rows if row["status"] == "failed"}
+    assert set(failed) == {"broken.yaml", "typo.yaml", FAILING}
+    assert "this agency fails on purpose" in failed[FAILING] and "cell" in failed[FAILING]
+    assert "thresold" in failed["typo.yaml"] and "typo.yaml:2:" in failed["typo.yaml"]  # file:line
+    assert "broken.yaml" in failed["broken.yaml"]
+    built = [folder for folder in report_folders(output) if (folder / "report.html").exists()]
+    assert len(built) == 17
+    index = (output / "index.html").read_text(encoding="utf-8")
+    assert index.count("report.html") == 17 and "http://" not in index and "https://" not in index
+
+
+def test_rerun_with_nothing_changed_skips_everything(store, tmp_path):
+    db, names = store
+    output = tmp_path / "out"
+    jobs = lambda: select_jobs(db, agencies_file=_plain_list(tmp_path, names[:4]), defaults={"formats": ["html"]})
+    first = run_batch(jobs(), db=db, output_dir=output, workers=1)
+    assert first.counts == {"built": 4, "skipped": 0, "failed": 0}
+    stamps = {p: p.stat().st_mtime_ns for p in output.glob("*/report.html")}
+    again = run_batch(jobs(), db=db, output_dir=output, workers=1)
+    assert again.counts == {"built": 0, "skipped": 4, "failed": 0}
+    assert {p: p.stat().st_mtime_ns for p in output.glob("*/report.html")} == stamps
+    forced = run_batch(jobs()[:1], db=db, output_dir=output, workers=1, force=True)
+    assert forced.counts["built"] == 1
+
+
+def _plain_list(folder: Path, names: list[str]) -> Path:
+    path = folder / "names.txt"
+    path.write_text("\n".join(names) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_killed_batch_leaves_no_partial_file_and_a_rerun_completes(store, tmp_path):
+    db, names = store
+    output = tmp_path / "out"
+    command = [sys.executable, "-m", "ita_lib", "batch", "--db", str(db), "--agencies",
+               str(_plain_list(tmp_path, names[:8])), "--jobs", "2", "--output-dir", str(output)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and len(list(output.glob("*/build.json"))) < 2:
+        time.sleep(0.2)
+    os.killpg(process.pid, signal.SIGKILL)  # the driver, its workers and their kernels
+    process.wait()
+    finished_before = len(list(output.glob("*/build.json")))
+    assert 2 <= finished_before < 8
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    rows = manifest_rows(output / "manifest.csv")
+    assert sorted(row["status"] for row in rows).count("skipped") >= finished_before
+    assert all(row["status"] in ("built", "skipped") for row in rows) and len(rows) == 8
+    expected = {"build.json", "data.json", "plan.csv", "report.html", "report.ipynb", "report.pdf"}
+    folders = report_folders(output)
+    assert len(folders) == 8
+    for folder in folders:
+        assert {p.name for p in folder.iterdir()} == expected, folder
+    leftovers = [p for p in output.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".build-")]
+    assert leftovers == []
+
+
+def test_dask_cluster_gives_the_same_reports_as_the_local_pool(store, tmp_path):
+    distributed = pytest.importorskip("dask.distributed")
+    db, names = store
+    jobs = lambda: select_jobs(db, agencies_file=_plain_list(tmp_path, names[:3]), defaults={"formats": ["html"]})
+    local = run_batch(jobs(), db=db, output_dir=tmp_path / "local", workers=1, index=False)
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        remote = run_batch(jobs(), db=db, output_dir=tmp_path / "dask", scheduler=cluster.scheduler_address,
+                           index=False)
+    assert local.counts == remote.counts == {"built": 3, "skipped": 0, "failed": 0}
+    for outcome in local.outcomes:
+        mine = json.loads((tmp_path / "local" / outcome.slug / "data.json").read_text(encoding="utf-8"))
+        theirs = json.loads((tmp_path / "dask" / outcome.slug / "data.json").read_text(encoding="utf-8"))
+        assert mine == theirs
