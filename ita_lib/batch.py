@@ -24,7 +24,8 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ItaError
-from .render import NOTEBOOK, TEMPLATES, _atomic_write
+from .files import atomic_write
+from .render import NOTEBOOK, TEMPLATES
 
 STAMP = "build.json"
 MANIFEST_COLUMNS = ("agency", "agency_id", "province", "slug", "status", "seconds", "error", "input_hash", "outputs")
@@ -59,9 +60,14 @@ class Outcome:
 # --- choosing the agencies --------------------------------------------------------------------
 
 def select_jobs(db: str | Path, *, agencies_file: str | Path | None = None, province: str | None = None,
-                everything: bool = False, defaults: dict | None = None) -> list[Job]:
-    """Jobs for every agency of a province, of the store, or listed in a file (one name, agency id
-    or params .yaml per line; blank lines and # comments skipped)."""
+                everything: bool = False, targets: list[str] | None = None,
+                defaults: dict | None = None) -> list[Job]:
+    """Jobs for every agency of a province, of the store, given as targets (names, agency ids or
+    params .yaml files) or listed in a file (one target per line; blank lines and # comments
+    skipped). Exactly one of the four must be given."""
+    given = sum(bool(x) for x in (agencies_file, province, everything, targets))
+    if given != 1:
+        raise ItaError("say which agencies, one way: targets, --agencies FILE, --province or --all")
     from .store import Store
 
     defaults = dict(defaults or {}, db=str(db))
@@ -73,10 +79,10 @@ def select_jobs(db: str | Path, *, agencies_file: str | Path | None = None, prov
             chosen = agencies[agencies["province"] == province]
             if chosen.empty:
                 raise ItaError(f"no agency of province {province!r} in the store", path=db)
-        elif agencies_file is not None:
-            return [_job_from_line(store, line, defaults, agencies_file) for line in _target_lines(agencies_file)]
+        elif targets:
+            return [_job_from_line(store, target, defaults, Path.cwd() / "-") for target in targets]
         else:
-            raise ItaError("say which agencies: a file, a province or all")
+            return [_job_from_line(store, line, defaults, agencies_file) for line in _target_lines(agencies_file)]
     return [Job(agency=row.name, agency_id=row.agency_id, province=row.province,
                 params=dict(defaults, agency=row.name, agency_id=row.agency_id))
             for row in chosen.itertuples(index=False)]
@@ -252,7 +258,7 @@ def build_job(job: dict, notebook: str = str(NOTEBOOK), timeout: float | None = 
         else:
             folder = result.outputs["data"].parent
             names = sorted(path.name for path in result.outputs.values())
-            _atomic_write(folder / STAMP, json.dumps({"input_hash": job.input_hash, "agency": job.agency,
+            atomic_write(folder / STAMP, json.dumps({"input_hash": job.input_hash, "agency": job.agency,
                                                       "agency_id": job.agency_id, "outputs": names},
                                                      ensure_ascii=False, indent=1))
             outcome.status, outcome.slug, outcome.outputs, outcome.error = "built", result.slug, ";".join(names), ""
@@ -274,6 +280,8 @@ class BatchResult:
     outcomes: list[Outcome]
     manifest: Path
     index: Path | None = None
+    overview: Path | None = None
+    overview_error: str = ""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -284,7 +292,7 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
-        return self.counts["failed"] == 0
+        return self.counts["failed"] == 0 and not self.overview_error
 
 
 def _run_local(jobs: list[Job], workers: int, notebook: Path, timeout: float | None) -> Iterator[dict]:
@@ -318,7 +326,7 @@ def _run_dask(jobs: list[Job], scheduler: str, notebook: Path, timeout: float | 
 
 def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outputs", workers: int | None = None,
               force: bool = False, notebook: Path = NOTEBOOK, timeout: float | None = 600,
-              scheduler: str | None = None, index: bool = True,
+              scheduler: str | None = None, index: bool = True, overview: bool = True,
               progress: Callable[[Outcome, dict], None] | None = None) -> BatchResult:
     """Build every job's report; skipped when unchanged; failures recorded, never fatal."""
     from .params import agency_slug
@@ -361,12 +369,43 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
             write_manifest(outcomes, manifest)
             last_write = time.monotonic()
     write_manifest(outcomes, manifest)
-    page = None
+    result = BatchResult(outcomes, manifest)
+    if overview and any(o.status != "failed" for o in outcomes):
+        result.overview, result.overview_error = _overview(output_dir, jobs, outcomes)
     if index:
         from .index_page import write_index
 
-        page = write_index(output_dir, outcomes)
-    return BatchResult(outcomes, manifest, page)
+        result.index = write_index(output_dir, outcomes)
+    return result
+
+
+def _overview(output_dir: Path, jobs: list[Job], outcomes: list[Outcome]) -> tuple[Path | None, str]:
+    """province_overview.html for the batch (one province's when all its agencies share one);
+    kept as it is when neither the reports it reads nor the code changed."""
+    from .render import OVERVIEW_NOTEBOOK, OVERVIEW_PAGE, build_overview
+
+    provinces = {job.province for job in jobs if job.province}
+    params = jobs[0].params if jobs else {}
+    thresholds = {k: v for k, v in (params.get("thresholds") or {}).items() if k in ("strength", "passing", "urgent")}
+    options = {"province": provinces.pop() if len(provinces) == 1 else None, "digits": params.get("digits", "thai"),
+               "thresholds": thresholds}
+    reports = sorted(f"{o.slug}:{o.input_hash}" for o in outcomes if o.status != "failed")
+    input_hash = _digest(code_hash(OVERVIEW_NOTEBOOK), json.dumps(options, ensure_ascii=False, sort_keys=True),
+                         *reports)
+    page, stamp = output_dir / OVERVIEW_PAGE, output_dir / "province_overview.json"
+    try:
+        if page.exists() and json.loads(stamp.read_text(encoding="utf-8")).get("input_hash") == input_hash:
+            return page, ""
+    except (OSError, ValueError):
+        pass
+    try:
+        build_overview(output_dir, **options)
+    except ItaError as error:
+        return None, str(error)
+    except Exception as error:  # noqa: BLE001 - the reports are built; say what went wrong with the page
+        return None, f"province overview: {type(error).__name__}: {error}"
+    atomic_write(stamp, json.dumps({"input_hash": input_hash, **options}, ensure_ascii=False, indent=1))
+    return page, ""
 
 
 def write_manifest(outcomes: list[Outcome], path: Path) -> None:
@@ -375,4 +414,4 @@ def write_manifest(outcomes: list[Outcome], path: Path) -> None:
     writer.writeheader()
     for outcome in sorted(outcomes, key=lambda o: (o.province or "", o.agency, o.agency_id or "")):
         writer.writerow(asdict(outcome))
-    _atomic_write(path, "\ufeff" + buffer.getvalue())
+    atomic_write(path, "\ufeff" + buffer.getvalue())

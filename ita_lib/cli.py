@@ -69,7 +69,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     batch = commands.add_parser("batch", help="build one report per agency: a list, a province or all")
     _db_option(batch)
-    which = batch.add_mutually_exclusive_group(required=True)
+    batch.add_argument("targets", nargs="*", metavar="TARGET", help="agency names, ids or params .yaml files")
+    which = batch.add_mutually_exclusive_group()
     which.add_argument("--agencies", metavar="FILE", help="one agency name, id or params .yaml per line")
     which.add_argument("--province", help="every agency of this province in the store")
     which.add_argument("--all", action="store_true", help="every agency in the store")

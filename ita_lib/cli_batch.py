@@ -18,6 +18,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     if args.digits:
         defaults["digits"] = args.digits
     jobs = select_jobs(args.db, agencies_file=args.agencies, province=args.province, everything=args.all,
+                       targets=args.targets,
                        defaults=defaults)
     notebook = Path(args.notebook) if args.notebook else NOTEBOOK
     interactive = sys.stderr.isatty()
@@ -28,13 +29,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[status]}"), TextColumn("{task.speed} /s" if False else ""),
+                      TextColumn("{task.fields[status]}"), TextColumn("{task.fields[rate]}"),
                       TimeRemainingColumn(), console=Console(stderr=True)) as bar:
-            task = bar.add_task("reports", total=len(jobs), status="")
+            task = bar.add_task("reports", total=len(jobs), status="", rate="")
 
             def progress(outcome, counts):
-                bar.update(task, advance=1, status=f"built {counts['built']} · skipped {counts['skipped']} · "
-                                                   f"failed {counts['failed']}")
+                speed = bar.tasks[task].speed  # per second, over rich's recent window
+                bar.update(task, advance=1, rate=f"{60 * speed:.1f}/min" if speed else "",
+                           status=f"built {counts['built']} · skipped {counts['skipped']} · failed {counts['failed']}")
                 if outcome.status == "failed":
                     bar.console.print(f"failed: {outcome.agency}: {outcome.error}")
 
@@ -47,6 +49,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
         result = run_batch(jobs, progress=progress, **options)
     counts = result.counts
+    if result.overview_error:
+        print(f"ita-report: the province overview failed: {result.overview_error}", file=sys.stderr)
     print(f"ita-report: {counts['built']} built, {counts['skipped']} unchanged, {counts['failed']} failed; "
-          f"manifest {result.manifest}" + (f", index {result.index}" if result.index else ""), file=sys.stderr)
+          f"manifest {result.manifest}" + (f", index {result.index}" if result.index else "")
+          + (f", overview {result.overview}" if result.overview else ""), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_FAILED

@@ -8,7 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from .report_html import table, tag, text
-from .render import _atomic_write
+from .files import atomic_write
 
 _SCRIPT = """
 (function () {
@@ -136,5 +136,5 @@ def write_index(output_dir: Path, outcomes) -> Path:
             "<title>รายงานผลการประเมิน ITA</title><style>" + font_face_css(find_thai_font()) + _CSS + "</style></head>"
             "<body><main>" + body + "</main><script>" + _SCRIPT + "</script></body></html>\n")
     path = output_dir / "index.html"
-    _atomic_write(path, page)
+    atomic_write(path, page)
     return path

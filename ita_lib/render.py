@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -18,8 +17,11 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ItaError
+from .files import atomic_write
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "agency_report.ipynb"
+OVERVIEW_NOTEBOOK = NOTEBOOK.parent / "province_overview.ipynb"
+OVERVIEW_PAGE = "province_overview.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REMOVED_TAGS = {"injected-parameters", "parameters", "remove_cell"}
 
@@ -34,18 +36,6 @@ class BuildResult:
     slug: str
     outputs: dict[str, Path] = field(default_factory=dict)  # kind -> path
     seconds: dict[str, float] = field(default_factory=dict)  # step -> seconds
-
-
-def _atomic_write(path: Path, data: bytes | str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _css() -> str:
@@ -63,10 +53,10 @@ def _text_on(colour: str) -> str:
     return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"
 
 
-def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, agency: str = "", km=None,
+def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, subject: str = "", km=None,
             execution_timeout: float | None = None) -> None:
     """Run the notebook with papermill; on a failing cell the executed notebook (error visible) is
-    written to `output` and ReportBuildError names the agency and the cell."""
+    written to `output` and ReportBuildError names the subject (e.g. "agency X") and the cell."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -85,7 +75,7 @@ def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, agency
                                        execution_timeout=execution_timeout)
     except PapermillExecutionError as error:
         cell, first_line = _source_cell(output, error.cell_index)
-        raise ReportBuildError(f"agency {agency}: cell {cell} of {notebook.name} ({first_line!r}) failed: "
+        raise ReportBuildError(f"{subject}: cell {cell} of {notebook.name} ({first_line!r}) failed: "
                                f"{error.ename}: {error.evalue}", path=notebook) from None
 
 
@@ -188,13 +178,13 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     with tempfile.TemporaryDirectory(prefix=".build-", dir=folder.parent) as scratch:
         executed = Path(scratch) / "report.ipynb"
         try:
-            execute(parameters, executed, notebook=notebook, agency=name, km=km, execution_timeout=execution_timeout)
+            execute(parameters, executed, notebook=notebook, subject=f"agency {name}", km=km, execution_timeout=execution_timeout)
         except ReportBuildError as error:
             if executed.exists():  # kept for audit, with the error visible
-                _atomic_write(folder / "report.ipynb", executed.read_bytes())
+                atomic_write(folder / "report.ipynb", executed.read_bytes())
             raise ReportBuildError(f"{error.reason}; the executed notebook is {folder / 'report.ipynb'}",
                                    path=error.path) from None
-        _atomic_write(folder / "report.ipynb", executed.read_bytes())
+        atomic_write(folder / "report.ipynb", executed.read_bytes())
         result.outputs["ipynb"] = folder / "report.ipynb"
         result.seconds["execute"] = time.perf_counter() - started
         title = f"รายงานผลการประเมิน ITA {name}"
@@ -202,14 +192,30 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
         page = to_html(executed, title=title)
         result.seconds["html"] = time.perf_counter() - started
         if "html" in formats:
-            _atomic_write(folder / "report.html", page)
+            atomic_write(folder / "report.html", page)
             result.outputs["html"] = folder / "report.html"
         if "pdf" in formats:
             started = time.perf_counter()
-            _atomic_write(folder / "report.pdf", to_pdf(page, folder))
+            atomic_write(folder / "report.pdf", to_pdf(page, folder))
             result.seconds["pdf"] = time.perf_counter() - started
             result.outputs["pdf"] = folder / "report.pdf"
-    _atomic_write(folder / "data.json", json.dumps(analysis_json(analysis), ensure_ascii=False, indent=1))
+    atomic_write(folder / "data.json", json.dumps(analysis_json(analysis), ensure_ascii=False, indent=1))
     result.outputs["data"] = folder / "data.json"
     result.outputs["plan"] = write_plan_csv(analysis.plan, folder / "plan.csv")
     return result
+
+
+def build_overview(output_dir: str | Path, *, province: str | None = None, digits: str = "thai",
+                   thresholds: dict | None = None, notebook: Path = OVERVIEW_NOTEBOOK, km=None) -> Path:
+    """Run the province overview notebook on a batch's outputs and write province_overview.html
+    next to its index (HTML only: it is a page to browse, one per batch)."""
+    output_dir = Path(output_dir).resolve()
+    parameters = {"output_dir": str(output_dir), "province": province, "digits": digits, **(thresholds or {})}
+    title = "ภาพรวมผลการประเมิน ITA" + (f" จังหวัด{province}" if province else "")
+    with tempfile.TemporaryDirectory(prefix=".build-", dir=output_dir) as scratch:
+        executed = Path(scratch) / "province_overview.ipynb"
+        execute(parameters, executed, notebook=notebook, subject="province overview", km=km)
+        page = to_html(executed, title=title)
+    path = output_dir / OVERVIEW_PAGE
+    atomic_write(path, page)
+    return path

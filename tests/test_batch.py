@@ -15,6 +15,7 @@ import nbformat
 import pytest
 
 from ita_lib.batch import run_batch, select_jobs
+from ita_lib.errors import ItaError
 from ita_lib.ingest import relink
 from ita_lib.model import Assessment, Source
 from ita_lib.render import NOTEBOOK
@@ -103,6 +104,10 @@ def test_failures_are_isolated_and_recorded(store, tmp_path):
     assert len(built) == 17
     index = (output / "index.html").read_text(encoding="utf-8")
     assert index.count("report.html") == 17 and "http://" not in index and "https://" not in index
+    assert 'href="province_overview.html"' in index
+    overview = (output / "province_overview.html").read_text(encoding="utf-8")
+    assert "ภาพรวมผลการประเมิน ITA จังหวัดขอนแก่น" in overview and "http://" not in overview
+    assert "จำนวนหน่วยงานในรายงานชุดนี้</dt><dd>๑๗<" in overview  # the 17 built, not the 3 failed
 
 
 def test_rerun_with_nothing_changed_skips_everything(store, tmp_path):
@@ -111,10 +116,10 @@ def test_rerun_with_nothing_changed_skips_everything(store, tmp_path):
     jobs = lambda: select_jobs(db, agencies_file=_plain_list(tmp_path, names[:4]), defaults={"formats": ["html"]})
     first = run_batch(jobs(), db=db, output_dir=output, workers=1)
     assert first.counts == {"built": 4, "skipped": 0, "failed": 0}
-    stamps = {p: p.stat().st_mtime_ns for p in output.glob("*/report.html")}
+    stamps = {p: p.stat().st_mtime_ns for p in [*output.glob("*/report.html"), output / "province_overview.html"]}
     again = run_batch(jobs(), db=db, output_dir=output, workers=1)
     assert again.counts == {"built": 0, "skipped": 4, "failed": 0}
-    assert {p: p.stat().st_mtime_ns for p in output.glob("*/report.html")} == stamps
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps  # no report and no overview redone
     forced = run_batch(jobs()[:1], db=db, output_dir=output, workers=1, force=True)
     assert forced.counts["built"] == 1
 
@@ -165,3 +170,15 @@ def test_dask_cluster_gives_the_same_reports_as_the_local_pool(store, tmp_path):
         mine = json.loads((tmp_path / "local" / outcome.slug / "data.json").read_text(encoding="utf-8"))
         theirs = json.loads((tmp_path / "dask" / outcome.slug / "data.json").read_text(encoding="utf-8"))
         assert mine == theirs
+
+
+def test_targets_on_the_command_line_and_one_way_only(store, tmp_path):
+    db, names = store
+    jobs = select_jobs(db, targets=[names[0], "อบต.ไม่มีจริง"])
+    assert [job.agency for job in jobs] == [names[0], "อบต.ไม่มีจริง"]
+    assert jobs[0].problem is None and jobs[0].province == "ขอนแก่น"
+    assert "ไม่มีจริง" in jobs[1].problem  # reported in the manifest, not fatal
+    with pytest.raises(ItaError, match="one way"):
+        select_jobs(db, targets=[names[0]], province="ขอนแก่น")
+    with pytest.raises(ItaError, match="one way"):
+        select_jobs(db)

@@ -2,15 +2,15 @@
 followed by the agency's own action rows from its documents."""
 from __future__ import annotations
 
+import io
 import json
-import os
-import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from ..files import atomic_write
 from ..rubric import INDICATORS
 from .config import AnalysisConfig
 from .labels import thai_columns
@@ -79,14 +79,6 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
 
 def write_plan_csv(plan: pd.DataFrame, path: str | Path) -> Path:
     """Write the plan with Thai headings as UTF-8 with a BOM (Excel opens Thai correctly), atomically."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig", newline="") as out:
-            thai_columns(plan).to_csv(out, index=False)
-        os.replace(temp, path)
-    except BaseException:
-        os.unlink(temp)
-        raise
-    return path
+    buffer = io.StringIO()
+    thai_columns(plan).to_csv(buffer, index=False)
+    return atomic_write(path, "\ufeff" + buffer.getvalue())

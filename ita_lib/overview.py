@@ -1,0 +1,252 @@
+"""The province overview: what a batch of agency reports says about a province as a whole.
+
+Read from the batch's own outputs (manifest.csv and each report's data.json), so the overview agrees
+with the reports it links to and needs no second pass over the store:
+
+    o = load_overview("outputs", province="นครราชสีมา")
+    title_block(o); summary(o); by_type(o); weakest_indicators(o); movers(o); provinces(o)
+"""
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from pythainlp.util import thai_strftime
+
+from .analysis.config import AnalysisConfig
+from .analysis.labels import LEVELS
+from .analysis.levels import level_of
+from .analysis.numbers import fmt
+from .errors import ItaError
+from .report_html import note, paragraphs, section, table, tag, text
+
+MOVERS = 10  # agencies listed as most improved and most declined
+
+
+@dataclass
+class Overview:
+    """One row per agency (`agencies`) and per agency × indicator (`indicators`), for `year`."""
+
+    title: str  # the province, or "N จังหวัด"
+    year: int | None  # the latest fiscal year any agency has: the year the overview is about
+    agencies: pd.DataFrame  # agency_id, name, agency_type, district, province, slug, year, score, verdict, passed, previous_year, change
+    indicators: pd.DataFrame  # agency_id, indicator, name, instrument, score (the overview year)
+    config: AnalysisConfig
+
+    @property
+    def agency(self) -> dict:
+        """What the chart helpers print under a title (they take an agency's analysis or this)."""
+        return {"name": self.heading}
+
+    @property
+    def heading(self) -> str:
+        return f"ภาพรวมผลการประเมิน ITA {self.title if self.title.endswith('จังหวัด') else 'จังหวัด' + self.title}"
+
+    @property
+    def current(self) -> pd.DataFrame:
+        """Agencies with a score in the overview year."""
+        return self.agencies[(self.agencies["year"] == self.year) & self.agencies["score"].notna()]
+
+
+def load_overview(output_dir: str | Path, *, province: str | None = None,
+                  config: AnalysisConfig | dict | None = None) -> Overview:
+    """The agencies a batch built (or found unchanged) under `output_dir`, optionally one province."""
+    if isinstance(config, dict):
+        config = AnalysisConfig(**config)
+    config = config or AnalysisConfig()
+    output_dir = Path(output_dir)
+    manifest = output_dir / "manifest.csv"
+    if not manifest.exists():
+        raise ItaError("no manifest.csv: run `ita-report batch` first", path=output_dir)
+    with manifest.open(encoding="utf-8-sig", newline="") as handle:
+        rows = [row for row in csv.DictReader(handle)
+                if row["status"] in ("built", "skipped") and row["slug"]
+                and (province is None or row["province"] == province)]
+    agencies, indicators = [], []
+    for row in rows:
+        try:
+            data = json.loads((output_dir / row["slug"] / "data.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue  # a report removed since the batch: the index says so, the overview leaves it out
+        agencies.append(_agency_row(data, row["slug"]))
+        indicators.extend(_indicator_rows(data))
+    agencies_frame = pd.DataFrame(agencies, columns=["agency_id", "name", "agency_type", "district", "province",
+                                                     "slug", "year", "score", "verdict", "passed",
+                                                     "previous_year", "change"])
+    indicator_frame = pd.DataFrame(indicators, columns=["agency_id", "year", "indicator", "name", "instrument",
+                                                        "score"])
+    year = int(agencies_frame["year"].max()) if agencies_frame["year"].notna().any() else None
+    indicator_frame = indicator_frame[indicator_frame["year"] == year].drop(columns="year")
+    provinces = sorted(p for p in agencies_frame["province"].dropna().unique())
+    title = (province or (provinces[0] if len(provinces) == 1 else f"{fmt(len(provinces), config, None)} จังหวัด"))
+    return Overview(title, year, agencies_frame, indicator_frame.reset_index(drop=True), config)
+
+
+def _agency_row(data: dict, slug: str) -> dict:
+    agency = data["agency"]
+    years = data.get("years") or []
+    latest = years[-1] if years else {}
+    year = latest.get("fiscal_year")
+    change = next((row for row in data.get("yoy") or [] if row.get("scope") == "overall"
+                   and row.get("fiscal_year") == year and not row.get("era_break")), {})
+    verdict = latest.get("grade") or latest.get("result")
+    return {"agency_id": agency.get("agency_id"), "name": agency.get("name"), "agency_type": agency.get("agency_type"),
+            "district": agency.get("district"), "province": agency.get("province"), "slug": slug, "year": year,
+            "score": latest.get("overall_score"), "verdict": verdict, "passed": latest.get("passed"),
+            "previous_year": change.get("previous_year"), "change": change.get("delta")}
+
+
+def _indicator_rows(data: dict) -> list[dict]:
+    agency_id = data["agency"].get("agency_id")
+    return [{"agency_id": agency_id, "year": row["fiscal_year"], "indicator": int(row["indicator"]),
+             "name": row["name"], "instrument": row.get("instrument"), "score": row["score"]}
+            for row in data.get("scores") or []
+            if row.get("scope") == "indicator" and row.get("score") is not None]
+
+
+# --- sections ------------------------------------------------------------------------------------
+
+def _score(value, o: Overview) -> str:
+    return "–" if value is None or pd.isna(value) else fmt(value, o.config)
+
+
+def _count(value: int, o: Overview) -> str:
+    return fmt(value, o.config, None)
+
+
+def _share(part: int, whole: int, o: Overview) -> str:
+    return "–" if not whole else fmt(100 * part / whole, o.config, 1) + "%"
+
+
+def _threshold(value: float, o: Overview) -> str:
+    """85 as ๘๕, 85.5 as ๘๕.๕๐."""
+    return fmt(value, o.config, None if float(value).is_integer() else 2)
+
+
+def _passed(frame: pd.DataFrame, o: Overview) -> pd.Series:
+    """Passed as printed (2566+), else the score against the pass mark."""
+    printed = frame["passed"]
+    return printed.where(printed.notna(), frame["score"] >= o.config.passing).astype(bool)
+
+
+def title_block(o: Overview, today: datetime.date | None = None) -> str:
+    today = today or datetime.date.today()
+    built = thai_strftime(datetime.datetime(today.year, today.month, today.day), "%-d %B %Y",
+                          thaidigit=o.config.digits == "thai")
+    year = "–" if o.year is None else fmt(o.year, o.config, None)
+    facts = [("ปีงบประมาณ", year), ("จำนวนหน่วยงานในรายงานชุดนี้", _count(len(o.agencies), o)),
+             ("มีผลการประเมินปีนี้", _count(len(o.current), o)), ("วันที่จัดทำรายงาน", built)]
+    details = "".join(tag("div", tag("dt", text(k)) + tag("dd", text(v))) for k, v in facts)
+    return tag("header", tag("p", text("รายงานภาพรวมผลการประเมินคุณธรรมและความโปร่งใส"), class_="kicker")
+               + tag("h1", text(o.heading)) + tag("dl", details, class_="facts"), class_="report-title")
+
+
+def summary(o: Overview) -> str:
+    current = o.current
+    if current.empty:
+        return section("สรุปผลคะแนน", note("ไม่มีหน่วยงานที่มีคะแนนในรายงานชุดนี้"))
+    scores = current["score"]
+    passed = int(_passed(current, o).sum())
+    rows = [("คะแนนเฉลี่ย", _score(scores.mean(), o)), ("มัธยฐาน", _score(scores.median(), o)),
+            ("ต่ำสุด", _score(scores.min(), o)), ("สูงสุด", _score(scores.max(), o)),
+            (f"ผ่านเกณฑ์ {_threshold(o.config.passing, o)} คะแนน", f"{_count(passed, o)} หน่วยงาน "
+                                                               f"({_share(passed, len(current), o)})")]
+    verdicts = current["verdict"].dropna().value_counts()
+    verdict_rows = [(verdict, _count(int(count), o), _share(int(count), len(current), o))
+                    for verdict, count in sorted(verdicts.items())]
+    sentences = [f"ปีงบประมาณ {fmt(o.year, o.config, None)} หน่วยงาน {_count(len(current), o)} แห่ง "
+                 f"ได้คะแนนเฉลี่ย {_score(scores.mean(), o)} คะแนน ผ่านเกณฑ์ {_count(passed, o)} แห่ง "
+                 f"({_share(passed, len(current), o)})"]
+    missing = len(o.agencies) - len(current)
+    if missing:
+        sentences.append(f"อีก {_count(missing, o)} หน่วยงานไม่มีผลการประเมินปี {fmt(o.year, o.config, None)} "
+                         "จึงไม่นับรวมในสรุปนี้")
+    body = paragraphs(sentences) + table(["สถิติ", "ค่า"], rows, numeric=(1,))
+    if verdict_rows:
+        body += table(["ผลการประเมิน", "จำนวนหน่วยงาน", "สัดส่วน"], verdict_rows, numeric=(1, 2))
+    return section("สรุปผลคะแนน", body)
+
+
+def by_type(o: Overview) -> str:
+    current = o.current.assign(passed_now=_passed(o.current, o))
+    if current.empty:
+        return ""
+    groups = current.groupby(current["agency_type"].fillna("ไม่ระบุ"))
+    rows = [(kind, _count(len(group), o), _score(group["score"].mean(), o), _score(group["score"].min(), o),
+             _share(int(group["passed_now"].sum()), len(group), o))
+            for kind, group in sorted(groups, key=lambda item: -item[1]["score"].mean())]
+    return section("คะแนนตามประเภทหน่วยงาน",
+                   table(["ประเภท", "จำนวน", "คะแนนเฉลี่ย", "ต่ำสุด", "ผ่านเกณฑ์"], rows, numeric=(1, 2, 3, 4)))
+
+
+def indicator_means(o: Overview) -> pd.DataFrame:
+    """Per indicator: mean score, agencies scored, share below the pass mark; weakest first."""
+    if o.indicators.empty:
+        return pd.DataFrame(columns=["indicator", "name", "instrument", "mean", "agencies", "below", "level"])
+    grouped = o.indicators.groupby("indicator")
+    means = pd.DataFrame({"name": grouped["name"].first(), "instrument": grouped["instrument"].first(),
+                          "mean": grouped["score"].mean(), "agencies": grouped["score"].size(),
+                          "below": grouped["score"].apply(lambda s: int((s < o.config.passing).sum()))})
+    means["level"] = [level_of(value, o.config) for value in means["mean"]]
+    return means.reset_index().sort_values(["mean", "indicator"]).reset_index(drop=True)
+
+
+def weakest_indicators(o: Overview, figure_html: str = "") -> str:
+    means = indicator_means(o)
+    if means.empty:
+        return section("ตัวชี้วัดที่จังหวัดยังอ่อน", note("ไม่มีคะแนนรายตัวชี้วัดในปีนี้"))
+    rows = [(_count(int(row.indicator), o), row.name, row.instrument or "–",
+             (_score(row.mean, o), f"level-{row.level}"), LEVELS[row.level],
+             f"{_count(row.below, o)} จาก {_count(row.agencies, o)} ({_share(row.below, row.agencies, o)})")
+            for row in means.itertuples()]
+    weakest = means.iloc[0]
+    sentence = (f"ตัวชี้วัดที่คะแนนเฉลี่ยต่ำที่สุดคือ ตัวชี้วัดที่ {_count(int(weakest['indicator']), o)} "
+                f"{weakest['name']} เฉลี่ย {_score(weakest['mean'], o)} คะแนน "
+                f"มีหน่วยงานได้ต่ำกว่าเกณฑ์ {_count(int(weakest['below']), o)} แห่ง")
+    return section("ตัวชี้วัดที่จังหวัดยังอ่อน",
+                   paragraphs([sentence]) + table(["ตัวชี้วัด", "ชื่อ", "แบบวัด", "คะแนนเฉลี่ย", "ระดับ",
+                                                   f"หน่วยงานต่ำกว่า {_threshold(o.config.passing, o)}"],
+                                                  rows, numeric=(0, 3, 5)) + figure_html)
+
+
+def movers_table(o: Overview) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The most improved and the most declined agencies of the overview year (comparable years only)."""
+    moved = o.current[o.current["change"].notna()]
+    improved = moved[moved["change"] > 0].sort_values(["change", "name"], ascending=[False, True]).head(MOVERS)
+    declined = moved[moved["change"] < 0].sort_values(["change", "name"]).head(MOVERS)
+    return improved, declined
+
+
+def movers(o: Overview, figure_html: str = "") -> str:
+    improved, declined = movers_table(o)
+    if improved.empty and declined.empty:
+        return section("หน่วยงานที่คะแนนเปลี่ยนแปลงมากที่สุด",
+                       note("ไม่มีหน่วยงานที่มีคะแนนปีก่อนหน้าในเกณฑ์เดียวกันให้เปรียบเทียบ"))
+
+    def rows(frame: pd.DataFrame) -> list[tuple]:
+        return [(row.name, row.district or "–", fmt(row.previous_year, o.config, None), _score(row.score, o),
+                 ("+" if row.change > 0 else "") + _score(row.change, o)) for row in frame.itertuples()]
+
+    headers = ["หน่วยงาน", "อำเภอ", "เทียบกับปี", "คะแนน", "เปลี่ยนแปลง"]
+    body = figure_html
+    body += tag("h3", text("ดีขึ้นมากที่สุด")) + (table(headers, rows(improved), numeric=(2, 3, 4))
+                                                 if not improved.empty else note("ไม่มีหน่วยงานที่คะแนนดีขึ้น"))
+    body += tag("h3", text("ลดลงมากที่สุด")) + (table(headers, rows(declined), numeric=(2, 3, 4))
+                                               if not declined.empty else note("ไม่มีหน่วยงานที่คะแนนลดลง"))
+    return section("หน่วยงานที่คะแนนเปลี่ยนแปลงมากที่สุด", body)
+
+
+def provinces(o: Overview) -> str:
+    """A row per province when the batch spans several."""
+    current = o.current.assign(passed_now=_passed(o.current, o))
+    if current["province"].nunique() < 2:
+        return ""
+    rows = [(province, _count(len(group), o), _score(group["score"].mean(), o),
+             _share(int(group["passed_now"].sum()), len(group), o))
+            for province, group in sorted(current.groupby("province"), key=lambda item: -item[1]["score"].mean())]
+    return section("คะแนนรายจังหวัด", table(["จังหวัด", "หน่วยงาน", "คะแนนเฉลี่ย", "ผ่านเกณฑ์"], rows,
+                                             numeric=(1, 2, 3)))
