@@ -17,6 +17,7 @@ import io
 import json
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -233,8 +234,33 @@ def _kernel_start_failure(error: BaseException) -> bool:
                                          "kernel start", "timed out waiting for kernel"))
 
 
+class _Deadline:
+    """Stops the kernel when an agency's notebook runs past `seconds` (a cell stuck in a loop or
+    waiting forever); papermill then fails the build with a dead kernel. A timer thread, not a
+    signal, so it works in dask's worker threads too."""
+
+    def __init__(self, km, seconds: float | None):
+        self.expired = False
+        self._timer = None
+        if seconds:
+            self._timer = threading.Timer(seconds, self._kill, args=(km,))
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _kill(self, km) -> None:
+        process = getattr(getattr(km, "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            self.expired = True
+            process.kill()
+
+    def cancel(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+
 def build_job(job: dict, notebook: str = str(NOTEBOOK), timeout: float | None = 600) -> dict:
-    """Build one job's report (worker side); never raises: the outcome says what happened."""
+    """Build one job's report (worker side); never raises: the outcome says what happened.
+    `timeout`: seconds the agency's notebook may run, in all."""
     from .params import ReportParams
     from .render import build
 
@@ -242,15 +268,23 @@ def build_job(job: dict, notebook: str = str(NOTEBOOK), timeout: float | None = 
     started = time.perf_counter()
     outcome = Outcome(job.agency, job.agency_id, job.province, job.slug, "failed", input_hash=job.input_hash or "")
     for attempt in (1, 2):
+        km = None
+        deadline = None
         try:
-            result = build(ReportParams(**job.params), km=_warm_kernel(), notebook=Path(notebook),
-                           execution_timeout=timeout)
-        except ItaError as error:
-            outcome.error = str(error)
-            _restart_kernel_if_dead()
-            break
+            km = _warm_kernel()
+            deadline = _Deadline(km, timeout)
+            # papermill's per-cell timeout only backs up the deadline (it cannot bound the whole notebook)
+            result = build(ReportParams(**job.params), km=km, notebook=Path(notebook),
+                           execution_timeout=timeout + 60 if timeout else None)
         except Exception as error:  # noqa: BLE001 - a worker reports every failure, never dies of one
-            outcome.error = f"{type(error).__name__}: {error}"
+            if deadline is not None and deadline.expired:
+                outcome.error = f"agency {job.agency}: the notebook ran longer than {timeout:g} s and was stopped"
+                _stop_kernel()
+                break
+            outcome.error = str(error) if isinstance(error, ItaError) else f"{type(error).__name__}: {error}"
+            if isinstance(error, ItaError):  # a failing cell: the kernel is fine unless the cell killed it
+                _restart_kernel_if_dead()
+                break
             _stop_kernel()  # a fresh kernel for the retry and for the next agency
             if attempt == 1 and _kernel_start_failure(error):
                 continue
@@ -259,10 +293,13 @@ def build_job(job: dict, notebook: str = str(NOTEBOOK), timeout: float | None = 
             folder = result.outputs["data"].parent
             names = sorted(path.name for path in result.outputs.values())
             atomic_write(folder / STAMP, json.dumps({"input_hash": job.input_hash, "agency": job.agency,
-                                                      "agency_id": job.agency_id, "outputs": names},
-                                                     ensure_ascii=False, indent=1))
+                                                     "agency_id": job.agency_id, "outputs": names},
+                                                    ensure_ascii=False, indent=1))
             outcome.status, outcome.slug, outcome.outputs, outcome.error = "built", result.slug, ";".join(names), ""
             break
+        finally:
+            if deadline is not None:
+                deadline.cancel()
     outcome.seconds = round(time.perf_counter() - started, 2)
     return asdict(outcome)
 

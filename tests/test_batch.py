@@ -182,3 +182,20 @@ def test_targets_on_the_command_line_and_one_way_only(store, tmp_path):
         select_jobs(db, targets=[names[0]], province="ขอนแก่น")
     with pytest.raises(ItaError, match="one way"):
         select_jobs(db)
+
+
+def test_an_agency_past_its_timeout_is_stopped_and_the_next_one_built(store, tmp_path):
+    db, names = store
+    slow, fine = names[5], names[6]
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    parameters = next(i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", []))
+    notebook.cells.insert(parameters + 1, nbformat.v4.new_code_cell(
+        f"import time\nif agency == {slow!r}:\n    time.sleep(3600)"))
+    path = tmp_path / "slow.ipynb"
+    nbformat.write(notebook, path)
+    jobs = select_jobs(db, targets=[slow, fine], defaults={"formats": ["html"]})
+    result = run_batch(jobs, db=db, output_dir=tmp_path / "out", workers=1, notebook=path, timeout=45,
+                       index=False, overview=False)
+    outcome = {o.agency: o for o in result.outcomes}
+    assert outcome[slow].status == "failed" and "longer than 45 s" in outcome[slow].error
+    assert outcome[fine].status == "built"  # on a fresh kernel
