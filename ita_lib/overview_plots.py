@@ -15,6 +15,14 @@ from .plots import (DELTA_COLOURS, LEVEL_COLOURS, _fill_footer, _new_figure, _no
 NO_SCORES = "ไม่มีคะแนนในปีนี้"
 
 
+def _finish_score_chart(fig: Figure, ax, footer, title: str, o: Overview) -> Figure:
+    """Pass-mark line, titles and the level legend that every score chart of the overview has."""
+    _pass_line(ax, o, vertical=True)
+    _titles(fig, ax, title, o)
+    _fill_footer(fig, footer, [], handles=[Patch(color=LEVEL_COLOURS[k], label=LEVELS[k]) for k in LEVEL_COLOURS])
+    return fig
+
+
 def score_distribution(o: Overview) -> Figure:
     """How many agencies scored in each 2.5-point band, coloured by level, with the pass mark."""
     import seaborn as sns
@@ -32,15 +40,12 @@ def score_distribution(o: Overview) -> Figure:
         level = ("strength" if start >= o.config.strength else "pass" if start >= o.config.passing
                  else "weakness" if start >= o.config.urgent else "urgent")
         patch.set_facecolor(LEVEL_COLOURS[level])
-    _pass_line(ax, o, vertical=True)
     ax.set_xlabel("คะแนน ITA")
     ax.set_ylabel("จำนวนหน่วยงาน")
     _thai_tick_format(ax.xaxis, o, 0)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole agencies only
     _thai_tick_format(ax.yaxis, o, 0)
-    _titles(fig, ax, title, o)
-    _fill_footer(fig, footer, [], handles=[Patch(color=LEVEL_COLOURS[k], label=LEVELS[k]) for k in LEVEL_COLOURS])
-    return fig
+    return _finish_score_chart(fig, ax, footer, title, o)
 
 
 def indicator_chart(o: Overview) -> Figure:
@@ -58,12 +63,9 @@ def indicator_chart(o: Overview) -> Figure:
     ax.set_yticks(range(len(means)), labels)
     ax.invert_yaxis()
     ax.set_xlim(max(0.0, np.floor(min(means["mean"].min(), o.config.urgent) / 10) * 10 - 10), 104)
-    _pass_line(ax, o, vertical=True)
     ax.set_xlabel("คะแนนเฉลี่ย")
     _thai_tick_format(ax.xaxis, o, 0)
-    _titles(fig, ax, title, o)
-    _fill_footer(fig, footer, [], handles=[Patch(color=LEVEL_COLOURS[k], label=LEVELS[k]) for k in LEVEL_COLOURS])
-    return fig
+    return _finish_score_chart(fig, ax, footer, title, o)
 
 
 def movers_chart(o: Overview) -> Figure:
