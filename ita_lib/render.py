@@ -7,7 +7,6 @@ never leaves a half-written report.
 """
 from __future__ import annotations
 
-import json
 import logging
 import tempfile
 import time
@@ -63,16 +62,16 @@ def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, subjec
     from .kernels import kernel_manager
 
     output.parent.mkdir(parents=True, exist_ok=True)
+    # Saved once at the end, not after every cell: each save serialises and validates the whole
+    # notebook with its charts (~0.4 s a report); a failing cell still saves it with the error.
+    options = dict(parameters=parameters, kernel_name="python3", progress_bar=False, log_output=False,
+                   cwd=str(notebook.parent), execution_timeout=execution_timeout, request_save_on_cell_execute=False)
     try:
         if km is None:
             with kernel_manager() as own:
-                papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
-                                           progress_bar=False, log_output=False, cwd=str(notebook.parent), km=own,
-                                           execution_timeout=execution_timeout)
+                papermill.execute_notebook(str(notebook), str(output), km=own, **options)
         else:
-            papermill.execute_notebook(str(notebook), str(output), parameters=parameters, kernel_name="python3",
-                                       progress_bar=False, log_output=False, cwd=str(notebook.parent), km=km,
-                                       execution_timeout=execution_timeout)
+            papermill.execute_notebook(str(notebook), str(output), km=km, **options)
     except PapermillExecutionError as error:
         cell, first_line = _source_cell(output, error.cell_index)
         raise ReportBuildError(f"{subject}: cell {cell} of {notebook.name} ({first_line!r}) failed: "
@@ -154,19 +153,18 @@ def to_pdf(page: str, base: Path) -> bytes:
 
 def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None,
           execution_timeout: float | None = None) -> BuildResult:
-    """Build one agency's report from ReportParams (or a dict of its fields)."""
-    from .analysis import write_plan_csv
-    from .analysis.export import analysis_json
+    """Build one agency's report from ReportParams (or a dict of its fields). The notebook writes
+    data.json and plan.csv itself (report.save_data), from the analysis it shows."""
     from .params import ReportParams, agency_slug
-    from .report import prepare_analysis
+    from .store import Store
 
     if isinstance(params, dict):
         params = ReportParams(**params)
     formats = tuple(formats or params.formats)
     db = Path(params.db).resolve()
-    analysis = prepare_analysis(params.agency, db=db, agency_id=params.agency_id, province=params.province,
-                                years=params.years, config=params.analysis_config())
-    name, agency_id = analysis.agency["name"], analysis.agency["agency_id"]
+    with Store(db, read_only=True) as store:
+        found = store.find_agency(params.agency_id or params.agency, province=params.province)
+    name, agency_id = found["name"], found["agency_id"]
     slug = agency_slug(name, agency_id)
     folder = Path(params.output_dir).resolve() / slug
     result = BuildResult(agency=name, slug=slug)
@@ -199,9 +197,13 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
             atomic_write(folder / "report.pdf", to_pdf(page, folder))
             result.seconds["pdf"] = time.perf_counter() - started
             result.outputs["pdf"] = folder / "report.pdf"
-    atomic_write(folder / "data.json", json.dumps(analysis_json(analysis), ensure_ascii=False, indent=1))
+    if not (folder / "data.json").exists():  # another notebook that does not call report.save_data
+        from .report import prepare_analysis, save_data
+
+        save_data(prepare_analysis(name, db=db, agency_id=agency_id, years=params.years,
+                                   config=params.analysis_config()), folder.parent)
     result.outputs["data"] = folder / "data.json"
-    result.outputs["plan"] = write_plan_csv(analysis.plan, folder / "plan.csv")
+    result.outputs["plan"] = folder / "plan.csv"
     return result
 
 

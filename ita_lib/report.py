@@ -6,6 +6,7 @@ analysis tables (ita_lib.analysis), every text is escaped (ita_lib.report_html).
 from __future__ import annotations
 
 import datetime
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -272,8 +273,23 @@ def figure(fig, caption: str, *, dpi: int = 150) -> str:
     import matplotlib.pyplot as plt
 
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+    # No bbox_inches="tight": the figures use constrained layout, so it would only draw them twice.
+    fig.savefig(buffer, format="png", dpi=dpi)
     plt.close(fig)
     data = base64.b64encode(buffer.getvalue()).decode("ascii")
     image = f'<img src="data:image/png;base64,{data}" alt="{text(caption)}">'
     return tag("figure", image + tag("figcaption", text(caption)), class_="chart")
+
+
+def save_data(a: AgencyAnalysis, output_dir: str | Path) -> Path:
+    """Beside the report, from the very analysis it shows: data.json (the analysis tables) and
+    plan.csv (the action-plan draft, UTF-8 with BOM for Excel), in <output_dir>/<slug>/."""
+    from .analysis import write_plan_csv
+    from .analysis.export import analysis_json
+    from .files import atomic_write
+    from .params import agency_slug
+
+    folder = Path(output_dir) / agency_slug(a.agency["name"], a.agency["agency_id"])
+    atomic_write(folder / "data.json", json.dumps(analysis_json(a), ensure_ascii=False, indent=1))
+    write_plan_csv(a.plan, folder / "plan.csv")
+    return folder
