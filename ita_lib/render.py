@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import tempfile
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -67,11 +68,11 @@ def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, subjec
     options = dict(parameters=parameters, kernel_name="python3", progress_bar=False, log_output=False,
                    cwd=str(notebook.parent), execution_timeout=execution_timeout, request_save_on_cell_execute=False)
     try:
-        if km is None:
-            with kernel_manager() as own:
-                papermill.execute_notebook(str(notebook), str(output), km=own, **options)
-        else:
-            papermill.execute_notebook(str(notebook), str(output), km=km, **options)
+        with (kernel_manager() if km is None else nullcontext(km)) as manager:
+            try:
+                papermill.execute_notebook(str(notebook), str(output), km=manager, **options)
+            finally:
+                manager.stop_clients()
     except PapermillExecutionError as error:
         cell, first_line = _source_cell(output, error.cell_index)
         raise ReportBuildError(f"{subject}: cell {cell} of {notebook.name} ({first_line!r}) failed: "

@@ -1,0 +1,26 @@
+"""One kernel serves many notebooks without the driver piling up clients, threads and sockets."""
+from __future__ import annotations
+
+import nbformat
+import psutil
+
+from ita_lib.kernels import kernel_manager
+from ita_lib.render import execute
+
+
+def test_a_reused_kernel_leaves_no_client_behind(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("n = 1", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("print(n * 2)")])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(notebook, path)
+    me = psutil.Process()
+    with kernel_manager() as km:
+        seen = []
+        for n in range(4):
+            execute({"n": n}, tmp_path / f"out-{n}.ipynb", notebook=path, km=km)
+            seen.append((me.num_threads(), me.num_fds()))
+        executed = nbformat.read(tmp_path / "out-3.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "6\n"  # the same kernel ran every notebook
+    assert seen[1:] == [seen[1]] * 3, seen  # no threads or sockets more per notebook
