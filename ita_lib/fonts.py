@@ -147,20 +147,25 @@ def _first_thai(files: dict[str, list[Path]], stems: tuple[str, ...], near: Path
     return None
 
 
-def font_face_css(font: ThaiFont | None = None) -> str:
+def font_face_css(font: ThaiFont | None = None, *, embed: bool = True) -> str:
     """@font-face rules embedding the font files as base64 data: URIs (no network needed), under the
-    family "ITA Thai", and a --ita-thai-font variable that falls back to the installed real family."""
+    family "ITA Thai", and a --ita-thai-font variable that falls back to the installed real family.
+    embed=False points at the font files instead (file: URLs), for WeasyPrint on this machine: it
+    then skips tokenising half a megabyte of base64 per PDF."""
     font = font or find_thai_font()
-    rules = [_font_face(font.regular, weight=400)]
+    rules = [_font_face(font.regular, weight=400, embed=embed)]
     if font.bold is not None:
-        rules.append(_font_face(font.bold, weight=700))
+        rules.append(_font_face(font.bold, weight=700, embed=embed))
     stack = f'"{CSS_FAMILY}", "{font.family}", sans-serif'
     rules.append(f":root {{ --ita-thai-font: {stack}; }}")
     return "\n".join(rules) + "\n"
 
 
-def _font_face(path: Path, *, weight: int) -> str:
+def _font_face(path: Path, *, weight: int, embed: bool = True) -> str:
     kind, css_format = ("otf", "opentype") if path.suffix.lower() == ".otf" else ("ttf", "truetype")
-    data = base64.b64encode(path.read_bytes()).decode("ascii")
+    if embed:
+        url = f"data:font/{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    else:
+        url = path.resolve().as_uri()
     return (f'@font-face {{ font-family: "{CSS_FAMILY}"; font-style: normal; font-weight: {weight}; '
-            f'font-display: block; src: url(data:font/{kind};base64,{data}) format("{css_format}"); }}')
+            f'font-display: block; src: url({url}) format("{css_format}"); }}')
