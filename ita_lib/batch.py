@@ -29,6 +29,9 @@ from .files import atomic_write
 from .render import NOTEBOOK, TEMPLATES
 
 STAMP = "build.json"
+# Agencies a worker process builds before it and its kernel are replaced; a new process costs a few
+# seconds, a worker grows by a few hundred kB per report.
+RECYCLE_AFTER = 200
 MANIFEST_COLUMNS = ("agency", "agency_id", "province", "slug", "status", "seconds", "error", "input_hash", "outputs")
 
 
@@ -332,21 +335,33 @@ class BatchResult:
         return self.counts["failed"] == 0 and not self.overview_error
 
 
-def _run_local(jobs: list[Job], workers: int, notebook: Path, timeout: float | None) -> Iterator[dict]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
+def _run_local(jobs: list[Job], workers: int, notebook: Path, timeout: float | None,
+               recycle_after: int = RECYCLE_AFTER) -> Iterator[dict]:
     if workers <= 1 or len(jobs) == 1:
         for job in jobs:
             yield build_job(asdict(job), str(notebook), timeout)
         _stop_kernel()
         return
-    import multiprocessing
+    arguments = [(asdict(job), str(notebook), timeout) for job in jobs]
+    yield from in_fresh_pools(build_job, arguments, workers, recycle_after)
 
-    # spawn: workers must not inherit the driver's DuckDB connection or a running kernel.
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = [pool.submit(build_job, asdict(job), str(notebook), timeout) for job in jobs]
-        for future in as_completed(futures):
-            yield future.result()
+
+def in_fresh_pools(task: Callable[..., dict], arguments: list[tuple], workers: int,
+                   recycle_after: int) -> Iterator[dict]:
+    """task(*args) for each args in spawn worker processes, results as they finish; a new pool
+    (new processes, new kernels) every workers × recycle_after tasks, so that what a process slowly
+    accumulates over thousands of reports is given back. (ProcessPoolExecutor's own
+    max_tasks_per_child deadlocks on Python 3.11-3.13: cpython#115634.)"""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    chunk = workers * max(1, recycle_after)
+    for start in range(0, len(arguments), chunk):
+        # spawn: workers must not inherit the driver's DuckDB connection or a running kernel.
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            futures = [pool.submit(task, *args) for args in arguments[start:start + chunk]]
+            for future in as_completed(futures):
+                yield future.result()
 
 
 def _run_dask(jobs: list[Job], scheduler: str, notebook: Path, timeout: float | None) -> Iterator[dict]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ita_lib.batch import run_batch, select_jobs
+from ita_lib.batch import in_fresh_pools, run_batch, select_jobs
 from ita_lib.errors import ItaError
 from ita_lib.ingest import relink
 from ita_lib.model import Assessment, Source
@@ -122,6 +122,19 @@ def test_rerun_with_nothing_changed_skips_everything(store, tmp_path):
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps  # no report and no overview redone
     forced = run_batch(jobs()[:1], db=db, output_dir=output, workers=1, force=True)
     assert forced.counts["built"] == 1
+
+
+def _task_pid(number: int) -> dict:
+    return {"number": number, "pid": os.getpid()}
+
+
+def test_worker_processes_are_replaced_after_their_share():
+    results = list(in_fresh_pools(_task_pid, [(n,) for n in range(7)], workers=2, recycle_after=2))
+    pid = {r["number"]: r["pid"] for r in results}
+    assert sorted(pid) == list(range(7))
+    first_pool, second_pool = {pid[n] for n in range(4)}, {pid[n] for n in range(4, 7)}
+    assert len(first_pool) <= 2 and len(second_pool) <= 2
+    assert first_pool.isdisjoint(second_pool) and os.getpid() not in first_pool | second_pool
 
 
 def _plain_list(folder: Path, names: list[str]) -> Path:
