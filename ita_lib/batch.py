@@ -335,15 +335,14 @@ class BatchResult:
         return self.counts["failed"] == 0 and not self.overview_error
 
 
-def _run_local(jobs: list[Job], workers: int, notebook: Path, timeout: float | None,
-               recycle_after: int = RECYCLE_AFTER) -> Iterator[dict]:
+def _run_local(jobs: list[Job], workers: int, notebook: Path, timeout: float | None) -> Iterator[dict]:
     if workers <= 1 or len(jobs) == 1:
         for job in jobs:
             yield build_job(asdict(job), str(notebook), timeout)
         _stop_kernel()
         return
     arguments = [(asdict(job), str(notebook), timeout) for job in jobs]
-    yield from in_fresh_pools(build_job, arguments, workers, recycle_after)
+    yield from in_fresh_pools(build_job, arguments, workers, RECYCLE_AFTER)
 
 
 def in_fresh_pools(task: Callable[..., dict], arguments: list[tuple], workers: int,

@@ -147,11 +147,12 @@ def _first_thai(files: dict[str, list[Path]], stems: tuple[str, ...], near: Path
     return None
 
 
+@lru_cache(maxsize=8)  # every report page and PDF asks again; the files do not change meanwhile
 def font_face_css(font: ThaiFont | None = None, *, embed: bool = True) -> str:
     """@font-face rules embedding the font files as base64 data: URIs (no network needed), under the
     family "ITA Thai", and a --ita-thai-font variable that falls back to the installed real family.
-    embed=False points at the font files instead (file: URLs), for WeasyPrint on this machine: it
-    then skips tokenising half a megabyte of base64 per PDF."""
+    embed=False points at the font files instead (file: URLs), for a PDF made on the machine that
+    has them: WeasyPrint then skips tokenising half a megabyte of base64 per PDF."""
     font = font or find_thai_font()
     rules = [_font_face(font.regular, weight=400, embed=embed)]
     if font.bold is not None:
