@@ -1,8 +1,11 @@
 """Agency names: find them in text, expand abbreviations, read district and province."""
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .document import Line
 
@@ -37,6 +40,45 @@ class AgencyName:
     line: int | None = None
     district: str | None = None
     province: str | None = None
+
+
+@dataclass(frozen=True)
+class AgencyType:
+    """A kind of agency whose name is a type word followed by a name (data/agency_types.csv)."""
+
+    prefix: str  # the type word in full: "องค์การบริหารส่วนตำบล", "มหาวิทยาลัยราชภัฏ", "กรม"
+    short: str | None  # its abbreviation, which expands to prefix + name: "อบต.", "มรภ."
+    kind: str  # local, province, district, police, hospital, university, central, enterprise, ...
+
+
+def _data_rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("ita_lib").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+@lru_cache(maxsize=1)
+def agency_types() -> tuple[AgencyType, ...]:
+    """Every type word, longest first so that มหาวิทยาลัยราชภัฏ wins over มหาวิทยาลัย."""
+    types = [AgencyType(row["prefix"], row["short"] or None, row["kind"])
+             for row in _data_rows("agency_types.csv")]
+    return tuple(sorted(types, key=lambda t: -len(t.prefix)))
+
+
+def type_of(name: str) -> AgencyType | None:
+    """The type a full agency name starts with, or None."""
+    return next((t for t in agency_types() if name.startswith(t.prefix) and len(name) > len(t.prefix)), None)
+
+
+@lru_cache(maxsize=1)
+def known_abbreviations() -> dict[str, str]:
+    """Abbreviations of whole agency names that are common knowledge (data/agency_abbreviations.csv):
+    "สพฐ." -> "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน"."""
+    try:
+        rows = _data_rows("agency_abbreviations.csv")
+    except FileNotFoundError:
+        return {}
+    return {row["short"]: row["full"] for row in rows}
 
 
 def expand(prefix: str, place: str) -> tuple[str, str]:
