@@ -81,6 +81,16 @@ def known_abbreviations() -> dict[str, str]:
     return {row["short"]: row["full"] for row in rows}
 
 
+@lru_cache(maxsize=1)
+def known_kinds() -> dict[str, str]:
+    """The kind of every full name in the abbreviations data ("กระทรวงมหาดไทย" -> "ministry")."""
+    try:
+        rows = _data_rows("agency_abbreviations.csv")
+    except FileNotFoundError:
+        return {}
+    return {row["full"]: row["kind"] for row in rows}
+
+
 def expand(prefix: str, place: str) -> tuple[str, str]:
     """("อบต.", "ลำปางรอง") -> ("องค์การบริหารส่วนตำบลลำปางรอง", "อบต.")."""
     if prefix in ABBREVIATIONS:

@@ -30,12 +30,15 @@ def _build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("json", "csv", "table"), default="json")
     parse.add_argument("--year", type=int, help="fiscal year (B.E.) for documents that give none, "
                        "such as ITAS province lists")
+    parse.add_argument("--agency", metavar="NAME", help="the agency a document is about when it never "
+                       "names it (a text from the agency's own site)")
     parse.add_argument("--strict", action="store_true", help="exit 1 when any record has warnings")
 
     ingest = commands.add_parser("ingest", help="parse files and folders into the store")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     _db_option(ingest)
     ingest.add_argument("--year", type=int, help="fiscal year (B.E.) for documents that give none")
+    ingest.add_argument("--agency", metavar="NAME", help="the agency documents are about when they never name it")
     ingest.add_argument("--aliases", default=str(DEFAULT_ALIASES),
                         help="agency aliases file (default: %(default)s; ignored when missing)")
     ingest.add_argument("--workers", type=int, help="parse processes (default: CPU count, at most 4)")
@@ -101,12 +104,12 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _parse_files(files: list[str], year: int | None) -> tuple[list[Assessment], bool]:
+def _parse_files(files: list[str], year: int | None, agency: str | None = None) -> tuple[list[Assessment], bool]:
     records: list[Assessment] = []
     unreadable = False
     for name in files:
         try:
-            report = parse_report(Path(name), year=year)
+            report = parse_report(Path(name), year=year, agency=agency)
         except ItaError as error:
             _say(f"ita-report: {error}")
             unreadable = True
@@ -153,7 +156,7 @@ def _print(records: list[Assessment], fmt: str) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    records, unreadable = _parse_files(args.files, args.year)
+    records, unreadable = _parse_files(args.files, args.year, args.agency)
     _print(records, args.format)
     for record in records:
         for warning in record.warnings:

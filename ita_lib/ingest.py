@@ -64,13 +64,13 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _parse_one(job: tuple[str, int | None]) -> tuple[str, Rows | None, str | None]:
+def _parse_one(job: tuple[str, int | None, str | None]) -> tuple[str, Rows | None, str | None]:
     """Worker: one file → its rows, or the reason it could not be read."""
     from .parse import parse_report  # imported in the worker, after fork
 
-    path, year = job
+    path, year, agency = job
     try:
-        report = parse_report(Path(path), year=year)
+        report = parse_report(Path(path), year=year, agency=agency)
     except ItaError as error:
         return path, None, (f"line {error.line}: " if error.line else "") + error.reason
     document = report.document
@@ -78,7 +78,7 @@ def _parse_one(job: tuple[str, int | None]) -> tuple[str, Rows | None, str | Non
     return path, document_rows(document.sha256, path, document.format, report.records, note), None
 
 
-def _parsed(jobs: list[tuple[str, int | None]], workers: int) -> Iterator[tuple[str, Rows | None, str | None]]:
+def _parsed(jobs: list[tuple[str, int | None, str | None]], workers: int) -> Iterator[tuple[str, Rows | None, str | None]]:
     if workers <= 1 or len(jobs) < _PARALLEL_FROM:
         yield from map(_parse_one, jobs)
         return
@@ -89,7 +89,7 @@ def _parsed(jobs: list[tuple[str, int | None]], workers: int) -> Iterator[tuple[
 
 
 def ingest(paths: Iterable[str | Path], *, db: str | Path, year: int | None = None,
-           aliases: str | Path | None = DEFAULT_ALIASES, workers: int | None = None,
+           agency: str | None = None, aliases: str | Path | None = DEFAULT_ALIASES, workers: int | None = None,
            progress: Callable[[int, int], None] | None = None) -> IngestResult:
     """Parse and store every document under `paths`; see IngestResult for what happened to each."""
     result = IngestResult()
@@ -110,7 +110,7 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path, year: int | None = No
                 result.already_in.append(str(path))
                 continue
             known.add(digest)  # the same content twice in one run goes in once
-            jobs.append((str(path), year))
+            jobs.append((str(path), year, agency))
         if progress:
             progress(0, len(jobs))
         batch = Rows.empty()

@@ -12,8 +12,10 @@ from ..document import Document
 from ..indicator_names import find_indicator_names
 from ..io import document_from_bytes, document_from_text, read_document
 from ..model import Assessment
+from .english import is_english, parse_english
 from .multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
-from .prose import parse_prose
+from .province_rows import is_province_list
+from .prose import read_prose
 from .scan import promote_loose_rows
 from .single import parse_single
 
@@ -32,8 +34,9 @@ class ParseReport:
     notes: list[str] = field(default_factory=list)  # why nothing was found, for stderr
 
 
-def parse_loaded(document: Document, *, year: int | None = None) -> ParseReport:
-    if not any(line.is_row for line in document.lines):
+def parse_loaded(document: Document, *, year: int | None = None, agency: str | None = None) -> ParseReport:
+    # Province-list rows are not indicator rows: fuzzy-matching hundreds of them is slow.
+    if not any(line.is_row for line in document.lines) and not is_province_list(document):
         document = replace(document, lines=promote_loose_rows(document.lines))
     report = ParseReport(document)
     text = document.text
@@ -43,21 +46,45 @@ def parse_loaded(document: Document, *, year: int | None = None) -> ParseReport:
         report.notes.append("a pre-2562 result in the five-index scheme: not comparable with ITA "
                             "indicators, no records")
         return report
-    if not any(marker.lower() in text.lower() for marker in ITA_MARKERS) and indicator_mentions < 3:
+    if (not any(marker.lower() in text.lower() for marker in ITA_MARKERS) and indicator_mentions < 3
+            and not is_province_list(document)):  # a list copied without its ITAS title
         report.notes.append("not an ITA result: no ITA wording and no ITA indicator names")
         return report
-    for parser in (parse_province_list, parse_multi_agency_table, parse_multi_year_table,
-                   parse_single, parse_prose):
+    if is_english(document):
+        report.records = parse_english(document, year=year)
+        if not report.records:
+            report.notes.append("mentions ITA but gives no score, grade or indicator table")
+        return report
+    for parser in (parse_province_list, parse_multi_agency_table, parse_multi_year_table):
         records = parser(document, year=year)
         if records:
             report.records = records
             return report
+    single = parse_single(document, year=year, agency=agency)
+    if single and _from_tables(single[0]):
+        report.records = single
+        return report
+    prose = read_prose(document, year=year, agency=agency)
+    report.notes.extend(prose.notes)
+    report.records = prose.records or [record for record in single if record.agency]
+    if report.records:
+        return report
+    if single or prose.notes:
+        report.notes.append("gives a result but names no agency: no record (pass --agency NAME)")
+        return report
     report.notes.append("mentions ITA but gives no score, grade or indicator table")
     return report
 
 
-def parse_report(source: str | Path, *, year: int | None = None) -> ParseReport:
-    return parse_loaded(read_document(source), year=year)
+def _from_tables(record: Assessment) -> bool:
+    """A one-agency record read from indicator or action tables (an ITAS page, an analysis),
+    not only from headline sentences, which the prose reader weighs better."""
+    return bool(record.indicators or record.actions or record.items
+                or any(v is not None for v in record.instruments.model_dump().values()))
+
+
+def parse_report(source: str | Path, *, year: int | None = None, agency: str | None = None) -> ParseReport:
+    return parse_loaded(read_document(source), year=year, agency=agency)
 
 
 _PATH_SUFFIXES = (".txt", ".md", ".text", ".csv", ".tsv", ".html", ".htm", ".docx", ".pdf")
@@ -80,12 +107,14 @@ def load(source: str | Path | bytes | Document) -> Document:
     return document_from_text(source)
 
 
-def parse_document(source: str | Path | bytes | Document, *, year: int | None = None) -> list[Assessment]:
+def parse_document(source: str | Path | bytes | Document, *, year: int | None = None,
+                   agency: str | None = None) -> list[Assessment]:
     """Records of one document: a path (Path, or a str naming a file), the document's text (a str
     with line breaks or no file name), its raw bytes, or a Document already read."""
-    return parse_loaded(load(source), year=year).records
+    return parse_loaded(load(source), year=year, agency=agency).records
 
 
-def parse_text(text: str, *, year: int | None = None, path: str | None = None) -> list[Assessment]:
+def parse_text(text: str, *, year: int | None = None, path: str | None = None,
+               agency: str | None = None) -> list[Assessment]:
     """Records of a document given as text."""
-    return parse_loaded(document_from_text(text, path=path), year=year).records
+    return parse_loaded(document_from_text(text, path=path), year=year, agency=agency).records

@@ -1,136 +1,279 @@
-"""Results written in sentences: announcements and news, Thai or English.
+"""Results written in Thai sentences: agency announcements and news, one agency or several.
 
-Sentences around a score carry many other numbers (ranks, counts, deltas, the threshold 85, phone
-and table numbers, shares of agencies). A number counts as a score only when words that introduce a
-score stand right before it, and none of the distractor words do.
+Each line is read for agency mentions (mentions.py), score candidates (evidence.py), grades and
+result words. Every value is given to the agency it is written with: the nearest agency named
+before it in the same line, skipping the NACC announcing the result and the ministries or groups
+around it; a value in a line that names no agency belongs to the agency the text is about (the one
+named most, headline first) or to `--agency`. A year written right before a value ("ปี 2559 ได้
+48.44 คะแนน") is that value's year; otherwise the document's assessed year.
+
+Several different scores for one agency and year are a conflict: the clearly strongest wins with
+a warning naming the others; if none is clearly strongest the score stays empty and the warning
+names every candidate. A text that names no agency gives no record; `ParseReport.notes` says why.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
-from ..agency import AgencyName, find_local_agencies
+from .. import rubric
 from ..document import Document, Line
-from ..indicator_names import find_indicator_names, plain_variants
+from ..indicator_names import find_indicator_names
 from ..model import Assessment
+from ..years import assessed_year, to_buddhist_era
 from .builder import RecordBuilder
-from .single import set_year
+from .evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
+from .mentions import ASSESSOR, GROUP, PARENT, PLACE, SUBJECT, Mention, document_links, find_mentions
 
-_NUM = r"(\d{1,3}(?:\.\d{1,2})?)(?![\d.,]\d|\d)"
-_THAI_SCORE = re.compile(
-    r"(?:ได้(?:รับ)?(?:คะแนน)?|ด้วยคะแนน|มีคะแนน|คะแนน(?:การประเมิน)?(?:\s*ITA)?)"
-    r"(?:\s*ITA)?(?:\s*(?:ประจำ)?ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.)?\s*\d{2,4})?"
-    r"\s*(?:เท่ากับ|อยู่ที่|รวม|ร้อยละ|:)?\s*" + _NUM + r"(?!\s*(?:หน่วยงาน|อันดับ|แห่ง))")
-_DISTRACTOR_BEFORE = ("อันดับ", "เพิ่มขึ้น", "ลดลง", "เกณฑ์", "เป้าหมาย", "โทร", "ตารางที่", "จำนวน",
-                      "ทั้งหมด", "จาก", "กว่า", "ต่างกัน")
-_EN_AGENCY = re.compile(
-    r"((?:[A-Z][\w'’-]*\s+){1,5}(?:Subdistrict Administrative Organi[sz]ation|Provincial Administrative "
-    r"Organi[sz]ation|(?:Subdistrict |Town |City )?Municipality|Department|Office|University|Hospital))")
-_EN_SCORE = re.compile(r"(?:scored|score of|scoring|a score of|received|earned|achieved)\s+(?:an? )?(?:ITA )?"
-                       r"(?:score of )?" + _NUM + r"(?!\s*(?:agencies|per ?cent|%))", re.IGNORECASE)
-_EN_INDICATOR_SCORE = re.compile(r"^\W{0,3}(?:indicator\s*)?(?:scored|score of|at|of|:|=|was|with)?\s*" + _NUM,
-                                 re.IGNORECASE)
-_TH_INDICATOR_SCORE = re.compile(r"^\s*(?:ได้(?:คะแนน)?|คะแนน|เท่ากับ|:)\s*" + _NUM)
+_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
+                    r"(AA|A|B|C|D|E|F)(?![A-Za-z+\-])")
+_GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
+_RESULT = re.compile(r"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?(ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน)"
+                     r"(?!มา|พ้น|ทาง|ระบบ|ไลฟ์)|(ไม่)?ผ่าน\s?(?:การ)?(?:ประเมิน|เกณฑ์)(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))")
+_OLD_LEVEL = re.compile(r"ระดับ\s?[\"“]?(สูงมาก|ปานกลาง|ต่ำมาก|สูง|ต่ำ)")
+_LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
+# What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
+_OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
+                      r"อยู่ในระดับ|ติดอันดับ|ได้รับการประเมิน)")
+_CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
 
 
-def _segments(text: str, hits: list[tuple[int, object]]) -> list[tuple[object, str]]:
-    out = []
-    for index, (pos, hit) in enumerate(hits):
-        end = hits[index + 1][0] if index + 1 < len(hits) else len(text)
-        out.append((hit, text[pos:end]))
-    return out
+@dataclass
+class _Value:
+    value: object
+    line: int
+    strength: float = 0.0
 
 
-def _thai_score(segment: str) -> float | None:
-    for match in _THAI_SCORE.finditer(segment):
-        before = segment[max(0, match.start() - 12):match.start(1)]
-        if any(word in before for word in _DISTRACTOR_BEFORE):
-            continue
-        return float(match.group(1))
-    return None
+@dataclass
+class _Evidence:
+    """Everything a text says of one agency in one fiscal year."""
+
+    mention: Mention
+    year: int | None
+    scores: list[_Value] = field(default_factory=list)
+    grades: list[_Value] = field(default_factory=list)
+    results: list[_Value] = field(default_factory=list)
+    indicators: dict[int, list[_Value]] = field(default_factory=dict)
+
+    def has_content(self) -> bool:
+        if self.mention.role == PLACE:  # a province named near a result word is not its subject
+            return bool(self.scores or self.grades)
+        return bool(self.scores or self.grades or self.results or self.indicators)
 
 
-def _indicator_scores(segment: str, pattern: re.Pattern) -> dict[int, float]:
-    """Indicator names followed by a score phrase ("Open Data scored 88.10")."""
-    scores: dict[int, float] = {}
-    for pos, number in find_indicator_names(segment):
-        match = pattern.match(_after_name(segment[pos:]))
-        if match and number not in scores:
-            scores[number] = float(match.group(1))
-    return scores
+@dataclass
+class ProseResult:
+    records: list[Assessment]
+    notes: list[str]
 
 
-def _after_name(rest: str) -> str:
-    lowered = rest.lower()
-    for variant, _ in plain_variants():
-        if lowered.startswith(variant):
-            return rest[len(variant):]
-    return rest
+def parse_prose(document: Document, *, year: int | None = None, agency: str | None = None) -> list[Assessment]:
+    return read_prose(document, year=year, agency=agency).records
 
 
-def _passed_word(segment: str, english: bool) -> str | None:
-    if english:
-        if re.search(r"\b(?:failed|did not pass|below the pass)", segment, re.IGNORECASE):
-            return "ไม่ผ่าน"
-        if re.search(r"\bpass(?:ed|ing)\b", segment, re.IGNORECASE):
-            return "ผ่าน"
+def read_prose(document: Document, *, year: int | None = None, agency: str | None = None) -> ProseResult:
+    links = document_links(document.lines)
+    lines = [(line, find_mentions(line.text, links)) for line in document.lines
+             if not line.is_row and line.text.strip()]
+    document_year = _document_year(document, year)
+    main = _given_agency(agency) or _main_agency(lines)
+    evidence: dict[tuple[str, int | None], _Evidence] = {}
+    unattributed: list[str] = []
+
+    def collect(line: Line, mention: Mention | None, position: int, kind: str, value: _Value):
+        target = mention or main
+        if target is None:
+            unattributed.append(f"{value.value} (line {line.number})")
+            return
+        local = _local_year(line.text, position)
+        key = (target.name, local or document_year)
+        entry = evidence.setdefault(key, _Evidence(target, local or document_year))
+        if kind == "score":
+            entry.scores.append(value)
+        elif kind == "grade":
+            entry.grades.append(value)
+        elif kind == "result":
+            entry.results.append(value)
+        else:
+            entry.indicators.setdefault(kind, []).append(value)
+
+    for line, mentions in lines:
+        _read_line(line, mentions, collect)
+    records = [_build(document, entry, year is not None) for entry in evidence.values() if entry.has_content()]
+    notes = []
+    if main is not None and not any(e.mention.name == main.name for e in evidence.values() if e.has_content()):
+        bare = _bare_record(document, lines, main, document_year)
+        if bare is not None:
+            records.append(bare)
+    if unattributed and not records:
+        notes.append("scores " + ", ".join(unattributed[:3]) + " but no agency named; pass --agency NAME")
+    return ProseResult(records, notes)
+
+
+def _document_year(document: Document, year: int | None) -> int | None:
+    if year is not None:
+        return year
+    mention = assessed_year(document.lines)
+    return mention.year if mention else None
+
+
+def _given_agency(name: str | None) -> Mention | None:
+    if not name:
         return None
-    if "ไม่ผ่าน" in segment:
-        return "ไม่ผ่าน"
-    if re.search(r"(?<!เกณฑ์)ผ่านเกณฑ์|ผ่านการประเมิน|อยู่ในระดับผ่าน", segment):
-        return "ผ่าน"
-    return None
+    found = find_mentions(name)
+    if found and found[0].start == 0:
+        return found[0]
+    return Mention(0, len(name), name.strip(), name, "given", SUBJECT)
 
 
-def parse_prose(document: Document, *, year: int | None = None) -> list[Assessment]:
-    builders: list[RecordBuilder] = []
-    for line in document.lines:
-        if line.is_row or not line.text.strip():
+def _main_agency(lines: list[tuple[Line, list[Mention]]]) -> Mention | None:
+    """The agency a text is about: named most often, the headline counting double; a province
+    or district only when no agency is named."""
+    weight: dict[str, float] = {}
+    first: dict[str, Mention] = {}
+    for index, (line, mentions) in enumerate(lines):
+        for mention in mentions:
+            if mention.role not in (SUBJECT, PLACE):
+                continue
+            bonus = 2.0 if index == 0 else 1.0
+            weight[mention.name] = weight.get(mention.name, 0.0) + bonus * (0.5 if mention.role == PLACE else 1.0)
+            first.setdefault(mention.name, mention)
+    if not weight:
+        return None
+    return first[max(weight, key=lambda name: (weight[name], -list(first).index(name)))]
+
+
+def _read_line(line: Line, mentions: list[Mention], collect) -> None:
+    text = line.text
+    boundaries = [m.end for m in mentions if m.role in (SUBJECT, PLACE)]
+    for candidate in candidates(text, boundaries):
+        if candidate.vetoed:
             continue
-        builders.extend(_thai_line(document, line, year))
-        builders.extend(_english_line(document, line, year))
-    if len(builders) == 1:
-        # One agency: indicator scores written in other sentences are its own.
-        for line in document.lines:
-            if not line.is_row:
-                for pattern in (_TH_INDICATOR_SCORE, _EN_INDICATOR_SCORE):
-                    for number, value in _indicator_scores(line.text, pattern).items():
-                        builders[0].set_indicator(number, value, line.number)
-    return [builder.build() for builder in builders]
-
-
-def _thai_line(document: Document, line: Line, year: int | None) -> list[RecordBuilder]:
-    builders = []
-    hits = find_local_agencies(line.text)
-    for agency, segment in _segments(line.text, hits):
-        score = _thai_score(segment)
-        if score is None:
+        owner, blocked = _owner(text, mentions, candidate.start)
+        if blocked:
             continue
-        agency = AgencyName(agency.name, agency.agency_type, agency.place, line.number,
-                            agency.district, agency.province)
-        builders.append(_builder(document, line, agency, score, segment, year, english=False))
-    return builders
-
-
-def _english_line(document: Document, line: Line, year: int | None) -> list[RecordBuilder]:
-    builders = []
-    hits = [(m.start(), m.group(1).strip()) for m in _EN_AGENCY.finditer(line.text)]
-    for name, segment in _segments(line.text, hits):
-        match = _EN_SCORE.search(segment)
-        if not match:
+        indicator = _indicator_before(text, candidate, mentions)
+        if indicator is not None and candidate.strength >= INDICATOR_AT:
+            collect(line, owner, candidate.start, indicator, _Value(candidate.value, line.number, candidate.strength))
+        elif indicator is None and candidate.strength >= OVERALL_AT:
+            collect(line, owner, candidate.start, "score", _Value(candidate.value, line.number, candidate.strength))
+    for match in _GRADE.finditer(text):
+        if _GRADE_OF_GROUP.match(text, match.end()):
             continue
-        agency = AgencyName(name, None, name, line.number)
-        builders.append(_builder(document, line, agency, float(match.group(1)), segment, year, english=True))
-    return builders
+        owner, blocked = _owner(text, mentions, match.start())
+        if not blocked:
+            collect(line, owner, match.start(), "grade", _Value(match.group(1), line.number))
+    for match in _RESULT.finditer(text):
+        word = match.group(1) or ("ไม่ผ่าน" if match.group(2) else "ผ่าน")
+        owner, blocked = _owner(text, mentions, match.start())
+        if not blocked:
+            collect(line, owner, match.start(), "result", _Value(word, line.number))
+    for match in _OLD_LEVEL.finditer(text):
+        owner, blocked = _owner(text, mentions, match.start())
+        if not blocked:
+            collect(line, owner, match.start(), "result", _Value(match.group(1), line.number, -1.0))
 
 
-def _builder(document: Document, line: Line, agency: AgencyName, score: float, segment: str,
-             year: int | None, *, english: bool) -> RecordBuilder:
+def _owner(text: str, mentions: list[Mention], position: int) -> tuple[Mention | None, bool]:
+    """The agency a value at `position` is written with, and whether it belongs to something that
+    is not an agency (a ministry, a group) written right before it."""
+    for mention in reversed([m for m in mentions if m.end <= position]):
+        if mention.role in (SUBJECT, PLACE):
+            return mention, False
+        if mention.role in (PARENT, GROUP) and position - mention.end <= 15:
+            return None, True  # "กระทรวงการคลัง 90.04": a ministry's figure
+    return None, False
+
+
+def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) -> int | None:
+    """The indicator whose name is the last thing named before the number in its clause."""
+    start = max([0, candidate.start - 90, *(m.end for m in mentions if m.end <= candidate.start)])
+    names = find_indicator_names(text[start:candidate.start])
+    return names[-1][1] if names else None
+
+
+def _local_year(text: str, position: int) -> int | None:
+    match = _LOCAL_YEAR.search(text[max(0, position - 30):position])
+    if not match:
+        return None
+    return to_buddhist_era(int(match.group(1)))
+
+
+def _build(document: Document, entry: _Evidence, year_given: bool) -> Assessment:
     builder = RecordBuilder(document, "prose")
-    builder.set_agency(agency)
-    builder.set("overall_score", score, line.number)
-    builder.set("result", _passed_word(segment, english), line.number)
-    pattern = _EN_INDICATOR_SCORE if english else _TH_INDICATOR_SCORE
-    for number, value in _indicator_scores(segment, pattern).items():
-        builder.set_indicator(number, value, line.number)
-    set_year(builder, document.lines, year)
-    return builder
+    mention = entry.mention
+    builder.set("agency", mention.name, None)
+    builder.set("agency_type", mention.agency_type, None)
+    builder.set("district", mention.district, None)
+    builder.set("province", mention.province, None)
+    if entry.year is not None:
+        builder.set("fiscal_year", entry.year, None)
+    else:
+        builder.warn("year_missing", "the document gives no fiscal year; pass --year")
+    _choose_score(builder, entry.scores)
+    _choose_word(builder, "grade", entry.grades, entry.scores)
+    results = [r for r in entry.results if (r.strength < 0) == _old_era(entry.year)]
+    _choose_word(builder, "result", results, entry.scores)
+    for number, values in entry.indicators.items():
+        for value in values:
+            builder.set_indicator(number, value.value, value.line)
+    return builder.build()
+
+
+def _old_era(year: int | None) -> bool:
+    return year is not None and year < rubric.FIRST_ITAS_YEAR
+
+
+def _choose_score(builder: RecordBuilder, scores: list[_Value]) -> None:
+    """One value: take it. Several: the clearly strongest, or none; a warning names them all."""
+    if not scores:
+        return
+    by_value: dict[float, _Value] = {}
+    for score in scores:
+        if score.value not in by_value or score.strength > by_value[score.value].strength:
+            by_value[score.value] = score
+    ranked = sorted(by_value.values(), key=lambda s: -s.strength)
+    if len(ranked) == 1:
+        builder.set("overall_score", ranked[0].value, ranked[0].line)
+        return
+    listed = ", ".join(f"{s.value:.2f} (line {s.line})" for s in ranked)
+    if ranked[0].strength - ranked[1].strength >= _CLEAR_MARGIN:
+        builder.set("overall_score", ranked[0].value, ranked[0].line)
+        builder.warn("ambiguous_score", f"several scores for one agency and year: {listed}; "
+                     f"kept {ranked[0].value:.2f}, the one written as its result", ranked[0].line)
+    else:
+        builder.warn("ambiguous_score", f"several scores for one agency and year: {listed}; "
+                     "none kept", ranked[0].line)
+
+
+def _choose_word(builder: RecordBuilder, name: str, words: list[_Value], scores: list[_Value]) -> None:
+    """The sentence's own word wins: the one on the score's line, else the first written."""
+    if not words:
+        return
+    score_lines = {s.line for s in scores}
+    chosen = next((w for w in words if w.line in score_lines), words[0])
+    others = sorted({w.value for w in words} - {chosen.value})
+    builder.set(name, chosen.value, chosen.line)
+    if others:
+        builder.warn("ambiguous_" + name, f"{name} {chosen.value} (line {chosen.line}); the text also "
+                     f"writes {', '.join(others)}", chosen.line)
+
+
+def _bare_record(document: Document, lines, main: Mention, year: int | None) -> Assessment | None:
+    """A text that reports the agency's ITA outcome (an award, a rank) without any number still
+    records that the agency was assessed that year."""
+    if year is None or main.kind == "given":
+        return None
+    for line, mentions in lines:
+        for mention in mentions:
+            if mention.name == main.name and _OUTCOME.match(line.text, mention.end):
+                builder = RecordBuilder(document, "prose")
+                builder.set("agency", main.name, line.number)
+                builder.set("agency_type", main.agency_type, line.number)
+                builder.set("province", main.province, line.number)
+                builder.set("fiscal_year", year, None)
+                builder.warn("no_score", "the text reports the agency's ITA result but prints no "
+                             "score or grade", line.number)
+                return builder.build()
+    return None

@@ -17,7 +17,7 @@ _document_year = per_document(assessed_year)
 ANALYSIS_MARKERS = ("การวิเคราะห์ผลการประเมิน", "การวิเคราะห์และนำผลการประเมิน", "วิเคราะห์ผลการประเมิน")
 
 
-def parse_single(document: Document, *, year: int | None = None) -> list[Assessment]:
+def parse_single(document: Document, *, year: int | None = None, agency: str | None = None) -> list[Assessment]:
     lines = document.lines
     actions_builder = RecordBuilder(document, "agency_analysis")
     builder = RecordBuilder(document, "itas_result")
@@ -33,6 +33,8 @@ def parse_single(document: Document, *, year: int | None = None) -> list[Assessm
     if actions or any(marker in document.text[:2000] for marker in ANALYSIS_MARKERS):
         builder.kind = "agency_analysis"
     builder.set_agency(main_agency(lines))
+    if agency and "agency" not in builder.values:
+        builder.set("agency", agency.strip(), None)
     set_year(builder, lines, year)
     return [builder.build()]
 

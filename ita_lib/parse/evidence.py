@@ -1,0 +1,121 @@
+"""Which number in a sentence is an agency's ITA score: a decision over evidence.
+
+Every number from 0 to 100 in a line is a candidate. The words right before it (back to the
+previous number or agency name) and right after it are matched against the cue table below; the
+weights add up to the candidate's strength. A number is read as an overall score at strength
+``OVERALL_AT`` or more; an indicator score needs an indicator name in its clause and
+``INDICATOR_AT``. A veto cue (weight ``VETO``) marks what the number is instead: a rank, a count,
+a year, an average of a group, a change from last year, a threshold.
+
+Cue table (where: "before" matches the end of the text before the number, "clause" anywhere in
+it, "after" the start of the text after it):
+
+| cue              | where  | weight | example                                   |
+|------------------|--------|--------|-------------------------------------------|
+| points_after     | after  |   +3   | "92.88 คะแนน"                             |
+| score_word       | before |   +3   | "ด้วยคะแนน 95.54", "ผลการประเมิน 90.95"  |
+| score_nearby     | clause |   +1   | "คะแนน ITA ในภาพรวม 90.95"                |
+| verb             | before |   +1   | "ได้รับ 92.88", "ที่ 98.14", "ถึง 99.06"  |
+| two_decimals     | number |   +1   | ITAS prints scores with two decimals      |
+| integer          | number |   -1   | "ที่ 1", "85"                             |
+| rank             | before |  veto  | "อันดับที่ 11", "คว้าที่ 1"                |
+| average / group  | clause |  veto  | "คะแนนเฉลี่ย 87.57", "ทั่วประเทศ 87.57"   |
+| change           | clause |  veto  | "เพิ่มขึ้น 17.84" (not "เพิ่มขึ้นเป็น 95.10") |
+| threshold        | before |  veto  | "คะแนนเต็ม 100", "ไม่น้อยกว่า 85"          |
+| threshold_after  | after  |  veto  | "85 คะแนนขึ้นไป"                          |
+| percent          | after  |  veto  | "100%", "ร้อยละ" after                    |
+| count            | after  |  veto  | "87 สถาบัน", "3 ปีซ้อน", "7 หน่วยงาน"     |
+| year / date      | before |  veto  | "ปี 65", "วันที่ 20", "20 ส.ค."           |
+| reference        | before |  veto  | "โทร", "ตารางที่", "ชั้น 3", "อาคาร 4"     |
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+VETO = -20.0
+OVERALL_AT = 4.0
+INDICATOR_AT = 2.0
+
+_MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+           "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม", "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.",
+           "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค.")
+_COUNT_WORDS = ("หน่วยงาน", "แห่ง", "ราย", "คน", "ประเภท", "ตัวชี้วัด", "ข้อ", "ปี", "ครั้ง", "สถาบัน",
+                "ส่วนราชการ", "จังหวัด", "อำเภอ", "ด้าน", "รางวัล", "เท่า", "วัน", "เดือน", "ชั้น", "อาคาร",
+                "ห้อง", "กระทรวง", "องค์กร", "มหาวิทยาลัย", "โรงเรียน", "สมัย", "ลำดับ", "อันดับ", "ดัชนี",
+                "ขั้น", "เรื่อง", "โครงการ", "มาตรการ", "ท่าน", "กลุ่ม", "แบบ", "ฉบับ", "ชม", "นาที",
+                "ชั่วโมง", "ล้าน", "พัน", "หมื่น", "แสน", "บาท", "ทีม", "เขต", "ตำบล", "หมู่",
+                "ศูนย์", "สถานี", "เทศบาล", "อบต")
+_CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
+    ("points_after", "after", re.compile(r"^\s?(?:คะแนน|points?\b)"), 3.0),
+    ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?"
+                                       r"(?:ITA\s?)?(?:รวม|ภาพรวม)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง)?\s?$"), 3.0),
+    ("score_nearby", "clause", re.compile(r"คะแนน|ผลการประเมิน"), 1.0),
+    ("verb", "before", re.compile(r"(?:ได้|ได้รับ|ด้วย|ที่|จำนวน|อยู่ที่|เท่ากับ|ถึง|รวม|เพียง|คือ|เป็น|:|=)\s?$"), 1.0),
+    ("rank", "before", re.compile(r"(?:อันดับ|ลำดับ|ลําดับ)\s?(?:ที่)?\s?$|(?:คว้า|ได้|เป็น|ติด)ที่\s?$"), VETO),
+    ("average", "clause", re.compile(r"เฉลี่ย|average", re.IGNORECASE), VETO),
+    ("group", "clause", re.compile(r"ทั่วประเทศ|ทั้งประเทศ|ระดับประเทศ|ทุกหน่วยงาน"), VETO),
+    ("change", "clause", re.compile(r"(?:เพิ่มขึ้น|ลดลง|มากกว่า|น้อยกว่า|สูงกว่า|ต่ำกว่า|สูงขึ้น|ต่ำลง|ต่างกัน|ห่าง|"
+                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น)(?!\S*เป็น\s?$)"), VETO),
+    ("threshold", "before", re.compile(r"(?:เกณฑ์\S{0,6}|ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|เป้าหมาย|เต็ม|ไม่ถึง|ถึงร้อยละ)"
+                                      r"\s?(?:คะแนน)?\s?(?:ที่)?\s?$"), VETO),
+    ("threshold_after", "after", re.compile(r"^\s?(?:คะแนน)?\s?(?:ขึ้นไป|เป็นต้นไป)"), VETO),
+    ("percent", "after", re.compile(r"^\s?(?:%|เปอร์เซ็นต์|percent|per cent)"), VETO),
+    ("count", "after", re.compile(r"^\s?(?:" + "|".join(_COUNT_WORDS) + ")"), VETO),
+    ("year", "before", re.compile(r"(?:ปี|พ\.ศ\.|ปีงบประมาณ|ค\.ศ\.|วันที่|ณ วัน\S*)\s?$"), VETO),
+    ("date", "after", re.compile(r"^\s?(?:" + "|".join(re.escape(m) for m in _MONTHS) + ")"), VETO),
+    ("reference", "before", re.compile(r"(?:โทร\S*|ตารางที่|รูปที่|ข้อ|ข้อที่|ครั้งที่|หมู่ที่|หมู่|ชั้น|อาคาร|ห้อง\S*|เลขที่|"
+                                      r"ฉบับที่|มาตรา|ประเภทที่|กลุ่มที่|ปีที่|สมัยที่|รุ่นที่)\s?$"), VETO),
+)
+
+# A number 0–100 with at most two decimals that is not part of a date, a time, a code, a
+# thousands group or a longer number.
+_NUMBER = re.compile(r"(?<![\d.,:/\-])(\d{1,3}(?:\.\d{1,2})?)(?![\d,:/]|\.\d|-\d)")
+_ANY_NUMBER = re.compile(r"\d[\d,.]*")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: float
+    start: int
+    end: int
+    strength: float
+    cues: tuple[str, ...]
+
+    @property
+    def vetoed(self) -> bool:
+        return self.strength <= VETO / 2
+
+
+def candidates(text: str, boundaries: list[int] = ()) -> list[Candidate]:
+    """Every number of a line with its strength as a score. `boundaries` are positions (ends of
+    agency names) where a clause starts: cues never reach back across them."""
+    found = []
+    for match in _NUMBER.finditer(text):
+        value = float(match.group(1))
+        if value > 100:
+            continue
+        before = _clause_before(text, match.start(), boundaries)
+        after = text[match.end():match.end() + 25]
+        after = after[:m.start()] if (m := _ANY_NUMBER.search(after)) else after
+        strength, cues = _weigh(match.group(1), before, after)
+        found.append(Candidate(value, match.start(), match.end(), strength, cues))
+    return found
+
+
+def _clause_before(text: str, position: int, boundaries) -> str:
+    start = max(0, position - 60)
+    previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position)]
+    start = max([start, *previous, *(b for b in boundaries if b <= position)])
+    return text[start:position]
+
+
+def _weigh(printed: str, before: str, after: str) -> tuple[float, tuple[str, ...]]:
+    strength = 1.0 if re.search(r"\.\d\d$", printed) else (-1.0 if "." not in printed else 0.0)
+    cues = []
+    for name, where, pattern, weight in _CUES:
+        target = after if where == "after" else before
+        if pattern.search(target):
+            strength += weight
+            cues.append(name)
+    return strength, tuple(cues)

@@ -1,0 +1,279 @@
+"""Agency mentions in prose: which public bodies a line names, in full or short, and in which role.
+
+A news item names the agency whose result it reports, but also the NACC that announced it, the
+ministry the agency belongs to, the group it was ranked in and the places around it. Each mention
+gets a role so that a score is given to the agency it is written with, never to the announcer, a
+parent or a group.
+
+Recognition uses knowledge, not guesses: type words (data/agency_types.csv: องค์การบริหารส่วนตำบล…,
+กรม…, มหาวิทยาลัย…) followed by a name, whole names and abbreviations that are common knowledge
+(data/agency_abbreviations.csv), and short forms the text itself links to a full name
+("องค์การพิพิธภัณฑ์… (อพวช.)", "การไฟฟ้านครหลวง หรือ MEA").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..agency import AgencyType, agency_types, known_abbreviations, known_kinds
+from ..document import Line
+
+NACC = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
+
+SUBJECT, ASSESSOR, PARENT, GROUP, PLACE = "subject", "assessor", "parent", "group", "place"
+
+_THAI_LETTER = "\u0e01-\u0e4e"
+_LEADING_VOWEL = "\u0e40-\u0e44"  # เ แ โ ใ ไ are written before the consonant they follow
+_NAME_RUN = re.compile(f"[{_THAI_LETTER}.]+")
+_NAME_START = re.compile(f"[\u0e01-\u0e2e{_LEADING_VOWEL}]")
+_PUBLIC_ORG = re.compile(r"\s?\(องค์การมหาชน\)")
+# Patterns used with match(text, pos) carry no "^": it would only match at the string's start.
+# A short form written right after a full name: "(อพวช.)", "(มทร.พระนคร)", "หรือ MEA", "(PEA)".
+_SHORT_FORM = rf"[\u0e01-\u0e2e][{_THAI_LETTER}]{{0,6}}\.(?:[{_THAI_LETTER}]{{1,12}}\.?)*|[A-Z]{{2,6}}"
+_LINK = re.compile(rf"\s?(?:\(\s*({_SHORT_FORM})\s*\)|หรือ\s?({_SHORT_FORM})(?![\w.]))")
+
+# Words that end a name written without a space before the verb ("กรมการปกครองได้รับ…").
+_STOP_TOKENS = frozenset((
+    "ได้", "ได้รับ", "มี", "มีผล", "ผ่าน", "คว้า", "อยู่", "ด้วย", "ซึ่ง", "โดย", "เป็น", "จัด", "รับ",
+    "เข้า", "เข้ารับ", "ประกาศ", "ถือ", "นับ", "ติด", "ครอง", "ยัง", "ก็", "จึง", "ที่", "คือ", "ประจำ",
+    "ประจำปี", "ปีงบประมาณ", "ใน", "กับ", "จาก", "ให้", "ไป", "ทำ", "สามารถ", "คะแนน", "ผล", "ผลการ",
+    "ประเมิน", "การประเมิน", "รางวัล", "อันดับ", "ลำดับ", "เมื่อ", "ขณะ", "ขณะที่", "ทั้งนี้", "นำ",
+    "เปิดเผย", "แถลง", "ปลื้ม", "หรือ", "พร้อม", "ร่วม", "ต่อ", "ของ", "ยืนยัน", "รักษา", "ขึ้น",
+    "นี้", "นั้น", "ได้ผล", "ได้คะแนน", "ผลคะแนน", "ได้ค่า", "มีคะแนน", "คว้ารางวัล", "รับรางวัล",
+    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า",
+))
+_VERB_START = ("ได้", "ผ่าน", "คว้า")  # a dictionary word starting so is a verb phrase, not a name
+_STOP_HINT = re.compile("|".join(sorted(_STOP_TOKENS, key=len, reverse=True)))
+# A name that is only one of these is the type word used as a common noun ("ระดับกรม",
+# "ประเภทองค์การมหาชน", "ม.ราชมงคล" for the whole group).
+_GENERIC_NAMES = frozenset((
+    "มหาชน", "ราชมงคล", "ราชภัฏ", "เอกชน", "รัฐ", "ของรัฐ", "ในกำกับ", "ต่างๆ", "ต่าง", "ทั่วประเทศ",
+    "ทั้งหมด", "หรือเทียบเท่า", "เทียบเท่า", "ดังกล่าว", "นี้", "นั้น", "ทุกแห่ง", "ทั้ง", "สังกัด",
+    "ปกครองส่วนท้องถิ่น", "ภาครัฐ", "กลาง", "อุดมศึกษา", "การศึกษา", "อิสระ",
+))
+_NACC_CORE = "ป้องกันและปราบปรามการทุจริตแห่งชาติ"  # also in misspelt forms of the NACC's name
+_GROUP_BEFORE = re.compile(r"(?:กลุ่ม|ประเภท|สังกัด|ระดับ|หน่วยงานใน)\s?$")
+# The NACC is the agency of a sentence only when a score follows it ("สำนักงาน ป.ป.ช. ได้ 90.44").
+_NACC_SCORED = re.compile(r"\s?(?:ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน)")
+_LOCATION = re.compile(
+    rf"[\s(]*(?:(?:อำเภอ|อ\.)\s?([{_THAI_LETTER}]+))?[\s,]*(?:(?:จังหวัด|จ\.)\s?([{_THAI_LETTER}]+))?\)?")
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int  # after the name and what belongs to it: "(อพวช.)", "อ.เทิง จ.เชียงราย"
+    name: str  # full name, abbreviations expanded
+    printed: str
+    kind: str
+    role: str
+    agency_type: str | None = None  # local-government tier ("อบต.", "ทต.") as the contract has it
+    district: str | None = None
+    province: str | None = None
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@lru_cache(maxsize=1)
+def _type_words() -> tuple[re.Pattern, dict[str, AgencyType]]:
+    words: dict[str, AgencyType] = {}
+    for kind in agency_types():
+        words[kind.prefix] = kind
+        if kind.short:
+            words[kind.short] = kind
+    alternation = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(alternation), words
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> dict[str, tuple[str, str]]:
+    """Space-free printed form -> (full name, kind), for abbreviations and full names alike."""
+    kinds = known_kinds()
+    table = {squash(full): (full, kind) for full, kind in kinds.items()}
+    for short, full in known_abbreviations().items():
+        table[squash(short)] = (full, kinds.get(full, "central"))
+    return table
+
+
+def canonical(name: str) -> tuple[str, str | None]:
+    """The full name and kind of a printed name when the data knows it, else (name, None)."""
+    full, kind = _known_names().get(squash(name), (name, None))
+    return full, kind
+
+
+@lru_cache(maxsize=4096)
+def _cut_at_verb(tail: str) -> str:
+    """The name part of a run of Thai text glued to what follows it."""
+    if not _STOP_HINT.search(tail):
+        return tail
+    from pythainlp.tokenize import word_tokenize  # loads a dictionary: only when needed
+
+    kept = []
+    for token in word_tokenize(tail, engine="newmm"):
+        if token in _STOP_TOKENS or (len(token) > 3 and token.startswith(_VERB_START)):
+            break
+        kept.append(token)
+    return "".join(kept)
+
+
+@lru_cache(maxsize=4096)
+def _starts_a_word(before: str, rest: str) -> bool:
+    """Whether a type word glued to the Thai text before it starts a word there ("โดยกรมพัฒนา…")
+    rather than ending another ("มหาศาลนี้" is not ศาล…)."""
+    from pythainlp.tokenize import word_tokenize
+
+    position = 0
+    for token in word_tokenize(before + rest, engine="newmm"):
+        if position == len(before):
+            return True
+        position += len(token)
+        if position > len(before):
+            return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[frozenset[str], frozenset[str]]:
+    """Province and district names (pythainlp's 77 provinces, geothai's districts)."""
+    from pythainlp.corpus.common import provinces
+    import geothai
+
+    districts = {d.name_th.removeprefix("เขต") for p in geothai.provinces() for d in geothai.districts(p.code)}
+    return frozenset(provinces()), frozenset(districts)
+
+
+def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | None:
+    printed_word = match.group()
+    short = printed_word == word.short
+    before = text[match.start() - 1] if match.start() else " "
+    if short and (re.match(f"[{_THAI_LETTER}.]", before)):
+        return None  # "ม." inside "ก.ม." or a word
+    if not short and re.match(f"[{_LEADING_VOWEL}]", before):
+        return None  # "กรม" inside "โปรแกรม"
+    if not short and re.match(f"[{_THAI_LETTER}]", before) and not _starts_a_word(
+            text[max(0, match.start() - 12):match.start()], text[match.start():match.end() + 12]):
+        return None
+    pos = match.end()
+    if short and text[pos:pos + 1] == " ":
+        pos += 1
+    run = _NAME_RUN.match(text, pos)
+    tail = _cut_at_verb(run.group()) if run else ""
+    if tail.endswith(".") and tail.count(".") == 1 and not short:
+        tail = tail[:-1]
+    if not tail or not _NAME_START.match(tail) or tail in _GENERIC_NAMES or len(tail) < 2:
+        return None
+    provinces, districts = _places()
+    if (word.kind == "province" and tail not in provinces) or (
+            word.prefix == "อำเภอ" and tail.rstrip("ฯ") not in districts and not tail.startswith("เมือง")):
+        return None  # "จังหวัดขนาดเล็ก", "จังหวัดและ…" are not provinces
+    end = pos + len(tail)
+    name = word.prefix + tail
+    suffix = _PUBLIC_ORG.match(text, end)
+    if suffix:
+        name, end = name + " (องค์การมหาชน)", suffix.end()
+    full, kind = canonical(name)
+    if _NACC_CORE in full:
+        full, kind = NACC, "independent"
+    agency_type = word.short if word.kind == "local" else None
+    return Mention(match.start(), end, full, text[match.start():end], kind or word.kind, SUBJECT,
+                   agency_type)
+
+
+@lru_cache(maxsize=256)
+def _literal_pattern(keys: tuple[str, ...]) -> re.Pattern | None:
+    if not keys:
+        return None
+    parts = []
+    for key in sorted(keys, key=len, reverse=True):
+        if re.fullmatch(r"[A-Za-z]+", key):
+            parts.append(rf"(?<![A-Za-z]){re.escape(key)}(?![A-Za-z])")
+        else:
+            parts.append(rf"(?<![{_THAI_LETTER}.]){re.escape(key)}")
+    return re.compile("|".join(parts))
+
+
+def document_links(lines: list[Line]) -> dict[str, tuple[str, str]]:
+    """Short forms the text links to a full name: "มหาวิทยาลัยแม่ฟ้าหลวง (มฟล.)" -> มฟล."""
+    links: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        for mention in _mentions(line.text, {}):
+            match = _LINK.match(line.text, _name_end(line.text, mention))
+            short = match and (match.group(1) or match.group(2))
+            if short and short not in links and squash(short) != squash(mention.name):
+                links[short] = (mention.name, mention.kind)
+    return links
+
+
+def _name_end(text: str, mention: Mention) -> int:
+    return mention.start + len(mention.printed)
+
+
+def find_mentions(text: str, links: dict[str, tuple[str, str]] | None = None) -> list[Mention]:
+    """Every agency named in a line, left to right, each with its role."""
+    mentions = _mentions(text, links or {})
+    return [_with_role(text, mention) for mention in mentions]
+
+
+def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
+    found: list[Mention] = []
+    pattern, words = _type_words()
+    for match in pattern.finditer(text):
+        mention = _type_mention(text, match, words[match.group()])
+        if mention is not None:
+            found.append(mention)
+    known = _known_names()
+    literal = _literal_pattern(tuple(sorted(set(known_abbreviations()) | set(known_kinds()) | set(links))))
+    if literal is not None:
+        for match in literal.finditer(text):
+            full, kind = links.get(match.group()) or known.get(squash(match.group()), (match.group(), "central"))
+            found.append(Mention(match.start(), match.end(), full, match.group(), kind, SUBJECT))
+    return _with_locations(text, _non_overlapping(found))
+
+
+def _non_overlapping(found: list[Mention]) -> list[Mention]:
+    """Longest first where two overlap ("สำนักงานอัยการสูงสุด" over "อัยการสูงสุด")."""
+    chosen: list[Mention] = []
+    for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+            chosen.append(mention)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _with_locations(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A short form in brackets and "อำเภอX จังหวัดY" after a name belong to it."""
+    out: list[Mention] = []
+    for mention in mentions:
+        if out and mention.start < out[-1].end:
+            continue  # swallowed by the previous mention's location or short form
+        end = mention.end
+        link = _LINK.match(text, end)
+        if link:
+            end = link.end()
+        district = province = None
+        if mention.kind not in ("province", "district"):
+            location = _LOCATION.match(text, end)
+            if location and (location.group(1) or location.group(2)):
+                district, province = location.group(1), location.group(2)
+                end = location.end()
+        if mention.kind == "province":
+            province = mention.name.removeprefix("จังหวัด")
+        out.append(replace(mention, end=end, district=district, province=province))
+    return out
+
+
+def _with_role(text: str, mention: Mention) -> Mention:
+    before = text[max(0, mention.start - 12):mention.start]
+    if mention.kind == "ministry" or mention.name.startswith("กระทรวง"):
+        role = PARENT
+    elif mention.name == NACC and not _NACC_SCORED.match(text, mention.end):
+        role = ASSESSOR
+    elif _GROUP_BEFORE.search(before):
+        role = GROUP
+    elif mention.kind in ("province", "district"):
+        role = PLACE
+    else:
+        role = SUBJECT
+    return replace(mention, role=role)
