@@ -641,10 +641,20 @@ def test_province_indicator_table_reads_location_rank_and_result_columns():
 # --------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("name", [
     "non_ita_assessment.txt",  # LPA: "ด้านที่ 1 ... 85.50", even a sub-item named การเปิดเผยข้อมูล...
-    "pre_2562_five_indices.txt",  # 2560, five indices (ดัชนี...): older scheme, not comparable
 ])
 def test_not_an_ita_result(name):
     assert parse_document(fx(name)) == []
+
+
+def test_pre_2562_result_keeps_overall_and_level_word_not_indices():
+    # 2560, five indices (ดัชนี...): an ITA result of the older scheme. The overall 86.13 and the
+    # level word สูงมาก are kept; the five index scores are not indicators; no pass is derived
+    # (there was no 85 pass line before 2562).
+    record = only(parse_document(fx("pre_2562_five_indices.txt")))
+    assert (record.agency, record.district, record.province) == ("องค์การบริหารส่วนตำบลบ่อทองคำ", "พาน", "เชียงราย")
+    assert (record.fiscal_year, record.overall_score, record.result) == (2560, 86.13, "สูงมาก")
+    assert record.indicators == {} and record.grade is None and record.passed is None
+    assert [w.code for w in record.warnings] == ["pre_itas_year"]
 
 
 # --------------------------------------------------------------------------------------------

@@ -23,8 +23,6 @@ __all__ = ["ParseReport", "load", "parse_document", "parse_loaded", "parse_repor
 
 ITA_MARKERS = ("ITA", "คุณธรรมและความโปร่งใส", "Integrity and Transparency", "ITAS", "nacc", "ป.ป.ช.",
                "คะแนนภาพรวมหน่วยงาน", "ผลการประเมินรายหน่วยงานภายในจังหวัด")
-PRE_ITAS_INDICES = ("ดัชนีความโปร่งใส", "ดัชนีความพร้อมรับผิด", "ดัชนีความปลอดจากการทุจริต",
-                    "ดัชนีวัฒนธรรมคุณธรรม", "ดัชนีคุณธรรมการทำงาน")
 
 
 @dataclass
@@ -40,12 +38,7 @@ def parse_loaded(document: Document, *, year: int | None = None, agency: str | N
         document = replace(document, lines=promote_loose_rows(document.lines))
     report = ParseReport(document)
     text = document.text
-    pre_itas = sum(1 for index in PRE_ITAS_INDICES if index in text)
     indicator_mentions = len({n for _, n in find_indicator_names(text)})
-    if pre_itas >= 2 and indicator_mentions < 3:
-        report.notes.append("a pre-2562 result in the five-index scheme: not comparable with ITA "
-                            "indicators, no records")
-        return report
     if (not any(marker.lower() in text.lower() for marker in ITA_MARKERS) and indicator_mentions < 3
             and not is_province_list(document)):  # a list copied without its ITAS title
         report.notes.append("not an ITA result: no ITA wording and no ITA indicator names")

@@ -16,6 +16,7 @@ it, "after" the start of the text after it):
 | score_word       | before |   +3   | "ด้วยคะแนน 95.54", "ผลการประเมิน 90.95"  |
 | score_nearby     | clause |   +1   | "คะแนน ITA ในภาพรวม 90.95"                |
 | verb             | before |   +1   | "ได้รับ 92.88", "ที่ 98.14", "ถึง 99.06"  |
+| after_name       | before |   +3   | "อบต.หนองแวง 96.41", "กรมป่าไม้ (95.10)"  |
 | two_decimals     | number |   +1   | ITAS prints scores with two decimals      |
 | integer          | number |   -1   | "ที่ 1", "85"                             |
 | rank             | before |  veto  | "อันดับที่ 11", "คว้าที่ 1"                |
@@ -26,6 +27,7 @@ it, "after" the start of the text after it):
 | percent          | after  |  veto  | "100%", "ร้อยละ" after                    |
 | count            | after  |  veto  | "87 สถาบัน", "3 ปีซ้อน", "7 หน่วยงาน"     |
 | year / date      | before |  veto  | "ปี 65", "วันที่ 20", "20 ส.ค."           |
+| index            | clause |  veto  | "ดัชนีความโปร่งใส 82.45" (before 2562)    |
 | reference        | before |  veto  | "โทร", "ตารางที่", "ชั้น 3", "อาคาร 4"     |
 """
 from __future__ import annotations
@@ -48,15 +50,17 @@ _COUNT_WORDS = ("หน่วยงาน", "แห่ง", "ราย", "คน
                 "ศูนย์", "สถานี", "เทศบาล", "อบต")
 _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
     ("points_after", "after", re.compile(r"^\s?(?:คะแนน|points?\b)"), 3.0),
-    ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?"
-                                       r"(?:ITA\s?)?(?:รวม|ภาพรวม)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง)?\s?$"), 3.0),
+    ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?(?:ITA\s?)?"
+                                       r"(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?\d{2,4}\s?)?(?:รวม|ภาพรวม)?\s?"
+                                       r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง)?\s?$"), 3.0),
     ("score_nearby", "clause", re.compile(r"คะแนน|ผลการประเมิน"), 1.0),
     ("verb", "before", re.compile(r"(?:ได้|ได้รับ|ด้วย|ที่|จำนวน|อยู่ที่|เท่ากับ|ถึง|รวม|เพียง|คือ|เป็น|:|=)\s?$"), 1.0),
     ("rank", "before", re.compile(r"(?:อันดับ|ลำดับ|ลําดับ)\s?(?:ที่)?\s?$|(?:คว้า|ได้|เป็น|ติด)ที่\s?$"), VETO),
+    ("index", "clause", re.compile(r"ดัชนี"), VETO),  # pre-2562 index scores are not the overall
     ("average", "clause", re.compile(r"เฉลี่ย|average", re.IGNORECASE), VETO),
     ("group", "clause", re.compile(r"ทั่วประเทศ|ทั้งประเทศ|ระดับประเทศ|ทุกหน่วยงาน"), VETO),
     ("change", "clause", re.compile(r"(?:เพิ่มขึ้น|ลดลง|มากกว่า|น้อยกว่า|สูงกว่า|ต่ำกว่า|สูงขึ้น|ต่ำลง|ต่างกัน|ห่าง|"
-                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น)(?!\S*เป็น\s?$)"), VETO),
+                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น|ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา)(?!\S*เป็น\s?$)"), VETO),
     ("threshold", "before", re.compile(r"(?:เกณฑ์\S{0,6}|ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|เป้าหมาย|เต็ม|ไม่ถึง|ถึงร้อยละ)"
                                       r"\s?(?:คะแนน)?\s?(?:ที่)?\s?$"), VETO),
     ("threshold_after", "after", re.compile(r"^\s?(?:คะแนน)?\s?(?:ขึ้นไป|เป็นต้นไป)"), VETO),
@@ -65,7 +69,7 @@ _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
     ("year", "before", re.compile(r"(?:ปี|พ\.ศ\.|ปีงบประมาณ|ค\.ศ\.|วันที่|ณ วัน\S*)\s?$"), VETO),
     ("date", "after", re.compile(r"^\s?(?:" + "|".join(re.escape(m) for m in _MONTHS) + ")"), VETO),
     ("reference", "before", re.compile(r"(?:โทร\S*|ตารางที่|รูปที่|ข้อ|ข้อที่|ครั้งที่|หมู่ที่|หมู่|ชั้น|อาคาร|ห้อง\S*|เลขที่|"
-                                      r"ฉบับที่|มาตรา|ประเภทที่|กลุ่มที่|ปีที่|สมัยที่|รุ่นที่)\s?$"), VETO),
+                                      r"ฉบับที่|มาตรา|ประเภทที่|กลุ่มที่|ปีที่|สมัยที่|รุ่นที่|เขต|เขตที่)\s?$"), VETO),
 )
 
 # A number 0–100 with at most two decimals that is not part of a date, a time, a code, a
@@ -99,15 +103,26 @@ def candidates(text: str, boundaries: list[int] = ()) -> list[Candidate]:
         after = text[match.end():match.end() + 25]
         after = after[:m.start()] if (m := _ANY_NUMBER.search(after)) else after
         strength, cues = _weigh(match.group(1), before, after)
+        if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–") for b in boundaries):
+            strength, cues = strength + 3.0, (*cues, "after_name")
         found.append(Candidate(value, match.start(), match.end(), strength, cues))
     return found
 
 
 def _clause_before(text: str, position: int, boundaries) -> str:
     start = max(0, position - 60)
-    previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position)]
+    # A clause ends at the previous number that could be a score; a year or a count inside it
+    # ("มากกว่าปีที่แล้ว (ปีงบประมาณ 2564) 6.32") does not hide the words before it.
+    previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position) if _could_be_score(m.group())]
     start = max([start, *previous, *(b for b in boundaries if b <= position)])
     return text[start:position]
+
+
+def _could_be_score(printed: str) -> bool:
+    try:
+        return float(printed.rstrip(".").replace(",", "")) <= 100 and "," not in printed
+    except ValueError:
+        return False
 
 
 def _weigh(printed: str, before: str, after: str) -> tuple[float, tuple[str, ...]]:

@@ -28,6 +28,7 @@ _LEADING_VOWEL = "\u0e40-\u0e44"  # เ แ โ ใ ไ are written before the c
 _NAME_RUN = re.compile(f"[{_THAI_LETTER}.]+")
 _NAME_START = re.compile(f"[\u0e01-\u0e2e{_LEADING_VOWEL}]")
 _PUBLIC_ORG = re.compile(r"\s?\(องค์การมหาชน\)")
+_AREA_NUMBER = re.compile(r"\s?เขต\s?(\d{1,2})(?![\d.])")
 # Patterns used with match(text, pos) carry no "^": it would only match at the string's start.
 # A short form written right after a full name: "(อพวช.)", "(มทร.พระนคร)", "หรือ MEA", "(PEA)".
 _SHORT_FORM = rf"[\u0e01-\u0e2e][{_THAI_LETTER}]{{0,6}}\.(?:[{_THAI_LETTER}]{{1,12}}\.?)*|[A-Z]{{2,6}}"
@@ -174,6 +175,9 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
     suffix = _PUBLIC_ORG.match(text, end)
     if suffix:
         name, end = name + " (องค์การมหาชน)", suffix.end()
+    area = _AREA_NUMBER.match(text, end)
+    if area:  # "สพป.เชียงใหม่ เขต 1": the area number is part of the name
+        name, end = f"{name} เขต {area.group(1)}", area.end()
     full, kind = canonical(name)
     if _NACC_CORE in full:
         full, kind = NACC, "independent"

@@ -30,7 +30,7 @@ _GRADE = re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการป�
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
 _RESULT = re.compile(r"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?(ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน)"
                      r"(?!มา|พ้น|ทาง|ระบบ|ไลฟ์)|(ไม่)?ผ่าน\s?(?:การ)?(?:ประเมิน|เกณฑ์)(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))")
-_OLD_LEVEL = re.compile(r"ระดับ\s?[\"“]?(สูงมาก|ปานกลาง|ต่ำมาก|สูง|ต่ำ)")
+_OLD_LEVEL = re.compile(r"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?(สูงมาก|ปานกลาง|ต่ำมาก|สูง|ต่ำ)")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
 _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
@@ -167,8 +167,8 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     for match in _RESULT.finditer(text):
         word = match.group(1) or ("ไม่ผ่าน" if match.group(2) else "ผ่าน")
         owner, blocked = _owner(text, mentions, match.start())
-        if not blocked:
-            collect(line, owner, match.start(), "result", _Value(word, line.number))
+        if not blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
+            collect(line, owner, match.start(), "result", _Value(word, line.number, 1.0 if match.group(1) else 0.5))
     for match in _OLD_LEVEL.finditer(text):
         owner, blocked = _owner(text, mentions, match.start())
         if not blocked:
@@ -214,6 +214,8 @@ def _build(document: Document, entry: _Evidence, year_given: bool) -> Assessment
     _choose_score(builder, entry.scores)
     _choose_word(builder, "grade", entry.grades, entry.scores)
     results = [r for r in entry.results if (r.strength < 0) == _old_era(entry.year)]
+    if any(r.value != "ผ่าน" for r in results):  # "ผ่านการประเมิน" next to "ระดับผ่านดี" is the same pass
+        results = [r for r in results if r.strength == 1.0 or r.value != "ผ่าน"] or results
     _choose_word(builder, "result", results, entry.scores)
     for number, values in entry.indicators.items():
         for value in values:
@@ -252,7 +254,8 @@ def _choose_word(builder: RecordBuilder, name: str, words: list[_Value], scores:
     if not words:
         return
     score_lines = {s.line for s in scores}
-    chosen = next((w for w in words if w.line in score_lines), words[0])
+    on_score_line = [w for w in words if w.line in score_lines] or words
+    chosen = max(on_score_line, key=lambda w: w.strength)  # max keeps the first of equals
     others = sorted({w.value for w in words} - {chosen.value})
     builder.set(name, chosen.value, chosen.line)
     if others:
