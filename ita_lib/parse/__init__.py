@@ -62,8 +62,11 @@ def parse_loaded(document: Document, *, year: int | None = None, agency: str | N
     report.records = prose.records or [record for record in single if record.agency]
     if report.records:
         return report
-    if single or prose.notes:
-        report.notes.append("gives a result but names no agency: no record (pass --agency NAME)")
+    if prose.notes:
+        return report
+    if single:
+        report.notes.append("a result but no agency named: no record; pass --agency NAME if the "
+                            "text is about one agency")
         return report
     report.notes.append("mentions ITA but gives no score, grade or indicator table")
     return report

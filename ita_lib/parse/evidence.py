@@ -60,7 +60,7 @@ _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
     ("average", "clause", re.compile(r"เฉลี่ย|average", re.IGNORECASE), VETO),
     ("group", "clause", re.compile(r"ทั่วประเทศ|ทั้งประเทศ|ระดับประเทศ|ทุกหน่วยงาน"), VETO),
     ("change", "clause", re.compile(r"(?:เพิ่มขึ้น|ลดลง|มากกว่า|น้อยกว่า|สูงกว่า|ต่ำกว่า|สูงขึ้น|ต่ำลง|ต่างกัน|ห่าง|"
-                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น|ปีที่แล้ว|ปีก่อน|ปีที่ผ่านมา)(?!\S*เป็น\s?$)"), VETO),
+                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น|ปีที่แล้ว|ปีก่อน)(?!\S*เป็น\s?$)"), VETO),
     ("threshold", "before", re.compile(r"(?:เกณฑ์\S{0,6}|ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|เป้าหมาย|เต็ม|ไม่ถึง|ถึงร้อยละ)"
                                       r"\s?(?:คะแนน)?\s?(?:ที่)?\s?$"), VETO),
     ("threshold_after", "after", re.compile(r"^\s?(?:คะแนน)?\s?(?:ขึ้นไป|เป็นต้นไป)"), VETO),
@@ -76,6 +76,7 @@ _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
 # thousands group or a longer number.
 _NUMBER = re.compile(r"(?<![\d.,:/\-])(\d{1,3}(?:\.\d{1,2})?)(?![\d,:/]|\.\d|-\d)")
 _ANY_NUMBER = re.compile(r"\d[\d,.]*")
+_YEAR_OF_VALUE = re.compile(r"(ปี)(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?(?:25)?\d\d\s?(?=ได้|มี)")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,9 @@ def _clause_before(text: str, position: int, boundaries) -> str:
     # A clause ends at the previous number that could be a score; a year or a count inside it
     # ("มากกว่าปีที่แล้ว (ปีงบประมาณ 2564) 6.32") does not hide the words before it.
     previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position) if _could_be_score(m.group())]
-    start = max([start, *previous, *(b for b in boundaries if b <= position)])
+    # "ปี 2560 ได้ 66.18": a value of that year; what was said before the year is another clause.
+    years = [m.start(1) for m in _YEAR_OF_VALUE.finditer(text, start, position)]
+    start = max([start, *previous, *years, *(b for b in boundaries if b <= position)])
     return text[start:position]
 
 

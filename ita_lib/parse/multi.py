@@ -10,6 +10,7 @@ from ..model import Assessment
 from ..years import to_buddhist_era
 from .builder import RecordBuilder
 from .headline import GRADE_WORD_RE, RESULT_WORD_RE
+from .province_rows import parse_text_rows
 from .scan import Table, cell_score, find_tables
 from .single import set_year
 
@@ -35,6 +36,11 @@ def _is_province_list(table: Table) -> bool:
 
 
 def parse_province_list(document: Document, *, year: int | None = None) -> list[Assessment]:
+    # Tab-separated tables first; a list copied from a web page or a PDF has spaces between cells.
+    return _parse_province_tables(document, year=year) or parse_text_rows(document, year=year)
+
+
+def _parse_province_tables(document: Document, *, year: int | None = None) -> list[Assessment]:
     tables = [t for t in find_tables(document.lines) if _is_province_list(t)]
     if not tables or (PROVINCE_LIST_MARKER not in document.text and len(tables[0].rows) < 2):
         return []

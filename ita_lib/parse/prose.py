@@ -56,10 +56,15 @@ class _Evidence:
     results: list[_Value] = field(default_factory=list)
     indicators: dict[int, list[_Value]] = field(default_factory=dict)
 
+    def era_results(self) -> list[_Value]:
+        """Result words of the record's era: สูงมาก… before 2562, ผ่าน… from 2562 (strength < 0
+        marks an old level word)."""
+        return [r for r in self.results if (r.strength < 0) == _old_era(self.year)]
+
     def has_content(self) -> bool:
         if self.mention.role == PLACE:  # a province named near a result word is not its subject
             return bool(self.scores or self.grades)
-        return bool(self.scores or self.grades or self.results or self.indicators)
+        return bool(self.scores or self.grades or self.era_results() or self.indicators)
 
 
 @dataclass
@@ -100,14 +105,17 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
 
     for line, mentions in lines:
         _read_line(line, mentions, collect)
-    records = [_build(document, entry, year is not None) for entry in evidence.values() if entry.has_content()]
+    places = _places_of(lines)
+    records = [_build(document, entry, places.get(entry.mention.name, (None, None)))
+               for entry in evidence.values() if entry.has_content()]
     notes = []
     if main is not None and not any(e.mention.name == main.name for e in evidence.values() if e.has_content()):
         bare = _bare_record(document, lines, main, document_year)
         if bare is not None:
             records.append(bare)
     if unattributed and not records:
-        notes.append("scores " + ", ".join(unattributed[:3]) + " but no agency named; pass --agency NAME")
+        notes.append("a result (" + ", ".join(unattributed[:3]) + ") but no agency named: no record; "
+                     "pass --agency NAME if the text is about one agency")
     return ProseResult(records, notes)
 
 
@@ -200,20 +208,32 @@ def _local_year(text: str, position: int) -> int | None:
     return to_buddhist_era(int(match.group(1)))
 
 
-def _build(document: Document, entry: _Evidence, year_given: bool) -> Assessment:
+def _places_of(lines) -> dict[str, tuple[str | None, str | None]]:
+    """District and province written after any mention of an agency ("…อำเภอX จังหวัดY")."""
+    places: dict[str, tuple[str | None, str | None]] = {}
+    for _, mentions in lines:
+        for m in mentions:
+            district, province = places.get(m.name, (None, None))
+            places[m.name] = (district or m.district, province or m.province)
+    return places
+
+
+def _build(document: Document, entry: _Evidence, place: tuple[str | None, str | None]) -> Assessment:
     builder = RecordBuilder(document, "prose")
     mention = entry.mention
-    builder.set("agency", mention.name, None)
-    builder.set("agency_type", mention.agency_type, None)
-    builder.set("district", mention.district, None)
-    builder.set("province", mention.province, None)
+    first_line = min(v.line for v in (*entry.scores, *entry.grades, *entry.results,
+                                      *(v for vs in entry.indicators.values() for v in vs)))
+    builder.set("agency", mention.name, first_line)
+    builder.set("agency_type", mention.agency_type, first_line)
+    builder.set("district", mention.district or place[0], first_line)
+    builder.set("province", mention.province or place[1], first_line)
     if entry.year is not None:
         builder.set("fiscal_year", entry.year, None)
     else:
         builder.warn("year_missing", "the document gives no fiscal year; pass --year")
     _choose_score(builder, entry.scores)
     _choose_word(builder, "grade", entry.grades, entry.scores)
-    results = [r for r in entry.results if (r.strength < 0) == _old_era(entry.year)]
+    results = entry.era_results()
     if any(r.value != "ผ่าน" for r in results):  # "ผ่านการประเมิน" next to "ระดับผ่านดี" is the same pass
         results = [r for r in results if r.strength == 1.0 or r.value != "ผ่าน"] or results
     _choose_word(builder, "result", results, entry.scores)

@@ -59,11 +59,20 @@ def _recompute(record: Assessment) -> None:
                     f"{computed:.2f} and this year's combination rule is not confirmed", line)
 
 
+def _old_methodology(record: Assessment) -> bool:
+    # Before 2562 there was no 85 pass line (levels สูงมาก/สูง/... instead): nothing to derive.
+    return record.fiscal_year is not None and record.fiscal_year < rubric.FIRST_ITAS_YEAR
+
+
 def _derive_pass(record: Assessment) -> None:
     if record.passed is not None:
         return
+    if record.result and _old_methodology(record) and not record.result.startswith(("ผ่าน", "ไม่ผ่าน")):
+        return  # a level word (สูงมาก, ...) says nothing about passing
     if record.result:
         record.passed = not record.result.startswith("ไม่")
+        return
+    if _old_methodology(record):
         return
     if record.overall_score is not None:
         record.passed = record.overall_score >= rubric.PASS_THRESHOLD
@@ -74,7 +83,7 @@ def _derive_pass(record: Assessment) -> None:
 
 
 def _check_pass(record: Assessment) -> None:
-    if record.result and record.overall_score is not None:
+    if record.result and record.overall_score is not None and not _old_methodology(record):
         by_score = record.overall_score >= rubric.PASS_THRESHOLD
         if by_score != record.passed:
             record.warn("result_score_mismatch",
