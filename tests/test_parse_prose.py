@@ -1,0 +1,152 @@
+"""Thai prose (announcements and news): agencies of every kind, scores chosen over evidence.
+
+Fixtures tests/fixtures/prose_*.txt are made up in the shapes real news and announcements take;
+every expected value below was read off the fixture by hand. Each fixture also plants the traps
+that must not become scores (national and ministry averages, changes from last year, ranks,
+counts, thresholds, dates).
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ita_lib.parse import parse_document, parse_report, parse_text
+from ita_lib.parse.evidence import OVERALL_AT, candidates
+from ita_lib.parse.mentions import ASSESSOR, GROUP, PARENT, SUBJECT, find_mentions
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def fx(name: str) -> Path:
+    return FIXTURES / name
+
+
+def summary(record):
+    return (record.agency, record.fiscal_year, record.overall_score, record.grade, record.result,
+            record.passed)
+
+
+def test_department_glued_to_its_verb_with_national_and_ministry_averages():
+    # "กรมป้องกันและบรรเทาสาธารณภัยได้ผลการประเมิน 94.37": the name ends at ได้. 89.44 (national
+    # average), 1.87 (change from last year), 90.12 (ministry average), 100 (full marks), 3 and 21
+    # (rank, count), 85 (threshold) and 1,254 (page views) are not its score.
+    record, = parse_document(fx("prose_department_news.txt"))
+    assert summary(record) == ("กรมป้องกันและบรรเทาสาธารณภัย", 2566, 94.37, None, "ผ่านดี", True)
+    assert record.warnings == []
+    assert record.source.lines["overall_score"] == 5
+
+
+def test_ranked_universities_each_get_their_own_score_and_a_linked_short_form():
+    # Type abbreviation มรภ.X -> มหาวิทยาลัยราชภัฏX; "(สรช.)" after a full name links the short form;
+    # the group "กลุ่มมหาวิทยาลัยราชภัฏ (มรภ.)" and "ประเภทองค์การมหาชน" are not agencies.
+    records = parse_document(fx("prose_university_ranked.txt"))
+    assert [summary(r) for r in records] == [
+        ("มหาวิทยาลัยราชภัฏสวนดุสิต", 2564, 96.58, "AA", None, True),
+        ("มหาวิทยาลัยราชภัฏเชียงราย", 2564, 95.71, None, None, True),
+        ("มหาวิทยาลัยราชภัฏอุดรธานี", 2564, 94.06, None, None, True),
+        ("สถาบันส่งเสริมการเรียนรู้ชายฝั่ง", 2564, 91.07, "A", None, True),
+    ]
+    assert all(r.passed_derived for r in records[1:3])  # no word printed for them: from the score
+
+
+def test_values_of_other_years_and_the_2568_level_word():
+    records = parse_document(fx("prose_multiyear_2568.txt"))
+    by_year = {r.fiscal_year: r for r in records}
+    assert sorted(by_year) == [2560, 2565, 2566, 2567, 2568]
+    latest = by_year[2568]
+    assert summary(latest) == ("เทศบาลตำบลบ้านแหลม", 2568, 98.72, None, "ผ่านดีเยี่ยม", True)
+    assert (latest.agency_type, latest.district, latest.province) == ("ทต.", "บ้านแหลม", "เพชรบุรี")
+    assert (by_year[2565].overall_score, by_year[2567].overall_score) == (87.40, 95.03)
+    assert (by_year[2566].overall_score, by_year[2566].grade) == (None, "A")
+    old = by_year[2560]  # old methodology: the score is kept, no pass is derived
+    assert (old.overall_score, old.passed) == (66.18, None)
+    assert [w.code for w in old.warnings] == ["pre_itas_year"]
+
+
+def test_award_without_a_number_records_the_year_with_a_warning():
+    record, = parse_document(fx("prose_award_only.txt"))
+    assert summary(record) == ("องค์การบริหารส่วนตำบลหนองปลาไหล", 2565, None, None, None, None)
+    assert [w.code for w in record.warnings] == ["no_score"]
+
+
+def test_no_agency_named_gives_no_record_and_says_why_unless_agency_is_given():
+    report = parse_report(fx("prose_no_agency.txt"))
+    assert report.records == []
+    assert len(report.notes) == 1 and "93.26 (line 3)" in report.notes[0] and "--agency" in report.notes[0]
+    record, = parse_document(fx("prose_no_agency.txt"), agency="เทศบาลตำบลหนองหิน")
+    assert summary(record) == ("เทศบาลตำบลหนองหิน", 2567, 93.26, None, "ผ่าน", True)
+
+
+def test_two_scores_of_equal_weight_are_not_chosen_and_an_indicator_is_kept():
+    record, = parse_document(fx("prose_conflict_indicator.txt"))
+    assert (record.agency, record.fiscal_year, record.overall_score) == ("องค์การบริหารส่วนตำบลดอนแก้ว", 2564, None)
+    assert record.indicators == {"9": 72.40}  # ด้านการเปิดเผยข้อมูล ... ต่ำสุดเท่ากับ 72.40
+    warning, = [w for w in record.warnings if w.code == "ambiguous_score"]
+    assert "88.15 (line 4)" in warning.message and "88.51 (line 5)" in warning.message
+
+
+def test_police_station_abbreviation_and_an_average_of_stations():
+    record, = parse_document(fx("prose_police_national_only.txt"))
+    assert summary(record) == ("สถานีตำรวจภูธรแม่ริม", 2567, 93.60, None, None, True)
+
+
+def test_a_text_with_only_national_figures_gives_nothing():
+    report = parse_report(fx("prose_national_average_only.txt"))
+    assert report.records == [] and report.notes
+
+
+def test_mentions_have_roles():
+    text = ("สำนักงาน ป.ป.ช. ได้ประกาศผล โดยกรมพัฒนาที่ดิน ได้ 96.10 คะแนน เป็นลำดับที่ 1 ของกระทรวงเกษตรและสหกรณ์ "
+            "ส่วนองค์กรอิสระสำนักงานป.ป.ช.ได้ 91.20 คะแนน")
+    roles = [(m.name, m.role) for m in find_mentions(text)]
+    assert roles == [
+        ("สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ", ASSESSOR),
+        ("กรมพัฒนาที่ดิน", SUBJECT),
+        ("กระทรวงเกษตรและสหกรณ์", PARENT),
+        ("สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ", SUBJECT),  # scored here
+    ]
+    assert [(m.name, m.role) for m in find_mentions("อยู่ในอันดับ 2 ของกลุ่มมหาวิทยาลัยราชภัฏ ประเภทองค์การมหาชน")] == []
+    assert [m.role for m in find_mentions("ที่ 1 ของหน่วยงานในสังกัดกรมการปกครอง")] == [GROUP]
+    assert find_mentions("ปริมาณคุณธรรมที่เพิ่มขึ้นอย่างมหาศาลนี้มาจากไหน") == []  # ศาล inside มหาศาล
+
+
+@pytest.mark.parametrize("text, value, accepted", [
+    ("ได้รับ 90.41 คะแนน", 90.41, True),
+    ("ด้วยคะแนน 93.05 ระดับ A", 93.05, True),
+    ("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567 เท่ากับ 91.66", 91.66, True),
+    ("มีคะแนนเฉลี่ยอยู่ที่ 88.20 คะแนน", 88.20, False),
+    ("มีผลคะแนนเพิ่มขึ้น 12.40 คะแนน", 12.40, False),
+    ("มีผลคะแนนเพิ่มขึ้นเป็น 92.40 คะแนน", 92.40, True),
+    ("อยู่ในอันดับที่ 14 ของกลุ่ม", 14.0, False),
+    ("จากคะแนนเต็ม 100 คะแนน", 100.0, False),
+    ("ผ่านเกณฑ์ 85 คะแนนขึ้นไป", 85.0, False),
+    ("โปร่งใสเต็ม 100%", 100.0, False),
+    ("ติดต่อกัน 3 ปีซ้อน", 3.0, False),
+    ("ประกาศเมื่อ 18 ส.ค. 2566", 18.0, False),
+    ("ดัชนีความโปร่งใส 82.45 คะแนน", 82.45, False),
+])
+def test_score_cues(text, value, accepted):
+    found = [c for c in candidates(text) if c.value == value]
+    assert len(found) == 1
+    assert (found[0].strength >= OVERALL_AT and not found[0].vetoed) is accepted, found[0].cues
+
+
+def test_thai_digits_give_the_same_record():
+    text = fx("prose_department_news.txt").read_text(encoding="utf-8")
+    thai = text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
+    assert [summary(r) for r in parse_text(thai)] == [summary(r) for r in parse_document(fx("prose_department_news.txt"))]
+
+
+def test_cli_agency_option_and_the_no_agency_line():
+    cli = [sys.executable, "-m", "ita_lib"]
+    done = subprocess.run([*cli, "parse", str(fx("prose_no_agency.txt"))], capture_output=True, text=True)
+    assert done.returncode == 0 and json.loads(done.stdout) == []
+    assert done.stderr.count("\n") == 1 and "prose_no_agency.txt" in done.stderr and "--agency" in done.stderr
+    done = subprocess.run([*cli, "parse", "--agency", "เทศบาลตำบลหนองหิน", str(fx("prose_no_agency.txt"))],
+                          capture_output=True, text=True)
+    record, = json.loads(done.stdout)
+    assert (record["agency"], record["overall_score"]) == ("เทศบาลตำบลหนองหิน", 93.26)
