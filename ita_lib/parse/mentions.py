@@ -99,10 +99,27 @@ def _known_names() -> dict[str, tuple[str, str]]:
     return table
 
 
+# Letters that differ by a stroke and are mistyped for each other in official names (มหามกุฎ for มหามกุฏ).
+_LOOKALIKE = {frozenset(pair) for pair in ("ฎฏ", "ชซ", "บป", "ผพ", "ฝฟ", "ขฃ", "คฅ", "ดต", "ศษ", "ลฬ")}
+
+
 def canonical(name: str) -> tuple[str, str | None]:
-    """The full name and kind of a printed name when the data knows it, else (name, None)."""
-    full, kind = _known_names().get(squash(name), (name, None))
-    return full, kind
+    """The full name and kind of a printed name when the data knows it (also with one look-alike
+    letter mistyped), else (name, None)."""
+    key = squash(name)
+    known = _known_names()
+    if key in known:
+        return known[key]
+    if len(key) >= 10:
+        for other, value in known.items():
+            if len(other) == len(key) and _one_lookalike_apart(key, other):
+                return value
+    return name, None
+
+
+def _one_lookalike_apart(a: str, b: str) -> bool:
+    differences = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(differences) == 1 and frozenset(differences[0]) in _LOOKALIKE
 
 
 @lru_cache(maxsize=4096)
@@ -186,17 +203,43 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
                    agency_type)
 
 
+@lru_cache(maxsize=1)
+def _data_pattern() -> re.Pattern | None:
+    """Every abbreviation and full name of the data, as one pattern (built once)."""
+    return _literal_pattern(tuple(sorted(set(known_abbreviations()) | set(known_kinds()))))
+
+
 @lru_cache(maxsize=256)
 def _literal_pattern(keys: tuple[str, ...]) -> re.Pattern | None:
-    if not keys:
-        return None
+    """One pattern for many literal names; the alternatives are factored into a trie because
+    Python's regex engine tries a flat list of hundreds of words one by one at every position."""
+    latin = [key for key in keys if re.fullmatch(r"[A-Za-z]+", key)]
+    thai = [key for key in keys if key not in latin]
     parts = []
-    for key in sorted(keys, key=len, reverse=True):
-        if re.fullmatch(r"[A-Za-z]+", key):
-            parts.append(rf"(?<![A-Za-z]){re.escape(key)}(?![A-Za-z])")
-        else:
-            parts.append(rf"(?<![{_THAI_LETTER}.]){re.escape(key)}")
-    return re.compile("|".join(parts))
+    if latin:
+        parts.append(rf"(?<![A-Za-z]){_trie(latin)}(?![A-Za-z])")
+    if thai:
+        parts.append(rf"(?<![{_THAI_LETTER}.]){_trie(thai)}")
+    return re.compile("|".join(parts)) if parts else None
+
+
+def _trie(words: list[str]) -> str:
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return pattern(tree)
 
 
 def document_links(lines: list[Line]) -> dict[str, tuple[str, str]]:
@@ -229,8 +272,9 @@ def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
         if mention is not None:
             found.append(mention)
     known = _known_names()
-    literal = _literal_pattern(tuple(sorted(set(known_abbreviations()) | set(known_kinds()) | set(links))))
-    if literal is not None:
+    for literal in (_data_pattern(), _literal_pattern(tuple(sorted(links)))):
+        if literal is None:
+            continue
         for match in literal.finditer(text):
             full, kind = links.get(match.group()) or known.get(squash(match.group()), (match.group(), "central"))
             found.append(Mention(match.start(), match.end(), full, match.group(), kind, SUBJECT))
