@@ -209,22 +209,32 @@ HEADER_ONLY = """# หน่วยงาน อำเภอ จังหวั�
 """
 
 
-def test_incomplete_scores_give_no_record():
-    # no title and no ITA wording: the header and the rows make it a list
+def test_incomplete_scores_are_left_empty_with_a_warning():
+    # no title and no ITA wording: the header and the rows make it a list. A row whose score is cut
+    # ("88.", "88.4", "100" where the list prints 100.00), over 100 or missing keeps its agency and
+    # place (they are complete) with an empty score: a wrong number is worse than a missing one.
     records = parse_text(HEADER_ONLY, year=2567)
     assert [(r.rank, r.agency, r.district, r.overall_score) for r in records] == [
         (1, OBT + "หนองโพใต้", "โพธาราม", 92.10),
+        (2, TT + "บ้านโป่ง", "บ้านโป่ง", None),
+        (3, OBT + "ดอนตะโก", "เมืองราชบุรี", None),
+        (4, OBT + "บ้านคา", "บ้านคา", None),
+        (5, OBT + "จอมบึง", "จอมบึง", None),
         (6, TT + "บ้านใหม่ทอง", "บ้านใหม่ทอง", 90.10),  # no such district: last cell taken, warned
         (7, OBT + "วัดเพลง", "วัดเพลง", 85.25),  # rank and row split by a page break
         (8, OBT + "ปากท่อ", None, 84.00),  # "-": an empty district cell
-    ]
+    ]  # row 9 ends the text with no score at all: a cut row, reported on the row before it
     assert all(r.province == "ราชบุรี" for r in records)
-    assert "district_unknown" in codes(records[1])
-    problems = {w.line: w.message for r in records for w in r.warnings if w.code == "province_row_incomplete"}
-    # "88." and "88.4" are cut, "100" may be cut from 100.00, 100.50 is over 100, row 9 has no score
-    assert set(problems) == {3, 4, 5, 6, 12}
-    for line, message in problems.items():
-        assert f"line {line}" in message
+    assert "district_unknown" in codes(records[5])
+    cut, = [w for w in records[-1].warnings if w.code == "province_row_incomplete"]
+    assert cut.line == 12 and "line 12" in cut.message
+    for record in records[:-1]:
+        incomplete = [w for w in record.warnings if w.code == "province_row_incomplete"]
+        assert len(incomplete) == (record.overall_score is None)
+        if incomplete:
+            assert incomplete[0].line == record.source.lines["agency"]
+            assert f"line {incomplete[0].line}" in incomplete[0].message
+        assert record.passed is (None if record.overall_score is None else record.overall_score >= 85)
 
 
 def test_three_rows_without_title_in_an_ita_text():

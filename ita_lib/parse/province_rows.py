@@ -390,7 +390,7 @@ def _score(printed: str | None, two_decimals: bool) -> float | None:
     return value if 0 <= value <= 100 else None
 
 
-def _build(document: Document, row: Row, score: float, year: int | None) -> Assessment:
+def _build(document: Document, row: Row, score: float | None, year: int | None) -> Assessment:
     builder = RecordBuilder(document, "province_list")
     builder.set("agency", row.agency, row.agency_line)
     builder.set("agency_type", row.agency_type, row.agency_line)
@@ -410,7 +410,8 @@ def _build(document: Document, row: Row, score: float, year: int | None) -> Asse
 
 
 def parse_text_rows(document: Document, *, year: int | None = None) -> list[Assessment]:
-    """One record per complete row; rows with no or a cut score give a warning instead."""
+    """One record per row; a cut score is left empty with a warning, and a row too short to place
+    its agency gives a warning instead of a record."""
     if not is_province_list(document):
         return []
     scan = scan_lines(document.lines)
@@ -419,11 +420,15 @@ def parse_text_rows(document: Document, *, year: int | None = None) -> list[Asse
     records, problems = [], []
     for row in scan.rows:
         score = _score(row.score, two_decimals)
-        if score is None:
+        if score is None and not row.typed:
             problems.append((row.line, f"line {row.line}: score {row.score!r} of {row.agency} is not a "
                              "complete score as the list prints them; no record"))
             continue
-        records.append(_build(document, row, score, year))
+        record = _build(document, row, score, year)
+        if score is None:  # the row names the agency and its place; its score was cut off
+            record.warn("province_row_incomplete", f"line {row.line}: score {row.score!r} is not a "
+                        "complete score as the list prints them; the score is left empty", row.line)
+        records.append(record)
     problems += [(line, f"line {line}: {_why_cut(text)} ({text!r}); no record") for line, text in scan.cut]
     _attach(records, problems)
     return records
