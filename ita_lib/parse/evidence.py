@@ -76,7 +76,7 @@ _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
 # thousands group or a longer number.
 _NUMBER = re.compile(r"(?<![\d.,:/\-])(\d{1,3}(?:\.\d{1,2})?)(?![\d,:/]|\.\d|-\d)")
 _ANY_NUMBER = re.compile(r"\d[\d,.]*")
-_YEAR_OF_VALUE = re.compile(r"(ปี)(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?(?:25)?\d\d\s?(?=ได้|มี)")
+_YEAR_OF_VALUE = re.compile(r"(ปี)(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?(?:25)?\d\d\s?(?:ที่|ซึ่ง|โดย)?\s?(?=ได้|มี)")
 
 
 @dataclass(frozen=True)

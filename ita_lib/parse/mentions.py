@@ -28,6 +28,7 @@ _LEADING_VOWEL = "\u0e40-\u0e44"  # เ แ โ ใ ไ are written before the c
 _NAME_RUN = re.compile(f"[{_THAI_LETTER}.]+")
 _NAME_START = re.compile(f"[\u0e01-\u0e2e{_LEADING_VOWEL}]")
 _PUBLIC_ORG = re.compile(r"\s?\(องค์การมหาชน\)")
+_COMPANY = re.compile(rf"บริษัท\s?[{_THAI_LETTER}]+(?:\s[{_THAI_LETTER}]+)?\s?จำกัด(?:\s?\(มหาชน\))?")
 _AREA_NUMBER = re.compile(r"\s?เขต\s?(\d{1,2})(?![\d.])")
 # Patterns used with match(text, pos) carry no "^": it would only match at the string's start.
 # A short form written right after a full name: "(อพวช.)", "(มทร.พระนคร)", "หรือ MEA", "(PEA)".
@@ -94,6 +95,7 @@ def _known_names() -> dict[str, tuple[str, str]]:
     """Space-free printed form -> (full name, kind), for abbreviations and full names alike."""
     kinds = known_kinds()
     table = {squash(full): (full, kind) for full, kind in kinds.items()}
+    table.update({name: (name, "local") for name in _SPECIAL_LOCAL})
     for short, full in known_abbreviations().items():
         table[squash(short)] = (full, kinds.get(full, "central"))
     return table
@@ -203,10 +205,14 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
                    agency_type)
 
 
+# The two local governments of a special form have no type word and no abbreviation of their own.
+_SPECIAL_LOCAL = ("เมืองพัทยา", "กรุงเทพมหานคร")
+
+
 @lru_cache(maxsize=1)
 def _data_pattern() -> re.Pattern | None:
     """Every abbreviation and full name of the data, as one pattern (built once)."""
-    return _literal_pattern(tuple(sorted(set(known_abbreviations()) | set(known_kinds()))))
+    return _literal_pattern(tuple(sorted(set(known_abbreviations()) | set(known_kinds()) | set(_SPECIAL_LOCAL))))
 
 
 @lru_cache(maxsize=256)
@@ -219,7 +225,7 @@ def _literal_pattern(keys: tuple[str, ...]) -> re.Pattern | None:
     if latin:
         parts.append(rf"(?<![A-Za-z]){_trie(latin)}(?![A-Za-z])")
     if thai:
-        parts.append(rf"(?<![{_THAI_LETTER}.]){_trie(thai)}")
+        parts.append(_trie(thai))  # glued to a Thai word before it: checked by _starts_a_word
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -271,11 +277,19 @@ def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
         mention = _type_mention(text, match, words[match.group()])
         if mention is not None:
             found.append(mention)
+    for match in _COMPANY.finditer(text):  # state enterprises that are companies: names hold spaces
+        name = re.sub(r"\s+", " ", match.group()).replace("( ", "(")
+        found.append(Mention(match.start(), match.end(), name, match.group(), "enterprise", SUBJECT))
     known = _known_names()
     for literal in (_data_pattern(), _literal_pattern(tuple(sorted(links)))):
         if literal is None:
             continue
         for match in literal.finditer(text):
+            before = text[match.start() - 1] if match.start() else " "
+            if re.match(f"[{_THAI_LETTER}.]", before) and (
+                    before == "." or not _starts_a_word(text[max(0, match.start() - 12):match.start()],
+                                                         text[match.start():match.end() + 12])):
+                continue
             full, kind = links.get(match.group()) or known.get(squash(match.group()), (match.group(), "central"))
             found.append(Mention(match.start(), match.end(), full, match.group(), kind, SUBJECT))
     return _with_locations(text, _non_overlapping(found))
