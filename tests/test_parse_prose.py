@@ -150,3 +150,35 @@ def test_cli_agency_option_and_the_no_agency_line():
                           capture_output=True, text=True)
     record, = json.loads(done.stdout)
     assert (record["agency"], record["overall_score"]) == ("เทศบาลตำบลหนองหิน", 93.26)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a company-form state enterprise (its name holds spaces) and a special local government glued
+    # after ส่วน
+    ("ผล ITA ปี 2567 บริษัท ขนส่งทางน้ำไทย จำกัด (มหาชน) ได้รับ 96.71 คะแนน ส่วนเมืองพัทยา ได้ 91.46 คะแนน",
+     [("บริษัท ขนส่งทางน้ำไทย จำกัด (มหาชน)", 2567, 96.71), ("เมืองพัทยา", 2567, 91.46)]),
+    # a year joined to its value by ซึ่ง / ที่: each value is its own year's
+    ("ประกาศผล ITA ประจำปีงบประมาณ พ.ศ. 2567\nเทศบาลเมืองบ้านสวน ได้ 95.13 คะแนน เมื่อเทียบกับปี 2566 "
+     "ซึ่งได้ 90.21 คะแนน และปี 2565 ที่ได้ 86.30 คะแนน",
+     [("เทศบาลเมืองบ้านสวน", 2567, 95.13), ("เทศบาลเมืองบ้านสวน", 2566, 90.21),
+      ("เทศบาลเมืองบ้านสวน", 2565, 86.30)]),
+    # an official name mistyped by one look-alike letter (ฎ for ฏ) resolves to the known name
+    ("ITA ปี 2563 มหาวิทยาลัยมหามกุฎราชวิทยาลัย ได้ 81.02 คะแนน",
+     [("มหาวิทยาลัยมหามกุฏราชวิทยาลัย", 2563, 81.02)]),
+    # a score written right after the name, and one for the educational area with its number
+    ("ผลการประเมิน ITA ปี 2566\nอบต.หนองแวง 96.41\nสพป.ขอนแก่น เขต 2 ได้ 94.80 คะแนน",
+     [("องค์การบริหารส่วนตำบลหนองแวง", 2566, 96.41),
+      ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาขอนแก่น เขต 2", 2566, 94.80)]),
+])
+def test_agency_forms(text, expected):
+    assert [(r.agency, r.fiscal_year, r.overall_score) for r in parse_text(text)] == expected
+
+
+def test_result_page_of_an_agency_that_is_not_local_government():
+    text = ("ผลการประเมินคุณธรรมและความโปร่งใส ITA ประจำปีงบประมาณ พ.ศ. 2565\n"
+            "มหาวิทยาลัยราชภัฏนครปฐม\n"
+            "ตัวชี้วัด\tคะแนน\n" + "\n".join(f"{n}\t{s}" for n, s in zip(
+                ("การปฏิบัติหน้าที่", "การใช้งบประมาณ", "การใช้อำนาจ"), ("97.12", "93.40", "95.66"))))
+    record, = parse_text(text)
+    assert (record.agency, record.fiscal_year, record.indicators) == (
+        "มหาวิทยาลัยราชภัฏนครปฐม", 2565, {"1": 97.12, "2": 93.40, "3": 95.66})

@@ -23,7 +23,7 @@ from ..model import Assessment
 from ..years import assessed_year, to_buddhist_era
 from .builder import RecordBuilder
 from .evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
-from .mentions import ASSESSOR, GROUP, PARENT, PLACE, SUBJECT, Mention, document_links, find_mentions
+from .mentions import GROUP, PARENT, PLACE, SUBJECT, Mention, document_links, find_mentions
 
 _GRADE = re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
                     r"(AA|A|B|C|D|E|F)(?![A-Za-z+\-])")
@@ -134,6 +134,12 @@ def _given_agency(name: str | None) -> Mention | None:
     if found and found[0].start == 0:
         return found[0]
     return Mention(0, len(name), name.strip(), name, "given", SUBJECT)
+
+
+def main_mention(document: Document) -> Mention | None:
+    """The agency a document is about, of any kind, from its mentions."""
+    links = document_links(document.lines)
+    return _main_agency([(line, find_mentions(line.text, links)) for line in document.lines if line.text.strip()])
 
 
 def _main_agency(lines: list[tuple[Line, list[Mention]]]) -> Mention | None:

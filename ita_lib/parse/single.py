@@ -10,6 +10,7 @@ from .builder import RecordBuilder
 from .headline import read_headline
 from .indicator_tables import read_indicator_tables, read_item_scores
 from .recommendations import read_recommendations
+from .prose import main_mention
 from .scan import per_document
 
 _document_year = per_document(assessed_year)
@@ -35,6 +36,11 @@ def parse_single(document: Document, *, year: int | None = None, agency: str | N
     builder.set_agency(main_agency(lines))
     if agency and "agency" not in builder.values:
         builder.set("agency", agency.strip(), None)
+    if "agency" not in builder.values:  # not a local government: a university, a department...
+        mention = main_mention(document)
+        if mention is not None:
+            builder.set("agency", mention.name, None)
+            builder.set("province", mention.province, None)
     set_year(builder, lines, year)
     return [builder.build()]
 
