@@ -51,8 +51,8 @@ _COUNT_WORDS = ("หน่วยงาน", "แห่ง", "ราย", "คน
 _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
     ("points_after", "after", re.compile(r"^\s?(?:คะแนน|points?\b)"), 3.0),
     ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?(?:ITA\s?)?"
-                                       r"(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?\d{2,4}\s?)?(?:รวม|ภาพรวม)?\s?"
-                                       r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง)?\s?$"), 3.0),
+                                       r"(?:(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?)?\d{2,4}\s?)?(?:รวม|ภาพรวม)?\s?"
+                                       r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง|จำนวน)?\s?$"), 3.0),
     ("score_nearby", "clause", re.compile(r"คะแนน|ผลการประเมิน"), 1.0),
     ("verb", "before", re.compile(r"(?:ได้|ได้รับ|ด้วย|ที่|จำนวน|อยู่ที่|เท่ากับ|ถึง|รวม|เพียง|คือ|เป็น|:|=)\s?$"), 1.0),
     ("rank", "before", re.compile(r"(?:อันดับ|ลำดับ|ลําดับ)\s?(?:ที่)?\s?$|(?:คว้า|ได้|เป็น|ติด)ที่\s?$"), VETO),
@@ -129,7 +129,8 @@ def _could_be_score(printed: str) -> bool:
 
 
 def _weigh(printed: str, before: str, after: str) -> tuple[float, tuple[str, ...]]:
-    strength = 1.0 if re.search(r"\.\d\d$", printed) else (-1.0 if "." not in printed else 0.0)
+    # Two decimals as ITAS prints scores; an integer is more often a rank or a count (100 aside).
+    strength = 1.0 if re.search(r"\.\d\d$", printed) else (-1.0 if "." not in printed and printed != "100" else 0.0)
     cues = []
     for name, where, pattern, weight in _CUES:
         target = after if where == "after" else before

@@ -190,11 +190,17 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             collect(line, owner, match.start(), "result", _Value(match.group(1), line.number, -1.0))
 
 
+# "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency.
+_AVERAGE_OF = re.compile(r"(?:เฉลี่ย|ภาพรวมของ|ทั้ง)\S{0,5}\s?$")
+
+
 def _owner(text: str, mentions: list[Mention], position: int) -> tuple[Mention | None, bool]:
     """The agency a value at `position` is written with, and whether it belongs to something that
-    is not an agency (a ministry, a group) written right before it."""
+    is not an agency (a ministry, a group, an average over an agency's area) written right before it."""
     for mention in reversed([m for m in mentions if m.end <= position]):
         if mention.role in (SUBJECT, PLACE):
+            if _AVERAGE_OF.search(text, max(0, mention.start - 15), mention.start):
+                return None, True
             return mention, False
         if mention.role in (PARENT, GROUP) and position - mention.end <= 15:
             return None, True  # "กระทรวงการคลัง 90.04": a ministry's figure
