@@ -12,16 +12,16 @@ it, "after" the start of the text after it):
 
 | cue              | where  | weight | example                                   |
 |------------------|--------|--------|-------------------------------------------|
-| points_after     | after  |   +3   | "92.88 คะแนน"                             |
-| score_word       | before |   +3   | "ด้วยคะแนน 95.54", "ผลการประเมิน 90.95"  |
-| score_nearby     | clause |   +1   | "คะแนน ITA ในภาพรวม 90.95"                |
-| verb             | before |   +1   | "ได้รับ 92.88", "ที่ 98.14", "ถึง 99.06"  |
+| points_after     | after  |   +3   | "91.37 คะแนน"                             |
+| score_word       | before |   +3   | "ด้วยคะแนน 94.18", "ผลการประเมิน 90.62"  |
+| score_nearby     | clause |   +1   | "คะแนน ITA ในภาพรวม 90.62"                |
+| verb             | before |   +1   | "ได้รับ 91.37", "ที่ 97.26", "ถึง 98.83"  |
 | after_name       | before |   +3   | "อบต.หนองแวง 96.41", "กรมป่าไม้ (95.10)"  |
 | two_decimals     | number |   +1   | ITAS prints scores with two decimals      |
 | integer          | number |   -1   | "ที่ 1", "85"                             |
-| rank             | before |  veto  | "อันดับที่ 11", "คว้าที่ 1"                |
-| average / group  | clause |  veto  | "คะแนนเฉลี่ย 87.57", "ทั่วประเทศ 87.57"   |
-| change           | clause |  veto  | "เพิ่มขึ้น 17.84" (not "เพิ่มขึ้นเป็น 95.10") |
+| rank             | before |  veto  | "อันดับที่ 14", "คว้าที่ 2"                |
+| average / group  | clause |  veto  | "คะแนนเฉลี่ย 88.20", "ทั่วประเทศ 88.20"   |
+| change           | clause |  veto  | "เพิ่มขึ้น 12.40" (not "เพิ่มขึ้นเป็น 95.10") |
 | threshold        | before |  veto  | "คะแนนเต็ม 100", "ไม่น้อยกว่า 85"          |
 | threshold_after  | after  |  veto  | "85 คะแนนขึ้นไป"                          |
 | percent          | after  |  veto  | "100%", "ร้อยละ" after                    |
@@ -113,7 +113,7 @@ def candidates(text: str, boundaries: list[int] = ()) -> list[Candidate]:
 def _clause_before(text: str, position: int, boundaries) -> str:
     start = max(0, position - 60)
     # A clause ends at the previous number that could be a score; a year or a count inside it
-    # ("มากกว่าปีที่แล้ว (ปีงบประมาณ 2564) 6.32") does not hide the words before it.
+    # ("สูงขึ้นจากปีก่อน (ปีงบประมาณ 2565) 1.87") does not hide the words before it.
     previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position) if _could_be_score(m.group())]
     # "ปี 2560 ได้ 66.18": a value of that year; what was said before the year is another clause.
     years = [m.start(1) for m in _YEAR_OF_VALUE.finditer(text, start, position)]

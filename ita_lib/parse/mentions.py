@@ -8,7 +8,7 @@ parent or a group.
 Recognition uses knowledge, not guesses: type words (data/agency_types.csv: องค์การบริหารส่วนตำบล…,
 กรม…, มหาวิทยาลัย…) followed by a name, whole names and abbreviations that are common knowledge
 (data/agency_abbreviations.csv), and short forms the text itself links to a full name
-("องค์การพิพิธภัณฑ์… (อพวช.)", "การไฟฟ้านครหลวง หรือ MEA").
+("สถาบันส่งเสริมการเรียนรู้ชายฝั่ง (สรช.)", "การประปานครหลวง หรือ MWA").
 """
 from __future__ import annotations
 
@@ -31,11 +31,11 @@ _PUBLIC_ORG = re.compile(r"\s?\(องค์การมหาชน\)")
 _COMPANY = re.compile(rf"บริษัท\s?[{_THAI_LETTER}]+(?:\s[{_THAI_LETTER}]+)?\s?จำกัด(?:\s?\(มหาชน\))?")
 _AREA_NUMBER = re.compile(r"\s?เขต\s?(\d{1,2})(?![\d.])")
 # Patterns used with match(text, pos) carry no "^": it would only match at the string's start.
-# A short form written right after a full name: "(อพวช.)", "(มทร.พระนคร)", "หรือ MEA", "(PEA)".
+# A short form written right after a full name: "(สรช.)", "(มรภ.เชียงราย)", "หรือ MWA", "(PWA)".
 _SHORT_FORM = rf"[\u0e01-\u0e2e][{_THAI_LETTER}]{{0,6}}\.(?:[{_THAI_LETTER}]{{1,12}}\.?)*|[A-Z]{{2,6}}"
 _LINK = re.compile(rf"\s?(?:\(\s*({_SHORT_FORM})\s*\)|หรือ\s?({_SHORT_FORM})(?![\w.]))")
 
-# Words that end a name written without a space before the verb ("กรมการปกครองได้รับ…").
+# Words that end a name written without a space before the verb ("กรมป้องกันและบรรเทาสาธารณภัยได้ผล…").
 _STOP_TOKENS = frozenset((
     "ได้", "ได้รับ", "มี", "มีผล", "ผ่าน", "คว้า", "อยู่", "ด้วย", "ซึ่ง", "โดย", "เป็น", "จัด", "รับ",
     "เข้า", "เข้ารับ", "ประกาศ", "ถือ", "นับ", "ติด", "ครอง", "ยัง", "ก็", "จึง", "ที่", "คือ", "ประจำ",
@@ -56,7 +56,7 @@ _GENERIC_NAMES = frozenset((
 ))
 _NACC_CORE = "ป้องกันและปราบปรามการทุจริตแห่งชาติ"  # also in misspelt forms of the NACC's name
 _GROUP_BEFORE = re.compile(r"(?:กลุ่ม|ประเภท|สังกัด|ระดับ|หน่วยงานใน)\s?$")
-# The NACC is the agency of a sentence only when a score follows it ("สำนักงาน ป.ป.ช. ได้ 90.44").
+# The NACC is the agency of a sentence only when a score follows it ("สำนักงาน ป.ป.ช. ได้ 91.20").
 _NACC_SCORED = re.compile(r"\s?(?:ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน)")
 _LOCATION = re.compile(
     rf"[\s(]*(?:(?:อำเภอ|อ\.)\s?([{_THAI_LETTER}]+))?[\s,]*(?:(?:จังหวัด|จ\.)\s?([{_THAI_LETTER}]+))?\)?")
@@ -65,7 +65,7 @@ _LOCATION = re.compile(
 @dataclass(frozen=True)
 class Mention:
     start: int
-    end: int  # after the name and what belongs to it: "(อพวช.)", "อ.เทิง จ.เชียงราย"
+    end: int  # after the name and what belongs to it: "(สรช.)", "อ.พาน จ.เชียงราย"
     name: str  # full name, abbreviations expanded
     printed: str
     kind: str
@@ -101,7 +101,7 @@ def _known_names() -> dict[str, tuple[str, str]]:
     return table
 
 
-# Letters that differ by a stroke and are mistyped for each other in official names (มหามกุฎ for มหามกุฏ).
+# Letters that differ by a stroke and are mistyped for each other in official names (ฎ for ฏ).
 _LOOKALIKE = {frozenset(pair) for pair in ("ฎฏ", "ชซ", "บป", "ผพ", "ฝฟ", "ขฃ", "คฅ", "ดต", "ศษ", "ลฬ")}
 
 
@@ -249,7 +249,7 @@ def _trie(words: list[str]) -> str:
 
 
 def document_links(lines: list[Line]) -> dict[str, tuple[str, str]]:
-    """Short forms the text links to a full name: "มหาวิทยาลัยแม่ฟ้าหลวง (มฟล.)" -> มฟล."""
+    """Short forms the text links to a full name: "สถาบันส่งเสริมการเรียนรู้ชายฝั่ง (สรช.)" -> สรช."""
     links: dict[str, tuple[str, str]] = {}
     for line in lines:
         for mention in _mentions(line.text, {}):
@@ -296,7 +296,7 @@ def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
 
 
 def _non_overlapping(found: list[Mention]) -> list[Mention]:
-    """Longest first where two overlap ("สำนักงานอัยการสูงสุด" over "อัยการสูงสุด")."""
+    """Longest first where two overlap ("สำนักงานผู้ตรวจการแผ่นดิน" over "ผู้ตรวจการแผ่นดิน")."""
     chosen: list[Mention] = []
     for mention in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
         if all(mention.end <= other.start or mention.start >= other.end for other in chosen):

@@ -4,8 +4,8 @@ Each line is read for agency mentions (mentions.py), score candidates (evidence.
 result words. Every value is given to the agency it is written with: the nearest agency named
 before it in the same line, skipping the NACC announcing the result and the ministries or groups
 around it; a value in a line that names no agency belongs to the agency the text is about (the one
-named most, headline first) or to `--agency`. A year written right before a value ("ปี 2559 ได้
-48.44 คะแนน") is that value's year; otherwise the document's assessed year.
+named most, headline first) or to `--agency`. A year written right before a value ("ปี 2560 ได้
+66.18 คะแนน") is that value's year; otherwise the document's assessed year.
 
 Several different scores for one agency and year are a conflict: the clearly strongest wins with
 a warning naming the others; if none is clearly strongest the score stays empty and the warning
@@ -203,7 +203,7 @@ def _owner(text: str, mentions: list[Mention], position: int) -> tuple[Mention |
                 return None, True
             return mention, False
         if mention.role in (PARENT, GROUP) and position - mention.end <= 15:
-            return None, True  # "กระทรวงการคลัง 90.04": a ministry's figure
+            return None, True  # "กระทรวงมหาดไทย 90.12": a ministry's figure
     return None, False
 
 
