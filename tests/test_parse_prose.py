@@ -191,3 +191,17 @@ def test_result_page_of_an_agency_that_is_not_local_government():
     record, = parse_text(text)
     assert (record.agency, record.fiscal_year, record.indicators) == (
         "มหาวิทยาลัยราชภัฏนครปฐม", 2565, {"1": 97.12, "2": 93.40, "3": 95.66})
+
+
+def test_a_line_about_another_assessment_gives_nothing_even_on_a_page_that_links_ita():
+    text = ("เมนู: ข่าวสาร | ITA | ติดต่อเรา\n"
+            "ประกาศผลการประเมินประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น (LPA) ประจำปี 2566 "
+            "เทศบาลตำบลโพนทอง ได้รับคะแนนรวม 88.91 คะแนน")
+    assert parse_text(text) == []
+
+
+def test_a_one_row_summary_table_is_still_read():
+    text = "ผลการประเมิน ITA ประจำปี 2564\nหน่วยงาน\tคะแนนรวม\tระดับ\nองค์การบริหารส่วนตำบลนาดี\t91.20\tA\n"
+    record, = parse_text(text)
+    assert (record.agency, record.fiscal_year, record.overall_score, record.grade) == (
+        "องค์การบริหารส่วนตำบลนาดี", 2564, 91.20, "A")

@@ -54,12 +54,12 @@ def parse_loaded(document: Document, *, year: int | None = None, agency: str | N
             report.records = records
             return report
     single = parse_single(document, year=year, agency=agency)
-    if single and _from_tables(single[0]):
+    if single and _from_tables(single[0], document):
         report.records = single
         return report
     prose = read_prose(document, year=year, agency=agency)
     report.notes.extend(prose.notes)
-    report.records = prose.records or [record for record in single if record.agency]
+    report.records = prose.records
     if report.records:
         return report
     if prose.notes:
@@ -72,11 +72,13 @@ def parse_loaded(document: Document, *, year: int | None = None, agency: str | N
     return report
 
 
-def _from_tables(record: Assessment) -> bool:
-    """A one-agency record read from indicator or action tables (an ITAS page, an analysis),
-    not only from headline sentences, which the prose reader weighs better."""
+def _from_tables(record: Assessment, document: Document) -> bool:
+    """A one-agency record read from tables (indicators, actions, a summary row) or instrument
+    lines, not only from headline sentences, which the prose reader weighs better."""
+    rows = {line.number for line in document.lines if line.is_row}
     return bool(record.indicators or record.actions or record.items
-                or any(v is not None for v in record.instruments.model_dump().values()))
+                or any(v is not None for v in record.instruments.model_dump().values())
+                or record.source.lines.get("overall_score") in rows)
 
 
 def parse_report(source: str | Path, *, year: int | None = None, agency: str | None = None) -> ParseReport:

@@ -159,8 +159,18 @@ def _main_agency(lines: list[tuple[Line, list[Mention]]]) -> Mention | None:
     return first[max(weight, key=lambda name: (weight[name], -list(first).index(name)))]
 
 
+# Other assessments whose results are written like ITA announcements: a line about one of them and
+# not about the ITA gives no value.
+_OTHER_ASSESSMENT = re.compile(r"\bLPA\b|Local Performance|ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น|รางวัลพระปกเกล้า|"
+                               r"T-?score|\bCPI\b|ดัชนีการรับรู้การทุจริต|O-NET|ความพึงพอใจ|PMQA|อันดับเครดิต|"
+                               r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)", re.IGNORECASE)
+_ITA = re.compile(r"ITA|คุณธรรมและความโปร่งใส|คุณธรรม\s?-?\s?ความโปร่งใส|Integrity", re.IGNORECASE)
+
+
 def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     text = line.text
+    if _OTHER_ASSESSMENT.search(text) and not _ITA.search(text):
+        return
     boundaries = [m.end for m in mentions if m.role in (SUBJECT, PLACE)]
     for candidate in candidates(text, boundaries):
         if candidate.vetoed:
