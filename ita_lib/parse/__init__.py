@@ -64,7 +64,7 @@ def parse_loaded(document: Document, *, year: int | None = None, agency: str | N
         return report
     if prose.notes:
         return report
-    if single:
+    if single and not single[0].agency:
         report.notes.append("a result but no agency named: no record; pass --agency NAME if the "
                             "text is about one agency")
         return report
