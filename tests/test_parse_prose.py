@@ -178,6 +178,13 @@ def test_cli_agency_option_and_the_no_agency_line():
     ("ผล ITA 2564 ทต.ดงมะไฟ ผลการประเมินอยู่ในระดับ A (คะแนน 88.43)", [("เทศบาลตำบลดงมะไฟ", 2564, 88.43)]),
     ("ผลการประเมิน อบต.ห้วยยาง ITA 2567: 96.57", [("องค์การบริหารส่วนตำบลห้วยยาง", 2567, 96.57)]),
     ("อบต.ห้วยยาง ได้รับคะแนนประเมิน ITA ประจำปี 2566 จำนวน 95.18 คะแนน", [("องค์การบริหารส่วนตำบลห้วยยาง", 2566, 95.18)]),
+    # a score right after the result word in a headline; the scope of a ranking is not the owner
+    ("อบต.ทาปลาดุก ปลื้ม! ITA 67 ผ่านดีเยี่ยม 98.63", [("องค์การบริหารส่วนตำบลทาปลาดุก", 2567, 98.63)]),
+    ("สำนักงานเขตบางรัก ได้รับคะแนน ITA ปี 2566 สูงสุดในกรุงเทพมหานคร 98.16 คะแนน",
+     [("สำนักงานเขตบางรัก", 2566, 98.16)]),
+    # a text that names its agency only after the score
+    ("ผลการประเมิน ITA ปีงบประมาณ 2567 หน่วยงานได้คะแนน 94.06 คะแนน\nองค์การบริหารส่วนตำบลบ้านธิ อำเภอบ้านธิ",
+     [("องค์การบริหารส่วนตำบลบ้านธิ", 2567, 94.06)]),
 ])
 def test_agency_forms(text, expected):
     assert [(r.agency, r.fiscal_year, r.overall_score) for r in parse_text(text)] == expected
@@ -205,3 +212,11 @@ def test_a_one_row_summary_table_is_still_read():
     record, = parse_text(text)
     assert (record.agency, record.fiscal_year, record.overall_score, record.grade) == (
         "องค์การบริหารส่วนตำบลนาดี", 2564, 91.20, "A")
+
+
+def test_result_words_written_after_each_score():
+    text = ("ITA 2566 เทศบาลเมืองลำพูน 97.36 คะแนน ผ่าน / เทศบาลตำบลอุโมงค์ 88.27 คะแนน ผ่าน / "
+            "อบต.ป่าสัก 79.18 คะแนน ไม่ผ่าน")
+    assert [(r.agency, r.overall_score, r.result, r.passed) for r in parse_text(text)] == [
+        ("เทศบาลเมืองลำพูน", 97.36, "ผ่าน", True), ("เทศบาลตำบลอุโมงค์", 88.27, "ผ่าน", True),
+        ("องค์การบริหารส่วนตำบลป่าสัก", 79.18, "ไม่ผ่าน", False)]

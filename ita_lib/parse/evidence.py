@@ -15,6 +15,7 @@ it, "after" the start of the text after it):
 | points_after     | after  |   +3   | "91.37 คะแนน"                             |
 | score_word       | before |   +3   | "ด้วยคะแนน 94.18", "ผลการประเมิน 90.62"  |
 | score_nearby     | clause |   +1   | "คะแนน ITA ในภาพรวม 90.62"                |
+| result_before    | before |   +3   | "ผ่านดีเยี่ยม 98.61", "ระดับ AA 96.02"     |
 | verb             | before |   +1   | "ได้รับ 91.37", "ที่ 97.26", "ถึง 98.83"  |
 | after_name       | before |   +3   | "อบต.หนองแวง 96.41", "กรมป่าไม้ (95.10)"  |
 | two_decimals     | number |   +1   | ITAS prints scores with two decimals      |
@@ -53,6 +54,7 @@ _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
     ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?(?:ITA\s?)?"
                                        r"(?:(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?)?\d{2,4}\s?)?(?:รวม|ภาพรวม)?\s?"
                                        r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง|จำนวน)?\s?$"), 3.0),
+    ("result_before", "before", re.compile(r"(?:ผ่านดีเยี่ยม|ผ่านดี|ผ่าน|ระดับ\s?(?:AA|[A-F]))\s?[:\-–]?\s?$"), 3.0),
     ("score_nearby", "clause", re.compile(r"คะแนน|ผลการประเมิน"), 1.0),
     ("verb", "before", re.compile(r"(?:ได้|ได้รับ|ด้วย|ที่|จำนวน|อยู่ที่|เท่ากับ|ถึง|รวม|เพียง|คือ|เป็น|:|=)\s?$"), 1.0),
     ("rank", "before", re.compile(r"(?:อันดับ|ลำดับ|ลําดับ)\s?(?:ที่)?\s?$|(?:คว้า|ได้|เป็น|ติด)ที่\s?$"), VETO),

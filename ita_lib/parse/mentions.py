@@ -21,7 +21,7 @@ from ..document import Line
 
 NACC = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
 
-SUBJECT, ASSESSOR, PARENT, GROUP, PLACE = "subject", "assessor", "parent", "group", "place"
+SUBJECT, ASSESSOR, PARENT, GROUP, PLACE, SCOPE = "subject", "assessor", "parent", "group", "place", "scope"
 
 _THAI_LETTER = "\u0e01-\u0e4e"
 _LEADING_VOWEL = "\u0e40-\u0e44"  # เ แ โ ใ ไ are written before the consonant they follow
@@ -55,7 +55,10 @@ _GENERIC_NAMES = frozenset((
     "ปกครองส่วนท้องถิ่น", "ภาครัฐ", "กลาง", "อุดมศึกษา", "การศึกษา", "อิสระ",
 ))
 _NACC_CORE = "ป้องกันและปราบปรามการทุจริตแห่งชาติ"  # also in misspelt forms of the NACC's name
+# Before a name, these make it a group ("กลุ่มมหาวิทยาลัยราชภัฏ": its figures are not an agency's) or
+# the scope of a ranking ("สูงสุดในกรุงเทพมหานคร": the figure belongs to the agency named before).
 _GROUP_BEFORE = re.compile(r"(?:กลุ่ม|ประเภท|สังกัด|ระดับ|หน่วยงานใน)\s?$")
+_SCOPE_BEFORE = re.compile(r"(?:(?<!ผล)ใน|ภายใน|ทั่ว)\s?$")
 # The NACC is the agency of a sentence only when a score follows it ("สำนักงาน ป.ป.ช. ได้ 91.20").
 _NACC_SCORED = re.compile(r"\s?(?:ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน)")
 _LOCATION = re.compile(
@@ -334,6 +337,8 @@ def _with_role(text: str, mention: Mention) -> Mention:
         role = ASSESSOR
     elif _GROUP_BEFORE.search(before):
         role = GROUP
+    elif _SCOPE_BEFORE.search(before):
+        role = SCOPE
     elif mention.kind in ("province", "district"):
         role = PLACE
     else:

@@ -30,6 +30,8 @@ _GRADE = re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการป�
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
 _RESULT = re.compile(r"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?(ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน)"
                      r"(?!มา|พ้น|ทาง|ระบบ|ไลฟ์)|(ไม่)?ผ่าน\s?(?:การ)?(?:ประเมิน|เกณฑ์)(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))")
+# A result word written right after a score: "97.31 คะแนน ผ่าน", "79.15 คะแนน (ไม่ผ่าน)".
+_RESULT_AFTER_SCORE = re.compile(r"\d\s?คะแนน\s?[(\-–/]?\s?(ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน)(?!มา|พ้น|การ|เกณฑ์|ประเมิน)")
 _OLD_LEVEL = re.compile(r"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?(สูงมาก|ปานกลาง|ต่ำมาก|สูง|ต่ำ)")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
                          r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
@@ -194,6 +196,10 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         owner, blocked = _owner(text, mentions, match.start())
         if not blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
             collect(line, owner, match.start(), "result", _Value(word, line.number, 1.0 if match.group(1) else 0.5))
+    for match in _RESULT_AFTER_SCORE.finditer(text):
+        owner, blocked = _owner(text, mentions, match.start())
+        if not blocked:
+            collect(line, owner, match.start(), "result", _Value(match.group(1), line.number, 1.0))
     for match in _OLD_LEVEL.finditer(text):
         owner, blocked = _owner(text, mentions, match.start())
         if not blocked:
