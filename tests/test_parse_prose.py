@@ -128,6 +128,8 @@ def test_mentions_have_roles():
     ("ติดต่อกัน 3 ปีซ้อน", 3.0, False),
     ("ประกาศเมื่อ 18 ส.ค. 2566", 18.0, False),
     ("ดัชนีความโปร่งใส 82.45 คะแนน", 82.45, False),
+    ("ตั้งเป้าหมายปี 2568 ให้ได้คะแนน ITA 95.00 คะแนน", 95.00, False),
+    ("ผ่านดีเยี่ยม 98.63", 98.63, True),
 ])
 def test_score_cues(text, value, accepted):
     found = [c for c in candidates(text) if c.value == value]

@@ -24,6 +24,7 @@ it, "after" the start of the text after it):
 | average / group  | clause |  veto  | "คะแนนเฉลี่ย 88.20", "ทั่วประเทศ 88.20"   |
 | change           | clause |  veto  | "เพิ่มขึ้น 12.40" (not "เพิ่มขึ้นเป็น 95.10") |
 | threshold        | before |  veto  | "คะแนนเต็ม 100", "ไม่น้อยกว่า 85"          |
+| target           | clause |  veto  | "ตั้งเป้าหมายให้ได้คะแนน 95.00"           |
 | threshold_after  | after  |  veto  | "85 คะแนนขึ้นไป"                          |
 | percent          | after  |  veto  | "100%", "ร้อยละ" after                    |
 | count            | after  |  veto  | "87 สถาบัน", "3 ปีซ้อน", "7 หน่วยงาน"     |
@@ -65,6 +66,7 @@ _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
                                    r"ขยับ|พัฒนาขึ้น|ดีขึ้น|ปีที่แล้ว|ปีก่อน)(?!\S*เป็น\s?$)"), VETO),
     ("threshold", "before", re.compile(r"(?:เกณฑ์\S{0,6}|ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|เป้าหมาย|เต็ม|ไม่ถึง|ถึงร้อยละ)"
                                       r"\s?(?:คะแนน)?\s?(?:ที่)?\s?$"), VETO),
+    ("target", "clause", re.compile(r"เป้าหมาย|ตั้งเป้า|คาดว่า|คาดหวัง|มุ่งหวัง|ให้ได้|ไม่น้อยกว่า|อย่างน้อย|ต้องได้"), VETO),
     ("threshold_after", "after", re.compile(r"^\s?(?:คะแนน)?\s?(?:ขึ้นไป|เป็นต้นไป)"), VETO),
     ("percent", "after", re.compile(r"^\s?(?:%|เปอร์เซ็นต์|percent|per cent)"), VETO),
     ("count", "after", re.compile(r"^\s?(?:" + "|".join(_COUNT_WORDS) + ")"), VETO),
