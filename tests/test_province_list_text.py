@@ -285,3 +285,17 @@ def _non_list_documents() -> list[Path]:
 @pytest.mark.parametrize("path", _non_list_documents(), ids=lambda p: p.name)
 def test_no_province_list_records_from_other_documents(path):
     assert all(r.source.kind != "province_list" for r in parse_document(path, year=2567))
+
+
+def test_one_cell_per_line_as_some_pages_copy_a_table():
+    # Each cell on its own line; the last score is cut to one decimal; a page footer follows.
+    records = parse_document(fx("province_list_text_cells.txt"), year=2566)
+    assert [(r.rank, r.agency, r.district, r.province, r.overall_score) for r in records] == [
+        (1, OBT + "บ้านตุ่น", "เมืองพะเยา", "พะเยา", 98.47),
+        (2, TT + "เชียงม่วน", "เชียงม่วน", "พะเยา", 97.03),
+        (3, "องค์การบริหารส่วนจังหวัดพะเยา", "เมืองพะเยา", "พะเยา", 95.62),
+        (4, OBT + "ห้วยข้าวก่ำ", "จุน", "พะเยา", 88.19),
+        (5, TT + "แม่ใจ", "แม่ใจ", "พะเยา", None),
+    ]
+    assert "province_row_incomplete" in codes(records[-1])
+    assert all(r.fiscal_year == 2566 for r in records)

@@ -21,6 +21,7 @@ from .scan import per_document
 from .single import set_year
 
 TITLE = "ผลการประเมินรายหน่วยงานภายในจังหวัด"
+MAX_CELLS = 7  # rank, agency, district, province, score, and a grade or result word: a row's cells
 # Lists of other assessments look the same (rank, agency, district, province, score): without the
 # ITAS title, a document naming one of these is not read as an ITA province list.
 OTHER_ASSESSMENTS = ("t-score", "tscore", "ทีสกอร์", "ที-สกอร์", "คะแนนที", "lpa", "o-net", "onet",
@@ -35,6 +36,7 @@ _RANK = re.compile(r"^\d{1,5}[.)]?$")
 _NUMBER = re.compile(r"^\d+(?:\.\d*)?$")  # also a cut score ("88.", "88.4"): judged later
 _SCORE_2 = re.compile(r"^\d{1,3}\.\d{2}$")  # how ITAS prints a score
 _SCORE_ANY = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+_CELL_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{0,2})?$")  # a score cell, cut ones ("88.") included
 _AFTER_SCORE = ("คะแนน", "%", "รายละเอียด", "ดูรายละเอียด")  # a web table's last column
 _DISTRICT_WORDS = ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต")
 _PROVINCE_WORDS = ("จังหวัด", "จ.")
@@ -364,13 +366,40 @@ def scan_lines(lines: list[Line]) -> _Scan:
     return reader.scan
 
 
+@per_document
+def _row_lines(lines: list[Line]) -> list[Line]:
+    """The lines as rows. A table copied from some pages comes one cell per line ("1", the agency,
+    the district, the province, the score): when a rank alone on its line is followed by an
+    agency name at least three times, the cells from each rank to the next become one row."""
+    starts = [i for i, line in enumerate(lines[:-1])
+              if _RANK.match(line.text.strip()) and _type_word("".join(lines[i + 1].text.split()[:1]))]
+    if len(starts) < MIN_ROW_RUN:
+        return lines
+    out = list(lines[:starts[0]])
+    for start, end in zip(starts, [*starts[1:], None]):
+        cells = [line for line in lines[start:end] if line.text.strip()]
+        # A row ends at its score (and the grade or result word after it); text after the table
+        # or a page footer stays apart.
+        score = next((i for i, cell in enumerate(cells) if i >= 2 and _CELL_NUMBER.match(cell.text.strip())), None)
+        stop = len(cells) if score is None else score + 1
+        if stop < len(cells) and (GRADE_WORD_RE.match(cells[stop].text.strip())
+                                  or RESULT_WORD_RE.match(cells[stop].text.strip())):
+            stop += 1
+        if stop > MAX_CELLS:
+            out.extend(lines[start:end])
+            continue
+        out.append(Line(cells[0].number, " ".join(cell.text.strip() for cell in cells[:stop])))
+        out.extend(cells[stop:])
+    return out
+
+
 def _has_title(text: str) -> bool:
     return TITLE in text or TITLE in "".join(text.split())  # PDF text may split the title
 
 
 def is_province_list(document: Document) -> bool:
     """The ITAS title, or a list header / a run of rows in a document about no other assessment."""
-    scan = scan_lines(document.lines)
+    scan = scan_lines(_row_lines(document.lines))
     if not scan.rows:
         return False
     text = document.text
@@ -414,7 +443,7 @@ def parse_text_rows(document: Document, *, year: int | None = None) -> list[Asse
     its agency gives a warning instead of a record."""
     if not is_province_list(document):
         return []
-    scan = scan_lines(document.lines)
+    scan = scan_lines(_row_lines(document.lines))
     printed = [row.score for row in scan.rows if row.score]
     two_decimals = 2 * sum(1 for s in printed if _SCORE_2.match(s)) > len(printed)
     records, problems = [], []
