@@ -18,9 +18,6 @@ TIERS: tuple[tuple[str, str], ...] = (
     ("เทศบาลตำบล", "ทต."),
 )
 ABBREVIATIONS = {abbr: full for full, abbr in TIERS}
-# Other public bodies: the name runs to the next space.
-OTHER_PREFIXES = ("กรม", "สำนักงาน", "มหาวิทยาลัย", "โรงพยาบาล", "การไฟฟ้า", "การประปา", "ที่ทำการ",
-                  "ศาล", "กระทรวง", "สถาบัน", "องค์การ")
 NACC_NAMES = ("สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ", "สำนักงาน ป.ป.ช.")
 
 _THAI_NAME = r"[\u0e01-\u0e4e][\u0e01-\u0e4e\-]*"
@@ -158,7 +155,8 @@ def _labelled_public_body(lines: list[Line]) -> AgencyName | None:
             rest = text[len(label):].strip(" :")
             if any(rest.startswith(nacc) for nacc in NACC_NAMES):
                 continue
-            for prefix in OTHER_PREFIXES:
+            # Other public bodies (type words of data/agency_types.csv): the name runs to the next space.
+            for prefix in (kind.prefix for kind in agency_types() if kind.kind != "local"):
                 if rest.startswith(prefix):
                     name = rest.split()[0]
                     district, province = _location(rest[len(name):])

@@ -29,6 +29,7 @@ class Era:
     comparable: bool  # False: not comparable with ITAS indicators at all
     label: str
     note: str
+    level_words: tuple[str, ...] = ()  # printed result levels of an older scheme (สูงมาก, สูง, ...)
 
     def contains(self, year: int) -> bool:
         return (self.first is None or year >= self.first) and (self.last is None or year <= self.last)
@@ -73,8 +74,8 @@ def _indicators() -> dict[int, IndicatorInfo]:
 
 
 def _eras() -> tuple[Era, ...]:
-    return tuple(Era(e["id"], e.get("first"), e.get("last"), bool(e["comparable"]), e["label"], e["note"])
-                 for e in _data()["eras"])
+    return tuple(Era(e["id"], e.get("first"), e.get("last"), bool(e["comparable"]), e["label"], e["note"],
+                     tuple(e.get("level_words", ()))) for e in _data()["eras"])
 
 
 INDICATORS: dict[int, IndicatorInfo] = _indicators()
@@ -85,6 +86,9 @@ INSTRUMENT_INDICATORS: dict[str, tuple[int, ...]] = {
 INSTRUMENT_NAMES: dict[str, str] = {code: entry["name"] for code, entry in _data()["instruments"].items()}
 ERAS: tuple[Era, ...] = _eras()
 FIRST_ITAS_YEAR = min(era.first for era in ERAS if era.first is not None and era.comparable)
+# Level words printed before the ITAS framework, longest first for matching.
+OLD_LEVEL_WORDS: tuple[str, ...] = tuple(sorted({w for era in ERAS if not era.comparable for w in era.level_words},
+                                                key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

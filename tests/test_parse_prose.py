@@ -60,6 +60,10 @@ def test_values_of_other_years_and_the_2568_level_word():
     latest = by_year[2568]
     assert summary(latest) == ("เทศบาลตำบลบ้านแหลม", 2568, 98.72, None, "ผ่านดีเยี่ยม", True)
     assert (latest.agency_type, latest.district, latest.province) == ("ทต.", "บ้านแหลม", "เพชรบุรี")
+    # every value with its source line: the headline names the agency, line 3 its place, year and score
+    assert latest.source.lines == {"agency": 1, "agency_type": 1, "district": 3, "province": 3,
+                                   "fiscal_year": 3, "overall_score": 3, "result": 3}
+    assert by_year[2565].source.lines["fiscal_year"] == 4  # "ปี 2565 ได้ 87.40" on line 4
     assert (by_year[2565].overall_score, by_year[2567].overall_score) == (87.40, 95.03)
     assert (by_year[2566].overall_score, by_year[2566].grade) == (None, "A")
     old = by_year[2560]  # old methodology: the score is kept, no pass is derived

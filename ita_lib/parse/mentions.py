@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..agency import AgencyType, agency_types, known_abbreviations, known_kinds
 from ..document import Line
+from .places import is_district, is_province
 
 NACC = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
 
@@ -108,6 +109,7 @@ def _known_names() -> dict[str, tuple[str, str]]:
 _LOOKALIKE = {frozenset(pair) for pair in ("ฎฏ", "ชซ", "บป", "ผพ", "ฝฟ", "ขฃ", "คฅ", "ดต", "ศษ", "ลฬ")}
 
 
+@lru_cache(maxsize=4096)
 def canonical(name: str) -> tuple[str, str | None]:
     """The full name and kind of a printed name when the data knows it (also with one look-alike
     letter mistyped), else (name, None)."""
@@ -158,16 +160,6 @@ def _starts_a_word(before: str, rest: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _places() -> tuple[frozenset[str], frozenset[str]]:
-    """Province and district names (pythainlp's 77 provinces, geothai's districts)."""
-    from pythainlp.corpus.common import provinces
-    import geothai
-
-    districts = {d.name_th.removeprefix("เขต") for p in geothai.provinces() for d in geothai.districts(p.code)}
-    return frozenset(provinces()), frozenset(districts)
-
-
 def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | None:
     printed_word = match.group()
     short = printed_word == word.short
@@ -188,9 +180,8 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
         tail = tail[:-1]
     if not tail or not _NAME_START.match(tail) or tail in _GENERIC_NAMES or len(tail) < 2:
         return None
-    provinces, districts = _places()
-    if (word.kind == "province" and tail not in provinces) or (
-            word.prefix == "อำเภอ" and tail.rstrip("ฯ") not in districts and not tail.startswith("เมือง")):
+    if (word.kind == "province" and not is_province(tail)) or (
+            word.prefix == "อำเภอ" and not is_district(tail.rstrip("ฯ")) and not tail.startswith("เมือง")):
         return None  # "จังหวัดขนาดเล็ก", "จังหวัดและ…" are not provinces
     end = pos + len(tail)
     name = word.prefix + tail
@@ -256,14 +247,14 @@ def document_links(lines: list[Line]) -> dict[str, tuple[str, str]]:
     links: dict[str, tuple[str, str]] = {}
     for line in lines:
         for mention in _mentions(line.text, {}):
-            match = _LINK.match(line.text, _name_end(line.text, mention))
+            match = _LINK.match(line.text, _name_end(mention))
             short = match and (match.group(1) or match.group(2))
             if short and short not in links and squash(short) != squash(mention.name):
                 links[short] = (mention.name, mention.kind)
     return links
 
 
-def _name_end(text: str, mention: Mention) -> int:
+def _name_end(mention: Mention) -> int:
     return mention.start + len(mention.printed)
 
 

@@ -25,14 +25,17 @@ from .builder import RecordBuilder
 from .evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from .mentions import GROUP, PARENT, PLACE, SUBJECT, Mention, document_links, find_mentions
 
+# Grades and result words as the rubric has them, longest first ("AA" before "A", "ผ่านดี" before "ผ่าน").
+_GRADES = "|".join(rubric.GRADES)
+_RESULT_WORDS = "|".join(rubric.RESULT_WORDS)
 _GRADE = re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
-                    r"(AA|A|B|C|D|E|F)(?![A-Za-z+\-])")
+                    rf"({_GRADES})(?![A-Za-z+\-])")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
-_RESULT = re.compile(r"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?(ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน)"
+_RESULT = re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?({_RESULT_WORDS})"
                      r"(?!มา|พ้น|ทาง|ระบบ|ไลฟ์)|(ไม่)?ผ่าน\s?(?:การ)?(?:ประเมิน|เกณฑ์)(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))")
 # A result word written right after a score: "97.31 คะแนน ผ่าน", "79.15 คะแนน (ไม่ผ่าน)".
-_RESULT_AFTER_SCORE = re.compile(r"\d\s?คะแนน\s?[(\-–/]?\s?(ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน)(?!มา|พ้น|การ|เกณฑ์|ประเมิน)")
-_OLD_LEVEL = re.compile(r"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?(สูงมาก|ปานกลาง|ต่ำมาก|สูง|ต่ำ)")
+_RESULT_AFTER_SCORE = re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({_RESULT_WORDS})(?!มา|พ้น|การ|เกณฑ์|ประเมิน)")
+_OLD_LEVEL = re.compile(rf"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?({'|'.join(rubric.OLD_LEVEL_WORDS)})")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
                          r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
@@ -54,15 +57,15 @@ class _Evidence:
 
     mention: Mention
     year: int | None
+    year_line: int | None  # where the year is written (None when given with --year)
     scores: list[_Value] = field(default_factory=list)
     grades: list[_Value] = field(default_factory=list)
     results: list[_Value] = field(default_factory=list)
     indicators: dict[int, list[_Value]] = field(default_factory=dict)
 
     def era_results(self) -> list[_Value]:
-        """Result words of the record's era: สูงมาก… before 2562, ผ่าน… from 2562 (strength < 0
-        marks an old level word)."""
-        return [r for r in self.results if (r.strength < 0) == _old_era(self.year)]
+        """Result words of the record's era: สูงมาก… before 2562, ผ่าน… from 2562."""
+        return [r for r in self.results if (r.value in rubric.OLD_LEVEL_WORDS) == _old_era(self.year)]
 
     def has_content(self) -> bool:
         if self.mention.role == PLACE:  # a province named near a result word is not its subject
@@ -84,7 +87,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     links = document_links(document.lines)
     lines = [(line, find_mentions(line.text, links)) for line in document.lines
              if not line.is_row and line.text.strip()]
-    document_year = _document_year(document, year)
+    document_year, document_year_line = _document_year(document, year)
     main = _given_agency(agency) or _main_agency(lines)
     evidence: dict[tuple[str, int | None], _Evidence] = {}
     unattributed: list[str] = []
@@ -96,7 +99,8 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
             return
         local = _local_year(line.text, position)
         key = (target.name, local or document_year)
-        entry = evidence.setdefault(key, _Evidence(target, local or document_year))
+        entry = evidence.setdefault(key, _Evidence(target, local or document_year,
+                                                   line.number if local else document_year_line))
         if kind == "score":
             entry.scores.append(value)
         elif kind == "grade":
@@ -113,7 +117,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
                for entry in evidence.values() if entry.has_content()]
     notes = []
     if main is not None and not any(e.mention.name == main.name for e in evidence.values() if e.has_content()):
-        bare = _bare_record(document, lines, main, document_year)
+        bare = _bare_record(document, lines, main, document_year, document_year_line)
         if bare is not None:
             records.append(bare)
     if unattributed and not records:
@@ -122,11 +126,12 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     return ProseResult(records, notes)
 
 
-def _document_year(document: Document, year: int | None) -> int | None:
+def _document_year(document: Document, year: int | None) -> tuple[int | None, int | None]:
+    """The assessed year and its line: `--year` first, else the heaviest year mention."""
     if year is not None:
-        return year
+        return year, None
     mention = assessed_year(document.lines)
-    return mention.year if mention else None
+    return (mention.year, mention.line) if mention else (None, None)
 
 
 def _given_agency(name: str | None) -> Mention | None:
@@ -203,7 +208,7 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     for match in _OLD_LEVEL.finditer(text):
         owner, blocked = _owner(text, mentions, match.start())
         if not blocked:
-            collect(line, owner, match.start(), "result", _Value(match.group(1), line.number, -1.0))
+            collect(line, owner, match.start(), "result", _Value(match.group(1), line.number))
 
 
 # "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency.
@@ -237,27 +242,30 @@ def _local_year(text: str, position: int) -> int | None:
     return to_buddhist_era(int(match.group(1)))
 
 
-def _places_of(lines) -> dict[str, tuple[str | None, str | None]]:
-    """District and province written after any mention of an agency ("…อำเภอX จังหวัดY")."""
-    places: dict[str, tuple[str | None, str | None]] = {}
-    for _, mentions in lines:
+def _places_of(lines) -> dict[str, tuple[tuple[str, int] | None, tuple[str, int] | None]]:
+    """District and province, each with its line, written after any mention of an agency
+    ("…อำเภอX จังหวัดY")."""
+    places: dict[str, tuple[tuple[str, int] | None, tuple[str, int] | None]] = {}
+    for line, mentions in lines:
         for m in mentions:
             district, province = places.get(m.name, (None, None))
-            places[m.name] = (district or m.district, province or m.province)
+            places[m.name] = (district or (m.district and (m.district, line.number)),
+                              province or (m.province and (m.province, line.number)))
     return places
 
 
-def _build(document: Document, entry: _Evidence, place: tuple[str | None, str | None]) -> Assessment:
+def _build(document: Document, entry: _Evidence, place) -> Assessment:
     builder = RecordBuilder(document, "prose")
     mention = entry.mention
     first_line = min(v.line for v in (*entry.scores, *entry.grades, *entry.results,
                                       *(v for vs in entry.indicators.values() for v in vs)))
     builder.set("agency", mention.name, first_line)
     builder.set("agency_type", mention.agency_type, first_line)
-    builder.set("district", mention.district or place[0], first_line)
-    builder.set("province", mention.province or place[1], first_line)
+    for name, found in (("district", place[0]), ("province", place[1])):
+        if found:
+            builder.set(name, *found)
     if entry.year is not None:
-        builder.set("fiscal_year", entry.year, None)
+        builder.set("fiscal_year", entry.year, entry.year_line)
     else:
         builder.warn("year_missing", "the document gives no fiscal year; pass --year")
     _choose_score(builder, entry.scores)
@@ -312,7 +320,8 @@ def _choose_word(builder: RecordBuilder, name: str, words: list[_Value], scores:
                      f"writes {', '.join(others)}", chosen.line)
 
 
-def _bare_record(document: Document, lines, main: Mention, year: int | None) -> Assessment | None:
+def _bare_record(document: Document, lines, main: Mention, year: int | None,
+                 year_line: int | None) -> Assessment | None:
     """A text that reports the agency's ITA outcome (an award, a rank) without any number still
     records that the agency was assessed that year."""
     if year is None or main.kind == "given":
@@ -324,7 +333,7 @@ def _bare_record(document: Document, lines, main: Mention, year: int | None) -> 
                 builder.set("agency", main.name, line.number)
                 builder.set("agency_type", main.agency_type, line.number)
                 builder.set("province", main.province, line.number)
-                builder.set("fiscal_year", year, None)
+                builder.set("fiscal_year", year, year_line)
                 builder.warn("no_score", "the text reports the agency's ITA result but prints no "
                              "score or grade", line.number)
                 return builder.build()

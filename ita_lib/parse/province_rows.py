@@ -17,6 +17,7 @@ from ..document import Document, Line
 from ..model import Assessment
 from .builder import RecordBuilder
 from .headline import GRADE_WORD_RE, RESULT_WORD_RE
+from .places import BANGKOK, DISTRICT_WORDS, PROVINCE_WORDS, district_index, fold, province_index, strip_word
 from .scan import per_document
 from .single import set_year
 
@@ -26,7 +27,6 @@ MAX_CELLS = 7  # rank, agency, district, province, score, and a grade or result 
 # ITAS title, a document naming one of these is not read as an ITA province list.
 OTHER_ASSESSMENTS = ("t-score", "tscore", "ทีสกอร์", "ที-สกอร์", "คะแนนที", "lpa", "o-net", "onet",
                      "ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น")
-BANGKOK = "10"
 MAX_TOKENS_PROVINCE = 4  # "นคร ศรี ธรรม ราช": a province split by PDF extraction
 MAX_TOKENS_DISTRICT = 5
 MAX_GAP_LINES = 8  # page footer + header lines between the two halves of a row
@@ -38,52 +38,11 @@ _SCORE_2 = re.compile(r"^\d{1,3}\.\d{2}$")  # how ITAS prints a score
 _SCORE_ANY = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 _CELL_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{0,2})?$")  # a score cell, cut ones ("88.") included
 _AFTER_SCORE = ("คะแนน", "%", "รายละเอียด", "ดูรายละเอียด")  # a web table's last column
-_DISTRICT_WORDS = ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต")
-_PROVINCE_WORDS = ("จังหวัด", "จ.")
-_PROVINCE_ALIASES = {"กรุงเทพฯ": BANGKOK, "กรุงเทพ": BANGKOK, "กทม.": BANGKOK, "กทม": BANGKOK}
 _HEADER_RANK_WORDS = ("#", "ลำดับ", "อันดับ")
 _EMPTY_CELL = ("-", "–", "—")
 
 
-# --- knowledge: provinces, districts, agency type words ----------------------------------------
-
-def _fold(text: str) -> str:
-    """PDF extraction often drops the nikhahit of sara am (ตำบล -> ตาบล): compare without it."""
-    return text.replace("\u0e33", "\u0e32")
-
-
-def _strip_word(text: str, words: tuple[str, ...]) -> str:
-    for word in words:
-        if text.startswith(_fold(word)) and len(text) > len(word):
-            return text[len(word):]
-    return text
-
-
-@lru_cache(maxsize=1)
-def _provinces() -> dict[str, tuple[str, str | None]]:
-    """Folded name -> (name, geothai code). pythainlp's list and geothai's hold the same 77."""
-    from geothai import provinces
-    from pythainlp.corpus.common import provinces as thai_provinces
-
-    index: dict[str, tuple[str, str | None]] = {_fold(name): (name, None) for name in thai_provinces()}
-    index.update({_fold(p.name_th): (p.name_th, p.code) for p in provinces()})
-    bangkok = index[_fold("กรุงเทพมหานคร")]
-    index.update({_fold(alias): bangkok for alias in _PROVINCE_ALIASES})
-    return index
-
-
-@lru_cache(maxsize=None)
-def _districts(province_code: str) -> dict[str, str]:
-    """Folded name without อำเภอ/เขต -> geothai's name; "เมือง" alone is the capital district."""
-    from geothai import districts
-
-    index = {}
-    for district in districts(province_code):
-        index[_strip_word(_fold(district.name_th), _DISTRICT_WORDS)] = district.name_th
-        if district.code.endswith("01") and province_code != BANGKOK:
-            index["เมือง"] = district.name_th
-    return index
-
+# --- knowledge: agency type words (provinces and districts: places.py) ------------------------
 
 @dataclass(frozen=True)
 class _TypeWord:
@@ -93,7 +52,7 @@ class _TypeWord:
 
     @property
     def key(self) -> str:
-        return _fold(self.printed)
+        return fold(self.printed)
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +83,7 @@ def _type_re() -> re.Pattern:
 
 
 def _type_word(name: str) -> _TypeWord | None:
-    match = _type_re().match(_fold(name))
+    match = _type_re().match(fold(name))
     return _type_keys()[match.group(0)] if match else None
 
 
@@ -182,16 +141,16 @@ def _take_trailing(tokens: list[Token]) -> tuple[list[Token], list[tuple[str, st
 def _split_province(body: list[Token]) -> tuple[tuple[str, str | None], int] | None:
     """The province at the end of the row: the fewest trailing tokens that join into one."""
     for count in range(1, min(MAX_TOKENS_PROVINCE, len(body) - 1) + 1):
-        key = _strip_word(_fold(_joined(body[-count:])), _PROVINCE_WORDS)
-        if key in _provinces():
-            return _provinces()[key], count
+        key = strip_word(fold(_joined(body[-count:])), PROVINCE_WORDS)
+        if key in province_index():
+            return province_index()[key], count
     return None
 
 
 def _district_name(printed: str, province_code: str | None) -> str | None:
     if province_code is None:
         return None
-    known = _districts(province_code).get(_strip_word(_fold(printed), _DISTRICT_WORDS))
+    known = district_index(province_code).get(strip_word(fold(printed), DISTRICT_WORDS))
     if known is None:
         return None
     # Bangkok's lists print "เขตX" or "X": keep what is printed; elsewhere geothai's spelling.
@@ -200,7 +159,7 @@ def _district_name(printed: str, province_code: str | None) -> str | None:
 
 def _valid_agency(tokens: list[Token]) -> bool:
     """Something more than a bare type word ("เทศบาลตำบล" alone is half an agency name)."""
-    name = _fold(_joined(tokens))
+    name = fold(_joined(tokens))
     return bool(name) and name not in _type_keys()
 
 
@@ -290,7 +249,7 @@ def _is_header(tokens: list[Token]) -> bool:
         return False
     text = _joined(tokens)
     return ("หน่วยงาน" in text and "จังหวัด" in text and "คะแนน" in text
-            and (_fold("อำเภอ") in _fold(text) or any(t.startswith(_HEADER_RANK_WORDS) for t, _ in tokens)))
+            and (fold("อำเภอ") in fold(text) or any(t.startswith(_HEADER_RANK_WORDS) for t, _ in tokens)))
 
 
 def _strong(row: Row) -> bool:

@@ -1,0 +1,67 @@
+"""Thailand's provinces and districts, as province lists and prose print them.
+
+pythainlp's and geothai's lists of the 77 provinces, geothai's districts per province; names are
+compared "folded" (sara am as sara aa) because PDF extraction often drops its nikhahit.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+BANGKOK = "10"  # geothai's code
+DISTRICT_WORDS = ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต")
+PROVINCE_WORDS = ("จังหวัด", "จ.")
+PROVINCE_ALIASES = {"กรุงเทพฯ": BANGKOK, "กรุงเทพ": BANGKOK, "กทม.": BANGKOK, "กทม": BANGKOK}
+
+
+def fold(text: str) -> str:
+    """PDF extraction often drops the nikhahit of sara am (ตำบล -> ตาบล): compare without it."""
+    return text.replace("\u0e33", "\u0e32")
+
+
+def strip_word(text: str, words: tuple[str, ...]) -> str:
+    for word in words:
+        if text.startswith(fold(word)) and len(text) > len(word):
+            return text[len(word):]
+    return text
+
+
+@lru_cache(maxsize=1)
+def province_index() -> dict[str, tuple[str, str | None]]:
+    """Folded name -> (name, geothai code). pythainlp's list and geothai's hold the same 77."""
+    from geothai import provinces
+    from pythainlp.corpus.common import provinces as thai_provinces
+
+    index: dict[str, tuple[str, str | None]] = {fold(name): (name, None) for name in thai_provinces()}
+    index.update({fold(p.name_th): (p.name_th, p.code) for p in provinces()})
+    bangkok = index[fold("กรุงเทพมหานคร")]
+    index.update({fold(alias): bangkok for alias in PROVINCE_ALIASES})
+    return index
+
+
+@lru_cache(maxsize=None)
+def district_index(province_code: str) -> dict[str, str]:
+    """Folded name without อำเภอ/เขต -> geothai's name; "เมือง" alone is the capital district."""
+    from geothai import districts
+
+    index = {}
+    for district in districts(province_code):
+        index[strip_word(fold(district.name_th), DISTRICT_WORDS)] = district.name_th
+        if district.code.endswith("01") and province_code != BANGKOK:
+            index["เมือง"] = district.name_th
+    return index
+
+
+@lru_cache(maxsize=1)
+def all_district_names() -> frozenset[str]:
+    """Every district of every province, folded and without อำเภอ/เขต."""
+    from geothai import provinces
+
+    return frozenset(name for p in provinces() for name in district_index(p.code))
+
+
+def is_province(name: str) -> bool:
+    return strip_word(fold(name), PROVINCE_WORDS) in province_index()
+
+
+def is_district(name: str) -> bool:
+    return strip_word(fold(name), DISTRICT_WORDS) in all_district_names()
