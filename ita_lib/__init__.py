@@ -7,10 +7,21 @@ import os
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 from .errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError  # noqa: E402
-from .model import ActionRow, Assessment, Recommendation, to_dataframe  # noqa: E402
-from .parse import parse_document, parse_text  # noqa: E402
 
 __version__ = "0.1.0"
+
+# Imported on first use: the command line must be able to set up caches (ita_lib.home) before
+# pythainlp is imported, and `ita-report --help` should not pay for the parser.
+_LAZY = {"ActionRow": "model", "Assessment": "model", "Recommendation": "model", "to_dataframe": "model",
+         "parse_document": "parse", "parse_text": "parse"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def load(agency: str, db="outputs/ita.duckdb", **options):

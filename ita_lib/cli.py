@@ -1,7 +1,8 @@
 """The ita-report command line: a thin layer over ita_lib.
 
-Exit status: 0 success; 1 warnings under --strict; 2 an input could not be read (one line on
-stderr naming the file and the reason, the other inputs still processed).
+Exit statuses mean the same in every command (ita_lib.exit_codes): 0 done; 1 warnings under
+--strict; 2 a bad option; 3 some inputs or targets failed (one line each), the others done;
+4 the command could not go on (store, output folder, disk, scheduler, the one thing asked for).
 """
 from __future__ import annotations
 
@@ -9,16 +10,19 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import __version__
+from . import __version__, exit_codes
+from .cli_options import fiscal_year, positive_int, positive_seconds
 from .errors import ItaError
-from .model import Assessment, to_dataframe
-from .parse import parse_report
-from .store import DEFAULT_DB
+
+if TYPE_CHECKING:
+    from .model import Assessment
+
+DEFAULT_DB = "outputs/ita.duckdb"  # ita_lib.store.DEFAULT_DB; the store module imports DuckDB
 
 DEFAULT_ALIASES = "params/aliases.yaml"
 
-EXIT_OK, EXIT_WARNINGS, EXIT_UNREADABLE = 0, 1, 2
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -28,7 +32,7 @@ def _build_parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="print the ITA records found in documents")
     parse.add_argument("files", nargs="+", metavar="FILE")
     parse.add_argument("--format", choices=("json", "csv", "table"), default="json")
-    parse.add_argument("--year", type=int, help="fiscal year (B.E.) for documents that give none, "
+    parse.add_argument("--year", type=fiscal_year, help="fiscal year (B.E.) for documents that give none, "
                        "such as ITAS province lists")
     parse.add_argument("--agency", metavar="NAME", help="the agency a document is about when it never "
                        "names it (a text from the agency's own site)")
@@ -37,11 +41,11 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="parse files and folders into the store")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     _db_option(ingest)
-    ingest.add_argument("--year", type=int, help="fiscal year (B.E.) for documents that give none")
+    ingest.add_argument("--year", type=fiscal_year, help="fiscal year (B.E.) for documents that give none")
     ingest.add_argument("--agency", metavar="NAME", help="the agency documents are about when they never name it")
     ingest.add_argument("--aliases", default=str(DEFAULT_ALIASES),
                         help="agency aliases file (default: %(default)s; ignored when missing)")
-    ingest.add_argument("--workers", type=int, help="parse processes (default: CPU count, at most 4)")
+    ingest.add_argument("--workers", type=positive_int, help="parse processes (default: CPU count, at most 4)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
 
     conflicts = commands.add_parser("conflicts", help="list values on which sources disagree")
@@ -64,8 +68,10 @@ def _build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build one agency's report (HTML, PDF, executed notebook, data)")
     build.add_argument("targets", nargs="+", metavar="AGENCY|PARAMS.yaml",
                        help="agency names (any spelling the store knows) or params files")
-    _db_option(build)
-    build.add_argument("--output-dir", default="outputs", help="reports go to OUTPUT_DIR/<slug>/ (default: %(default)s)")
+    # No defaults here: a params file's db and output_dir hold unless the option is given.
+    build.add_argument("--db", help=f"store file (default: the params file's db, else {DEFAULT_DB})")
+    build.add_argument("--output-dir", help="reports go to OUTPUT_DIR/<slug>/ (default: the params file's "
+                       "output_dir, else outputs)")
     build.add_argument("--province", help="the agency's province, when the name is ambiguous")
     build.add_argument("--digits", choices=("thai", "arabic"), help="digits in the report (default: thai)")
     build.add_argument("--format", default=None, help="comma-separated: html,pdf (default: both)")
@@ -77,12 +83,12 @@ def _build_parser() -> argparse.ArgumentParser:
     which.add_argument("--agencies", metavar="FILE", help="one agency name, id or params .yaml per line")
     which.add_argument("--province", help="every agency of this province in the store")
     which.add_argument("--all", action="store_true", help="every agency in the store")
-    batch.add_argument("--jobs", type=int, help="worker processes (default: the number of cores)")
+    batch.add_argument("--jobs", type=positive_int, help="worker processes (default: the number of cores)")
     batch.add_argument("--format", default=None, help="comma-separated: html,pdf (default: both)")
     batch.add_argument("--digits", choices=("thai", "arabic"), help="digits in the reports (default: thai)")
     batch.add_argument("--output-dir", default="outputs", help="default: %(default)s")
     batch.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
-    batch.add_argument("--timeout", type=float, default=600, help="seconds an agency's notebook may run (default: %(default)s)")
+    batch.add_argument("--timeout", type=positive_seconds, default=600, help="seconds an agency's notebook may run (default: %(default)s)")
     batch.add_argument("--scheduler", metavar="ADDRESS", help="a dask.distributed scheduler, e.g. tcp://host:8786")
     batch.add_argument("--notebook", default=None, help="another report notebook (default: notebooks/agency_report.ipynb)")
 
@@ -105,6 +111,8 @@ def _say(message: str) -> None:
 
 
 def _parse_files(files: list[str], year: int | None, agency: str | None = None) -> tuple[list[Assessment], bool]:
+    from .parse import parse_report
+
     records: list[Assessment] = []
     unreadable = False
     for name in files:
@@ -123,6 +131,7 @@ def _parse_files(files: list[str], year: int | None, agency: str | None = None) 
 def _table(records: list[Assessment]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"{len(records)} ITA records", show_lines=False)
     table.add_column("agency", min_width=30, overflow="fold")
@@ -131,11 +140,12 @@ def _table(records: list[Assessment]) -> None:
     table.add_column("source", min_width=16, overflow="fold")
     for record in records:
         passed = "" if record.passed is None else ("ผ่าน" if record.passed else "ไม่ผ่าน")
+        # Text(), not str: document text is never read as rich markup ("[/x]" would crash it).
         table.add_row(
-            record.agency or "", str(record.fiscal_year or ""), _fmt(record.overall_score),
-            record.grade or record.result or "", passed,
+            Text(record.agency or ""), str(record.fiscal_year or ""), _fmt(record.overall_score),
+            Text(record.grade or record.result or ""), passed,
             *(_fmt(record.indicators.get(str(n))) for n in range(1, 11)),
-            str(len(record.warnings)), Path(record.source.path or "").name)
+            str(len(record.warnings)), Text(Path(record.source.path or "").name))
     console = Console()
     # Piped output has no terminal width: give the table room instead of folding every name.
     (console if console.is_terminal else Console(width=220)).print(table)
@@ -150,7 +160,11 @@ def _print(records: list[Assessment], fmt: str) -> None:
         json.dump([r.to_contract() for r in records], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        to_dataframe(records).to_csv(sys.stdout, index=False)
+        from .csv_cells import spreadsheet_safe
+
+        from .model import to_dataframe
+
+        spreadsheet_safe(to_dataframe(records)).to_csv(sys.stdout, index=False)
     else:
         _table(records)
 
@@ -163,10 +177,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
             where = f"{record.source.path}:{warning.line}" if warning.line else str(record.source.path)
             _say(f"ita-report: warning: {where}: {warning.code}: {warning.message}")
     if unreadable:
-        return EXIT_UNREADABLE
+        return exit_codes.PARTIAL
     if args.strict and any(record.warnings for record in records):
-        return EXIT_WARNINGS
-    return EXIT_OK
+        return exit_codes.WARNINGS
+    return exit_codes.OK
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -174,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
 
     # pypdf logs the repairs it makes on damaged PDFs; the file's error line says what matters.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
+    from .home import ensure_writable_caches
+
+    ensure_writable_caches()  # before argparse: the year option's check imports pythainlp
     args = _build_parser().parse_args(argv)
     try:
         from . import cli_batch, cli_store
@@ -185,11 +202,15 @@ def main(argv: list[str] | None = None) -> int:
         return commands[args.command](args)
     except ItaError as error:
         _say(f"ita-report: {error}")
-        return EXIT_UNREADABLE
+        return exit_codes.STOPPED
     except KeyboardInterrupt:
-        return 130
+        return exit_codes.INTERRUPTED
     except BrokenPipeError:
-        return EXIT_OK
+        return exit_codes.OK
+    except OSError as error:  # the last net for the machine's own faults: a full disk, a read-only folder
+        where = f"{error.filename}: " if error.filename else ""
+        _say(f"ita-report: {where}{error.strerror or error}")
+        return exit_codes.STOPPED
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-EXIT_OK, EXIT_SKIPPED = 0, 2
+from . import exit_codes
 
 
 def _say(message: str) -> None:
@@ -25,19 +25,23 @@ def _console(stderr: bool = False):
 
 def print_frame(frame: pd.DataFrame, fmt: str, title: str) -> None:
     if fmt == "csv":
-        frame.to_csv(sys.stdout, index=False)
+        from .csv_cells import spreadsheet_safe
+
+        spreadsheet_safe(frame).to_csv(sys.stdout, index=False)
     elif fmt == "json":
         json.dump(json.loads(frame.to_json(orient="records", force_ascii=False)), sys.stdout,
                   ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         from rich.table import Table
+        from rich.text import Text
 
         table = Table(title=title)
         for column in frame.columns:
             table.add_column(str(column), overflow="fold")
         for row in frame.itertuples(index=False):
-            table.add_row(*(_cell(value) for value in row))
+            # Text(), not str: store text is never read as rich markup ("[/x]" would crash it).
+            table.add_row(*(Text(_cell(value)) for value in row))
         _console().print(table)
 
 
@@ -79,7 +83,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     _say(f"ita-report: {len(result.added)} files added ({result.records} records), "
          f"{len(result.already_in)} already in the store, {len(result.not_ita)} without ITA results, "
          f"{len(result.failed)} skipped; {result.agencies} agencies in {args.db}")
-    return EXIT_SKIPPED if result.skipped_any else EXIT_OK
+    return exit_codes.PARTIAL if result.skipped_any else exit_codes.OK
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
@@ -90,7 +94,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     frame = frame.drop(columns=["agency_id"])
     print_frame(frame, args.format, f"{frame.groupby(['agency', 'fiscal_year', 'field']).ngroups} "
                                     "values on which sources disagree")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def cmd_agencies(args: argparse.Namespace) -> int:
@@ -100,8 +104,10 @@ def cmd_agencies(args: argparse.Namespace) -> int:
         frame = store.agencies()
     if args.province:
         frame = frame[frame["province"] == args.province]
+        if frame.empty:
+            _say(f"ita-report: {args.db}: no agency of province {args.province!r} in the store")
     print_frame(frame, args.format, f"{len(frame)} agencies")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
@@ -113,29 +119,31 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     if args.plan_csv:
         write_plan_csv(analysis.plan, args.plan_csv)
         _say(f"ita-report: action-plan draft written to {args.plan_csv}")
-    return EXIT_OK
+    return exit_codes.OK
 
 
 def _build_params(target: str, args: argparse.Namespace):
-    """ReportParams from a params file or an agency name, with the command line's overrides."""
+    """ReportParams from a params file or an agency name; options given on the command line win
+    over the file's values (as in batch)."""
     from pydantic import ValidationError
 
     from .errors import ParamsError
     from .params import ReportParams, load_params
 
     path = Path(target)
-    if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+    if path.suffix.lower() in (".yaml", ".yml"):
+        if not path.is_file():
+            raise ParamsError("no such params file" if not path.exists() else "not a params file (a folder?)",
+                              path=target)
         params = load_params(path)
     else:
-        fields = {"agency": target, "db": args.db, "output_dir": args.output_dir, "province": args.province}
-        params = ReportParams.model_construct(**{k: v for k, v in fields.items() if v is not None})
-    overrides = {}
-    if args.digits:
-        overrides["digits"] = args.digits
+        params = ReportParams.model_construct(agency=target)  # db and output_dir: ReportParams' defaults
+    given = {"db": args.db, "output_dir": args.output_dir, "province": args.province, "digits": args.digits}
+    overrides = {key: value for key, value in given.items() if value is not None}
     if args.format:
         overrides["formats"] = [f.strip() for f in args.format.split(",") if f.strip()]
     try:
-        return ReportParams.model_validate({**params.model_dump(), **overrides})
+        return ReportParams.model_validate({**params.model_dump(exclude_unset=True), **overrides})
     except ValidationError as error:
         problem = error.errors()[0]
         raise ParamsError(f"{'.'.join(map(str, problem['loc']))}: {problem['msg']}", path=target) from None
@@ -143,7 +151,7 @@ def _build_params(target: str, args: argparse.Namespace):
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Build each target's report with one warm kernel; a failing target is reported, the others
-    are still built, and the exit status is 2."""
+    are still built, and the exit status is PARTIAL (3)."""
     from .errors import ItaError
     from .kernels import kernel_manager
     from .render import build
@@ -161,7 +169,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             _say(f"ita-report: built {result.agency} ({timing})")
             for path in result.outputs.values():
                 print(path)
-    return EXIT_SKIPPED if failed else EXIT_OK
+    return exit_codes.PARTIAL if failed else exit_codes.OK
 
 
 def cmd_params(args: argparse.Namespace) -> int:
@@ -171,4 +179,4 @@ def cmd_params(args: argparse.Namespace) -> int:
     for path in written:
         print(path)
     _say(f"ita-report: {len(written)} params files written to {args.out}")
-    return EXIT_OK
+    return exit_codes.OK

@@ -62,3 +62,7 @@ class AliasFileError(ParamsError):
 
 class ThaiFontNotFoundError(ItaError):
     """No font with Thai glyphs was found for charts and reports (or ITA_THAI_FONT names a bad one)."""
+
+
+class OutputError(ItaError):
+    """An output file or folder cannot be written: read-only, a folder in the way, a full disk."""

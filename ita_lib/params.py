@@ -24,9 +24,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -36,8 +34,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .analysis.config import AnalysisConfig
-from .errors import AgencyNotFoundError, ParamsError
+from .errors import AgencyNotFoundError, OutputError, ParamsError
 from .text import thai_digits_to_arabic
+from .years import FIRST_YEAR, LAST_YEAR, christian_era_hint
 
 __all__ = [
     "ReportParams", "Thresholds", "agency_slug", "dump_params", "load_params", "params_yaml",
@@ -45,8 +44,6 @@ __all__ = [
 ]
 
 DEFAULT_PARAMS_DIR = Path("params") / "agencies"  # its own folder: params/aliases.yaml is no report
-FIRST_YEAR, LAST_YEAR = 2500, 2700  # fiscal years B.E. a params file may name
-BE_OFFSET = 543  # B.E. = C.E. + 543
 
 
 # ---------------------------------------------------------------- schema
@@ -116,7 +113,7 @@ class ReportParams(BaseModel):
         for year in value:
             if not FIRST_YEAR <= year <= LAST_YEAR:
                 raise ValueError(f"{year} is not a fiscal year B.E. between {FIRST_YEAR} and {LAST_YEAR}"
-                                 + _christian_era_hint(year))
+                                 + christian_era_hint(year))
         return sorted(set(value))
 
     @field_validator("formats")
@@ -135,12 +132,6 @@ class ReportParams(BaseModel):
             "db": self.db, "output_dir": self.output_dir, "digits": self.digits,
             **self.thresholds.model_dump(),
         }
-
-
-def _christian_era_hint(year: int) -> str:
-    if FIRST_YEAR - BE_OFFSET <= year <= LAST_YEAR - BE_OFFSET:
-        return f" ({year} C.E. is {year + BE_OFFSET} B.E.)"
-    return ""
 
 
 # ---------------------------------------------------------------- reading
@@ -193,9 +184,9 @@ def validate_params(data: Any, *, path: str | Path | None = None,
 
 def _parse_yaml(text: str, path: Path) -> tuple[dict[str, Any], dict[KeyPath, int]]:
     """The document as Python data (scalars as text) and the line of every key and list item."""
-    loader = _TextLoader(text)
+    root = compose_limited(text, path, ParamsError, _TextLoader)  # size, aliases, nesting
+    loader = _TextLoader("")
     try:
-        root = loader.get_single_node()
         if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL_TAG):  # "---" alone
             raise ParamsError("the file is empty: it needs at least agency: \"<name>\"", path=path)
         if not isinstance(root, yaml.MappingNode):
@@ -377,18 +368,9 @@ def params_yaml(params: ReportParams) -> str:
 
 def dump_params(params: ReportParams, path: str | Path) -> Path:
     """Write params as YAML atomically (a reader never sees half a file); returns the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.",
-                                         suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(params_yaml(params))
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    return path
+    from .files import atomic_write
+
+    return atomic_write(path, params_yaml(params))
 
 
 # ---------------------------------------------------------------- slugs
@@ -446,6 +428,8 @@ def write_params_for_store(db: str | Path, out_dir: str | Path = DEFAULT_PARAMS_
         agencies = store.agencies()
     chosen = _select_agencies(agencies, province, agency_type, db)
     out_dir = Path(out_dir)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError("is a file, not a folder for params files", path=out_dir)
     written: list[Path] = []
     for target, params in _params_files(chosen, out_dir, db).items():
         if target.exists() and not overwrite:

@@ -9,6 +9,7 @@ facts, recommendations, actions, warnings, agencies, agency_links.
 """
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,38 @@ _COLUMNS = {
 # Record fields stored as facts: (field, is_number).
 _SCALAR_FACTS = (("overall_score", True), ("overall_score_computed", True), ("grade", False),
                  ("result", False), ("passed", False), ("rank", True))
+
+
+def _store_errors(method):
+    """DuckDB's errors (a cut or damaged file, a full disk) become one StoreError naming the store."""
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except duckdb.Error as error:
+            raise StoreError(_store_problem(error), path=self.path) from None
+    return guarded
+
+
+def _store_problem(error: Exception) -> str:
+    text = " ".join(str(error).split())
+    if "No space left" in text:
+        return "cannot write the store: no space left on device"
+    if "Could not read enough bytes" in text or "Corrupt database" in text or "checksum" in text:
+        return "the store file is damaged (cut short or corrupted); restore it or ingest again into a new file"
+    return f"cannot use the store: {text[:200]}"
+
+
+def _row(frame: pd.DataFrame) -> pd.Series:
+    """The first row with None for every missing value (pandas gives NaN for a NULL text), so
+    callers can test `if row["province"]`."""
+    row = frame.iloc[0].astype(object)
+    return row.where(row.notna(), None)
+
+
+def _text_or(value, default: str) -> str:
+    """A text column's value, or *default* for NULL (which pandas hands over as None, NaN or NA)."""
+    return value if isinstance(value, str) and value else default
 
 
 def record_id(sha256: str, index: int) -> str:
@@ -138,15 +171,25 @@ class Store:
         self.path = Path(path)
         if read_only and not self.path.exists():
             raise StoreError("no store here; run `ita-report ingest` first", path=self.path)
-        if not read_only:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.is_dir():
+            raise StoreError("is a folder, not a store file", path=self.path)
         try:
+            if not read_only:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
             self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except OSError as error:
+            raise StoreError(f"cannot create the store: {error.strerror}", path=self.path) from None
         except duckdb.Error as error:
-            raise StoreError(f"cannot open the store: {error}", path=self.path) from None
-        if not read_only:
-            self.con.execute(_SCHEMA)
-            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+            raise StoreError(_store_problem(error), path=self.path) from None
+        try:
+            if read_only:  # a damaged file may open and fail only when a table is read
+                self.con.execute("SELECT count(*) FROM meta").fetchall()
+            else:
+                self.con.execute(_SCHEMA)
+                self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        except duckdb.Error as error:
+            self.con.close()
+            raise StoreError(_store_problem(error), path=self.path) from None
 
     def __enter__(self) -> "Store":
         return self
@@ -159,9 +202,11 @@ class Store:
 
     # --- writing ------------------------------------------------------------------------------
 
+    @_store_errors
     def known_sources(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT sha256 FROM sources").fetchall()}
 
+    @_store_errors
     def write(self, rows: Rows) -> None:
         """Insert many documents' rows in one transaction: a crash leaves each source all or nothing."""
         if not len(rows):
@@ -176,9 +221,10 @@ class Store:
                     self.con.unregister("rows_frame")
             self.con.execute("COMMIT")
         except Exception:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
 
+    @_store_errors
     def replace_identity(self, agencies: pd.DataFrame, links: pd.DataFrame) -> None:
         self.con.execute("BEGIN TRANSACTION")
         try:
@@ -196,11 +242,19 @@ class Store:
                 self.con.unregister("links_frame")
             self.con.execute("COMMIT")
         except Exception:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        # After a failed write (a full disk) the rollback may fail too; the first error is the one to tell.
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
 
     # --- reading ------------------------------------------------------------------------------
 
+    @_store_errors
     def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
         return self.con.execute(sql, params or []).df()
 
@@ -261,22 +315,26 @@ class Store:
         agencies = self.query("SELECT * FROM agencies")
         exact = agencies[agencies["agency_id"] == name_or_id]
         if len(exact) == 1:
-            return exact.iloc[0]
+            return _row(exact)
         spellings = self.query("SELECT DISTINCT l.agency_id, r.agency FROM records r "
                                "JOIN agency_links l USING (record_id)")
         wanted = name_key(name_or_id)
         ids = {row.agency_id for row in spellings.itertuples() if name_key(row.agency) == wanted}
         ids |= {row.agency_id for row in agencies.itertuples() if name_key(row.name) == wanted}
         if not ids:  # a bare place name ("ท่าช้างใหม่") names every tier of that place
-            ids = {row.agency_id for row in agencies.itertuples() if name_key(row.place) == wanted}
-        found = agencies[agencies["agency_id"].isin(ids)]
-        if province is not None:
-            found = found[found["province"] == province]
+            ids = {row.agency_id for row in agencies.itertuples()
+                   if isinstance(row.place, str) and name_key(row.place) == wanted}
+        named = agencies[agencies["agency_id"].isin(ids)]
+        found = named if province is None else named[named["province"] == province]
         if len(found) == 1:
-            return found.iloc[0]
-        if found.empty:
+            return _row(found)
+        if named.empty:
             raise AgencyNotFoundError(f"no agency named {name_or_id!r} in the store", path=self.path)
-        choices = "; ".join(f"{r.name} ({r.district or '?'}, {r.province or '?'}) id={r.agency_id}"
+        if found.empty:
+            places = ", ".join(sorted({_text_or(p, "no province") for p in named["province"]}))
+            raise AgencyNotFoundError(f"{name_or_id!r} is in the store, but not in province {province!r} "
+                                      f"(it is in: {places})", path=self.path)
+        choices = "; ".join(f"{r.name} ({_text_or(r.district, '?')}, {_text_or(r.province, '?')}) id={r.agency_id}"
                             for r in found.itertuples())
         raise AgencyNotFoundError(f"{name_or_id!r} matches several agencies: {choices}; "
                                   "give the province or the id", path=self.path)

@@ -11,8 +11,16 @@ from dataclasses import dataclass
 
 from .document import Line
 
-BE_OFFSET = 543
-MIN_YEAR, MAX_YEAR = 2545, 2600
+BE_OFFSET = 543  # B.E. = C.E. + 543
+MIN_YEAR, MAX_YEAR = 2545, 2600  # years a document's text is searched for
+FIRST_YEAR, LAST_YEAR = 2500, 2700  # fiscal years B.E. a user may name (params files, --year)
+
+
+def christian_era_hint(year: int) -> str:
+    """' (2025 C.E. is 2568 B.E.)' when *year* looks like a Christian-era fiscal year, else ''."""
+    if FIRST_YEAR - BE_OFFSET <= year <= LAST_YEAR - BE_OFFSET:
+        return f" ({year} C.E. is {year + BE_OFFSET} B.E.)"
+    return ""
 
 _BE = re.compile(r"(?<!\d)(25\d\d)(?!\d)")
 _AD = re.compile(r"(?:fiscal(?:\s+year)?|FY|ค\.ศ\.?|ITA)\s*(20\d\d)(?!\d)|(?<!\d)(20\d\d)\s+ITA", re.IGNORECASE)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from ita_lib import exit_codes
 from ita_lib.cli import main
 
 RESULT_PAGE = """รายงานผลการประเมิน ประจำปีงบประมาณ 2564
@@ -72,7 +73,7 @@ def test_not_ita_gives_no_records_and_says_so(tmp_path: Path, capsys) -> None:
 
 
 @pytest.mark.parametrize("kind", ["empty", "binary", "missing", "directory"])
-def test_unreadable_input_is_one_line_and_exit_2(tmp_path: Path, kind: str) -> None:
+def test_unreadable_input_is_one_line_and_exit_partial(tmp_path: Path, kind: str) -> None:
     path = tmp_path / f"{kind}.txt"
     if kind == "empty":
         path.write_bytes(b"")
@@ -81,7 +82,7 @@ def test_unreadable_input_is_one_line_and_exit_2(tmp_path: Path, kind: str) -> N
     elif kind == "directory":
         path.mkdir()
     result = run_cli("parse", str(path))
-    assert result.returncode == 2
+    assert result.returncode == exit_codes.PARTIAL
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert str(path) in lines[0]
@@ -90,7 +91,7 @@ def test_unreadable_input_is_one_line_and_exit_2(tmp_path: Path, kind: str) -> N
 
 def test_one_bad_file_does_not_stop_the_others(result_page: Path, tmp_path: Path) -> None:
     result = run_cli("parse", str(tmp_path / "missing.txt"), str(result_page))
-    assert result.returncode == 2
+    assert result.returncode == exit_codes.PARTIAL
     assert [r["agency"] for r in json.loads(result.stdout)] == ["องค์การบริหารส่วนตำบลหนองบัวแดง"]
     assert "file not found" in result.stderr
 

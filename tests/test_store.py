@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 import ita_lib
+from ita_lib import exit_codes
 from ita_lib.errors import AgencyNotFoundError, StoreError
 from ita_lib.ingest import ingest
 from ita_lib.store import Store
@@ -121,7 +122,7 @@ def test_bad_files_are_skipped_and_reported(tmp_path):
     db = tmp_path / "ita.duckdb"
     run = subprocess.run([sys.executable, "-m", "ita_lib", "ingest", str(folder), "--db", str(db), "--quiet"],
                          capture_output=True, text=True)
-    assert run.returncode == 2
+    assert run.returncode == exit_codes.PARTIAL
     skipped = [line for line in run.stderr.splitlines() if "skipped" in line and "docs/" in line]
     assert len(skipped) == 2
     assert any("empty.txt" in line for line in skipped) and any("broken.pdf" in line for line in skipped)

@@ -79,6 +79,8 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
 
 def write_plan_csv(plan: pd.DataFrame, path: str | Path) -> Path:
     """Write the plan with Thai headings as UTF-8 with a BOM (Excel opens Thai correctly), atomically."""
+    from ..csv_cells import spreadsheet_safe
+
     buffer = io.StringIO()
-    thai_columns(plan).to_csv(buffer, index=False)
+    spreadsheet_safe(thai_columns(plan)).to_csv(buffer, index=False)
     return atomic_write(path, "\ufeff" + buffer.getvalue())

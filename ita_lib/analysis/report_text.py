@@ -37,12 +37,14 @@ def _score(value, config) -> str:
 
 
 def print_analysis(analysis, console) -> None:
+    """Document text (names, narrative) goes out as Text or with markup off: "[/x]" in a name is text."""
     from rich.table import Table
+    from rich.text import Text
 
     agency = analysis.agency
     where = " ".join(f"{label}{value}" for label, value in (("อำเภอ", agency.get("district")),
                                                            ("จังหวัด", agency.get("province"))) if value)
-    console.rule(f"{agency['name']} {where}".strip())
+    console.rule(Text(f"{agency['name']} {where}".strip()))
     table = Table(title="ผลการประเมิน ITA รายปี")
     comparison = comparison_table(analysis)
     table.add_column("")
@@ -59,7 +61,7 @@ def print_analysis(analysis, console) -> None:
             ranked.add_row(str(row.priority), f"{row.indicator}. {row.name}", _score(row.score, analysis.config),
                            _score(row.gain_to_pass, analysis.config), _score(row.gain_to_full, analysis.config))
         console.print(ranked)
-    console.print(analysis.narrative.text())
+    console.print(analysis.narrative.text(), markup=False)
     if not analysis.plan.empty:
         console.print(f"\nร่างแผนปีถัดไป: {len(analysis.plan)} มาตรการ "
                       f"(ตัวชี้วัด {', '.join(str(i) for i in analysis.plan['indicator'].dropna().unique())})")

@@ -1,0 +1,37 @@
+"""Caches when HOME cannot be written (a locked-down account, HOME pointing at a file): pythainlp,
+matplotlib, fontconfig and Jupyter would otherwise fail on their first write there.
+
+Called by the command line before anything imports those libraries; a library user sets the same
+variables themselves.
+"""
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+# The variables each library reads for the folder it writes under HOME.
+_CACHE_VARIABLES = ("PYTHAINLP_DATA_DIR", "MPLCONFIGDIR", "XDG_CACHE_HOME", "XDG_CONFIG_HOME",
+                    "JUPYTER_RUNTIME_DIR", "JUPYTER_DATA_DIR", "IPYTHONDIR")
+
+
+def home_is_writable(home: Path) -> bool:
+    return home.is_dir() and os.access(home, os.W_OK | os.X_OK)
+
+
+def ensure_writable_caches() -> Path | None:
+    """When HOME is not a writable folder, point the caches at a private temporary folder (removed
+    at exit) and say so in one line; returns that folder, or None when HOME is fine."""
+    home = Path(os.path.expanduser("~"))
+    if home_is_writable(home):
+        return None
+    caches = Path(tempfile.mkdtemp(prefix="ita-report-caches-"))
+    atexit.register(shutil.rmtree, caches, ignore_errors=True)
+    for name in _CACHE_VARIABLES:
+        os.environ.setdefault(name, str(caches / name.lower()))
+    print(f"ita-report: {home}: HOME is not a writable folder; caches go to {caches} for this run",
+          file=sys.stderr)
+    return caches
