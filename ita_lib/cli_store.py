@@ -78,7 +78,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                             progress=progress)
     for path, reason in result.failed:
         _say(f"ita-report: skipped {path}: {reason}")
-    for path, note in result.not_ita:
+    for path, note in [*result.not_ita, *result.noted]:
         _say(f"ita-report: {path}: {note}")
     _say(f"ita-report: {len(result.added)} files added ({result.records} records), "
          f"{len(result.already_in)} already in the store, {len(result.not_ita)} without ITA results, "

@@ -33,6 +33,7 @@ class Document:
     format: str  # "text", "html", "docx", "pdf"
     lines: list[Line] = field(default_factory=list)
     encoding: str | None = None
+    notes: list[str] = field(default_factory=list)  # what reading had to repair, e.g. bytes dropped
 
     @property
     def text(self) -> str:

@@ -422,13 +422,9 @@ def load_aliases(path: str | Path) -> Aliases:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise AliasFileError(f"cannot read the aliases file: {error}", path=path) from None
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        raise AliasFileError(f"not valid YAML: {problem}", path=path,
-                             line=None if mark is None else mark.line + 1) from None
+    from .yaml_limits import compose_limited
+
+    root = compose_limited(text, path, AliasFileError)  # size, aliases, nesting; errors with the line
     return Aliases(_read_entries(root, path), path=path)
 
 

@@ -8,13 +8,20 @@ Text decoding, in this order (first match wins), recorded on ``Document.encoding
   1. a BOM: UTF-32 (checked before UTF-16, whose BOM is a prefix of UTF-32-LE's), UTF-8, UTF-16;
   2. UTF-16 without BOM, seen from the byte pattern: one byte of every pair is almost always
      0x00 (ASCII) or 0x0E (Thai block);
-  3. strict UTF-8;
+  3. UTF-8, also when a few bytes are damaged (a stray byte, a last character cut off, a NUL):
+     when at most 1 % of the bytes are bad and valid multi-byte characters outnumber them 20 to 1,
+     the bad bytes are dropped (not turned into U+FFFD, which clean-up would "repair" into the Thai
+     vowel ำ) and ``Document.notes`` names the lines they were on;
   4. Thai single-byte TIS-620 / Windows-874 (decoded as cp874, a superset) when most high bytes
      fall in 0xA1-0xFB, where Thai letters live;
   5. otherwise the bytes are binary -> DocumentReadError.
 charset-normalizer is deliberately not used: it always guesses *some* code page, which turns
 binary junk into plausible-looking text instead of an error, and steps 1-4 cover what Thai
 government documents are written in.
+
+Limits (README, "Limits and failure behaviour"): only regular files, at most MAX_FILE_BYTES; a DOCX
+whose parts inflate past MAX_DOCX_XML_BYTES / MAX_DOCX_TOTAL_BYTES or MAX_DOCX_RATIO is refused
+before python-docx reads it.
 
 Every failure is an ItaError subclass carrying the path; library exceptions are wrapped, so
 callers only ever catch ItaError.
@@ -23,7 +30,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
+import stat
 import zipfile
 from pathlib import Path
 
@@ -31,7 +40,7 @@ from .document import Cell, Document, Line
 from .errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError
 from .text import clean_cell, clean_text, html_fragment_parts, node_parts
 
-__all__ = ["read_document", "document_from_text", "document_from_bytes", "decode_text"]
+__all__ = ["read_document", "document_from_text", "document_from_bytes", "decode_text", "check_document_file"]
 
 _EXT_FORMAT = {
     ".txt": "text", ".md": "text", ".text": "text", ".csv": "text", ".tsv": "text",
@@ -39,25 +48,93 @@ _EXT_FORMAT = {
 }
 _BINARY_MSG = "not a text document (binary content)"
 
+# What one document may cost. A real ITA document is < 20 MB (PDFs with scanned pages are the
+# largest); anything bigger is read whole into memory, then parsed, for nothing.
+MAX_FILE_BYTES = 50_000_000
+# A DOCX is a zip, and python-docx inflates and parses every XML part in memory: a 0.5 MB file
+# can inflate to 200 MB of XML (> 300 s, 700 MB). The densest possible 20 MB document.xml
+# (~550,000 paragraphs) still parses in ~15 s; a 100-page report with tables is < 5 MB.
+MAX_DOCX_XML_BYTES = 20_000_000  # each XML part, inflated
+MAX_DOCX_TOTAL_BYTES = 100_000_000  # all parts (images too), inflated
+# Word's XML compresses 5-40x; zip bombs 300-1000x. Checked on parts over 1 MB only, where the
+# inflated size matters. zipfile never inflates a part past its declared file_size (it stops and
+# the CRC check fails), so these checks on the declared sizes bound the real work.
+MAX_DOCX_RATIO = 200
+_RATIO_FROM_BYTES = 1_000_000
+
 
 # ---------------------------------------------------------------- entry points
 
 def read_document(path: str | Path) -> Document:
     """Read the file at *path*; format from its extension, else sniffed from its content."""
     p = Path(path)
+    return _from_bytes(_read_limited(p), str(p), _EXT_FORMAT.get(p.suffix.lower()))
+
+
+def check_document_file(path: str | Path) -> os.stat_result:
+    """The stat of *path* if it is a regular file of at most MAX_FILE_BYTES, else a
+    DocumentReadError saying what it is. Never opens the file: opening a FIFO waits for a writer."""
     try:
-        if not p.exists():
-            raise DocumentReadError("file not found", path=p)
-        if p.is_dir():
-            raise DocumentReadError("is a directory", path=p)
-        data = p.read_bytes()
+        info = os.stat(path)
+    except FileNotFoundError:
+        reason = "broken symbolic link" if os.path.islink(path) else "file not found"
+        raise DocumentReadError(reason, path=path) from None
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+    _refuse_unless_document_file(info, path)
+    return info
+
+
+def _refuse_unless_document_file(info: os.stat_result, path) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        raise DocumentReadError("is a directory", path=path)
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentReadError(f"not a regular file ({_file_kind(info.st_mode)})", path=path)
+    if info.st_size > MAX_FILE_BYTES:
+        raise _too_large(info.st_size, path)
+
+
+def _file_kind(mode: int) -> str:
+    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+    return next((name for test, name in kinds if test(mode)), "an unknown kind of file")
+
+
+def _read_limited(path: Path) -> bytes:
+    """At most MAX_FILE_BYTES of a regular file; a file that grows past it while read is refused."""
+    check_document_file(path)
+    try:
+        # O_NONBLOCK: should the file be swapped for a FIFO since the stat, open must not hang.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            _refuse_unless_document_file(os.fstat(handle.fileno()), path)
+            data = handle.read(MAX_FILE_BYTES + 1)
     except ItaError:
         raise
-    except PermissionError:
-        raise DocumentReadError("permission denied", path=p) from None
-    except OSError as exc:  # e.g. a FIFO, an I/O error, a name too long
-        raise DocumentReadError(exc.strerror or type(exc).__name__, path=p) from None
-    return _from_bytes(data, str(p), _EXT_FORMAT.get(p.suffix.lower()))
+    except OSError as exc:
+        raise _os_error(exc, path) from None
+    if len(data) > MAX_FILE_BYTES:  # a file still being written, or one that misstates its size (/proc)
+        raise DocumentReadError(f"file too large: grew past the limit of {_size(MAX_FILE_BYTES)} while "
+                                "being read", path=path)
+    return data
+
+
+def _os_error(exc: OSError, path) -> DocumentReadError:
+    if isinstance(exc, PermissionError):
+        return DocumentReadError("permission denied", path=path)
+    return DocumentReadError(exc.strerror or type(exc).__name__, path=path)  # an I/O error, a name too long
+
+
+def _too_large(size: int, path) -> DocumentReadError:
+    return DocumentReadError(f"file too large: {size:,} bytes (the limit is {_size(MAX_FILE_BYTES)})", path=path)
+
+
+def _size(limit: int) -> str:
+    """A limit for people: '50 MB' (MB = 1,000,000 bytes), or bytes below 1 MB. Sizes found are
+    given in bytes, so one just over a limit never reads as equal to it."""
+    if limit < 1_000_000:
+        return f"{limit:,} bytes"
+    return f"{limit / 1_000_000:g} MB"
 
 
 def document_from_bytes(data: bytes, name: str | None = None) -> Document:
@@ -73,6 +150,8 @@ def document_from_text(text: str, path: str | None = None) -> Document:
 
 
 def _from_bytes(data: bytes, path: str | None, fmt: str | None) -> Document:
+    if len(data) > MAX_FILE_BYTES:  # bytes handed over by a caller, not read here
+        raise _too_large(len(data), path)
     sha = hashlib.sha256(data).hexdigest()
     try:
         if not data.strip():
@@ -82,10 +161,10 @@ def _from_bytes(data: bytes, path: str | None, fmt: str | None) -> Document:
             return _pdf_document(data, path, sha)
         if fmt == "docx":
             return _docx_document(data, path, sha)
-        text, encoding = decode_text(data, path)
+        text, encoding, notes = _decode(data, path)
         if fmt == "html":
-            return _html_document(text, path, sha, encoding)
-        return _text_document(text, path, sha, encoding)
+            return _html_document(text, path, sha, encoding, notes)
+        return _text_document(text, path, sha, encoding, notes)
     except ItaError:
         raise
     except Exception as exc:  # a library tripped on odd input: still an ItaError for callers
@@ -165,35 +244,95 @@ def _looks_binary(text: str) -> bool:
 
 
 def decode_text(data: bytes, path: str | None = None) -> tuple[str, str]:
-    """(text, encoding) of *data* following the order in the module docstring."""
-    text: str | None = None
-    encoding = None
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            try:
-                text, encoding = data[len(bom):].decode(enc.replace("-sig", "")), enc
-            except UnicodeDecodeError:
-                raise DocumentReadError(f"invalid {enc} text after its BOM", path=path) from None
-            break
-    if text is None and (enc := _utf16_without_bom(data)):
-        try:
-            text, encoding = data.decode(enc), enc
-        except UnicodeDecodeError:
-            pass  # looked like UTF-16 but is not: fall through
-    if text is None:
-        if b"\x00" in data:  # NUL outside UTF-16/32 is the mark of a binary file
-            raise DocumentReadError(_BINARY_MSG, path=path)
-        try:
-            text, encoding = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            if not _looks_thai_8bit(data):
-                raise DocumentReadError(_BINARY_MSG, path=path) from None
-            # cp874 leaves a few bytes undefined; a stray one should not lose the document. They
-            # are dropped, not turned into U+FFFD, which replace_fffd would "repair" into ำ.
-            text, encoding = data.decode("cp874", errors="ignore"), "cp874"
+    """(text, encoding) of *data* following the order in the module docstring (damaged UTF-8
+    bytes are dropped; a Document read from the same bytes says where, in its notes)."""
+    text, encoding, _ = _decode(data, path)
+    return text, encoding
+
+
+def _decode(data: bytes, path: str | None) -> tuple[str, str, list[str]]:
+    """(text, encoding, notes on bytes dropped); a binary file is a DocumentReadError."""
+    text, encoding, notes = _decode_any(data, path)
     if _looks_binary(text):
         raise DocumentReadError(_BINARY_MSG, path=path)
-    return text, encoding
+    return text, encoding, notes
+
+
+def _decode_any(data: bytes, path: str | None) -> tuple[str, str, list[str]]:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            if enc == "utf-8-sig" and (found := _mostly_utf8(body)):
+                return found[0], enc, found[1]
+            try:
+                return body.decode(enc.replace("-sig", "")), enc, []
+            except UnicodeDecodeError:
+                raise DocumentReadError(f"invalid {enc} text after its BOM", path=path) from None
+    if enc := _utf16_without_bom(data):
+        try:
+            return data.decode(enc), enc, []
+        except UnicodeDecodeError:
+            pass  # looked like UTF-16 but is not: fall through
+    if found := _mostly_utf8(data):
+        return found[0], "utf-8", found[1]
+    # NUL outside UTF-16/32 (beyond the few _mostly_utf8 forgives) is the mark of a binary file.
+    if b"\x00" in data or not _looks_thai_8bit(data):
+        raise DocumentReadError(_BINARY_MSG, path=path)
+    # cp874 leaves a few bytes undefined; a stray one should not lose the document. They are
+    # dropped, not turned into U+FFFD, which replace_fffd would "repair" into ำ.
+    return data.decode("cp874", errors="ignore"), "cp874", []
+
+
+# Damaged UTF-8 still read as UTF-8: at most 1 % of the bytes bad (undecodable or NUL), and, for
+# undecodable ones, 20 bytes of valid multi-byte characters per bad byte. TIS-620 text read as
+# UTF-8 has nearly every high byte undecodable, so it never passes and falls to cp874.
+_MAX_BAD_SHARE = 0.01
+_MIN_GOOD_HIGH_BYTES_PER_BAD = 20
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+# surrogateescape turns each undecodable byte into one of U+DC80-U+DCFF.
+_RE_DAMAGE = re.compile("[\x00\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[str]] | None:
+    """(text, notes) of UTF-8 data with its few bad bytes dropped; None when it is not UTF-8."""
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8"), []
+        except UnicodeDecodeError:
+            pass
+    text = data.decode("utf-8", errors="surrogateescape")
+    nul = text.count("\x00")
+    undecodable = len(_RE_DAMAGE.findall(text)) - nul
+    if nul + undecodable > len(data) * _MAX_BAD_SHARE:
+        return None
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    if undecodable and high - undecodable < _MIN_GOOD_HIGH_BYTES_PER_BAD * undecodable:
+        return None
+    return _RE_DAMAGE.sub("", text), _damage_notes(text)
+
+
+_MAX_DAMAGE_NOTES = 5
+
+
+def _damage_notes(text: str) -> list[str]:
+    """'line 12: 1 undecodable byte dropped', one per damaged line (the first few)."""
+    per_line: dict[int, list[int]] = {}  # line -> [undecodable, NUL]
+    line, last = 1, 0
+    for match in _RE_DAMAGE.finditer(text):
+        line += len(_RE_NEWLINE.findall(text, last, match.start()))
+        last = match.start()
+        per_line.setdefault(line, [0, 0])[match.group() == "\x00"] += 1
+    notes = [f"line {n}: {_what_dropped(*counts)} dropped"
+             for n, counts in list(per_line.items())[:_MAX_DAMAGE_NOTES]]
+    if len(per_line) > _MAX_DAMAGE_NOTES:
+        notes.append(f"bytes dropped on {len(per_line) - _MAX_DAMAGE_NOTES} more lines")
+    return notes
+
+
+def _what_dropped(undecodable: int, nul: int) -> str:
+    parts = [f"{n} {kind} byte{'s' if n > 1 else ''}"
+             for n, kind in ((undecodable, "undecodable"), (nul, "NUL")) if n]
+    return " and ".join(parts)
 
 
 # ---------------------------------------------------------------- plain text
@@ -201,7 +340,8 @@ def decode_text(data: bytes, path: str | None = None) -> tuple[str, str]:
 _RE_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-def _text_document(text: str, path: str | None, sha: str, encoding: str | None) -> Document:
+def _text_document(text: str, path: str | None, sha: str, encoding: str | None,
+                   notes: list[str] = ()) -> Document:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise EmptyDocumentError("empty document", path=path)
@@ -212,7 +352,7 @@ def _text_document(text: str, path: str | None, sha: str, encoding: str | None) 
     # HTML fragments go through the fragment reader so list items survive as parts.
     cleaned = clean_text("\n".join(physical)).split("\n")
     lines = [_text_line(i, raw, clean) for i, (raw, clean) in enumerate(zip(physical, cleaned), start=1)]
-    return Document(path=path, sha256=sha, format="text", lines=lines, encoding=encoding)
+    return Document(path=path, sha256=sha, format="text", lines=lines, encoding=encoding, notes=list(notes))
 
 
 def _text_line(number: int, raw: str, clean: str) -> Line:
@@ -237,7 +377,8 @@ _HTML_BLOCKS = {
 _HTML_SKIP = {"script", "style", "head", "noscript", "template", "title", "iframe", "svg"}
 
 
-def _html_document(text: str, path: str | None, sha: str, encoding: str | None) -> Document:
+def _html_document(text: str, path: str | None, sha: str, encoding: str | None,
+                   notes: list[str] = ()) -> Document:
     from bs4 import BeautifulSoup, NavigableString, Tag
     from bs4.element import PreformattedString  # comments, doctype, CDATA, <?pi?>
 
@@ -318,7 +459,7 @@ def _html_document(text: str, path: str | None, sha: str, encoding: str | None) 
     flush()
     if not lines:
         raise EmptyDocumentError("empty document", path=path)
-    return Document(path=path, sha256=sha, format="html", lines=lines, encoding=encoding)
+    return Document(path=path, sha256=sha, format="html", lines=lines, encoding=encoding, notes=list(notes))
 
 
 # ---------------------------------------------------------------- DOCX
@@ -329,6 +470,7 @@ def _docx_document(data: bytes, path: str | None, sha: str) -> Document:
         from docx.opc.exceptions import PackageNotFoundError
 
         try:
+            _check_docx_sizes(data, path)
             d = docx.Document(io.BytesIO(data))
         except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
             raise DocumentReadError(f"not a valid DOCX file ({_short(exc)})", path=path) from None
@@ -347,6 +489,25 @@ def _docx_document(data: bytes, path: str | None, sha: str) -> Document:
     if not any(line.text for line in lines):
         raise EmptyDocumentError("empty document", path=path)
     return Document(path=path, sha256=sha, format="docx", lines=lines)
+
+
+def _check_docx_sizes(data: bytes, path: str | None) -> None:
+    """Refuse a DOCX whose parts would inflate past the limits, from the zip's directory alone."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+    for part in parts:
+        is_xml = part.filename.endswith((".xml", ".rels"))
+        if is_xml and part.file_size > MAX_DOCX_XML_BYTES:
+            raise DocumentReadError(f"DOCX part {part.filename} inflates to {part.file_size:,} bytes "
+                                    f"(the limit is {_size(MAX_DOCX_XML_BYTES)})", path=path)
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size > _RATIO_FROM_BYTES and ratio > MAX_DOCX_RATIO:
+            raise DocumentReadError(f"DOCX part {part.filename} is compressed {ratio:.0f} to 1, like a "
+                                    f"zip bomb (the limit is {MAX_DOCX_RATIO} to 1)", path=path)
+    total = sum(part.file_size for part in parts)
+    if total > MAX_DOCX_TOTAL_BYTES:
+        raise DocumentReadError(f"DOCX parts inflate to {total:,} bytes in all (the limit is "
+                                f"{_size(MAX_DOCX_TOTAL_BYTES)})", path=path)
 
 
 def _docx_cell(parts: list[str]) -> Cell:

@@ -184,6 +184,8 @@ def validate_params(data: Any, *, path: str | Path | None = None,
 
 def _parse_yaml(text: str, path: Path) -> tuple[dict[str, Any], dict[KeyPath, int]]:
     """The document as Python data (scalars as text) and the line of every key and list item."""
+    from .yaml_limits import compose_limited
+
     root = compose_limited(text, path, ParamsError, _TextLoader)  # size, aliases, nesting
     loader = _TextLoader("")
     try:

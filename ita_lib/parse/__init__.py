@@ -29,14 +29,14 @@ ITA_MARKERS = ("ITA", "คุณธรรมและความโปร่ง
 class ParseReport:
     document: Document
     records: list[Assessment] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)  # why nothing was found, for stderr
+    notes: list[str] = field(default_factory=list)  # bytes the reader dropped; why nothing was found; for stderr
 
 
 def parse_loaded(document: Document, *, year: int | None = None, agency: str | None = None) -> ParseReport:
     # Province-list rows are not indicator rows: fuzzy-matching hundreds of them is slow.
     if not any(line.is_row for line in document.lines) and not is_province_list(document):
         document = replace(document, lines=promote_loose_rows(document.lines))
-    report = ParseReport(document)
+    report = ParseReport(document, notes=list(document.notes))  # what reading repaired comes first
     text = document.text
     indicator_mentions = len({n for _, n in find_indicator_names(text)})
     if (not any(marker.lower() in text.lower() for marker in ITA_MARKERS) and indicator_mentions < 3
