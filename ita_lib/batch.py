@@ -7,24 +7,28 @@
   store); an unchanged agency is skipped, `force` rebuilds.
 - Safe to interrupt: every file is written under a temporary name and renamed, build.json last, so
   a report is complete or is rebuilt; leftovers of a killed run are removed when the next one starts.
+  Workers and their kernels die with the driver, kill -9 included; a worker that dies (killed, out of
+  memory) costs its agencies one retry in a fresh pool, then they are recorded as failed.
 - Past one machine: the same jobs on a dask.distributed scheduler (`scheduler="tcp://..."`).
+- Missing values (NaN, None, pd.NA) from the store leave pandas as None (`none_if_missing`): the
+  manifest, index and overview sort and print text, and NaN is neither.
 """
 from __future__ import annotations
 
-import csv
+import errno
 import hashlib
-import io
 import json
 import os
 import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .errors import ItaError
+from .errors import ItaError, OutputError, UsageError
 from .files import atomic_write
 from .render import NOTEBOOK, TEMPLATES
 
@@ -33,6 +37,26 @@ STAMP = "build.json"
 # seconds, a worker grows by a few hundred kB per report.
 RECYCLE_AFTER = 200
 MANIFEST_COLUMNS = ("agency", "agency_id", "province", "slug", "status", "seconds", "error", "input_hash", "outputs")
+SCHEDULER_TIMEOUT = 5  # seconds to reach a dask scheduler: a wrong address fails at once, not after dask's 30 s
+# An OSError with one of these while writing the batch's own pages means the output folder cannot take them.
+OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG, errno.EIO}
+WORKER_LOST = ("the worker process building it stopped (killed, or out of memory?) twice; "
+               "run the batch again to build it")
+
+
+def none_if_missing(value):
+    """`value`, or None for a missing value pandas or numpy hands out (NaN, NaT, pd.NA, None)."""
+    if value is None or isinstance(value, (str, bytes)):
+        return value
+    import pandas as pd
+
+    return None if pd.api.types.is_scalar(value) and pd.isna(value) else value
+
+
+def text_key(value) -> str:
+    """A sort key that is always text: "" for a missing value."""
+    value = none_if_missing(value)
+    return "" if value is None else str(value)
 
 
 @dataclass
@@ -71,7 +95,7 @@ def select_jobs(db: str | Path, *, agencies_file: str | Path | None = None, prov
     skipped). Exactly one of the four must be given."""
     given = sum(bool(x) for x in (agencies_file, province, everything, targets))
     if given != 1:
-        raise ItaError("say which agencies, one way: targets, --agencies FILE, --province or --all")
+        raise UsageError("say which agencies, one way: targets, --agencies FILE, --province or --all", path="batch")
     from .store import Store
 
     defaults = dict(defaults or {}, db=str(db))
@@ -87,14 +111,73 @@ def select_jobs(db: str | Path, *, agencies_file: str | Path | None = None, prov
             return [_job_from_line(store, target, defaults, Path.cwd() / "-") for target in targets]
         else:
             return [_job_from_line(store, line, defaults, agencies_file) for line in _target_lines(agencies_file)]
-    return [Job(agency=row.name, agency_id=row.agency_id, province=row.province,
-                params=dict(defaults, agency=row.name, agency_id=row.agency_id))
-            for row in chosen.itertuples(index=False)]
+    return [_job(row.name, row.agency_id, row.province, dict(defaults)) for row in chosen.itertuples(index=False)]
+
+
+def _job(name, agency_id, province, params: dict) -> Job:
+    """A job for a store row: its missing values as None, never NaN."""
+    name, agency_id, province = (none_if_missing(value) for value in (name, agency_id, province))
+    return Job(agency=name, agency_id=agency_id, province=province,
+               params=dict(params, agency=name, agency_id=agency_id))
+
+
+def read_option_file(path: str | Path, option: str) -> str:
+    """The text of a file an option names, or UsageError saying in one line why it cannot be read."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a folder")
+        if path.exists() and not path.is_file():  # a FIFO or a device such as /dev/zero: never read to its end
+            raise UsageError(f"{option}: not a regular file", path=path)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        reason = "no such file"
+    except IsADirectoryError:
+        reason = "is a folder, not a file"
+    except OSError as error:
+        reason = f"cannot read: {error.strerror or error}"
+    else:
+        try:
+            if b"\0" not in data:
+                return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+        reason = "not a UTF-8 text file"
+    raise UsageError(f"{option}: {reason}", path=path)
+
+
+def check_notebook(path: str | Path, option: str = "--notebook") -> Path:
+    """A report notebook given as an option, known to be a readable Jupyter notebook (UsageError if not)."""
+    import nbformat
+
+    text = read_option_file(path, option)
+    try:
+        nbformat.reads(text, as_version=4)
+    except Exception as error:  # noqa: BLE001 - nbformat raises JSON, schema and version errors alike
+        raise UsageError(f"{option}: not a Jupyter notebook ({type(error).__name__})", path=path) from None
+    return Path(path).resolve()
+
+
+def check_scheduler(address: str) -> str:
+    """A dask scheduler address as dask reads it ("tcp://host:8786"): UsageError when it is not one,
+    ItaError when dask.distributed is not installed."""
+    try:
+        from distributed.comm import parse_address, parse_host_port
+    except ImportError:
+        raise ItaError("needs dask.distributed: pip install 'ita-report[distributed]'", path="--scheduler") from None
+    try:
+        scheme, location = parse_address(address)
+        if scheme in ("tcp", "tls"):
+            parse_host_port(location)
+    except ValueError as error:
+        raise UsageError(f"{address!r} is not a scheduler address ({error}); give one like tcp://host:8786",
+                         path="--scheduler") from None
+    return address
 
 
 def _target_lines(path: str | Path) -> list[str]:
     lines = []
-    for raw in Path(path).read_text(encoding="utf-8").splitlines():
+    for raw in read_option_file(path, "--agencies").splitlines():
         line = raw.split("#", 1)[0].strip() if not raw.strip().startswith("#") else ""
         if line:
             lines.append(line)
@@ -117,8 +200,7 @@ def _job_from_line(store, line: str, defaults: dict, listed_in) -> Job:
             params = dict(defaults)
     except ItaError as error:
         return Job(agency=line, params=dict(defaults), problem=str(error))
-    params.update(agency=found["name"], agency_id=found["agency_id"])
-    return Job(agency=found["name"], agency_id=found["agency_id"], province=found["province"], params=params)
+    return _job(found["name"], found["agency_id"], found["province"], params)
 
 
 # --- what a report depends on -------------------------------------------------------------------
@@ -229,6 +311,33 @@ def _stop_kernel() -> None:
     _KERNEL.pop("km", None)
     if context is not None:
         context.__exit__(None, None, None)
+
+
+def _kill_kernel_now() -> None:
+    from .kernels import kill_now
+
+    if "km" in _KERNEL:
+        kill_now(_KERNEL["km"])
+
+
+def _start_worker(driver_pid: int, started=None) -> None:
+    """Initializer of each worker process. It dies with the driver, kill -9 included (and its kernel
+    with it); Ctrl-C, which a terminal sends the whole process group, is the driver's to act on; the
+    driver stops it with SIGTERM, which kills its kernel at once. `started`: its pool's task flags."""
+    import signal
+
+    from .kernels import die_with_parent
+
+    global _STARTED
+    _STARTED = started
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker_now)
+    die_with_parent(driver_pid, before_exit=_kill_kernel_now)
+
+
+def _stop_worker_now(signum, frame) -> None:
+    _kill_kernel_now()
+    os._exit(128 + signum)
 
 
 def _kernel_start_failure(error: BaseException) -> bool:
@@ -342,52 +451,148 @@ def _run_local(jobs: list[Job], workers: int, notebook: Path, timeout: float | N
         _stop_kernel()
         return
     arguments = [(asdict(job), str(notebook), timeout) for job in jobs]
-    yield from in_fresh_pools(build_job, arguments, workers, RECYCLE_AFTER)
+    yield from in_fresh_pools(build_job, arguments, workers, RECYCLE_AFTER, lost=_lost_outcome)
 
 
-def in_fresh_pools(task: Callable[..., dict], arguments: list[tuple], workers: int,
-                   recycle_after: int) -> Iterator[dict]:
+def _lost_outcome(job: dict, notebook: str, timeout: float | None) -> dict:
+    job = Job(**job)
+    return asdict(Outcome(job.agency, job.agency_id, job.province, job.slug, "failed", error=WORKER_LOST,
+                          input_hash=job.input_hash or ""))
+
+
+_LOST = object()  # the result of a task whose worker process died under it
+
+
+def in_fresh_pools(task: Callable[..., dict], arguments: list[tuple], workers: int, recycle_after: int,
+                   lost: Callable[..., dict] | None = None) -> Iterator[dict]:
     """task(*args) for each args in spawn worker processes, results as they finish; a new pool
     (new processes, new kernels) every workers × recycle_after tasks, so that what a process slowly
     accumulates over thousands of reports is given back. (ProcessPoolExecutor's own
-    max_tasks_per_child deadlocks on Python 3.11-3.13: cpython#115634.)"""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    max_tasks_per_child deadlocks on Python 3.11-3.13: cpython#115634.)
+    A worker that dies (killed, out of memory) takes its pool down: the tasks that were running then
+    are tried once more, the ones not yet started simply go on in a fresh pool; a task running when a
+    worker died twice gets `lost(*args)` as its result (without `lost`: BrokenProcessPool)."""
+    from concurrent.futures.process import BrokenProcessPool
 
     chunk = workers * max(1, recycle_after)
-    for start in range(0, len(arguments), chunk):
-        # spawn: workers must not inherit the driver's DuckDB connection or a running kernel.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = [pool.submit(task, *args) for args in arguments[start:start + chunk]]
-            for future in as_completed(futures):
-                yield future.result()
+    pending = [(args, 0) for args in arguments]  # (args, how often a worker died while it ran)
+    while pending:
+        batch, pending = pending[:chunk], pending[chunk:]
+        again = []
+        with closing(_in_one_pool(task, [args for args, _ in batch], workers)) as results:
+            for position, result, was_running in results:
+                args, deaths = batch[position]
+                if result is not _LOST:
+                    yield result
+                elif deaths + was_running < 2:
+                    again.append((args, deaths + was_running))
+                elif lost is not None:
+                    yield lost(*args)
+                else:
+                    raise BrokenProcessPool("a worker process died twice while running the same task")
+        pending = again + pending
 
 
-def _run_dask(jobs: list[Job], scheduler: str, notebook: Path, timeout: float | None) -> Iterator[dict]:
+_STARTED = None  # in a worker: its pool's shared flags, one per task, set when the task starts
+
+
+def _run_task(position: int, task: Callable[..., dict], args: tuple) -> dict:
+    if _STARTED is not None:
+        _STARTED[position] = 1
+    return task(*args)
+
+
+def _in_one_pool(task: Callable[..., dict], batch: list[tuple], workers: int) -> Iterator[tuple[int, object, bool]]:
+    """(position, result or _LOST, whether it had started) for each task of `batch`, as they finish,
+    in one new pool of spawn processes. When the pool breaks and none of the lost tasks had started
+    (every worker died at once, or at start-up), all of them count as running, so that no task is
+    retried forever."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    # spawn: workers must not inherit the driver's DuckDB connection or a running kernel.
+    context = multiprocessing.get_context("spawn")
+    started = context.Array("b", len(batch), lock=False)  # no lock a dying worker could leave held
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker,
+                               initargs=(os.getpid(), started))
     try:
-        from dask.distributed import Client, as_completed
-    except ImportError:
-        raise ItaError("--scheduler needs dask.distributed: pip install 'ita-report[distributed]'") from None
-    with Client(scheduler) as client:
-        futures = [client.submit(build_job, asdict(job), str(notebook), timeout, pure=False, key=f"ita-{i}-{job.slug}")
-                   for i, job in enumerate(jobs)]
+        futures = {pool.submit(_run_task, position, task, args): position for position, args in enumerate(batch)}
+        lost = []
         for future in as_completed(futures):
-            yield future.result()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                lost.append(futures[future])
+                continue
+            yield futures[future], result, True
+        blame_all = not any(started[position] for position in lost)
+        for position in lost:
+            yield position, _LOST, blame_all or bool(started[position])
+    except BaseException:  # Ctrl-C, SIGTERM, a failed write, the caller stopping early
+        _stop_pool(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop_pool(pool) -> None:
+    """Stop a pool now: queued tasks dropped, running ones killed with their kernels. (`with pool`
+    would wait for every queued agency to be built first.)"""
+    processes = list((getattr(pool, "_processes", None) or {}).values())  # no public way before Python 3.14
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
+            process.join(timeout=5)
+
+
+@contextmanager
+def _connect(scheduler: str) -> Iterator[object]:
+    """A dask client, or ItaError in SCHEDULER_TIMEOUT seconds when the scheduler cannot be reached."""
+    check_scheduler(scheduler)
+    from dask.distributed import Client
+
+    try:
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT)
+    except ValueError as error:
+        raise UsageError(f"{scheduler!r} is not a scheduler address ({error})", path="--scheduler") from None
+    except OSError:  # dask says "Timed out trying to connect" for a refused port and an unknown host alike
+        raise ItaError(f"cannot connect to {scheduler} within {SCHEDULER_TIMEOUT} s", path="--scheduler") from None
+    with client:
+        yield client
+
+
+def _run_dask(jobs: list[Job], client, notebook: Path, timeout: float | None) -> Iterator[dict]:
+    from dask.distributed import as_completed
+
+    futures = {client.submit(build_job, asdict(job), str(notebook), timeout, pure=False,
+                             key=f"ita-{i}-{job.slug}"): job for i, job in enumerate(jobs)}
+    try:
+        for future in as_completed(futures):
+            yield _dask_result(future, futures[future])
+    finally:
+        client.cancel(list(futures))  # Ctrl-C or a failed write: the cluster stops on our agencies too
+
+
+def _dask_result(future, job: Job) -> dict:
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - build_job never raises: the dask worker running it died
+        return asdict(Outcome(job.agency, job.agency_id, job.province, job.slug, "failed",
+                              error=f"dask: {type(error).__name__}: {error}", input_hash=job.input_hash or ""))
 
 
 def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outputs", workers: int | None = None,
               force: bool = False, notebook: Path = NOTEBOOK, timeout: float | None = 600,
               scheduler: str | None = None, index: bool = True, overview: bool = True,
               progress: Callable[[Outcome, dict], None] | None = None) -> BatchResult:
-    """Build every job's report; skipped when unchanged; failures recorded, never fatal."""
-    from .params import agency_slug
-
-    output_dir = Path(output_dir).resolve()
-    output_dir.mkdir(parents=True, exist_ok=True)
-    clean_leftovers(output_dir)
-    code, data = code_hash(notebook), data_hashes(db)
+    """Build every job's report; skipped when unchanged; an agency's failure is recorded, never fatal.
+    OutputError when the output folder cannot be written (reports already built are kept), ItaError
+    when the scheduler cannot be reached; on Ctrl-C the manifest lists what finished."""
     outcomes: list[Outcome] = []
-    todo: list[Job] = []
     counts = {"built": 0, "skipped": 0, "failed": 0, "total": len(jobs)}
 
     def record(outcome: Outcome) -> None:
@@ -396,6 +601,40 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
         if progress:
             progress(outcome, counts)
 
+    with ExitStack() as stack:
+        client = stack.enter_context(_connect(scheduler)) if scheduler else None  # before anything is written
+        output_dir = prepare_output_dir(output_dir)
+        manifest = output_dir / "manifest.csv"
+        clean_leftovers(output_dir)
+        todo = _to_build(jobs, db, output_dir, notebook, force, record)
+        runner = (_run_dask(todo, client, notebook, timeout) if client
+                  else _run_local(todo, workers or os.cpu_count() or 1, notebook, timeout))
+        try:
+            _collect(runner, record, outcomes, manifest)
+        except KeyboardInterrupt:
+            _write_manifest_if_possible(outcomes, manifest)
+            raise
+        finally:
+            runner.close()  # stops the workers at once when anything went wrong
+    write_manifest(outcomes, manifest)
+    result = BatchResult(outcomes, manifest)
+    if overview and any(o.status != "failed" for o in outcomes):
+        result.overview, result.overview_error = _overview(output_dir, jobs, outcomes)
+    if index:
+        from .index_page import write_index
+
+        with _writing(output_dir / "index.html"):
+            result.index = write_index(output_dir, outcomes)
+    return result
+
+
+def _to_build(jobs: list[Job], db: str | Path, output_dir: Path, notebook: Path, force: bool,
+              record: Callable[[Outcome], None]) -> list[Job]:
+    """The jobs to build; the others (unusable targets, unchanged reports) are recorded at once."""
+    from .params import agency_slug
+
+    code, data = code_hash(notebook), data_hashes(db)
+    todo = []
     for job in jobs:
         job.params = dict(job.params, db=str(Path(db).resolve()), output_dir=str(output_dir))
         if job.problem:
@@ -409,36 +648,63 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
                            outputs=";".join(json.loads((output_dir / job.slug / STAMP).read_text())["outputs"])))
             continue
         todo.append(job)
-    workers = workers or os.cpu_count() or 1
-    runner = (_run_dask(todo, scheduler, notebook, timeout) if scheduler
-              else _run_local(todo, workers, notebook, timeout))
-    manifest = output_dir / "manifest.csv"
+    return todo
+
+
+def _collect(runner: Iterator[dict], record: Callable[[Outcome], None], outcomes: list[Outcome],
+             manifest: Path) -> None:
     last_write = time.monotonic()
     for result in runner:
         record(Outcome(**result))
         if time.monotonic() - last_write > 5:  # a killed batch still leaves a recent manifest
             write_manifest(outcomes, manifest)
             last_write = time.monotonic()
-    write_manifest(outcomes, manifest)
-    result = BatchResult(outcomes, manifest)
-    if overview and any(o.status != "failed" for o in outcomes):
-        result.overview, result.overview_error = _overview(output_dir, jobs, outcomes)
-    if index:
-        from .index_page import write_index
 
-        result.index = write_index(output_dir, outcomes)
-    return result
+
+def prepare_output_dir(output_dir: str | Path) -> Path:
+    """The output folder, created if need be and known to take files before any report is built:
+    OutputError (one line) for a read-only folder, a file in the way or a full disk."""
+    output_dir = Path(output_dir).resolve()
+    if output_dir.exists() and not output_dir.is_dir():
+        raise OutputError("cannot write: it is a file, not a folder", path=output_dir)
+    with _writing(output_dir):
+        output_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write(output_dir / ".ita-write-test", b"").unlink()
+    return output_dir
+
+
+@contextmanager
+def _writing(path: Path) -> Iterator[None]:
+    """An OSError while writing `path` as OutputError naming it: one line, not a traceback."""
+    try:
+        yield
+    except OSError as error:
+        raise OutputError(f"cannot write: {error.strerror or error}", path=path) from None
+
+
+def _write_manifest_if_possible(outcomes: list[Outcome], manifest: Path) -> None:
+    try:
+        write_manifest(outcomes, manifest)
+    except OutputError:
+        pass  # interrupted anyway: the reports' own build.json files say what is done
+
+
+def overview_province(outcomes: list[Outcome]) -> str | None:
+    """The province an overview is about: the one every report of the batch shares; None (all of
+    them) when they differ or some have none."""
+    provinces = {none_if_missing(o.province) for o in outcomes if o.status != "failed"}
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 def _overview(output_dir: Path, jobs: list[Job], outcomes: list[Outcome]) -> tuple[Path | None, str]:
-    """province_overview.html for the batch (one province's when all its agencies share one);
-    kept as it is when neither the reports it reads nor the code changed."""
+    """province_overview.html for the batch (one province's when all its reports share one);
+    kept as it is when neither the reports it reads nor the code changed. OutputError when the
+    output folder cannot take it; any other failure is returned as text (the reports are built)."""
     from .render import OVERVIEW_NOTEBOOK, OVERVIEW_PAGE, build_overview
 
-    provinces = {job.province for job in jobs if job.province}
     params = jobs[0].params if jobs else {}
     thresholds = {k: v for k, v in (params.get("thresholds") or {}).items() if k in ("strength", "passing", "urgent")}
-    options = {"province": provinces.pop() if len(provinces) == 1 else None, "digits": params.get("digits", "thai"),
+    options = {"province": overview_province(outcomes), "digits": params.get("digits", "thai"),
                "thresholds": thresholds}
     reports = sorted(f"{o.slug}:{o.input_hash}" for o in outcomes if o.status != "failed")
     input_hash = _digest(code_hash(OVERVIEW_NOTEBOOK), json.dumps(options, ensure_ascii=False, sort_keys=True),
@@ -453,16 +719,29 @@ def _overview(output_dir: Path, jobs: list[Job], outcomes: list[Outcome]) -> tup
         build_overview(output_dir, **options)
     except ItaError as error:
         return None, str(error)
+    except OSError as error:
+        if error.errno in OUTPUT_ERRNOS:
+            raise OutputError(f"cannot write: {error.strerror}", path=page) from None
+        return None, f"province overview: {type(error).__name__}: {error}"
     except Exception as error:  # noqa: BLE001 - the reports are built; say what went wrong with the page
         return None, f"province overview: {type(error).__name__}: {error}"
-    atomic_write(stamp, json.dumps({"input_hash": input_hash, **options}, ensure_ascii=False, indent=1))
+    with _writing(stamp):
+        atomic_write(stamp, json.dumps({"input_hash": input_hash, **options}, ensure_ascii=False, indent=1))
     return page, ""
 
 
+def _outcome_order(outcome: Outcome) -> tuple[str, str, str]:
+    return text_key(outcome.province), text_key(outcome.agency), text_key(outcome.agency_id)
+
+
 def write_manifest(outcomes: list[Outcome], path: Path) -> None:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=MANIFEST_COLUMNS)
-    writer.writeheader()
-    for outcome in sorted(outcomes, key=lambda o: (o.province or "", o.agency, o.agency_id or "")):
-        writer.writerow(asdict(outcome))
-    atomic_write(path, "\ufeff" + buffer.getvalue())
+    """manifest.csv: a row per agency by province and name, UTF-8 with a BOM for Excel, no cell that
+    a spreadsheet would run as a formula. OutputError when it cannot be written."""
+    import pandas as pd
+
+    from .csv_cells import spreadsheet_safe
+
+    rows = [{k: none_if_missing(v) for k, v in asdict(o).items()} for o in sorted(outcomes, key=_outcome_order)]
+    frame = spreadsheet_safe(pd.DataFrame(rows, columns=list(MANIFEST_COLUMNS)))
+    with _writing(path):
+        atomic_write(path, "\ufeff" + frame.to_csv(index=False, lineterminator="\r\n"))

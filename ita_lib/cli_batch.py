@@ -1,46 +1,78 @@
-"""ita-report batch: progress on a terminal, plain log lines otherwise, manifest and index."""
+"""ita-report batch: progress on a terminal, plain log lines otherwise, manifest and index.
+
+Exit status (ita_lib.exit_codes): OK when every agency was built or unchanged; PARTIAL when some
+agency or the province overview failed (each says why, one line; the manifest has them all); USAGE
+for a bad option, found before any work; STOPPED when the batch could not go on (store, output
+folder, full disk, scheduler); INTERRUPTED on Ctrl-C or SIGTERM. Reports finished are always kept.
+"""
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILED = 0, 1
+from .errors import ItaError, UsageError
+from .exit_codes import INTERRUPTED, OK, PARTIAL, STOPPED, USAGE
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch, select_jobs
-    from .render import NOTEBOOK
+    try:
+        with _sigterm_as_interrupt():
+            return _batch(args)
+    except UsageError as error:
+        return _say(f"ita-report: {error}", USAGE)
+    except ItaError as error:
+        return _say(f"ita-report: {error}", STOPPED)
+    except KeyboardInterrupt:
+        return _say(f"ita-report: interrupted; the reports finished so far are kept in {args.output_dir}",
+                    INTERRUPTED)
 
+
+def _say(line: str, status: int) -> int:
+    print(line, file=sys.stderr, flush=True)
+    return status
+
+
+@contextmanager
+def _sigterm_as_interrupt():
+    """SIGTERM (kill, a scheduler ending the job) stops the batch like Ctrl-C: workers and kernels
+    stopped, the manifest written, rather than the driver vanishing mid-write."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from .batch import check_notebook, check_scheduler, run_batch, select_jobs
+    from .render import NOTEBOOK, check_formats
+
+    # Every option checked before any work: a wrong one is one line and USAGE, not a failure per agency.
     defaults = {"output_dir": args.output_dir}
-    if args.format:
-        defaults["formats"] = [f.strip() for f in args.format.split(",") if f.strip()]
+    if args.format is not None:
+        defaults["formats"] = check_formats(args.format)
     if args.digits:
         defaults["digits"] = args.digits
+    notebook = check_notebook(args.notebook) if args.notebook else NOTEBOOK
+    if args.scheduler:
+        check_scheduler(args.scheduler)
     jobs = select_jobs(args.db, agencies_file=args.agencies, province=args.province, everything=args.all,
-                       targets=args.targets,
-                       defaults=defaults)
-    notebook = Path(args.notebook) if args.notebook else NOTEBOOK
-    interactive = sys.stderr.isatty()
+                       targets=args.targets, defaults=defaults)
     options = dict(db=args.db, output_dir=args.output_dir, workers=args.jobs, force=args.force, notebook=notebook,
                    timeout=args.timeout, scheduler=args.scheduler)
-    if interactive:
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("{task.fields[status]}"), TextColumn("{task.fields[rate]}"),
-                      TimeRemainingColumn(), console=Console(stderr=True)) as bar:
-            task = bar.add_task("reports", total=len(jobs), status="", rate="")
-
-            def progress(outcome, counts):
-                speed = bar.tasks[task].speed  # per second, over rich's recent window
-                bar.update(task, advance=1, rate=f"{60 * speed:.1f}/min" if speed else "",
-                           status=f"built {counts['built']} · skipped {counts['skipped']} · failed {counts['failed']}")
-                if outcome.status == "failed":
-                    bar.console.print(f"failed: {outcome.agency}: {outcome.error}")
-
-            result = run_batch(jobs, progress=progress, **options)
+    if sys.stderr.isatty():
+        result = _with_progress_bar(jobs, options)
     else:
         def progress(outcome, counts):
             done = counts["built"] + counts["skipped"] + counts["failed"]
@@ -54,4 +86,25 @@ def cmd_batch(args: argparse.Namespace) -> int:
     print(f"ita-report: {counts['built']} built, {counts['skipped']} unchanged, {counts['failed']} failed; "
           f"manifest {result.manifest}" + (f", index {result.index}" if result.index else "")
           + (f", overview {result.overview}" if result.overview else ""), file=sys.stderr)
-    return EXIT_OK if result.ok else EXIT_FAILED
+    return OK if result.ok else PARTIAL
+
+
+def _with_progress_bar(jobs, options: dict):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch import run_batch
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[status]}"), TextColumn("{task.fields[rate]}"),
+                  TimeRemainingColumn(), console=Console(stderr=True)) as bar:
+        task = bar.add_task("reports", total=len(jobs), status="", rate="")
+
+        def progress(outcome, counts):
+            speed = bar.tasks[task].speed  # per second, over rich's recent window
+            bar.update(task, advance=1, rate=f"{60 * speed:.1f}/min" if speed else "",
+                       status=f"built {counts['built']} · skipped {counts['skipped']} · failed {counts['failed']}")
+            if outcome.status == "failed":
+                bar.console.print(f"failed: {outcome.agency}: {outcome.error}")
+
+        return run_batch(jobs, progress=progress, **options)

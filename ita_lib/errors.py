@@ -66,3 +66,7 @@ class ThaiFontNotFoundError(ItaError):
 
 class OutputError(ItaError):
     """An output file or folder cannot be written: read-only, a folder in the way, a full disk."""
+
+
+class UsageError(ItaError):
+    """A bad option or argument, found before any work was done (exit status USAGE)."""

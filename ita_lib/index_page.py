@@ -4,11 +4,13 @@ the Thai font embedded)."""
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from pathlib import Path
 
-from .report_html import table, tag, text
+from .batch import none_if_missing, text_key
 from .files import atomic_write
+from .report_html import table, tag, text
 
 _SCRIPT = """
 (function () {
@@ -58,10 +60,16 @@ select, input { font: inherit; padding: 0.1rem 0.3rem; }
 
 
 def _summary(folder: Path) -> dict | None:
+    """The latest result of a report's data.json; None when it is missing or not in the shape a
+    batch writes (a report removed or edited since), so the index lists the agency without it."""
     try:
         data = json.loads((folder / "data.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return _latest(data)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
+
+
+def _latest(data: dict) -> dict:
     years = data.get("years") or []
     latest = years[-1] if years else {}
     change = None
@@ -71,12 +79,16 @@ def _summary(folder: Path) -> dict | None:
     return {"year": latest.get("fiscal_year"), "score": latest.get("overall_score"),
             "verdict": " ".join(str(v) for v in (latest.get("grade"), latest.get("result")) if v)
             or ("" if latest.get("passed") is None else ("ผ่าน" if latest.get("passed") else "ไม่ผ่าน")),
-            "passed": latest.get("passed"), "change": change, "type": data["agency"].get("agency_type") or "",
-            "district": data["agency"].get("district") or ""}
+            "passed": latest.get("passed"), "change": change, "type": text_key(data["agency"].get("agency_type")),
+            "district": text_key(data["agency"].get("district"))}  # text: json.loads reads NaN too
 
 
 def _number(value) -> str:
-    return "" if value is None else f"{value:.2f}"
+    return f"{value:.2f}" if _is_number(value) else ""
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def write_index(output_dir: Path, outcomes) -> Path:
@@ -84,9 +96,10 @@ def write_index(output_dir: Path, outcomes) -> Path:
 
     rows, provinces, types = [], set(), set()
     by_province: dict[str, list[dict]] = defaultdict(list)
-    for outcome in sorted(outcomes, key=lambda o: (o.province or "", o.agency)):
+    for outcome in sorted(outcomes, key=lambda o: (text_key(o.province), text_key(o.agency))):
         summary = _summary(output_dir / outcome.slug) if outcome.slug and outcome.status != "failed" else None
-        province = outcome.province or ""
+        province = text_key(outcome.province)
+        agency, error = text_key(outcome.agency), text_key(outcome.error)
         provinces.add(province)
         kind = (summary or {}).get("type", "")
         types.add(kind)
@@ -96,8 +109,8 @@ def write_index(output_dir: Path, outcomes) -> Path:
                              for label, name in (("HTML", "report.html"), ("PDF", "report.pdf"))
                              if (output_dir / outcome.slug / name).exists())
         else:
-            links = text(outcome.error[:200] if outcome.error else "")
-        cells = [tag("td", text(outcome.agency)), tag("td", text(kind)), tag("td", text(province)),
+            links = text(error[:200])
+        cells = [tag("td", text(agency)), tag("td", text(kind)), tag("td", text(province)),
                  tag("td", text((summary or {}).get("year") or ""), class_="num"),
                  tag("td", text(_number((summary or {}).get("score"))), class_="num",
                      data_sort=str((summary or {}).get("score") or "")),
@@ -106,15 +119,15 @@ def write_index(output_dir: Path, outcomes) -> Path:
                      data_sort=str((summary or {}).get("change") or "")),
                  tag("td", links)]
         rows.append(tag("tr", "".join(cells), class_="failed" if outcome.status == "failed" else None,
-                        data_province=province, data_type=kind, data_name=outcome.agency))
+                        data_province=province, data_type=kind, data_name=agency))
     headers = [("หน่วยงาน", 0), ("ประเภท", 0), ("จังหวัด", 0), ("ปีล่าสุด", 1), ("คะแนน ITA", 1),
                ("ผล", 0), ("เปลี่ยนแปลง", 1), ("รายงาน", 0)]
     head = tag("thead", tag("tr", "".join(tag("th", text(h), data_numeric=str(n)) for h, n in headers)))
     agencies = tag("table", head + tag("tbody", "".join(rows)), class_="data", id="agencies")
     summary_rows = []
     for province, items in sorted(by_province.items()):
-        scores = [i["score"] for i in items if i["score"] is not None]
-        passed = [i for i in items if i["passed"] is not None]
+        scores = [i["score"] for i in items if _is_number(i["score"])]
+        passed = [i for i in items if none_if_missing(i["passed"]) is not None]
         summary_rows.append((province or "–", len(items), _number(sum(scores) / len(scores)) if scores else "",
                              f"{100 * sum(1 for i in passed if i['passed']) / len(passed):.1f}%" if passed else ""))
     province_table = table(["จังหวัด", "จำนวนรายงาน", "คะแนนเฉลี่ยปีล่าสุด", "ผ่านเกณฑ์"], summary_rows, numeric=(1, 2, 3))

@@ -1,12 +1,86 @@
 """Jupyter kernels for report builds: local IPC sockets in a private folder (no TCP ports, no
-"running over TCP without encryption" warning), started once and shut down cleanly."""
+"running over TCP without encryption" warning), started once and shut down cleanly, and never
+outliving the process that started them (a batch worker killed with kill -9 included)."""
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import signal
+import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+FOLDER_PREFIX = "ita-kernel-"  # then the pid of the process that owns the kernel, so a dead owner's folder can go
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+# Runs in the kernel's process before the kernel itself (Linux): SIGKILL when the process that started
+# it ends, however it ends; not started at all when that process is already gone. Inline code rather
+# than a module of ita_lib, so it needs nothing importable from the kernel's working folder; the
+# signal survives the exec.
+_DIE_WITH_PARENT = """\
+import ctypes, os, signal, sys
+ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)
+if os.getppid() != int(sys.argv[1]):
+    os._exit(1)
+os.execvp(sys.argv[2], sys.argv[2:])
+"""
+
+
+def _linux() -> bool:
+    return sys.platform.startswith("linux")
+
+
+def _arm_parent_death_signal() -> bool:
+    """Linux: the kernel sends this process SIGKILL when its parent ends. False where unavailable.
+    (Strictly, when the parent's thread that started this process ends: ita_lib starts workers and
+    kernels from threads that live as long as their process.)"""
+    if not _linux():
+        return False
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def die_with_parent(parent_pid: int, before_exit: Callable[[], None] | None = None) -> None:
+    """End this process as soon as its parent `parent_pid` ends, kill -9 included: orphaned batch
+    workers otherwise run on for minutes, re-parented to init, still writing reports. Linux: the
+    parent-death signal (immediate, nothing runs after it); elsewhere a thread polls every second
+    and calls `before_exit` (e.g. to kill this process's kernel) first."""
+    if not _arm_parent_death_signal():
+        threading.Thread(target=_watch_parent, args=(parent_pid, before_exit), daemon=True,
+                         name="ita-parent-watch").start()
+    if os.getppid() != parent_pid:  # the parent ended before the signal was armed
+        _exit_now(before_exit)
+
+
+def _watch_parent(parent_pid: int, before_exit: Callable[[], None] | None) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(1.0)
+    _exit_now(before_exit)
+
+
+def _exit_now(before_exit: Callable[[], None] | None) -> None:
+    try:
+        if before_exit is not None:
+            before_exit()
+    finally:
+        os._exit(1)
+
+
+def dying_with_this_process(command: list[str]) -> list[str]:
+    """`command` (a kernel's) started through the inline launcher above on Linux; unchanged elsewhere,
+    where ipykernel's own parent polling (JPY_PARENT_PID, set by jupyter_client) is what stops it."""
+    if not _linux():
+        return command
+    return [sys.executable, "-c", _DIE_WITH_PARENT, str(os.getpid()), *command]
 
 
 def _manager_class():
@@ -27,7 +101,50 @@ def _manager_class():
             while clients:
                 clients.pop().stop_channels()
 
+        def format_kernel_cmd(self, extra_arguments=None):
+            return dying_with_this_process(super().format_kernel_cmd(extra_arguments))
+
     return ReusedKernelManager
+
+
+def kill_now(manager) -> None:
+    """Kill `manager`'s kernel (its process group) and remove its folder at once, without a word to
+    it: for a process that is being stopped and has no time for a clean shutdown. Safe in a signal
+    handler."""
+    process = getattr(getattr(manager, "provisioner", None), "process", None)
+    if process is not None and process.poll() is None:
+        try:
+            if hasattr(os, "killpg"):
+                os.killpg(process.pid, signal.SIGKILL)  # jupyter_client starts it in a session of its own
+            else:
+                process.kill()
+        except OSError:
+            pass
+    folder = manager.__dict__.get("_ita_folder")
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_stale_folders(parent: str | Path | None = None) -> int:
+    """Remove the kernel folders (sockets, connection file) of owners that no longer exist: what a
+    worker killed with kill -9 leaves in the temporary folder."""
+    removed = 0
+    for folder in Path(parent or tempfile.gettempdir()).glob(f"{FOLDER_PREFIX}*-*"):
+        owner = re.fullmatch(rf"{FOLDER_PREFIX}(\d+)-\w+", folder.name)
+        if owner and not _alive(int(owner.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, owned by someone else
+        return True
+    return True
 
 
 @contextmanager
@@ -37,8 +154,11 @@ def kernel_manager(kernel_name: str = "python3") -> Iterator[object]:
     Call its `stop_clients()` after each notebook."""
     from jupyter_client.utils import run_sync
 
-    folder = Path(tempfile.mkdtemp(prefix="ita-kernel-"))
-    manager = _manager_class()(kernel_name=kernel_name, transport="ipc", ip=str(folder / "kernel"))
+    remove_stale_folders()
+    folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
+    manager = _manager_class()(kernel_name=kernel_name, transport="ipc", ip=str(folder / "kernel"),
+                               connection_file=str(folder / "connection.json"))
+    manager.__dict__["_ita_folder"] = folder
     try:
         yield manager
     finally:

@@ -21,10 +21,12 @@ from .analysis.config import AnalysisConfig
 from .analysis.labels import LEVELS
 from .analysis.levels import level_of
 from .analysis.numbers import fmt
+from .batch import none_if_missing
 from .errors import ItaError
 from .report_html import note, paragraphs, section, table, tag, text
 
 MOVERS = 10  # agencies listed as most improved and most declined
+UNKNOWN = "ไม่ระบุ"  # the group of agencies without a type or a province
 
 
 @dataclass
@@ -54,7 +56,9 @@ class Overview:
 
 def load_overview(output_dir: str | Path, *, province: str | None = None,
                   config: AnalysisConfig | dict | None = None) -> Overview:
-    """The agencies a batch built (or found unchanged) under `output_dir`, optionally one province."""
+    """The agencies a batch built (or found unchanged) under `output_dir`, optionally one province
+    (None, NaN or "" for all of them)."""
+    province = none_if_missing(province) or None
     if isinstance(config, dict):
         config = AnalysisConfig(**config)
     config = config or AnalysisConfig()
@@ -70,10 +74,11 @@ def load_overview(output_dir: str | Path, *, province: str | None = None,
     for row in rows:
         try:
             data = json.loads((output_dir / row["slug"] / "data.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue  # a report removed since the batch: the index says so, the overview leaves it out
-        agencies.append(_agency_row(data, row["slug"]))
-        indicators.extend(_indicator_rows(data))
+            agency, scores = _agency_row(data, row["slug"]), _indicator_rows(data)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue  # a report removed or damaged since the batch: the index says so, the overview leaves it out
+        agencies.append(agency)
+        indicators.extend(scores)
     agencies_frame = pd.DataFrame(agencies, columns=["agency_id", "name", "agency_type", "district", "province",
                                                      "slug", "year", "score", "verdict", "passed",
                                                      "previous_year", "change"])
@@ -81,8 +86,13 @@ def load_overview(output_dir: str | Path, *, province: str | None = None,
                                                         "score"])
     year = int(agencies_frame["year"].max()) if agencies_frame["year"].notna().any() else None
     indicator_frame = indicator_frame[indicator_frame["year"] == year].drop(columns="year")
-    provinces = sorted(p for p in agencies_frame["province"].dropna().unique())
-    title = (province or (provinces[0] if len(provinces) == 1 else f"{fmt(len(provinces), config, None)} จังหวัด"))
+    # Plain values, not Series.map: pandas turns the None it returns back into NaN.
+    places = [none_if_missing(p) or None for p in agencies_frame["province"]]
+    provinces = sorted({p for p in places if p})
+    if province or (len(provinces) == 1 and None not in places):
+        title = province or provinces[0]
+    else:
+        title = f"{fmt(len(provinces), config, None)} จังหวัด" if provinces else "ไม่ระบุจังหวัด"
     return Overview(title, year, agencies_frame, indicator_frame.reset_index(drop=True), config)
 
 
@@ -109,6 +119,17 @@ def _indicator_rows(data: dict) -> list[dict]:
 
 
 # --- sections ------------------------------------------------------------------------------------
+
+def dash_if_missing(value) -> str:
+    """Text for a table cell: a dash for a missing or empty value (pd.NA cannot be tested with `or`)."""
+    value = none_if_missing(value)
+    return "–" if value is None or value == "" else str(value)
+
+
+def _or_unknown(value) -> str:
+    value = none_if_missing(value)
+    return UNKNOWN if value is None or value == "" else str(value)
+
 
 def _score(value, o: Overview) -> str:
     return "–" if value is None or pd.isna(value) else fmt(value, o.config)
@@ -175,7 +196,7 @@ def by_type(o: Overview) -> str:
     current = o.current.assign(passed_now=_passed(o.current, o))
     if current.empty:
         return ""
-    groups = current.groupby(current["agency_type"].fillna("ไม่ระบุ"))
+    groups = current.groupby(current["agency_type"].map(_or_unknown))
     rows = [(kind, _count(len(group), o), _score(group["score"].mean(), o), _score(group["score"].min(), o),
              _share(int(group["passed_now"].sum()), len(group), o))
             for kind, group in sorted(groups, key=lambda item: -item[1]["score"].mean())]
@@ -199,7 +220,7 @@ def weakest_indicators(o: Overview, figure_html: str = "") -> str:
     means = indicator_means(o)
     if means.empty:
         return section("ตัวชี้วัดที่จังหวัดยังอ่อน", note("ไม่มีคะแนนรายตัวชี้วัดในปีนี้"))
-    rows = [(_count(int(row.indicator), o), row.name, row.instrument or "–",
+    rows = [(_count(int(row.indicator), o), row.name, dash_if_missing(row.instrument),
              (_score(row.mean, o), f"level-{row.level}"), LEVELS[row.level],
              f"{_count(row.below, o)} จาก {_count(row.agencies, o)} ({_share(row.below, row.agencies, o)})")
             for row in means.itertuples()]
@@ -228,7 +249,7 @@ def movers(o: Overview, figure_html: str = "") -> str:
                        note("ไม่มีหน่วยงานที่มีคะแนนปีก่อนหน้าในเกณฑ์เดียวกันให้เปรียบเทียบ"))
 
     def rows(frame: pd.DataFrame) -> list[tuple]:
-        return [(row.name, row.district or "–", fmt(row.previous_year, o.config, None), _score(row.score, o),
+        return [(row.name, dash_if_missing(row.district), fmt(row.previous_year, o.config, None), _score(row.score, o),
                  ("+" if row.change > 0 else "") + _score(row.change, o)) for row in frame.itertuples()]
 
     headers = ["หน่วยงาน", "อำเภอ", "เทียบกับปี", "คะแนน", "เปลี่ยนแปลง"]
@@ -242,11 +263,11 @@ def movers(o: Overview, figure_html: str = "") -> str:
 
 def provinces(o: Overview) -> str:
     """A row per province when the batch spans several."""
-    current = o.current.assign(passed_now=_passed(o.current, o))
-    if current["province"].nunique() < 2:
+    current = o.current.assign(passed_now=_passed(o.current, o), place=o.current["province"].map(_or_unknown))
+    if current["place"].nunique() < 2:
         return ""
     rows = [(province, _count(len(group), o), _score(group["score"].mean(), o),
              _share(int(group["passed_now"].sum()), len(group), o))
-            for province, group in sorted(current.groupby("province"), key=lambda item: -item[1]["score"].mean())]
+            for province, group in sorted(current.groupby("place"), key=lambda item: -item[1]["score"].mean())]
     return section("คะแนนรายจังหวัด", table(["จังหวัด", "หน่วยงาน", "คะแนนเฉลี่ย", "ผ่านเกณฑ์"], rows,
                                              numeric=(1, 2, 3)))

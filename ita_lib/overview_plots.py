@@ -8,7 +8,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .analysis.labels import LEVELS
 from .analysis.numbers import fmt
-from .overview import Overview, indicator_means, movers_table
+from .overview import Overview, dash_if_missing, indicator_means, movers_table
 from .plots import (DELTA_COLOURS, LEVEL_COLOURS, _fill_footer, _new_figure, _note_figure, _number, _pass_line,
                     _thai_tick_format, _titles)
 
@@ -55,7 +55,7 @@ def indicator_chart(o: Overview) -> Figure:
     if means.empty:
         return _note_figure(title, o, [NO_SCORES])
     fig, ax, footer = _new_figure(max(2.4, 0.36 * len(means) + 1.0), footer=(True, 0))
-    labels = [f"{_number(row.indicator, o)} {row.name}" for row in means.itertuples()]
+    labels = [f"{_number(row.indicator, o)} {dash_if_missing(row.name)}" for row in means.itertuples()]
     ax.barh(range(len(means)), means["mean"], color=[LEVEL_COLOURS[level] for level in means["level"]])
     for position, value in enumerate(means["mean"]):
         ax.annotate(fmt(value, o.config), xy=(value, position), xytext=(3, 0), textcoords="offset points",
@@ -78,7 +78,7 @@ def movers_chart(o: Overview) -> Figure:
     fig, ax, _ = _new_figure(max(2.4, 0.3 * len(rows) + 1.2))
     changes = [row.change for row in rows]
     ax.barh(range(len(rows)), changes, color=[DELTA_COLOURS["up" if c > 0 else "down"] for c in changes])
-    ax.set_yticks(range(len(rows)), [row.name for row in rows], fontsize="small")
+    ax.set_yticks(range(len(rows)), [dash_if_missing(row.name) for row in rows], fontsize="small")
     ax.invert_yaxis()
     ax.axvline(0, color="#333333", linewidth=0.8)
     reach = max(abs(c) for c in changes) * 1.25

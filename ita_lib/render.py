@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import __version__
-from .errors import ItaError
+from .errors import ItaError, UsageError
 from .files import atomic_write
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "agency_report.ipynb"
@@ -24,6 +24,8 @@ OVERVIEW_NOTEBOOK = NOTEBOOK.parent / "province_overview.ipynb"
 OVERVIEW_PAGE = "province_overview.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REMOVED_TAGS = {"injected-parameters", "parameters", "remove_cell"}
+FORMATS = ("html", "pdf")
+PAPERMILL_MARKER = "papermill-error-cell-tag"  # the error banner and anchor papermill adds to a failed notebook
 
 
 class ReportBuildError(ItaError):
@@ -36,6 +38,19 @@ class BuildResult:
     slug: str
     outputs: dict[str, Path] = field(default_factory=dict)  # kind -> path
     seconds: dict[str, float] = field(default_factory=dict)  # step -> seconds
+
+
+def check_formats(text: str) -> list[str]:
+    """The formats of a --format option ("html,pdf"), in order, once each; a wrong one stops the
+    command before any work (UsageError), instead of failing every report."""
+    formats = list(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    choices = ", ".join(FORMATS)
+    if not formats:
+        raise UsageError(f"no format given (choose from {choices})", path="--format")
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format {unknown[0]!r} (choose from {choices})", path="--format")
+    return formats
 
 
 def _css() -> str:
@@ -81,10 +96,12 @@ def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, subjec
 
 def _source_cell(executed: Path, index: int) -> tuple[int, str]:
     """The failing cell's index in the notebook as written (papermill inserts the injected
-    parameters cell) and its first line of code."""
+    parameters cell) and its first line of code. `index` counts the cells papermill ran, before it
+    put its error banner and anchor into the saved notebook."""
     import nbformat
 
-    cells = nbformat.read(str(executed), as_version=4).cells
+    cells = [c for c in nbformat.read(str(executed), as_version=4).cells
+             if PAPERMILL_MARKER not in c.metadata.get("tags", [])]
     injected = next((i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])), None)
     first_line = cells[index].source.strip().splitlines()[0] if cells[index].source.strip() else ""
     return (index - 1 if injected is not None and index > injected else index), first_line
