@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from . import __version__, exit_codes
 from .cli_options import fiscal_year, positive_int, positive_seconds
-from .errors import ItaError
+from .errors import ItaError, UsageError
 
 if TYPE_CHECKING:
     from .model import Assessment
@@ -200,6 +200,9 @@ def main(argv: list[str] | None = None) -> int:
                     "analyze": cli_store.cmd_analyse, "build": cli_store.cmd_build,
                     "params": cli_store.cmd_params, "batch": cli_batch.cmd_batch}
         return commands[args.command](args)
+    except UsageError as error:
+        _say(f"ita-report: {error}")
+        return exit_codes.USAGE
     except ItaError as error:
         _say(f"ita-report: {error}")
         return exit_codes.STOPPED

@@ -129,6 +129,7 @@ def _build_params(target: str, args: argparse.Namespace):
 
     from .errors import ParamsError
     from .params import ReportParams, load_params
+    from .render import check_formats
 
     path = Path(target)
     if path.suffix.lower() in (".yaml", ".yml"):
@@ -141,7 +142,7 @@ def _build_params(target: str, args: argparse.Namespace):
     given = {"db": args.db, "output_dir": args.output_dir, "province": args.province, "digits": args.digits}
     overrides = {key: value for key, value in given.items() if value is not None}
     if args.format:
-        overrides["formats"] = [f.strip() for f in args.format.split(",") if f.strip()]
+        overrides["formats"] = check_formats(args.format)
     try:
         return ReportParams.model_validate({**params.model_dump(exclude_unset=True), **overrides})
     except ValidationError as error:
@@ -154,8 +155,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     are still built, and the exit status is PARTIAL (3)."""
     from .errors import ItaError
     from .kernels import kernel_manager
-    from .render import build
+    from .render import build, check_formats
 
+    if args.format:
+        check_formats(args.format)  # a wrong format stops here (exit USAGE), not once per target
     failed = 0
     with kernel_manager() as km:
         for target in args.targets:

@@ -14,6 +14,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from ita_lib import exit_codes
 from ita_lib.batch import in_fresh_pools, run_batch, select_jobs
 from ita_lib.errors import ItaError
 from ita_lib.ingest import relink
@@ -90,7 +91,7 @@ def test_failures_are_isolated_and_recorded(store, tmp_path):
                           str(targets_file(tmp_path, names)), "--jobs", "2", "--format", "html",
                           "--output-dir", str(output), "--notebook", str(failing_notebook(tmp_path))],
                          capture_output=True, text=True, timeout=600)
-    assert run.returncode == 1, run.stderr
+    assert run.returncode == exit_codes.PARTIAL, run.stderr
     rows = manifest_rows(output / "manifest.csv")
     assert len(rows) == 20
     statuses = {row["agency"]: row["status"] for row in rows}
