@@ -12,7 +12,6 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
-from pathlib import Path
 
 from .errors import ItaError, UsageError
 from .exit_codes import INTERRUPTED, OK, PARTIAL, STOPPED, USAGE

@@ -17,44 +17,35 @@ import pytest
 from ita_lib import exit_codes
 from ita_lib.batch import in_fresh_pools, run_batch, select_jobs
 from ita_lib.errors import ItaError
-from ita_lib.ingest import relink
 from ita_lib.model import Assessment, Source
 from ita_lib.render import NOTEBOOK
-from ita_lib.store import Store, document_rows
 
 PLACES = ("หนองแก", "โนนงาม", "บ้านดู่", "ท่าโพธิ์", "ดอนแก้ว", "โคกสูง", "ห้วยยาง", "นาดี", "บึงทอง",
           "สระบัว", "หนองใหญ่", "โนนสูง", "บ้านใหม่", "ท่าม่วง", "ดอนตาล", "โคกกลาง", "ห้วยทราย", "นาคำ")
 FAILING = "องค์การบริหารส่วนตำบลห้วยยาง"
 
 
-def make_store(db: Path) -> list[str]:
-    """18 made-up อบต. in one province, two years each (2567, 2568), written straight to the store."""
-    names = []
-    rows = None
+def made_up_records() -> tuple[list[str], list[Assessment]]:
+    """18 made-up อบต. in one province, two years each (2567, 2568)."""
+    names, records = [], []
     for index, place in enumerate(PLACES):
         name = "องค์การบริหารส่วนตำบล" + place
         names.append(name)
         for year, shift in ((2567, 0.0), (2568, 1.5)):
             scores = {str(n): round(80 + (index * 7 + n * 3) % 19 + shift, 2) for n in range(1, 11)}
             sha = f"{index:02d}{year}".ljust(64, "0")
-            record = Assessment(agency=name, agency_type="อบต.", district="เมือง", province="ขอนแก่น",
-                                fiscal_year=year, indicators=scores,
-                                source=Source(path=f"{place}-{year}.txt", sha256=sha, kind="itas_result"))
-            batch = document_rows(sha, f"{place}-{year}.txt", "text", [record], None)
-            if rows is None:
-                rows = batch
-            else:
-                rows.extend(batch)
-    with Store(db) as store:
-        store.write(rows)
-        relink(store)
-    return names
+            records.append(Assessment(agency=name, agency_type="อบต.", district="เมือง", province="ขอนแก่น",
+                                      fiscal_year=year, indicators=scores,
+                                      source=Source(path=f"{place}-{year}.txt", sha256=sha, kind="itas_result")))
+    return names, records
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> tuple[Path, list[str]]:
+def store(tmp_path_factory, write_records) -> tuple[Path, list[str]]:
     db = tmp_path_factory.mktemp("batch-store") / "ita.duckdb"
-    return db, make_store(db)
+    names, records = made_up_records()
+    write_records(db, records)
+    return db, names
 
 
 def failing_notebook(folder: Path) -> Path:

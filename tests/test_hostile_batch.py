@@ -28,41 +28,33 @@ from ita_lib.batch import Job, Outcome, _overview, in_fresh_pools, overview_prov
 from ita_lib.cli import main
 from ita_lib.errors import OutputError, UsageError
 from ita_lib.index_page import write_index
-from ita_lib.ingest import relink
 from ita_lib.kernels import remove_stale_folders
 from ita_lib.model import Assessment, Source
 from ita_lib.overview import load_overview, title_block
 from ita_lib.render import ReportBuildError, check_formats, execute
-from ita_lib.store import Store, document_rows
 
 PLACED = "องค์การบริหารส่วนตำบลหนองแก"  # in ขอนแก่น
 UNPLACED = "องค์การบริหารส่วนตำบลโนนงาม"  # no district, no province: NaN when it leaves the store
 MARK = "ITA_TEST_PROCESS_MARK"  # every process a test starts inherits it, kernels included
 
 
-def make_store(db: Path) -> None:
-    rows = None
+def made_up_records() -> list[Assessment]:
+    """One agency with a district and province, one with neither; two years each."""
+    records = []
     for index, (name, district, province) in enumerate(((PLACED, "เมือง", "ขอนแก่น"), (UNPLACED, None, None))):
         for year, shift in ((2567, 0.0), (2568, 2.5)):
             scores = {str(n): round(78 + (index * 5 + n * 3) % 17 + shift, 2) for n in range(1, 11)}
             sha = f"h{index}{year}".ljust(64, "0")
-            record = Assessment(agency=name, agency_type="อบต.", district=district, province=province,
-                                fiscal_year=year, indicators=scores,
-                                source=Source(path=f"{index}-{year}.txt", sha256=sha, kind="itas_result"))
-            batch = document_rows(sha, f"{index}-{year}.txt", "text", [record], None)
-            if rows is None:
-                rows = batch
-            else:
-                rows.extend(batch)
-    with Store(db) as store:
-        store.write(rows)
-        relink(store)
+            records.append(Assessment(agency=name, agency_type="อบต.", district=district, province=province,
+                                      fiscal_year=year, indicators=scores,
+                                      source=Source(path=f"{index}-{year}.txt", sha256=sha, kind="itas_result")))
+    return records
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
+def db(tmp_path_factory, write_records) -> Path:
     path = tmp_path_factory.mktemp("hostile-store") / "ita.duckdb"
-    make_store(path)
+    write_records(path, made_up_records())
     return path
 
 

@@ -17,9 +17,8 @@ import pytest
 from ita_lib import exit_codes
 from ita_lib.cli import _table, main
 from ita_lib.errors import OutputError
-from ita_lib.ingest import relink
 from ita_lib.model import ActionRow, Assessment, Source
-from ita_lib.store import Store, document_rows
+from ita_lib.store import Store
 
 INDICATORS = (93.76, 88.66, 95.22, 88.93, 95.18, 86.60, 76.62, 78.27, 79.85, 87.50)
 MARKUP_NAME = "องค์การบริหารส่วนตำบลโนนแดง[/x][link=http://evil.example]คลิก"
@@ -36,11 +35,9 @@ def hostile_record(agency: str = MARKUP_NAME) -> Assessment:
 
 
 @pytest.fixture(scope="module")
-def hostile_db(tmp_path_factory) -> Path:
+def hostile_db(tmp_path_factory, write_records) -> Path:
     db = tmp_path_factory.mktemp("hostile") / "ita.duckdb"
-    with Store(db) as store:
-        store.write(document_rows("b" * 64, "hostile.txt", "text", [hostile_record()], None))
-        relink(store)
+    write_records(db, [hostile_record()])
     return db
 
 

@@ -47,7 +47,8 @@ def itas_page(agency: str, year: int = 2564, overall: float = 85.32) -> str:
 
 def measured(code: str, timeout: float = 60) -> tuple[str, float, float]:
     """Run *code* (which prints one line) in a child process limited to 4 GB of address space:
-    (its output, seconds, peak resident MB)."""
+    (its output, seconds, peak resident MB). The peak is the child's own (VmHWM): ru_maxrss would
+    carry over the resident size of the pytest process it was forked from."""
     wrapper = textwrap.dedent("""
         import resource, sys
         resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
@@ -55,7 +56,9 @@ def measured(code: str, timeout: float = 60) -> tuple[str, float, float]:
         {body}
         finally:
             sys.stdout.flush()
-            print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, file=sys.stderr)
+            with open("/proc/self/status") as status:
+                peak = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+            print(peak / 1024, file=sys.stderr)
     """).format(body=textwrap.indent(textwrap.dedent(code), "    "))
     started = time.perf_counter()
     run = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True, timeout=timeout,
