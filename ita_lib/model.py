@@ -39,6 +39,16 @@ class ParseWarning(BaseModel):
     line: int | None = None
 
 
+class OtherValue(BaseModel):
+    """A second value the same document prints for a field whose first value was kept: both are
+    shown to the reader, since the document itself is in doubt."""
+
+    field: str  # as in source.lines: "indicators.3", "items.O13"
+    value: float
+    line: int | None = None
+    context: str | None = None  # where it was printed: "action_plan", or None (another table)
+
+
 class Source(BaseModel):
     model_config = ConfigDict(extra="forbid")
     path: str | None = None
@@ -79,6 +89,7 @@ class Assessment(BaseModel):
     recommendations: list[Recommendation] = Field(default_factory=list)
     actions: list[ActionRow] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
+    other_values: list[OtherValue] = Field(default_factory=list)  # in-document disagreements
     source: Source
 
     def warn(self, code: str, message: str, line: int | None = None) -> None:

@@ -92,16 +92,60 @@ def headline(a: AgencyAnalysis) -> str:
         change_text = f"{sign}{fmt(abs(delta), config)} จากปี {_year(change.iloc[0]['previous_year'], config)}"
     gap = None if pd.isna(score) else config.passing - float(score)
     target = ("–" if gap is None else "ถึงเกณฑ์แล้ว" if gap <= 0 else f"ต่ำกว่าเกณฑ์ {fmt(gap, config)} คะแนน")
-    tiles = [("คะแนนรวม ITA ปี " + _year(year, config), _score(score, config)), ("ผลการประเมิน", verdict),
+    computed = latest["overall_source"] == "computed"  # no printed overall: a recomputation, marked as one
+    if computed and not (latest["grade"] or latest["result"]):
+        verdict += " (คำนวณ)"  # the pass itself comes from the recomputed score
+    label = "คะแนนรวม ITA ปี " + _year(year, config) + (" (คำนวณ)" if computed else "")
+    tiles = [(label, _score(score, config)), ("ผลการประเมิน", verdict),
              ("เปลี่ยนแปลง", change_text), (f"เป้าหมาย {fmt(config.passing, config, 0)} คะแนน", target)]
     cards = "".join(tag("div", tag("span", text(label), class_="label") + tag("span", text(value), class_="value"),
                         class_="tile") for label, value in tiles)
-    body = tag("div", cards, class_="tiles") + paragraphs(a.narrative.sections.get("summary", []))
+    body = tag("div", cards, class_="tiles")
+    if computed:
+        status = STATUS_TH.get(rubric.rules_for(year).uncertain_facts().get("weights", ""), "ยืนยันแล้ว")
+        body += note(f"เอกสารไม่ได้พิมพ์คะแนนรวมของปี {_year(year, config)} รายงานนี้คำนวณจากคะแนนรายตัวชี้วัด "
+                     f"ด้วยน้ำหนักแบบวัด IIT/EIT/OIT ซึ่ง{status} จึงไม่ใช่คะแนนที่ประกาศอย่างเป็นทางการ",
+                     class_="doubt")
+    body += paragraphs(a.narrative.sections.get("summary", []))
     return section("ผลการประเมินล่าสุด", body)
 
 
 def _level_cell(level: str) -> tuple[str, str]:
     return LEVELS[level], f"level level-{level}"
+
+
+DOUBT_MARK = "†"  # beside a score printed with more than one value; the note under the table says which
+
+
+def _doubts(a: AgencyAnalysis, year: int | None) -> pd.DataFrame:
+    if a.doubts.empty or year is None:
+        return a.doubts
+    return a.doubts[a.doubts["fiscal_year"] == year]
+
+
+def doubt_sentences(a: AgencyAnalysis, year: int | None) -> list[str]:
+    """One Thai sentence per score of `year` printed with more than one value: every value, the
+    level each would give, the one this report uses."""
+    config = a.config
+    sentences = []
+    for row in _doubts(a, year).itertuples(index=False):
+        if row.indicator is not None and not pd.isna(row.indicator):
+            what = f"ตัวชี้วัดที่ {fmt(int(row.indicator), config, None)} {rubric.INDICATORS[int(row.indicator)].name}"
+        else:
+            what = "คะแนนรวม" if row.field == "overall_score" else "แบบวัด " + row.field.split(":")[1]
+        values = [row.shown, *row.others]
+        levels = [row.shown_level, *row.other_levels]
+        listed = " และ ".join(f"{fmt(v, config)} ({LEVELS[level]})" for v, level in zip(values, levels))
+        where, why = (("เอกสารฉบับเดียวกันระบุคะแนนไว้", "ซึ่งพิมพ์ไว้ก่อนในเอกสาร") if row.same_document
+                      else ("แหล่งข้อมูลระบุคะแนนไว้", "จากเอกสารประเภทที่น่าเชื่อถือที่สุด"))
+        sentences.append(f"{DOUBT_MARK} {what}: {where} {fmt(len(values), config, None)} ค่า คือ {listed} "
+                         f"รายงานนี้ใช้ {fmt(row.shown, config)} {why} "
+                         "ควรตรวจสอบกับผลในระบบ ITAS ก่อนเผยแพร่")
+    return sentences
+
+
+def _marked_score(value, field: str, doubted: set[str], config: AnalysisConfig) -> str:
+    return _score(value, config) + (f" {DOUBT_MARK}" if field in doubted else "")
 
 
 def indicator_table(a: AgencyAnalysis, year: int | None = None) -> str:
@@ -111,16 +155,19 @@ def indicator_table(a: AgencyAnalysis, year: int | None = None) -> str:
     if rows.empty:
         return section("คะแนนรายตัวชี้วัด", note("เอกสารไม่ได้ให้คะแนนรายตัวชี้วัดของปีล่าสุด"))
     deltas = a.yoy[(a.yoy["scope"] == "indicator") & (a.yoy["fiscal_year"] == year)].set_index("code")["delta"]
+    doubted = set(_doubts(a, year)["field"])
     body = table(
         ["ตัวชี้วัด", "แบบวัด", "คะแนน", "ระดับ", "อันดับ", "เปลี่ยนแปลง"],
-        [(f"{fmt(r.indicator, config, None)}. {r.name}", r.instrument, _score(r.score, config),
+        [(f"{fmt(r.indicator, config, None)}. {r.name}", r.instrument,
+          _marked_score(r.score, f"indicator:{r.indicator}", doubted, config),
           _level_cell(r.level), fmt(r.rank, config, None), _delta(deltas.get(str(r.indicator)), config))
          for r in rows.itertuples(index=False)],
         numeric=(2, 4, 5))
     legend = (f"ระดับ: {LEVELS['strength']} ≥ {fmt(config.strength, config, 0)}, {LEVELS['pass']} "
               f"≥ {fmt(config.passing, config, 0)}, {LEVELS['weakness']} < {fmt(config.passing, config, 0)}, "
               f"{LEVELS['urgent']} < {fmt(config.urgent, config, 0)}")
-    return section(f"คะแนนรายตัวชี้วัด ปีงบประมาณ {_year(year, config)}", body + note(legend))
+    doubts = "".join(note(sentence, class_="doubt") for sentence in doubt_sentences(a, year))
+    return section(f"คะแนนรายตัวชี้วัด ปีงบประมาณ {_year(year, config)}", body + doubts + note(legend))
 
 
 def _delta(value, config: AnalysisConfig) -> str:
@@ -149,6 +196,9 @@ def strengths_weaknesses(a: AgencyAnalysis) -> str:
         sentences = a.narrative.sections.get(key, [])
         if sentences:
             parts.append(tag("h3", text(title)) + paragraphs(sentences))
+    doubts = doubt_sentences(a, a.latest_year)
+    if parts and doubts:  # a strength or weakness may rest on a score the documents give twice
+        parts.insert(1, "".join(note(sentence, class_="doubt") for sentence in doubts))
     return section("จุดแข็ง จุดอ่อน และแนวโน้ม", "".join(parts) or note("ไม่มีข้อมูลพอสำหรับการวิเคราะห์"))
 
 

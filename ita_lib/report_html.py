@@ -55,5 +55,6 @@ def section(title: str, content: str, *, id_: str | None = None) -> str:
     return tag("section", tag("h2", text(title)) + content, class_="report-section", id=id_)
 
 
-def note(content: str) -> str:
-    return tag("p", text(content), class_="note")
+def note(content: str, class_: str = "") -> str:
+    """A small remark under a table or chart; `class_` adds a kind (e.g. "doubt", shown in colour)."""
+    return tag("p", text(content), class_=f"note {class_}".strip())

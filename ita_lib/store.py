@@ -36,7 +36,9 @@ CREATE TABLE IF NOT EXISTS records (
     agency VARCHAR, agency_type VARCHAR, district VARCHAR, province VARCHAR, fiscal_year INTEGER,
     agency_line INTEGER, year_line INTEGER);
 CREATE TABLE IF NOT EXISTS facts (
-    record_id VARCHAR, field VARCHAR, number DOUBLE, text VARCHAR, line INTEGER);
+    record_id VARCHAR, field VARCHAR, number DOUBLE, text VARCHAR, line INTEGER, secondary BOOLEAN);
+-- Stores written before in-document disagreements were kept: the column, false for their rows.
+ALTER TABLE facts ADD COLUMN IF NOT EXISTS secondary BOOLEAN;
 CREATE TABLE IF NOT EXISTS recommendations (
     record_id VARCHAR, position INTEGER, instrument VARCHAR, indicator INTEGER, text VARCHAR, line INTEGER);
 CREATE TABLE IF NOT EXISTS actions (
@@ -55,7 +57,8 @@ CREATE TABLE IF NOT EXISTS agency_links (
 _COLUMNS = {
     "records": ("record_id", "sha256", "record_index", "kind", "agency", "agency_type", "district",
                 "province", "fiscal_year", "agency_line", "year_line"),
-    "facts": ("record_id", "field", "number", "text", "line"),
+    # secondary: a second value the same document printed for the field (the first is kept).
+    "facts": ("record_id", "field", "number", "text", "line", "secondary"),
     "recommendations": ("record_id", "position", "instrument", "indicator", "text", "line"),
     "actions": ("record_id", "position", "indicator", "topic", "measure", "analysis", "steps", "period",
                 "responsible", "score", "line"),
@@ -97,6 +100,14 @@ def _row(frame: pd.DataFrame) -> pd.Series:
 def _text_or(value, default: str) -> str:
     """A text column's value, or *default* for NULL (which pandas hands over as None, NaN or NA)."""
     return value if isinstance(value, str) and value else default
+
+
+def fact_field(contract_field: str) -> str:
+    """The facts table's name for a field of the parse contract: indicators.3 → indicator:3."""
+    group, _, key = contract_field.partition(".")
+    if not key:
+        return group
+    return {"indicators": "indicator", "instruments": "instrument", "items": "item"}.get(group, group) + ":" + key
 
 
 def record_id(sha256: str, index: int) -> str:
@@ -145,15 +156,17 @@ def _add_record(tables: dict[str, list[tuple]], rid: str, index: int, record: As
                 continue  # computed from the score, not given by the document
             value = "true" if record.passed else "false"
         facts.append((rid, name, float(value) if is_number else None, None if is_number else str(value),
-                      lines.get(name)))
+                      lines.get(name), False))
     for number, score in record.indicators.items():
         if score is not None:
-            facts.append((rid, f"indicator:{number}", score, None, lines.get(f"indicators.{number}")))
+            facts.append((rid, f"indicator:{number}", score, None, lines.get(f"indicators.{number}"), False))
     for code, score in record.instruments.model_dump().items():
         if score is not None:
-            facts.append((rid, f"instrument:{code}", score, None, lines.get(f"instruments.{code}")))
+            facts.append((rid, f"instrument:{code}", score, None, lines.get(f"instruments.{code}"), False))
     for code, score in record.items.items():
-        facts.append((rid, f"item:{code}", score, None, lines.get(f"items.{code}")))
+        facts.append((rid, f"item:{code}", score, None, lines.get(f"items.{code}"), False))
+    for other in record.other_values:
+        facts.append((rid, fact_field(other.field), other.value, other.context, other.line, True))
     for position, rec in enumerate(record.recommendations):
         tables["recommendations"].append((rid, position, rec.instrument, rec.indicator, rec.text, rec.line))
     for position, action in enumerate(record.actions):
@@ -166,6 +179,8 @@ def _add_record(tables: dict[str, list[tuple]], rid: str, index: int, record: As
 
 class Store:
     """A DuckDB store file. Use as a context manager or call close()."""
+
+    _secondary = "coalesce(f.secondary, false)"  # SQL for "a second value of the same document"
 
     def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False):
         self.path = Path(path)
@@ -184,6 +199,10 @@ class Store:
         try:
             if read_only:  # a damaged file may open and fail only when a table is read
                 self.con.execute("SELECT count(*) FROM meta").fetchall()
+                columns = {row[0] for row in self.con.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_name = 'facts'").fetchall()}
+                if "secondary" not in columns:  # written by an older version; `ingest` adds the column
+                    self._secondary = "false"
             else:
                 self.con.execute(_SCHEMA)
                 self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
@@ -217,7 +236,8 @@ class Store:
                 data = rows.tables[name]
                 if data:
                     self.con.register("rows_frame", pd.DataFrame(data, columns=list(columns)))
-                    self.con.execute(f"INSERT INTO {name} SELECT * FROM rows_frame")
+                    names = ", ".join(columns)
+                    self.con.execute(f"INSERT INTO {name} ({names}) SELECT {names} FROM rows_frame")
                     self.con.unregister("rows_frame")
             self.con.execute("COMMIT")
         except Exception:
@@ -286,18 +306,19 @@ class Store:
             where, params = "WHERE l.agency_id IN (SELECT unnest(?))", [agency_ids]
         return self.query(f"""
             SELECT l.agency_id, r.fiscal_year, f.field, f.number, f.text, f.line, r.record_id, r.kind,
-                   s.path, s.sha256
+                   s.path, s.sha256, {self._secondary} AS secondary
             FROM facts f JOIN records r USING (record_id) JOIN agency_links l USING (record_id)
                  JOIN sources s ON s.sha256 = r.sha256
             {where} ORDER BY l.agency_id, r.fiscal_year, f.field, r.record_id""", params)
 
     def conflicts(self) -> pd.DataFrame:
-        """Facts of one agency, year and field on which sources disagree: every value, with its source."""
-        return self.query("""
+        """Facts of one agency, year and field on which sources disagree, or one document disagrees
+        with itself: every value, with its source."""
+        return self.query(f"""
             WITH f AS (
                 SELECT l.agency_id, r.fiscal_year, f.field,
                        coalesce(printf('%.2f', f.number), f.text) AS value,
-                       s.path, f.line, r.kind
+                       s.path, f.line, r.kind || CASE WHEN {self._secondary} THEN ' (same document)' ELSE '' END AS kind
                 FROM facts f JOIN records r USING (record_id) JOIN agency_links l USING (record_id)
                      JOIN sources s ON s.sha256 = r.sha256
                 WHERE f.field NOT IN ('overall_score_computed', 'rank') AND r.fiscal_year IS NOT NULL),

@@ -397,6 +397,10 @@ def assert_fixture6_values(record) -> None:
     assert len(conflicts) == 2
     assert any({95.5, 92.75} <= numbers_in(w.message) for w in conflicts)  # indicator 3
     assert any({86.4, 83.9} <= numbers_in(w.message) for w in conflicts)  # indicator 7
+    # The second values are kept as data too, so the store and the report can show both.
+    assert [(o.field, o.value, o.context) for o in record.other_values] == [
+        ("indicators.3", 92.75, "action_plan"), ("indicators.7", 83.9, "action_plan")]
+    assert [o.line for o in record.other_values] == [line_of(F6, "(๙๒.๗๕)"), line_of(F6, "(๘๓.๙๐)")]
 
     actions = record.actions
     assert len(actions) == 10

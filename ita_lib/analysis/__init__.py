@@ -15,6 +15,7 @@ from ..store import DEFAULT_DB, Store
 from .change import trends, year_over_year
 from .config import AnalysisConfig
 from .consistency import consistency
+from .doubts import values_in_doubt
 from .history import choose_values, year_table
 from .labels import thai_columns
 from .levels import score_table
@@ -43,6 +44,7 @@ class AgencyAnalysis:
     actions: pd.DataFrame
     sources: pd.DataFrame
     config: AnalysisConfig = field(default_factory=AnalysisConfig)
+    doubts: pd.DataFrame = field(default_factory=pd.DataFrame)  # scores printed with more than one value
 
     @property
     def latest_year(self) -> int | None:
@@ -89,7 +91,8 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
         agency=agency, years=years, scores=scores, yoy=yoy, trends=trend, priorities=ranked,
         consistency=checks, plan=plan, peers=peers, narrative=narrative,
         recommendations=_or_empty(recommendations, ["instrument", "indicator", "text", "line", "fiscal_year", "path"]),
-        actions=actions, sources=_or_empty(sources, ["path", "sha256", "kind", "fiscal_year"]), config=config)
+        actions=actions, sources=_or_empty(sources, ["path", "sha256", "kind", "fiscal_year"]), config=config,
+        doubts=values_in_doubt(facts, chosen, config))
 
 
 def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:

@@ -22,14 +22,16 @@ def choose_values(facts: pd.DataFrame) -> pd.DataFrame:
     frame = facts[facts["fiscal_year"].notna()].copy()
     frame["value_key"] = frame["number"].round(2).astype(str).where(frame["number"].notna(), frame["text"])
     frame["priority"] = frame["kind"].map(KIND_PRIORITY).fillna(len(KIND_PRIORITY))
+    # A document's second value for a field (quoted again in its plan) never wins over a first one.
+    frame["second"] = frame["secondary"].fillna(False).astype(bool) if "secondary" in frame else False
     keys = ["agency_id", "fiscal_year", "field"]
     frame["agreeing"] = frame.groupby(keys + ["value_key"])["record_id"].transform("nunique")
     frame["sources"] = frame.groupby(keys)["record_id"].transform("nunique")
     frame["disputed"] = frame.groupby(keys)["value_key"].transform("nunique") > 1
-    frame = frame.sort_values(keys + ["priority", "agreeing", "record_id"],
-                              ascending=[True, True, True, True, False, True])
+    frame = frame.sort_values(keys + ["second", "priority", "agreeing", "record_id"],
+                              ascending=[True, True, True, True, True, False, True])
     chosen = frame.drop_duplicates(keys, keep="first")
-    chosen = chosen.drop(columns=["value_key", "priority", "agreeing"])
+    chosen = chosen.drop(columns=["value_key", "priority", "agreeing", "second"])
     chosen["fiscal_year"] = chosen["fiscal_year"].astype(int)
     return chosen.reset_index(drop=True)
 

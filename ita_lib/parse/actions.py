@@ -119,4 +119,5 @@ def scores_from_actions(rows: list[ActionRow], builder: RecordBuilder) -> None:
     the disagreement is a warning naming both lines."""
     for row in rows:
         if row.indicator is not None and row.score is not None:
-            builder.set_indicator(row.indicator, row.score, row.line, what="quoted in the action plan")
+            builder.set_indicator(row.indicator, row.score, row.line, what="quoted in the action plan",
+                                  context="action_plan")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ..agency import AgencyName
 from ..document import Document
-from ..model import ActionRow, Assessment, Instruments, ParseWarning, Recommendation, Source
+from ..model import ActionRow, Assessment, Instruments, OtherValue, ParseWarning, Recommendation, Source
 from .validate import validate
 
 
@@ -21,6 +21,7 @@ class RecordBuilder:
     recommendations: list[Recommendation] = field(default_factory=list)
     actions: list[ActionRow] = field(default_factory=list)
     warnings: list[ParseWarning] = field(default_factory=list)
+    other_values: list[OtherValue] = field(default_factory=list)
 
     def set(self, name: str, value, line: int | None) -> None:
         """Set a top-level field once; a later different value is a warning, never an overwrite."""
@@ -44,8 +45,10 @@ class RecordBuilder:
         self.set("district", agency.district, agency.line)
         self.set("province", agency.province, agency.line)
 
-    def set_indicator(self, number: int, score: float, line: int | None, *, what: str = "") -> None:
-        """First value wins; a different later value is a conflict naming both lines."""
+    def set_indicator(self, number: int, score: float, line: int | None, *, what: str = "",
+                      context: str | None = None) -> None:
+        """First value wins; a different later value is a conflict naming both lines, and kept as
+        an OtherValue (`context`: a code for where it was printed, e.g. "action_plan")."""
         if number in self.indicators:
             old = self.indicators[number]
             if abs(old - score) > 0.005:
@@ -53,6 +56,8 @@ class RecordBuilder:
                 self.warn("conflicting_scores",
                           f"indicator {number}: {old:.2f} (line {old_line}) and {score:.2f} "
                           f"(line {line}{', ' + what if what else ''}); kept {old:.2f}", line)
+                self.other_values.append(OtherValue(field=f"indicators.{number}", value=score, line=line,
+                                                    context=context))
             return
         self.indicators[number] = score
         if line is not None:
@@ -68,6 +73,7 @@ class RecordBuilder:
         if code in self.items and abs(self.items[code] - score) > 0.005:
             self.warn("conflicting_scores", f"item {code}: {self.items[code]} and {score} (line {line})",
                       line)
+            self.other_values.append(OtherValue(field=f"items.{code}", value=score, line=line))
             return
         self.items.setdefault(code, score)
         if line is not None:
@@ -90,6 +96,7 @@ class RecordBuilder:
             recommendations=self.recommendations,
             actions=self.actions,
             warnings=list(self.warnings),
+            other_values=list(self.other_values),
             source=Source(path=self.document.path, sha256=self.document.sha256, kind=self.kind,
                           format=self.document.format, lines=dict(self.lines)),
         )
