@@ -268,7 +268,7 @@ def is_current(folder: Path, input_hash: str, formats: list[str]) -> bool:
         recorded = json.loads(stamp.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    wanted = {"html": "report.html", "pdf": "report.pdf"}
+    wanted = {"html": "report.html", "pdf": "report.pdf", "docx": "report.docx", "xlsx": "report.xlsx"}
     return (recorded.get("input_hash") == input_hash
             and all((folder / wanted[f]).exists() for f in formats)
             and (folder / "data.json").exists())

@@ -74,7 +74,8 @@ def _build_parser() -> argparse.ArgumentParser:
                        "output_dir, else outputs)")
     build.add_argument("--province", help="the agency's province, when the name is ambiguous")
     build.add_argument("--digits", choices=("thai", "arabic"), help="digits in the report (default: thai)")
-    build.add_argument("--format", default=None, help="comma-separated: html,pdf (default: both)")
+    build.add_argument("--format", default=None, help="comma-separated: html,pdf,docx,xlsx (default: html,pdf)")
+    _audience_option(build)
 
     batch = commands.add_parser("batch", help="build one report per agency: a list, a province or all")
     _db_option(batch)
@@ -84,7 +85,8 @@ def _build_parser() -> argparse.ArgumentParser:
     which.add_argument("--province", help="every agency of this province in the store")
     which.add_argument("--all", action="store_true", help="every agency in the store")
     batch.add_argument("--jobs", type=positive_int, help="worker processes (default: the number of cores)")
-    batch.add_argument("--format", default=None, help="comma-separated: html,pdf (default: both)")
+    batch.add_argument("--format", default=None, help="comma-separated: html,pdf,docx,xlsx (default: html,pdf)")
+    _audience_option(batch)
     batch.add_argument("--digits", choices=("thai", "arabic"), help="digits in the reports (default: thai)")
     batch.add_argument("--output-dir", default="outputs", help="default: %(default)s")
     batch.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
@@ -100,6 +102,12 @@ def _build_parser() -> argparse.ArgumentParser:
     init.add_argument("--province", help="only agencies of this province")
     init.add_argument("--overwrite", action="store_true", help="replace existing files")
     return parser
+
+
+def _audience_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--audience", choices=("agency", "analyst"),
+                         help="agency: the analysis the agency publishes, Thai only, with its sign-off "
+                              "(default); analyst: with sources, checks and peers")
 
 
 def _db_option(command: argparse.ArgumentParser) -> None:

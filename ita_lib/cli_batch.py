@@ -63,6 +63,8 @@ def _batch(args: argparse.Namespace) -> int:
         defaults["formats"] = check_formats(args.format)
     if args.digits:
         defaults["digits"] = args.digits
+    if args.audience:
+        defaults["audience"] = args.audience
     notebook = check_notebook(args.notebook) if args.notebook else NOTEBOOK
     if args.scheduler:
         check_scheduler(args.scheduler)

@@ -139,7 +139,8 @@ def _build_params(target: str, args: argparse.Namespace):
         params = load_params(path)
     else:
         params = ReportParams.model_construct(agency=target)  # db and output_dir: ReportParams' defaults
-    given = {"db": args.db, "output_dir": args.output_dir, "province": args.province, "digits": args.digits}
+    given = {"db": args.db, "output_dir": args.output_dir, "province": args.province, "digits": args.digits,
+             "audience": getattr(args, "audience", None)}
     overrides = {key: value for key, value in given.items() if value is not None}
     if args.format:
         overrides["formats"] = check_formats(args.format)

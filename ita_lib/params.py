@@ -73,6 +73,25 @@ class Thresholds(BaseModel):
         return AnalysisConfig(**self.model_dump(), digits=digits)
 
 
+class Signer(BaseModel):
+    """One person of the sign-off block; empty fields print as dotted lines to fill in by hand."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str | None = Field(None, description="the person's name, e.g. นางสาวสมหญิง ใจดี")
+    position: str | None = Field(None, description="the position, e.g. หัวหน้าสำนักปลัด")
+
+
+class SignOff(BaseModel):
+    """The sign-off block at the end of the agency's analysis: who reports, certifies and approves."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    reporter: Signer = Field(default_factory=Signer, description="ผู้รายงาน")
+    certifier: Signer = Field(default_factory=Signer, description="ผู้รับรอง")
+    approver: Signer = Field(default_factory=Signer, description="ผู้เห็นชอบ (the head of the agency)")
+
+
 class ReportParams(BaseModel):
     """Everything one agency's report needs; read from YAML with ``load_params``."""
 
@@ -86,7 +105,10 @@ class ReportParams(BaseModel):
     output_dir: str = "outputs"
     digits: Literal["thai", "arabic"] = "thai"
     thresholds: Thresholds = Field(default_factory=Thresholds)
-    formats: list[Literal["html", "pdf"]] = Field(default_factory=lambda: ["html", "pdf"], min_length=1)
+    formats: list[Literal["html", "pdf", "docx", "xlsx"]] = Field(default_factory=lambda: ["html", "pdf"], min_length=1)
+    audience: Literal["agency", "analyst"] = Field(
+        "agency", description="agency: the analysis the agency publishes; analyst: with sources and checks")
+    signoff: SignOff = Field(default_factory=SignOff)
 
     @field_validator("agency", "agency_id", "province", "db", "output_dir")
     @classmethod
@@ -130,6 +152,7 @@ class ReportParams(BaseModel):
             "agency": self.agency, "agency_id": self.agency_id, "province": self.province,
             "years": list(self.years) if isinstance(self.years, list) else "all",
             "db": self.db, "output_dir": self.output_dir, "digits": self.digits,
+            "audience": self.audience, "signoff": self.signoff.model_dump(), "formats": list(self.formats),
             **self.thresholds.model_dump(),
         }
 
@@ -253,7 +276,8 @@ def _without_empty_values(data: Mapping[str, Any]) -> dict[str, Any]:
 _EXPECTED = {
     "years": "a list of fiscal years B.E. such as [2566, 2568], or all",
     "thresholds": "a mapping such as {strength: 95, passing: 85, urgent: 75}",
-    "formats": "a list of html and/or pdf, such as [html, pdf]",
+    "formats": "a list of html, pdf, docx and xlsx, such as [html, pdf]",
+    "signoff": "a mapping such as {approver: {name: ..., position: ...}}",
 }
 _AGENCY_EXAMPLE = ": give the agency's name as printed, e.g. agency: \"องค์การบริหารส่วนตำบล...\""
 # Keys that belong to another file or another level.

@@ -24,7 +24,7 @@ OVERVIEW_NOTEBOOK = NOTEBOOK.parent / "province_overview.ipynb"
 OVERVIEW_PAGE = "province_overview.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REMOVED_TAGS = {"injected-parameters", "parameters", "remove_cell"}
-FORMATS = ("html", "pdf")
+FORMATS = ("html", "pdf", "docx", "xlsx")  # xlsx is written by the notebook (report.save_data)
 PAPERMILL_MARKER = "papermill-error-cell-tag"  # the error banner and anchor papermill adds to a failed notebook
 
 
@@ -53,13 +53,18 @@ def check_formats(text: str) -> list[str]:
     return formats
 
 
-def _css() -> str:
+def _css(digits: str = "thai") -> str:
     from .plots import LEVEL_COLOURS
 
     css = resources.files("ita_lib").joinpath("templates/ita_report/report.css").read_text(encoding="utf-8")
     levels = "\n".join(f"td.level-{level} {{ background: {colour}; color: {_text_on(colour)}; }}"
                        for level, colour in LEVEL_COLOURS.items())
-    return css.replace("/*LEVEL_COLOURS*/", levels)
+    css = css.replace("/*LEVEL_COLOURS*/", levels)
+    if digits == "thai":  # page numbers and the contents' numbers in the report's own digits
+        css = (css.replace("counter(page)", "counter(page, thai)").replace("counter(pages)", "counter(pages, thai)")
+               .replace("target-counter(attr(href), page)", "target-counter(attr(href), page, thai)")
+               + "\nnav.toc ol { list-style-type: thai; }\n")
+    return css
 
 
 def _text_on(colour: str) -> str:
@@ -107,7 +112,7 @@ def _source_cell(executed: Path, index: int) -> tuple[int, str]:
     return (index - 1 if injected is not None and index > injected else index), first_line
 
 
-def to_html(executed: Path, *, title: str) -> str:
+def to_html(executed: Path, *, title: str, digits: str = "thai") -> str:
     """The executed notebook as the offline report page: code, prompts and parameter cells hidden,
     Thai font embedded, a table of contents built from the section headings."""
     import nbformat
@@ -124,7 +129,7 @@ def to_html(executed: Path, *, title: str) -> str:
     config.TagRemovePreprocessor.remove_cell_tags = REMOVED_TAGS
     exporter = HTMLExporter(config=config, template_name="ita_report", extra_template_basedirs=[str(TEMPLATES)])
     notebook = nbformat.read(str(executed), as_version=4)
-    ita = {"title": title, "css": _css(), "font_css": font_face_css(find_thai_font()), "version": __version__}
+    ita = {"title": title, "css": _css(digits), "font_css": font_face_css(find_thai_font()), "version": __version__}
     body, _ = exporter.from_notebook_node(notebook, resources={"ita": ita})
     return add_table_of_contents(body)
 
@@ -209,7 +214,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
         result.seconds["execute"] = time.perf_counter() - started
         title = f"รายงานผลการประเมิน ITA {name}"
         started = time.perf_counter()
-        page = to_html(executed, title=title)
+        page = to_html(executed, title=title, digits=params.digits)
         result.seconds["html"] = time.perf_counter() - started
         if "html" in formats:
             atomic_write(folder / "report.html", page)
@@ -219,6 +224,13 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
             atomic_write(folder / "report.pdf", to_pdf(page, folder))
             result.seconds["pdf"] = time.perf_counter() - started
             result.outputs["pdf"] = folder / "report.pdf"
+        if "docx" in formats:  # the same page as a Word document, for agencies to edit and sign
+            from .report_docx import html_to_docx
+
+            started = time.perf_counter()
+            atomic_write(folder / "report.docx", html_to_docx(page))
+            result.seconds["docx"] = time.perf_counter() - started
+            result.outputs["docx"] = folder / "report.docx"
     if not (folder / "data.json").exists():  # another notebook that does not call report.save_data
         from .report import prepare_analysis, save_data
 
@@ -226,6 +238,8 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
                                    config=params.analysis_config()), folder.parent)
     result.outputs["data"] = folder / "data.json"
     result.outputs["plan"] = folder / "plan.csv"
+    if "xlsx" in formats and (folder / "report.xlsx").exists():
+        result.outputs["xlsx"] = folder / "report.xlsx"
     return result
 
 
@@ -239,7 +253,7 @@ def build_overview(output_dir: str | Path, *, province: str | None = None, digit
     with tempfile.TemporaryDirectory(prefix=".build-", dir=output_dir) as scratch:
         executed = Path(scratch) / "province_overview.ipynb"
         execute(parameters, executed, notebook=notebook, subject="province overview", km=km)
-        page = to_html(executed, title=title)
+        page = to_html(executed, title=title, digits=digits)
     path = output_dir / OVERVIEW_PAGE
     atomic_write(path, page)
     return path

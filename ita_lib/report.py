@@ -68,8 +68,37 @@ def title_block(a: AgencyAnalysis, today: datetime.date | None = None) -> str:
              ("ปีงบประมาณที่มีผลการประเมิน", f"{span} ({fmt(len(years), config, None)} ปี)"),
              ("วันที่จัดทำรายงาน", built)]
     details = "".join(tag("div", tag("dt", text(k)) + tag("dd", text(v))) for k, v in facts)
-    return tag("header", tag("p", text(REPORT_KIND), class_="kicker") + tag("h1", text(a.agency["name"]))
+    kicker = REPORT_KIND
+    if a.latest_year:  # the analysis of one year's result leads to the next year's measures
+        kicker += (f" ประจำปีงบประมาณ {_year(a.latest_year, config)} และมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
+                   f" ประจำปีงบประมาณ {_year(a.latest_year + 1, config)}")
+    return tag("header", tag("p", text(kicker), class_="kicker") + tag("h1", text(a.agency["name"]))
                + tag("dl", details, class_="facts"), class_="report-title")
+
+
+def instrument_scores(a: AgencyAnalysis) -> str:
+    """The overall and instrument scores of the latest year as the documents print them (EIT in its
+    two parts from 2568); a value the report computed is marked as computed."""
+    config = a.config
+    if a.years.empty:
+        return ""
+    latest = a.years.sort_values("fiscal_year").iloc[-1]
+    rows = []
+    for label, value, source in (
+            ("คะแนนรวม ITA", latest["overall_score"], latest["overall_source"]),
+            ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)", latest["IIT"], latest["IIT_source"]),
+            ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)", latest["EIT"], latest["EIT_source"]),
+            ("EIT ส่วนที่ 1", latest.get("EIT_part1"), "printed"),
+            ("EIT ส่วนที่ 2", latest.get("EIT_part2"), "printed"),
+            ("แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)", latest["OIT"], latest["OIT_source"])):
+        if value is None or pd.isna(value):
+            continue
+        how = "ตามที่ประกาศ" if source == "printed" else "คำนวณจากคะแนนรายตัวชี้วัด"
+        rows.append((digits(label, config), _score(value, config), how))
+    if not rows:
+        return ""
+    return section(f"คะแนนรวมและคะแนนรายแบบวัด ปีงบประมาณ {_year(int(latest['fiscal_year']), config)}",
+                   table(["", "คะแนน", "ที่มา"], rows, numeric=(1,)))
 
 
 def headline(a: AgencyAnalysis) -> str:
@@ -190,6 +219,18 @@ def comparison(a: AgencyAnalysis) -> str:
     return section("ผลการประเมินรายปี", body + remark)
 
 
+def history_charts(a: AgencyAnalysis) -> str:
+    """The charts across years (trend lines, indicators by year, change from the year before); none
+    for a single year, where they would show one point, one column and nothing."""
+    if a.years["fiscal_year"].nunique() < 2:
+        return ""
+    from . import plots
+
+    return (figure(plots.trend_lines(a), "คะแนนรวมและคะแนนรายแบบวัดในแต่ละปี")
+            + figure(plots.indicator_heatmap(a), "คะแนนรายตัวชี้วัดในแต่ละปี")
+            + figure(plots.delta_bars(a), "การเปลี่ยนแปลงของคะแนนรายตัวชี้วัดจากปีก่อนหน้า"))
+
+
 def strengths_weaknesses(a: AgencyAnalysis) -> str:
     parts = []
     for key, title in (("strengths", "จุดแข็ง"), ("weaknesses", "จุดอ่อน"), ("trends", "แนวโน้ม")):
@@ -233,43 +274,78 @@ def recommendations(a: AgencyAnalysis) -> str:
 
 def _measure_cell(measure, steps) -> str:
     """A measure in bold with its steps as a list (steps are ' | '-separated in the plan table)."""
-    items = [step.strip() for step in str(steps or "").split("|") if step.strip()]
+    items = [step.strip() for step in (steps if isinstance(steps, str) else "").split("|") if step.strip()]
     return tag("strong", text(measure)) + bullet_list(items)
 
 
-def _plan_rows(rows: pd.DataFrame, first: str) -> str:
+def follow_up(plan_year: int, config: AnalysisConfig) -> str:
+    """The two follow-up rounds of a fiscal year's measures (October to September): at 6 and 12 months."""
+    return digits(f"ติดตามผลการดำเนินการ 2 รอบ: รอบ 6 เดือน (สิ้นเดือนมีนาคม {plan_year}) "
+                  f"และรอบ 12 เดือน (สิ้นเดือนกันยายน {plan_year})", config)
+
+
+def _plan_rows(rows: pd.DataFrame, first: str, config: AnalysisConfig) -> str:
+    """One row per measure; document text in the report's digits, so a page holds one digit system."""
     head = tag("thead", tag("tr", "".join(tag("th", text(h)) for h in (first, "ผลผลิต/หลักฐาน", "ผู้รับผิดชอบ",
-                                                                      "ระยะเวลา"))))
-    body = "".join(tag("tr", tag("td", _measure_cell(r.measure, r.steps)) + tag("td", text(r.output))
-                       + tag("td", text(r.responsible)) + tag("td", text(r.period)))
+                                                                      "ระยะเวลา", "การติดตามผล"))))
+    follow = digits("รอบ 6 และ 12 เดือน", config)
+
+    def own(value):  # document text in the report's digits; a missing value stays missing
+        return digits(value, config) if isinstance(value, str) else value
+
+    body = "".join(tag("tr", tag("td", _measure_cell(own(r.measure), own(r.steps)))
+                       + "".join(tag("td", text(own(v))) for v in (r.output, r.responsible, r.period, follow)))
                    for r in rows.itertuples(index=False))
     return tag("table", head + tag("tbody", body), class_="data plan")
 
 
-def plan(a: AgencyAnalysis) -> str:
-    """The draft grouped by indicator (why it is in the plan, then its measures), then the agency's
-    own action rows from its latest documents."""
+def plan(a: AgencyAnalysis, audience: str = "agency") -> str:
+    """The measures for the next fiscal year grouped by indicator (why it is in the plan, then its
+    measures), then the agency's own action rows from its latest documents."""
     config = a.config
-    title = "ร่างแผนปฏิบัติการ" + (f" ปีงบประมาณ {_year(a.latest_year + 1, config)}" if a.latest_year else "")
+    plan_year = (a.latest_year + 1) if a.latest_year else None
+    title = ("มาตรการส่งเสริมคุณธรรมและความโปร่งใส" if audience == "agency" else "ร่างแผนปฏิบัติการ") + (
+        f" ประจำปีงบประมาณ {_year(plan_year, config)}" if plan_year else "")
     if a.plan.empty:
         return section(title, note("ไม่มีตัวชี้วัดที่ต่ำกว่าเกณฑ์หรือมีแนวโน้มลดลง และเอกสารไม่มีแผนของหน่วยงาน"))
-    parts = []
+    parts = [note(follow_up(plan_year, config))] if plan_year else []
     drafted = a.plan[a.plan["measure_id"].notna()]
     for number, rows in drafted.groupby("indicator", sort=True):
         parts.append(tag("h3", text(f"ตัวชี้วัดที่ {fmt(number, config, None)} {rows['name'].iloc[0]}"))
-                     + note("เหตุผล: " + str(rows["reason"].iloc[0])) + _plan_rows(rows, "มาตรการที่เสนอ"))
+                     + note("เหตุผล: " + str(rows["reason"].iloc[0])) + _plan_rows(rows, "มาตรการ", config))
     own = a.plan[a.plan["measure_id"].isna()]
     if not own.empty:
         rows = own.assign(measure=[m if isinstance(m, str) and m else n for m, n in zip(own["measure"], own["name"])])
         parts.append(tag("h3", text("แผนของหน่วยงานจากเอกสาร")) + note(str(own["origin"].iloc[0]).split(" (")[0])
-                     + _plan_rows(rows, "มาตรการ/หัวข้อ"))
-    parts.append(note("ร่างนี้สร้างจากคลังมาตรการของ ita-report และแผนในเอกสารของหน่วยงาน "
-                      "ควรทบทวนและปรับให้เหมาะกับบริบทของหน่วยงานก่อนใช้ ฉบับตารางอยู่ในไฟล์ plan.csv"))
+                     + _plan_rows(rows, "มาตรการ/หัวข้อ", config))
+    if audience == "analyst":
+        parts.append(note("ร่างนี้สร้างจากคลังมาตรการของ ita-report และแผนในเอกสารของหน่วยงาน "
+                          "ควรทบทวนและปรับให้เหมาะกับบริบทของหน่วยงานก่อนใช้ ฉบับตารางอยู่ในไฟล์ plan.csv"))
     return section(title, "".join(parts))
 
 
-def peers(a: AgencyAnalysis) -> str:
-    if a.peers.empty:
+SIGNERS = (("reporter", "ผู้รายงาน"), ("certifier", "ผู้รับรอง"), ("approver", "ผู้เห็นชอบ"))
+_BLANK = "." * 40
+
+
+def sign_off(a: AgencyAnalysis, signers: dict | None = None, audience: str = "agency") -> str:
+    """The block an agency signs before it publishes: reporter, certifier, approver, with the names
+    and positions the params give and dotted lines for what they do not (agency audience only)."""
+    if audience != "agency":
+        return ""
+    signers = signers or {}
+    blocks = []
+    for role, title in SIGNERS:
+        person = signers.get(role) or {}
+        name, position = person.get("name"), person.get("position")
+        lines = [f"ลงชื่อ {_BLANK} {title}", f"({name})" if name else f"({_BLANK})",
+                 f"ตำแหน่ง {position}" if position else f"ตำแหน่ง {_BLANK}", "วันที่ ........../........../..........."]
+        blocks.append(tag("div", "".join(tag("p", text(line)) for line in lines), class_="signer"))
+    return section("การรับรองรายงาน", tag("div", "".join(blocks), class_="signoff"))
+
+
+def peers(a: AgencyAnalysis, audience: str = "analyst") -> str:
+    if a.peers.empty or audience != "analyst":
         return ""
     config = a.config
     latest = a.peers[a.peers["fiscal_year"] == a.peers["fiscal_year"].max()]
@@ -283,7 +359,10 @@ def peers(a: AgencyAnalysis) -> str:
                    note(f"เทียบกับ {group} ที่มีในฐานข้อมูล ปี {_year(int(latest['fiscal_year'].iloc[0]), config)}") + body)
 
 
-def appendix(a: AgencyAnalysis) -> str:
+def appendix(a: AgencyAnalysis, audience: str = "analyst") -> str:
+    """Sources, checks and rules: for analysts and auditors, not in the agency's published analysis."""
+    if audience != "analyst":
+        return ""
     config = a.config
     sources = table(["ปี", "ไฟล์", "ประเภทเอกสาร", "SHA-256"],
                     [(_year(r.fiscal_year, config), Path(r.path).name, r.kind, r.sha256[:16] + "…")
@@ -331,9 +410,10 @@ def figure(fig, caption: str, *, dpi: int = 150) -> str:
     return tag("figure", image + tag("figcaption", text(caption)), class_="chart")
 
 
-def save_data(a: AgencyAnalysis, output_dir: str | Path) -> Path:
-    """Beside the report, from the very analysis it shows: data.json (the analysis tables) and
-    plan.csv (the action-plan draft, UTF-8 with BOM for Excel), in <output_dir>/<slug>/."""
+def save_data(a: AgencyAnalysis, output_dir: str | Path, formats: list[str] | None = None) -> Path:
+    """Beside the report, from the very analysis it shows: data.json (the analysis tables),
+    plan.csv (the action-plan draft, UTF-8 with BOM for Excel) and, when `formats` asks for xlsx,
+    report.xlsx (the tables as a workbook), in <output_dir>/<slug>/."""
     from .analysis import write_plan_csv
     from .analysis.export import analysis_json
     from .files import atomic_write
@@ -342,4 +422,8 @@ def save_data(a: AgencyAnalysis, output_dir: str | Path) -> Path:
     folder = Path(output_dir) / agency_slug(a.agency["name"], a.agency["agency_id"])
     atomic_write(folder / "data.json", json.dumps(analysis_json(a), ensure_ascii=False, indent=1))
     write_plan_csv(a.plan, folder / "plan.csv")
+    if "xlsx" in (formats or ()):
+        from .report_xlsx import write_workbook
+
+        write_workbook(a, folder / "report.xlsx")
     return folder

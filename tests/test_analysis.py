@@ -276,3 +276,20 @@ def test_peer_rank_and_percentile():
     assert peers["percentile"] == 16.7 and peers["peer_median"] == 82.5
     assert ("เทียบกับ อบต. ในจังหวัดขอนแก่น ที่มีในฐานข้อมูล 4 แห่ง อยู่อันดับที่ 3 (เปอร์เซ็นไทล์ 16.7, "
             "ค่ามัธยฐานของกลุ่ม 82.50)") in analysis.narrative.text()
+
+
+def test_a_stable_trend_that_crosses_the_pass_mark_is_not_called_stable(tmp_path, write_records) -> None:
+    from ita_lib.analysis import load
+    from ita_lib.model import Assessment, Source
+
+    name = "องค์การบริหารส่วนตำบลหนองตาคง"
+    records = [Assessment(agency=name, agency_type="อบต.", province="จันทบุรี", fiscal_year=year, overall_score=score,
+                          source=Source(path=f"{year}.txt", sha256=str(year) * 16, kind="itas_result"))
+               for year, score in ((2566, 85.35), (2567, 86.10), (2568, 83.43))]  # slope -0.96: within 1/yr
+    write_records(tmp_path / "ita.duckdb", records)
+    a = load(name, tmp_path / "ita.duckdb")
+    assert a.trends[a.trends["scope"] == "overall"].iloc[0]["trend"] == "stable"
+    sentence = a.narrative.sections["trends"][0]
+    assert sentence.startswith("ช่วงปี ๒๕๖๖–๒๕๖๘ คะแนนรวมลดลงเล็กน้อย (จาก ๘๕.๓๕ เป็น ๘๓.๔๓")
+    assert sentence.endswith("ซึ่งทำให้คะแนนรวมต่ำกว่าเกณฑ์ ๘๕ คะแนน ในปี ๒๕๖๘")
+    assert "คงที่" not in sentence

@@ -228,7 +228,7 @@ def test_a_dying_worker_costs_a_retry_and_only_its_own_task_fails(tmp_path):
     (["--all", "--notebook", "binary.txt"], exit_codes.USAGE, "binary.txt: --notebook: not a UTF-8 text file"),
     (["--all", "--notebook", "notes.txt"], exit_codes.USAGE,
      "notes.txt: --notebook: not a Jupyter notebook (NotJSONError)"),
-    (["--all", "--format", "xyz"], exit_codes.USAGE, "--format: unknown format 'xyz' (choose from html, pdf)"),
+    (["--all", "--format", "xyz"], exit_codes.USAGE, "--format: unknown format 'xyz' (choose from html, pdf, docx, xlsx)"),
     (["--all", "--scheduler", "notaurl"], exit_codes.USAGE,
      "--scheduler: 'notaurl' is not a scheduler address (missing port number in address 'notaurl'); "
      "give one like tcp://host:8786"),
@@ -261,9 +261,9 @@ def test_check_formats_reads_a_format_option(text, formats):
     assert check_formats(text) == formats
 
 
-@pytest.mark.parametrize("text, reason", [("xyz", "unknown format 'xyz' (choose from html, pdf)"),
-                                          ("html,docx", "unknown format 'docx' (choose from html, pdf)"),
-                                          (" , ", "no format given (choose from html, pdf)")])
+@pytest.mark.parametrize("text, reason", [("xyz", "unknown format 'xyz' (choose from html, pdf, docx, xlsx)"),
+                                          ("html,odt", "unknown format 'odt' (choose from html, pdf, docx, xlsx)"),
+                                          (" , ", "no format given (choose from html, pdf, docx, xlsx)")])
 def test_check_formats_refuses_a_wrong_one_in_one_line(text, reason):
     with pytest.raises(UsageError) as error:
         check_formats(text)

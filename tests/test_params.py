@@ -81,8 +81,23 @@ def test_only_agency_gives_defaults(tmp_path):
     assert params.notebook_parameters() == {
         "agency": NON_SAAT, "agency_id": None, "province": None, "years": "all", "db": "outputs/ita.duckdb",
         "output_dir": "outputs", "digits": "thai", "strength": 95.0, "passing": 85.0, "urgent": 75.0,
-        "trend_threshold": 1.0, "across_eras": False, "measures_per_indicator": 3}
+        "trend_threshold": 1.0, "across_eras": False, "measures_per_indicator": 3, "audience": "agency",
+        "formats": ["html", "pdf"], "signoff": {role: {"name": None, "position": None}
+                                                for role in ("reporter", "certifier", "approver")}}
     assert params.formats == ["html", "pdf"]
+
+
+def test_sign_off_names_and_audience_are_read_with_their_lines(tmp_path):
+    params = load_params(write(tmp_path, f"agency: {NON_SAAT}\naudience: analyst\nsignoff:\n"
+                                         "  approver:\n    name: นายประเสริฐ ทองดี\n    position: นายก อบต.\n"))
+    assert params.audience == "analyst"
+    assert params.signoff.approver.name == "นายประเสริฐ ทองดี" and params.signoff.reporter.name is None
+    with pytest.raises(ParamsError) as error:
+        load_params(write(tmp_path, f"agency: {NON_SAAT}\nsignoff:\n  approver:\n    nmae: x\n"))
+    assert error.value.line == 4 and "nmae" in error.value.reason
+    with pytest.raises(ParamsError) as error:
+        load_params(write(tmp_path, f"agency: {NON_SAAT}\naudience: public\n"))
+    assert error.value.line == 2 and "audience" in error.value.reason
 
 
 def test_codes_and_yaml_words_stay_text(tmp_path):
@@ -159,7 +174,7 @@ def test_threshold_at_top_level_points_to_thresholds(tmp_path):
     ("agency: x\nyears:\n  - 2566\n  - abc\n", 4, ("years[1]", "'abc'")),
     ("agency: x\nyears: al\n", 2, ("years", "'al'", "or all")),
     ("agency: x\nyears: [2025]\n", 2, ("2025 is not a fiscal year B.E.", "2568 B.E.")),
-    ("agency: x\nformats: [html, docx]\n", 2, ("formats[1]", "'docx'")),
+    ("agency: x\nformats: [html, odt]\n", 2, ("formats[1]", "'odt'")),
     ("agency: x\nthresholds:\n  passing: high\n", 3, ("thresholds.passing", "'high'")),
     ("agency: x\nthresholds:\n  across_eras: maybe\n", 3, ("thresholds.across_eras", "'maybe'")),
     ("agency: x\nthresholds:\n  urgent: 90\n", 2, ("urgent ≤ passing ≤ strength", "urgent 90.0")),

@@ -175,7 +175,7 @@ def test_the_notebook_defaults_run_top_to_bottom_on_the_examples(tmp_path):
                                    cwd=str(tmp_path / "notebooks"), km=km)
     cells = nbformat.read(executed, as_version=4).cells
     html = "".join(o.get("data", {}).get("text/html", "") for c in cells for o in c.get("outputs", []))
-    assert NONSA in html and "ร่างแผนปฏิบัติการ" in html and html.count("<img") == 4
+    assert NONSA in html and "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ" in html and "การรับรองรายงาน" in html and html.count("<img") == 4
     assert (tmp_path / "outputs" / "ita.duckdb").exists()  # ../outputs, as the defaults say
 
 
@@ -222,7 +222,7 @@ def test_pdf_breaks_thai_lines_between_words(built):
     lines = [line.strip() for line in pdf_text(built.outputs["pdf"]).splitlines()]
     thai_end, thai_start = re.compile("[\u0e01-\u0e4e]$"), re.compile("^[\u0e01-\u0e4e]")
     breaks = [(a, b) for a, b in zip(lines, lines[1:]) if thai_end.search(a) and thai_start.match(b)]
-    assert len(breaks) >= 20
+    assert len(breaks) >= 15  # enough wrapped lines to judge (the agency report has no appendix)
     at_word = 0
     for before, after in breaks:
         joined = before + after

@@ -64,6 +64,8 @@ def year_table(chosen: pd.DataFrame) -> pd.DataFrame:
                 None if means[code] is None else round(means[code], 2))
             row[f"{code}_source"] = ("printed" if printed_instrument is not None
                                      else "computed" if means[code] is not None else None)
+        for part in ("EIT_part1", "EIT_part2"):  # 2568+: the two parts of EIT, as printed
+            row[part] = values.get(f"instrument:{part}")
         for n in range(1, 11):
             row[f"indicator_{n}"] = indicators[n]
         row["disputed_fields"] = int(group["disputed"].sum())

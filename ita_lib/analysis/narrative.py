@@ -127,8 +127,15 @@ def _trend_sentences(trends: pd.DataFrame, config: AnalysisConfig) -> list[str]:
         return [f"ยังมีข้อมูลไม่ถึง {fmt(2, config, None)} ปีในช่วงเกณฑ์เดียวกัน จึงยังบอกแนวโน้มไม่ได้"]
     row = overall.iloc[0]
     span = f"ปี {_year(row['years'][0], config)}–{_year(row['years'][-1], config)}"
-    out = [f"ช่วง{span} คะแนนรวม{row['trend_th']} (จาก {fmt(row['first_score'], config)} เป็น "
-           f"{fmt(row['last_score'], config)} เฉลี่ย {fmt(row['slope'], config)} คะแนนต่อปี)"]
+    first, last = float(row["first_score"]), float(row["last_score"])
+    word = row["trend_th"]
+    if row["trend"] == "stable" and round(first, 2) != round(last, 2):
+        word = "ลดลงเล็กน้อย" if last < first else "เพิ่มขึ้นเล็กน้อย"  # "stable" hides a change a reader sees
+    out = [f"ช่วง{span} คะแนนรวม{word} (จาก {fmt(first, config)} เป็น "
+           f"{fmt(last, config)} เฉลี่ย {fmt(row['slope'], config)} คะแนนต่อปี)"]
+    if (first >= config.passing) != (last >= config.passing):  # crossing the pass mark outweighs the slope
+        out[0] += (f" ซึ่งทำให้คะแนนรวม{'ต่ำกว่า' if last < config.passing else 'ผ่าน'}เกณฑ์ "
+                   f"{fmt(config.passing, config, 0)} คะแนน ในปี {_year(row['years'][-1], config)}")
     indicators = trends[trends["scope"] == "indicator"]
     for trend, word in (("improving", "ดีขึ้น"), ("declining", "ลดลง")):
         moving = indicators[indicators["trend"] == trend]

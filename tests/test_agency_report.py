@@ -1,0 +1,96 @@
+"""The report an agency publishes (audience "agency") and the analyst's (audience "analyst"), built
+through the real notebook from a made-up agency analysis in the format of a real one, and read back
+from the PDF: Thai only in one digit system, the assessed and plan years, the scores as printed,
+values in doubt marked, measures with follow-up, the sign-off; the analyst's adds the appendix."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from ita_lib.ingest import ingest
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
+
+FIXTURE = Path(__file__).parent / "fixtures" / "agency_analysis_status.txt"
+AGENCY = "เทศบาลตำบลโคกม่วงงาม"  # ภูเวียง, ขอนแก่น; 2568: 88.40, IIT 97.50, EIT 98.20 / 90.60, OIT 81.25
+SIGNOFF = {"reporter": {"name": "นางสาวพิมพ์ชนก แสงทอง", "position": "นักวิเคราะห์นโยบายและแผน"},
+           "approver": {"name": "นายวีระพงษ์ มั่นคง", "position": "นายกเทศมนตรีตำบลโคกม่วงงาม"}}
+
+
+def build_text(tmp_path_factory, audience: str) -> str:
+    from ita_lib.render import build
+
+    folder = tmp_path_factory.mktemp(audience)
+    db = folder / "ita.duckdb"
+    assert not ingest([FIXTURE], db=db, aliases=None, workers=1).failed
+    result = build({"agency": AGENCY, "db": str(db), "output_dir": str(folder / "out"), "formats": ["pdf"],
+                    "audience": audience, "signoff": SIGNOFF})
+    run = subprocess.run(["pdftotext", "-layout", str(result.outputs["pdf"]), "-"], capture_output=True,
+                         text=True, check=True)
+    return run.stdout
+
+
+@pytest.fixture(scope="module")
+def agency_text(tmp_path_factory) -> str:
+    return build_text(tmp_path_factory, "agency")
+
+
+@pytest.fixture(scope="module")
+def analyst_text(tmp_path_factory) -> str:
+    return build_text(tmp_path_factory, "analyst")
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def joined(text: str) -> str:
+    """Without white space: a PDF line may break anywhere between Thai words."""
+    return re.sub(r"\s+", "", text)
+
+
+def test_title_names_the_assessed_year_the_plan_year_and_the_place(agency_text) -> None:
+    assert joined("ประจำปีงบประมาณ ๒๕๖๘ และมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ ๒๕๖๙") in joined(agency_text)
+    text = flat(agency_text)
+    assert AGENCY in text and "อำเภอ ภูเวียง" in text and "จังหวัด ขอนแก่น" in text
+
+
+def test_scores_as_printed_with_both_parts_of_eit(agency_text) -> None:
+    text = flat(agency_text)
+    for label, value in (("คะแนนรวม ITA", "๘๘.๔๐"), ("(IIT)", "๙๗.๕๐"), ("EIT ส่วนที่ ๑", "๙๘.๒๐"),
+                         ("EIT ส่วนที่ ๒", "๙๐.๖๐"), ("(OIT)", "๘๑.๒๕")):
+        assert re.search(re.escape(label) + r" " + re.escape(value) + r" ตามที่ประกาศ", text), label
+
+
+def test_values_in_doubt_are_marked_at_the_indicator_in_thai(agency_text) -> None:
+    text = flat(agency_text)
+    assert "๙๕.๕๐ †" in text
+    assert "คือ ๙๕.๕๐ (จุดแข็ง) และ ๙๒.๗๕ (ผ่านเกณฑ์)" in text
+
+
+def test_measures_have_their_year_follow_up_and_sign_off(agency_text) -> None:
+    text = flat(agency_text)
+    assert "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ ๒๕๖๙" in text
+    assert "รอบ ๖ เดือน (สิ้นเดือนมีนาคม ๒๕๖๙) และรอบ ๑๒ เดือน (สิ้นเดือนกันยายน ๒๕๖๙)" in text
+    assert "การรับรองรายงาน" in text
+    for person in SIGNOFF.values():
+        assert f"({person['name']})" in text and f"ตำแหน่ง {person['position']}" in text
+    assert text.count("ผู้รับรอง") == 1 and "(........................................)" in text  # no certifier given
+
+
+def test_the_agency_report_is_thai_in_one_digit_system(agency_text) -> None:
+    assert re.findall(r"[0-9]", agency_text) == []
+    assert "หน้า ๑ / " in agency_text
+    for internal in ("SHA", "ita-report", ".txt", "agency_analysis", "itas_result", "ภาคผนวก", "conflicting",
+                     "plan.csv", "measure_id", "nan", "None"):
+        assert internal not in agency_text, internal
+
+
+def test_the_analyst_report_keeps_sources_and_checks(analyst_text) -> None:
+    text = flat(analyst_text)
+    assert "ภาคผนวก" in text and "agency_analysis_status.txt" in text and "ร่างแผนปฏิบัติการ" in text
+    assert "การรับรองรายงาน" not in text

@@ -1,0 +1,312 @@
+"""report.docx: the report page as a Word document with the same content, walked from its HTML.
+
+Most tests convert a page made of the real report sections (ita_lib.report) over a made-up store,
+then reopen the bytes with python-docx and compare with the page. One test builds through the
+notebook (slow), one converts to PDF with LibreOffice when it is installed.
+"""
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import docx
+import pytest
+from bs4 import BeautifulSoup
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from ita_lib import plots, report
+from ita_lib.model import ActionRow, Assessment, Recommendation, Source
+from ita_lib.render import add_table_of_contents, build
+from ita_lib.report_docx import FONT, html_to_docx
+
+AGENCY = "องค์การบริหารส่วนตำบลทดสอบเวิร์ด"
+SCORES_2567 = (92.10, 88.40, 95.30, 90.00, 93.20, 85.10, 80.55, 84.00, 70.25, 88.00)
+SCORES_2568 = (96.20, 90.40, 97.30, 91.00, 95.20, 86.10, 78.40, 86.50, 72.75, 89.00)
+HOSTILE = "<script>alert('เอกสาร')</script> ควรเผยแพร่ข้อมูลทุกไตรมาส"  # document text: shown as text
+MEASURE, STEPS = "โครงการเปิดเผยข้อมูลทุกไตรมาส", ["จัดทำรายงานผลการดำเนินงาน", "เผยแพร่ทางเว็บไซต์ของหน่วยงาน"]
+INDICATOR_HEAD = ["ตัวชี้วัด", "แบบวัด", "คะแนน", "ระดับ", "อันดับ", "เปลี่ยนแปลง"]
+CAPTIONS = ("คะแนนรายตัวชี้วัดปีล่าสุดเทียบกับเกณฑ์", "คะแนนรวมและคะแนนรายแบบวัดในแต่ละปี")
+
+
+def record(year: int, scores: tuple[float, ...], **extra) -> Assessment:
+    return Assessment(agency=AGENCY, agency_type="อบต.", district="เมืองลำพูน", province="ลำพูน", fiscal_year=year,
+                      overall_score=round(sum(scores) / len(scores), 2),
+                      indicators={str(n): v for n, v in enumerate(scores, start=1)},
+                      source=Source(path=f"word-{year}.txt", sha256=str(year % 10) * 64, kind="agency_analysis"),
+                      **extra)
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, write_records) -> Path:
+    db = tmp_path_factory.mktemp("docx-store") / "ita.duckdb"
+    write_records(db, [
+        record(2567, SCORES_2567),
+        record(2568, SCORES_2568,
+               recommendations=[Recommendation(instrument="OIT", indicator=9, text=HOSTILE)],
+               actions=[ActionRow(indicator=9, measure=MEASURE, steps=STEPS, responsible="สำนักปลัด",
+                                  period="ต.ค. 2568 - ก.ย. 2569")]),
+    ])
+    return db
+
+
+@pytest.fixture(scope="module")
+def page(store) -> str:
+    """A report page as render.to_html makes it: head with style and script, the title block, the
+    HTML table of contents, sections from ita_lib.report and two charts."""
+    a = report.prepare_analysis(AGENCY, db=store)
+    figures = [report.figure(plots.indicator_bars(a), CAPTIONS[0]), report.figure(plots.trend_lines(a), CAPTIONS[1])]
+    body = (report.title_block(a) + report.headline(a) + report.indicator_table(a) + figures[0]
+            + report.comparison(a) + figures[1] + report.strengths_weaknesses(a) + report.recommendations(a)
+            + report.plan(a) + report.sign_off(a, {"approver": {"name": "นายทดสอบ ใจดี", "position": "นายก อบต."}}))
+    head = ("<head><meta charset='utf-8'><title>รายงานผลการประเมิน ITA</title>"
+            "<style>body { color: red } td.level-weakness { background: #f4a261; color: #000000; }</style>"
+            "<script>alert('page-script')</script></head>")
+    return add_table_of_contents(f"<!DOCTYPE html><html lang='th'>{head}<body><main>{body}</main></body></html>")
+
+
+@pytest.fixture(scope="module")
+def document(page):
+    return docx.Document(io.BytesIO(html_to_docx(page)))
+
+
+def blocks(document) -> list:
+    """The body's paragraphs and tables in order."""
+    return [Paragraph(e, document) if e.tag == qn("w:p") else Table(e, document)
+            for e in document.element.body if e.tag in (qn("w:p"), qn("w:tbl"))]
+
+
+def html_rows(table) -> list[list[str]]:
+    return [[" ".join(cell.get_text(" ").split()) for cell in row.find_all(["th", "td"])]
+            for row in table.find_all("tr")]
+
+
+def word_rows(table: Table) -> list[list[str]]:
+    return [[" ".join(cell.text.split()) for cell in row.cells] for row in table.rows]
+
+
+def word_table(document, head: list[str]) -> Table:
+    return next(t for t in document.tables if word_rows(t)[0] == head)
+
+
+def all_text(document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------- structure
+
+def test_headings_are_word_headings_in_the_pages_order(page, document):
+    soup = BeautifulSoup(page, "html.parser")
+    expected = [(f"Heading {h.name[1]}", h.get_text()) for h in soup.find_all(["h1", "h2", "h3"])
+                if not h.find_parent("nav")]
+    found = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert found == expected
+    assert found[0] == ("Heading 1", AGENCY)
+    assert ("Heading 2", "คะแนนรายตัวชี้วัด ปีงบประมาณ ๒๕๖๘") in found
+    assert ("Heading 3", "แบบวัด OIT") in found
+
+
+def test_the_title_block_comes_first_and_the_html_contents_list_is_left_out(page, document):
+    first = blocks(document)[:3]
+    assert first[0].style.name == "ITA Note" and first[0].text.startswith(report.REPORT_KIND)
+    assert (first[1].style.name, first[1].text) == ("Heading 1", AGENCY)
+    assert first[2].text == "ประเภทหน่วยงาน: อบต."
+    assert [r.text for r in first[2].runs] == ["ประเภทหน่วยงาน: ", "อบต."] and first[2].runs[1].bold
+    assert "สารบัญ" not in all_text(document)
+
+
+def test_every_indicator_table_row_has_the_pages_cell_texts(page, document):
+    soup = BeautifulSoup(page, "html.parser")
+    html = next(t for t in soup.select("table.data") if html_rows(t)[0] == INDICATOR_HEAD)
+    table = word_table(document, INDICATOR_HEAD)
+    assert word_rows(table) == html_rows(html)
+    assert word_rows(table)[7] == ["๗. ประสิทธิภาพการสื่อสาร", "EIT", "๗๘.๔๐", "จุดอ่อน", "๙", "−๒.๑๕"]
+    assert table.style.name == "Table Grid" and len(table.rows) == 11
+
+
+def test_the_header_row_repeats_and_numbers_are_right_aligned(document):
+    table = word_table(document, INDICATOR_HEAD)
+    repeats = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:tblHeader")) is not None for row in table.rows]
+    assert repeats == [True] + [False] * 10
+    body = table.rows[1].cells
+    assert [c.paragraphs[0].alignment for c in body] == [None, None, WD_ALIGN_PARAGRAPH.RIGHT, None,
+                                                        WD_ALIGN_PARAGRAPH.RIGHT, WD_ALIGN_PARAGRAPH.RIGHT]
+
+
+def test_tables_fit_the_text_width(document):
+    for table in document.tables:
+        widths = [int(c.get(qn("w:w"))) for c in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+        assert sum(widths) <= 9072  # 16 cm in twentieths of a point
+        assert table._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
+
+
+def test_level_cells_take_the_pages_colours(document):
+    table = word_table(document, INDICATOR_HEAD)
+    weak = next(row.cells[3] for row in table.rows if row.cells[3].text == "จุดอ่อน")
+    assert weak._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "F4A261"  # from the page's style
+
+
+def test_plan_rows_keep_the_measure_in_bold_and_its_steps_as_a_list(page, document):
+    plans = [html_rows(t) for t in BeautifulSoup(page, "html.parser").select("table.plan")]
+    assert len(plans) == 3  # measures drafted for indicators 7 and 9 (below 85), then the agency's own
+    assert [word_rows(t) for t in document.tables if word_rows(t)[0][1:] == plans[0][0][1:]] == plans
+    table = next(t for t in document.tables if len(t.rows) > 1 and word_rows(t)[1][0].startswith(MEASURE))
+    assert [p.text for p in table.rows[1].cells[0].paragraphs] == [MEASURE, *STEPS]
+    styles = [p.style.name for p in table.rows[1].cells[0].paragraphs]
+    assert styles == ["ITA Table Text", "List Bullet", "List Bullet"]
+    measure = table.rows[1].cells[0].paragraphs[0].runs[0]._r.rPr
+    assert measure.find(qn("w:b")) is not None and measure.find(qn("w:bCs")) is not None  # bold Thai too
+    assert [c.text for c in table.rows[1].cells[1:3]] == ["–", "สำนักปลัด"]
+
+
+def test_charts_are_pictures_as_wide_as_the_text_with_their_captions_below(page, document):
+    figures = BeautifulSoup(page, "html.parser").select("figure.chart")
+    pictures = document.inline_shapes
+    assert len(pictures) == len(figures) == 2
+    for picture in pictures:  # the text width, or 18 cm tall for a tall chart
+        assert picture.width.cm <= 16.01 and picture.height.cm <= 18.01
+        assert abs(picture.width.cm - 16) < 0.01 or abs(picture.height.cm - 18) < 0.01
+    items = blocks(document)
+    for caption in CAPTIONS:
+        index = next(i for i, b in enumerate(items) if isinstance(b, Paragraph) and b.text == caption)
+        assert items[index].style.name == "Caption"
+        assert items[index - 1]._p.findall(".//" + qn("w:drawing"))  # the picture just above
+    assert document.styles["Caption"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER
+
+
+def test_recommendations_are_bullets_and_document_text_stays_text(document):
+    bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert [p.text for p in bullets] == [HOSTILE]
+    text = all_text(document)
+    assert "page-script" not in text and "color: red" not in text and "section-" not in text
+
+
+def test_the_sign_off_lines_are_centred_and_kept_together(document):
+    paragraphs = document.paragraphs
+    index = [p.text for p in paragraphs].index("(นายทดสอบ ใจดี)")
+    signer = paragraphs[index - 1:index + 3]
+    assert signer[0].text.startswith("ลงชื่อ ") and signer[0].text.endswith(" ผู้เห็นชอบ")
+    assert signer[2].text == "ตำแหน่ง นายก อบต."
+    assert {p.alignment for p in signer} == {WD_ALIGN_PARAGRAPH.CENTER}
+    assert [p.paragraph_format.keep_with_next for p in signer] == [True, True, True, False]
+
+
+# ---------------------------------------------------------------- page and fonts
+
+def test_a4_with_thai_government_margins_and_page_numbers(document):
+    section = document.sections[0]
+    assert [round(v.cm, 2) for v in (section.page_width, section.page_height)] == [21.0, 29.7]
+    margins = (section.top_margin, section.bottom_margin, section.left_margin, section.right_margin)
+    assert [round(v.cm, 2) for v in margins] == [2.5, 2.0, 3.0, 2.0]
+    for footer in (section.footer, section.first_page_footer):
+        paragraph = footer.paragraphs[0]
+        codes = [t.text for t in paragraph._p.iter(qn("w:instrText"))]
+        assert codes == [" PAGE ", " NUMPAGES "] and paragraph.alignment == WD_ALIGN_PARAGRAPH.CENTER
+        assert paragraph.text == "หน้า 1 / 1"  # the cached result; Word and LibreOffice fill in the numbers
+    assert section.header.paragraphs[0].text == AGENCY and section.different_first_page_header_footer
+
+
+def test_normal_and_headings_are_th_sarabun_new_for_every_script(document):
+    scripts = [qn(f"w:{s}") for s in ("ascii", "hAnsi", "eastAsia", "cs")]
+    for name, half_points in (("Normal", "32"), ("Heading 1", "40"), ("Heading 2", "36"), ("Heading 3", "36")):
+        rpr = document.styles[name].element.rPr
+        assert [rpr.rFonts.get(s) for s in scripts] == [FONT] * 4, name
+        assert [rpr.find(qn(t)).get(qn("w:val")) for t in ("w:sz", "w:szCs")] == [half_points] * 2, name
+        assert not any(key.endswith("Theme") or key.endswith("theme") for key in rpr.rFonts.attrib), name
+    heading = document.styles["Heading 2"]
+    assert heading.font.bold and heading.element.rPr.find(qn("w:bCs")) is not None  # bold for Thai too
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert [defaults.find(qn("w:rFonts")).get(s) for s in scripts] == [FONT] * 4
+    lang = document.styles["Normal"].element.rPr.find(qn("w:lang"))
+    assert (lang.get(qn("w:val")), lang.get(qn("w:bidi"))) == ("th-TH", "th-TH")
+    assert document.core_properties.language == "th-TH"
+    assert document.core_properties.title == "รายงานผลการประเมิน ITA"
+
+
+def test_table_text_is_15_points_and_a_new_table_gets_the_font(document):
+    text = document.styles["ITA Table Text"].element.rPr
+    assert [text.find(qn(t)).get(qn("w:val")) for t in ("w:sz", "w:szCs")] == ["30", "30"]
+    grid = document.styles["Table Grid"].element.rPr
+    assert grid.rFonts.get(qn("w:cs")) == FONT
+
+
+# ---------------------------------------------------------------- the walk, on small pages
+
+def convert(body: str) -> docx.document.Document:
+    return docx.Document(io.BytesIO(html_to_docx(f"<html><body>{body}</body></html>")))
+
+
+def test_inline_bold_italic_and_line_breaks_become_runs():
+    paragraph = convert("<p>  ก <strong>ข</strong>\n <em>ค <b>ง</b></em><br> จ  </p>").paragraphs[0]
+    runs = [(r.text, bool(r.bold), bool(r.italic)) for r in paragraph.runs]
+    assert runs == [("ก ", False, False), ("ข", True, False), (" ", False, False), ("ค ", False, True),
+                    ("ง", True, True), ("\n", False, False), ("จ", False, False)]
+    assert paragraph._p.findall(".//" + qn("w:br")) and paragraph.text == "ก ข ค ง\nจ"
+
+
+def test_hidden_elements_styles_scripts_and_comments_leave_nothing():
+    document = convert("<style>p { color: red }</style><script>var x = 1;</script><p hidden>ซ่อน</p>"
+                       "<div style='display: none'>ไม่แสดง</div><p class='print-only'>พิมพ์</p><!-- ความเห็น -->"
+                       "<nav class='toc'><h2>สารบัญ</h2></nav><p>เห็น</p>")
+    assert [p.text for p in document.paragraphs] == ["เห็น"]
+
+
+def test_each_numbered_list_starts_at_one_and_nested_lists_go_one_level_deeper():
+    document = convert("<ol><li>หนึ่ง</li><li>สอง<ul><li>ย่อย</li></ul></li></ol><p>คั่น</p><ol><li>ใหม่</li></ol>")
+    paragraphs = document.paragraphs
+    assert [(p.style.name, p.text) for p in paragraphs] == [
+        ("List Number", "หนึ่ง"), ("List Number", "สอง"), ("List Bullet 2", "ย่อย"), ("Normal", "คั่น"),
+        ("List Number", "ใหม่")]
+    first, second = (p._p.pPr.numPr.numId.val for p in (paragraphs[0], paragraphs[4]))
+    assert first != second and paragraphs[1]._p.pPr.numPr.numId.val == first
+    numbering = document.part.numbering_part.element
+    assert numbering.num_having_numId(second).find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(
+        qn("w:val")) == "1"
+
+
+def test_two_tables_in_a_row_stay_two_tables_and_an_image_that_is_not_embedded_is_its_alt_text():
+    document = convert("<table class='data'><tr><th>ก</th></tr></table><table class='data'><tr><td>ข</td></tr></table>"
+                       "<figure class='chart'><img src='http://example.invalid/x.png' alt='แผนภูมิ'>"
+                       "<figcaption>คำอธิบาย</figcaption></figure>")
+    assert [word_rows(t) for t in document.tables] == [[["ก"]], [["ข"]]]
+    assert len(document.inline_shapes) == 0
+    assert [p.text for p in document.paragraphs if p.text] == ["แผนภูมิ", "คำอธิบาย"]
+
+
+# ---------------------------------------------------------------- through the notebook, and in LibreOffice
+
+@pytest.fixture(scope="module")
+def built(store, tmp_path_factory):
+    out = tmp_path_factory.mktemp("docx-build")
+    return build({"agency": AGENCY, "db": str(store), "output_dir": str(out), "formats": ["html", "docx"]})
+
+
+def test_build_writes_report_docx_with_the_html_reports_indicator_rows(built):
+    assert set(built.outputs) >= {"html", "docx"} and "pdf" not in built.outputs
+    path = built.outputs["docx"]
+    assert path == built.outputs["html"].parent / "report.docx" and path.exists()
+    assert not (path.parent / "report.pdf").exists()
+    assert built.seconds["docx"] < 10
+    soup = BeautifulSoup(built.outputs["html"].read_text(encoding="utf-8"), "html.parser")
+    html = next(t for t in soup.select("table.data") if html_rows(t)[0] == INDICATOR_HEAD)
+    document = docx.Document(str(path))
+    assert word_rows(word_table(document, INDICATOR_HEAD)) == html_rows(html)
+    assert len(document.inline_shapes) == len(soup.select("figure.chart img"))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or pdftotext not installed")
+def test_libreoffice_opens_the_docx_and_prints_the_thai_text(built, tmp_path):
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to",
+                    "pdf", "--outdir", str(tmp_path), str(built.outputs["docx"])],
+                   check=True, capture_output=True, timeout=180)
+    text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    joined = "".join(text.split())  # pdftotext may break a Thai line anywhere
+    assert AGENCY in joined and "ประสิทธิภาพการสื่อสาร" in joined
