@@ -624,7 +624,8 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
         from .index_page import write_index
 
         with _writing(output_dir / "index.html"):
-            result.index = write_index(output_dir, outcomes)
+            result.index = write_index(output_dir, outcomes,
+                                       digits=(jobs[0].params.get("digits") if jobs else None) or "thai")
     return result
 
 

@@ -91,8 +91,18 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def write_index(output_dir: Path, outcomes) -> Path:
+REPORT_LINKS = (("หน้าเว็บ", "report.html"), ("PDF", "report.pdf"), ("Word", "report.docx"), ("Excel", "report.xlsx"))
+
+
+def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
+    """index.html of a batch; numbers shown in `digits` (sorting reads the data-sort values)."""
+    from pythainlp.util import arabic_digit_to_thai_digit
+
     from .fonts import find_thai_font, font_face_css
+
+    def shown(value) -> str:
+        value = str(value)
+        return arabic_digit_to_thai_digit(value) if digits == "thai" else value
 
     rows, provinces, types = [], set(), set()
     by_province: dict[str, list[dict]] = defaultdict(list)
@@ -105,17 +115,17 @@ def write_index(output_dir: Path, outcomes) -> Path:
         types.add(kind)
         if summary:
             by_province[province].append(summary)
-            links = " ".join(tag("a", text(label), href=f"{outcome.slug}/{name}")
-                             for label, name in (("HTML", "report.html"), ("PDF", "report.pdf"))
+            links = " ".join(tag("a", text(label), href=f"{outcome.slug}/{name}") for label, name in REPORT_LINKS
                              if (output_dir / outcome.slug / name).exists())
         else:
             links = text(error[:200])
         cells = [tag("td", text(agency)), tag("td", text(kind)), tag("td", text(province)),
-                 tag("td", text((summary or {}).get("year") or ""), class_="num"),
-                 tag("td", text(_number((summary or {}).get("score"))), class_="num",
+                 tag("td", text(shown((summary or {}).get("year") or "")), class_="num",
+                     data_sort=str((summary or {}).get("year") or "")),
+                 tag("td", text(shown(_number((summary or {}).get("score")))), class_="num",
                      data_sort=str((summary or {}).get("score") or "")),
                  tag("td", text((summary or {}).get("verdict") or ("สร้างไม่สำเร็จ" if outcome.status == "failed" else ""))),
-                 tag("td", text(_number((summary or {}).get("change"))), class_="num",
+                 tag("td", text(shown(_number((summary or {}).get("change")))), class_="num",
                      data_sort=str((summary or {}).get("change") or "")),
                  tag("td", links)]
         rows.append(tag("tr", "".join(cells), class_="failed" if outcome.status == "failed" else None,
@@ -128,8 +138,9 @@ def write_index(output_dir: Path, outcomes) -> Path:
     for province, items in sorted(by_province.items()):
         scores = [i["score"] for i in items if _is_number(i["score"])]
         passed = [i for i in items if none_if_missing(i["passed"]) is not None]
-        summary_rows.append((province or "–", len(items), _number(sum(scores) / len(scores)) if scores else "",
-                             f"{100 * sum(1 for i in passed if i['passed']) / len(passed):.1f}%" if passed else ""))
+        summary_rows.append((province or "ไม่ระบุ", shown(len(items)),
+                             shown(_number(sum(scores) / len(scores))) if scores else "",
+                             shown(f"{100 * sum(1 for i in passed if i['passed']) / len(passed):.1f}%") if passed else ""))
     province_table = table(["จังหวัด", "จำนวนรายงาน", "คะแนนเฉลี่ยปีล่าสุด", "ผ่านเกณฑ์"], summary_rows, numeric=(1, 2, 3))
     options = lambda values, label: tag("select", tag("option", text(label), value="") + "".join(
         tag("option", text(v), value=v) for v in sorted(values) if v))
@@ -137,11 +148,11 @@ def write_index(output_dir: Path, outcomes) -> Path:
                   + tag("label", "ประเภท" + options(types, "ทั้งหมด").replace("<select", '<select id="type"', 1))
                   + tag("label", "ค้นหา" + '<input id="search" type="search">')
                   + tag("span", 'แสดง <span id="shown"></span> หน่วยงาน'), class_="filters")
-    overview = (tag("p", tag("a", "ภาพรวมจังหวัด (province overview)", href="province_overview.html"))
+    overview = (tag("p", tag("a", "ภาพรวมจังหวัด", href="province_overview.html"))
                 if (output_dir / "province_overview.html").exists() else "")
     counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("built", "skipped", "failed")}
-    status_line = tag("p", text(f"สร้างใหม่ {counts['built']} ไม่เปลี่ยนแปลง {counts['skipped']} "
-                                f"ไม่สำเร็จ {counts['failed']} (รายละเอียดใน manifest.csv)"))
+    status_line = tag("p", text(shown(f"สร้างใหม่ {counts['built']} ไม่เปลี่ยนแปลง {counts['skipped']} "
+                                      f"ไม่สำเร็จ {counts['failed']}") + " (รายละเอียดใน manifest.csv)"))
     body = (tag("h1", "รายงานผลการประเมิน ITA รายหน่วยงาน") + status_line + overview + tag("h2", "สรุปรายจังหวัด")
             + province_table + tag("h2", "หน่วยงาน") + filters + agencies)
     page = ("<!DOCTYPE html>\n<html lang=\"th\"><head><meta charset=\"utf-8\">"

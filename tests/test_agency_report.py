@@ -94,3 +94,27 @@ def test_the_analyst_report_keeps_sources_and_checks(analyst_text) -> None:
     text = flat(analyst_text)
     assert "ภาคผนวก" in text and "agency_analysis_status.txt" in text and "ร่างแผนปฏิบัติการ" in text
     assert "การรับรองรายงาน" not in text
+
+
+def test_the_batch_index_is_thai_in_the_reports_digits(tmp_path) -> None:
+    import json
+
+    from ita_lib.batch import Outcome
+    from ita_lib.index_page import write_index
+
+    folder = tmp_path / "tt-khokmuangngam"
+    folder.mkdir()
+    data = {"agency": {"agency_type": "ทต.", "district": "ภูเวียง"},
+            "years": [{"fiscal_year": 2568, "overall_score": 88.4, "result": "ผ่าน", "passed": True}],
+            "yoy": [{"scope": "overall", "fiscal_year": 2568, "delta": -1.25}]}
+    (folder / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    for name in ("report.pdf", "report.docx"):
+        (folder / name).write_bytes(b"x")
+    (tmp_path / "province_overview.html").write_text("<p></p>", encoding="utf-8")
+    page = write_index(tmp_path, [Outcome(AGENCY, "id", "ขอนแก่น", folder.name, "built")]).read_text(encoding="utf-8")
+    body = page[page.index("<body>"):page.index("<script>")]
+    assert ">๒๕๖๘<" in body and ">๘๘.๔๐<" in body and ">-๑.๒๕<" in body and 'data-sort="88.4"' in body
+    assert "(province overview)" not in body and ">ภาพรวมจังหวัด<" in body
+    assert ">PDF<" in body and ">Word<" in body and ">หน้าเว็บ<" not in body  # links only to what exists
+    visible = re.sub(r"<[^>]+>", " ", body).replace("manifest.csv", "")
+    assert re.findall(r"[0-9]", visible) == []
