@@ -98,7 +98,7 @@ def instrument_scores(a: AgencyAnalysis) -> str:
     if not rows:
         return ""
     return section(f"คะแนนรวมและคะแนนรายแบบวัด ปีงบประมาณ {_year(int(latest['fiscal_year']), config)}",
-                   table(["", "คะแนน", "ที่มา"], rows, numeric=(1,)))
+                   table(["", "คะแนน", "ที่มา"], rows, numeric=(1,), class_="data keep"))
 
 
 def headline(a: AgencyAnalysis) -> str:
@@ -243,6 +243,34 @@ def strengths_weaknesses(a: AgencyAnalysis) -> str:
     return section("จุดแข็ง จุดอ่อน และแนวโน้ม", "".join(parts) or note("ไม่มีข้อมูลพอสำหรับการวิเคราะห์"))
 
 
+def own_analysis(a: AgencyAnalysis) -> str:
+    """The agency's own analysis of each indicator, as its latest documents write it (the analysis
+    column of its action table), weakest indicator first: the report keeps the agency's words."""
+    config = a.config
+    year = a.latest_year
+    if year is None or a.actions.empty:
+        return ""
+    own = a.actions[(a.actions["fiscal_year"] == year) & a.actions["indicator"].notna()
+                    & a.actions["analysis"].fillna("").astype(str).str.strip().astype(bool)]
+    if own.empty:
+        return ""
+    scores = a.indicators[a.indicators["fiscal_year"] == year].set_index("indicator")
+    doubted = set(_doubts(a, year)["field"])  # the agency's text may quote the other value
+    rows = []
+    for number, group in own.groupby("indicator"):
+        number = int(number)
+        score = scores["score"].get(number)
+        level = scores["level"].get(number)
+        rows.append((score if score is not None and not pd.isna(score) else 999.0, number,
+                     (f"{fmt(number, config, None)}. {rubric.INDICATORS[number].name}",
+                      _marked_score(score, f"indicator:{number}", doubted, config),
+                      _level_cell(level) if isinstance(level, str) else "–",
+                      digits(" ".join(group["analysis"].astype(str)), config))))
+    body = table(["ตัวชี้วัด", "คะแนน", "ระดับ", "ผลการวิเคราะห์ของหน่วยงาน"],
+                 [cells for _, _, cells in sorted(rows)], numeric=(1,), class_="data own-analysis")
+    return section(f"ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ {_year(year, config)}", body)
+
+
 def priorities(a: AgencyAnalysis) -> str:
     config = a.config
     if a.priorities.empty:
@@ -267,7 +295,8 @@ def recommendations(a: AgencyAnalysis) -> str:
     for instrument in ("IIT", "EIT", "OIT", None):
         chosen = latest[latest["instrument"].isna()] if instrument is None else latest[latest["instrument"] == instrument]
         if not chosen.empty:
-            parts.append(tag("h3", text(INSTRUMENT_TH[instrument])) + bullet_list(chosen["text"]))
+            parts.append(tag("h3", text(INSTRUMENT_TH[instrument]))
+                         + bullet_list([digits(t, a.config) for t in chosen["text"]]))  # one digit system
     year = _year(int(latest["fiscal_year"].iloc[0]), a.config)
     return section(f"ข้อเสนอแนะจากเอกสาร ปี {year}", "".join(parts))
 

@@ -101,3 +101,12 @@ def test_a_store_from_before_second_values_still_reads(status_db, tmp_path) -> N
         assert "secondary" in store.facts().columns
     with Store(old) as store:  # opened for writing (ingest): the column comes back
         assert "secondary" in store.table("facts").columns
+
+
+def test_the_agencys_own_analysis_is_kept_weakest_first_and_marked(status_analysis) -> None:
+    from ita_lib.report import own_analysis
+
+    text = plain(own_analysis(status_analysis))
+    assert text.startswith("ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ ๒๕๖๘ ตัวชี้วัด คะแนน ระดับ ผลการวิเคราะห์ของหน่วยงาน "
+                           "๑๐. การป้องกันการทุจริต ๘๐.๐๐ จุดอ่อน")
+    assert "๓. การใช้อำนาจ ๙๕.๕๐ † จุดแข็ง" in text

@@ -63,5 +63,5 @@ def print_analysis(analysis, console) -> None:
         console.print(ranked)
     console.print(analysis.narrative.text(), markup=False)
     if not analysis.plan.empty:
-        console.print(f"\nร่างแผนปีถัดไป: {len(analysis.plan)} มาตรการ "
-                      f"(ตัวชี้วัด {', '.join(str(i) for i in analysis.plan['indicator'].dropna().unique())})")
+        numbers = ", ".join(str(i) for i in analysis.plan["indicator"].dropna().unique())
+        console.print(f"\nร่างแผนปีถัดไป: {len(analysis.plan)} มาตรการ" + (f" (ตัวชี้วัด {numbers})" if numbers else ""))
