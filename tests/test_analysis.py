@@ -247,6 +247,7 @@ def test_plan_draft_for_weak_indicators_and_csv_export(tmp_path):
     back = pd.read_csv(out, encoding="utf-8-sig")
     assert back.columns[:4].tolist() == ["ตัวชี้วัดที่", "ชื่อ", "เหตุผล", "มาตรการ"]
     assert len(back) == 6 and not list(tmp_path.joinpath("plan").glob("*.tmp"))
+    assert not any(column.isascii() for column in back.columns)  # Thai headings only, no measure_id
 
 
 def test_plan_keeps_the_agencys_own_action_rows():

@@ -78,9 +78,10 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
 
 
 def write_plan_csv(plan: pd.DataFrame, path: str | Path) -> Path:
-    """Write the plan with Thai headings as UTF-8 with a BOM (Excel opens Thai correctly), atomically."""
+    """Write the plan with Thai headings as UTF-8 with a BOM (Excel opens Thai correctly), atomically;
+    without the knowledge base's internal measure ids, which mean nothing to the agency editing it."""
     from ..csv_cells import spreadsheet_safe
 
     buffer = io.StringIO()
-    spreadsheet_safe(thai_columns(plan)).to_csv(buffer, index=False)
+    spreadsheet_safe(thai_columns(plan.drop(columns=["measure_id"], errors="ignore"))).to_csv(buffer, index=False)
     return atomic_write(path, "\ufeff" + buffer.getvalue())
