@@ -288,8 +288,10 @@ class _Writer:
         name, classes = node.name, set(node.get("class") or ())
         if name in HEADINGS:
             self.paragraph(container, node.contents, HEADINGS[name])
-        elif name == "p":
+        elif name == "p" and node.find("img") is None:
             self.paragraph(container, node.contents, NOTE if classes & {"note", "kicker"} else None)
+        elif name == "p":  # a picture inside a paragraph becomes a paragraph of its own
+            self.flow(node, container, NOTE if classes & {"note", "kicker"} else None)
         elif name in ("ul", "ol"):
             self.listing(node, container)
         elif name == "table":
@@ -479,7 +481,8 @@ class _Writer:
             parts = [p for p in tile.find_all(True, recursive=False) if not _hidden(p)] or [tile]
             for part in parts:
                 value = "value" in (part.get("class") or ())
-                paragraph = self.paragraph(word_cell, part.contents, TABLE_TEXT, 18 if value else NOTE_PT)
+                paragraph = self.paragraph(word_cell, part.contents, TABLE_TEXT, HEADING_PT["Heading 2"] if value
+                                           else NOTE_PT)
                 if paragraph is not None and value:
                     for run in paragraph.runs:
                         _set_bold(run._r.get_or_add_rPr(), True)
@@ -522,7 +525,7 @@ class _Writer:
         except (UnrecognizedImageError, ZeroDivisionError, ValueError):
             alt = _clean(node.get("alt", ""))
             if alt:
-                paragraph.add_run(alt).italic = True
+                _set_italic(paragraph.add_run(alt)._r.get_or_add_rPr())
             else:
                 paragraph._p.getparent().remove(paragraph._p)
 
