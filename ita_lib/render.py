@@ -2,8 +2,10 @@
 exporter and the offline Thai template, print the PDF with WeasyPrint, all in this process.
 
 Outputs go to <output_dir>/<slug>/: report.ipynb (executed, kept for audit), report.html,
-report.pdf, data.json (the analysis tables), plan.csv (the action-plan draft, for Excel). Each is written under a temporary name and renamed, so an interrupted build
-never leaves a half-written report.
+report.pdf, report.docx (the page as a Word document), data.json (the analysis tables), plan.csv
+(the action-plan draft, for Excel) and report.xlsx (written by the notebook, report.save_data). Each
+is written under a temporary name and renamed, so an interrupted build never leaves a half-written
+report.
 """
 from __future__ import annotations
 
@@ -228,7 +230,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
             from .report_docx import html_to_docx
 
             started = time.perf_counter()
-            atomic_write(folder / "report.docx", html_to_docx(page))
+            atomic_write(folder / "report.docx", html_to_docx(page, digits=params.digits))
             result.seconds["docx"] = time.perf_counter() - started
             result.outputs["docx"] = folder / "report.docx"
     if not (folder / "data.json").exists():  # another notebook that does not call report.save_data

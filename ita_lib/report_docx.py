@@ -73,12 +73,14 @@ SPACES = re.compile(r"[ \t\n\r\f]+")  # HTML's collapsible white space (not U+00
 LEVEL_CSS = re.compile(r"td\.level-([\w-]+)\s*\{\s*background:\s*#([0-9a-fA-F]{6});\s*color:\s*#([0-9a-fA-F]{6})")
 
 
-def html_to_docx(page: str) -> bytes:
-    """The report page (render.to_html) as the bytes of a .docx file with the same content."""
+def html_to_docx(page: str, digits: str = "thai") -> bytes:
+    """The report page (render.to_html) as the bytes of a .docx file with the same content; page
+    numbers in `digits`, like the page's own."""
     soup = BeautifulSoup(page, "lxml")
     document = docx.Document()
     running = soup.select_one("header.report-title h1")
-    _set_up(document, title=_text(soup.title) if soup.title else "", running=_text(running) if running else "")
+    _set_up(document, title=_text(soup.title) if soup.title else "", running=_text(running) if running else "",
+            digits=digits)
     _Writer(document, _level_fills(soup)).flow(soup.body or soup, document)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -87,14 +89,14 @@ def html_to_docx(page: str) -> bytes:
 
 # ---------------------------------------------------------------- page, styles, properties
 
-def _set_up(document, *, title: str, running: str) -> None:
+def _set_up(document, *, title: str, running: str, digits: str = "thai") -> None:
     _styles(document)
     section = document.sections[0]
     section.page_width, section.page_height = PAGE_SIZE
     section.top_margin, section.bottom_margin = MARGINS["top"], MARGINS["bottom"]
     section.left_margin, section.right_margin = MARGINS["left"], MARGINS["right"]
     section.header_distance = section.footer_distance = Cm(1.2)
-    _page_furniture(section, running)
+    _page_furniture(section, running, digits)
     theme_language = document.settings.element.find(qn("w:themeFontLang"))
     if theme_language is not None:  # the template's; Thai for complex-script text Word adds itself
         theme_language.set(qn("w:bidi"), LANGUAGE)
@@ -215,17 +217,22 @@ def _set_border(ppr, side: str, colour: RGBColor, *, size: int) -> None:
         line.set(qn(f"w:{key}"), value)
 
 
-def _page_furniture(section, running: str) -> None:
-    """Page numbers centred in the footer ("หน้า 3 / 9" as in the PDF); the agency's name as a
-    running header from page 2, where the title block no longer shows it."""
+def _page_furniture(section, running: str, digits: str = "thai") -> None:
+    """The page number centred in the footer ("หน้า ๓"; the section's number format gives Word
+    Thai digits, which a NUMPAGES field would not follow); the agency's name as a running header
+    from page 2, where the title block no longer shows it."""
     section.different_first_page_header_footer = True
+    if digits == "thai":
+        number_type = OxmlElement("w:pgNumType")  # in its place in sectPr: Word refuses it elsewhere
+        number_type.set(qn("w:fmt"), "thaiNumbers")
+        section._sectPr.insert_element_before(number_type, "w:cols", "w:formProt", "w:vAlign", "w:noEndnote",
+                                              "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter",
+                                              "w:docGrid", "w:printerSettings", "w:sectPrChange")
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run("หน้า ")
         _field(paragraph, "PAGE")
-        paragraph.add_run(" / ")
-        _field(paragraph, "NUMPAGES")
     if running:
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
