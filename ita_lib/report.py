@@ -15,7 +15,7 @@ from pythainlp.util import thai_strftime
 from . import rubric
 from .analysis import AgencyAnalysis, AnalysisConfig, analyse
 from .analysis.labels import LEVELS, TRENDS
-from .analysis.numbers import digits, fmt
+from .analysis.numbers import digits, document_digits, fmt
 from .analysis.report_text import comparison_table
 from .report_html import bullet_list, note, paragraphs, section, table, tag, text
 from .store import Store
@@ -265,7 +265,7 @@ def own_analysis(a: AgencyAnalysis) -> str:
                      (f"{fmt(number, config, None)}. {rubric.INDICATORS[number].name}",
                       _marked_score(score, f"indicator:{number}", doubted, config),
                       _level_cell(level) if isinstance(level, str) else "–",
-                      digits(" ".join(group["analysis"].astype(str)), config))))
+                      document_digits(" ".join(group["analysis"].astype(str)), config))))
     body = table(["ตัวชี้วัด", "คะแนน", "ระดับ", "ผลการวิเคราะห์ของหน่วยงาน"],
                  [cells for _, _, cells in sorted(rows)], numeric=(1,), class_="data own-analysis")
     return section(f"ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ {_year(year, config)}", body)
@@ -296,7 +296,7 @@ def recommendations(a: AgencyAnalysis) -> str:
         chosen = latest[latest["instrument"].isna()] if instrument is None else latest[latest["instrument"] == instrument]
         if not chosen.empty:
             parts.append(tag("h3", text(INSTRUMENT_TH[instrument]))
-                         + bullet_list([digits(t, a.config) for t in chosen["text"]]))  # one digit system
+                         + bullet_list([document_digits(t, a.config) for t in chosen["text"]]))  # one digit system
     year = _year(int(latest["fiscal_year"].iloc[0]), a.config)
     return section(f"ข้อเสนอแนะจากเอกสาร ปี {year}", "".join(parts))
 
@@ -320,7 +320,7 @@ def _plan_rows(rows: pd.DataFrame, first: str, config: AnalysisConfig) -> str:
     follow = digits("รอบ 6 และ 12 เดือน", config)
 
     def own(value):  # document text in the report's digits; a missing value stays missing
-        return digits(value, config) if isinstance(value, str) else value
+        return document_digits(value, config) if isinstance(value, str) else value
 
     body = "".join(tag("tr", tag("td", _measure_cell(own(r.measure), own(r.steps)))
                        + "".join(tag("td", text(own(v))) for v in (r.output, r.responsible, r.period, follow)))

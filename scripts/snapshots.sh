@@ -43,3 +43,16 @@ for page in outputs/index.html outputs/province_overview.html; do
     screenshot "$page" "outputs/snapshots/$name.png" 4000
     echo "outputs/snapshots/$name.png"
 done
+
+# --docs: the README's pictures, docs/agency-report.png (the agency report's first page) and
+# docs/analyst-report.png (the analyst report's appendix, its last page), from the first example.
+if [ "${1:-}" = "--docs" ]; then
+    example=params/agencies/obt-nonsaatphatna-7b6736.yaml
+    slug=$(basename "$example" .yaml)
+    mkdir -p docs
+    .venv/bin/ita-report build "$example" --output-dir outputs/analyst --audience analyst --format pdf >/dev/null
+    pdftoppm -r 70 -png -singlefile -f 1 -l 1 "outputs/$slug/report.pdf" docs/agency-report
+    last=$(pdfinfo "outputs/analyst/$slug/report.pdf" | awk '/^Pages:/ {print $2}')
+    pdftoppm -r 70 -png -singlefile -f "$last" -l "$last" "outputs/analyst/$slug/report.pdf" docs/analyst-report
+    echo "docs/agency-report.png docs/analyst-report.png"
+fi

@@ -118,3 +118,13 @@ def test_the_batch_index_is_thai_in_the_reports_digits(tmp_path) -> None:
     assert ">PDF<" in body and ">Word<" in body and ">หน้าเว็บ<" not in body  # links only to what exists
     visible = re.sub(r"<[^>]+>", " ", body).replace("manifest.csv", "")
     assert re.findall(r"[0-9]", visible) == []
+
+
+def test_document_text_takes_thai_digits_but_addresses_and_codes_keep_theirs() -> None:
+    from ita_lib.analysis.config import AnalysisConfig
+    from ita_lib.analysis.numbers import document_digits
+
+    text = "เผยแพร่ภายใน 30 วัน ที่ www.nongkhai2.go.th ตามข้อ O16 และ 9.4 ภายในมีนาคม 2569"
+    assert document_digits(text, AnalysisConfig()) == (
+        "เผยแพร่ภายใน ๓๐ วัน ที่ www.nongkhai2.go.th ตามข้อ O16 และ ๙.๔ ภายในมีนาคม ๒๕๖๙")
+    assert document_digits(text, AnalysisConfig(digits="arabic")) == text
