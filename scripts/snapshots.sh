@@ -45,14 +45,19 @@ for page in outputs/index.html outputs/province_overview.html; do
 done
 
 # --docs: the README's pictures, docs/agency-report.png (the agency report's first page) and
-# docs/analyst-report.png (the analyst report's appendix, its last page), from the first example.
+# docs/analyst-report.png (the page where the analyst report's appendix starts), from the first example.
 if [ "${1:-}" = "--docs" ]; then
     example=params/agencies/obt-nonsaatphatna-7b6736.yaml
     slug=$(basename "$example" .yaml)
     mkdir -p docs
     .venv/bin/ita-report build "$example" --output-dir outputs/analyst --audience analyst --format pdf >/dev/null
     pdftoppm -r 70 -png -singlefile -f 1 -l 1 "outputs/$slug/report.pdf" docs/agency-report
-    last=$(pdfinfo "outputs/analyst/$slug/report.pdf" | awk '/^Pages:/ {print $2}')
-    pdftoppm -r 70 -png -singlefile -f "$last" -l "$last" "outputs/analyst/$slug/report.pdf" docs/analyst-report
+    pdf="outputs/analyst/$slug/report.pdf"
+    pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
+    appendix=$pages
+    for ((n = pages; n >= 1; n--)); do
+        if pdftotext -f "$n" -l "$n" "$pdf" - | grep -q "ภาคผนวก"; then appendix=$n; fi
+    done
+    pdftoppm -r 70 -png -singlefile -f "$appendix" -l "$appendix" "$pdf" docs/analyst-report
     echo "docs/agency-report.png docs/analyst-report.png"
 fi
