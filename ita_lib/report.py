@@ -14,7 +14,7 @@ from pythainlp.util import thai_strftime
 
 from . import rubric
 from .analysis import AgencyAnalysis, AnalysisConfig, analyse
-from .analysis.labels import LEVELS, TRENDS
+from .analysis.labels import KINDS, LEVELS, TRENDS
 from .analysis.numbers import digits, document_digits, fmt
 from .analysis.report_text import comparison_table
 from .report_html import bullet_list, note, paragraphs, section, table, tag, text
@@ -394,11 +394,11 @@ def appendix(a: AgencyAnalysis, audience: str = "analyst") -> str:
         return ""
     config = a.config
     sources = table(["ปี", "ไฟล์", "ประเภทเอกสาร", "SHA-256"],
-                    [(_year(r.fiscal_year, config), Path(r.path).name, r.kind, r.sha256[:16] + "…")
+                    [(_year(r.fiscal_year, config), Path(r.path).name, KINDS.get(r.kind, r.kind), r.sha256[:16] + "…")
                      for r in a.sources.itertuples(index=False)], class_="data small")
     issues = a.consistency[a.consistency["status"] != "ok"]
     checks = (table(["ปี", "การตรวจสอบ", "ผล", "รายละเอียด"],
-                    [(_year(r.fiscal_year, config), r.check_th, r.status_th, r.detail)
+                    [(_year(r.fiscal_year, config), r.check_th, r.status_th, document_digits(r.detail, config))
                      for r in issues.itertuples(index=False)], class_="data small")
               if not issues.empty else note("ไม่พบความไม่สอดคล้องของข้อมูล"))
     rules = []

@@ -94,6 +94,10 @@ def test_the_analyst_report_keeps_sources_and_checks(analyst_text) -> None:
     text = flat(analyst_text)
     assert "ภาคผนวก" in text and "agency_analysis_status.txt" in text and "ร่างแผนปฏิบัติการ" in text
     assert "การรับรองรายงาน" not in text
+    # In Thai too: document kinds and parse warnings by their meaning, not their codes.
+    assert "เอกสารวิเคราะห์ของหน่วยงาน" in text and "เอกสารให้คะแนนเดียวกันไว้สองค่า" in text
+    for code in ("agency_analysis ", "conflicting_scores", "overall_unverifiable", "indicator:"):
+        assert code not in text, code
 
 
 def test_the_batch_index_is_thai_in_the_reports_digits(tmp_path) -> None:

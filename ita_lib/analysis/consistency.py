@@ -8,6 +8,7 @@ import pandas as pd
 
 from .. import rubric
 from ..parse.validate import TOLERANCE
+from .labels import field_th, warning_th
 
 STATUS_TH = {"ok": "สอดคล้อง", "mismatch": "ไม่สอดคล้อง", "unverifiable": "ตรวจสอบไม่ได้",
              "conflict": "แหล่งข้อมูลขัดกัน", "warning": "คำเตือนจากการอ่านเอกสาร"}
@@ -61,7 +62,7 @@ def _disputes(facts: pd.DataFrame, chosen: pd.DataFrame) -> list[dict]:
                            for r in same.itertuples(index=False))
         rows.append({"fiscal_year": int(dispute.fiscal_year), "check": "conflicting_sources",
                      "status": "conflict",
-                     "detail": f"{dispute.field}: {values}; ใช้ {_value_text(dispute)} จาก "
+                     "detail": f"{field_th(dispute.field)}: {values}; ใช้ {_value_text(dispute)} จาก "
                                f"{Path(dispute.path).name}"})
     return rows
 
@@ -75,8 +76,9 @@ def consistency(years: pd.DataFrame, facts: pd.DataFrame, chosen: pd.DataFrame,
     for warning in warnings.itertuples(index=False):
         where = Path(warning.path).name + (f":{int(warning.line)}" if pd.notna(warning.line) else "")
         rows.append({"fiscal_year": warning.fiscal_year, "check": "parse_warning", "status": "warning",
-                     "detail": f"{warning.code}: {warning.message} ({where})"})
-    frame = pd.DataFrame(rows, columns=["fiscal_year", "check", "status", "detail"])
+                     "detail": f"{warning_th(warning.code)} ({where})", "code": warning.code,
+                     "message": warning.message})
+    frame = pd.DataFrame(rows, columns=["fiscal_year", "check", "status", "detail", "code", "message"])
     frame["check_th"] = frame["check"].map(CHECK_TH)
     frame["status_th"] = frame["status"].map(STATUS_TH)
     return frame.sort_values(["fiscal_year", "check"], kind="stable").reset_index(drop=True)

@@ -7,6 +7,48 @@ LEVELS = {"strength": "จุดแข็ง", "pass": "ผ่านเกณฑ
 TRENDS = {"improving": "ดีขึ้น", "declining": "ลดลง", "stable": "คงที่", "insufficient": "ข้อมูลไม่พอ"}
 SCOPES = {"overall": "ภาพรวม", "instrument": "แบบวัด", "indicator": "ตัวชี้วัด"}
 
+# The kinds of document the parser tells apart (ita_lib.store.KIND_PRIORITY), as a reader names them.
+KINDS = {"itas_result": "ผลจากระบบ ITAS", "multi_agency_table": "ตารางผลหลายหน่วยงาน",
+         "agency_analysis": "เอกสารวิเคราะห์ของหน่วยงาน", "multi_year_table": "ตารางผลหลายปี",
+         "province_list": "รายชื่อผลรายจังหวัด", "prose": "ข่าวหรือประกาศ"}
+
+# What each parse warning means, for the report's appendix (the English message stays in the store
+# and on `ita-report parse`'s stderr).
+WARNINGS = {
+    "conflicting_scores": "เอกสารให้คะแนนเดียวกันไว้สองค่า",
+    "conflicting_values": "เอกสารให้ข้อมูลเดียวกันไว้สองแบบ",
+    "ambiguous_score": "ข้อความมีคะแนนหลายค่าสำหรับหน่วยงานและปีเดียวกัน",
+    "ambiguous_": "ข้อความมีค่าหลายค่าสำหรับข้อมูลเดียวกัน",
+    "grade_score_mismatch": "ระดับผลไม่ตรงกับช่วงคะแนน",
+    "result_score_mismatch": "ผลผ่าน/ไม่ผ่านไม่ตรงกับคะแนน",
+    "overall_mismatch": "คะแนนรวมที่พิมพ์ไม่ตรงกับคะแนนที่คำนวณ",
+    "overall_unverifiable": "ตรวจสอบคะแนนรวมไม่ได้ เพราะน้ำหนักของปีนี้ยังไม่ได้รับการยืนยัน",
+    "score_out_of_range": "คะแนนอยู่นอกช่วง ๐–๑๐๐ จึงไม่ได้ใช้",
+    "unknown_indicator": "พบชื่อตัวชี้วัดที่ไม่รู้จัก",
+    "indicator_name_mismatch": "ชื่อตัวชี้วัดไม่ตรงกับเกณฑ์ของปีนั้น",
+    "year_missing": "เอกสารไม่ระบุปีงบประมาณ",
+    "pre_itas_year": "ผลก่อนปี ๒๕๖๒ ซึ่งใช้เกณฑ์อื่น",
+    "no_score": "ข้อความกล่าวถึงการประเมินแต่ไม่มีคะแนน",
+    "province_row_incomplete": "แถวในรายชื่อจังหวัดไม่ครบ",
+    "agency_type_unknown": "ไม่ทราบประเภทหน่วยงาน",
+}
+
+
+def warning_th(code: str) -> str:
+    """The Thai meaning of a parse warning code (by its prefix for ambiguous_<field>)."""
+    if code in WARNINGS:
+        return WARNINGS[code]
+    prefix = next((key for key in WARNINGS if key.endswith("_") and code.startswith(key)), None)
+    return WARNINGS[prefix] if prefix else "คำเตือนจากการอ่านเอกสาร"
+
+
+def field_th(field: str) -> str:
+    """A facts field as a reader names it: indicator:3 → ตัวชี้วัดที่ 3, instrument:EIT → แบบวัด EIT."""
+    group, _, key = field.partition(":")
+    return {"indicator": f"ตัวชี้วัดที่ {key}", "instrument": f"แบบวัด {key}", "item": f"ข้อ {key}"}.get(
+        group, {"overall_score": "คะแนนรวม", "grade": "ระดับผล", "result": "ผลการประเมิน",
+                "passed": "ผ่าน/ไม่ผ่าน", "rank": "อันดับ"}.get(field, field))
+
 COLUMNS = {
     "fiscal_year": "ปีงบประมาณ",
     "era": "ช่วงเกณฑ์",
