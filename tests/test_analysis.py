@@ -294,3 +294,26 @@ def test_a_stable_trend_that_crosses_the_pass_mark_is_not_called_stable(tmp_path
     assert sentence.startswith("ช่วงปี ๒๕๖๖–๒๕๖๘ คะแนนรวมลดลงเล็กน้อย (จาก ๘๕.๓๕ เป็น ๘๓.๔๓")
     assert sentence.endswith("ซึ่งทำให้คะแนนรวมต่ำกว่าเกณฑ์ ๘๕ คะแนน ในปี ๒๕๖๘")
     assert "คงที่" not in sentence
+
+
+@pytest.mark.parametrize("finding", [
+    "หน่วยงานต้องเผยแพร่ข้อมูลตามตัวชี้วัดย่อยที่ ๙.๔ ให้ครบถ้วน",  # by number, Thai digits
+    "หน่วยงานต้องแสดงนโยบายการบริหารและพัฒนาทรัพยากรบุคคลที่ยังใช้บังคับ",  # by the sub-indicator's name
+])
+def test_the_plan_answers_the_nacc_finding_first(finding):
+    facts = facts_for({2565: {"indicators": WORKED, "overall": 85.32, "grade": "A"}})
+    recommendations = pd.DataFrame([{"instrument": "OIT", "indicator": 9, "text": finding, "line": 3,
+                                     "fiscal_year": 2565, "path": "a.txt"}])
+    plan = build_analysis(AGENCY, facts, recommendations=recommendations, config=AnalysisConfig()).plan
+    nine = plan[plan["indicator"] == 9]
+    assert "ตัวชี้วัดย่อยที่ ๙.๔" in nine.iloc[0]["measure"]
+    assert nine.iloc[0]["reason"].endswith("ข้อเสนอแนะปี ๒๕๖๕ ระบุประเด็นนี้")
+    assert len(nine) == 3 and "ระบุประเด็นนี้" not in nine.iloc[1]["reason"]
+
+
+def test_a_generic_phrase_is_not_taken_for_a_finding():
+    facts = facts_for({2565: {"indicators": WORKED, "overall": 85.32, "grade": "A"}})
+    recommendations = pd.DataFrame([{"instrument": "OIT", "indicator": 9, "text": "ปรับปรุงการบริหารงานบุคคลให้ดีขึ้น",
+                                     "line": 3, "fiscal_year": 2565, "path": "a.txt"}])
+    plan = build_analysis(AGENCY, facts, recommendations=recommendations, config=AnalysisConfig()).plan
+    assert not plan["reason"].str.contains("ระบุประเด็นนี้").any()

@@ -84,13 +84,14 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
                                   "score", "line", "fiscal_year", "path"])
     checks = consistency(years, facts, chosen, warnings)
     own_plan = actions[actions["fiscal_year"] == latest] if latest else actions.iloc[0:0]
-    plan = plan_draft(scores, trend, yoy, own_plan, latest or 0, config)
+    recommendations = _or_empty(recommendations, ["instrument", "indicator", "text", "line", "fiscal_year", "path"])
+    plan = plan_draft(scores, trend, yoy, own_plan, latest or 0, config, recommendations)
     peers = peer_table(_or_empty(peer_facts, list(facts.columns)), agency["agency_id"])
     narrative = write_narrative(agency, years, scores, trend, ranked, checks, peers, config)
     return AgencyAnalysis(
         agency=agency, years=years, scores=scores, yoy=yoy, trends=trend, priorities=ranked,
         consistency=checks, plan=plan, peers=peers, narrative=narrative,
-        recommendations=_or_empty(recommendations, ["instrument", "indicator", "text", "line", "fiscal_year", "path"]),
+        recommendations=recommendations,
         actions=actions, sources=_or_empty(sources, ["path", "sha256", "kind", "fiscal_year"]), config=config,
         doubts=values_in_doubt(facts, chosen, config))
 

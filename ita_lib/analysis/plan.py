@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -11,7 +12,9 @@ from pathlib import Path
 import pandas as pd
 
 from ..files import atomic_write
+from .. import rubric
 from ..rubric import INDICATORS
+from ..text import thai_digits_to_arabic
 from .config import AnalysisConfig
 from .labels import thai_columns
 from .numbers import digits, fmt
@@ -50,15 +53,55 @@ def reasons(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, year:
     return found
 
 
+_SUB_INDICATOR = re.compile(r"ตัวชี้วัดย่อยที่\s*(\d+\.\d+)")
+_ITEM = re.compile(r"(?<![A-Za-z])[Oo]\s*0?(\d{1,2})(?!\d)|ข้อ\s*[Oo]?\s*0(\d{2})(?!\d)")
+
+
+_NAME_MIN = 15  # a sub-indicator named only by its name must be this long to be specific
+
+
+def findings(recommendations: pd.DataFrame | None, year: int) -> tuple[set[str], set[str]]:
+    """The OIT sub-indicators ("9.4") and items ("O25") the year's recommendations name: the NACC's
+    specific findings, which the plan's measures must answer first. A sub-indicator counts when
+    written as "ตัวชี้วัดย่อยที่ 9.4", or by its name in the plan year's rubric when that name is
+    specific ("การบริหารและพัฒนาทรัพยากรบุคคล", not "การบริหารงาน", which longer phrases contain)."""
+    if recommendations is None or recommendations.empty:
+        return set(), set()
+    texts = recommendations[recommendations["fiscal_year"] == year]["text"].dropna().astype(str)
+    text = thai_digits_to_arabic(" ".join(texts))
+    subs = set(_SUB_INDICATOR.findall(text))
+    names = rubric.rules_for(year + 1).extra.get("oit_subindicators") or []
+    subs |= {f"9.{n}" for n, name in enumerate(names, start=1) if len(name) >= _NAME_MIN and name in text}
+    items = {f"O{int(a or b)}" for a, b in _ITEM.findall(text)}
+    return subs, items
+
+
+def _answers(measure, subs: set[str], items: set[str]) -> bool:
+    """Whether a knowledge-base measure answers one of the named sub-indicators or items."""
+    own_subs = set(_SUB_INDICATOR.findall(measure.measure))
+    own_items = {item.strip() for item in str(measure.items or "").split(";") if item.strip()}
+    return bool(own_subs & subs or own_items & items)
+
+
 def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, actions: pd.DataFrame,
-               year: int, config: AnalysisConfig) -> pd.DataFrame:
+               year: int, config: AnalysisConfig, recommendations: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Measures for each indicator that needs them; a measure answering a sub-indicator or item the
+    year's recommendations name comes first, and is taken even past measures_per_indicator."""
     plan_year = year + 1
     kb = knowledge_base()
     fits = kb[(kb["applies_from"].fillna(0) <= plan_year) & (kb["applies_to"].fillna(9999) >= plan_year)]
+    subs, items = findings(recommendations, year)
     rows = []
     for number, why in sorted(reasons(scores, trends, yoy, year, config).items()):
-        for measure in fits[fits["indicator"] == number].head(config.measures_per_indicator).itertuples():
-            rows.append({"indicator": number, "name": INDICATORS[number].name, "reason": "; ".join(why),
+        candidates = fits[fits["indicator"] == number]
+        named = [m for m in candidates.itertuples() if _answers(m, subs, items)]
+        others = [m for m in candidates.itertuples() if not _answers(m, subs, items)]
+        chosen = named + others[:max(0, config.measures_per_indicator - len(named))]
+        for measure in chosen:
+            reason = "; ".join(why)
+            if measure in named:
+                reason += f"; ข้อเสนอแนะปี {fmt(year, config, None)} ระบุประเด็นนี้"
+            rows.append({"indicator": number, "name": INDICATORS[number].name, "reason": reason,
                          "measure": digits(measure.measure, config), "steps": digits(measure.steps, config),
                          "output": digits(measure.output, config), "responsible": measure.responsible,
                          "period": f"ปีงบประมาณ {fmt(plan_year, config, None)}: {digits(measure.period, config)}",
