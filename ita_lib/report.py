@@ -240,7 +240,40 @@ def strengths_weaknesses(a: AgencyAnalysis) -> str:
     doubts = doubt_sentences(a, a.latest_year)
     if parts and doubts:  # a strength or weakness may rest on a score the documents give twice
         parts.insert(1, "".join(note(sentence, class_="doubt") for sentence in doubts))
+    weak_items = _weak_items(a)
+    if not weak_items.empty:  # items below the pass mark are weaknesses even where indicators are missing
+        listed = ", ".join(f"ข้อ {r.code}" + (f" (แบบวัด {r.instrument})" if r.instrument else "")
+                           + f" ได้ {fmt(r.score, a.config)}" for r in weak_items.itertuples(index=False))
+        parts.append(tag("h3", text("คะแนนรายข้อที่ต่ำกว่าเกณฑ์")) + paragraphs([listed]))
     return section("จุดแข็ง จุดอ่อน และแนวโน้ม", "".join(parts) or note("ไม่มีข้อมูลพอสำหรับการวิเคราะห์"))
+
+
+def _weak_items(a: AgencyAnalysis) -> pd.DataFrame:
+    if a.items.empty or a.latest_year is None:
+        return a.items
+    latest = a.items[a.items["fiscal_year"] == a.latest_year]
+    return latest[latest["score"] < a.config.passing]
+
+
+def item_findings(a: AgencyAnalysis) -> str:
+    """The item scores of the latest year below the pass mark, weakest first: where a document gives
+    items but not every indicator, they are the evidence of a weakness."""
+    config = a.config
+    if a.items.empty or a.latest_year is None:
+        return ""
+    latest = a.items[a.items["fiscal_year"] == a.latest_year]
+    if latest.empty:
+        return ""
+    weak = _weak_items(a)
+    summary = (f"เอกสารให้คะแนนรายข้อ {fmt(len(latest), config, None)} ข้อ "
+               + (f"ต่ำกว่าเกณฑ์ {fmt(config.passing, config, 0)} คะแนน {fmt(len(weak), config, None)} ข้อ"
+                  if len(weak) else f"ทุกข้อได้ตั้งแต่ {fmt(config.passing, config, 0)} คะแนนขึ้นไป"))
+    body = paragraphs([summary])
+    if len(weak):
+        body += table(["ข้อ", "แบบวัด", "คะแนน", "ระดับ"],
+                      [(r.code, r.instrument or "–", _score(r.score, config), _level_cell(r.level))
+                       for r in weak.itertuples(index=False)], numeric=(2,), class_="data keep")
+    return section(f"ผลรายข้อ ปีงบประมาณ {_year(a.latest_year, config)}", body)
 
 
 def own_analysis(a: AgencyAnalysis) -> str:

@@ -132,3 +132,22 @@ def test_document_text_takes_thai_digits_but_addresses_and_codes_keep_theirs() -
     assert document_digits(text, AnalysisConfig()) == (
         "เผยแพร่ภายใน ๓๐ วัน ที่ www.nongkhai2.go.th ตามข้อ O16 และ ๙.๔ ภายในมีนาคม ๒๕๖๙")
     assert document_digits(text, AnalysisConfig(digits="arabic")) == text
+
+
+def test_items_below_the_pass_mark_are_weaknesses_where_indicators_are_missing(tmp_path, write_records) -> None:
+    from ita_lib.model import Assessment, Source
+    from ita_lib.report import item_findings, prepare_analysis, strengths_weaknesses
+
+    name = "องค์การบริหารส่วนตำบลเขาดิน"
+    record = Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=2568,
+                        indicators={str(n): 100.0 for n in range(1, 6)},
+                        items={"O13": 50.0, "O2": 100.0, "E3": 97.6},
+                        source=Source(path="a.txt", sha256="d" * 64, kind="agency_analysis"))
+    write_records(tmp_path / "ita.duckdb", [record])
+    a = prepare_analysis(name, db=tmp_path / "ita.duckdb")
+    assert a.items[["code", "instrument", "score"]].values.tolist() == [["O13", "OIT", 50.0], ["E3", "EIT", 97.6],
+                                                                         ["O2", "OIT", 100.0]]
+    found = flat(re.sub(r"<[^>]+>", " ", item_findings(a)))
+    assert found == ("ผลรายข้อ ปีงบประมาณ ๒๕๖๘ เอกสารให้คะแนนรายข้อ ๓ ข้อ ต่ำกว่าเกณฑ์ ๘๕ คะแนน ๑ ข้อ "
+                     "ข้อ แบบวัด คะแนน ระดับ O13 OIT ๕๐.๐๐ จุดอ่อนเร่งด่วน")
+    assert "ข้อ O13 (แบบวัด OIT) ได้ ๕๐.๐๐" in re.sub(r"<[^>]+>", " ", strengths_weaknesses(a))

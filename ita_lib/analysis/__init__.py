@@ -16,6 +16,7 @@ from .change import trends, year_over_year
 from .config import AnalysisConfig
 from .consistency import consistency
 from .doubts import values_in_doubt
+from .items import item_table
 from .history import choose_values, year_table
 from .labels import thai_columns
 from .levels import score_table
@@ -45,6 +46,7 @@ class AgencyAnalysis:
     sources: pd.DataFrame
     config: AnalysisConfig = field(default_factory=AnalysisConfig)
     doubts: pd.DataFrame = field(default_factory=pd.DataFrame)  # scores printed with more than one value
+    items: pd.DataFrame = field(default_factory=pd.DataFrame)  # item scores (O13, e3), weakest first
 
     @property
     def latest_year(self) -> int | None:
@@ -93,7 +95,7 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
         consistency=checks, plan=plan, peers=peers, narrative=narrative,
         recommendations=recommendations,
         actions=actions, sources=_or_empty(sources, ["path", "sha256", "kind", "fiscal_year"]), config=config,
-        doubts=values_in_doubt(facts, chosen, config))
+        doubts=values_in_doubt(facts, chosen, config), items=item_table(chosen, config))
 
 
 def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
