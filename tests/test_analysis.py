@@ -275,8 +275,10 @@ def test_peer_rank_and_percentile():
     # 100 × (0 + 0.5) / 3 = 16.7; median of 80, 80, 85, 90 = 82.5.
     assert (peers["code"], peers["peers"], peers["peer_rank"]) == ("ITA", 4, 3)
     assert peers["percentile"] == 16.7 and peers["peer_median"] == 82.5
-    assert ("เทียบกับ อบต. ในจังหวัดขอนแก่น ที่มีในฐานข้อมูล 4 แห่ง อยู่อันดับที่ 3 (เปอร์เซ็นไทล์ 16.7, "
-            "ค่ามัธยฐานของกลุ่ม 82.50)") in analysis.narrative.text()
+    # Four agencies: a rank and a median, no percentile (it says nothing more in so small a group).
+    assert ("เทียบกับ อบต. ในจังหวัดขอนแก่น ที่มีในฐานข้อมูล 4 แห่ง อยู่อันดับที่ 3 "
+            "(ค่ามัธยฐานของกลุ่ม 82.50)") in analysis.narrative.text()
+    assert "เปอร์เซ็นไทล์" not in analysis.narrative.text()
 
 
 def test_a_stable_trend_that_crosses_the_pass_mark_is_not_called_stable(tmp_path, write_records) -> None:

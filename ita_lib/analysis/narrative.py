@@ -178,15 +178,19 @@ def _notes(year: int, consistency: pd.DataFrame, config: AnalysisConfig) -> list
     return out
 
 
+PERCENTILE_FROM = 5  # agencies in a peer group before a percentile means something
+
+
 def _peer_sentence(agency: dict, year: int, peers: pd.DataFrame, config: AnalysisConfig) -> list[str]:
     overall = peers[(peers["fiscal_year"] == year) & (peers["code"] == "ITA")]
     if overall.empty:
         return []
     row = overall.iloc[0]
     group = f"{agency.get('agency_type') or 'หน่วยงานประเภทเดียวกัน'} ในจังหวัด{agency.get('province')}"
+    # A percentile of a group of two or three says nothing a rank does not: it is left out.
+    spread = (f"เปอร์เซ็นไทล์ {fmt(row['percentile'], config, 1)}, " if row["peers"] >= PERCENTILE_FROM else "")
     return [f"เทียบกับ {group} ที่มีในฐานข้อมูล {fmt(row['peers'], config, None)} แห่ง อยู่อันดับที่ "
-            f"{fmt(row['peer_rank'], config, None)} (เปอร์เซ็นไทล์ {fmt(row['percentile'], config, 1)}, "
-            f"ค่ามัธยฐานของกลุ่ม {fmt(row['peer_median'], config)})"]
+            f"{fmt(row['peer_rank'], config, None)} ({spread}ค่ามัธยฐานของกลุ่ม {fmt(row['peer_median'], config)})"]
 
 
 def write_narrative(agency: dict, years: pd.DataFrame, scores: pd.DataFrame, trends: pd.DataFrame,

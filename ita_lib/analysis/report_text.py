@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .. import rubric
 from ..rubric import INDICATORS
 from .numbers import digits, fmt
 
@@ -19,7 +20,7 @@ def comparison_table(analysis) -> pd.DataFrame:
     for year in years.itertuples(index=False):
         rows["คะแนนรวม ITA"].append(_score(year.overall_score, config))
         rows["ระดับ/ผล"].append(" ".join(str(v) for v in (year.grade, year.result) if v) or "-")
-        rows["ช่วงเกณฑ์"].append(digits(year.era, config))
+        rows["ช่วงเกณฑ์"].append(digits(rubric.era_of(int(year.fiscal_year)).label, config))  # "ปี 2566 เป็นต้นไป", not "2566+"
         for code in ("IIT", "EIT", "OIT"):
             rows[f"แบบวัด {code}"].append(_score(getattr(year, code), config))
         for n in range(1, 11):
