@@ -108,8 +108,9 @@ def headline(a: AgencyAnalysis) -> str:
     latest = a.years.sort_values("fiscal_year").iloc[-1]
     year = int(latest["fiscal_year"])
     score = latest["overall_score"]
+    unknown = "ไม่มีในเอกสาร"  # a tile says why it is empty, rather than a bare dash
     verdict = " ".join(str(v) for v in (latest["grade"], latest["result"]) if v) or (
-        "–" if latest["passed"] is None else ("ผ่านเกณฑ์" if latest["passed"] else "ไม่ผ่านเกณฑ์"))
+        unknown if latest["passed"] is None else ("ผ่านเกณฑ์" if latest["passed"] else "ไม่ผ่านเกณฑ์"))
     change = a.yoy[(a.yoy["scope"] == "overall") & (a.yoy["fiscal_year"] == year)]
     if change.empty:
         change_text = "ไม่มีปีก่อนหน้าให้เทียบ"
@@ -120,12 +121,12 @@ def headline(a: AgencyAnalysis) -> str:
         sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
         change_text = f"{sign}{fmt(abs(delta), config)} จากปี {_year(change.iloc[0]['previous_year'], config)}"
     gap = None if pd.isna(score) else config.passing - float(score)
-    target = ("–" if gap is None else "ถึงเกณฑ์แล้ว" if gap <= 0 else f"ต่ำกว่าเกณฑ์ {fmt(gap, config)} คะแนน")
+    target = (unknown if gap is None else "ถึงเกณฑ์แล้ว" if gap <= 0 else f"ต่ำกว่าเกณฑ์ {fmt(gap, config)} คะแนน")
     computed = latest["overall_source"] == "computed"  # no printed overall: a recomputation, marked as one
     if computed and not (latest["grade"] or latest["result"]):
         verdict += " (คำนวณ)"  # the pass itself comes from the recomputed score
     label = "คะแนนรวม ITA ปี " + _year(year, config) + (" (คำนวณ)" if computed else "")
-    tiles = [(label, _score(score, config)), ("ผลการประเมิน", verdict),
+    tiles = [(label, unknown if pd.isna(score) else _score(score, config)), ("ผลการประเมิน", verdict),
              ("เปลี่ยนแปลง", change_text), (f"เป้าหมาย {fmt(config.passing, config, 0)} คะแนน", target)]
     cards = "".join(tag("div", tag("span", text(label), class_="label") + tag("span", text(value), class_="value"),
                         class_="tile") for label, value in tiles)
@@ -135,6 +136,12 @@ def headline(a: AgencyAnalysis) -> str:
         body += note(f"เอกสารไม่ได้พิมพ์คะแนนรวมของปี {_year(year, config)} รายงานนี้คำนวณจากคะแนนรายตัวชี้วัด "
                      f"ด้วยน้ำหนักแบบวัด IIT/EIT/OIT ซึ่ง{status} จึงไม่ใช่คะแนนที่ประกาศอย่างเป็นทางการ",
                      class_="doubt")
+    elif pd.isna(score):
+        known = sum(latest.get(f"indicator_{n}") is not None and not pd.isna(latest.get(f"indicator_{n}"))
+                    for n in range(1, 11))
+        body += note(f"เอกสารของปี {_year(year, config)} ไม่ได้ให้คะแนนรวม และให้คะแนนรายตัวชี้วัด "
+                     f"{fmt(known, config, None)} จาก {fmt(10, config, None)} ตัวชี้วัด จึงคำนวณคะแนนรวมไม่ได้ "
+                     "ผลที่มีอยู่แสดงในหัวข้อถัดไป", class_="doubt")
     body += paragraphs(a.narrative.sections.get("summary", []))
     return section("ผลการประเมินล่าสุด", body)
 

@@ -151,3 +151,17 @@ def test_items_below_the_pass_mark_are_weaknesses_where_indicators_are_missing(t
     assert found == ("ผลรายข้อ ปีงบประมาณ ๒๕๖๘ เอกสารให้คะแนนรายข้อ ๓ ข้อ ต่ำกว่าเกณฑ์ ๘๕ คะแนน ๑ ข้อ "
                      "ข้อ แบบวัด คะแนน ระดับ O13 OIT ๕๐.๐๐ จุดอ่อนเร่งด่วน")
     assert "ข้อ O13 (แบบวัด OIT) ได้ ๕๐.๐๐" in re.sub(r"<[^>]+>", " ", strengths_weaknesses(a))
+
+
+def test_a_year_without_an_overall_score_says_why_its_tiles_are_empty(tmp_path, write_records) -> None:
+    from ita_lib.model import Assessment, Source
+    from ita_lib.report import headline, prepare_analysis
+
+    name = "องค์การบริหารส่วนตำบลห้วยไผ่"
+    record = Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=2568,
+                        indicators={str(n): 100.0 for n in range(1, 6)},
+                        source=Source(path="a.txt", sha256="e" * 64, kind="agency_analysis"))
+    write_records(tmp_path / "ita.duckdb", [record])
+    text = flat(re.sub(r"<[^>]+>", " ", headline(prepare_analysis(name, db=tmp_path / "ita.duckdb"))))
+    assert "คะแนนรวม ITA ปี ๒๕๖๘ ไม่มีในเอกสาร ผลการประเมิน ไม่มีในเอกสาร" in text and " – " not in text
+    assert "ให้คะแนนรายตัวชี้วัด ๕ จาก ๑๐ ตัวชี้วัด จึงคำนวณคะแนนรวมไม่ได้" in text
