@@ -162,8 +162,11 @@ def title_block(o: Overview, today: datetime.date | None = None) -> str:
     facts = [("ปีงบประมาณ", year), ("จำนวนหน่วยงานในรายงานชุดนี้", _count(len(o.agencies), o)),
              ("มีผลการประเมินปีนี้", _count(len(o.current), o)), ("วันที่จัดทำรายงาน", built)]
     details = "".join(tag("div", tag("dt", text(k)) + tag("dd", text(v))) for k, v in facts)
+    # The overview reads the batch's reports, not the store: say so, since a province has more agencies.
+    scope = note(f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
+                 "ไม่ใช่จากทุกหน่วยงานของจังหวัด")
     return tag("header", tag("p", text("รายงานภาพรวมผลการประเมินคุณธรรมและความโปร่งใส"), class_="kicker")
-               + tag("h1", text(o.heading)) + tag("dl", details, class_="facts"), class_="report-title")
+               + tag("h1", text(o.heading)) + tag("dl", details, class_="facts") + scope, class_="report-title")
 
 
 def summary(o: Overview) -> str:

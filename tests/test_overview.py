@@ -72,6 +72,8 @@ def test_one_province(batch_output):
     assert "82.92" in page  # mean of 88.50, 86.00, 74.25
     assert "2 หน่วยงาน (66.7%)" in page  # two of three at or above 85
     assert "ภาพรวมผลการประเมิน ITA จังหวัดขอนแก่น" in title_block(o)
+    # The batch's reports, not the province: the page says how many agencies it is computed from.
+    assert f"ภาพรวมนี้คำนวณจากหน่วยงาน {len(o.agencies)} แห่งในรายงานชุดนี้ ไม่ใช่จากทุกหน่วยงานของจังหวัด" in title_block(o)
     assert provinces(o) == ""  # one province: no per-province table
 
 
