@@ -237,7 +237,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
         from .report import prepare_analysis, save_data
 
         save_data(prepare_analysis(name, db=db, agency_id=agency_id, years=params.years,
-                                   config=params.analysis_config()), folder.parent)
+                                   config=params.analysis_config()), folder.parent, list(formats))
     result.outputs["data"] = folder / "data.json"
     result.outputs["plan"] = folder / "plan.csv"
     if "xlsx" in formats and (folder / "report.xlsx").exists():
