@@ -90,6 +90,7 @@ class Assessment(BaseModel):
     actions: list[ActionRow] = Field(default_factory=list)
     warnings: list[ParseWarning] = Field(default_factory=list)
     other_values: list[OtherValue] = Field(default_factory=list)  # in-document disagreements
+    limitations: str | None = None  # an analysis document's own account of its limitations
     source: Source
 
     def warn(self, code: str, message: str, line: int | None = None) -> None:

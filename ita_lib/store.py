@@ -67,7 +67,7 @@ _COLUMNS = {
 }
 # Record fields stored as facts: (field, is_number).
 _SCALAR_FACTS = (("overall_score", True), ("overall_score_computed", True), ("grade", False),
-                 ("result", False), ("passed", False), ("rank", True))
+                 ("result", False), ("passed", False), ("rank", True), ("limitations", False))
 
 
 def _store_errors(method):

@@ -294,6 +294,21 @@ def test_agency_analysis_numbered():
     assert actions[1].indicator in (None, 9)  # topic contains the name การเปิดเผยข้อมูล
     assert actions[4].indicator in (None, 10)  # topic contains the name การป้องกันการทุจริต
 
+    # The analysis written under the topic headings ๑)..๓) belongs to the rows of the same topics:
+    # ๑) with its own numbered list ๑., ๒.; ๒) up to the next heading; ๓) although the heading
+    # words differ a little (ให้โปร่งใส / อย่างโปร่งใส). ๔) and ๕) have no heading: no analysis.
+    # "๒. แสดงการกำหนด…" does not continue ๒)'s text (its own list would start at ๑).
+    assert actions[0].analysis == ("ผลคะแนนด้านการให้บริการอยู่ในเกณฑ์ดี บางข้อได้คะแนนเต็ม 100 แต่คู่มือการให้บริการ"
+                                   "บางฉบับยังไม่เป็นปัจจุบัน จึงควรดำเนินการ ดังนี้ 1. ทบทวนคู่มือการให้บริการทุกปี "
+                                   "2. ติดแผนผังขั้นตอนไว้ที่จุดบริการ")
+    assert actions[1].analysis == "ข้อมูลบางหัวข้อบนเว็บไซต์ยังไม่ครบถ้วน ควรมอบหมายผู้ดูแลเว็บไซต์ตรวจสอบข้อมูลทุก 3 เดือน"
+    assert actions[2].analysis == "บุคลากรบางส่วนยังไม่ทราบแผนการใช้จ่ายงบประมาณ จึงควรชี้แจงแผนทุกต้นปีงบประมาณ"
+    assert actions[3].analysis is None and actions[4].analysis is None
+    # The limitations section, its lines joined, up to the signature.
+    assert record.limitations == ("หลักเกณฑ์การประเมินเปลี่ยนแปลงทุกปี เจ้าหน้าที่ผู้รับผิดชอบจึงต้อง "
+                                  "ศึกษาหลักเกณฑ์ใหม่อยู่เสมอ")
+    assert record.source.lines["limitations"] == line_of(F4, "หลักเกณฑ์การประเมินเปลี่ยนแปลงทุกปี")
+
     check_source(record, F4, "agency_analysis")
     assert record.source.lines["fiscal_year"] == line_of(F4, "ในปี พ.ศ. ๒๕๖๖")  # line 28
     assert "overall_score" not in record.source.lines

@@ -16,7 +16,7 @@ from .change import trends, year_over_year
 from .config import AnalysisConfig
 from .consistency import consistency
 from .doubts import values_in_doubt
-from .items import item_table
+from .items import item_table, limitations_table
 from .history import choose_values, year_table
 from .labels import thai_columns
 from .levels import score_table
@@ -47,6 +47,7 @@ class AgencyAnalysis:
     config: AnalysisConfig = field(default_factory=AnalysisConfig)
     doubts: pd.DataFrame = field(default_factory=pd.DataFrame)  # scores printed with more than one value
     items: pd.DataFrame = field(default_factory=pd.DataFrame)  # item scores (O13, e3), weakest first
+    limitations: pd.DataFrame = field(default_factory=pd.DataFrame)  # the agency's own account, per year
 
     @property
     def latest_year(self) -> int | None:
@@ -95,7 +96,8 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
         consistency=checks, plan=plan, peers=peers, narrative=narrative,
         recommendations=recommendations,
         actions=actions, sources=_or_empty(sources, ["path", "sha256", "kind", "fiscal_year"]), config=config,
-        doubts=values_in_doubt(facts, chosen, config), items=item_table(chosen, config))
+        doubts=values_in_doubt(facts, chosen, config), items=item_table(chosen, config),
+        limitations=limitations_table(chosen))
 
 
 def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:

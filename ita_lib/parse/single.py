@@ -12,6 +12,7 @@ from .indicator_tables import read_indicator_tables, read_item_scores
 from .recommendations import read_recommendations
 from .prose import main_mention
 from .scan import per_document
+from .topic_prose import attach_topic_analysis, read_limitations
 
 _document_year = per_document(assessed_year)
 
@@ -27,12 +28,16 @@ def parse_single(document: Document, *, year: int | None = None, agency: str | N
     actions = read_action_tables(lines, actions_builder)
     scores_from_actions(actions, builder)
     read_item_scores(lines, builder)
+    attach_topic_analysis(lines, actions)
     builder.actions = actions
     builder.recommendations = read_recommendations(lines)
     if not builder.has_content() and not actions:
         return []
     if actions or any(marker in document.text[:2000] for marker in ANALYSIS_MARKERS):
         builder.kind = "agency_analysis"
+        limitations = read_limitations(lines)
+        if limitations:
+            builder.set("limitations", *limitations)
     builder.set_agency(main_agency(lines))
     if agency and "agency" not in builder.values:
         builder.set("agency", agency.strip(), None)
