@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -284,42 +285,62 @@ def item_findings(a: AgencyAnalysis) -> str:
 
 
 def own_analysis(a: AgencyAnalysis) -> str:
-    """The agency's own analysis of each indicator, as its latest documents write it (the analysis
-    column of its action table), weakest indicator first: the report keeps the agency's words."""
+    """The agency's own analysis, as its latest documents write it: per indicator (the analysis column
+    of its action table, weakest indicator first), per topic where it analyses by topic instead, and
+    its account of its limitations. The report keeps the agency's words, in the report's digits."""
     config = a.config
     year = a.latest_year
-    if year is None or a.actions.empty:
+    if year is None:
         return ""
-    own = a.actions[(a.actions["fiscal_year"] == year) & a.actions["indicator"].notna()
+    own = a.actions[(a.actions["fiscal_year"] == year)
                     & a.actions["analysis"].fillna("").astype(str).str.strip().astype(bool)]
-    if own.empty:
+    by_indicator = own[own["indicator"].notna()]
+    by_topic = own[own["indicator"].isna()]
+    limits = a.limitations[a.limitations["fiscal_year"] == year] if not a.limitations.empty else a.limitations
+    if own.empty and limits.empty:
         return ""
-    scores = a.indicators[a.indicators["fiscal_year"] == year].set_index("indicator")
-    doubted = set(_doubts(a, year)["field"])  # the agency's text may quote the other value
-    rows = []
-    for number, group in own.groupby("indicator"):
-        number = int(number)
-        score = scores["score"].get(number)
-        level = scores["level"].get(number)
-        rows.append((score if score is not None and not pd.isna(score) else 999.0, number,
-                     (f"{fmt(number, config, None)}. {rubric.INDICATORS[number].name}",
-                      _marked_score(score, f"indicator:{number}", doubted, config),
-                      _level_cell(level) if isinstance(level, str) else "–",
-                      document_digits(" ".join(group["analysis"].astype(str)), config))))
-    body = table(["ตัวชี้วัด", "คะแนน", "ระดับ", "ผลการวิเคราะห์ของหน่วยงาน"],
-                 [cells for _, _, cells in sorted(rows)], numeric=(1,), class_="data own-analysis")
-    return section(f"ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ {_year(year, config)}", body)
+    parts = []
+    if not by_indicator.empty:
+        scores = a.indicators[a.indicators["fiscal_year"] == year].set_index("indicator")
+        doubted = set(_doubts(a, year)["field"])  # the agency's text may quote the other value
+        rows = []
+        for number, group in by_indicator.groupby("indicator"):
+            number = int(number)
+            score = scores["score"].get(number)
+            level = scores["level"].get(number)
+            rows.append((score if score is not None and not pd.isna(score) else 999.0, number,
+                         (f"{fmt(number, config, None)}. {rubric.INDICATORS[number].name}",
+                          _marked_score(score, f"indicator:{number}", doubted, config),
+                          _level_cell(level) if isinstance(level, str) else "–",
+                          document_digits(" ".join(group["analysis"].astype(str)), config))))
+        parts.append(table(["ตัวชี้วัด", "คะแนน", "ระดับ", "ผลการวิเคราะห์ของหน่วยงาน"],
+                           [cells for _, _, cells in sorted(rows)], numeric=(1,), class_="data own-analysis"))
+    if not by_topic.empty:
+        parts.append(table(["ประเด็น", "ผลการวิเคราะห์ของหน่วยงาน"],
+                           [(document_digits(str(r.topic or "–"), config), document_digits(str(r.analysis), config))
+                            for r in by_topic.itertuples(index=False)], class_="data own-analysis topics"))
+    if not limits.empty:
+        parts.append(tag("h3", text("ข้อจำกัดของหน่วยงาน"))
+                     + paragraphs([document_digits(t, config) for t in limits["text"]]))
+    return section(f"ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ {_year(year, config)}", "".join(parts))
 
 
 def priorities(a: AgencyAnalysis) -> str:
     config = a.config
     if a.priorities.empty:
         return section("ประเด็นที่ควรเร่งพัฒนา", note("ไม่มีคะแนนรายตัวชี้วัดให้จัดลำดับ"))
+    room = a.priorities[a.priorities["gain_to_full"].fillna(0) > 0]
+    if room.empty:  # every indicator at 100: a table of zeros says nothing
+        weak = _weak_items(a)
+        items = ("" if weak.empty else " จุดที่ควรแก้ไขอยู่ที่คะแนนรายข้อ: " + ", ".join(
+            f"ข้อ {r.code} ({_score(r.score, config)})" for r in weak.itertuples(index=False)))
+        return section("ประเด็นที่ควรเร่งพัฒนา", paragraphs(
+            ["ตัวชี้วัดที่มีคะแนนทุกตัวได้เต็ม " + fmt(100, config, None) + " คะแนน จึงไม่มีตัวชี้วัดที่ต้องเร่งยกระดับ" + items]))
     body = table(["ลำดับ", "ตัวชี้วัด", "คะแนน", "น้ำหนัก", f"คะแนนรวมเพิ่มหากถึง {fmt(config.passing, config, 0)}",
                   f"คะแนนรวมเพิ่มหากถึง {fmt(100, config, None)}"],
                  [(fmt(r.priority, config, None), f"{fmt(r.indicator, config, None)}. {r.name}",
                    _score(r.score, config), fmt(r.weight * 100, config, 0) + "%", _score(r.gain_to_pass, config),
-                   _score(r.gain_to_full, config)) for r in a.priorities.itertuples(index=False)],
+                   _score(r.gain_to_full, config)) for r in room.itertuples(index=False)],
                  numeric=(0, 2, 3, 4, 5))
     status = a.priorities["weights_status"].iloc[0]
     caveat = note("น้ำหนักของปีนี้" + STATUS_TH[status]) if status in STATUS_TH else ""
@@ -341,10 +362,15 @@ def recommendations(a: AgencyAnalysis) -> str:
     return section(f"ข้อเสนอแนะจากเอกสาร ปี {year}", "".join(parts))
 
 
+_LIST_MARK = re.compile(r"^\s*[-–•*]\s*")  # "-จัดทำคู่มือ": the document's own list dash
+
+
 def _measure_cell(measure, steps) -> str:
     """A measure in bold with its steps as a list (steps are ' | '-separated in the plan table)."""
     items = [step.strip() for step in (steps if isinstance(steps, str) else "").split("|") if step.strip()]
-    return tag("strong", text(measure)) + bullet_list(items)
+    if not (isinstance(measure, str) and measure.strip()):  # a row that gives only its steps
+        return bullet_list(items) or text(None)
+    return tag("strong", text(_LIST_MARK.sub("", measure))) + bullet_list(items)
 
 
 def follow_up(plan_year: int, config: AnalysisConfig) -> str:
@@ -353,24 +379,42 @@ def follow_up(plan_year: int, config: AnalysisConfig) -> str:
                   f"และรอบ 12 เดือน (สิ้นเดือนกันยายน {plan_year})", config)
 
 
-def _plan_rows(rows: pd.DataFrame, first: str, config: AnalysisConfig) -> str:
-    """One row per measure; document text in the report's digits, so a page holds one digit system."""
-    head = tag("thead", tag("tr", "".join(tag("th", text(h)) for h in (first, "ผลผลิต/หลักฐาน", "ผู้รับผิดชอบ",
-                                                                      "ระยะเวลา", "การติดตามผล"))))
-    follow = digits("รอบ 6 และ 12 เดือน", config)
+def _plan_topic(row, config: AnalysisConfig) -> str:
+    """What an own plan row is about: its indicator by number and name, else its topic as printed."""
+    if not pd.isna(row.indicator):
+        return f"ตัวชี้วัดที่ {fmt(int(row.indicator), config, None)} {rubric.INDICATORS[int(row.indicator)].name}"
+    return document_digits(str(row.name), config) if isinstance(row.name, str) and row.name else "–"
 
+
+def _plan_rows(rows: pd.DataFrame, first: str, config: AnalysisConfig, *, topics: bool = False) -> str:
+    """One row per measure; document text in the report's digits, so a page holds one digit system.
+    `topics` adds the indicator or topic each row answers (the agency's own rows); the outputs column
+    is left out when no row has one (an agency's own table seldom names its outputs)."""
     def own(value):  # document text in the report's digits; a missing value stays missing
         return document_digits(value, config) if isinstance(value, str) else value
 
-    body = "".join(tag("tr", tag("td", _measure_cell(own(r.measure), own(r.steps)))
-                       + "".join(tag("td", text(own(v))) for v in (r.output, r.responsible, r.period, follow)))
-                   for r in rows.itertuples(index=False))
-    return tag("table", head + tag("tbody", body), class_="data plan")
+    with_output = rows["output"].map(lambda v: isinstance(v, str) and bool(v.strip())).any()
+    columns = ([("topic", "ตัวชี้วัด/ประเด็น")] if topics else []) + [("measure", first)] + (
+        [("output", "ผลผลิต/หลักฐาน")] if with_output else []) + [
+        ("who", "ผู้รับผิดชอบ"), ("when", "ระยะเวลา"), ("follow", "การติดตามผล")]
+    head = tag("thead", tag("tr", "".join(tag("th", text(h), class_=c) for c, h in columns)))
+    follow = digits("รอบ 6 และ 12 เดือน", config)
+    body = []
+    for r in rows.itertuples(index=False):
+        cells = {"topic": tag("td", text(_plan_topic(r, config)), class_="topic") if topics else "",
+                 "measure": tag("td", _measure_cell(own(r.measure), own(r.steps)), class_="measure"),
+                 "output": tag("td", text(own(r.output)), class_="output"),
+                 "who": tag("td", text(own(r.responsible)), class_="who"),
+                 "when": tag("td", text(own(r.period)), class_="when"),
+                 "follow": tag("td", text(follow), class_="follow")}
+        body.append(tag("tr", "".join(cells[c] for c, _ in columns)))
+    return tag("table", head + tag("tbody", "".join(body)), class_="data plan" + (" own" if topics else ""))
 
 
 def plan(a: AgencyAnalysis, audience: str = "agency") -> str:
     """The measures for the next fiscal year grouped by indicator (why it is in the plan, then its
-    measures), then the agency's own action rows from its latest documents."""
+    measures), then the agency's own action rows from its latest documents with the indicator or
+    topic each answers."""
     config = a.config
     plan_year = (a.latest_year + 1) if a.latest_year else None
     title = ("มาตรการส่งเสริมคุณธรรมและความโปร่งใส" if audience == "agency" else "ร่างแผนปฏิบัติการ") + (
@@ -384,9 +428,8 @@ def plan(a: AgencyAnalysis, audience: str = "agency") -> str:
                      + note("เหตุผล: " + str(rows["reason"].iloc[0])) + _plan_rows(rows, "มาตรการ", config))
     own = a.plan[a.plan["measure_id"].isna()]
     if not own.empty:
-        rows = own.assign(measure=[m if isinstance(m, str) and m else n for m, n in zip(own["measure"], own["name"])])
         parts.append(tag("h3", text("แผนของหน่วยงานจากเอกสาร")) + note(str(own["origin"].iloc[0]).split(" (")[0])
-                     + _plan_rows(rows, "มาตรการ/หัวข้อ", config))
+                     + _plan_rows(own, "มาตรการและขั้นตอน", config, topics=True))
     if audience == "analyst":
         parts.append(note("ร่างนี้สร้างจากคลังมาตรการของ ita-report และแผนในเอกสารของหน่วยงาน "
                           "ควรทบทวนและปรับให้เหมาะกับบริบทของหน่วยงานก่อนใช้ ฉบับตารางอยู่ในไฟล์ plan.csv"))

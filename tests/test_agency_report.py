@@ -151,6 +151,34 @@ def test_items_below_the_pass_mark_are_weaknesses_where_indicators_are_missing(t
     assert found == ("ผลรายข้อ ปีงบประมาณ ๒๕๖๘ เอกสารให้คะแนนรายข้อ ๓ ข้อ ต่ำกว่าเกณฑ์ ๘๕ คะแนน ๑ ข้อ "
                      "ข้อ แบบวัด คะแนน ระดับ O13 OIT ๕๐.๐๐ จุดอ่อนเร่งด่วน")
     assert "ข้อ O13 (แบบวัด OIT) ได้ ๕๐.๐๐" in re.sub(r"<[^>]+>", " ", strengths_weaknesses(a))
+    # Every indicator given is at 100: no table of zero gains, the weak item named instead.
+    from ita_lib.report import priorities
+    text = flat(re.sub(r"<[^>]+>", " ", priorities(a)))
+    assert text == ("ประเด็นที่ควรเร่งพัฒนา ตัวชี้วัดที่มีคะแนนทุกตัวได้เต็ม ๑๐๐ คะแนน จึงไม่มีตัวชี้วัดที่ต้องเร่งยกระดับ "
+                    "จุดที่ควรแก้ไขอยู่ที่คะแนนรายข้อ: ข้อ O13 (๕๐.๐๐)")
+
+
+def test_the_agencys_analysis_by_topic_its_limitations_and_its_plan_rows_are_kept(tmp_path) -> None:
+    """Layout of an analysis by topic (as seed 001): the prose under each topic heading, the
+    limitations section, and the plan rows with the topic each answers; no outputs column when the
+    agency's table names none."""
+    from ita_lib.report import own_analysis, plan, prepare_analysis
+
+    db = tmp_path / "ita.duckdb"
+    assert not ingest([FIXTURE.with_name("agency_analysis_numbered.txt")], db=db, aliases=None, workers=1).failed
+    a = prepare_analysis("องค์การบริหารส่วนตำบลโคกสำราญเหนือ", db=db)
+    own = flat(re.sub(r"<[^>]+>", " ", own_analysis(a)))
+    assert own.startswith("ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ ๒๕๖๖ ประเด็น ผลการวิเคราะห์ของหน่วยงาน "
+                          "๑) ขั้นตอนการให้บริการ ผลคะแนนด้านการให้บริการอยู่ในเกณฑ์ดี บางข้อได้คะแนนเต็ม ๑๐๐")
+    assert "๒. ติดแผนผังขั้นตอนไว้ที่จุดบริการ ๒) การเปิดเผยข้อมูลบนเว็บไซต์" in own
+    assert own.endswith("ข้อจำกัดของหน่วยงาน หลักเกณฑ์การประเมินเปลี่ยนแปลงทุกปี เจ้าหน้าที่ผู้รับผิดชอบจึงต้อง "
+                        "ศึกษาหลักเกณฑ์ใหม่อยู่เสมอ")
+    page = plan(a)
+    headers = re.findall(r"<th[^>]*>([^<]*)</th>", page)
+    assert headers == ["ตัวชี้วัด/ประเด็น", "มาตรการและขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา", "การติดตามผล"]
+    rows = flat(re.sub(r"<[^>]+>", " ", page))
+    assert ("๑) ขั้นตอนการให้บริการ ปรับปรุงคู่มือการให้บริการให้เป็นปัจจุบันและเผยแพร่ให้ประชาชนทราบ "
+            "เจ้าหน้าที่ผู้รับผิดชอบทบทวนคู่มือและเสนอผู้บริหารอนุมัติ สำนักปลัด") in rows
 
 
 def test_a_year_without_an_overall_score_says_why_its_tiles_are_empty(tmp_path, write_records) -> None:

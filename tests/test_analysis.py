@@ -231,22 +231,23 @@ def test_every_number_in_the_narrative_comes_from_the_tables(history, digits):
 # --- plan draft --------------------------------------------------------------------------------
 
 def test_plan_draft_for_weak_indicators_and_csv_export(tmp_path):
-    analysis = worked_analysis(measures_per_indicator=2)
+    analysis = worked_analysis(measures_per_indicator=2, urgent=77.0)
     plan = analysis.plan
-    # Weak in 2563: 7, 8, 9 -> 2 knowledge-base measures each that apply in the plan year 2564.
-    assert plan["indicator"].tolist() == [7, 7, 8, 8, 9, 9]
+    # Weak in 2563: 7, 8, 9. Indicator 7 (76.62) is urgent under 77 -> 2 knowledge-base measures
+    # that apply in the plan year 2564; 8 and 9 get one each, so a plan stays one an agency can do.
+    assert plan["indicator"].tolist() == [7, 7, 8, 9]
     kb = knowledge_base()
     first_nine = kb[(kb["indicator"] == 9) & (kb["applies_from"] <= 2564)
-                    & (kb["applies_to"].fillna(9999) >= 2564)].head(2)
+                    & (kb["applies_to"].fillna(9999) >= 2564)].head(1)
     assert plan[plan["indicator"] == 9]["measure_id"].tolist() == first_nine["measure_id"].tolist()
-    assert plan.iloc[0]["reason"] == "ปี ๒๕๖๓ ได้ ๗๖.๖๒ ต่ำกว่าเกณฑ์ ๘๕"
+    assert plan.iloc[0]["reason"] == "ปี ๒๕๖๓ ได้ ๗๖.๖๒ ต่ำกว่าเกณฑ์ ๘๕ (เร่งด่วน ต่ำกว่า ๗๗)"
     assert plan["period"].str.startswith("ปีงบประมาณ ๒๕๖๔").all()
     out = write_plan_csv(plan, tmp_path / "plan" / "draft.csv")
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads Thai correctly
     back = pd.read_csv(out, encoding="utf-8-sig")
     assert back.columns[:4].tolist() == ["ตัวชี้วัดที่", "ชื่อ", "เหตุผล", "มาตรการ"]
-    assert len(back) == 6 and not list(tmp_path.joinpath("plan").glob("*.tmp"))
+    assert len(back) == 4 and not list(tmp_path.joinpath("plan").glob("*.tmp"))
     assert not any(column.isascii() for column in back.columns)  # Thai headings only, no measure_id
 
 
@@ -306,10 +307,15 @@ def test_the_plan_answers_the_nacc_finding_first(finding):
     facts = facts_for({2565: {"indicators": WORKED, "overall": 85.32, "grade": "A"}})
     recommendations = pd.DataFrame([{"instrument": "OIT", "indicator": 9, "text": finding, "line": 3,
                                      "fiscal_year": 2565, "path": "a.txt"}])
+    # 9 (79.85) is weak, not urgent: its one measure is the one that answers the finding.
     plan = build_analysis(AGENCY, facts, recommendations=recommendations, config=AnalysisConfig()).plan
     nine = plan[plan["indicator"] == 9]
-    assert "ตัวชี้วัดย่อยที่ ๙.๔" in nine.iloc[0]["measure"]
+    assert len(nine) == 1 and "ตัวชี้วัดย่อยที่ ๙.๔" in nine.iloc[0]["measure"]
     assert nine.iloc[0]["reason"].endswith("ข้อเสนอแนะปี ๒๕๖๕ ระบุประเด็นนี้")
+    # Urgent under 80: three measures, the finding's first.
+    plan = build_analysis(AGENCY, facts, recommendations=recommendations, config=AnalysisConfig(urgent=80.0)).plan
+    nine = plan[plan["indicator"] == 9]
+    assert "ตัวชี้วัดย่อยที่ ๙.๔" in nine.iloc[0]["measure"]
     assert len(nine) == 3 and "ระบุประเด็นนี้" not in nine.iloc[1]["reason"]
 
 

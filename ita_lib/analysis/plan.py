@@ -85,18 +85,23 @@ def _answers(measure, subs: set[str], items: set[str]) -> bool:
 
 def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, actions: pd.DataFrame,
                year: int, config: AnalysisConfig, recommendations: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Measures for each indicator that needs them; a measure answering a sub-indicator or item the
-    year's recommendations name comes first, and is taken even past measures_per_indicator."""
+    """Measures for each indicator that needs them: up to measures_per_indicator for an urgent one
+    (below config.urgent), one for the others, so a plan where every indicator is weak stays a plan
+    an agency can carry out. A measure answering a sub-indicator or item the year's recommendations
+    name comes first, and is taken even past that number."""
     plan_year = year + 1
     kb = knowledge_base()
     fits = kb[(kb["applies_from"].fillna(0) <= plan_year) & (kb["applies_to"].fillna(9999) >= plan_year)]
     subs, items = findings(recommendations, year)
     rows = []
+    latest = scores[(scores["fiscal_year"] == year) & (scores["scope"] == "indicator")]
+    urgent = {int(row.indicator) for row in latest.itertuples(index=False) if row.score < config.urgent}
     for number, why in sorted(reasons(scores, trends, yoy, year, config).items()):
         candidates = fits[fits["indicator"] == number]
         named = [m for m in candidates.itertuples() if _answers(m, subs, items)]
         others = [m for m in candidates.itertuples() if not _answers(m, subs, items)]
-        chosen = named + others[:max(0, config.measures_per_indicator - len(named))]
+        wanted = config.measures_per_indicator if number in urgent else min(1, config.measures_per_indicator)
+        chosen = named + others[:max(0, wanted - len(named))]
         for measure in chosen:
             reason = "; ".join(why)
             if measure in named:
