@@ -705,8 +705,11 @@ def _overview(output_dir: Path, jobs: list[Job], outcomes: list[Outcome]) -> tup
 
     params = jobs[0].params if jobs else {}
     thresholds = {k: v for k, v in (params.get("thresholds") or {}).items() if k in ("strength", "passing", "urgent")}
-    options = {"province": overview_province(outcomes), "digits": params.get("digits", "thai"),
-               "thresholds": thresholds}
+    from .overview import agencies_in_store
+
+    province = overview_province(outcomes)
+    options = {"province": province, "digits": params.get("digits", "thai"), "thresholds": thresholds,
+               "in_store": agencies_in_store(params["db"], province) if params.get("db") else None}
     reports = sorted(f"{o.slug}:{o.input_hash}" for o in outcomes if o.status != "failed")
     input_hash = _digest(code_hash(OVERVIEW_NOTEBOOK), json.dumps(options, ensure_ascii=False, sort_keys=True),
                          *reports)

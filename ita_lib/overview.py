@@ -38,6 +38,7 @@ class Overview:
     agencies: pd.DataFrame  # agency_id, name, agency_type, district, province, slug, year, score, verdict, passed, previous_year, change
     indicators: pd.DataFrame  # agency_id, indicator, name, instrument, score (the overview year)
     config: AnalysisConfig
+    in_store: int | None = None  # agencies of the province (or all) in the store; None when not known
 
     @property
     def agency(self) -> dict:
@@ -54,10 +55,24 @@ class Overview:
         return self.agencies[(self.agencies["year"] == self.year) & self.agencies["score"].notna()]
 
 
+def agencies_in_store(db: str | Path, province: str | None) -> int | None:
+    """How many agencies the store holds in `province` (None: in all provinces), so the overview
+    can say what share of them the batch covers; None when the store cannot be read."""
+    from .store import Store
+
+    province = none_if_missing(province) or None
+    try:
+        with Store(db, read_only=True) as store:
+            agencies = store.agencies()
+    except (ItaError, OSError):
+        return None
+    return int(len(agencies) if province is None else (agencies["province"] == province).sum())
+
+
 def load_overview(output_dir: str | Path, *, province: str | None = None,
-                  config: AnalysisConfig | dict | None = None) -> Overview:
+                  config: AnalysisConfig | dict | None = None, in_store: int | None = None) -> Overview:
     """The agencies a batch built (or found unchanged) under `output_dir`, optionally one province
-    (None, NaN or "" for all of them)."""
+    (None, NaN or "" for all of them); `in_store`: how many the store holds (agencies_in_store)."""
     province = none_if_missing(province) or None
     if isinstance(config, dict):
         config = AnalysisConfig(**config)
@@ -93,7 +108,8 @@ def load_overview(output_dir: str | Path, *, province: str | None = None,
         title = province or provinces[0]
     else:
         title = f"{fmt(len(provinces), config, None)} จังหวัด" if provinces else "ไม่ระบุจังหวัด"
-    return Overview(title, year, agencies_frame, indicator_frame.reset_index(drop=True), config)
+    in_store = None if in_store is None or pd.isna(in_store) else int(in_store)
+    return Overview(title, year, agencies_frame, indicator_frame.reset_index(drop=True), config, in_store)
 
 
 def _agency_row(data: dict, slug: str) -> dict:
@@ -162,9 +178,17 @@ def title_block(o: Overview, today: datetime.date | None = None) -> str:
     facts = [("ปีงบประมาณ", year), ("จำนวนหน่วยงานในรายงานชุดนี้", _count(len(o.agencies), o)),
              ("มีผลการประเมินปีนี้", _count(len(o.current), o)), ("วันที่จัดทำรายงาน", built)]
     details = "".join(tag("div", tag("dt", text(k)) + tag("dd", text(v))) for k, v in facts)
-    # The overview reads the batch's reports, not the store: say so, since a province has more agencies.
-    scope = note(f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
-                 "ไม่ใช่จากทุกหน่วยงานของจังหวัด")
+    # The overview reads the batch's reports, not the store: say how many of the store's it covers.
+    place = "ของจังหวัดนี้" if not o.title.endswith("จังหวัด") else ""
+    if o.in_store is not None and o.in_store <= len(o.agencies):
+        scope = note(f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
+                     f"ครบทุกหน่วยงาน{place}ในฐานข้อมูล")
+    elif o.in_store is not None:
+        scope = note(f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
+                     f"จากทั้งหมด {_count(o.in_store, o)} แห่ง{place}ในฐานข้อมูล")
+    else:
+        scope = note(f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
+                     "ไม่ใช่จากทุกหน่วยงานของจังหวัด")
     return tag("header", tag("p", text("รายงานภาพรวมผลการประเมินคุณธรรมและความโปร่งใส"), class_="kicker")
                + tag("h1", text(o.heading)) + tag("dl", details, class_="facts") + scope, class_="report-title")
 

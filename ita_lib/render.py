@@ -246,11 +246,13 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
 
 
 def build_overview(output_dir: str | Path, *, province: str | None = None, digits: str = "thai",
-                   thresholds: dict | None = None, notebook: Path = OVERVIEW_NOTEBOOK, km=None) -> Path:
+                   thresholds: dict | None = None, in_store: int | None = None,
+                   notebook: Path = OVERVIEW_NOTEBOOK, km=None) -> Path:
     """Run the province overview notebook on a batch's outputs and write province_overview.html
     next to its index (HTML only: it is a page to browse, one per batch)."""
     output_dir = Path(output_dir).resolve()
-    parameters = {"output_dir": str(output_dir), "province": province, "digits": digits, **(thresholds or {})}
+    parameters = {"output_dir": str(output_dir), "province": province, "digits": digits, "in_store": in_store,
+                  **(thresholds or {})}
     title = "ภาพรวมผลการประเมิน ITA" + (f" จังหวัด{province}" if province else "")
     with tempfile.TemporaryDirectory(prefix=".build-", dir=output_dir) as scratch:
         executed = Path(scratch) / "province_overview.ipynb"

@@ -77,6 +77,19 @@ def test_one_province(batch_output):
     assert provinces(o) == ""  # one province: no per-province table
 
 
+def test_the_overview_says_what_share_of_the_stores_agencies_it_covers(batch_output, tmp_path):
+    from ita_lib.overview import agencies_in_store
+
+    db = batch_output / "ita.duckdb"
+    assert agencies_in_store(db, "ขอนแก่น") == 3 and agencies_in_store(db, None) == 4
+    assert agencies_in_store(tmp_path / "missing.duckdb", "ขอนแก่น") is None
+    # Khon Kaen's three agencies are all in the batch; of all four, a batch of Khon Kaen covers three.
+    o = load_overview(batch_output, province="ขอนแก่น", config={"digits": "arabic"}, in_store=3)
+    assert "ภาพรวมนี้คำนวณจากหน่วยงาน 3 แห่งในรายงานชุดนี้ ครบทุกหน่วยงานของจังหวัดนี้ในฐานข้อมูล" in title_block(o)
+    o = load_overview(batch_output, province="ขอนแก่น", config={"digits": "thai"}, in_store=9)
+    assert "ภาพรวมนี้คำนวณจากหน่วยงาน ๓ แห่งในรายงานชุดนี้ จากทั้งหมด ๙ แห่งของจังหวัดนี้ในฐานข้อมูล" in title_block(o)
+
+
 def test_weakest_indicator_and_movers(batch_output):
     o = load_overview(batch_output, province="ขอนแก่น", config={"digits": "arabic"})
     means = indicator_means(o)
