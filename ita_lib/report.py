@@ -215,8 +215,9 @@ def _delta(value, config: AnalysisConfig) -> str:
 
 
 def comparison(a: AgencyAnalysis) -> str:
+    """The results year by year; none for a single year, which the indicator table already shows."""
     frame = comparison_table(a)
-    if frame.empty or not len(frame.columns):
+    if frame.empty or len(frame.columns) < 2:
         return ""
     rows = [[label, *values] for label, values in zip(frame.index, frame.values.tolist())]
     body = table(["", *frame.columns], rows, numeric=tuple(range(1, len(frame.columns) + 1)), class_="data compare")
