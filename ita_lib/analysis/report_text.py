@@ -54,15 +54,19 @@ def print_analysis(analysis, console) -> None:
     for label, row in comparison.iterrows():
         table.add_row(label, *row.tolist())
     console.print(table)
-    if not analysis.priorities.empty:
-        ranked = Table(title=f"ลำดับความสำคัญ ปี {fmt(analysis.latest_year, analysis.config, None)}")
-        for column in ("ลำดับ", "ตัวชี้วัด", "คะแนน", "เพิ่มหากถึง 85", "เพิ่มหากถึง 100"):
+    config = analysis.config
+    room = analysis.priorities[analysis.priorities["gain_to_full"].fillna(0) > 0]  # at 100: nothing to gain
+    if not room.empty:
+        ranked = Table(title=f"ลำดับความสำคัญ ปี {fmt(analysis.latest_year, config, None)}")
+        for column in ("ลำดับ", "ตัวชี้วัด", "คะแนน", f"เพิ่มหากถึง {fmt(config.passing, config, 0)}",
+                       f"เพิ่มหากถึง {fmt(100, config, None)}"):
             ranked.add_column(column, justify="left" if column == "ตัวชี้วัด" else "right")
-        for row in analysis.priorities.head(5).itertuples(index=False):
-            ranked.add_row(str(row.priority), f"{row.indicator}. {row.name}", _score(row.score, analysis.config),
-                           _score(row.gain_to_pass, analysis.config), _score(row.gain_to_full, analysis.config))
+        for row in room.head(5).itertuples(index=False):
+            ranked.add_row(fmt(row.priority, config, None), Text(f"{fmt(row.indicator, config, None)}. {row.name}"),
+                           _score(row.score, config), _score(row.gain_to_pass, config), _score(row.gain_to_full, config))
         console.print(ranked)
     console.print(analysis.narrative.text(), markup=False)
     if not analysis.plan.empty:
-        numbers = ", ".join(str(i) for i in analysis.plan["indicator"].dropna().unique())
-        console.print(f"\nร่างแผนปีถัดไป: {len(analysis.plan)} มาตรการ" + (f" (ตัวชี้วัด {numbers})" if numbers else ""))
+        numbers = ", ".join(fmt(int(i), config, None) for i in analysis.plan["indicator"].dropna().unique())
+        console.print(f"\nร่างแผนปีถัดไป: {fmt(len(analysis.plan), config, None)} มาตรการ"
+                      + (f" (ตัวชี้วัด {numbers})" if numbers else ""), markup=False)
