@@ -220,7 +220,13 @@ def _set_border(ppr, side: str, colour: RGBColor, *, size: int) -> None:
 def _page_furniture(section, running: str, digits: str = "thai") -> None:
     """The page number centred in the footer ("หน้า ๓"; the section's number format gives Word
     Thai digits, which a NUMPAGES field would not follow); the agency's name as a running header
-    from page 2, where the title block no longer shows it."""
+    from page 2, where the title block no longer shows it.
+
+    LibreOffice (checked with 7.4 and its current DOCX import source) prints this page number in
+    Arabic digits and nothing in the file changes that: it reads pgNumType thaiNumbers as decimal
+    (unmapped in writerfilter's ConvertNumberingType), turns a PAGE \\* ThaiArabic switch into Thai
+    letters (ก ข ค), and ignores the runs' Thai language. Only its application option Numerals:
+    Context (Tools > Options > Complex Text Layout) draws ๒, and that is not stored in a .docx."""
     section.different_first_page_header_footer = True
     if digits == "thai":
         number_type = OxmlElement("w:pgNumType")  # in its place in sectPr: Word refuses it elsewhere
@@ -232,18 +238,18 @@ def _page_furniture(section, running: str, digits: str = "thai") -> None:
         paragraph = footer.paragraphs[0]
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.add_run("หน้า ")
-        _field(paragraph, "PAGE")
+        _field(paragraph, "PAGE", "๑" if digits == "thai" else "1")  # no \* switch: Word follows pgNumType
     if running:
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
         header.add_run(running)
 
 
-def _field(paragraph, instruction: str) -> None:
+def _field(paragraph, instruction: str, result: str = "1") -> None:
     """A Word field (begin, instruction, separate, result, end): Word and LibreOffice fill in the
     number of every page when they lay the document out."""
     for kind, value in (("fldChar", "begin"), ("instrText", f" {instruction} "), ("fldChar", "separate"),
-                        ("t", "1"), ("fldChar", "end")):
+                        ("t", result), ("fldChar", "end")):
         run = paragraph.add_run()
         if kind == "t":  # the number shown until the application updates it
             run.text = value
