@@ -48,6 +48,14 @@ def prepare_analysis(agency: str, *, db: str | Path, agency_id: str | None = Non
                        years=None if years == "all" else list(years))
 
 
+_FOOTNOTE_STARS = re.compile(r"\*+")  # "พ.ศ. ๒๕๖๕**": emphasis or a footnote mark the report does not carry
+
+
+def _as_written(value: str, config: AnalysisConfig) -> str:
+    """The document's own text for a reader: its words, the report's digits, without stray asterisks."""
+    return document_digits(_FOOTNOTE_STARS.sub("", value), config)
+
+
 def _year(value: int, config: AnalysisConfig) -> str:
     return fmt(value, config, None)
 
@@ -313,16 +321,16 @@ def own_analysis(a: AgencyAnalysis) -> str:
                          (f"{fmt(number, config, None)}. {rubric.INDICATORS[number].name}",
                           _marked_score(score, f"indicator:{number}", doubted, config),
                           _level_cell(level) if isinstance(level, str) else "–",
-                          document_digits(" ".join(group["analysis"].astype(str)), config))))
+                          _as_written(" ".join(group["analysis"].astype(str)), config))))
         parts.append(table(["ตัวชี้วัด", "คะแนน", "ระดับ", "ผลการวิเคราะห์ของหน่วยงาน"],
                            [cells for _, _, cells in sorted(rows)], numeric=(1,), class_="data own-analysis"))
     if not by_topic.empty:
         parts.append(table(["ประเด็น", "ผลการวิเคราะห์ของหน่วยงาน"],
-                           [(document_digits(str(r.topic or "–"), config), document_digits(str(r.analysis), config))
+                           [(_as_written(str(r.topic or "–"), config), _as_written(str(r.analysis), config))
                             for r in by_topic.itertuples(index=False)], class_="data own-analysis topics"))
     if not limits.empty:
         parts.append(tag("h3", text("ข้อจำกัดของหน่วยงาน"))
-                     + paragraphs([document_digits(t, config) for t in limits["text"]]))
+                     + paragraphs([_as_written(t, config) for t in limits["text"]]))
     return section(f"ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ {_year(year, config)}", "".join(parts))
 
 
@@ -358,7 +366,7 @@ def recommendations(a: AgencyAnalysis) -> str:
         chosen = latest[latest["instrument"].isna()] if instrument is None else latest[latest["instrument"] == instrument]
         if not chosen.empty:
             parts.append(tag("h3", text(INSTRUMENT_TH[instrument]))
-                         + bullet_list([document_digits(t, a.config) for t in chosen["text"]]))  # one digit system
+                         + bullet_list([_as_written(t, a.config) for t in chosen["text"]]))  # one digit system
     year = _year(int(latest["fiscal_year"].iloc[0]), a.config)
     return section(f"ข้อเสนอแนะจากเอกสาร ปี {year}", "".join(parts))
 
@@ -384,7 +392,7 @@ def _plan_topic(row, config: AnalysisConfig) -> str:
     """What an own plan row is about: its indicator by number and name, else its topic as printed."""
     if not pd.isna(row.indicator):
         return f"ตัวชี้วัดที่ {fmt(int(row.indicator), config, None)} {rubric.INDICATORS[int(row.indicator)].name}"
-    return document_digits(str(row.name), config) if isinstance(row.name, str) and row.name else "–"
+    return _as_written(str(row.name), config) if isinstance(row.name, str) and row.name else "–"
 
 
 def _plan_rows(rows: pd.DataFrame, first: str, config: AnalysisConfig, *, topics: bool = False) -> str:
@@ -392,7 +400,7 @@ def _plan_rows(rows: pd.DataFrame, first: str, config: AnalysisConfig, *, topics
     `topics` adds the indicator or topic each row answers (the agency's own rows); the outputs column
     is left out when no row has one (an agency's own table seldom names its outputs)."""
     def own(value):  # document text in the report's digits; a missing value stays missing
-        return document_digits(value, config) if isinstance(value, str) else value
+        return _as_written(value, config) if isinstance(value, str) else value
 
     with_output = rows["output"].map(lambda v: isinstance(v, str) and bool(v.strip())).any()
     columns = ([("topic", "ตัวชี้วัด/ประเด็น")] if topics else []) + [("measure", first)] + (
@@ -489,7 +497,8 @@ def appendix(a: AgencyAnalysis, audience: str = "analyst") -> str:
     for year in a.years["fiscal_year"]:
         year_rules = rubric.rules_for(int(year))
         uncertain = year_rules.uncertain_facts()
-        described = "; ".join(f"{UNCERTAIN_FACTS.get(k, k)}: {STATUS_TH[v]}" for k, v in uncertain.items())
+        described = digits("; ".join(f"{UNCERTAIN_FACTS.get(k, k)}: {STATUS_TH[v]}" for k, v in uncertain.items()),
+                           config)
         rules.append((_year(year, config), digits(year_rules.era.label, config),
                       "ระดับ AA–F" if year_rules.grading == "bands" else "ผ่าน/ไม่ผ่าน",
                       fmt(year_rules.pass_threshold, config, 0), described or "ยืนยันแล้วทั้งหมด"))
