@@ -447,7 +447,7 @@ class _Writer:
         _fix_layout(table, widths)
         repeat = _header_rows(len(head), grid)
         for index, (row, cells) in enumerate(zip(table.rows, grid)):
-            _row_flags(row, header=index < repeat)
+            _row_flags(row, header=index < repeat, keep=_row_height(cells, widths) <= KEEP_ROW_HEIGHT)
             for word_cell, cell, column_width in zip(row.cells, cells, widths):
                 word_cell.width = column_width
                 self.cell(word_cell, cell, header=index < repeat or cell.name == "th")
@@ -651,7 +651,8 @@ def _column_widths(grid: list[list[Tag]], columns: int, total: int) -> list[int]
             length = min(_visible_length(text), 6 if cell.name == "th" else 80)  # a header wraps
             if cell.name != "th":
                 numeric[column] &= bool(NO_WRAP & set(cell.get("class") or ()))
-            natural[column] = max(natural[column], _text_width(length))
+            number = cell.name != "th" and bool(NO_WRAP & set(cell.get("class") or ()))
+            natural[column] = max(natural[column], _number_width(length) if number else _text_width(length))
             narrowest[column] = max(narrowest[column], _text_width(_longest_word(text)))
     narrowest = [natural[c] if numeric[c] else min(narrowest[c], natural[c]) for c in range(columns)]
     spare = total - sum(natural)
@@ -674,10 +675,20 @@ def _column_widths(grid: list[list[Tag]], columns: int, total: int) -> list[int]
         floored |= short
 
 
+LINE_HEIGHT = Cm(0.62)  # a line of 15 pt table text
+KEEP_ROW_HEIGHT = Cm(10)  # rows taller than this may split across pages (the text area is 24.7 cm)
+
+
 def _text_width(characters: int) -> int:
     """About how wide a line of `characters` is at 15 pt in TH Sarabun New (0.3 cm a character, measured
     on its TLWG twin Laksaman), with the cell margins."""
     return int(Cm(0.45 + 0.3 * max(characters, 2)))
+
+
+def _number_width(characters: int) -> int:
+    """A number or level on one line: Thai digits are wider than the average letter (๑๐๐.๐๐ is 1.9 cm
+    at 15 pt in Laksaman, 100.00 1.6 cm), and the cell's own margins come on top."""
+    return int(Cm(0.55 + 0.34 * max(characters, 2)))
 
 
 def _longest_word(text: str) -> int:
@@ -701,11 +712,22 @@ def _fix_layout(table, widths: list[int]) -> None:
     tblw.set(qn("w:type"), "dxa")
 
 
-def _row_flags(row, *, header: bool) -> None:
-    """Rows never split across pages (as the PDF's tr break-inside: avoid); a header row repeats
-    at the top of every page the table runs onto."""
+def _row_height(cells: list[Tag], widths: list[int]) -> int:
+    """About how tall a row is (EMU): its tallest cell's lines at the table text's line height."""
+    def lines(cell: Tag, width: int) -> int:
+        per_line = max(1, int((width - Cm(0.45)) / Cm(0.3)))
+        paragraphs = [p for p in cell.get_text("\n").split("\n") if p.strip()] or [""]
+        return sum(-(-_visible_length(p) // per_line) or 1 for p in paragraphs)
+    return max((lines(cell, width) for cell, width in zip(cells, widths)), default=1) * LINE_HEIGHT
+
+
+def _row_flags(row, *, header: bool, keep: bool = True) -> None:
+    """Rows do not split across pages (as the PDF's tr break-inside: avoid) unless `keep` is false:
+    a row taller than KEEP_ROW_HEIGHT may split, since a row that cannot split and is taller than
+    a page is cut off at the page's foot in LibreOffice. A header row repeats on every page."""
     trpr = row._tr.get_or_add_trPr()
-    _child(trpr, "w:cantSplit")
+    if keep or header:
+        _child(trpr, "w:cantSplit")
     if header:
         _child(trpr, "w:tblHeader")
 

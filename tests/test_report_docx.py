@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import docx
+from docx.shared import Cm
 import pytest
 from bs4 import BeautifulSoup
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -376,3 +377,18 @@ def test_libreoffice_opens_the_docx_and_prints_the_thai_text(built, tmp_path):
     text = pdf_text(libreoffice_pdf([built.outputs["docx"]], tmp_path)[0])
     joined = "".join(text.split())  # pdftotext may break a Thai line anywhere
     assert AGENCY in joined and "ประสิทธิภาพการสื่อสาร" in joined
+
+
+def test_rows_keep_together_unless_taller_than_half_a_page_and_numbers_fit_on_one_line():
+    """A row that may not split and is taller than a page is cut off at the page's foot in
+    LibreOffice: the agency's long analysis must flow on. A score in Thai digits (๑๐๐.๐๐, 1.9 cm
+    at 15 pt) gets a column wide enough for one line."""
+    long_text = "ผลการวิเคราะห์ของหน่วยงานยาวหลายบรรทัด " * 60
+    page = ("<table class='data'><thead><tr><th>ตัวชี้วัด</th><th>คะแนน</th><th>ผลการวิเคราะห์</th></tr></thead>"
+            f"<tbody><tr><td>๑. การปฏิบัติหน้าที่</td><td class='num'>๑๐๐.๐๐</td><td>สั้น</td></tr>"
+            f"<tr><td>๒. การใช้งบประมาณ</td><td class='num'>๙๙.๑๗</td><td>{long_text}</td></tr></tbody></table>")
+    table = docx.Document(io.BytesIO(html_to_docx(page))).tables[0]
+    kept = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows]
+    assert kept == [True, True, False]  # header, short row, the long row
+    grid = [int(col.get(qn("w:w"))) * 635 for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[1] >= Cm(2.4)  # 1.9 cm of Thai digits, 0.4 cm of cell margins
