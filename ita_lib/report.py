@@ -48,6 +48,7 @@ def prepare_analysis(agency: str, *, db: str | Path, agency_id: str | None = Non
                        years=None if years == "all" else list(years))
 
 
+_NUMBER = re.compile(r"^\s*(?:[-+–]?[0-9๐-๙][0-9๐-๙.,]*|[-–])\s*$")  # a score, a change or a dash
 _FOOTNOTE_STARS = re.compile(r"\*+")  # "พ.ศ. ๒๕๖๕**": emphasis or a footnote mark the report does not carry
 
 
@@ -227,8 +228,10 @@ def comparison(a: AgencyAnalysis) -> str:
     frame = comparison_table(a)
     if frame.empty or len(frame.columns) < 2:
         return ""
-    rows = [[label, *values] for label, values in zip(frame.index, frame.values.tolist())]
-    body = table(["", *frame.columns], rows, numeric=tuple(range(1, len(frame.columns) + 1)), class_="data compare")
+    # Scores right-aligned on one line; text rows (grade, era label) wrap, so four or more years fit the page.
+    rows = [[label, *[(v, "num") if _NUMBER.match(str(v)) else v for v in values]]
+            for label, values in zip(frame.index, frame.values.tolist())]
+    body = table(["", *frame.columns], rows, class_="data compare")
     breaks = a.yoy[a.yoy["era_break"]].drop_duplicates("fiscal_year")
     remark = "".join(note(f"ระหว่างปี {_year(r.previous_year, a.config)} และ {_year(r.fiscal_year, a.config)} "
                           f"เกณฑ์การประเมินเปลี่ยน ({digits(rubric.era_of(int(r.fiscal_year)).note, a.config)}) "

@@ -193,3 +193,23 @@ def test_a_year_without_an_overall_score_says_why_its_tiles_are_empty(tmp_path, 
     text = flat(re.sub(r"<[^>]+>", " ", headline(prepare_analysis(name, db=tmp_path / "ita.duckdb"))))
     assert "คะแนนรวม ITA ปี ๒๕๖๘ ไม่มีในเอกสาร ผลการประเมิน ไม่มีในเอกสาร" in text and " – " not in text
     assert "ให้คะแนนรายตัวชี้วัด ๕ จาก ๑๐ ตัวชี้วัด จึงคำนวณคะแนนรวมไม่ได้" in text
+
+
+def test_the_year_table_wraps_its_text_rows_so_many_years_fit_the_page(tmp_path, write_records) -> None:
+    """Scores stay on one line; the era label ("ปี ๒๕๖๖ เป็นต้นไป (ผ่าน/ไม่ผ่าน)") and grades wrap,
+    or four years' columns run off the right edge of an A4 page."""
+    from ita_lib.model import Assessment, Source
+    from ita_lib.report import comparison, prepare_analysis
+
+    name = "องค์การบริหารส่วนตำบลหนองหญ้าปล้อง"
+    records = [Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=year, overall_score=score,
+                          grade=grade, indicators={str(n): score for n in range(1, 11)},
+                          source=Source(path=f"{year}.txt", sha256=str(year % 10) * 64, kind="itas_result"))
+               for year, score, grade in ((2563, 81.5, "B"), (2564, 84.0, "B"), (2567, 90.5, None), (2568, 92.0, None))]
+    write_records(tmp_path / "ita.duckdb", records)
+    page = comparison(prepare_analysis(name, db=tmp_path / "ita.duckdb"))
+    rows = {re.sub(r"<[^>]+>", "", row.split("</td>")[0]): re.findall(r"<td( class=\"[^\"]*\")?>", row)[1:]
+            for row in re.findall(r"<tr>(.*?)</tr>", page) if "<td" in row}
+    assert rows["คะแนนรวม ITA"] == [' class="num"'] * 4
+    assert rows["ช่วงเกณฑ์"] == [""] * 4 and rows["ระดับ/ผล"][0] == ""
+    assert "ปี ๒๕๖๖ เป็นต้นไป (ผ่าน/ไม่ผ่าน)" in page
