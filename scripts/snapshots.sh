@@ -55,8 +55,9 @@ if [ "${1:-}" = "--docs" ]; then
     pdf="outputs/analyst/$slug/report.pdf"
     pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
     appendix=$pages
-    for ((n = pages; n >= 1; n--)); do
-        if pdftotext -f "$n" -l "$n" "$pdf" - | grep -q "ภาคผนวก"; then appendix=$n; fi
+    for ((n = pages; n >= 1; n--)); do  # the appendix's first part (the contents name only the appendix)
+        page_text=$(pdftotext -f "$n" -l "$n" "$pdf" -)
+        if [[ $page_text == *"แหล่งข้อมูล"* ]]; then appendix=$n; fi
     done
     pdftoppm -r 70 -png -singlefile -f "$appendix" -l "$appendix" "$pdf" docs/analyst-report
     echo "docs/agency-report.png docs/analyst-report.png"
