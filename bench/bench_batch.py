@@ -106,7 +106,7 @@ def run(command: list[str], what: str, **kwargs) -> None:
 
 
 def make_store(work: Path, agencies: int, detailed: int) -> Path:
-    from ita_lib.ingest import ingest
+    from ita_lib.store.ingest import ingest
 
     data, db = work / "dataset", work / "ita.duckdb"
     db.unlink(missing_ok=True)  # a fresh store even with --keep
@@ -121,7 +121,7 @@ def make_store(work: Path, agencies: int, detailed: int) -> Path:
 def choose_agencies(db: Path, count: int) -> list[tuple[str, str]]:
     """(name, agency_id): most years first (the reports compare years), then those with analysis
     documents (more sources: action plans), then by id; deterministic."""
-    from ita_lib.store import Store
+    from ita_lib.store.db import Store
 
     with Store(db, read_only=True) as store:
         table = store.agencies()
@@ -169,7 +169,9 @@ def notebook_cells() -> list[list[tuple[str, str | None]]]:
 def floor_init() -> None:
     """Once per worker: the imports stay warm, as in a batch worker."""
     import matplotlib, nbformat  # noqa: E401, F401
-    from ita_lib import plots, render, report  # noqa: F401
+    from ita_lib.report import plots
+    from ita_lib.report import render
+    from ita_lib.report import sections as report  # noqa: F401
 
 
 def floor_one(name: str, agency_id: str, db: str, output_dir: str, cells: list) -> float:
@@ -177,8 +179,10 @@ def floor_one(name: str, agency_id: str, db: str, output_dir: str, cells: list) 
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-    from ita_lib import plots, render, report
-    from ita_lib.params import ReportParams, agency_slug
+    from ita_lib.report import plots
+    from ita_lib.report import render
+    from ita_lib.report import sections as report
+    from ita_lib.report.params import ReportParams, agency_slug
 
     started = time.perf_counter()
     matplotlib.rcdefaults()  # as the notebook's first cell

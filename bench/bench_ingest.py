@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_ingest.py [--data DIR] [--workers N]
 
 Builds the dataset with bench/make_dataset.py (seeded) when DIR does not hold one yet, then runs
-`ita_lib.ingest.ingest` once and prints wall time, documents per second and the peak resident memory
+`ita_lib.store.ingest.ingest` once and prints wall time, documents per second and the peak resident memory
 of this process and of its parse workers. Targets (issue 3): ≤ 60 s and ≤ 1 GB on 2 cores. Runs on
 shared machines are noisy, so it also prints the ratio of the measured figures to the targets.
 """
@@ -44,8 +44,8 @@ def main() -> int:
         started = time.perf_counter()
         summary = make_dataset(data)
         print(f"dataset: {summary} in {time.perf_counter() - started:.1f} s")
-    from ita_lib.ingest import ingest
-    from ita_lib.store import Store
+    from ita_lib.store.ingest import ingest
+    from ita_lib.store.db import Store
 
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "ita.duckdb"

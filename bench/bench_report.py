@@ -24,10 +24,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    from ita_lib.ingest import ingest
-    from ita_lib.kernels import kernel_manager
-    from ita_lib.params import ReportParams
-    from ita_lib.render import build
+    from ita_lib.store.ingest import ingest
+    from ita_lib.report.kernels import kernel_manager
+    from ita_lib.report.params import ReportParams
+    from ita_lib.report.render import build
 
     with tempfile.TemporaryDirectory() as scratch:
         db = Path(scratch) / "ita.duckdb"

@@ -6,11 +6,11 @@ import os
 # pythainlp must never try the network (government networks are often offline).
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
-from .errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError  # noqa: E402
+from ita_lib.errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError  # noqa: E402
 
 __version__ = "0.1.0"
 
-# Imported on first use: the command line must be able to set up caches (ita_lib.home) before
+# Imported on first use: the command line must be able to set up caches (ita_lib.cli.home) before
 # pythainlp is imported, and `ita-report --help` should not pay for the parser.
 _LAZY = {"ActionRow": "model", "Assessment": "model", "Recommendation": "model", "to_dataframe": "model",
          "parse_document": "parse", "parse_text": "parse"}
@@ -26,7 +26,7 @@ def __getattr__(name: str):
 
 def load(agency: str, db="outputs/ita.duckdb", **options):
     """One agency's history, analysis tables and Thai narrative from the store (see ita_lib.analysis.load)."""
-    from .analysis import load as load_analysis  # imported on use: parsing alone needs no DuckDB
+    from ita_lib.analysis import load as load_analysis  # imported on use: parsing alone needs no DuckDB
 
     return load_analysis(agency, db, **options)
 

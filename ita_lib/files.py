@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from ita_lib.errors import OutputError
 
 
 def _umask() -> int:

@@ -114,7 +114,7 @@ INDICATOR_COLUMNS = ("agency", "agency_type", "district", "province", "fiscal_ye
 
 def to_dataframe(records: list[Assessment]) -> pd.DataFrame:
     """Tidy table: one row per agency, year and indicator (records without indicators keep one row)."""
-    from .rubric import INDICATORS  # local import: rubric imports nothing from model
+    from ita_lib.rubric import INDICATORS  # local import: rubric imports nothing from model
 
     rows = []
     for record in records:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_lib.agency import agency_types, known_abbreviations
+from ita_lib.parse.agency import agency_types, known_abbreviations
 
 CSV = Path(__file__).resolve().parents[1] / "ita_lib" / "data" / "agency_abbreviations.csv"
 HEADER = ["short", "full", "kind"]

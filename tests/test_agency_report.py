@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_lib.ingest import ingest
+from ita_lib.store.ingest import ingest
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 
@@ -22,7 +22,7 @@ SIGNOFF = {"reporter": {"name": "นางสาวพิมพ์ชนก แ�
 
 
 def build_text(tmp_path_factory, audience: str) -> str:
-    from ita_lib.render import build
+    from ita_lib.report.render import build
 
     folder = tmp_path_factory.mktemp(audience)
     db = folder / "ita.duckdb"
@@ -103,8 +103,8 @@ def test_the_analyst_report_keeps_sources_and_checks(analyst_text) -> None:
 def test_the_batch_index_is_thai_in_the_reports_digits(tmp_path) -> None:
     import json
 
-    from ita_lib.batch import Outcome
-    from ita_lib.index_page import write_index
+    from ita_lib.batch.runner import Outcome
+    from ita_lib.report.index_page import write_index
 
     folder = tmp_path / "tt-khokmuangngam"
     folder.mkdir()
@@ -136,7 +136,7 @@ def test_document_text_takes_thai_digits_but_addresses_and_codes_keep_theirs() -
 
 def test_items_below_the_pass_mark_are_weaknesses_where_indicators_are_missing(tmp_path, write_records) -> None:
     from ita_lib.model import Assessment, Source
-    from ita_lib.report import item_findings, prepare_analysis, strengths_weaknesses
+    from ita_lib.report.sections import item_findings, prepare_analysis, strengths_weaknesses
 
     name = "องค์การบริหารส่วนตำบลเขาดิน"
     record = Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=2568,
@@ -152,7 +152,7 @@ def test_items_below_the_pass_mark_are_weaknesses_where_indicators_are_missing(t
                      "ข้อ แบบวัด คะแนน ระดับ O13 OIT ๕๐.๐๐ จุดอ่อนเร่งด่วน")
     assert "ข้อ O13 (แบบวัด OIT) ได้ ๕๐.๐๐" in re.sub(r"<[^>]+>", " ", strengths_weaknesses(a))
     # Every indicator given is at 100: no table of zero gains, the weak item named instead.
-    from ita_lib.report import priorities
+    from ita_lib.report.sections import priorities
     text = flat(re.sub(r"<[^>]+>", " ", priorities(a)))
     assert text == ("ประเด็นที่ควรเร่งพัฒนา ตัวชี้วัดที่มีคะแนนทุกตัวได้เต็ม ๑๐๐ คะแนน จึงไม่มีตัวชี้วัดที่ต้องเร่งยกระดับ "
                     "จุดที่ควรแก้ไขอยู่ที่คะแนนรายข้อ: ข้อ O13 (๕๐.๐๐)")
@@ -162,7 +162,7 @@ def test_the_agencys_analysis_by_topic_its_limitations_and_its_plan_rows_are_kep
     """Layout of an analysis by topic (as seed 001): the prose under each topic heading, the
     limitations section, and the plan rows with the topic each answers; no outputs column when the
     agency's table names none."""
-    from ita_lib.report import own_analysis, plan, prepare_analysis
+    from ita_lib.report.sections import own_analysis, plan, prepare_analysis
 
     db = tmp_path / "ita.duckdb"
     assert not ingest([FIXTURE.with_name("agency_analysis_numbered.txt")], db=db, aliases=None, workers=1).failed
@@ -183,7 +183,7 @@ def test_the_agencys_analysis_by_topic_its_limitations_and_its_plan_rows_are_kep
 
 def test_a_year_without_an_overall_score_says_why_its_tiles_are_empty(tmp_path, write_records) -> None:
     from ita_lib.model import Assessment, Source
-    from ita_lib.report import headline, prepare_analysis
+    from ita_lib.report.sections import headline, prepare_analysis
 
     name = "องค์การบริหารส่วนตำบลห้วยไผ่"
     record = Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=2568,
@@ -199,7 +199,7 @@ def test_the_year_table_wraps_its_text_rows_so_many_years_fit_the_page(tmp_path,
     """Scores stay on one line; the era label ("ปี ๒๕๖๖ เป็นต้นไป (ผ่าน/ไม่ผ่าน)") and grades wrap,
     or four years' columns run off the right edge of an A4 page."""
     from ita_lib.model import Assessment, Source
-    from ita_lib.report import comparison, prepare_analysis
+    from ita_lib.report.sections import comparison, prepare_analysis
 
     name = "องค์การบริหารส่วนตำบลหนองหญ้าปล้อง"
     records = [Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=year, overall_score=score,

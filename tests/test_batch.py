@@ -14,11 +14,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from ita_lib import exit_codes
-from ita_lib.batch import in_fresh_pools, run_batch, select_jobs
+from ita_lib.cli import exit_codes
+from ita_lib.batch.runner import in_fresh_pools, run_batch, select_jobs
 from ita_lib.errors import ItaError
 from ita_lib.model import Assessment, Source
-from ita_lib.render import NOTEBOOK
+from ita_lib.report.render import NOTEBOOK
 
 PLACES = ("หนองแก", "โนนงาม", "บ้านดู่", "ท่าโพธิ์", "ดอนแก้ว", "โคกสูง", "ห้วยยาง", "นาดี", "บึงทอง",
           "สระบัว", "หนองใหญ่", "โนนสูง", "บ้านใหม่", "ท่าม่วง", "ดอนตาล", "โคกกลาง", "ห้วยทราย", "นาคำ")

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ita_lib import exit_codes
-from ita_lib.cli import main
+from ita_lib.cli import exit_codes
+from ita_lib.cli.main import main
 
 RESULT_PAGE = """รายงานผลการประเมิน ประจำปีงบประมาณ 2564
 คะแนนภาพรวมหน่วยงานองค์การบริหารส่วนตำบลหนองบัวแดง : 70.00 คะแนน

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_lib.io import read_document
+from ita_lib.io.read import read_document
 from ita_lib.parse import parse_document, parse_report, parse_text
 from ita_lib.parse.english import is_english, parse_english
 
@@ -158,7 +158,7 @@ def test_indicator_and_instrument_scores_of_one_agency():
 
 
 def test_parse_english_directly_needs_an_ita_mention():
-    from ita_lib.io import document_from_text
+    from ita_lib.io.read import document_from_text
 
     assert parse_english(document_from_text("The Lamduan Land Office scored 92.15 in the award.")) == []
 

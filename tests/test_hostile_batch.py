@@ -23,15 +23,17 @@ import pandas as pd
 import psutil
 import pytest
 
-from ita_lib import exit_codes
-from ita_lib.batch import Job, Outcome, _overview, in_fresh_pools, overview_province, select_jobs, write_manifest
-from ita_lib.cli import main
+from ita_lib.cli import exit_codes
+from ita_lib.batch.runner import (
+    Job, Outcome, _overview, in_fresh_pools, overview_province, select_jobs, write_manifest,
+)
+from ita_lib.cli.main import main
 from ita_lib.errors import OutputError, UsageError
-from ita_lib.index_page import write_index
-from ita_lib.kernels import remove_stale_folders
+from ita_lib.report.index_page import write_index
+from ita_lib.report.kernels import remove_stale_folders
 from ita_lib.model import Assessment, Source
-from ita_lib.overview import load_overview, title_block
-from ita_lib.render import ReportBuildError, check_formats, execute
+from ita_lib.report.overview import load_overview, title_block
+from ita_lib.report.render import ReportBuildError, check_formats, execute
 
 PLACED = "องค์การบริหารส่วนตำบลหนองแก"  # in ขอนแก่น
 UNPLACED = "องค์การบริหารส่วนตำบลโนนงาม"  # no district, no province: NaN when it leaves the store
@@ -289,7 +291,7 @@ def rerun_in_process(db: Path, output: Path, capsys) -> tuple[int, list[str]]:
     return status, [line for line in err.splitlines() if line.startswith("ita-report:")]
 
 
-@pytest.mark.parametrize("module, name", [("ita_lib.batch", "manifest.csv"), ("ita_lib.index_page", "index.html")])
+@pytest.mark.parametrize("module, name", [("ita_lib.batch.runner", "manifest.csv"), ("ita_lib.report.index_page", "index.html")])
 def test_a_full_disk_stops_the_batch_in_one_line_and_keeps_the_reports(built, db, tmp_path, monkeypatch, capsys,
                                                                        module, name):
     output = tmp_path / "out"
@@ -309,7 +311,7 @@ def test_a_full_disk_while_writing_the_overview_stops_the_batch(built, tmp_path,
     def full_disk(*args, **kwargs):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("ita_lib.render.build_overview", full_disk)
+    monkeypatch.setattr("ita_lib.report.render.build_overview", full_disk)
     outcomes = [Outcome(PLACED, None, "ขอนแก่น", "placed", "built")]
     with pytest.raises(OutputError) as error:
         _overview(tmp_path / "out", [Job(PLACED)], outcomes)
@@ -317,11 +319,11 @@ def test_a_full_disk_while_writing_the_overview_stops_the_batch(built, tmp_path,
 
 
 def test_a_read_only_output_folder_stops_the_batch_before_any_work(db, tmp_path, monkeypatch, capsys):
-    import ita_lib.batch
+    import ita_lib.batch.runner
 
     output = tmp_path / "out"
-    monkeypatch.setattr("ita_lib.batch.atomic_write",
-                        failing_write(ita_lib.batch.atomic_write, ".ita-write-test", errno.EACCES))
+    monkeypatch.setattr("ita_lib.batch.runner.atomic_write",
+                        failing_write(ita_lib.batch.runner.atomic_write, ".ita-write-test", errno.EACCES))
     status, lines = rerun_in_process(db, output, capsys)
     assert (status, lines) == (exit_codes.STOPPED, [f"ita-report: {output}: cannot write: Permission denied"])
     assert list(output.iterdir()) == []  # no report started

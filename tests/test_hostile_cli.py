@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from ita_lib import exit_codes
-from ita_lib.cli import _table, main
+from ita_lib.cli import exit_codes
+from ita_lib.cli.main import _table, main
 from ita_lib.errors import OutputError
 from ita_lib.model import ActionRow, Assessment, Source
-from ita_lib.store import Store
+from ita_lib.store.db import Store
 
 INDICATORS = (93.76, 88.66, 95.22, 88.93, 95.18, 86.60, 76.62, 78.27, 79.85, 87.50)
 MARKUP_NAME = "องค์การบริหารส่วนตำบลโนนแดง[/x][link=http://evil.example]คลิก"
@@ -85,7 +85,7 @@ def test_plan_csv_cells_cannot_start_a_formula(hostile_db, hostile_id, tmp_path)
 
 
 def test_csv_output_keeps_numbers_and_quotes_formula_names(capsys) -> None:
-    from ita_lib.cli import _print
+    from ita_lib.cli.main import _print
 
     _print([hostile_record(agency="=1+2 อบต.ทดลอง")], "csv")
     rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
@@ -235,7 +235,7 @@ def build_args(**given) -> argparse.Namespace:
 
 
 def test_build_options_win_over_the_params_file(tmp_path) -> None:
-    from ita_lib.cli_store import _build_params
+    from ita_lib.cli.store import _build_params
 
     path = tmp_path / "agency.yaml"
     path.write_text('agency: "เทศบาลตำบลบ้านโฮ่ง"\ndb: "elsewhere/ita.duckdb"\noutput_dir: "elsewhere/out"\n'

@@ -19,16 +19,16 @@ from pathlib import Path
 
 import pytest
 
-import ita_lib.ingest as ingest_module
-import ita_lib.io as io_module
+import ita_lib.store.ingest as ingest_module
+import ita_lib.io.read as io_module
 from ita_lib.errors import AliasFileError, DocumentReadError, ParamsError
-from ita_lib.identity import load_aliases
-from ita_lib.ingest import find_documents, ingest
-from ita_lib.io import document_from_bytes, read_document
-from ita_lib.params import load_params
+from ita_lib.store.aliases import load_aliases
+from ita_lib.store.ingest import find_documents, ingest
+from ita_lib.io.read import document_from_bytes, read_document
+from ita_lib.report.params import load_params
 from ita_lib.parse import parse_report
-from ita_lib.store import Store
-from ita_lib.yaml_limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
+from ita_lib.store.db import Store
+from ita_lib.io.yaml_limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "ita_lib"]
@@ -89,7 +89,7 @@ def test_fifo_is_refused_without_opening_it(tmp_path):
 def test_character_device_is_refused_not_read_forever():
     out, seconds, _ = measured("""
         from ita_lib.errors import DocumentReadError
-        from ita_lib.io import read_document
+        from ita_lib.io.read import read_document
         try:
             read_document("/dev/zero")
         except DocumentReadError as error:
@@ -164,7 +164,7 @@ def test_docx_bomb_is_refused_fast_and_small(tmp_path):
     assert bomb.stat().st_size < 1_000_000
     out, seconds, peak_mb = measured(f"""
         from ita_lib.errors import DocumentReadError
-        from ita_lib.io import read_document
+        from ita_lib.io.read import read_document
         try:
             read_document({str(bomb)!r})
         except DocumentReadError as error:
@@ -235,7 +235,7 @@ def test_params_alias_bomb_is_refused_at_the_first_alias(tmp_path):
     path.write_text("agency: อบต.บ้านดี\n" + BILLION_LAUGHS, encoding="utf-8")
     out, seconds, peak_mb = measured(f"""
         from ita_lib.errors import ParamsError
-        from ita_lib.params import load_params
+        from ita_lib.report.params import load_params
         try:
             load_params({str(path)!r})
         except ParamsError as error:

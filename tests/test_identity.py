@@ -1,4 +1,4 @@
-"""Agency identity (ita_lib.identity): name clean-up, the matching rules, the aliases file, and
+"""Agency identity (ita_lib.store.names, .aliases, .resolve): name clean-up, the matching rules, the aliases file, and
 properties (idempotence, no merging across tiers or provinces, order independence).
 
 Invisible or damaged characters are written as escapes; expected values are worked out by hand."""
@@ -13,19 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pythainlp.util import normalize
 
-from ita_lib import identity as ID
 from ita_lib.errors import AliasFileError, ItaError, ParamsError
-from ita_lib.identity import (
-    Agency,
-    AgencyRef,
-    Aliases,
-    clean_name,
-    load_aliases,
-    name_key,
-    place_similarity,
-    resolve,
-    split_tier,
-)
+from ita_lib.parse.agency import ABBREVIATIONS
+from ita_lib.store import names as NAMES_MODULE  # its doctests and private helpers
+from ita_lib.store.aliases import Aliases, load_aliases
+from ita_lib.store.names import clean_name, name_key, place_similarity, split_tier
+from ita_lib.store.resolve import METHODS, Agency, AgencyRef, resolve
 
 SAO = "องค์การบริหารส่วนตำบล"
 TESSABAN_TAMBON = "เทศบาลตำบล"
@@ -47,7 +40,7 @@ def agency_of(agencies, links, ref_id) -> Agency:
 
 
 def test_doctests_in_module():
-    result = doctest.testmod(ID)
+    result = doctest.testmod(NAMES_MODULE)
     assert result.attempted >= 6
     assert result.failed == 0
 
@@ -587,15 +580,15 @@ def test_clean_name_and_name_key_are_idempotent(name):
 @settings(max_examples=400, deadline=None)
 @given(NAMES)
 def test_fast_path_only_skips_names_the_repairs_leave_alone(name):
-    if ID._looks_clean(name):
-        assert ID._repair(name) == name
+    if NAMES_MODULE._looks_clean(name):
+        assert NAMES_MODULE._repair(name) == name
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(NAMES, st.text(st.one_of(THAI_LETTERS, st.sampled_from(" \t\u200b")), max_size=12)))
 def test_guarded_normalize_equals_pythainlp_normalize(text):
     squeeze = lambda s: re.sub(r"\s+", " ", s).strip()  # noqa: E731  (both are squeezed next anyway)
-    assert squeeze(ID._normalize(text)) == squeeze(normalize(text))
+    assert squeeze(NAMES_MODULE._normalize(text)) == squeeze(normalize(text))
 
 
 @settings(max_examples=200, deadline=None)
@@ -648,7 +641,7 @@ def generated_refs(draw, max_size=25):
         spelling = draw(st.sampled_from(TIER_SPELLINGS[tier]))
         place = draw(st.sampled_from(PLACES))
         province = draw(st.sampled_from(PROVINCES))
-        agency_type = tier if tier in ID.ABBREVIATIONS and draw(st.booleans()) else None
+        agency_type = tier if tier in ABBREVIATIONS and draw(st.booleans()) else None
         year = draw(st.sampled_from([2563, 2564, 2565, None]))
         refs.append(ref(f"r{i}", spelling + place, agency_type, draw(st.sampled_from(DISTRICTS)), province, year))
         truth[f"r{i}"] = (tier, province)
@@ -691,4 +684,4 @@ def test_agency_ids_are_unique_and_links_complete(drawn):
     assert len({a.agency_id for a in agencies}) == len(agencies)
     assert {link.agency_id for link in links} == {a.agency_id for a in agencies}
     assert all(0.0 < link.similarity <= 1.0 for link in links)
-    assert all(link.method in ID.METHODS for link in links)
+    assert all(link.method in METHODS for link in links)

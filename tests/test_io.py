@@ -1,4 +1,4 @@
-"""Reading documents: encodings, HTML, DOCX, PDF and every error path of ita_lib.io."""
+"""Reading documents: encodings, HTML, DOCX, PDF and every error path of ita_lib.io.read."""
 from __future__ import annotations
 
 import hashlib
@@ -10,15 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from ita_lib.document import Cell, Line
+from ita_lib.io.document import Cell, Line
 from ita_lib.errors import (
-    DocumentReadError,
-    EmptyDocumentError,
-    ItaError,
-    ParamsError,
-    UnsupportedFormatError,
+    DocumentReadError, EmptyDocumentError, ItaError, ParamsError, UnsupportedFormatError,
 )
-from ita_lib.io import decode_text, document_from_bytes, document_from_text, read_document
+from ita_lib.io.read import decode_text, document_from_bytes, document_from_text, read_document
 
 SAMPLE = "ผลการประเมิน ๘๕.๓๒ คะแนน\nตัวชี้วัด\tคะแนน\nการใช้งบประมาณ\t99.17\n"
 SAMPLE_LINES = [

@@ -4,8 +4,8 @@ from __future__ import annotations
 import nbformat
 import psutil
 
-from ita_lib.kernels import kernel_manager
-from ita_lib.render import execute
+from ita_lib.report.kernels import kernel_manager
+from ita_lib.report.render import execute
 
 
 def test_a_reused_kernel_leaves_no_client_behind(tmp_path):

@@ -9,12 +9,14 @@ import pytest
 
 from ita_lib.analysis import analyse
 from ita_lib.analysis.export import analysis_json
-from ita_lib.batch import Outcome, write_manifest
+from ita_lib.batch.runner import Outcome, write_manifest
 from ita_lib.errors import ItaError
-from ita_lib.ingest import relink
+from ita_lib.store.ingest import relink
 from ita_lib.model import Assessment, Source
-from ita_lib.overview import indicator_means, load_overview, movers, movers_table, provinces, summary, title_block
-from ita_lib.store import Rows, Store, document_rows
+from ita_lib.report.overview import (
+    indicator_means, load_overview, movers, movers_table, provinces, summary, title_block,
+)
+from ita_lib.store.db import Rows, Store, document_rows
 
 # (name, province, overall 2567, overall 2568, indicator 9 in 2568); other indicators are 90.
 AGENCIES = [
@@ -78,7 +80,7 @@ def test_one_province(batch_output):
 
 
 def test_the_overview_says_what_share_of_the_stores_agencies_it_covers(batch_output, tmp_path):
-    from ita_lib.overview import agencies_in_store
+    from ita_lib.report.overview import agencies_in_store
 
     db = batch_output / "ita.duckdb"
     assert agencies_in_store(db, "ขอนแก่น") == 3 and agencies_in_store(db, None) == 4
@@ -134,7 +136,7 @@ def test_without_a_manifest_says_what_to_do(tmp_path):
 def test_charts_draw_without_missing_glyphs(batch_output, caplog):
     from test_plots import draw_recording
 
-    from ita_lib import overview_plots
+    from ita_lib.report import overview_plots
 
     o = load_overview(batch_output, province="ขอนแก่น")
     for chart in (overview_plots.score_distribution, overview_plots.indicator_chart, overview_plots.movers_chart):

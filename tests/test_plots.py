@@ -20,10 +20,11 @@ from matplotlib.text import Text  # noqa: E402
 from test_analysis import AGENCY, WORKED, facts_for  # noqa: E402
 
 import ita_lib  # noqa: E402
-from ita_lib import fonts, plots  # noqa: E402
+from ita_lib.report import fonts
+from ita_lib.report import plots  # noqa: E402
 from ita_lib.analysis import AnalysisConfig, build_analysis  # noqa: E402
 from ita_lib.errors import ItaError, ThaiFontNotFoundError  # noqa: E402
-from ita_lib.ingest import ingest  # noqa: E402
+from ita_lib.store.ingest import ingest  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 EXAMPLE_AGENCIES = ("ทม.ท่าช้างใหม่", "อบต.โนนสะอาดพัฒนา", "ทต.หนองบัวทอง")

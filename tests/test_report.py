@@ -15,14 +15,14 @@ import nbformat
 import pandas as pd
 import pytest
 
-from ita_lib import report
+from ita_lib.report import sections as report
 from ita_lib.analysis import AnalysisConfig, build_analysis
-from ita_lib.ingest import ingest, relink
+from ita_lib.store.ingest import ingest, relink
 from ita_lib.model import Assessment, Recommendation, Source
-from ita_lib.params import ReportParams, agency_slug
-from ita_lib.render import NOTEBOOK, ReportBuildError, build
+from ita_lib.report.params import ReportParams, agency_slug
+from ita_lib.report.render import NOTEBOOK, ReportBuildError, build
 from ita_lib.rubric import INDICATORS
-from ita_lib.store import Store, document_rows
+from ita_lib.store.db import Store, document_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -166,7 +166,7 @@ def test_the_notebook_defaults_run_top_to_bottom_on_the_examples(tmp_path):
     """As an analyst opens it in Jupyter: no parameters, the notebook's folder as working directory."""
     import papermill
 
-    from ita_lib.kernels import kernel_manager
+    from ita_lib.report.kernels import kernel_manager
 
     (tmp_path / "notebooks").mkdir()
     shutil.copytree(EXAMPLES, tmp_path / "examples")

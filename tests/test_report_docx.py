@@ -1,6 +1,6 @@
 """report.docx: the report page as a Word document with the same content, walked from its HTML.
 
-Most tests convert a page made of the real report sections (ita_lib.report) over a made-up store,
+Most tests convert a page made of the real report sections (ita_lib.report.sections) over a made-up store,
 then reopen the bytes with python-docx and compare with the page. One test builds through the
 notebook (slow); the LibreOffice ones convert to PDF when soffice is installed (CI has none).
 """
@@ -21,10 +21,11 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from ita_lib import plots, report
+from ita_lib.report import plots
+from ita_lib.report import sections as report
 from ita_lib.model import ActionRow, Assessment, Recommendation, Source
-from ita_lib.render import add_table_of_contents, build
-from ita_lib.report_docx import FONT, html_to_docx
+from ita_lib.report.render import add_table_of_contents, build
+from ita_lib.report.word import FONT, html_to_docx
 
 AGENCY = "องค์การบริหารส่วนตำบลทดสอบเวิร์ด"
 SCORES_2567 = (92.10, 88.40, 95.30, 90.00, 93.20, 85.10, 80.55, 84.00, 70.25, 88.00)
@@ -59,7 +60,7 @@ def store(tmp_path_factory, write_records) -> Path:
 @pytest.fixture(scope="module")
 def page(store) -> str:
     """A report page as render.to_html makes it: head with style and script, the title block, the
-    HTML table of contents, sections from ita_lib.report and two charts."""
+    HTML table of contents, sections from ita_lib.report.sections and two charts."""
     a = report.prepare_analysis(AGENCY, db=store)
     figures = [report.figure(plots.indicator_bars(a), CAPTIONS[0]), report.figure(plots.trend_lines(a), CAPTIONS[1])]
     body = (report.title_block(a) + report.headline(a) + report.indicator_table(a) + figures[0]

@@ -11,8 +11,8 @@ openpyxl = pytest.importorskip("openpyxl")
 
 from ita_lib.analysis.labels import LEVELS  # noqa: E402
 from ita_lib.model import ActionRow, Assessment, Recommendation, Source  # noqa: E402
-from ita_lib.report import prepare_analysis  # noqa: E402
-from ita_lib.report_xlsx import display_width, write_workbook  # noqa: E402
+from ita_lib.report.sections import prepare_analysis  # noqa: E402
+from ita_lib.report.excel import display_width, write_workbook  # noqa: E402
 from ita_lib.rubric import INDICATORS  # noqa: E402
 
 AGENCY = "องค์การบริหารส่วนตำบลหนองสมมุติ"

@@ -4,12 +4,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from ita_lib.agency import main_agency
-from ita_lib.document import Line
-from ita_lib.indicator_names import indicator_from_name, indicator_number_prefix
+from ita_lib.parse.agency import main_agency
+from ita_lib.io.document import Line
+from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
 from ita_lib.model import to_dataframe
 from ita_lib.parse import parse_text
-from ita_lib.years import assessed_year, to_buddhist_era
+from ita_lib.parse.years import assessed_year, to_buddhist_era
 
 
 def lines(*texts: str) -> list[Line]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_lib.ingest import ingest
+from ita_lib.store.ingest import ingest
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
@@ -32,7 +32,7 @@ def seeds(tmp_path_factory) -> tuple[Path, list[Path]]:
 
 
 def agency_page(db: Path, name: str) -> tuple[str, object]:
-    from ita_lib import report
+    from ita_lib.report import sections as report
 
     a = report.prepare_analysis(name, db=db)
     sections = (report.title_block(a), report.headline(a), report.instrument_scores(a), report.indicator_table(a),

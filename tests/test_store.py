@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 import ita_lib
-from ita_lib import exit_codes
+from ita_lib.cli import exit_codes
 from ita_lib.errors import AgencyNotFoundError, StoreError
-from ita_lib.ingest import ingest
-from ita_lib.store import Store
+from ita_lib.store.ingest import ingest
+from ita_lib.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -77,7 +77,7 @@ def test_ingest_again_changes_nothing(tmp_path):
 def test_parallel_ingest_equals_serial(tmp_path):
     serial, parallel = tmp_path / "serial.duckdb", tmp_path / "parallel.duckdb"
     ingest([EXAMPLES, FIXTURES], db=serial, workers=1)
-    import ita_lib.ingest as module
+    import ita_lib.store.ingest as module
 
     old = module._PARALLEL_FROM
     module._PARALLEL_FROM = 1  # force the process pool on a small set

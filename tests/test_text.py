@@ -1,4 +1,4 @@
-"""Thai clean-up functions in ita_lib.text; invisible characters are spelled as escapes."""
+"""Thai clean-up functions in ita_lib.text.thai; invisible characters are spelled as escapes."""
 from __future__ import annotations
 
 import doctest
@@ -7,19 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ita_lib import text as T
-from ita_lib.text import (
-    clean_cell,
-    clean_text,
-    collapse_spaces,
-    dedupe_marks,
-    fix_sara_am,
-    html_fragment_parts,
-    numbered_steps,
-    remove_zero_width,
-    replace_fffd,
-    split_glued_numbers,
-    thai_digits_to_arabic,
+from ita_lib.text import thai as T
+from ita_lib.text.thai import (
+    clean_cell, clean_text, collapse_spaces, dedupe_marks, fix_sara_am, html_fragment_parts, numbered_steps,
+    remove_zero_width, replace_fffd, split_glued_numbers, thai_digits_to_arabic,
 )
 
 
@@ -235,7 +226,7 @@ def test_vowel_repair_shortcut_never_skips_a_change(damaged: str) -> None:
     # The shortcut may only skip pythainlp's remove_repeat_vowels where it would change nothing.
     from pythainlp.util import remove_repeat_vowels
 
-    from ita_lib.text import needs_vowel_repair
+    from ita_lib.text.thai import needs_vowel_repair
 
     if remove_repeat_vowels(damaged) != damaged:
         assert needs_vowel_repair(damaged)
@@ -275,7 +266,7 @@ def test_simple_fragment_reader_equals_beautifulsoup(fragment: str) -> None:
     # The fast path must give exactly what the BeautifulSoup walk gives for the same fragment.
     from bs4 import BeautifulSoup
 
-    from ita_lib.text import _FRAGMENT_PARSER, _simple_fragment_parts, node_parts
+    from ita_lib.text.thai import _FRAGMENT_PARSER, _simple_fragment_parts, node_parts
 
     fast = _simple_fragment_parts(fragment)
     if fast is not None:

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from ita_lib import exit_codes
-from ita_lib.cli import main
-from ita_lib.ingest import ingest
+from ita_lib.cli import exit_codes
+from ita_lib.cli.main import main
+from ita_lib.store.ingest import ingest
 from ita_lib.model import Assessment, Source
-from ita_lib.report import headline, indicator_table, prepare_analysis, strengths_weaknesses
-from ita_lib.store import Store
+from ita_lib.report.sections import headline, indicator_table, prepare_analysis, strengths_weaknesses
+from ita_lib.store.db import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STATUS_DOC = FIXTURES / "agency_analysis_status.txt"  # indicator 3: 95.50 and 92.75; 7: 86.40 and 83.90
@@ -104,7 +104,7 @@ def test_a_store_from_before_second_values_still_reads(status_db, tmp_path) -> N
 
 
 def test_the_agencys_own_analysis_is_kept_weakest_first_and_marked(status_analysis) -> None:
-    from ita_lib.report import own_analysis
+    from ita_lib.report.sections import own_analysis
 
     text = plain(own_analysis(status_analysis))
     assert text.startswith("ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ ๒๕๖๘ ตัวชี้วัด คะแนน ระดับ ผลการวิเคราะห์ของหน่วยงาน "

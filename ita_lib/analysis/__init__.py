@@ -11,19 +11,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..store import DEFAULT_DB, Store
-from .change import trends, year_over_year
-from .config import AnalysisConfig
-from .consistency import consistency
-from .doubts import values_in_doubt
-from .items import item_table, limitations_table
-from .history import choose_values, year_table
-from .labels import thai_columns
-from .levels import score_table
-from .narrative import Narrative, write_narrative
-from .peers import peer_ids, peer_table
-from .plan import plan_draft, write_plan_csv
-from .priorities import priorities
+from ita_lib.store.db import DEFAULT_DB, Store
+from ita_lib.analysis.change import trends, year_over_year
+from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.consistency import consistency
+from ita_lib.analysis.doubts import values_in_doubt
+from ita_lib.analysis.items import item_table, limitations_table
+from ita_lib.analysis.history import choose_values, year_table
+from ita_lib.analysis.labels import thai_columns
+from ita_lib.analysis.levels import score_table
+from ita_lib.analysis.narrative import Narrative, write_narrative
+from ita_lib.analysis.peers import peer_ids, peer_table
+from ita_lib.analysis.plan import plan_draft, write_plan_csv
+from ita_lib.analysis.priorities import priorities
 
 __all__ = ["AgencyAnalysis", "AnalysisConfig", "analyse", "build_analysis", "load", "thai_columns",
            "write_plan_csv"]

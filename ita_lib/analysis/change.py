@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .. import rubric
-from .config import AnalysisConfig
-from .labels import TRENDS
+from ita_lib import rubric
+from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.labels import TRENDS
 
 
 def _comparable(year_a: int, year_b: int, config: AnalysisConfig) -> bool:

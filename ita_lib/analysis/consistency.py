@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import rubric
-from ..parse.validate import TOLERANCE
-from .labels import field_th, warning_th
+from ita_lib import rubric
+from ita_lib.parse.validate import TOLERANCE
+from ita_lib.analysis.labels import field_th, warning_th
 
 STATUS_TH = {"ok": "สอดคล้อง", "mismatch": "ไม่สอดคล้อง", "unverifiable": "ตรวจสอบไม่ได้",
              "conflict": "แหล่งข้อมูลขัดกัน", "warning": "คำเตือนจากการอ่านเอกสาร"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .config import AnalysisConfig
-from .levels import level_of
+from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.levels import level_of
 
 COLUMNS = ["fiscal_year", "field", "indicator", "shown", "others", "same_document", "shown_level", "other_levels"]
 _SCORE_PREFIXES = ("indicator:", "instrument:", "overall_score")

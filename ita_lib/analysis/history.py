@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import rubric
-from ..store import KIND_PRIORITY
+from ita_lib import rubric
+from ita_lib.store.db import KIND_PRIORITY
 
 SCORE_FIELDS = ("overall_score",)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .config import AnalysisConfig
-from .levels import level_of
+from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.levels import level_of
 
 COLUMNS = ["fiscal_year", "code", "instrument", "score", "level"]
 _INSTRUMENT_OF = {"O": "OIT", "E": "EIT", "I": "IIT"}  # by the code's letter, as the NACC numbers items

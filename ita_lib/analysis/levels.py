@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import rubric
-from .config import AnalysisConfig
-from .labels import LEVELS, SCOPES
+from ita_lib import rubric
+from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.labels import LEVELS, SCOPES
 
 
 def level_of(score: float, config: AnalysisConfig) -> str:

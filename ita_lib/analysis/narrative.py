@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import rubric
-from .config import AnalysisConfig
-from .numbers import digits, fmt
+from ita_lib import rubric
+from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.numbers import digits, fmt
 
 SECTION_TITLES = {"summary": "สรุปผลการประเมิน", "strengths": "จุดแข็ง", "weaknesses": "จุดอ่อน",
                   "trends": "แนวโน้ม", "priorities": "ประเด็นที่ควรเร่งพัฒนา", "notes": "ข้อสังเกตเกี่ยวกับข้อมูล"}

@@ -5,7 +5,7 @@ import re
 
 from pythainlp.util import arabic_digit_to_thai_digit
 
-from .config import AnalysisConfig
+from ita_lib.analysis.config import AnalysisConfig
 
 
 def fmt(value: float | int, config: AnalysisConfig, decimals: int | None = 2) -> str:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..rubric import INDICATORS
-from .history import choose_values
+from ita_lib.rubric import INDICATORS
+from ita_lib.analysis.history import choose_values
 
 
 def peer_ids(agencies: pd.DataFrame, agency: pd.Series) -> list[str]:

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..files import atomic_write
-from .. import rubric
-from ..rubric import INDICATORS
-from ..text import thai_digits_to_arabic
-from .config import AnalysisConfig
-from .labels import thai_columns
-from .numbers import digits, fmt
+from ita_lib.files import atomic_write
+from ita_lib import rubric
+from ita_lib.rubric import INDICATORS
+from ita_lib.text.thai import thai_digits_to_arabic
+from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.labels import thai_columns
+from ita_lib.analysis.numbers import digits, fmt
 
 PLAN_COLUMNS = ["indicator", "name", "reason", "measure", "steps", "output", "responsible", "period",
                 "origin", "measure_id"]
@@ -128,7 +128,7 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
 def write_plan_csv(plan: pd.DataFrame, path: str | Path) -> Path:
     """Write the plan with Thai headings as UTF-8 with a BOM (Excel opens Thai correctly), atomically;
     without the knowledge base's internal measure ids, which mean nothing to the agency editing it."""
-    from ..csv_cells import spreadsheet_safe
+    from ita_lib.io.csv_cells import spreadsheet_safe
 
     buffer = io.StringIO()
     spreadsheet_safe(thai_columns(plan.drop(columns=["measure_id"], errors="ignore"))).to_csv(buffer, index=False)

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import rubric
-from .config import AnalysisConfig
+from ita_lib import rubric
+from ita_lib.analysis.config import AnalysisConfig
 
 
 def priorities(scores: pd.DataFrame, fiscal_year: int, config: AnalysisConfig) -> pd.DataFrame:

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import rubric
-from ..rubric import INDICATORS
-from .numbers import digits, fmt
+from ita_lib import rubric
+from ita_lib.rubric import INDICATORS
+from ita_lib.analysis.numbers import digits, fmt
 
 
 def comparison_table(analysis) -> pd.DataFrame:

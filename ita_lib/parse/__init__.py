@@ -8,16 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..document import Document
-from ..indicator_names import find_indicator_names
-from ..io import document_from_bytes, document_from_text, read_document
-from ..model import Assessment
-from .english import is_english, parse_english
-from .multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
-from .province_rows import is_province_list
-from .prose import read_prose
-from .scan import promote_loose_rows
-from .single import parse_single
+from ita_lib.io.document import Document
+from ita_lib.parse.indicator_names import find_indicator_names
+from ita_lib.io.read import document_from_bytes, document_from_text, read_document
+from ita_lib.model import Assessment
+from ita_lib.parse.english import is_english, parse_english
+from ita_lib.parse.multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
+from ita_lib.parse.province_rows import is_province_list
+from ita_lib.parse.prose import read_prose
+from ita_lib.parse.scan import promote_loose_rows
+from ita_lib.parse.single import parse_single
 
 __all__ = ["ParseReport", "load", "parse_document", "parse_loaded", "parse_report", "parse_text"]
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from ..document import Cell, Line
-from ..indicator_names import indicator_from_name, indicator_number_prefix
-from ..model import ActionRow
-from ..text import numbered_steps
-from .builder import RecordBuilder
-from .scan import Table, cell, find_tables
+from ita_lib.io.document import Cell, Line
+from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
+from ita_lib.model import ActionRow
+from ita_lib.text.thai import numbered_steps
+from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.scan import Table, cell, find_tables
 
 # Role -> header words, checked in this order; each column takes the first role it matches.
 _ROLES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..agency import AgencyName
-from ..document import Document
-from ..model import ActionRow, Assessment, Instruments, OtherValue, ParseWarning, Recommendation, Source
-from .validate import validate
+from ita_lib.parse.agency import AgencyName
+from ita_lib.io.document import Document
+from ita_lib.model import ActionRow, Assessment, Instruments, OtherValue, ParseWarning, Recommendation, Source
+from ita_lib.parse.validate import validate
 
 
 @dataclass

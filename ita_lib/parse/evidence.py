@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import rubric
+from ita_lib import rubric
 
 VETO = -20.0
 OVERALL_AT = 4.0

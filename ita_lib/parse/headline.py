@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 
-from ..document import Line
-from .builder import RecordBuilder
-from .scan import cell_score, find_tables
+from ita_lib.io.document import Line
+from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.scan import cell_score, find_tables
 
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)(?![\d.,])"
 OVERALL_PATTERNS = (

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import re
 
-from ..document import Line
-from ..indicator_names import indicator_from_name, indicator_number_prefix
-from ..rubric import INDICATORS
-from .builder import RecordBuilder
-from .scan import Table, cell_score, find_tables
+from ita_lib.io.document import Line
+from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
+from ita_lib.rubric import INDICATORS
+from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.scan import Table, cell_score, find_tables
 
 
 def is_ranked(table: Table) -> bool:

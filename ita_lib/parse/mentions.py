@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..agency import AgencyType, agency_types, known_abbreviations, known_kinds
-from ..document import Line
-from .places import is_district, is_province
+from ita_lib.parse.agency import AgencyType, agency_types, known_abbreviations, known_kinds
+from ita_lib.io.document import Line
+from ita_lib.parse.places import is_district, is_province
 
 NACC = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
 

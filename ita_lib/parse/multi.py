@@ -3,16 +3,16 @@ from __future__ import annotations
 
 import re
 
-from ..agency import AgencyName, find_local_agencies, main_agency
-from ..document import Document, Line
-from ..indicator_names import indicator_from_name, indicator_number_prefix
-from ..model import Assessment
-from ..years import to_buddhist_era
-from .builder import RecordBuilder
-from .headline import GRADE_WORD_RE, RESULT_WORD_RE
-from .province_rows import parse_text_rows
-from .scan import Table, cell_score, find_tables
-from .single import set_year
+from ita_lib.parse.agency import AgencyName, find_local_agencies, main_agency
+from ita_lib.io.document import Document, Line
+from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
+from ita_lib.model import Assessment
+from ita_lib.parse.years import to_buddhist_era
+from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.headline import GRADE_WORD_RE, RESULT_WORD_RE
+from ita_lib.parse.province_rows import parse_text_rows
+from ita_lib.parse.scan import Table, cell_score, find_tables
+from ita_lib.parse.single import set_year
 
 PROVINCE_LIST_MARKER = "ผลการประเมินรายหน่วยงานภายในจังหวัด"
 _YEAR_CELL = re.compile(r"^\s*(?:ปี(?:งบประมาณ)?\s*)?(?:พ\.ศ\.\s*)?(25\d\d|20\d\d)\s*$")

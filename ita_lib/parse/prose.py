@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import rubric
-from ..document import Document, Line
-from ..indicator_names import find_indicator_names
-from ..model import Assessment
-from ..years import assessed_year, to_buddhist_era
-from .builder import RecordBuilder
-from .evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
-from .mentions import GROUP, PARENT, PLACE, SUBJECT, Mention, document_links, find_mentions
+from ita_lib import rubric
+from ita_lib.io.document import Document, Line
+from ita_lib.parse.indicator_names import find_indicator_names
+from ita_lib.model import Assessment
+from ita_lib.parse.years import assessed_year, to_buddhist_era
+from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
+from ita_lib.parse.mentions import GROUP, PARENT, PLACE, SUBJECT, Mention, document_links, find_mentions
 
 # Grades and result words as the rubric has them, longest first ("AA" before "A", "ผ่านดี" before "ผ่าน").
 _GRADES = "|".join(rubric.GRADES)

@@ -12,14 +12,16 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..agency import ABBREVIATIONS, TIERS, agency_types, expand
-from ..document import Document, Line
-from ..model import Assessment
-from .builder import RecordBuilder
-from .headline import GRADE_WORD_RE, RESULT_WORD_RE
-from .places import BANGKOK, DISTRICT_WORDS, PROVINCE_WORDS, district_index, fold, province_index, strip_word
-from .scan import per_document
-from .single import set_year
+from ita_lib.parse.agency import ABBREVIATIONS, TIERS, agency_types, expand
+from ita_lib.io.document import Document, Line
+from ita_lib.model import Assessment
+from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.headline import GRADE_WORD_RE, RESULT_WORD_RE
+from ita_lib.parse.places import (
+    BANGKOK, DISTRICT_WORDS, PROVINCE_WORDS, district_index, fold, province_index, strip_word,
+)
+from ita_lib.parse.scan import per_document
+from ita_lib.parse.single import set_year
 
 TITLE = "ผลการประเมินรายหน่วยงานภายในจังหวัด"
 MAX_CELLS = 7  # rank, agency, district, province, score, and a grade or result word: a row's cells

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from ..document import Line
-from ..indicator_names import find_indicator_names
-from ..model import Recommendation
+from ita_lib.io.document import Line
+from ita_lib.parse.indicator_names import find_indicator_names
+from ita_lib.model import Recommendation
 
 _INSTRUMENT_MENTION = re.compile(r"แบบวัด\s*(IIT|EIT|OIT)")
 _ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\)\s*")

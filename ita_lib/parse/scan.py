@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import Cell, Line
-from ..indicator_names import indicator_from_name
+from ita_lib.io.document import Cell, Line
+from ita_lib.parse.indicator_names import indicator_from_name
 
 # A score as printed: 0–100 with up to two decimals, not part of a longer number, a date, a
 # thousands group or an item code.

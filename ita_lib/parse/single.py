@@ -1,18 +1,18 @@
 """One agency, one year: ITAS result pages, announcements of them, and agency analysis documents."""
 from __future__ import annotations
 
-from ..agency import main_agency
-from ..document import Document
-from ..model import Assessment
-from ..years import assessed_year
-from .actions import read_action_tables, scores_from_actions
-from .builder import RecordBuilder
-from .headline import read_headline
-from .indicator_tables import read_indicator_tables, read_item_scores
-from .recommendations import read_recommendations
-from .prose import main_mention
-from .scan import per_document
-from .topic_prose import attach_topic_analysis, read_limitations
+from ita_lib.parse.agency import main_agency
+from ita_lib.io.document import Document
+from ita_lib.model import Assessment
+from ita_lib.parse.years import assessed_year
+from ita_lib.parse.actions import read_action_tables, scores_from_actions
+from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.headline import read_headline
+from ita_lib.parse.indicator_tables import read_indicator_tables, read_item_scores
+from ita_lib.parse.recommendations import read_recommendations
+from ita_lib.parse.prose import main_mention
+from ita_lib.parse.scan import per_document
+from ita_lib.parse.topic_prose import attach_topic_analysis, read_limitations
 
 _document_year = per_document(assessed_year)
 

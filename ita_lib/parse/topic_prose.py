@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from ..document import Line
-from ..model import ActionRow
+from ita_lib.io.document import Line
+from ita_lib.model import ActionRow
 
 _TOPIC = re.compile(r"^\s*#*\s*(\d{1,2})\s*\)\s*(\S.*)$")
 _NUMBERED = re.compile(r"^\s*#*\s*(\d{1,2})\s*[.)]\s*\S")

@@ -5,8 +5,8 @@ outside 0–100 is removed and the warning keeps it).
 """
 from __future__ import annotations
 
-from .. import rubric
-from ..model import Assessment
+from ita_lib import rubric
+from ita_lib.model import Assessment
 
 TOLERANCE = 0.015  # printed values are rounded to 2 decimals
 

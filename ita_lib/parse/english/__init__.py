@@ -18,8 +18,8 @@ sentences and clauses; `reader` reads them into records.
 """
 from __future__ import annotations
 
-from .cues import ACCEPT
-from .reader import parse_english
-from .topic import is_english
+from ita_lib.parse.english.cues import ACCEPT
+from ita_lib.parse.english.reader import parse_english
+from ita_lib.parse.english.topic import is_english
 
 __all__ = ["is_english", "parse_english", "ACCEPT"]

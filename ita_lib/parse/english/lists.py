@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .cues import ACCEPT, Candidate
-from .names import Mention, _is_cap
+from ita_lib.parse.english.cues import ACCEPT, Candidate
+from ita_lib.parse.english.names import Mention, _is_cap
 
 _LIST_LEAD = re.compile(
     r"^\s*(?:They|These|Those|Among\s+them|Among\s+these)\s*,?\s+(?:include[sd]?|included|are|were|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...indicator_names import find_indicator_names, plain_variants
+from ita_lib.parse.indicator_names import find_indicator_names, plain_variants
 
 # Type words that make a capitalised name a public body ("X Office", "Office of X", ...).
 AGENCY_HEADS = frozenset((

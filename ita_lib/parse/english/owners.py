@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import re
 
-from .cues import (
+from ita_lib.parse.english.cues import (
     _ADJACENT_GAP, _COMPILED_AFTER, _COMPILED_BEFORE, _COMPILED_WINDOW, _NUMBER, _OTHER_ASSESSMENT,
     _OTHER_ASSESSMENT_WEIGHT, _PAREN_AFTER, _PAREN_BEFORE, _PART_AFTER_GAP, _PERCENT_AFTER, _PERCENT_WEIGHT,
     _WORD_CUE, ACCEPT, TWO_DECIMALS, Candidate,
 )
-from .names import Mention
-from .topic import _ITA_MENTION
+from ita_lib.parse.english.names import Mention
+from ita_lib.parse.english.topic import _ITA_MENTION
 
 def _candidates(text: str, start: int, end: int, mentions: list[Mention]) -> list[Candidate]:
     out: list[Candidate] = []

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .clauses import _sentences
-from .cues import _NUMBER, _PERCENT_AFTER
+from ita_lib.parse.english.clauses import _sentences
+from ita_lib.parse.english.cues import _NUMBER, _PERCENT_AFTER
 
 _PASS_WORD = re.compile(r"\bpass(?:es|ed|ing)?\b", re.IGNORECASE)
 _THRESHOLD_BEFORE = re.compile(

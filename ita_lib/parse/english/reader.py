@@ -7,19 +7,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...agency import AgencyName
-from ...document import Document
-from ...model import Assessment
-from ..builder import RecordBuilder
-from ..single import set_year
-from .clauses import _Block, _blocks, _clauses, _sentences
-from .cues import ACCEPT
-from .lists import _LIST_IN_CLAUSE, _listed_names, _respectively
-from .names import Mention, _acronyms, _mentions
-from .owners import _candidates, _owner_weight
-from .pass_rules import _GRADE, _PASSED_STATEMENT, _pass_threshold
-from .topic import _ITA_MENTION, _OTHER_INDEX
-from .years import YearMention, _clause_year, _document_year, _years_in
+from ita_lib.parse.agency import AgencyName
+from ita_lib.io.document import Document
+from ita_lib.model import Assessment
+from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.single import set_year
+from ita_lib.parse.english.clauses import _Block, _blocks, _clauses, _sentences
+from ita_lib.parse.english.cues import ACCEPT
+from ita_lib.parse.english.lists import _LIST_IN_CLAUSE, _listed_names, _respectively
+from ita_lib.parse.english.names import Mention, _acronyms, _mentions
+from ita_lib.parse.english.owners import _candidates, _owner_weight
+from ita_lib.parse.english.pass_rules import _GRADE, _PASSED_STATEMENT, _pass_threshold
+from ita_lib.parse.english.topic import _ITA_MENTION, _OTHER_INDEX
+from ita_lib.parse.english.years import YearMention, _clause_year, _document_year, _years_in
 
 @dataclass
 class _Record:

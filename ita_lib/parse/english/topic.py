@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from ...document import Document
+from ita_lib.io.document import Document
 
 _LATIN = re.compile(r"[A-Za-z]")
 _THAI = re.compile(r"[\u0e01-\u0e5b]")

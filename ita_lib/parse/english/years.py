@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...years import to_buddhist_era
-from .clauses import _Block, _sentences
-from .cues import _MONTHS, Candidate
+from ita_lib.parse.years import to_buddhist_era
+from ita_lib.parse.english.clauses import _Block, _sentences
+from ita_lib.parse.english.cues import _MONTHS, Candidate
 
 _YEAR = r"((?:19|20)\d\d|25\d\d)"
 # (pattern, weight): printed assessed years. Publication dates, targets and events are not here.

@@ -1,6 +1,6 @@
 """The ita-report command line: a thin layer over ita_lib.
 
-Exit statuses mean the same in every command (ita_lib.exit_codes): 0 done; 1 warnings under
+Exit statuses mean the same in every command (ita_lib.cli.exit_codes): 0 done; 1 warnings under
 --strict; 2 a bad option; 3 some inputs or targets failed (one line each), the others done;
 4 the command could not go on (store, output folder, disk, scheduler, the one thing asked for).
 """
@@ -12,14 +12,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, exit_codes
-from .cli_options import fiscal_year, positive_int, positive_seconds
-from .errors import ItaError, UsageError
+from ita_lib import __version__
+from ita_lib.cli import exit_codes
+from ita_lib.cli.options import fiscal_year, positive_int, positive_seconds
+from ita_lib.errors import ItaError, UsageError
 
 if TYPE_CHECKING:
-    from .model import Assessment
+    from ita_lib.model import Assessment
 
-DEFAULT_DB = "outputs/ita.duckdb"  # ita_lib.store.DEFAULT_DB; the store module imports DuckDB
+DEFAULT_DB = "outputs/ita.duckdb"  # ita_lib.store.db.DEFAULT_DB; the store module imports DuckDB
 
 DEFAULT_ALIASES = "params/aliases.yaml"
 
@@ -119,7 +120,7 @@ def _say(message: str) -> None:
 
 
 def _parse_files(files: list[str], year: int | None, agency: str | None = None) -> tuple[list[Assessment], bool]:
-    from .parse import parse_report
+    from ita_lib.parse import parse_report
 
     records: list[Assessment] = []
     unreadable = False
@@ -168,9 +169,9 @@ def _print(records: list[Assessment], fmt: str) -> None:
         json.dump([r.to_contract() for r in records], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        from .csv_cells import spreadsheet_safe
+        from ita_lib.io.csv_cells import spreadsheet_safe
 
-        from .model import to_dataframe
+        from ita_lib.model import to_dataframe
 
         spreadsheet_safe(to_dataframe(records)).to_csv(sys.stdout, index=False)
     else:
@@ -196,12 +197,13 @@ def main(argv: list[str] | None = None) -> int:
 
     # pypdf logs the repairs it makes on damaged PDFs; the file's error line says what matters.
     logging.getLogger("pypdf").setLevel(logging.ERROR)
-    from .home import ensure_writable_caches
+    from ita_lib.cli.home import ensure_writable_caches
 
     ensure_writable_caches()  # before argparse: the year option's check imports pythainlp
     args = _build_parser().parse_args(argv)
     try:
-        from . import cli_batch, cli_store
+        from ita_lib.cli import batch as cli_batch
+        from ita_lib.cli import store as cli_store
 
         commands = {"parse": cmd_parse, "ingest": cli_store.cmd_ingest, "conflicts": cli_store.cmd_conflicts,
                     "agencies": cli_store.cmd_agencies, "analyse": cli_store.cmd_analyse,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .document import Line
+from ita_lib.io.document import Line
 
 BE_OFFSET = 543  # B.E. = C.E. + 543
 MIN_YEAR, MAX_YEAR = 2545, 2600  # years a document's text is searched for

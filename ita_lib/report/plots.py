@@ -30,11 +30,11 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FixedLocator, FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
-from . import rubric
-from .analysis import AgencyAnalysis
-from .analysis.labels import LEVELS
-from .analysis.numbers import fmt
-from .fonts import ThaiFont, find_thai_font
+from ita_lib import rubric
+from ita_lib.analysis import AgencyAnalysis
+from ita_lib.analysis.labels import LEVELS
+from ita_lib.analysis.numbers import fmt
+from ita_lib.report.fonts import ThaiFont, find_thai_font
 
 __all__ = ["LEVEL_COLOURS", "DELTA_COLOURS", "use_thai_theme", "indicator_bars", "trend_lines",
            "indicator_heatmap", "delta_bars", "save_png"]

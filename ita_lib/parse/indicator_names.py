@@ -5,7 +5,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from .rubric import INDICATORS
+from ita_lib.rubric import INDICATORS
 
 _SPACE = re.compile(r"[\s\u200b]+")
 _NUMBER_PREFIX = re.compile(

@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from . import __version__
-from .errors import ItaError, UsageError
-from .files import atomic_write
+from ita_lib import __version__
+from ita_lib.errors import ItaError, UsageError
+from ita_lib.files import atomic_write
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "agency_report.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "agency_report.ipynb"
 OVERVIEW_NOTEBOOK = NOTEBOOK.parent / "province_overview.ipynb"
 OVERVIEW_PAGE = "province_overview.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -56,9 +56,9 @@ def check_formats(text: str) -> list[str]:
 
 
 def _css(digits: str = "thai") -> str:
-    from .plots import LEVEL_COLOURS
+    from ita_lib.report.plots import LEVEL_COLOURS
 
-    css = resources.files("ita_lib").joinpath("templates/ita_report/report.css").read_text(encoding="utf-8")
+    css = resources.files("ita_lib").joinpath("report/templates/ita_report/report.css").read_text(encoding="utf-8")
     levels = "\n".join(f"td.level-{level} {{ background: {colour}; color: {_text_on(colour)}; }}"
                        for level, colour in LEVEL_COLOURS.items())
     css = css.replace("/*LEVEL_COLOURS*/", levels)
@@ -82,7 +82,7 @@ def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, subjec
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from .kernels import kernel_manager
+    from ita_lib.report.kernels import kernel_manager
 
     output.parent.mkdir(parents=True, exist_ok=True)
     # Saved once at the end, not after every cell: each save serialises and validates the whole
@@ -121,7 +121,7 @@ def to_html(executed: Path, *, title: str, digits: str = "thai") -> str:
     from nbconvert import HTMLExporter
     from traitlets.config import Config
 
-    from .fonts import find_thai_font, font_face_css
+    from ita_lib.report.fonts import find_thai_font, font_face_css
 
     config = Config()
     config.TemplateExporter.exclude_input = True
@@ -167,8 +167,8 @@ def to_pdf(page: str, base: Path) -> bytes:
     """A4 PDF of the report page (page numbers and the running agency name come from its CSS)."""
     from weasyprint import HTML
 
-    from .fonts import find_thai_font, font_face_css
-    from .pdf_text import actual_text
+    from ita_lib.report.fonts import find_thai_font, font_face_css
+    from ita_lib.report.pdf import actual_text
 
     # WeasyPrint warns about every CSS property it does not know; the page uses none that matter.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
@@ -184,8 +184,8 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
           execution_timeout: float | None = None) -> BuildResult:
     """Build one agency's report from ReportParams (or a dict of its fields). The notebook writes
     data.json and plan.csv itself (report.save_data), from the analysis it shows."""
-    from .params import ReportParams, agency_slug
-    from .store import Store
+    from ita_lib.report.params import ReportParams, agency_slug
+    from ita_lib.store.db import Store
 
     if isinstance(params, dict):
         params = ReportParams(**params)
@@ -227,14 +227,14 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
             result.seconds["pdf"] = time.perf_counter() - started
             result.outputs["pdf"] = folder / "report.pdf"
         if "docx" in formats:  # the same page as a Word document, for agencies to edit and sign
-            from .report_docx import html_to_docx
+            from ita_lib.report.word import html_to_docx
 
             started = time.perf_counter()
             atomic_write(folder / "report.docx", html_to_docx(page, digits=params.digits))
             result.seconds["docx"] = time.perf_counter() - started
             result.outputs["docx"] = folder / "report.docx"
     if not (folder / "data.json").exists():  # another notebook that does not call report.save_data
-        from .report import prepare_analysis, save_data
+        from ita_lib.report.sections import prepare_analysis, save_data
 
         save_data(prepare_analysis(name, db=db, agency_id=agency_id, years=params.years,
                                    config=params.analysis_config()), folder.parent, list(formats))

@@ -22,10 +22,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from .errors import DocumentReadError, ItaError
-from .identity import AgencyRef, load_aliases, resolve
-from .io import check_document_file
-from .store import Rows, Store, document_rows
+from ita_lib.errors import DocumentReadError, ItaError
+from ita_lib.store.aliases import load_aliases
+from ita_lib.store.resolve import AgencyRef, resolve
+from ita_lib.io.read import check_document_file
+from ita_lib.store.db import Rows, Store, document_rows
 
 DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".csv", ".tsv", ".html", ".htm", ".docx", ".pdf")
 DEFAULT_ALIASES = Path("params") / "aliases.yaml"
@@ -144,7 +145,7 @@ def _time_limit(seconds: float):
 
 def _parse_one(job: tuple[str, int | None, str | None]) -> tuple[str, Rows | None, str | None]:
     """Worker: one file → its rows, or the reason it could not be read."""
-    from .parse import parse_report  # imported in the worker, after fork
+    from ita_lib.parse import parse_report  # imported in the worker, after fork
 
     path, year, agency = job
     try:

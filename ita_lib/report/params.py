@@ -33,10 +33,10 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .analysis.config import AnalysisConfig
-from .errors import AgencyNotFoundError, OutputError, ParamsError
-from .text import thai_digits_to_arabic
-from .years import FIRST_YEAR, LAST_YEAR, christian_era_hint
+from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.errors import AgencyNotFoundError, OutputError, ParamsError
+from ita_lib.text.thai import thai_digits_to_arabic
+from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
 
 __all__ = [
     "ReportParams", "Thresholds", "agency_slug", "dump_params", "load_params", "params_yaml",
@@ -207,7 +207,7 @@ def validate_params(data: Any, *, path: str | Path | None = None,
 
 def _parse_yaml(text: str, path: Path) -> tuple[dict[str, Any], dict[KeyPath, int]]:
     """The document as Python data (scalars as text) and the line of every key and list item."""
-    from .yaml_limits import compose_limited
+    from ita_lib.io.yaml_limits import compose_limited
 
     root = compose_limited(text, path, ParamsError, _TextLoader)  # size, aliases, nesting
     loader = _TextLoader("")
@@ -358,7 +358,7 @@ def _unknown_key_text(field: KeyPath) -> str:
 
 _HEADER = """\
 # พารามิเตอร์รายงาน ITA ของหน่วยงานหนึ่ง — ITA report parameters for one agency
-# อ่านโดย ita_lib.params.load_params: คีย์ที่ไม่รู้จักถือเป็นข้อผิดพลาด (unknown keys are an error).
+# อ่านโดย ita_lib.report.params.load_params: คีย์ที่ไม่รู้จักถือเป็นข้อผิดพลาด (unknown keys are an error).
 # ใส่ชื่อและรหัสในเครื่องหมายคำพูดเสมอ — keep names and codes in quotes, so "0012" stays text.
 # years: "all" หรือ [2566, 2568] (ปีงบประมาณ พ.ศ.); digits: "thai" | "arabic"
 # formats: ["html", "pdf", "docx", "xlsx"]; audience: "agency" (ฉบับเผยแพร่) | "analyst" (ฉบับวิเคราะห์)
@@ -396,7 +396,7 @@ def params_yaml(params: ReportParams) -> str:
 
 def dump_params(params: ReportParams, path: str | Path) -> Path:
     """Write params as YAML atomically (a reader never sees half a file); returns the path."""
-    from .files import atomic_write
+    from ita_lib.files import atomic_write
 
     return atomic_write(path, params_yaml(params))
 
@@ -425,7 +425,7 @@ def agency_slug(name: str, agency_id: str) -> str:
 
 
 def _slug_words(name: str) -> str:
-    from .identity import split_tier  # identity pulls in pythainlp normalize: load on use
+    from ita_lib.store.names import split_tier  # identity pulls in pythainlp normalize: load on use
 
     tier, place = split_tier(name)
     tier_part = _TIER_ASCII.get(tier, "") if tier else ""
@@ -450,7 +450,7 @@ def write_params_for_store(db: str | Path, out_dir: str | Path = DEFAULT_PARAMS_
     Files already there are kept unless overwrite; returns the paths written. Each file names the
     agency by canonical name and id and points at this store (db), so the id resolves.
     """
-    from .store import Store
+    from ita_lib.store.db import Store
 
     with Store(db, read_only=True) as store:
         agencies = store.agencies()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .document import Line
+from ita_lib.io.document import Line
 
 # Local-government tiers, longest first: (full prefix, abbreviation).
 TIERS: tuple[tuple[str, str], ...] = (

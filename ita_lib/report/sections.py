@@ -1,7 +1,7 @@
 """Sections of the per-agency report as safe HTML, for notebooks/agency_report.ipynb.
 
-The notebook only calls these and the charts of ita_lib.plots; every number comes from the
-analysis tables (ita_lib.analysis), every text is escaped (ita_lib.report_html).
+The notebook only calls these and the charts of ita_lib.report.plots; every number comes from the
+analysis tables (ita_lib.analysis), every text is escaped (ita_lib.report.html).
 """
 from __future__ import annotations
 
@@ -13,13 +13,13 @@ from pathlib import Path
 import pandas as pd
 from pythainlp.util import thai_strftime
 
-from . import rubric
-from .analysis import AgencyAnalysis, AnalysisConfig, analyse
-from .analysis.labels import KINDS, LEVELS, TRENDS
-from .analysis.numbers import digits, document_digits, fmt
-from .analysis.report_text import comparison_table
-from .report_html import bullet_list, note, paragraphs, section, table, tag, text
-from .store import Store
+from ita_lib import rubric
+from ita_lib.analysis import AgencyAnalysis, AnalysisConfig, analyse
+from ita_lib.analysis.labels import KINDS, LEVELS, TRENDS
+from ita_lib.analysis.numbers import digits, document_digits, fmt
+from ita_lib.analysis.report_text import comparison_table
+from ita_lib.report.html import bullet_list, note, paragraphs, section, table, tag, text
+from ita_lib.store.db import Store
 
 REPORT_KIND = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
 UNCERTAIN_FACTS = {
@@ -38,7 +38,7 @@ def prepare_analysis(agency: str, *, db: str | Path, agency_id: str | None = Non
     """The analysis the report shows. `documents`: a folder to ingest first (the notebook's default
     ingests the bundled examples, so it runs top to bottom on a fresh checkout)."""
     if documents is not None:
-        from .ingest import ingest
+        from ita_lib.store.ingest import ingest
 
         ingest([documents], db=db, aliases=None)
     if isinstance(config, dict):
@@ -244,7 +244,7 @@ def history_charts(a: AgencyAnalysis) -> str:
     for a single year, where they would show one point, one column and nothing."""
     if a.years["fiscal_year"].nunique() < 2:
         return ""
-    from . import plots
+    from ita_lib.report import plots
 
     return (figure(plots.trend_lines(a), "คะแนนรวมและคะแนนรายแบบวัดในแต่ละปี")
             + figure(plots.indicator_heatmap(a), "คะแนนรายตัวชี้วัดในแต่ละปี")
@@ -539,16 +539,16 @@ def save_data(a: AgencyAnalysis, output_dir: str | Path, formats: list[str] | No
     """Beside the report, from the very analysis it shows: data.json (the analysis tables),
     plan.csv (the action-plan draft, UTF-8 with BOM for Excel) and, when `formats` asks for xlsx,
     report.xlsx (the tables as a workbook), in <output_dir>/<slug>/."""
-    from .analysis import write_plan_csv
-    from .analysis.export import analysis_json
-    from .files import atomic_write
-    from .params import agency_slug
+    from ita_lib.analysis import write_plan_csv
+    from ita_lib.analysis.export import analysis_json
+    from ita_lib.files import atomic_write
+    from ita_lib.report.params import agency_slug
 
     folder = Path(output_dir) / agency_slug(a.agency["name"], a.agency["agency_id"])
     atomic_write(folder / "data.json", json.dumps(analysis_json(a), ensure_ascii=False, indent=1))
     write_plan_csv(a.plan, folder / "plan.csv")
     if "xlsx" in (formats or ()):
-        from .report_xlsx import write_workbook
+        from ita_lib.report.excel import write_workbook
 
         write_workbook(a, folder / "report.xlsx")
     return folder

@@ -17,13 +17,13 @@ from pathlib import Path
 import pandas as pd
 from pythainlp.util import thai_strftime
 
-from .analysis.config import AnalysisConfig
-from .analysis.labels import LEVELS
-from .analysis.levels import level_of
-from .analysis.numbers import fmt
-from .batch import none_if_missing
-from .errors import ItaError
-from .report_html import note, paragraphs, section, table, tag, text
+from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.labels import LEVELS
+from ita_lib.analysis.levels import level_of
+from ita_lib.analysis.numbers import fmt
+from ita_lib.batch.runner import none_if_missing
+from ita_lib.errors import ItaError
+from ita_lib.report.html import note, paragraphs, section, table, tag, text
 
 MOVERS = 10  # agencies listed as most improved and most declined
 UNKNOWN = "ไม่ระบุ"  # the group of agencies without a type or a province
@@ -58,7 +58,7 @@ class Overview:
 def agencies_in_store(db: str | Path, province: str | None) -> int | None:
     """How many agencies the store holds in `province` (None: in all provinces), so the overview
     can say what share of them the batch covers; None when the store cannot be read."""
-    from .store import Store
+    from ita_lib.store.db import Store
 
     province = none_if_missing(province) or None
     try:

@@ -30,8 +30,8 @@ def positive_seconds(text: str) -> float:
 
 def fiscal_year(text: str) -> int:
     """A fiscal year B.E. (Thai or Arabic digits) in the range a user may name."""
-    from .text import thai_digits_to_arabic
-    from .years import FIRST_YEAR, LAST_YEAR, christian_era_hint
+    from ita_lib.text.thai import thai_digits_to_arabic
+    from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
 
     try:
         value = int(thai_digits_to_arabic(text.strip()))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import exit_codes
+from ita_lib.cli import exit_codes
 
 
 def _say(message: str) -> None:
@@ -25,7 +25,7 @@ def _console(stderr: bool = False):
 
 def print_frame(frame: pd.DataFrame, fmt: str, title: str) -> None:
     if fmt == "csv":
-        from .csv_cells import spreadsheet_safe
+        from ita_lib.io.csv_cells import spreadsheet_safe
 
         spreadsheet_safe(frame).to_csv(sys.stdout, index=False)
     elif fmt == "json":
@@ -58,7 +58,7 @@ def _cell(value) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest import ingest
+    from ita_lib.store.ingest import ingest
 
     aliases = args.aliases if args.aliases and Path(args.aliases).exists() else None
     if args.quiet:
@@ -87,7 +87,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from .store import Store
+    from ita_lib.store.db import Store
 
     with Store(args.db, read_only=True) as store:
         frame = store.conflicts()
@@ -98,7 +98,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_agencies(args: argparse.Namespace) -> int:
-    from .store import Store
+    from ita_lib.store.db import Store
 
     with Store(args.db, read_only=True) as store:
         frame = store.agencies()
@@ -111,8 +111,8 @@ def cmd_agencies(args: argparse.Namespace) -> int:
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
-    from .analysis import load, write_plan_csv
-    from .analysis.report_text import print_analysis
+    from ita_lib.analysis import load, write_plan_csv
+    from ita_lib.analysis.report_text import print_analysis
 
     analysis = load(args.agency, args.db, province=args.province, config={"digits": args.digits})
     print_analysis(analysis, _console())
@@ -127,9 +127,9 @@ def _build_params(target: str, args: argparse.Namespace):
     over the file's values (as in batch)."""
     from pydantic import ValidationError
 
-    from .errors import ParamsError
-    from .params import ReportParams, load_params
-    from .render import check_formats
+    from ita_lib.errors import ParamsError
+    from ita_lib.report.params import ReportParams, load_params
+    from ita_lib.report.render import check_formats
 
     path = Path(target)
     if path.suffix.lower() in (".yaml", ".yml"):
@@ -154,9 +154,9 @@ def _build_params(target: str, args: argparse.Namespace):
 def cmd_build(args: argparse.Namespace) -> int:
     """Build each target's report with one warm kernel; a failing target is reported, the others
     are still built, and the exit status is PARTIAL (3)."""
-    from .errors import ItaError
-    from .kernels import kernel_manager
-    from .render import build, check_formats
+    from ita_lib.errors import ItaError
+    from ita_lib.report.kernels import kernel_manager
+    from ita_lib.report.render import build, check_formats
 
     if args.format:
         check_formats(args.format)  # a wrong format stops here (exit USAGE), not once per target
@@ -177,7 +177,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_params(args: argparse.Namespace) -> int:
-    from .params import write_params_for_store
+    from ita_lib.report.params import write_params_for_store
 
     written = write_params_for_store(args.db, args.out, province=args.province, overwrite=args.overwrite)
     for path in written:

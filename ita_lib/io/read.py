@@ -1,4 +1,4 @@
-"""Read a document (text, HTML, DOCX, PDF) into a :class:`~ita_lib.document.Document`.
+"""Read a document (text, HTML, DOCX, PDF) into a :class:`~ita_lib.io.document.Document`.
 
 Format: by file extension; an unknown extension (or bytes without a name) is sniffed:
 ``%PDF`` -> PDF, a zip holding ``word/document.xml`` -> DOCX, ``<html``/``<!doctype html`` ->
@@ -36,9 +36,9 @@ import stat
 import zipfile
 from pathlib import Path
 
-from .document import Cell, Document, Line
-from .errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError
-from .text import clean_cell, clean_text, html_fragment_parts, node_parts
+from ita_lib.io.document import Cell, Document, Line
+from ita_lib.errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError
+from ita_lib.text.thai import clean_cell, clean_text, html_fragment_parts, node_parts
 
 __all__ = ["read_document", "document_from_text", "document_from_bytes", "decode_text", "check_document_file"]
 

@@ -8,9 +8,9 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-from .batch import none_if_missing, text_key
-from .files import atomic_write
-from .report_html import table, tag, text
+from ita_lib.batch.runner import none_if_missing, text_key
+from ita_lib.files import atomic_write
+from ita_lib.report.html import table, tag, text
 
 _SCRIPT = """
 (function () {
@@ -98,7 +98,7 @@ def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
     """index.html of a batch; numbers shown in `digits` (sorting reads the data-sort values)."""
     from pythainlp.util import arabic_digit_to_thai_digit
 
-    from .fonts import find_thai_font, font_face_css
+    from ita_lib.report.fonts import find_thai_font, font_face_css
 
     def shown(value) -> str:
         value = str(value)

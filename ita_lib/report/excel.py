@@ -16,12 +16,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import rubric
-from .analysis import AgencyAnalysis
-from .analysis.labels import COLUMNS, LEVELS
-from .analysis.numbers import digits, fmt
-from .csv_cells import FORMULA_STARTS
-from .files import atomic_write
+from ita_lib import rubric
+from ita_lib.analysis import AgencyAnalysis
+from ita_lib.analysis.labels import COLUMNS, LEVELS
+from ita_lib.analysis.numbers import digits, fmt
+from ita_lib.io.csv_cells import FORMULA_STARTS
+from ita_lib.files import atomic_write
 
 FONT_NAME = "TH Sarabun New"
 FONT_SIZE = 14

@@ -27,10 +27,10 @@ from contextlib import ExitStack, closing, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from . import __version__
-from .errors import ItaError, OutputError, UsageError
-from .files import atomic_write
-from .render import NOTEBOOK, TEMPLATES
+from ita_lib import __version__
+from ita_lib.errors import ItaError, OutputError, UsageError
+from ita_lib.files import atomic_write
+from ita_lib.report.render import NOTEBOOK, TEMPLATES
 
 STAMP = "build.json"
 # Agencies a worker process builds before it and its kernel are replaced; a new process costs a few
@@ -96,7 +96,7 @@ def select_jobs(db: str | Path, *, agencies_file: str | Path | None = None, prov
     given = sum(bool(x) for x in (agencies_file, province, everything, targets))
     if given != 1:
         raise UsageError("say which agencies, one way: targets, --agencies FILE, --province or --all", path="batch")
-    from .store import Store
+    from ita_lib.store.db import Store
 
     defaults = dict(defaults or {}, db=str(db))
     with Store(db, read_only=True) as store:
@@ -185,7 +185,7 @@ def _target_lines(path: str | Path) -> list[str]:
 
 
 def _job_from_line(store, line: str, defaults: dict, listed_in) -> Job:
-    from .params import load_params
+    from ita_lib.report.params import load_params
 
     try:
         if line.lower().endswith((".yaml", ".yml")):
@@ -215,7 +215,7 @@ def _digest(*parts: bytes | str) -> str:
 
 def code_hash(notebook: Path = NOTEBOOK) -> str:
     """ita_lib's version and source, the notebook and the template: a change to any rebuilds all."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parents[1]  # all of ita_lib, not only this package
     files = sorted(package.rglob("*.py")) + sorted((package / "data").glob("*")) + sorted(TEMPLATES.rglob("*"))
     return _digest(__version__, Path(notebook).read_bytes(),
                    *(f"{p.relative_to(package)}:{p.read_bytes().hex()}" for p in files if p.is_file()))
@@ -224,7 +224,7 @@ def code_hash(notebook: Path = NOTEBOOK) -> str:
 def data_hashes(db: str | Path) -> dict[str, str]:
     """Per agency: a hash of its own rows (facts, recommendations, actions, warnings, sources) and of
     its peers' facts (same type and province), all in a few queries over the whole store."""
-    from .store import Store
+    from ita_lib.store.db import Store
 
     with Store(db, read_only=True) as store:
         own = store.query("""
@@ -294,7 +294,7 @@ _KERNEL = {}  # per worker process: the warm kernel manager and its context
 
 
 def _warm_kernel():
-    from .kernels import kernel_manager
+    from ita_lib.report.kernels import kernel_manager
 
     if "km" not in _KERNEL:
         context = kernel_manager()
@@ -314,7 +314,7 @@ def _stop_kernel() -> None:
 
 
 def _kill_kernel_now() -> None:
-    from .kernels import kill_now
+    from ita_lib.report.kernels import kill_now
 
     if "km" in _KERNEL:
         kill_now(_KERNEL["km"])
@@ -326,7 +326,7 @@ def _start_worker(driver_pid: int, started=None) -> None:
     driver stops it with SIGTERM, which kills its kernel at once. `started`: its pool's task flags."""
     import signal
 
-    from .kernels import die_with_parent
+    from ita_lib.report.kernels import die_with_parent
 
     global _STARTED
     _STARTED = started
@@ -373,8 +373,8 @@ class _Deadline:
 def build_job(job: dict, notebook: str = str(NOTEBOOK), timeout: float | None = 600) -> dict:
     """Build one job's report (worker side); never raises: the outcome says what happened.
     `timeout`: seconds the agency's notebook may run, in all."""
-    from .params import ReportParams
-    from .render import build
+    from ita_lib.report.params import ReportParams
+    from ita_lib.report.render import build
 
     job = Job(**job)
     started = time.perf_counter()
@@ -621,7 +621,7 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
     if overview and any(o.status != "failed" for o in outcomes):
         result.overview, result.overview_error = _overview(output_dir, jobs, outcomes)
     if index:
-        from .index_page import write_index
+        from ita_lib.report.index_page import write_index
 
         with _writing(output_dir / "index.html"):
             result.index = write_index(output_dir, outcomes,
@@ -632,7 +632,7 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
 def _to_build(jobs: list[Job], db: str | Path, output_dir: Path, notebook: Path, force: bool,
               record: Callable[[Outcome], None]) -> list[Job]:
     """The jobs to build; the others (unusable targets, unchanged reports) are recorded at once."""
-    from .params import agency_slug
+    from ita_lib.report.params import agency_slug
 
     code, data = code_hash(notebook), data_hashes(db)
     todo = []
@@ -701,11 +701,11 @@ def _overview(output_dir: Path, jobs: list[Job], outcomes: list[Outcome]) -> tup
     """province_overview.html for the batch (one province's when all its reports share one);
     kept as it is when neither the reports it reads nor the code changed. OutputError when the
     output folder cannot take it; any other failure is returned as text (the reports are built)."""
-    from .render import OVERVIEW_NOTEBOOK, OVERVIEW_PAGE, build_overview
+    from ita_lib.report.render import OVERVIEW_NOTEBOOK, OVERVIEW_PAGE, build_overview
 
     params = jobs[0].params if jobs else {}
     thresholds = {k: v for k, v in (params.get("thresholds") or {}).items() if k in ("strength", "passing", "urgent")}
-    from .overview import agencies_in_store
+    from ita_lib.report.overview import agencies_in_store
 
     province = overview_province(outcomes)
     options = {"province": province, "digits": params.get("digits", "thai"), "thresholds": thresholds,
@@ -743,7 +743,7 @@ def write_manifest(outcomes: list[Outcome], path: Path) -> None:
     a spreadsheet would run as a formula. OutputError when it cannot be written."""
     import pandas as pd
 
-    from .csv_cells import spreadsheet_safe
+    from ita_lib.io.csv_cells import spreadsheet_safe
 
     rows = [{k: none_if_missing(v) for k, v in asdict(o).items()} for o in sorted(outcomes, key=_outcome_order)]
     frame = spreadsheet_safe(pd.DataFrame(rows, columns=list(MANIFEST_COLUMNS)))

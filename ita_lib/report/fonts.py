@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ThaiFontNotFoundError
+from ita_lib.errors import ThaiFontNotFoundError
 
 ENV_VAR = "ITA_THAI_FONT"
 CSS_FAMILY = "ITA Thai"

@@ -1,6 +1,6 @@
 """ita-report batch: progress on a terminal, plain log lines otherwise, manifest and index.
 
-Exit status (ita_lib.exit_codes): OK when every agency was built or unchanged; PARTIAL when some
+Exit status (ita_lib.cli.exit_codes): OK when every agency was built or unchanged; PARTIAL when some
 agency or the province overview failed (each says why, one line; the manifest has them all); USAGE
 for a bad option, found before any work; STOPPED when the batch could not go on (store, output
 folder, full disk, scheduler); INTERRUPTED on Ctrl-C or SIGTERM. Reports finished are always kept.
@@ -13,8 +13,8 @@ import sys
 import threading
 from contextlib import contextmanager
 
-from .errors import ItaError, UsageError
-from .exit_codes import INTERRUPTED, OK, PARTIAL, STOPPED, USAGE
+from ita_lib.errors import ItaError, UsageError
+from ita_lib.cli.exit_codes import INTERRUPTED, OK, PARTIAL, STOPPED, USAGE
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -54,8 +54,8 @@ def _sigterm_as_interrupt():
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from .batch import check_notebook, check_scheduler, run_batch, select_jobs
-    from .render import NOTEBOOK, check_formats
+    from ita_lib.batch.runner import check_notebook, check_scheduler, run_batch, select_jobs
+    from ita_lib.report.render import NOTEBOOK, check_formats
 
     # Every option checked before any work: a wrong one is one line and USAGE, not a failure per agency.
     defaults = {"output_dir": args.output_dir}
@@ -94,7 +94,7 @@ def _with_progress_bar(jobs, options: dict):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from .batch import run_batch
+    from ita_lib.batch.runner import run_batch
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[status]}"), TextColumn("{task.fields[rate]}"),

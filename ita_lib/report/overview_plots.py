@@ -6,11 +6,13 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from .analysis.labels import LEVELS
-from .analysis.numbers import fmt
-from .overview import Overview, dash_if_missing, indicator_means, movers_table
-from .plots import (DELTA_COLOURS, LEVEL_COLOURS, _fill_footer, _new_figure, _note_figure, _number, _pass_line,
-                    _thai_tick_format, _titles)
+from ita_lib.analysis.labels import LEVELS
+from ita_lib.analysis.numbers import fmt
+from ita_lib.report.overview import Overview, dash_if_missing, indicator_means, movers_table
+from ita_lib.report.plots import (
+    DELTA_COLOURS, LEVEL_COLOURS, _fill_footer, _new_figure, _note_figure, _number, _pass_line,
+    _thai_tick_format, _titles,
+)
 
 NO_SCORES = "ไม่มีคะแนนในปีนี้"
 

@@ -2,7 +2,7 @@
 
 Every value a document gives is one row of `facts` (record, field, number or text, line), so two
 sources that disagree both stay, and `conflicts()` is a plain query. Agency identity is recomputed
-from all records after every ingest (ita_lib.identity), so it never depends on ingest order.
+from all records after every ingest (ita_lib.store.resolve), so it never depends on ingest order.
 
 Tables: sources (one per file content, by sha256), records (one per agency and year in a source),
 facts, recommendations, actions, warnings, agencies, agency_links.
@@ -17,8 +17,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from .errors import AgencyNotFoundError, StoreError
-from .model import Assessment
+from ita_lib.errors import AgencyNotFoundError, StoreError
+from ita_lib.model import Assessment
 
 DEFAULT_DB = Path("outputs") / "ita.duckdb"
 SCHEMA_VERSION = "1"
@@ -331,7 +331,7 @@ class Store:
 
     def find_agency(self, name_or_id: str, *, province: str | None = None) -> pd.Series:
         """The one agency a name (any spelling seen, abbreviated or not) or an id refers to."""
-        from .identity import name_key
+        from ita_lib.store.names import name_key
 
         agencies = self.query("SELECT * FROM agencies")
         exact = agencies[agencies["agency_id"] == name_or_id]
