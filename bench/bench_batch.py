@@ -169,8 +169,7 @@ def notebook_cells() -> list[list[tuple[str, str | None]]]:
 def floor_init() -> None:
     """Once per worker: the imports stay warm, as in a batch worker."""
     import matplotlib, nbformat  # noqa: E401, F401
-    from ita_lib.report import plots
-    from ita_lib.report import render
+    from ita_lib.report import plots, render  # noqa: F401
     from ita_lib.report import sections as report  # noqa: F401
 
 

@@ -1,20 +1,25 @@
 """Typed records: one Assessment per agency and fiscal year, as in the parse JSON contract."""
 from __future__ import annotations
 
-from typing import Literal
-
 import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-InstrumentCode = Literal["IIT", "EIT", "OIT"]
+from ita_lib import rubric
 
 
 class Recommendation(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    instrument: InstrumentCode | None = None
+    instrument: str | None = None  # one of rubric.INSTRUMENTS
     indicator: int | None = None
     text: str
     line: int | None = None
+
+    @field_validator("instrument")
+    @classmethod
+    def _known_instrument(cls, value: str | None) -> str | None:
+        if value is not None and value not in rubric.INSTRUMENTS:
+            raise ValueError(f"{value!r} is not an instrument of the rubric ({', '.join(rubric.INSTRUMENTS)})")
+        return value
 
 
 class ActionRow(BaseModel):
@@ -103,7 +108,7 @@ class Assessment(BaseModel):
     def to_contract(self) -> dict:
         """The record as the parse JSON contract writes it."""
         data = self.model_dump(mode="json")
-        data["indicators"] = {str(n): self.indicators.get(str(n)) for n in range(1, 11)
+        data["indicators"] = {str(n): self.indicators.get(str(n)) for n in rubric.INDICATOR_NUMBERS
                               if str(n) in self.indicators}
         return data
 

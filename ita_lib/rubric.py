@@ -1,13 +1,20 @@
 """Year-aware ITA facts: indicators, instruments, weights, grade bands, rating words, eras.
 
 The facts live in `data/rubric.yaml` (status C confirmed, L likely, U unknown, as in the domain
-reference); this module reads them once and answers questions per fiscal year.
+reference); this module reads them once and answers questions per fiscal year. It is the one place
+that knows the ITA's shape: which indicators and instruments there are, weights, grades and result
+words. Everything else asks it (INDICATOR_NUMBERS, INSTRUMENTS, indicators_for(year), GRADE_PATTERN).
+
+ITA_RUBRIC names another rubric file (a copy with next year's rules before a release has them).
 """
 from __future__ import annotations
 
+import os
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -19,6 +26,12 @@ class IndicatorInfo:
     instrument: str  # IIT / EIT / OIT
     variants: tuple[str, ...] = ()  # other Thai spellings seen in real documents
     english: tuple[str, ...] = ()
+    first: int | None = None  # the first and last fiscal years it is assessed (None: open)
+    last: int | None = None
+
+    def assessed_in(self, fiscal_year: int | None) -> bool:
+        return fiscal_year is None or ((self.first is None or fiscal_year >= self.first)
+                                       and (self.last is None or fiscal_year <= self.last))
 
 
 @dataclass(frozen=True)
@@ -61,6 +74,9 @@ class YearRules:
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
+    override = os.environ.get("ITA_RUBRIC")
+    if override:
+        return yaml.safe_load(Path(override).read_text(encoding="utf-8"))
     text = resources.files("ita_lib").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
@@ -68,8 +84,9 @@ def _data() -> dict:
 def _indicators() -> dict[int, IndicatorInfo]:
     return {
         entry["number"]: IndicatorInfo(entry["number"], entry["name"], entry["instrument"],
-                                       tuple(entry.get("variants", ())), tuple(entry.get("english", ())))
-        for entry in _data()["indicators"]
+                                       tuple(entry.get("variants", ())), tuple(entry.get("english", ())),
+                                       entry.get("first"), entry.get("last"))
+        for entry in sorted(_data()["indicators"], key=lambda e: e["number"])
     }
 
 
@@ -79,12 +96,15 @@ def _eras() -> tuple[Era, ...]:
 
 
 INDICATORS: dict[int, IndicatorInfo] = _indicators()
+INDICATOR_NUMBERS: tuple[int, ...] = tuple(INDICATORS)  # every indicator of any year, in order
+INSTRUMENTS: tuple[str, ...] = tuple(_data()["instruments"])  # IIT, EIT, OIT, in the file's order
 INSTRUMENT_INDICATORS: dict[str, tuple[int, ...]] = {
     instrument: tuple(n for n, info in INDICATORS.items() if info.instrument == instrument)
-    for instrument in ("IIT", "EIT", "OIT")
+    for instrument in INSTRUMENTS
 }
 INSTRUMENT_NAMES: dict[str, str] = {code: entry["name"] for code, entry in _data()["instruments"].items()}
 ERAS: tuple[Era, ...] = _eras()
+FACT_NAMES: dict[str, str] = dict(_data().get("fact_names") or {})  # Thai names of uncertain facts
 FIRST_ITAS_YEAR = min(era.first for era in ERAS if era.first is not None and era.comparable)
 # Level words printed before the ITAS framework, longest first for matching.
 OLD_LEVEL_WORDS: tuple[str, ...] = tuple(sorted({w for era in ERAS if not era.comparable for w in era.level_words},
@@ -135,6 +155,30 @@ GRADES = tuple(grade for grade, _ in GRADE_BANDS)
 RESULT_WORDS = _LATEST.result_words  # longest first
 
 
+def _alternation(words) -> str:
+    """A regex alternation of words, longest first so "AA" is tried before "A"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+# Every grade and result word of any year, for the parser's patterns.
+ALL_GRADES: tuple[str, ...] = tuple(dict.fromkeys(g for y in _data()["years"] for g, _ in y.get("grade_bands", ())))
+ALL_RESULT_WORDS: tuple[str, ...] = tuple(dict.fromkeys(w for y in _data()["years"] for w in y.get("result_words", ())))
+GRADE_PATTERN = _alternation(ALL_GRADES)  # "AA|A|B|..."
+RESULT_WORD_PATTERN = _alternation(ALL_RESULT_WORDS)  # "ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน"
+PASSING_GRADES: tuple[str, ...] = tuple(grade for grade, lower in GRADE_BANDS if lower >= PASS_THRESHOLD)
+
+
+def indicators_for(fiscal_year: int | None) -> tuple[int, ...]:
+    """The indicators assessed in a fiscal year (all of them for None)."""
+    return tuple(n for n, info in INDICATORS.items() if info.assessed_in(fiscal_year))
+
+
+def instrument_indicators(fiscal_year: int | None) -> dict[str, tuple[int, ...]]:
+    """Each instrument's indicators in a fiscal year."""
+    numbers = set(indicators_for(fiscal_year))
+    return {instrument: tuple(n for n in members if n in numbers) for instrument, members in INSTRUMENT_INDICATORS.items()}
+
+
 def has_grade_bands(fiscal_year: int | None) -> bool:
     """True for years whose printed grade must match the score band (2562–2565)."""
     return fiscal_year is not None and fiscal_year >= FIRST_ITAS_YEAR and rules_for(fiscal_year).grading == "bands"
@@ -158,18 +202,19 @@ def _weights(fiscal_year: int | None) -> dict[str, float]:
     return rules_for(fiscal_year).weights
 
 
-def instrument_scores(indicators: dict[int, float]) -> dict[str, float | None]:
-    """Each instrument as the mean of its indicators; None when one is missing."""
+def instrument_scores(indicators: dict[int, float], fiscal_year: int | None = None) -> dict[str, float | None]:
+    """Each instrument as the mean of its indicators (those of the fiscal year when given); None
+    when one is missing."""
     out: dict[str, float | None] = {}
-    for instrument, numbers in INSTRUMENT_INDICATORS.items():
+    for instrument, numbers in instrument_indicators(fiscal_year).items():
         values = [indicators.get(n) for n in numbers]
-        out[instrument] = None if any(v is None for v in values) else sum(values) / len(values)
+        out[instrument] = None if not values or any(v is None for v in values) else sum(values) / len(values)
     return out
 
 
 def compute_overall(indicators: dict[int, float], fiscal_year: int | None = None) -> float | None:
-    """Weighted ITA score (30/30/40) from all ten indicators; None when any is missing."""
-    means = instrument_scores(indicators)
+    """Weighted ITA score (30/30/40) from all of the year's indicators; None when any is missing."""
+    means = instrument_scores(indicators, fiscal_year)
     if any(v is None for v in means.values()):
         return None
     weights = _weights(fiscal_year)
@@ -179,4 +224,4 @@ def compute_overall(indicators: dict[int, float], fiscal_year: int | None = None
 def indicator_weight(number: int, fiscal_year: int | None = None) -> float:
     """Share of the overall score one indicator carries (0.06, 0.10 or 0.20)."""
     instrument = INDICATORS[number].instrument
-    return _weights(fiscal_year)[instrument] / len(INSTRUMENT_INDICATORS[instrument])
+    return _weights(fiscal_year)[instrument] / len(instrument_indicators(fiscal_year)[instrument])

@@ -38,14 +38,15 @@ def choose_values(facts: pd.DataFrame) -> pd.DataFrame:
 
 def year_table(chosen: pd.DataFrame) -> pd.DataFrame:
     """One row per fiscal year: overall (printed, else computed), grade, result, passed, instruments
-    (printed, else the mean of their indicators) and the ten indicators."""
+    (printed, else the mean of their indicators) and every indicator of the rubric (None where the
+    year has no score for it)."""
     rows = []
     for year, group in chosen.groupby("fiscal_year"):
         values = {row.field: (row.number if pd.notna(row.number) else row.text) for row in group.itertuples()
                   if pd.notna(row.number) or pd.notna(row.text)}
-        indicators = {n: values.get(f"indicator:{n}") for n in range(1, 11)}
+        indicators = {n: values.get(f"indicator:{n}") for n in rubric.INDICATOR_NUMBERS}
         known = {n: v for n, v in indicators.items() if v is not None}
-        means = rubric.instrument_scores(known)
+        means = rubric.instrument_scores(known, int(year))
         row = {"fiscal_year": int(year), "era": rubric.era(int(year))}
         printed = values.get("overall_score")
         computed = rubric.compute_overall(known, int(year))
@@ -58,7 +59,7 @@ def year_table(chosen: pd.DataFrame) -> pd.DataFrame:
         row["passed"] = None if passed is None else passed == "true"
         if row["passed"] is None and row["overall_score"] is not None and year >= rubric.FIRST_ITAS_YEAR:
             row["passed"] = row["overall_score"] >= rubric.rules_for(int(year)).pass_threshold
-        for code in ("IIT", "EIT", "OIT"):
+        for code in rubric.INSTRUMENTS:
             printed_instrument = values.get(f"instrument:{code}")
             row[code] = printed_instrument if printed_instrument is not None else (
                 None if means[code] is None else round(means[code], 2))
@@ -66,13 +67,13 @@ def year_table(chosen: pd.DataFrame) -> pd.DataFrame:
                                      else "computed" if means[code] is not None else None)
         for part in ("EIT_part1", "EIT_part2"):  # 2568+: the two parts of EIT, as printed
             row[part] = values.get(f"instrument:{part}")
-        for n in range(1, 11):
+        for n in rubric.INDICATOR_NUMBERS:
             row[f"indicator_{n}"] = indicators[n]
         row["disputed_fields"] = int(group["disputed"].sum())
         rows.append(row)
     frame = pd.DataFrame(rows)
     # Missing text stays None (not NaN), so `if year["grade"]` means "a grade was printed".
-    for column in ("grade", "result", "overall_source", "IIT_source", "EIT_source", "OIT_source"):
+    for column in ("grade", "result", "overall_source", *(f"{code}_source" for code in rubric.INSTRUMENTS)):
         if column in frame:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame

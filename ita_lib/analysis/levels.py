@@ -25,10 +25,10 @@ def score_table(years: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame:
     rows = []
     for year in years.itertuples(index=False):
         entries = [("overall", "ITA", None, "คะแนนรวม ITA", None, year.overall_score, year.overall_source)]
-        for code in ("IIT", "EIT", "OIT"):
+        for code in rubric.INSTRUMENTS:
             entries.append(("instrument", code, None, rubric.INSTRUMENT_NAMES[code], code,
                             getattr(year, code), getattr(year, f"{code}_source")))
-        for n in range(1, 11):
+        for n in rubric.INDICATOR_NUMBERS:
             info = rubric.INDICATORS[n]
             entries.append(("indicator", str(n), n, info.name, info.instrument,
                             getattr(year, f"indicator_{n}"), "printed"))

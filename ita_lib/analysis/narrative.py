@@ -109,8 +109,9 @@ def _weaknesses(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
         return []
     weak = indicators[indicators["level"].isin(["weakness", "urgent"])].sort_values("score")
     if weak.empty:
-        scope = ("ทุกตัวชี้วัด" if len(indicators) == 10
-                 else f"ตัวชี้วัดที่มีคะแนน {fmt(len(indicators), config, None)} จาก {fmt(10, config, None)} ตัวชี้วัด ทุกตัว")
+        total = len(rubric.indicators_for(int(indicators["fiscal_year"].iloc[0])))
+        scope = ("ทุกตัวชี้วัด" if len(indicators) == total
+                 else f"ตัวชี้วัดที่มีคะแนน {fmt(len(indicators), config, None)} จาก {fmt(total, config, None)} ตัวชี้วัด ทุกตัว")
         return [f"{scope}ได้ตั้งแต่ {fmt(config.passing, config, 0)} คะแนนขึ้นไป"]
     out = [f"ตัวชี้วัดที่ต่ำกว่าเกณฑ์ {fmt(config.passing, config, 0)} คะแนน {fmt(len(weak), config, None)} "
            f"ตัวชี้วัด ได้แก่ {_indicator_list(weak, config)}"]
@@ -147,11 +148,11 @@ def _trend_sentences(trends: pd.DataFrame, config: AnalysisConfig) -> list[str]:
     return out
 
 
-def _priority_sentences(priorities: pd.DataFrame, config: AnalysisConfig) -> list[str]:
+def _priority_sentences(priorities: pd.DataFrame, config: AnalysisConfig, year: int) -> list[str]:
     gaining = priorities[priorities["gain_to_pass"] > 0].head(3)
     if gaining.empty and not priorities.empty and priorities["gain_to_full"].iloc[0] > 0:
         top = priorities.iloc[0]
-        every = "ทุกตัวชี้วัด" if len(priorities) == 10 else "ตัวชี้วัดที่มีคะแนนทุกตัว"
+        every = "ทุกตัวชี้วัด" if len(priorities) == len(rubric.indicators_for(year)) else "ตัวชี้วัดที่มีคะแนนทุกตัว"
         return [f"{every}ผ่านเกณฑ์แล้ว ตัวชี้วัดที่เพิ่มคะแนนรวมได้มากที่สุดคือตัวชี้วัดที่ "
                 f"{fmt(top['indicator'], config, None)} {top['name']} ({fmt(top['score'], config)}) "
                 f"หากถึง {fmt(100, config, None)} คะแนน คะแนนรวมจะเพิ่มขึ้นประมาณ {fmt(top['gain_to_full'], config)} คะแนน"]
@@ -168,7 +169,7 @@ def _notes(year: int, consistency: pd.DataFrame, config: AnalysisConfig) -> list
     out = []
     rules = rubric.rules_for(year)
     if rules.weights_status != "C":
-        shares = "/".join(fmt(round(rules.weights[c] * 100), config, None) for c in ("IIT", "EIT", "OIT"))
+        shares = "/".join(fmt(round(rules.weights[c] * 100), config, None) for c in rubric.INSTRUMENTS)
         out.append(f"น้ำหนัก {shares} ที่ใช้คำนวณคะแนนรวมและลำดับความสำคัญของปี {_year(year, config)} "
                    "เป็นข้อมูลที่น่าจะถูกต้องแต่ยังไม่ได้รับการยืนยัน")
     problems = consistency[consistency["status"].isin(["mismatch", "conflict", "unverifiable"])]
@@ -213,6 +214,6 @@ def write_narrative(agency: dict, years: pd.DataFrame, scores: pd.DataFrame, tre
     narrative.sections["strengths"] = _strengths(indicators, config)
     narrative.sections["weaknesses"] = _weaknesses(indicators, config)
     narrative.sections["trends"] = _trend_sentences(trends, config)
-    narrative.sections["priorities"] = _priority_sentences(priorities, config)
+    narrative.sections["priorities"] = _priority_sentences(priorities, config, year)
     narrative.sections["notes"] = _notes(year, consistency, config)
     return narrative

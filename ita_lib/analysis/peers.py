@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ita_lib import rubric
 from ita_lib.rubric import INDICATORS
 from ita_lib.analysis.history import choose_values
 
@@ -39,6 +40,6 @@ def peer_table(peer_facts: pd.DataFrame, agency_id: str) -> pd.DataFrame:
                      "percentile": round(100.0 * (lower + 0.5 * equal) / len(others), 1),
                      "peer_median": round(float(group["number"].median()), 2)})
     frame = pd.DataFrame(rows, columns=columns)
-    order = {"ITA": 0, **{str(n): n for n in range(1, 11)}}
+    order = {"ITA": 0, **{str(n): n for n in rubric.INDICATOR_NUMBERS}}
     return (frame.assign(_order=frame["code"].map(order))
             .sort_values(["fiscal_year", "_order"]).drop(columns="_order").reset_index(drop=True))

@@ -13,17 +13,20 @@ def comparison_table(analysis) -> pd.DataFrame:
     years = analysis.years.sort_values("fiscal_year")
     config = analysis.config
     rows = {"คะแนนรวม ITA": [], "ระดับ/ผล": [], "ช่วงเกณฑ์": []}
-    for code in ("IIT", "EIT", "OIT"):
+    for code in rubric.INSTRUMENTS:
         rows[f"แบบวัด {code}"] = []
-    for n in range(1, 11):
+    # The indicators of the years shown (an indicator the rubric adds in a later year is not a row of dashes).
+    numbers = [n for n in rubric.INDICATOR_NUMBERS
+               if any(rubric.INDICATORS[n].assessed_in(int(y)) for y in years["fiscal_year"])]
+    for n in numbers:
         rows[_indicator_label(n, analysis.config)] = []
     for year in years.itertuples(index=False):
         rows["คะแนนรวม ITA"].append(_score(year.overall_score, config))
         rows["ระดับ/ผล"].append(" ".join(str(v) for v in (year.grade, year.result) if v) or "-")
         rows["ช่วงเกณฑ์"].append(digits(rubric.era_of(int(year.fiscal_year)).label, config))  # "ปี 2566 เป็นต้นไป", not "2566+"
-        for code in ("IIT", "EIT", "OIT"):
+        for code in rubric.INSTRUMENTS:
             rows[f"แบบวัด {code}"].append(_score(getattr(year, code), config))
-        for n in range(1, 11):
+        for n in numbers:
             rows[_indicator_label(n, config)].append(_score(getattr(year, f"indicator_{n}"), config))
     columns = [fmt(y, config, None) for y in years["fiscal_year"]]
     return pd.DataFrame.from_dict(rows, orient="index", columns=columns)

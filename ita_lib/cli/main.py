@@ -142,9 +142,11 @@ def _table(records: list[Assessment]) -> None:
     from rich.table import Table
     from rich.text import Text
 
+    from ita_lib import rubric
+
     table = Table(title=f"{len(records)} ITA records", show_lines=False)
     table.add_column("agency", min_width=30, overflow="fold")
-    for column in ("year", "overall", "grade", "passed", *map(str, range(1, 11)), "warnings"):
+    for column in ("year", "overall", "grade", "passed", *map(str, rubric.INDICATOR_NUMBERS), "warnings"):
         table.add_column(column, justify="left" if column == "grade" else "right", no_wrap=True)
     table.add_column("source", min_width=16, overflow="fold")
     for record in records:
@@ -153,7 +155,7 @@ def _table(records: list[Assessment]) -> None:
         table.add_row(
             Text(record.agency or ""), str(record.fiscal_year or ""), _fmt(record.overall_score),
             Text(record.grade or record.result or ""), passed,
-            *(_fmt(record.indicators.get(str(n))) for n in range(1, 11)),
+            *(_fmt(record.indicators.get(str(n))) for n in rubric.INDICATOR_NUMBERS),
             str(len(record.warnings)), Text(Path(record.source.path or "").name))
     console = Console()
     # Piped output has no terminal width: give the table room instead of folding every name.

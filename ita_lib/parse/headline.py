@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from ita_lib import rubric
 from ita_lib.io.document import Line
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.scan import cell_score, find_tables
@@ -17,13 +18,14 @@ OVERALL_PATTERNS = (
     # "ผลการประเมินภาพรวม ๘๕.๓๕ คะแนน", "ผลการประเมินภาพรวมของเทศบาลได้ ๘๓.๔๓ คะแนน"
     re.compile(r"ผลการประเมิน(?:ภาพรวม|รวม)[^\d\n]{0,40}?" + _NUM + r"\s*คะแนน"),
 )
-GRADE_RE = re.compile(r"ระดับ(?:ผลการประเมิน)?\s*:?\s*[\"“']?(AA|A|B|C|D|E|F)(?![A-Za-z])")
-RESULT_RE = re.compile(r"(?:อยู่ในระดับ|ผลการประเมิน(?:อยู่ในระดับ)?)\s*:?\s*[\"“']?(ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน)")
-RESULT_WORD_RE = re.compile(r"^(ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน)$")
-GRADE_WORD_RE = re.compile(r"^(AA|A|B|C|D|E|F)$")
+# Grades and result words of every year, from the rubric (longest first: "AA" before "A").
+GRADE_RE = re.compile(r"ระดับ(?:ผลการประเมิน)?\s*:?\s*[\"“']?(" + rubric.GRADE_PATTERN + r")(?![A-Za-z])")
+RESULT_RE = re.compile(r"(?:อยู่ในระดับ|ผลการประเมิน(?:อยู่ในระดับ)?)\s*:?\s*[\"“']?(" + rubric.RESULT_WORD_PATTERN + ")")
+RESULT_WORD_RE = re.compile("^(" + rubric.RESULT_WORD_PATTERN + ")$")
+GRADE_WORD_RE = re.compile("^(" + rubric.GRADE_PATTERN + ")$")
 
 # "IIT ...: 99.96", "IT (การรับรู้ภายใน): 99.96" (a common typo), "EIT ...: ส่วนที่ 1 (99.99 คะแนน) และส่วนที่ 2 (91.92 คะแนน)"
-_INSTRUMENT_LINE = re.compile(r"^[\s\-•*]*(IIT|IT|EIT|OIT)\b[^:\n]{0,60}[:：]\s*(.*)$")
+_INSTRUMENT_LINE = re.compile(r"^[\s\-•*]*(" + "|".join((*rubric.INSTRUMENTS, "IT")) + r")\b[^:\n]{0,60}[:：]\s*(.*)$")
 _PART_RE = re.compile(r"ส่วนที่\s*([12])\s*\(?\s*" + _NUM)
 
 

@@ -85,4 +85,4 @@ def indicator_number_prefix(text: str) -> int | None:
     if not match:
         return None
     number = int(match.group(1))
-    return number if 1 <= number <= 10 else None
+    return number if number in INDICATORS else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ita_lib import rubric
 from ita_lib.io.document import Line
 from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.model import Recommendation
@@ -103,13 +104,13 @@ def _headed_sections(lines: list[Line]) -> list[Recommendation]:
         if instrument is None:
             continue
         match = _INDICATOR_HEADING.match(text)
-        if match and 1 <= int(match.group(1)) <= 10:
+        if match and int(match.group(1)) in rubric.INDICATORS:
             indicator = int(match.group(1))
             continue
         if text.startswith("ตัวชี้วัดย่อย") or text.rstrip(" :").endswith("ดังนี้"):
             continue
         cited = _CITED.search(text)
-        number = int(cited.group(1)) if cited and 1 <= int(cited.group(1)) <= 10 else indicator
+        number = int(cited.group(1)) if cited and int(cited.group(1)) in rubric.INDICATORS else indicator
         found.append(Recommendation(instrument=instrument, indicator=number,
                                     text=text.lstrip("-•* ").strip(), line=line.number))
     return found

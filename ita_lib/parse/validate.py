@@ -17,7 +17,7 @@ def _check_range(record: Assessment) -> None:
             record.warn("score_out_of_range", f"indicator {key}: {value} is outside 0–100; dropped",
                         record.source.lines.get(f"indicators.{key}"))
             del record.indicators[key]
-    for field in ("IIT", "EIT", "OIT", "EIT_part1", "EIT_part2"):
+    for field in type(record.instruments).model_fields:  # the instruments and EIT's two parts
         value = getattr(record.instruments, field)
         if value is not None and not 0 <= value <= 100:
             record.warn("score_out_of_range", f"{field}: {value} is outside 0–100; dropped",
@@ -67,7 +67,7 @@ def _old_methodology(record: Assessment) -> bool:
 def _derive_pass(record: Assessment) -> None:
     if record.passed is not None:
         return
-    if record.result and _old_methodology(record) and not record.result.startswith(("ผ่าน", "ไม่ผ่าน")):
+    if record.result and _old_methodology(record) and not record.result.startswith(rubric.ALL_RESULT_WORDS):
         return  # a level word (สูงมาก, ...) says nothing about passing
     if record.result:
         record.passed = not record.result.startswith("ไม่")
@@ -78,7 +78,7 @@ def _derive_pass(record: Assessment) -> None:
         record.passed = record.overall_score >= rubric.PASS_THRESHOLD
         record.passed_derived = True
     elif record.grade and rubric.has_grade_bands(record.fiscal_year):
-        record.passed = record.grade in ("AA", "A")
+        record.passed = record.grade in rubric.PASSING_GRADES
         record.passed_derived = True
 
 

@@ -128,9 +128,9 @@ def years_sheet(a: AgencyAnalysis) -> Sheet:
                for r, grade in zip(records, grades)]
     if any(results):
         rows.append([None, COLUMNS["result"], None, *results])
-    for code in ("IIT", "EIT", "OIT"):
+    for code in rubric.INSTRUMENTS:
         rows.append([None, f"แบบวัด {code}", code, *[_number(r.get(code)) for r in records]])
-    for n in range(1, 11):
+    for n in rubric.INDICATOR_NUMBERS:
         info = rubric.INDICATORS[n]
         rows.append([n, info.name, info.instrument, *[_number(r.get(f"indicator_{n}")) for r in records]])
     notes, previous_era = [], None
@@ -138,7 +138,7 @@ def years_sheet(a: AgencyAnalysis) -> Sheet:
         parts = []
         if r.get("overall_source") == "computed":
             parts.append("คะแนนรวมคำนวณจากคะแนนรายตัวชี้วัด")
-        computed = [code for code in ("IIT", "EIT", "OIT") if r.get(f"{code}_source") == "computed"]
+        computed = [code for code in rubric.INSTRUMENTS if r.get(f"{code}_source") == "computed"]
         if computed:
             parts.append("แบบวัด " + ", ".join(computed) + " คำนวณจากค่าเฉลี่ยของตัวชี้วัด")
         era = rubric.era_of(int(r["fiscal_year"]))

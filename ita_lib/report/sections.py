@@ -22,14 +22,19 @@ from ita_lib.report.html import bullet_list, note, paragraphs, section, table, t
 from ita_lib.store.db import Store
 
 REPORT_KIND = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
-UNCERTAIN_FACTS = {
-    "weights": "น้ำหนักแบบวัด IIT/EIT/OIT = 30/30/40 ที่ใช้คำนวณคะแนนรวม",
-    "good_pass": "เกณฑ์ผ่านดี (คะแนนรวม ≥ 85 และทุกแบบวัด ≥ 85)",
-    "excellent": "ระดับผ่านดีเยี่ยมและเกณฑ์ของระดับนี้",
-    "eit_parts": "วิธีรวม EIT ส่วนที่ 1 และส่วนที่ 2",
-}
 STATUS_TH = {"L": "น่าจะถูกต้อง แต่ยังไม่ได้รับการยืนยัน", "U": "ยังไม่ทราบ"}
 INSTRUMENT_TH = {"IIT": "แบบวัด IIT", "EIT": "แบบวัด EIT", "OIT": "แบบวัด OIT", None: "ไม่ระบุแบบวัด"}
+
+
+def _fact_name(fact: str, rules: rubric.YearRules) -> str:
+    """An uncertain fact of the rubric in Thai, with the year's numbers where it has them."""
+    name = rubric.FACT_NAMES.get(fact, fact)
+    if fact == "weights" and rules.weights:
+        return (f"{name} ({'/'.join(rules.weights)} = "
+                + "/".join(f"{round(w * 100):g}" for w in rules.weights.values()) + ")")
+    if fact == "good_pass" and rules.extra.get("good_pass_rule"):
+        return f"{name} ({rules.extra['good_pass_rule']})"
+    return name
 
 
 def prepare_analysis(agency: str, *, db: str | Path, agency_id: str | None = None, province: str | None = None,
@@ -147,10 +152,11 @@ def headline(a: AgencyAnalysis) -> str:
                      f"ด้วยน้ำหนักแบบวัด IIT/EIT/OIT ซึ่ง{status} จึงไม่ใช่คะแนนที่ประกาศอย่างเป็นทางการ",
                      class_="doubt")
     elif pd.isna(score):
+        numbers = rubric.indicators_for(year)
         known = sum(latest.get(f"indicator_{n}") is not None and not pd.isna(latest.get(f"indicator_{n}"))
-                    for n in range(1, 11))
+                    for n in numbers)
         body += note(f"เอกสารของปี {_year(year, config)} ไม่ได้ให้คะแนนรวม และให้คะแนนรายตัวชี้วัด "
-                     f"{fmt(known, config, None)} จาก {fmt(10, config, None)} ตัวชี้วัด จึงคำนวณคะแนนรวมไม่ได้ "
+                     f"{fmt(known, config, None)} จาก {fmt(len(numbers), config, None)} ตัวชี้วัด จึงคำนวณคะแนนรวมไม่ได้ "
                      "ผลที่มีอยู่แสดงในหัวข้อถัดไป", class_="doubt")
     body += paragraphs(a.narrative.sections.get("summary", []))
     return section("ผลการประเมินล่าสุด", body)
@@ -365,7 +371,7 @@ def recommendations(a: AgencyAnalysis) -> str:
         return section("ข้อเสนอแนะจากเอกสาร", note("เอกสารที่นำเข้าไม่มีข้อเสนอแนะ"))
     latest = recs[recs["fiscal_year"] == recs["fiscal_year"].max()]
     parts = []
-    for instrument in ("IIT", "EIT", "OIT", None):
+    for instrument in (*rubric.INSTRUMENTS, None):
         chosen = latest[latest["instrument"].isna()] if instrument is None else latest[latest["instrument"] == instrument]
         if not chosen.empty:
             parts.append(tag("h3", text(INSTRUMENT_TH[instrument]))
@@ -500,10 +506,11 @@ def appendix(a: AgencyAnalysis, audience: str = "analyst") -> str:
     for year in a.years["fiscal_year"]:
         year_rules = rubric.rules_for(int(year))
         uncertain = year_rules.uncertain_facts()
-        described = digits("; ".join(f"{UNCERTAIN_FACTS.get(k, k)}: {STATUS_TH[v]}" for k, v in uncertain.items()),
+        described = digits("; ".join(f"{_fact_name(k, year_rules)}: {STATUS_TH[v]}" for k, v in uncertain.items()),
                            config)
         rules.append((_year(year, config), digits(year_rules.era.label, config),
-                      "ระดับ AA–F" if year_rules.grading == "bands" else "ผ่าน/ไม่ผ่าน",
+                      (f"ระดับ {year_rules.grade_bands[0][0]}–{year_rules.grade_bands[-1][0]}"
+                       if year_rules.grading == "bands" else "ผ่าน/ไม่ผ่าน"),
                       fmt(year_rules.pass_threshold, config, 0), described or "ยืนยันแล้วทั้งหมด"))
     rubric_table = table(["ปี", "ช่วงเกณฑ์", "รูปแบบผล", "เกณฑ์ผ่าน", "ข้อเท็จจริงที่ยังไม่ยืนยัน"], rules,
                          class_="data small")

@@ -30,6 +30,8 @@ from pythainlp.util import (  # noqa: E402  (env var must be set first)
     thai_digit_to_arabic_digit,
 )
 
+from ita_lib import rubric  # noqa: E402  (the grades a glued grade may be)
+
 __all__ = [
     "thai_digits_to_arabic",
     "fix_sara_am",
@@ -151,7 +153,7 @@ _RE_THAI_NUM = re.compile(f"([{_DIGIT}])(?<=[{_THAI_LETTER}][{_DIGIT}])")
 # number glued before an English word of 3+ letters ("85points"); keeps "4G", "2nd", "10kg"
 _RE_NUM_LATIN = re.compile(r"(?<![A-Za-z])([0-9]+(?:[.,][0-9]+)?)(?=[A-Za-z]{3,})")
 # a lone grade (AA, A, B+ ...) glued before Thai: "ระดับ Aในขณะที่"
-_RE_GRADE_THAI = re.compile(f"(?<![A-Za-z])(AA|[A-F][+-]?)(?=[{_THAI_START}])")
+_RE_GRADE_THAI = re.compile(f"(?<![A-Za-z])((?:{rubric.GRADE_PATTERN})[+-]?)(?=[{_THAI_START}])")
 
 
 def split_glued_numbers(s: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ita_lib import rubric
 from ita_lib.parse.indicator_names import find_indicator_names, plain_variants
 
 # Type words that make a capitalised name a public body ("X Office", "Office of X", ...).
@@ -36,7 +37,7 @@ _LEADING_STOP = frozenset((
 ))
 _MONTH_WORDS = frozenset(("January", "February", "March", "April", "May", "June", "July", "August",
                           "September", "October", "November", "December"))
-_NOT_NAMES = frozenset(("ITA", "ITAS", "IIT", "EIT", "OIT", "Integrity", "Transparency", "Assessment",
+_NOT_NAMES = frozenset(("ITA", "ITAS", *rubric.INSTRUMENTS, "Integrity", "Transparency", "Assessment",
                         "Assessments", "Index"))
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*|\S")
 _CONNECTORS = (("of", "the"), ("for", "the"), ("on", "the"), ("of",), ("for",), ("on",), ("and",), ("&",),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ita_lib import rubric
 from ita_lib.parse.english.clauses import _sentences
 from ita_lib.parse.english.cues import _NUMBER, _PERCENT_AFTER
 
@@ -21,8 +22,8 @@ _PASSED_STATEMENT = re.compile(
     r"fell\s+short)|\b(passed)\s+(?:the|its|an?|this|last)?\s*(?:year[’']s\s+)?(?:ITA|assessment|"
     r"evaluation|test|criteria|threshold|benchmark|\d)", re.IGNORECASE)
 _GRADE = re.compile(
-    r"\b(?:an?|the|its|with|received|earned|got|given|at)\s+[\"“‘']?(AA|A|B|C|D|E|F)[\"”’']?\s+"
-    r"(?:grade|rating|level)\b|\b(?:grade|level)\s+(?:of\s+)?[\"“‘']?(AA|A|B|C|D|E|F)\b(?![\w-])")
+    r"\b(?:an?|the|its|with|received|earned|got|given|at)\s+[\"“‘']?(" + rubric.GRADE_PATTERN + r")[\"”’']?\s+"
+    r"(?:grade|rating|level)\b|\b(?:grade|level)\s+(?:of\s+)?[\"“‘']?(" + rubric.GRADE_PATTERN + r")\b(?![\w-])")
 
 
 def _pass_threshold(text: str) -> float | None:
