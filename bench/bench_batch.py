@@ -324,7 +324,8 @@ def bench(args: argparse.Namespace, work: Path) -> int:
     print(f"rate (b)/(a): {speedup:.1f}x (target >= {TARGET_SPEEDUP:g}x): {verdict(speedup >= TARGET_SPEEDUP)}")
     print(f"time (b)/(c): {time_ratio:.2f}x (target <= {TARGET_TIME_RATIO:g}x): "
           f"{verdict(time_ratio <= TARGET_TIME_RATIO)}  [floor rate / naive rate: {floor_rate / naive_rate:.1f}x]")
-    print(f"peak memory (b): {peak_mb:.0f} MB (target <= {TARGET_PEAK_MB:.0f} MB): {verdict(peak_mb <= TARGET_PEAK_MB)}")
+    print(f"peak memory (b): {peak_mb:.0f} MB (target <= {TARGET_PEAK_MB:.0f} MB): "
+          f"{verdict(peak_mb <= TARGET_PEAK_MB)}")
     print(f"load average at the end: {load()}")
     return 0 if all_built and all_skipped else 1
 

@@ -15,11 +15,13 @@ import pandas as pd
 
 
 def main(data: Path, db: Path) -> int:
-    truth = pd.read_csv(data / "truth.csv", usecols=["file", "expected_name", "fiscal_year", "agency_key", "misspelled"])
+    truth = pd.read_csv(data / "truth.csv",
+                        usecols=["file", "expected_name", "fiscal_year", "agency_key", "misspelled"])
     truth["path"] = truth["file"].map(lambda f: str(data / f))
     con = duckdb.connect(str(db), read_only=True)
     got = con.execute("""SELECT s.path, r.agency AS expected_name, r.fiscal_year, l.agency_id, l.method, l.similarity
-                         FROM records r JOIN sources s ON s.sha256 = r.sha256 JOIN agency_links l USING (record_id)""").df()
+                         FROM records r JOIN sources s ON s.sha256 = r.sha256
+                         JOIN agency_links l USING (record_id)""").df()
     joined = truth.merge(got, on=["path", "expected_name", "fiscal_year"], how="left")
     unmatched = joined["agency_id"].isna().sum()
     split = joined.groupby("agency_key")["agency_id"].nunique()
@@ -30,10 +32,12 @@ def main(data: Path, db: Path) -> int:
     print(f"store agencies merging several true agencies: {(merged > 1).sum()}")
     print("link methods:", joined["method"].value_counts().to_dict())
     for key in split[split > 1].index[:5]:
-        rows = joined[joined["agency_key"] == key][["expected_name", "fiscal_year", "agency_id", "method", "misspelled"]]
+        columns = ["expected_name", "fiscal_year", "agency_id", "method", "misspelled"]
+        rows = joined[joined["agency_key"] == key][columns]
         print(rows.drop_duplicates(["expected_name", "agency_id"]).to_string(index=False))
     for agency_id in merged[merged > 1].index[:5]:
-        print(joined[joined["agency_id"] == agency_id][["agency_key", "expected_name", "method"]].drop_duplicates().to_string(index=False))
+        members = joined[joined["agency_id"] == agency_id][["agency_key", "expected_name", "method"]]
+        print(members.drop_duplicates().to_string(index=False))
     return 1 if (merged > 1).any() else 0
 
 

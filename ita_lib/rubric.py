@@ -176,7 +176,8 @@ def indicators_for(fiscal_year: int | None) -> tuple[int, ...]:
 def instrument_indicators(fiscal_year: int | None) -> dict[str, tuple[int, ...]]:
     """Each instrument's indicators in a fiscal year."""
     numbers = set(indicators_for(fiscal_year))
-    return {instrument: tuple(n for n in members if n in numbers) for instrument, members in INSTRUMENT_INDICATORS.items()}
+    return {instrument: tuple(n for n in members if n in numbers)
+            for instrument, members in INSTRUMENT_INDICATORS.items()}
 
 
 def has_grade_bands(fiscal_year: int | None) -> bool:

@@ -105,7 +105,8 @@ def test_failures_are_isolated_and_recorded(store, tmp_path):
 def test_rerun_with_nothing_changed_skips_everything(store, tmp_path):
     db, names = store
     output = tmp_path / "out"
-    jobs = lambda: select_jobs(db, agencies_file=_plain_list(tmp_path, names[:4]), defaults={"formats": ["html"]})
+    def jobs():
+        return select_jobs(db, agencies_file=_plain_list(tmp_path, names[:4]), defaults={"formats": ["html"]})
     first = run_batch(jobs(), db=db, output_dir=output, workers=1)
     assert first.counts == {"built": 4, "skipped": 0, "failed": 0}
     stamps = {p: p.stat().st_mtime_ns for p in [*output.glob("*/report.html"), output / "province_overview.html"]}
@@ -165,7 +166,8 @@ def test_a_killed_batch_leaves_no_partial_file_and_a_rerun_completes(store, tmp_
 def test_dask_cluster_gives_the_same_reports_as_the_local_pool(store, tmp_path):
     distributed = pytest.importorskip("dask.distributed")
     db, names = store
-    jobs = lambda: select_jobs(db, agencies_file=_plain_list(tmp_path, names[:3]), defaults={"formats": ["html"]})
+    def jobs():
+        return select_jobs(db, agencies_file=_plain_list(tmp_path, names[:3]), defaults={"formats": ["html"]})
     local = run_batch(jobs(), db=db, output_dir=tmp_path / "local", workers=1, index=False)
     with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
         remote = run_batch(jobs(), db=db, output_dir=tmp_path / "dask", scheduler=cluster.scheduler_address,

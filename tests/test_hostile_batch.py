@@ -230,7 +230,8 @@ def test_a_dying_worker_costs_a_retry_and_only_its_own_task_fails(tmp_path):
     (["--all", "--notebook", "binary.txt"], exit_codes.USAGE, "binary.txt: --notebook: not a UTF-8 text file"),
     (["--all", "--notebook", "notes.txt"], exit_codes.USAGE,
      "notes.txt: --notebook: not a Jupyter notebook (NotJSONError)"),
-    (["--all", "--format", "xyz"], exit_codes.USAGE, "--format: unknown format 'xyz' (choose from html, pdf, docx, xlsx)"),
+    (["--all", "--format", "xyz"], exit_codes.USAGE,
+     "--format: unknown format 'xyz' (choose from html, pdf, docx, xlsx)"),
     (["--all", "--scheduler", "notaurl"], exit_codes.USAGE,
      "--scheduler: 'notaurl' is not a scheduler address (missing port number in address 'notaurl'); "
      "give one like tcp://host:8786"),
@@ -291,7 +292,8 @@ def rerun_in_process(db: Path, output: Path, capsys) -> tuple[int, list[str]]:
     return status, [line for line in err.splitlines() if line.startswith("ita-report:")]
 
 
-@pytest.mark.parametrize("module, name", [("ita_lib.batch.runner", "manifest.csv"), ("ita_lib.report.index_page", "index.html")])
+@pytest.mark.parametrize("module, name", [("ita_lib.batch.runner", "manifest.csv"),
+                                          ("ita_lib.report.index_page", "index.html")])
 def test_a_full_disk_stops_the_batch_in_one_line_and_keeps_the_reports(built, db, tmp_path, monkeypatch, capsys,
                                                                        module, name):
     output = tmp_path / "out"

@@ -269,5 +269,6 @@ def test_no_stray_files_in_the_working_folder(hostile_db, tmp_path, monkeypatch,
 def test_build_with_a_wrong_format_stops_before_any_work(hostile_db, tmp_path, capsys) -> None:
     code = main(["build", "โนนแดง", "--db", str(hostile_db), "--output-dir", str(tmp_path / "out"), "--format", "xyz"])
     assert code == exit_codes.USAGE
-    assert one_line(capsys.readouterr().err) == "ita-report: --format: unknown format 'xyz' (choose from html, pdf, docx, xlsx)"
+    assert one_line(capsys.readouterr().err) == (
+        "ita-report: --format: unknown format 'xyz' (choose from html, pdf, docx, xlsx)")
     assert not (tmp_path / "out").exists()

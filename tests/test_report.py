@@ -142,7 +142,8 @@ def test_an_agency_name_with_quotes_backslashes_braces_and_dots_builds_safely(tm
     assert page.select_one("header.report-title h1").get_text() == name  # shown as text, whole
     notebook = nbformat.read(result.outputs["ipynb"], as_version=4)
     assert all(o.get("output_type") != "error" for c in notebook.cells for o in c.get("outputs", []))
-    assert result.slug == agency_slug(result.agency, json.loads(result.outputs["data"].read_text())["agency"]["agency_id"])
+    agency_id = json.loads(result.outputs["data"].read_text())["agency"]["agency_id"]
+    assert result.slug == agency_slug(result.agency, agency_id)
 
 
 def test_a_failing_cell_keeps_the_notebook_and_names_agency_and_cell(example_store, tmp_path):
@@ -176,7 +177,8 @@ def test_the_notebook_defaults_run_top_to_bottom_on_the_examples(tmp_path):
                                    cwd=str(tmp_path / "notebooks"), km=km)
     cells = nbformat.read(executed, as_version=4).cells
     html = "".join(o.get("data", {}).get("text/html", "") for c in cells for o in c.get("outputs", []))
-    assert NONSA in html and "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ" in html and "การรับรองรายงาน" in html and html.count("<img") == 4
+    assert NONSA in html and "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ" in html
+    assert "การรับรองรายงาน" in html and html.count("<img") == 4
     assert (tmp_path / "outputs" / "ita.duckdb").exists()  # ../outputs, as the defaults say
 
 

@@ -15,7 +15,8 @@ class AnalysisConfig(BaseModel):
     trend_threshold: float = Field(1.0, ge=0, description="points per year below which a trend is stable")
     across_eras: bool = Field(False, description="compare years across an era break")
     digits: Literal["thai", "arabic"] = "thai"
-    measures_per_indicator: int = Field(3, ge=0, description="knowledge-base measures per urgent indicator (one for other weak ones)")
+    measures_per_indicator: int = Field(
+        3, ge=0, description="knowledge-base measures per urgent indicator (one for other weak ones)")
 
     @model_validator(mode="after")
     def _ordered(self) -> "AnalysisConfig":

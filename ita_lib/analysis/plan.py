@@ -118,7 +118,8 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
                      "reason": action.analysis, "measure": action.measure, "steps": " | ".join(steps),
                      "output": None, "responsible": action.responsible, "period": action.period,
                      "origin": f"เอกสารของหน่วยงาน ปี {fmt(int(action.fiscal_year), config, None)} "
-                               f"({Path(action.path).name}" + ("" if pd.isna(action.line) else f":{int(action.line)}") + ")",
+                               f"({Path(action.path).name}"
+                               + ("" if pd.isna(action.line) else f":{int(action.line)}") + ")",
                      "measure_id": None})
     frame = pd.DataFrame(rows, columns=PLAN_COLUMNS)
     frame["indicator"] = frame["indicator"].astype("Int64")

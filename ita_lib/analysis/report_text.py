@@ -23,7 +23,8 @@ def comparison_table(analysis) -> pd.DataFrame:
     for year in years.itertuples(index=False):
         rows["คะแนนรวม ITA"].append(_score(year.overall_score, config))
         rows["ระดับ/ผล"].append(" ".join(str(v) for v in (year.grade, year.result) if v) or "-")
-        rows["ช่วงเกณฑ์"].append(digits(rubric.era_of(int(year.fiscal_year)).label, config))  # "ปี 2566 เป็นต้นไป", not "2566+"
+        # "ปี 2566 เป็นต้นไป", not "2566+"
+        rows["ช่วงเกณฑ์"].append(digits(rubric.era_of(int(year.fiscal_year)).label, config))
         for code in rubric.INSTRUMENTS:
             rows[f"แบบวัด {code}"].append(_score(getattr(year, code), config))
         for n in numbers:
@@ -66,7 +67,8 @@ def print_analysis(analysis, console) -> None:
             ranked.add_column(column, justify="left" if column == "ตัวชี้วัด" else "right")
         for row in room.head(5).itertuples(index=False):
             ranked.add_row(fmt(row.priority, config, None), Text(f"{fmt(row.indicator, config, None)}. {row.name}"),
-                           _score(row.score, config), _score(row.gain_to_pass, config), _score(row.gain_to_full, config))
+                           _score(row.score, config), _score(row.gain_to_pass, config),
+                           _score(row.gain_to_full, config))
         console.print(ranked)
     console.print(analysis.narrative.text(), markup=False)
     if not analysis.plan.empty:

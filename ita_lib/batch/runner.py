@@ -229,13 +229,14 @@ def data_hashes(db: str | Path) -> dict[str, str]:
     with Store(db, read_only=True) as store:
         own = store.query("""
             WITH rows AS (
-                SELECT l.agency_id, concat_ws('|', r.record_id, r.fiscal_year, s.path, f.field, f.number, f.text, f.line) AS row
+                SELECT l.agency_id,
+                       concat_ws('|', r.record_id, r.fiscal_year, s.path, f.field, f.number, f.text, f.line) AS row
                 FROM facts f JOIN records r USING (record_id) JOIN agency_links l USING (record_id)
                      JOIN sources s ON s.sha256 = r.sha256
                 UNION ALL SELECT l.agency_id, concat_ws('|', 'rec', t.record_id, t.position, t.instrument, t.text)
                 FROM recommendations t JOIN agency_links l USING (record_id)
-                UNION ALL SELECT l.agency_id, concat_ws('|', 'act', t.record_id, t.position, t.measure, t.steps, t.period,
-                                                        t.responsible, t.analysis, t.line)
+                UNION ALL SELECT l.agency_id, concat_ws('|', 'act', t.record_id, t.position, t.measure, t.steps,
+                                                        t.period, t.responsible, t.analysis, t.line)
                 FROM actions t JOIN agency_links l USING (record_id)
                 UNION ALL SELECT l.agency_id, concat_ws('|', 'warn', t.record_id, t.position, t.code, t.message, t.line)
                 FROM warnings t JOIN agency_links l USING (record_id)

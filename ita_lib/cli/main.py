@@ -91,9 +91,11 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--digits", choices=("thai", "arabic"), help="digits in the reports (default: thai)")
     batch.add_argument("--output-dir", default="outputs", help="default: %(default)s")
     batch.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
-    batch.add_argument("--timeout", type=positive_seconds, default=600, help="seconds an agency's notebook may run (default: %(default)s)")
+    batch.add_argument("--timeout", type=positive_seconds, default=600,
+                       help="seconds an agency's notebook may run (default: %(default)s)")
     batch.add_argument("--scheduler", metavar="ADDRESS", help="a dask.distributed scheduler, e.g. tcp://host:8786")
-    batch.add_argument("--notebook", default=None, help="another report notebook (default: notebooks/agency_report.ipynb)")
+    batch.add_argument("--notebook", default=None,
+                       help="another report notebook (default: notebooks/agency_report.ipynb)")
 
     params = commands.add_parser("params", help="report parameter files")
     params_commands = params.add_subparsers(dest="params_command", required=True)

@@ -62,7 +62,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     aliases = args.aliases if args.aliases and Path(args.aliases).exists() else None
     if args.quiet:
-        result = ingest(args.paths, db=args.db, year=args.year, agency=args.agency, aliases=aliases, workers=args.workers)
+        result = ingest(args.paths, db=args.db, year=args.year, agency=args.agency, aliases=aliases,
+                        workers=args.workers)
     else:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -74,8 +75,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             def progress(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            result = ingest(args.paths, db=args.db, year=args.year, agency=args.agency, aliases=aliases, workers=args.workers,
-                            progress=progress)
+            result = ingest(args.paths, db=args.db, year=args.year, agency=args.agency, aliases=aliases,
+                            workers=args.workers, progress=progress)
     for path, reason in result.failed:
         _say(f"ita-report: skipped {path}: {reason}")
     for path, note in [*result.not_ita, *result.noted]:

@@ -144,7 +144,7 @@ def promote_loose_rows(lines: list[Line]) -> list[Line]:
         cells = _loose_row(line.text)
         if cells is None:
             header = _loose_header(line.text)
-            following = next((l for l in lines[index + 1:] if l.text.strip()), None)
+            following = next((rest for rest in lines[index + 1:] if rest.text.strip()), None)
             if header and following is not None and not following.is_row and _loose_row(following.text):
                 cells = header
         if cells is not None:

@@ -124,7 +124,8 @@ def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
                      data_sort=str((summary or {}).get("year") or "")),
                  tag("td", text(shown(_number((summary or {}).get("score")))), class_="num",
                      data_sort=str((summary or {}).get("score") or "")),
-                 tag("td", text((summary or {}).get("verdict") or ("สร้างไม่สำเร็จ" if outcome.status == "failed" else ""))),
+                 tag("td", text((summary or {}).get("verdict")
+                                or ("สร้างไม่สำเร็จ" if outcome.status == "failed" else ""))),
                  tag("td", text(shown(_number((summary or {}).get("change")))), class_="num",
                      data_sort=str((summary or {}).get("change") or "")),
                  tag("td", links)]
@@ -140,12 +141,15 @@ def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
         passed = [i for i in items if none_if_missing(i["passed"]) is not None]
         summary_rows.append((province or "ไม่ระบุ", shown(len(items)),
                              shown(_number(sum(scores) / len(scores))) if scores else "",
-                             shown(f"{100 * sum(1 for i in passed if i['passed']) / len(passed):.1f}%") if passed else ""))
+                             shown(f"{100 * sum(1 for i in passed if i['passed']) / len(passed):.1f}%")
+                             if passed else ""))
     province_table = table(["จังหวัด", "จำนวนรายงาน", "คะแนนเฉลี่ยปีล่าสุด", "ผ่านเกณฑ์"], summary_rows, numeric=(1, 2, 3))
-    options = lambda values, label: tag("select", tag("option", text(label), value="") + "".join(
-        tag("option", text(v), value=v) for v in sorted(values) if v))
-    filters = tag("div", tag("label", "จังหวัด" + options(provinces, "ทั้งหมด").replace("<select", '<select id="province"', 1))
-                  + tag("label", "ประเภท" + options(types, "ทั้งหมด").replace("<select", '<select id="type"', 1))
+    def options(values, label: str, id_: str) -> str:
+        return tag("select", tag("option", text(label), value="") + "".join(
+            tag("option", text(v), value=v) for v in sorted(values) if v), id=id_)
+
+    filters = tag("div", tag("label", "จังหวัด" + options(provinces, "ทั้งหมด", "province"))
+                  + tag("label", "ประเภท" + options(types, "ทั้งหมด", "type"))
                   + tag("label", "ค้นหา" + '<input id="search" type="search">')
                   + tag("span", 'แสดง <span id="shown"></span> หน่วยงาน'), class_="filters")
     overview = (tag("p", tag("a", "ภาพรวมจังหวัด", href="province_overview.html"))

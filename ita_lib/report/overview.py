@@ -35,7 +35,8 @@ class Overview:
 
     title: str  # the province, or "N จังหวัด"
     year: int | None  # the latest fiscal year any agency has: the year the overview is about
-    agencies: pd.DataFrame  # agency_id, name, agency_type, district, province, slug, year, score, verdict, passed, previous_year, change
+    # agency_id, name, agency_type, district, province, slug, year, score, verdict, passed, previous_year, change
+    agencies: pd.DataFrame
     indicators: pd.DataFrame  # agency_id, indicator, name, instrument, score (the overview year)
     config: AnalysisConfig
     in_store: int | None = None  # agencies of the province (or all) in the store; None when not known

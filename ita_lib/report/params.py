@@ -60,7 +60,8 @@ class Thresholds(BaseModel):
     trend_threshold: float = Field(1.0, ge=0, allow_inf_nan=False,
                                    description="points per year below which a trend is stable")
     across_eras: bool = Field(False, description="compare years across an era break")
-    measures_per_indicator: int = Field(3, ge=0, description="knowledge-base measures per urgent indicator (one for other weak ones)")
+    measures_per_indicator: int = Field(
+        3, ge=0, description="knowledge-base measures per urgent indicator (one for other weak ones)")
 
     @model_validator(mode="after")
     def _ordered(self) -> "Thresholds":

@@ -21,7 +21,11 @@ from ita_lib import __version__
 from ita_lib.errors import ItaError, UsageError
 from ita_lib.files import atomic_write
 
-NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "agency_report.ipynb"
+# The notebooks: notebooks/ of the source tree (editable install), else the copy a wheel carries.
+_SOURCE_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOKS = (_SOURCE_NOTEBOOKS if (_SOURCE_NOTEBOOKS / "agency_report.ipynb").is_file()
+             else Path(__file__).resolve().parent / "notebooks")
+NOTEBOOK = NOTEBOOKS / "agency_report.ipynb"
 OVERVIEW_NOTEBOOK = NOTEBOOK.parent / "province_overview.ipynb"
 OVERVIEW_PAGE = "province_overview.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -205,7 +209,8 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     with tempfile.TemporaryDirectory(prefix=".build-", dir=folder.parent) as scratch:
         executed = Path(scratch) / "report.ipynb"
         try:
-            execute(parameters, executed, notebook=notebook, subject=f"agency {name}", km=km, execution_timeout=execution_timeout)
+            execute(parameters, executed, notebook=notebook, subject=f"agency {name}", km=km,
+                    execution_timeout=execution_timeout)
         except ReportBuildError as error:
             if executed.exists():  # kept for audit, with the error visible
                 atomic_write(folder / "report.ipynb", executed.read_bytes())

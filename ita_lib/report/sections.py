@@ -372,7 +372,8 @@ def recommendations(a: AgencyAnalysis) -> str:
     latest = recs[recs["fiscal_year"] == recs["fiscal_year"].max()]
     parts = []
     for instrument in (*rubric.INSTRUMENTS, None):
-        chosen = latest[latest["instrument"].isna()] if instrument is None else latest[latest["instrument"] == instrument]
+        chosen = (latest[latest["instrument"].isna()] if instrument is None
+                  else latest[latest["instrument"] == instrument])
         if not chosen.empty:
             parts.append(tag("h3", text(INSTRUMENT_TH[instrument]))
                          + bullet_list([_as_written(t, a.config) for t in chosen["text"]]))  # one digit system
@@ -480,7 +481,8 @@ def peers(a: AgencyAnalysis, audience: str = "analyst") -> str:
     config = a.config
     latest = a.peers[a.peers["fiscal_year"] == a.peers["fiscal_year"].max()]
     body = table(["", "คะแนน", "จำนวนหน่วยงานในกลุ่ม", "อันดับ", "เปอร์เซ็นไทล์", "ค่ามัธยฐานของกลุ่ม"],
-                 [(r.name if r.code == "ITA" else f"{fmt(int(r.code), config, None)}. {r.name}", _score(r.score, config),
+                 [(r.name if r.code == "ITA" else f"{fmt(int(r.code), config, None)}. {r.name}",
+                   _score(r.score, config),
                    fmt(r.peers, config, None), fmt(r.peer_rank, config, None), fmt(r.percentile, config, 1),
                    _score(r.peer_median, config)) for r in latest.itertuples(index=False)],
                  numeric=(1, 2, 3, 4, 5))

@@ -160,7 +160,8 @@ def _parse_one(job: tuple[str, int | None, str | None]) -> tuple[str, Rows | Non
     return path, document_rows(document.sha256, path, document.format, report.records, note), None
 
 
-def _parsed(jobs: list[tuple[str, int | None, str | None]], workers: int) -> Iterator[tuple[str, Rows | None, str | None]]:
+def _parsed(jobs: list[tuple[str, int | None, str | None]], workers: int
+            ) -> Iterator[tuple[str, Rows | None, str | None]]:
     if workers <= 1 or len(jobs) < _PARALLEL_FROM:
         yield from map(_parse_one, jobs)
         return

@@ -36,7 +36,9 @@ from typing import NamedTuple
 
 
 
-from ita_lib.store.names import MUNICIPAL_TIERS, SHORT_FORM, FULL_PREFIX, key_similarity, location_key, name_parts, similarity_bound
+from ita_lib.store.names import (
+    FULL_PREFIX, MUNICIPAL_TIERS, SHORT_FORM, key_similarity, location_key, name_parts, similarity_bound,
+)
 from ita_lib.store.aliases import Aliases
 
 # Link methods from most to least certain; a record reached through several steps reports the

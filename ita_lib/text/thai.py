@@ -27,7 +27,6 @@ from pythainlp.util import (  # noqa: E402  (env var must be set first)
     remove_dangling,
     remove_repeat_vowels,
     remove_spaces_before_marks,
-    thai_digit_to_arabic_digit,
 )
 
 from ita_lib import rubric  # noqa: E402  (the grades a glued grade may be)

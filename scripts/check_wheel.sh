@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The package as users install it: build the wheel, install it into a fresh virtual environment
+# outside this source tree, and build one report from the bundled examples with only what the wheel
+# carries (notebooks, templates, data). Run by scripts/test.sh; takes a minute or two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+.venv/bin/python -m pip wheel --no-deps -q -w "$work/dist" . >/dev/null
+wheel=$(ls "$work"/dist/ita_report-*.whl)
+if ! python3 -c "import sys, zipfile; sys.exit('ita_lib/report/notebooks/agency_report.ipynb' not in zipfile.ZipFile(sys.argv[1]).namelist())" "$wheel"; then
+    echo "check_wheel: the wheel carries no notebooks" >&2
+    exit 1
+fi
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install -q "${wheel}[report]" >"$work/pip.log" 2>&1 || { cat "$work/pip.log" >&2; exit 1; }
+cp -r examples "$work/examples"
+cd "$work"  # nothing of the source tree on the path from here
+HOME="$work" venv/bin/ita-report ingest examples --db out/ita.duckdb --quiet
+HOME="$work" venv/bin/ita-report build "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา" --db out/ita.duckdb --output-dir out \
+    --format html,pdf >/dev/null
+pdf=$(ls out/*/report.pdf)
+pdftotext "$pdf" - | tr -d ' \n' | grep -q "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"
+echo "check_wheel: $(basename "$wheel") installed in a fresh venv built $(basename "$(dirname "$pdf")")/report.pdf"
