@@ -23,3 +23,16 @@ def write_records() -> Callable[[Path, Iterable], None]:
             relink(store)
 
     return write
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture(scope="session")
+def example_store(tmp_path_factory) -> Path:
+    """The bundled examples ingested once for the whole session; tests only read it."""
+    from ita_lib.store.ingest import ingest
+
+    db = tmp_path_factory.mktemp("examples") / "ita.duckdb"
+    assert not ingest([EXAMPLES], db=db, aliases=None, workers=1).failed
+    return db

@@ -13,14 +13,12 @@ from hypothesis import strategies as st
 
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.errors import ItaError, ParamsError
-from ita_lib.store.ingest import ingest
 from ita_lib.report.params import (
     ReportParams, Thresholds, agency_slug, dump_params, load_params, validate_params, write_params_for_store,
 )
 from ita_lib.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples"
 NON_SAAT = "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"
 NON_SAAT_ID = "อบต.:นครราชสีมา:เมืองนครราชสีมา:โนนสะอาดพัฒนา"
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -36,13 +34,6 @@ def error_of(path: Path) -> ParamsError:
     with pytest.raises(ParamsError) as caught:
         load_params(path)
     return caught.value
-
-
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("store") / "ita.duckdb"
-    assert not ingest([EXAMPLES], db=db, workers=1).failed
-    return db
 
 
 # ---------------------------------------------------------------- reading valid files
@@ -303,11 +294,11 @@ def test_slug_is_safe_deterministic_and_follows_the_id(name, agency_id, other_id
 
 # ---------------------------------------------------------------- one file per agency
 
-def test_write_params_for_store(example_db, tmp_path):
+def test_write_params_for_store(example_store, tmp_path):
     out = tmp_path / "agencies"
-    with Store(example_db, read_only=True) as store:
+    with Store(example_store, read_only=True) as store:
         agencies = store.agencies()
-        written = write_params_for_store(example_db, out)
+        written = write_params_for_store(example_store, out)
         assert len(written) == len(agencies) == len(list(out.iterdir()))
         for path in written:
             assert path.parent == out and path.suffix == ".yaml" and SLUG.match(path.stem)
@@ -316,28 +307,28 @@ def test_write_params_for_store(example_db, tmp_path):
             found = store.find_agency(params.agency_id)
             assert (found["agency_id"], found["name"], found["province"]) == (
                 params.agency_id, params.agency, params.province)
-            assert params.db == str(example_db) and params.years == "all"
+            assert params.db == str(example_store) and params.years == "all"
             assert path.stem == agency_slug(params.agency, params.agency_id)
     by_name = {load_params(p).agency: p.name for p in written}
     assert by_name[NON_SAAT] == "obt-nonsaatphatna-7b6736.yaml"
 
 
-def test_write_params_for_store_keeps_existing_files(example_db, tmp_path):
-    first = write_params_for_store(example_db, tmp_path)
+def test_write_params_for_store_keeps_existing_files(example_store, tmp_path):
+    first = write_params_for_store(example_store, tmp_path)
     edited = first[0]
     edited.write_text(edited.read_text(encoding="utf-8").replace('digits: "thai"', 'digits: "arabic"'),
                       encoding="utf-8")
-    assert write_params_for_store(example_db, tmp_path) == []
+    assert write_params_for_store(example_store, tmp_path) == []
     assert load_params(edited).digits == "arabic"
-    assert sorted(write_params_for_store(example_db, tmp_path, overwrite=True)) == sorted(first)
+    assert sorted(write_params_for_store(example_store, tmp_path, overwrite=True)) == sorted(first)
     assert load_params(edited).digits == "thai"
 
 
-def test_write_params_for_store_filters(example_db, tmp_path):
+def test_write_params_for_store_filters(example_store, tmp_path):
     from ita_lib.errors import AgencyNotFoundError
 
-    towns = write_params_for_store(example_db, tmp_path / "a", agency_type="ทม")
+    towns = write_params_for_store(example_store, tmp_path / "a", agency_type="ทม")
     assert sorted(p.name.split("-")[0] for p in towns) == ["tm", "tm"]
-    assert len(write_params_for_store(example_db, tmp_path / "b", province="จังหวัดนครราชสีมา")) == 9
+    assert len(write_params_for_store(example_store, tmp_path / "b", province="จังหวัดนครราชสีมา")) == 9
     with pytest.raises(AgencyNotFoundError, match="เชียงใหม่"):
-        write_params_for_store(example_db, tmp_path / "c", province="เชียงใหม่")
+        write_params_for_store(example_store, tmp_path / "c", province="เชียงใหม่")

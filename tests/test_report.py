@@ -17,7 +17,7 @@ import pytest
 
 from ita_lib.report import sections as report
 from ita_lib.analysis import AnalysisConfig, build_analysis
-from ita_lib.store.ingest import ingest, relink
+from ita_lib.store.ingest import relink
 from ita_lib.model import Assessment, Recommendation, Source
 from ita_lib.report.params import ReportParams, agency_slug
 from ita_lib.report.render import NOTEBOOK, ReportBuildError, build
@@ -32,13 +32,6 @@ NONSA_2568 = (98.60, 96.20, 99.10, 97.40, 98.30, 95.20, 93.40, 94.60, 92.75, 95.
 HTTP_REFERENCE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*https?:|url\(\s*["']?https?:|@import""", re.I)
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
-
-
-@pytest.fixture(scope="module")
-def example_store(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("report-store") / "ita.duckdb"
-    ingest([EXAMPLES], db=db, aliases=None)
-    return db
 
 
 @pytest.fixture(scope="module")

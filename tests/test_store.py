@@ -43,16 +43,8 @@ def itas_page(agency: str, year: int, indicators: tuple[float, ...], overall: fl
 WORKED = (93.76, 88.66, 95.22, 88.93, 95.18, 86.60, 76.62, 78.27, 79.85, 87.50)  # ITA 85.32
 
 
-@pytest.fixture(scope="module")
-def example_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("store") / "ita.duckdb"
-    result = ingest([EXAMPLES], db=db, workers=1)
-    assert not result.failed
-    return db
-
-
-def test_examples_give_three_agencies_with_three_or_more_years(example_db):
-    with Store(example_db, read_only=True) as store:
+def test_examples_give_three_agencies_with_three_or_more_years(example_store):
+    with Store(example_store, read_only=True) as store:
         agencies = store.agencies()
     years = {row.name: list(row.years) for row in agencies.itertuples()}
     assert years["องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"] == [2563, 2565, 2567, 2568]
@@ -174,8 +166,8 @@ def test_identity_through_the_store(tmp_path):
             store.find_agency("อบต.ไม่มีจริง")
 
 
-def test_load_returns_history_tables_and_narrative(example_db):
-    analysis = ita_lib.load("อบต.โนนสะอาดพัฒนา", db=example_db, config={"digits": "arabic"})
+def test_load_returns_history_tables_and_narrative(example_store):
+    analysis = ita_lib.load("อบต.โนนสะอาดพัฒนา", db=example_store, config={"digits": "arabic"})
     assert analysis.agency["province"] == "นครราชสีมา"
     assert analysis.years["fiscal_year"].tolist() == [2563, 2565, 2567, 2568]
     assert analysis.latest_year == 2568
