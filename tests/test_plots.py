@@ -231,6 +231,7 @@ def test_env_var_with_a_bad_font_is_an_error_not_a_fallback(fresh_font_cache, mo
 def test_no_font_anywhere_names_the_places_and_the_fix(fresh_font_cache, monkeypatch, tmp_path):
     monkeypatch.delenv("ITA_THAI_FONT", raising=False)
     monkeypatch.setattr(fonts, "search_directories", lambda: [tmp_path])
+    monkeypatch.setattr(fonts, "system_fonts", lambda: [])
     with pytest.raises(ThaiFontNotFoundError) as caught:
         fonts.find_thai_font()
     message = str(caught.value)
@@ -245,6 +246,7 @@ def test_a_font_named_like_a_thai_font_but_without_thai_is_skipped(fresh_font_ca
     (tmp_path / "Sarabun-Regular.ttf").write_bytes(b"not a font")
     monkeypatch.delenv("ITA_THAI_FONT", raising=False)
     monkeypatch.setattr(fonts, "search_directories", lambda: [tmp_path])
+    monkeypatch.setattr(fonts, "system_fonts", lambda: [])
     with pytest.raises(ThaiFontNotFoundError):
         fonts.find_thai_font()
 
@@ -258,7 +260,43 @@ def test_ttf_is_preferred_to_otf_and_the_bold_comes_from_the_same_folder(fresh_f
     (tmp_path / "ttf" / "Laksaman-Bold.ttf").write_bytes(installed.regular.read_bytes())
     monkeypatch.delenv("ITA_THAI_FONT", raising=False)
     monkeypatch.setattr(fonts, "search_directories", lambda: [tmp_path])
+    monkeypatch.setattr(fonts, "system_fonts", lambda: [])
     fonts.find_thai_font.cache_clear()
     chosen = fonts.find_thai_font()
     assert chosen.regular == tmp_path / "ttf" / "Laksaman.ttf"
     assert chosen.bold == tmp_path / "ttf" / "Laksaman-Bold.ttf"
+
+
+def test_th_sarabun_new_in_the_windows_fonts_folder_is_found(fresh_font_cache, monkeypatch, tmp_path):
+    """Thai government Windows machines have TH Sarabun New in %WINDIR%\\Fonts (and per-user fonts in
+    %LOCALAPPDATA%\\Microsoft\\Windows\\Fonts); it comes before the TLWG fonts."""
+    installed = fonts.find_thai_font()
+    (tmp_path / "Windows" / "Fonts").mkdir(parents=True)
+    (tmp_path / "Windows" / "Fonts" / "THSarabunNew.ttf").write_bytes(installed.regular.read_bytes())
+    (tmp_path / "Windows" / "Fonts" / "THSarabunNew Bold.ttf").write_bytes(installed.regular.read_bytes())
+    monkeypatch.delenv("ITA_THAI_FONT", raising=False)
+    monkeypatch.delenv("CONDA_PREFIX", raising=False)
+    monkeypatch.setenv("WINDIR", str(tmp_path / "Windows"))
+    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "AppData" / "Local"))
+    searched = fonts.search_directories()
+    assert tmp_path / "Windows" / "Fonts" in searched
+    assert tmp_path / "AppData" / "Local" / "Microsoft" / "Windows" / "Fonts" in searched
+    # Found there (only there, so a Sarabun elsewhere on the test machine cannot come first).
+    monkeypatch.setattr(fonts, "search_directories", lambda: [p for p in searched if str(p).startswith(str(tmp_path))])
+    monkeypatch.setattr(fonts, "system_fonts", lambda: [])
+    fonts.find_thai_font.cache_clear()
+    chosen = fonts.find_thai_font()
+    assert chosen.regular == tmp_path / "Windows" / "Fonts" / "THSarabunNew.ttf"
+    assert chosen.bold == tmp_path / "Windows" / "Fonts" / "THSarabunNew Bold.ttf"
+
+
+def test_a_font_only_the_font_manager_knows_is_found(fresh_font_cache, monkeypatch, tmp_path):
+    installed = fonts.find_thai_font()
+    elsewhere = tmp_path / "fontconfig-only" / "Loma.ttf"
+    elsewhere.parent.mkdir()
+    elsewhere.write_bytes(installed.regular.read_bytes())
+    monkeypatch.delenv("ITA_THAI_FONT", raising=False)
+    monkeypatch.setattr(fonts, "search_directories", lambda: [tmp_path / "empty"])
+    monkeypatch.setattr(fonts, "system_fonts", lambda: [elsewhere])
+    fonts.find_thai_font.cache_clear()
+    assert fonts.find_thai_font().regular == elsewhere

@@ -1,8 +1,10 @@
 """Find a Thai font for charts and HTML reports, and embed it as CSS.
 
 Search order: the file named by the environment variable ITA_THAI_FONT, then Sarabun (the OFL
-redesign of the government font TH Sarabun New), then Debian's TLWG fonts: Laksaman (TH Sarabun's
-TLWG derivative), Garuda, Loma, Norasi. A font only counts if it really has Thai glyphs: without one
+redesign of the government font TH Sarabun New), TH Sarabun New itself (on most Thai government
+Windows machines), then Debian's TLWG fonts: Laksaman (TH Sarabun's TLWG derivative), Garuda, Loma,
+Norasi. Fonts are looked for in the font folders of Linux, macOS, Windows and conda, and in what
+matplotlib's font manager finds (fontconfig on Linux, the system's font folders elsewhere). A font only counts if it really has Thai glyphs: without one
 matplotlib draws every Thai character as a box, so we raise ThaiFontNotFoundError instead of falling
 back.
 
@@ -51,10 +53,28 @@ def search_directories() -> list[Path]:
     """Where fonts are looked for (searched recursively); directories that do not exist are skipped."""
     home = Path.home()
     dirs = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts",
-            home / ".local/share/fonts"]
+            home / ".local/share/fonts",
+            Path("/Library/Fonts"), Path("/System/Library/Fonts"), home / "Library" / "Fonts"]  # macOS
+    windows = os.environ.get("WINDIR") or os.environ.get("SystemRoot")
+    if windows:
+        dirs.append(Path(windows) / "Fonts")
+    if os.environ.get("LOCALAPPDATA"):  # fonts a Windows user installed for themselves
+        dirs.append(Path(os.environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
     if os.environ.get("CONDA_PREFIX"):
         dirs.append(Path(os.environ["CONDA_PREFIX"]) / "fonts")
+        dirs.append(Path(os.environ["CONDA_PREFIX"]) / "Library" / "fonts")  # conda on Windows
     return dirs
+
+
+def system_fonts() -> list[Path]:
+    """The font files matplotlib's font manager finds on this system (fontconfig on Linux, the
+    registry and font folders on Windows and macOS); none when it cannot list them."""
+    from matplotlib import font_manager
+
+    try:
+        return [Path(p) for p in font_manager.findSystemFonts()]
+    except Exception:  # noqa: BLE001 - a broken font setup must not stop the search of the folders
+        return []
 
 
 def has_thai_glyphs(path: Path) -> bool:
@@ -83,7 +103,7 @@ def find_thai_font() -> ThaiFont:
     if chosen:
         return _font_from_env(Path(chosen).expanduser())
     dirs = search_directories()
-    files = _font_files(dirs)
+    files = _font_files(dirs, system_fonts())
     for regular_stem, bold_stems in CANDIDATES:
         regular = _first_thai(files, (regular_stem,))
         if regular is not None:
@@ -119,8 +139,9 @@ def _bold_sibling(regular: Path) -> Path | None:
     return None
 
 
-def _font_files(dirs: list[Path]) -> dict[str, list[Path]]:
-    """Every .ttf/.otf under the directories, keyed by lower-case stem; .ttf before .otf per stem."""
+def _font_files(dirs: list[Path], extra: list[Path] = ()) -> dict[str, list[Path]]:
+    """Every .ttf/.otf under the directories and among `extra`, keyed by lower-case stem; .ttf
+    before .otf per stem."""
     found: dict[str, list[Path]] = {}
     for directory in dirs:
         if not directory.is_dir():
@@ -130,8 +151,11 @@ def _font_files(dirs: list[Path]) -> dict[str, list[Path]]:
                 path = Path(root, name)
                 if path.suffix.lower() in FONT_SUFFIXES:
                     found.setdefault(path.stem.lower(), []).append(path)
-    for paths in found.values():
-        paths.sort(key=lambda p: FONT_SUFFIXES.index(p.suffix.lower()))
+    for path in sorted(extra):  # after the folders, so a font in both is taken from the same place each time
+        if path.suffix.lower() in FONT_SUFFIXES:
+            found.setdefault(path.stem.lower(), []).append(path)
+    for stem, paths in found.items():
+        found[stem] = sorted(dict.fromkeys(paths), key=lambda p: FONT_SUFFIXES.index(p.suffix.lower()))
     return found
 
 
