@@ -4,9 +4,9 @@ Search order: the file named by the environment variable ITA_THAI_FONT, then Sar
 redesign of the government font TH Sarabun New), TH Sarabun New itself (on most Thai government
 Windows machines), then Debian's TLWG fonts: Laksaman (TH Sarabun's TLWG derivative), Garuda, Loma,
 Norasi. Fonts are looked for in the font folders of Linux, macOS, Windows and conda, and in what
-matplotlib's font manager finds (fontconfig on Linux, the system's font folders elsewhere). A font only counts if it really has Thai glyphs: without one
-matplotlib draws every Thai character as a box, so we raise ThaiFontNotFoundError instead of falling
-back.
+matplotlib's font manager finds (fontconfig on Linux, the system's font folders elsewhere). A font
+only counts if it really has Thai glyphs: without one matplotlib draws every Thai character as a
+box, so we raise ThaiFontNotFoundError instead of falling back.
 
 >>> font = find_thai_font()          # doctest: +SKIP
 >>> font.family                      # doctest: +SKIP
