@@ -57,7 +57,9 @@ def test_strict_turns_warnings_into_exit_1(result_page: Path, capsys) -> None:
 
 def test_csv_is_tidy(result_page: Path, capsys) -> None:
     assert main(["parse", str(result_page), "--format", "csv"]) == 0
-    lines = capsys.readouterr().out.strip().splitlines()
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff")  # so Excel reads Thai as UTF-8
+    lines = out.lstrip("\ufeff").strip().splitlines()
     assert lines[0].split(",")[:5] == ["agency", "agency_type", "district", "province", "fiscal_year"]
     assert len(lines) == 2  # one indicator -> one row
 
@@ -103,3 +105,40 @@ def test_year_option_fills_documents_without_a_year(tmp_path: Path, capsys) -> N
     assert main(["parse", str(path), "--year", "2567"]) == 0
     [record] = json.loads(capsys.readouterr().out)
     assert (record["agency"], record["fiscal_year"], record["overall_score"]) == ("เทศบาลตำบลนาโพธิ์", 2567, 97.15)
+
+
+def test_store_listings_for_spreadsheets_machines_and_narrow_terminals(example_store, capsys, monkeypatch) -> None:
+    """agencies --format csv: a BOM and plain cells ("2563; 2565", never numpy's "[2563 2565]");
+    analyse --format json: every analysis table; a terminal under 120 columns gets the columns that fit."""
+    import csv
+    import io
+    import unicodedata
+
+    assert main(["agencies", "--db", str(example_store), "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
+    years = {row["name"]: row["years"] for row in rows}
+    assert years["องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"] == "2563; 2565; 2567; 2568"
+    assert not any("[" in value for row in rows for value in row.values())
+
+    assert main(["analyse", "อบต.โนนสะอาดพัฒนา", "--db", str(example_store), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["agency"]["name"] == "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"
+    assert [row["fiscal_year"] for row in data["years"]] == [2563, 2565, 2567, 2568]
+
+    monkeypatch.setenv("COLUMNS", "90")
+    assert main(["agencies", "--db", str(example_store)]) == 0
+    table = capsys.readouterr().out
+    assert "(--format csv for every column)" in table and "agency_id" not in table
+    shown = [sum(unicodedata.category(c) not in ("Mn", "Me", "Cf") for c in line) for line in table.splitlines()]
+    assert max(shown) <= 90  # Thai marks take no column of their own
+
+
+def test_every_command_help_ends_with_an_example() -> None:
+    for command in (["parse"], ["ingest"], ["conflicts"], ["agencies"], ["analyse"], ["build"], ["batch"],
+                    ["params", "init"]):
+        run = run_cli(*command, "--help")
+        assert run.returncode == 0
+        tail = run.stdout.strip().splitlines()[-2:]
+        assert tail[0] == "example:" and tail[1].strip().startswith("ita-report " + " ".join(command)), command

@@ -26,11 +26,29 @@ DEFAULT_ALIASES = "params/aliases.yaml"
 
 
 
+EXAMPLES = {
+    "parse": "ita-report parse result.txt announcement.pdf --format csv > records.csv",
+    "ingest": "ita-report ingest documents/ --db outputs/ita.duckdb",
+    "conflicts": "ita-report conflicts --db outputs/ita.duckdb --format csv > conflicts.csv",
+    "agencies": "ita-report agencies --province นครราชสีมา --format csv > agencies.csv",
+    "analyse": "ita-report analyse \"อบต.โนนสะอาดพัฒนา\" --plan-csv plan.csv",
+    "build": "ita-report build params/agencies/obt-nonsaatphatna-7b6736.yaml --format pdf,docx",
+    "batch": "ita-report batch --province นครราชสีมา --jobs 2 --format html,pdf",
+    "init": "ita-report params init --province นครราชสีมา --out params/agencies",
+}
+
+
+def _command(commands, name: str, **options) -> argparse.ArgumentParser:
+    """A subcommand whose --help ends with one example."""
+    return commands.add_parser(name, epilog=f"example:\n  {EXAMPLES[name]}",
+                               formatter_class=argparse.RawDescriptionHelpFormatter, **options)
+
+
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ita-report", description="Thai ITA result documents → records and reports")
     parser.add_argument("--version", action="version", version=f"ita-report {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    parse = commands.add_parser("parse", help="print the ITA records found in documents")
+    parse = _command(commands, "parse", help="print the ITA records found in documents")
     parse.add_argument("files", nargs="+", metavar="FILE")
     parse.add_argument("--format", choices=("json", "csv", "table"), default="json")
     parse.add_argument("--year", type=fiscal_year, help="fiscal year (B.E.) for documents that give none, "
@@ -39,7 +57,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        "names it (a text from the agency's own site)")
     parse.add_argument("--strict", action="store_true", help="exit 1 when any record has warnings")
 
-    ingest = commands.add_parser("ingest", help="parse files and folders into the store")
+    ingest = _command(commands, "ingest", help="parse files and folders into the store")
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     _db_option(ingest)
     ingest.add_argument("--year", type=fiscal_year, help="fiscal year (B.E.) for documents that give none")
@@ -49,24 +67,26 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--workers", type=positive_int, help="parse processes (default: CPU count, at most 4)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    conflicts = commands.add_parser("conflicts", help="list values on which sources disagree")
+    conflicts = _command(commands, "conflicts", help="list values on which sources disagree")
     _db_option(conflicts)
     conflicts.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    agencies = commands.add_parser("agencies", help="list agencies, their years and other spellings")
+    agencies = _command(commands, "agencies", help="list agencies, their years and other spellings")
     _db_option(agencies)
     agencies.add_argument("--province", help="only agencies in this province")
     agencies.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
-    analyse = commands.add_parser("analyse", aliases=["analyze"],
+    analyse = _command(commands, "analyse", aliases=["analyze"],
                                   help="print one agency's year comparison, priorities and narrative")
     analyse.add_argument("agency", help="agency name in any spelling seen, or its id")
     _db_option(analyse)
     analyse.add_argument("--province", help="the agency's province, when the name is ambiguous")
     analyse.add_argument("--digits", choices=("thai", "arabic"), default="thai")
     analyse.add_argument("--plan-csv", metavar="FILE", help="write the action-plan draft as CSV")
+    analyse.add_argument("--format", choices=("table", "json"), default="table",
+                         help="table: Thai text for people; json: every analysis table (default: %(default)s)")
 
-    build = commands.add_parser("build", help="build one agency's report (HTML, PDF, executed notebook, data)")
+    build = _command(commands, "build", help="build one agency's report (HTML, PDF, executed notebook, data)")
     build.add_argument("targets", nargs="+", metavar="AGENCY|PARAMS.yaml",
                        help="agency names (any spelling the store knows) or params files")
     # No defaults here: a params file's db and output_dir hold unless the option is given.
@@ -78,7 +98,7 @@ def _build_parser() -> argparse.ArgumentParser:
     build.add_argument("--format", default=None, help="comma-separated: html,pdf,docx,xlsx (default: html,pdf)")
     _audience_option(build)
 
-    batch = commands.add_parser("batch", help="build one report per agency: a list, a province or all")
+    batch = _command(commands, "batch", help="build one report per agency: a list, a province or all")
     _db_option(batch)
     batch.add_argument("targets", nargs="*", metavar="TARGET", help="agency names, ids or params .yaml files")
     which = batch.add_mutually_exclusive_group()
@@ -99,7 +119,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     params = commands.add_parser("params", help="report parameter files")
     params_commands = params.add_subparsers(dest="params_command", required=True)
-    init = params_commands.add_parser("init", help="write one params file per agency in the store")
+    init = _command(params_commands, "init", help="write one params file per agency in the store")
     _db_option(init)
     init.add_argument("--out", default="params/agencies", help="folder for the files (default: %(default)s)")
     init.add_argument("--province", help="only agencies of this province")
@@ -177,6 +197,7 @@ def _print(records: list[Assessment], fmt: str) -> None:
 
         from ita_lib.model import to_dataframe
 
+        sys.stdout.write("\ufeff")  # Excel reads the file as UTF-8 (Thai) only with the BOM
         spreadsheet_safe(to_dataframe(records)).to_csv(sys.stdout, index=False)
     else:
         _table(records)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -19,15 +20,21 @@ def _console(stderr: bool = False):
     from rich.console import Console
 
     console = Console(stderr=stderr)
-    # Piped output has no terminal width: give tables room instead of folding every name.
-    return console if console.is_terminal else Console(width=200, stderr=stderr)
+    # Piped output has no terminal width: COLUMNS when set, else room instead of folding every name.
+    width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else 200
+    return console if console.is_terminal else Console(width=width, stderr=stderr)
 
 
-def print_frame(frame: pd.DataFrame, fmt: str, title: str) -> None:
+def print_frame(frame: pd.DataFrame, fmt: str, title: str, *, narrow: tuple[str, ...] = ()) -> None:
+    """The frame as a table, CSV or JSON. CSV has a BOM (Excel then reads Thai as UTF-8) and plain
+    values ("2563; 2565", not numpy's "[2563 2565]"). `narrow`: the columns a terminal under 120
+    characters wide shows, so the table fits it (CSV and JSON keep every column)."""
     if fmt == "csv":
         from ita_lib.io.csv_cells import spreadsheet_safe
 
-        spreadsheet_safe(frame).to_csv(sys.stdout, index=False)
+        plain = frame.apply(lambda column: column.map(_csv_value) if column.dtype == object else column)
+        sys.stdout.write("\ufeff")
+        spreadsheet_safe(plain).to_csv(sys.stdout, index=False)
     elif fmt == "json":
         json.dump(json.loads(frame.to_json(orient="records", force_ascii=False)), sys.stdout,
                   ensure_ascii=False, indent=2)
@@ -36,13 +43,25 @@ def print_frame(frame: pd.DataFrame, fmt: str, title: str) -> None:
         from rich.table import Table
         from rich.text import Text
 
+        console = _console()
+        if narrow and console.width < 120:
+            frame = frame[[c for c in frame.columns if c in narrow]]
+            title += " (--format csv for every column)"
         table = Table(title=title)
         for column in frame.columns:
             table.add_column(str(column), overflow="fold")
         for row in frame.itertuples(index=False):
             # Text(), not str: store text is never read as rich markup ("[/x]" would crash it).
             table.add_row(*(Text(_cell(value)) for value in row))
-        _console().print(table)
+        console.print(table)
+
+
+def _csv_value(value):
+    """A list or array as "a; b" (a spreadsheet cell), anything else as it is."""
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist") and not isinstance(value, str):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return "; ".join(map(str, items)) if isinstance(items, list) else items
+    return value
 
 
 def _cell(value) -> str:
@@ -107,7 +126,8 @@ def cmd_agencies(args: argparse.Namespace) -> int:
         frame = frame[frame["province"] == args.province]
         if frame.empty:
             _say(f"ita-report: {args.db}: no agency of province {args.province!r} in the store")
-    print_frame(frame, args.format, f"{len(frame)} agencies")
+    print_frame(frame, args.format, f"{len(frame)} agencies",
+                narrow=("name", "agency_type", "district", "province", "years"))
     return exit_codes.OK
 
 
@@ -116,7 +136,13 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     from ita_lib.analysis.report_text import print_analysis
 
     analysis = load(args.agency, args.db, province=args.province, config={"digits": args.digits})
-    print_analysis(analysis, _console())
+    if args.format == "json":
+        from ita_lib.analysis.export import analysis_json
+
+        json.dump(analysis_json(analysis), sys.stdout, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write("\n")
+    else:
+        print_analysis(analysis, _console())
     if args.plan_csv:
         write_plan_csv(analysis.plan, args.plan_csv)
         _say(f"ita-report: action-plan draft written to {args.plan_csv}")
