@@ -100,9 +100,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         _say(f"ita-report: skipped {path}: {reason}")
     for path, note in [*result.not_ita, *result.noted]:
         _say(f"ita-report: {path}: {note}")
+    for path, reason in result.left_out:
+        _say(f"ita-report: left out {path}: {reason}")
     _say(f"ita-report: {len(result.added)} files added ({result.records} records), "
          f"{len(result.already_in)} already in the store, {len(result.not_ita)} without ITA results, "
-         f"{len(result.failed)} skipped; {result.agencies} agencies in {args.db}")
+         f"{len(result.failed)} skipped, {len(result.left_out)} left out (not documents); "
+         f"{result.agencies} agencies in {args.db}")
     return exit_codes.PARTIAL if result.skipped_any else exit_codes.OK
 
 

@@ -1,8 +1,11 @@
-"""Read a document (text, HTML, DOCX, PDF) into a :class:`~ita_lib.io.document.Document`.
+"""Read a document (text, HTML, DOCX, PDF, or a spreadsheet: CSV, XLSX) into a
+:class:`~ita_lib.io.document.Document`.
 
-Format: by file extension; an unknown extension (or bytes without a name) is sniffed:
-``%PDF`` -> PDF, a zip holding ``word/document.xml`` -> DOCX, ``<html``/``<!doctype html`` ->
-HTML, otherwise text if it decodes.
+Format: by file extension (SUPPORTED_SUFFIXES, the one list of what can be read); an unknown
+extension (or bytes without a name) is sniffed: ``%PDF`` -> PDF, a zip holding
+``word/document.xml`` -> DOCX and ``xl/workbook.xml`` -> XLSX, ``<html``/``<!doctype html`` -> HTML,
+otherwise text if it decodes. Spreadsheet rows become table rows (cells), so the table readers of
+the parser read a score sheet as they read a table in a page; an XLSX sheet's title is a line of its own.
 
 Text decoding, in this order (first match wins), recorded on ``Document.encoding``:
   1. a BOM: UTF-32 (checked before UTF-16, whose BOM is a prefix of UTF-32-LE's), UTF-8, UTF-16;
@@ -40,12 +43,14 @@ from ita_lib.io.document import Cell, Document, Line
 from ita_lib.errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError
 from ita_lib.text.thai import clean_cell, clean_text, html_fragment_parts, node_parts
 
-__all__ = ["read_document", "document_from_text", "document_from_bytes", "decode_text", "check_document_file"]
+__all__ = ["read_document", "document_from_text", "document_from_bytes", "decode_text", "check_document_file",
+           "SUPPORTED_SUFFIXES"]
 
 _EXT_FORMAT = {
-    ".txt": "text", ".md": "text", ".text": "text", ".csv": "text", ".tsv": "text",
-    ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf",
+    ".txt": "text", ".md": "text", ".text": "text", ".csv": "csv", ".tsv": "csv",
+    ".html": "html", ".htm": "html", ".docx": "docx", ".pdf": "pdf", ".xlsx": "xlsx",
 }
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_EXT_FORMAT)  # what ingest takes from a folder
 _BINARY_MSG = "not a text document (binary content)"
 
 # What one document may cost. A real ITA document is < 20 MB (PDFs with scanned pages are the
@@ -161,9 +166,13 @@ def _from_bytes(data: bytes, path: str | None, fmt: str | None) -> Document:
             return _pdf_document(data, path, sha)
         if fmt == "docx":
             return _docx_document(data, path, sha)
+        if fmt == "xlsx":
+            return _xlsx_document(data, path, sha)
         text, encoding, notes = _decode(data, path)
         if fmt == "html":
             return _html_document(text, path, sha, encoding, notes)
+        if fmt == "csv":
+            return _csv_document(text, path, sha, encoding, notes)
         return _text_document(text, path, sha, encoding, notes)
     except ItaError:
         raise
@@ -188,7 +197,9 @@ def _sniff(data: bytes, path: str | None) -> str:
             raise DocumentReadError(f"corrupt zip archive ({_short(exc)})", path=path) from None
         if "word/document.xml" in names:
             return "docx"
-        raise UnsupportedFormatError("zip archive that is not a DOCX", path=path)
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        raise UnsupportedFormatError("zip archive that is neither a DOCX nor an XLSX", path=path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsupportedFormatError("legacy Office file (.doc/.xls) is not supported", path=path)
     # Byte-level check (NULs dropped so UTF-16 HTML is seen too); a decode of a cut-off head
@@ -491,22 +502,23 @@ def _docx_document(data: bytes, path: str | None, sha: str) -> Document:
     return Document(path=path, sha256=sha, format="docx", lines=lines)
 
 
-def _check_docx_sizes(data: bytes, path: str | None) -> None:
-    """Refuse a DOCX whose parts would inflate past the limits, from the zip's directory alone."""
+def _check_docx_sizes(data: bytes, path: str | None, kind: str = "DOCX") -> None:
+    """Refuse an Office file (DOCX, XLSX) whose parts would inflate past the limits, from the zip's
+    directory alone."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = archive.infolist()
     for part in parts:
         is_xml = part.filename.endswith((".xml", ".rels"))
         if is_xml and part.file_size > MAX_DOCX_XML_BYTES:
-            raise DocumentReadError(f"DOCX part {part.filename} inflates to {part.file_size:,} bytes "
+            raise DocumentReadError(f"{kind} part {part.filename} inflates to {part.file_size:,} bytes "
                                     f"(the limit is {_size(MAX_DOCX_XML_BYTES)})", path=path)
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size > _RATIO_FROM_BYTES and ratio > MAX_DOCX_RATIO:
-            raise DocumentReadError(f"DOCX part {part.filename} is compressed {ratio:.0f} to 1, like a "
+            raise DocumentReadError(f"{kind} part {part.filename} is compressed {ratio:.0f} to 1, like a "
                                     f"zip bomb (the limit is {MAX_DOCX_RATIO} to 1)", path=path)
     total = sum(part.file_size for part in parts)
     if total > MAX_DOCX_TOTAL_BYTES:
-        raise DocumentReadError(f"DOCX parts inflate to {total:,} bytes in all (the limit is "
+        raise DocumentReadError(f"{kind} parts inflate to {total:,} bytes in all (the limit is "
                                 f"{_size(MAX_DOCX_TOTAL_BYTES)})", path=path)
 
 
@@ -610,3 +622,77 @@ def _pdf_document(data: bytes, path: str | None, sha: str) -> Document:
         for i, raw in enumerate(_RE_NEWLINE.split(text), start=1)
     ]
     return Document(path=path, sha256=sha, format="pdf", lines=lines)
+
+
+# ---------------------------------------------------------------- spreadsheets (CSV, XLSX)
+
+_CSV_DELIMITERS = ",;\t|"
+
+
+def _csv_document(text: str, path: str | None, sha: str, encoding: str | None,
+                  notes: list[str] = ()) -> Document:
+    """Each row a table row of cells (one cell: a plain line); the delimiter is sniffed."""
+    import csv
+
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise EmptyDocumentError("empty document", path=path)
+    lines = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text[:20_000]))
+    for row in reader:
+        lines.append(_sheet_line(reader.line_num, row))
+    return Document(path=path, sha256=sha, format="csv", lines=lines, encoding=encoding, notes=list(notes))
+
+
+def _csv_delimiter(head: str) -> str:
+    """The delimiter most lines share with the same count (a title line above the table, which has
+    none, does not confuse it as it does csv.Sniffer)."""
+    from collections import Counter
+
+    rows = [line for line in head.splitlines() if line.strip()]
+    best, best_score = ",", 0
+    for delimiter in _CSV_DELIMITERS:
+        counts = Counter(line.count(delimiter) for line in rows if delimiter in line)
+        score = counts.most_common(1)[0][1] if counts else 0
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _xlsx_document(data: bytes, path: str | None, sha: str) -> Document:
+    """Every sheet's rows as table rows, the values as they are stored (not as Excel shows them:
+    a score kept as 85.32 reads 85.32 whatever the cell's number format); a line per sheet title."""
+    _check_docx_sizes(data, path, kind="XLSX")
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    lines: list[Line] = []
+    try:
+        for sheet in workbook.worksheets:
+            lines.append(Line(len(lines) + 1, clean_cell(str(sheet.title))))
+            for row in sheet.iter_rows(values_only=True):
+                lines.append(_sheet_line(len(lines) + 1, [_sheet_value(v) for v in row]))
+    finally:
+        workbook.close()
+    if not any(line.text.strip() for line in lines[1:]):
+        raise EmptyDocumentError("a workbook without values", path=path)
+    return Document(path=path, sha256=sha, format="xlsx", lines=lines)
+
+
+def _sheet_value(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}" if round(value, 2) == value and not value.is_integer() else f"{value:g}"
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _sheet_line(number: int, values: list[str]) -> Line:
+    cells = [clean_cell(v) for v in values]
+    while cells and not cells[-1]:
+        cells.pop()  # trailing empty columns
+    if len(cells) <= 1:
+        return Line(number, cells[0] if cells else "")
+    return Line(number, "\t".join(cells), tuple(Cell(c) for c in cells))

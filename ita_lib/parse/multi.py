@@ -6,6 +6,7 @@ import re
 from ita_lib.parse.agency import AgencyName, find_local_agencies, main_agency
 from ita_lib.io.document import Document, Line
 from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
+from ita_lib.parse.places import fold, is_province, province_index
 from ita_lib.model import Assessment
 from ita_lib.parse.years import to_buddhist_era
 from ita_lib.parse.builder import RecordBuilder
@@ -30,9 +31,31 @@ def _agency_from_cell(text: str, line: int) -> AgencyName:
 # --- province lists -------------------------------------------------------------------------
 
 def _is_province_list(table: Table) -> bool:
-    # A province table with indicator columns is a multi-agency indicator table instead.
-    return (table.column("หน่วยงาน") is not None and table.column("จังหวัด") is not None
-            and table.column("คะแนน") is not None and len(_indicator_columns(table)) < 5)
+    # A province table with indicator columns is a multi-agency indicator table instead. Without a
+    # province column (a province office's own sheet) the province comes from the title above.
+    return (table.column("หน่วยงาน") is not None and table.column("คะแนน") is not None
+            and len(_indicator_columns(table)) < 5)
+
+
+_TITLE_PROVINCE = re.compile(r"จังหวัด\s*([\u0e00-\u0e7f]+)")
+
+
+def _title_province(lines: list[Line], before: int) -> str | None:
+    """The one province named by "จังหวัดX" in the text above a table (a sheet's title); None when
+    none is, or more than one."""
+    found = set()
+    for line in lines:
+        if line.number >= before:
+            break
+        if line.is_row:
+            continue
+        for match in _TITLE_PROVINCE.finditer(line.text):
+            name = match.group(1)
+            for end in range(len(name), 1, -1):  # "ขอนแก่นประจำปี": the longest prefix that is a province
+                if is_province(name[:end]):
+                    found.add(province_index()[fold(name[:end])][0])
+                    break
+    return found.pop() if len(found) == 1 else None
 
 
 def parse_province_list(document: Document, *, year: int | None = None) -> list[Assessment]:
@@ -51,9 +74,13 @@ def _parse_province_tables(document: Document, *, year: int | None = None) -> li
         district_col = table.column("อำเภอ")
         province_col = table.column("จังหวัด")
         score_col = table.column("คะแนน")
+        result_col = table.column("ผลการประเมิน", "ระดับ", exclude=("คะแนน",))
+        title_province = None if province_col is not None else _title_province(document.lines, table.header.number)
+        if province_col is None and title_province is None:
+            continue  # whose agencies these are is not said: a list of names proves nothing
         for row in table.rows:
             cells = [c.text for c in row.cells or ()]
-            if max(name_col, province_col, score_col) >= len(cells):
+            if max(name_col, province_col or 0, score_col) >= len(cells):
                 continue
             score = cell_score(cells[score_col])
             if score is None:
@@ -63,8 +90,13 @@ def _parse_province_tables(document: Document, *, year: int | None = None) -> li
             district = cells[district_col].strip() if district_col is not None and district_col < len(cells) else None
             builder.set_agency(agency)
             builder.set("district", _bare(district, "อำเภอ", "อ."), row.number)
-            builder.set("province", _bare(cells[province_col], "จังหวัด", "จ."), row.number)
+            if province_col is not None:
+                builder.set("province", _bare(cells[province_col], "จังหวัด", "จ."), row.number)
+            else:
+                builder.set("province", title_province, row.number)
             builder.set("overall_score", score, row.number)
+            if result_col is not None and result_col < len(cells):
+                _set_grade_or_result(builder, [cells[result_col]], row.number)
             if rank_col is not None and cells[rank_col].strip().isdigit():
                 builder.set("rank", int(cells[rank_col]), row.number)
             set_year(builder, document.lines, year)

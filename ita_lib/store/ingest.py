@@ -25,10 +25,9 @@ import pandas as pd
 from ita_lib.errors import DocumentReadError, ItaError
 from ita_lib.store.aliases import load_aliases
 from ita_lib.store.resolve import AgencyRef, resolve
-from ita_lib.io.read import check_document_file
+from ita_lib.io.read import SUPPORTED_SUFFIXES, check_document_file
 from ita_lib.store.db import Rows, Store, document_rows
 
-DOCUMENT_SUFFIXES = (".txt", ".md", ".text", ".csv", ".tsv", ".html", ".htm", ".docx", ".pdf")
 DEFAULT_ALIASES = Path("params") / "aliases.yaml"
 _PARALLEL_FROM = 40  # below this many files a process pool costs more than it saves
 # Seconds one document may take to parse. The real and example documents take < 0.2 s each, the
@@ -51,6 +50,7 @@ class IngestResult:
     failed: list[tuple[str, str]] = field(default_factory=list)  # (file, reason without the file): skipped
     not_ita: list[tuple[str, str]] = field(default_factory=list)  # stored, but gave no records
     noted: list[tuple[str, str]] = field(default_factory=list)  # stored with records, and a note (bytes dropped)
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # files in folders not read, and why
     records: int = 0
     agencies: int = 0
 
@@ -59,15 +59,18 @@ class IngestResult:
         return bool(self.failed)
 
 
-def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files named and document files under folders (recursively, sorted; hidden files and README
-    files in folders are left out), and (path, reason) for each one that cannot be read: missing,
-    a folder that cannot be listed, a broken symbolic link, not a regular file, too large."""
+def find_documents(paths: Iterable[str | Path], left_out: list[tuple[str, str]] | None = None
+                   ) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files named and document files under folders (recursively, sorted), and (path, reason) for
+    each one that cannot be read: missing, a folder that cannot be listed, a broken symbolic link,
+    not a regular file, too large. Files in folders that are not documents (another type, hidden,
+    a README) go to `left_out` with the reason, when it is given."""
     found: list[Path] = []
     failed: list[tuple[str, str]] = []
+    left_out = left_out if left_out is not None else []
     for path in map(Path, paths):
         if path.is_dir():
-            _find_in_folder(path, found, failed)
+            _find_in_folder(path, found, failed, left_out)
         elif not path.exists() and not path.is_symlink():
             failed.append((str(path), "no such file or folder"))
         else:
@@ -75,22 +78,35 @@ def find_documents(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[
     return found, failed
 
 
-def _find_in_folder(folder: Path, found: list[Path], failed: list[tuple[str, str]]) -> None:
+def _find_in_folder(folder: Path, found: list[Path], failed: list[tuple[str, str]],
+                    left_out: list[tuple[str, str]]) -> None:
     def unlistable(error: OSError) -> None:
         reason = "permission denied" if isinstance(error, PermissionError) else error.strerror or str(error)
         failed.append((str(error.filename), reason))
 
     files: list[Path] = []
     for top, _, names in os.walk(folder, onerror=unlistable):  # symlinked folders are not followed
-        files.extend(Path(top, name) for name in names if _is_document_name(name))
+        for name in sorted(names):
+            why = _not_a_document(name)
+            if why:
+                left_out.append((str(Path(top, name)), why))
+            else:
+                files.append(Path(top, name))
     for path in sorted(files):
         _add_if_readable(path, found, failed)
 
 
-def _is_document_name(name: str) -> bool:
+def _not_a_document(name: str) -> str | None:
+    """Why a file in a folder is not read as a document; None when it is one."""
     path = Path(name)
-    return (path.suffix.lower() in DOCUMENT_SUFFIXES and not name.startswith(".")
-            and not path.stem.upper().startswith("README"))
+    if name.startswith("."):
+        return "a hidden file"
+    if path.stem.upper().startswith("README"):
+        return "a README"
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return (f"{path.suffix or 'no'} files are not read (documents: "
+                + ", ".join(SUPPORTED_SUFFIXES) + ")")
+    return None
 
 
 def _add_if_readable(path: Path, found: list[Path], failed: list[tuple[str, str]]) -> None:
@@ -176,7 +192,7 @@ def ingest(paths: Iterable[str | Path], *, db: str | Path, year: int | None = No
            progress: Callable[[int, int], None] | None = None) -> IngestResult:
     """Parse and store every document under `paths`; see IngestResult for what happened to each."""
     result = IngestResult()
-    files, unreadable = find_documents(paths)
+    files, unreadable = find_documents(paths, result.left_out)
     result.failed.extend(unreadable)
     alias_table = load_aliases(aliases) if aliases is not None else None
     workers = workers or min(os.cpu_count() or 1, 4)
