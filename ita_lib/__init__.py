@@ -24,11 +24,16 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def load(agency: str, db="outputs/ita.duckdb", **options):
-    """One agency's history, analysis tables and Thai narrative from the store (see ita_lib.analysis.load)."""
+def load(agency: str, db: str | os.PathLike = "outputs/ita.duckdb", *, province: str | None = None,
+         config: dict | None = None, years: list[int] | None = None):
+    """One agency's history, analysis tables and Thai narrative from the store, as an AgencyAnalysis
+    (it shows itself as a Thai summary in Jupyter). `agency`: any spelling seen or its id;
+    `province` when the name is ambiguous; `config`: thresholds such as {"passing": 85, "digits":
+    "arabic"}; `years`: only these fiscal years (B.E.)."""
     from ita_lib.analysis import load as load_analysis  # imported on use: parsing alone needs no DuckDB
 
-    return load_analysis(agency, db, **options)
+    return load_analysis(agency, db, province=province, config=config, years=years)
+
 
 __all__ = [
     "ActionRow", "Assessment", "DocumentReadError", "EmptyDocumentError", "ItaError", "Recommendation",

@@ -3,18 +3,36 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from ita_lib.errors import OutputError
 
 
-def _umask() -> int:
-    mask = os.umask(0)
+@lru_cache(maxsize=1)
+def _file_mode() -> int:
+    """0o666 less the process's umask (mkstemp makes 0600 files; reports are for others to read).
+    Read from /proc where there is one; elsewhere set and restored once, on the first write, never
+    at import."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
     os.umask(mask)
-    return mask
+    return 0o666 & ~mask
 
 
-_FILE_MODE = 0o666 & ~_umask()  # mkstemp makes 0600 files; reports are for others to read
+def scratch_dir(name: str) -> Path:
+    """A folder of this user's under the system's temporary folder, for work nobody asked to keep
+    (the notebook opened in Jupyter on the bundled examples, instead of the real store)."""
+    user = "".join(c for c in (os.environ.get("USER") or os.environ.get("USERNAME") or "user") if c.isalnum())
+    folder = Path(tempfile.gettempdir()) / f"ita-report-{user or 'user'}" / name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 def atomic_write(path: str | Path, data: bytes | str) -> Path:
@@ -32,7 +50,7 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.chmod(temp, _FILE_MODE)
+        os.chmod(temp, _file_mode())
         os.replace(temp, path)
     except BaseException as error:
         Path(temp).unlink(missing_ok=True)

@@ -49,6 +49,30 @@ class AgencyAnalysis:
     items: pd.DataFrame = field(default_factory=pd.DataFrame)  # item scores (O13, e3), weakest first
     limitations: pd.DataFrame = field(default_factory=pd.DataFrame)  # the agency's own account, per year
 
+    def _repr_html_(self) -> str:
+        """In Jupyter: the agency, its latest result, the indicators of that year and the Thai
+        summary, in Thai (the report's sections are in ita_lib.report.sections)."""
+        from html import escape
+
+        from ita_lib.analysis.numbers import fmt
+
+        name = escape(str(self.agency.get("name") or ""))
+        place = " ".join(escape(f"{label}{value}") for label, value in (("อำเภอ", self.agency.get("district")),
+                                                                         ("จังหวัด", self.agency.get("province")))
+                         if value)
+        year = self.latest_year
+        if year is None:
+            return f"<h3>{name}</h3><p>{place}</p><p>ไม่มีผลการประเมินในฐานข้อมูล</p>"
+        config = self.config  # one digit system, as in the report
+        latest = self.indicators[self.indicators["fiscal_year"] == year]
+        table = pd.DataFrame({
+            "ตัวชี้วัด": [f"{fmt(int(n), config, None)}. {label}" for n, label in zip(latest["indicator"], latest["name"])],
+            "แบบวัด": latest["instrument"], "คะแนน": [fmt(v, config) for v in latest["score"]],
+            "ระดับ": latest["level_th"]}).to_html(index=False, escape=True)
+        summary = "".join(f"<p>{escape(sentence)}</p>" for sentence in self.narrative.sections.get("summary", []))
+        years = ", ".join(fmt(int(y), config, None) for y in self.years["fiscal_year"])
+        return f"<h3>{name}</h3><p>{place}</p><p>ปีงบประมาณที่มีผล: {years}</p>{summary}{table}"
+
     @property
     def latest_year(self) -> int | None:
         return None if self.years.empty else int(self.years["fiscal_year"].max())

@@ -37,11 +37,17 @@ def _fact_name(fact: str, rules: rubric.YearRules) -> str:
     return name
 
 
-def prepare_analysis(agency: str, *, db: str | Path, agency_id: str | None = None, province: str | None = None,
-                     years: list[int] | str = "all", documents: str | Path | None = None,
+def prepare_analysis(agency: str, *, db: str | Path | None, agency_id: str | None = None,
+                     province: str | None = None, years: list[int] | str = "all",
+                     documents: str | Path | None = None,
                      config: dict | AnalysisConfig | None = None) -> AgencyAnalysis:
     """The analysis the report shows. `documents`: a folder to ingest first (the notebook's default
-    ingests the bundled examples, so it runs top to bottom on a fresh checkout)."""
+    ingests the bundled examples, so it runs top to bottom on a fresh checkout). `db` None: a
+    scratch store of this user's, so trying the notebook never writes into a real store."""
+    if db is None:
+        from ita_lib.files import scratch_dir
+
+        db = scratch_dir("notebook") / "ita.duckdb"
     if documents is not None:
         from ita_lib.store.ingest import ingest
 
@@ -544,15 +550,16 @@ def figure(fig, caption: str, *, dpi: int = 150) -> str:
     return tag("figure", image + tag("figcaption", text(caption)), class_="chart")
 
 
-def save_data(a: AgencyAnalysis, output_dir: str | Path, formats: list[str] | None = None) -> Path:
+def save_data(a: AgencyAnalysis, output_dir: str | Path | None, formats: list[str] | None = None) -> Path:
     """Beside the report, from the very analysis it shows: data.json (the analysis tables),
     plan.csv (the action-plan draft, UTF-8 with BOM for Excel) and, when `formats` asks for xlsx,
-    report.xlsx (the tables as a workbook), in <output_dir>/<slug>/."""
+    report.xlsx (the tables as a workbook), in <output_dir>/<slug>/ (None: a scratch folder)."""
     from ita_lib.analysis import write_plan_csv
     from ita_lib.analysis.export import analysis_json
-    from ita_lib.files import atomic_write
+    from ita_lib.files import atomic_write, scratch_dir
     from ita_lib.report.params import agency_slug
 
+    output_dir = scratch_dir("notebook-outputs") if output_dir is None else output_dir
     folder = Path(output_dir) / agency_slug(a.agency["name"], a.agency["agency_id"])
     atomic_write(folder / "data.json", json.dumps(analysis_json(a), ensure_ascii=False, indent=1))
     write_plan_csv(a.plan, folder / "plan.csv")

@@ -1,0 +1,56 @@
+"""The analyst in Jupyter: an analysis shows itself in Thai, the notebooks' parameters are typed and
+described for `papermill --help-notebook`, and opening the report notebook on the bundled examples
+writes a scratch store, never the real one."""
+from __future__ import annotations
+
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+import ita_lib
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def test_an_analysis_shows_itself_as_thai_html(example_store) -> None:
+    a = ita_lib.load("อบต.โนนสะอาดพัฒนา", example_store)
+    page = a._repr_html_()
+    assert "<h3>องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา</h3>" in page
+    assert "ปีงบประมาณที่มีผล: ๒๕๖๓, ๒๕๖๕, ๒๕๖๗, ๒๕๖๘" in page
+    assert "<td>๙. การเปิดเผยข้อมูล</td>" in page and "<td>ผ่านเกณฑ์</td>" in page
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert re.findall(r"[0-9]", re.sub(r"\b(?:IIT|EIT|OIT|ITA)\b", "", text)) == []  # one digit system
+
+
+def test_load_takes_typed_keywords(example_store) -> None:
+    a = ita_lib.load("อบต.โนนสะอาดพัฒนา", example_store, config={"digits": "arabic"}, years=[2567, 2568])
+    assert a.years["fiscal_year"].tolist() == [2567, 2568] and a.config.digits == "arabic"
+    with pytest.raises(TypeError):
+        ita_lib.load("อบต.โนนสะอาดพัฒนา", example_store, yeers=[2568])  # a misspelt option is an error
+
+
+@pytest.mark.parametrize("notebook", ["agency_report.ipynb", "province_overview.ipynb"])
+def test_every_notebook_parameter_has_a_type_and_a_description(notebook) -> None:
+    papermill = pytest.importorskip("papermill")
+    parameters = papermill.inspect_notebook(str(ROOT / "notebooks" / notebook))
+    assert parameters
+    for name, about in parameters.items():
+        assert about["inferred_type_name"] != "None", name
+        assert about["help"], name
+
+
+def test_the_notebook_defaults_ingest_the_examples_into_a_scratch_store(tmp_path, monkeypatch) -> None:
+    from ita_lib.report.sections import prepare_analysis, save_data
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.chdir(tmp_path)  # a real store would be outputs/ita.duckdb from here
+    a = prepare_analysis("อบต.โนนสะอาดพัฒนา", db=None, documents=EXAMPLES)
+    assert a.latest_year == 2568
+    scratch = next(tmp_path.glob("ita-report-*"))
+    assert (scratch / "notebook" / "ita.duckdb").is_file()
+    folder = save_data(a, None, ["html"])
+    assert folder.parent == scratch / "notebook-outputs" and (folder / "data.json").is_file()
+    assert not (tmp_path / "outputs").exists()
