@@ -88,7 +88,7 @@ def test_csv_output_keeps_numbers_and_quotes_formula_names(capsys) -> None:
     from ita_lib.cli.main import _print
 
     _print([hostile_record(agency="=1+2 อบต.ทดลอง")], "csv")
-    rows = list(csv.DictReader(capsys.readouterr().out.splitlines()))
+    rows = list(csv.DictReader(capsys.readouterr().out.lstrip("\ufeff").splitlines()))
     assert {row["agency"] for row in rows} == {"'=1+2 อบต.ทดลอง"}
     assert rows[0]["overall_score"] == "85.32"
 

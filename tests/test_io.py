@@ -365,7 +365,7 @@ def test_zip_that_is_not_docx():
         zf.writestr("a.txt", "x")
     with pytest.raises(UnsupportedFormatError) as exc:
         document_from_bytes(buf.getvalue(), name="a.zip")
-    assert str(exc.value) == "a.zip: zip archive that is not a DOCX"
+    assert str(exc.value) == "a.zip: zip archive that is neither a DOCX nor an XLSX"
 
 
 def test_truncated_docx(tmp_path):

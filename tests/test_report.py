@@ -156,8 +156,9 @@ def test_a_failing_cell_keeps_the_notebook_and_names_agency_and_cell(example_sto
     assert not list(out.glob("*/report.html"))  # no report from a failed run
 
 
-def test_the_notebook_defaults_run_top_to_bottom_on_the_examples(tmp_path):
-    """As an analyst opens it in Jupyter: no parameters, the notebook's folder as working directory."""
+def test_the_notebook_defaults_run_top_to_bottom_on_the_examples(tmp_path, monkeypatch):
+    """As an analyst opens it in Jupyter: no parameters, the notebook's folder as working directory;
+    the examples go into a scratch store under the temporary folder, not ../outputs."""
     import papermill
 
     from ita_lib.report.kernels import kernel_manager
@@ -165,6 +166,8 @@ def test_the_notebook_defaults_run_top_to_bottom_on_the_examples(tmp_path):
     (tmp_path / "notebooks").mkdir()
     shutil.copytree(EXAMPLES, tmp_path / "examples")
     executed = tmp_path / "notebooks" / "run.ipynb"
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))  # the kernel's temporary folder
+    (tmp_path / "tmp").mkdir()
     with kernel_manager() as km:
         papermill.execute_notebook(str(NOTEBOOK), str(executed), kernel_name="python3", progress_bar=False,
                                    cwd=str(tmp_path / "notebooks"), km=km)
@@ -172,7 +175,8 @@ def test_the_notebook_defaults_run_top_to_bottom_on_the_examples(tmp_path):
     html = "".join(o.get("data", {}).get("text/html", "") for c in cells for o in c.get("outputs", []))
     assert NONSA in html and "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ" in html
     assert "การรับรองรายงาน" in html and html.count("<img") == 4
-    assert (tmp_path / "outputs" / "ita.duckdb").exists()  # ../outputs, as the defaults say
+    assert not (tmp_path / "outputs").exists()  # no real store, no outputs written by trying it
+    assert list((tmp_path / "tmp").glob("ita-report-*/notebook/ita.duckdb"))
 
 
 def page_requests(page: Path, tmp_path: Path) -> list[str]:
