@@ -68,5 +68,13 @@ class OutputError(ItaError):
     """An output file or folder cannot be written: read-only, a folder in the way, a full disk."""
 
 
+class ReportBuildError(ItaError):
+    """A report could not be built: names the agency and, for a failing cell, the cell."""
+
+
+class KernelStartError(ItaError):
+    """The Jupyter kernel that runs report notebooks could not be started (a batch retries once)."""
+
+
 class UsageError(ItaError):
     """A bad option or argument, found before any work was done (exit status USAGE)."""

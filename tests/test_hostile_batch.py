@@ -33,7 +33,8 @@ from ita_lib.report.index_page import write_index
 from ita_lib.report.kernels import remove_stale_folders
 from ita_lib.model import Assessment, Source
 from ita_lib.report.overview import load_overview, title_block
-from ita_lib.report.render import ReportBuildError, check_formats, execute
+from ita_lib.errors import ReportBuildError
+from ita_lib.report.render import check_formats, execute
 
 PLACED = "องค์การบริหารส่วนตำบลหนองแก"  # in ขอนแก่น
 UNPLACED = "องค์การบริหารส่วนตำบลโนนงาม"  # no district, no province: NaN when it leaves the store
@@ -411,3 +412,17 @@ def test_a_failing_cell_right_after_the_parameters_is_the_one_named(tmp_path):
         execute({"n": 2}, tmp_path / "out.ipynb", notebook=path, subject="agency X")
     assert error.value.reason == ("agency X: cell 1 of tiny.ipynb (\"raise ValueError('boom')\") failed: "
                                   "ValueError: boom")
+
+
+def test_a_retry_is_for_a_kernel_that_failed_not_for_words_in_a_message():
+    """Typed errors decide, never English message text: a kernel that did not start or died gets
+    one retry; a failing cell whose message happens to say "kernel died" does not."""
+    from nbclient.exceptions import DeadKernelError
+
+    from ita_lib.batch.runner import _kernel_start_failure
+    from ita_lib.errors import KernelStartError
+
+    assert _kernel_start_failure(KernelStartError("the report kernel did not start"))
+    assert _kernel_start_failure(DeadKernelError("Kernel died"))
+    assert not _kernel_start_failure(ReportBuildError("cell 3 failed: RuntimeError: kernel died"))
+    assert not _kernel_start_failure(RuntimeError("Kernel died before replying to kernel_info"))

@@ -129,13 +129,16 @@ def test_validate_params_takes_a_dict_and_keeps_strings_strict():
         validate_params({"agency": "x", "agency_id": 12})  # a number is never turned into a code
 
 
-def test_thresholds_match_analysis_config_names_defaults_and_limits():
-    shared = {name: field for name, field in AnalysisConfig.model_fields.items() if name != "digits"}
-    assert list(Thresholds.model_fields) == list(shared)
-    for name, field in shared.items():
-        mine = Thresholds.model_fields[name]
-        assert (mine.default, mine.annotation) == (field.default, field.annotation), name
-        assert [m for m in mine.metadata if "allow_inf_nan" not in repr(m)] == field.metadata, name
+def test_thresholds_are_declared_once_for_params_and_analysis():
+    """A params file's thresholds are the analysis's own (one declaration): same names, defaults and
+    limits, the digits aside; infinite or reversed thresholds are refused by both."""
+    assert issubclass(AnalysisConfig, Thresholds)
+    assert set(AnalysisConfig.model_fields) - set(Thresholds.model_fields) == {"digits"}
+    assert Thresholds(passing=80).analysis_config("arabic") == AnalysisConfig(passing=80, digits="arabic")
+    for bad in ({"passing": float("inf")}, {"urgent": 90, "passing": 85}):
+        for model in (Thresholds, AnalysisConfig):
+            with pytest.raises(ValueError):
+                model(**bad)
 
 
 # ---------------------------------------------------------------- errors

@@ -20,7 +20,8 @@ from ita_lib.analysis import AnalysisConfig, build_analysis
 from ita_lib.store.ingest import relink
 from ita_lib.model import Assessment, Recommendation, Source
 from ita_lib.report.params import ReportParams, agency_slug
-from ita_lib.report.render import NOTEBOOK, ReportBuildError, build
+from ita_lib.errors import ReportBuildError
+from ita_lib.report.render import NOTEBOOK, build
 from ita_lib.rubric import INDICATORS
 from ita_lib.store.db import Store, document_rows
 
@@ -229,3 +230,14 @@ def test_pdf_breaks_thai_lines_between_words(built):
         assert len(before) in boundaries(subword_tokenize(joined, engine="tcc")), (before, after)
         at_word += len(before) in boundaries(word_tokenize(joined, engine="newmm"))
     assert at_word / len(breaks) >= 0.8
+
+
+def test_an_unchecked_weasyprint_stops_the_pdf_with_one_clear_error(monkeypatch):
+    import weasyprint
+
+    from ita_lib.report.pdf import TESTED_WEASYPRINT, actual_text
+
+    monkeypatch.setattr(weasyprint, "__version__", f"{TESTED_WEASYPRINT[1] + 1}.0")
+    with pytest.raises(ReportBuildError, match=r"pip install 'weasyprint>=66,<71'"):
+        with actual_text():
+            pass

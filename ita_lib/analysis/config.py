@@ -1,4 +1,5 @@
-"""Thresholds the analysis uses; every one can be changed per call or per params file."""
+"""Thresholds the analysis uses; every one can be changed per call or per params file. Declared
+once: Thresholds is what a params file's `thresholds:` holds, AnalysisConfig adds the digits."""
 from __future__ import annotations
 
 from typing import Literal
@@ -6,20 +7,28 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 
-class AnalysisConfig(BaseModel):
+class Thresholds(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    strength: float = Field(95.0, description="a score at or above this is a strength")
-    passing: float = Field(85.0, description="the pass mark; below it is a weakness")
-    urgent: float = Field(75.0, description="below this a weakness is urgent")
-    trend_threshold: float = Field(1.0, ge=0, description="points per year below which a trend is stable")
+    strength: float = Field(95.0, allow_inf_nan=False, description="a score at or above this is a strength")
+    passing: float = Field(85.0, allow_inf_nan=False, description="the pass mark; below it is a weakness")
+    urgent: float = Field(75.0, allow_inf_nan=False, description="below this a weakness is urgent")
+    trend_threshold: float = Field(1.0, ge=0, allow_inf_nan=False,
+                                   description="points per year below which a trend is stable")
     across_eras: bool = Field(False, description="compare years across an era break")
-    digits: Literal["thai", "arabic"] = "thai"
     measures_per_indicator: int = Field(
         3, ge=0, description="knowledge-base measures per urgent indicator (one for other weak ones)")
 
     @model_validator(mode="after")
-    def _ordered(self) -> "AnalysisConfig":
+    def _ordered(self):
         if not self.urgent <= self.passing <= self.strength:
-            raise ValueError("thresholds must satisfy urgent ≤ passing ≤ strength")
+            raise ValueError(f"must satisfy urgent ≤ passing ≤ strength, got urgent {self.urgent}, "
+                             f"passing {self.passing}, strength {self.strength}")
         return self
+
+    def analysis_config(self, digits: Literal["thai", "arabic"] = "thai") -> "AnalysisConfig":
+        return AnalysisConfig(**self.model_dump(), digits=digits)
+
+
+class AnalysisConfig(Thresholds):
+    digits: Literal["thai", "arabic"] = "thai"

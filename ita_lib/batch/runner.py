@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from ita_lib import __version__
-from ita_lib.errors import ItaError, OutputError, UsageError
+from ita_lib.errors import ItaError, KernelStartError, OutputError, UsageError
 from ita_lib.files import atomic_write
 from ita_lib.report.render import NOTEBOOK, TEMPLATES
 
@@ -299,8 +299,12 @@ def _warm_kernel():
 
     if "km" not in _KERNEL:
         context = kernel_manager()
+        try:
+            km = context.__enter__()
+        except Exception as error:  # noqa: BLE001 - jupyter_client raises RuntimeError, TimeoutError, ...
+            raise KernelStartError(f"the report kernel did not start: {type(error).__name__}: {error}") from error
         _KERNEL["context"] = context
-        _KERNEL["km"] = context.__enter__()
+        _KERNEL["km"] = km
         import atexit
 
         atexit.register(_stop_kernel)
@@ -327,8 +331,10 @@ def _start_worker(driver_pid: int, started=None) -> None:
     driver stops it with SIGTERM, which kills its kernel at once. `started`: its pool's task flags."""
     import signal
 
+    from ita_lib.report.logs import quiet_library_logs
     from ita_lib.report.kernels import die_with_parent
 
+    quiet_library_logs()  # as in the command that started the batch
     global _STARTED
     _STARTED = started
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -342,9 +348,10 @@ def _stop_worker_now(signum, frame) -> None:
 
 
 def _kernel_start_failure(error: BaseException) -> bool:
-    text = f"{type(error).__name__}: {error}".lower()
-    return any(word in text for word in ("kernel died", "kernel didn't respond", "kernel_info", "dead kernel",
-                                         "kernel start", "timed out waiting for kernel"))
+    """A kernel that did not start, or died under the notebook (not a failing cell): worth one retry."""
+    from nbclient.exceptions import DeadKernelError
+
+    return isinstance(error, (KernelStartError, DeadKernelError))
 
 
 class _Deadline:
@@ -395,12 +402,15 @@ def build_job(job: dict, notebook: str = str(NOTEBOOK), timeout: float | None = 
                 _stop_kernel()
                 break
             outcome.error = str(error) if isinstance(error, ItaError) else f"{type(error).__name__}: {error}"
+            if _kernel_start_failure(error):
+                _stop_kernel()  # a fresh kernel for the retry and for the next agency
+                if attempt == 1:
+                    continue
+                break
             if isinstance(error, ItaError):  # a failing cell: the kernel is fine unless the cell killed it
                 _restart_kernel_if_dead()
                 break
-            _stop_kernel()  # a fresh kernel for the retry and for the next agency
-            if attempt == 1 and _kernel_start_failure(error):
-                continue
+            _stop_kernel()  # anything else: a fresh kernel for the next agency
             break
         else:
             folder = result.outputs["data"].parent

@@ -218,11 +218,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    import logging
-
-    # pypdf logs the repairs it makes on damaged PDFs; the file's error line says what matters.
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
     from ita_lib.cli.home import ensure_writable_caches
+    from ita_lib.report.logs import quiet_library_logs
+
+    quiet_library_logs()
 
     ensure_writable_caches()  # before argparse: the year option's check imports pythainlp
     args = _build_parser().parse_args(argv)

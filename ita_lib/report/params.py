@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.config import AnalysisConfig, Thresholds
 from ita_lib.errors import AgencyNotFoundError, OutputError, ParamsError
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
@@ -47,32 +47,6 @@ DEFAULT_PARAMS_DIR = Path("params") / "agencies"  # its own folder: params/alias
 
 
 # ---------------------------------------------------------------- schema
-
-class Thresholds(BaseModel):
-    """The analysis thresholds a params file may change: same names, defaults and limits as
-    ``AnalysisConfig`` (a test keeps them in step); numbers must be finite."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    strength: float = Field(95.0, allow_inf_nan=False, description="a score at or above this is a strength")
-    passing: float = Field(85.0, allow_inf_nan=False, description="the pass mark; below it is a weakness")
-    urgent: float = Field(75.0, allow_inf_nan=False, description="below this a weakness is urgent")
-    trend_threshold: float = Field(1.0, ge=0, allow_inf_nan=False,
-                                   description="points per year below which a trend is stable")
-    across_eras: bool = Field(False, description="compare years across an era break")
-    measures_per_indicator: int = Field(
-        3, ge=0, description="knowledge-base measures per urgent indicator (one for other weak ones)")
-
-    @model_validator(mode="after")
-    def _ordered(self) -> "Thresholds":
-        if not self.urgent <= self.passing <= self.strength:
-            raise ValueError(f"must satisfy urgent ≤ passing ≤ strength, got urgent {self.urgent}, "
-                             f"passing {self.passing}, strength {self.strength}")
-        return self
-
-    def analysis_config(self, digits: Literal["thai", "arabic"] = "thai") -> AnalysisConfig:
-        return AnalysisConfig(**self.model_dump(), digits=digits)
-
 
 class Signer(BaseModel):
     """One person of the sign-off block; empty fields print as dotted lines to fill in by hand."""

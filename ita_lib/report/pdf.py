@@ -13,7 +13,29 @@ from __future__ import annotations
 import re
 from contextlib import contextmanager
 
+from ita_lib.errors import ReportBuildError
+
 _THAI = re.compile("[\u0e00-\u0e7f]")
+# The WeasyPrint major versions whose draw.draw_text this wraps and the tests checked (pyproject
+# bounds the dependency the same way): 62-65 give ตาบล for ตำบล, a later one may draw otherwise.
+TESTED_WEASYPRINT = (66, 70)
+
+
+def check_weasyprint() -> None:
+    """Fail loudly, before any PDF, on a WeasyPrint this fix was not checked with."""
+    import weasyprint
+    from weasyprint import draw
+
+    try:
+        major = int(str(weasyprint.__version__).split(".")[0])
+    except ValueError:
+        major = -1
+    low, high = TESTED_WEASYPRINT
+    if not low <= major <= high or not callable(getattr(draw, "draw_text", None)):
+        raise ReportBuildError(
+            f"WeasyPrint {weasyprint.__version__} is not one ita-report's PDF text was checked with "
+            f"({low}–{high}): Thai would copy and search wrongly in the PDF (ตำบล as ตาบล). "
+            f"Install it with: pip install 'weasyprint>={low},<{high + 1}'")
 
 
 @contextmanager
@@ -22,6 +44,7 @@ def actual_text():
     import pydyf
     from weasyprint import draw
 
+    check_weasyprint()
     original = draw.draw_text
 
     def draw_text(stream, textbox, *args, **kwargs):

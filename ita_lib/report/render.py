@@ -9,7 +9,6 @@ report.
 """
 from __future__ import annotations
 
-import logging
 import tempfile
 import time
 from contextlib import nullcontext
@@ -18,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 
 from ita_lib import __version__
-from ita_lib.errors import ItaError, UsageError
+from ita_lib.errors import ReportBuildError, UsageError
 from ita_lib.files import atomic_write
 
 # The notebooks: notebooks/ of the source tree (editable install), else the copy a wheel carries.
@@ -32,10 +31,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 REMOVED_TAGS = {"injected-parameters", "parameters", "remove_cell"}
 FORMATS = ("html", "pdf", "docx", "xlsx")  # xlsx is written by the notebook (report.save_data)
 PAPERMILL_MARKER = "papermill-error-cell-tag"  # the error banner and anchor papermill adds to a failed notebook
-
-
-class ReportBuildError(ItaError):
-    """A report could not be built: names the agency and, for a failing cell, the cell."""
 
 
 @dataclass
@@ -174,9 +169,6 @@ def to_pdf(page: str, base: Path) -> bytes:
     from ita_lib.report.fonts import find_thai_font, font_face_css
     from ita_lib.report.pdf import actual_text
 
-    # WeasyPrint warns about every CSS property it does not know; the page uses none that matter.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
     font = find_thai_font()
     # The same font, read from its file: WeasyPrint parses the page's base64 copy far more slowly.
     page = page.replace(font_face_css(font), font_face_css(font, embed=False), 1)

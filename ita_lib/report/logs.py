@@ -1,0 +1,12 @@
+"""Library log noise, silenced by the programs that run reports (the command, batch workers)."""
+from __future__ import annotations
+
+import logging
+
+
+def quiet_library_logs() -> None:
+    """The command's choice, once per process (the library itself leaves logging alone): pypdf logs
+    the repairs it makes on damaged PDFs, WeasyPrint every CSS property it does not know, fontTools
+    its subsetting; the one error line per file says what matters."""
+    for name in ("pypdf", "weasyprint", "fontTools"):
+        logging.getLogger(name).setLevel(logging.ERROR)
