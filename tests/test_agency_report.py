@@ -213,3 +213,18 @@ def test_the_year_table_wraps_its_text_rows_so_many_years_fit_the_page(tmp_path,
     assert rows["คะแนนรวม ITA"] == [' class="num"'] * 4
     assert rows["ช่วงเกณฑ์"] == [""] * 4 and rows["ระดับ/ผล"][0] == ""
     assert "ปี ๒๕๖๖ เป็นต้นไป (ผ่าน/ไม่ผ่าน)" in page
+
+
+def test_the_headline_target_is_the_itas_pass_mark_whatever_the_users_threshold(tmp_path, write_records) -> None:
+    from ita_lib.model import Assessment, Source
+    from ita_lib.report import sections
+
+    name = "องค์การบริหารส่วนตำบลดงเย็น"
+    record = Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=2568, overall_score=86.5,
+                        indicators={str(n): 86.5 for n in range(1, 11)},
+                        source=Source(path="a.txt", sha256="f" * 64, kind="itas_result"))
+    write_records(tmp_path / "ita.duckdb", [record])
+    a = sections.prepare_analysis(name, db=tmp_path / "ita.duckdb", config={"passing": 90, "strength": 95})
+    text = flat(re.sub(r"<[^>]+>", " ", sections.headline(a)))
+    assert "เป้าหมาย ๘๕ คะแนน ถึงเกณฑ์แล้ว" in text  # 86.50 passes the ITA; the user's 90 is for indicators
+    assert a.indicators["level"].eq("weakness").all()  # below the user's 90: every indicator a weakness

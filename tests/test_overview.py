@@ -143,3 +143,11 @@ def test_charts_draw_without_missing_glyphs(batch_output, caplog):
         fig, complaints = draw_recording(chart, o, caplog)
         assert complaints == [], chart.__name__
         assert fig.axes[0].get_title(loc="left") == "ภาพรวมผลการประเมิน ITA จังหวัดขอนแก่น"
+
+
+def test_a_users_passing_threshold_does_not_change_who_passed(batch_output):
+    """`passing` sorts indicators into levels; whether an agency's ITA result passed is the rubric's
+    pass mark (85) on every page, as the agency reports say."""
+    o = load_overview(batch_output, province="ขอนแก่น", config={"digits": "arabic", "passing": 90, "strength": 95})
+    page = summary(o)
+    assert "ผ่านเกณฑ์ 85 คะแนน" in page and "2 หน่วยงาน (66.7%)" in page

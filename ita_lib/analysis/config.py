@@ -11,7 +11,8 @@ class Thresholds(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     strength: float = Field(95.0, allow_inf_nan=False, description="a score at or above this is a strength")
-    passing: float = Field(85.0, allow_inf_nan=False, description="the pass mark; below it is a weakness")
+    passing: float = Field(85.0, allow_inf_nan=False, description=(
+        "below it an indicator is a weakness (whether the ITA result passed is the rubric's own pass mark)"))
     urgent: float = Field(75.0, allow_inf_nan=False, description="below this a weakness is urgent")
     trend_threshold: float = Field(1.0, ge=0, allow_inf_nan=False,
                                    description="points per year below which a trend is stable")

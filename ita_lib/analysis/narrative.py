@@ -134,9 +134,10 @@ def _trend_sentences(trends: pd.DataFrame, config: AnalysisConfig) -> list[str]:
         word = "ลดลงเล็กน้อย" if last < first else "เพิ่มขึ้นเล็กน้อย"  # "stable" hides a change a reader sees
     out = [f"ช่วง{span} คะแนนรวม{word} (จาก {fmt(first, config)} เป็น "
            f"{fmt(last, config)} เฉลี่ย {fmt(row['slope'], config)} คะแนนต่อปี)"]
-    if (first >= config.passing) != (last >= config.passing):  # crossing the pass mark outweighs the slope
-        out[0] += (f" ซึ่งทำให้คะแนนรวม{'ต่ำกว่า' if last < config.passing else 'ผ่าน'}เกณฑ์ "
-                   f"{fmt(config.passing, config, 0)} คะแนน ในปี {_year(row['years'][-1], config)}")
+    mark = rubric.rules_for(int(row["years"][-1])).pass_threshold  # the ITA's own pass mark, not a user threshold
+    if (first >= mark) != (last >= mark):  # crossing the pass mark outweighs the slope
+        out[0] += (f" ซึ่งทำให้คะแนนรวม{'ต่ำกว่า' if last < mark else 'ผ่าน'}เกณฑ์ "
+                   f"{fmt(mark, config, 0)} คะแนน ในปี {_year(row['years'][-1], config)}")
     indicators = trends[trends["scope"] == "indicator"]
     for trend, word in (("improving", "ดีขึ้น"), ("declining", "ลดลง")):
         moving = indicators[indicators["trend"] == trend]

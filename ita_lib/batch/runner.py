@@ -29,6 +29,7 @@ from pathlib import Path
 
 from ita_lib import __version__
 from ita_lib.errors import ItaError, KernelStartError, OutputError, UsageError
+from ita_lib.report.html import none_if_missing, text_key
 from ita_lib.files import atomic_write
 from ita_lib.report.render import NOTEBOOK, TEMPLATES
 
@@ -42,21 +43,6 @@ SCHEDULER_TIMEOUT = 5  # seconds to reach a dask scheduler: a wrong address fail
 OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.EFBIG, errno.EIO}
 WORKER_LOST = ("the worker process building it stopped (killed, or out of memory?) twice; "
                "run the batch again to build it")
-
-
-def none_if_missing(value):
-    """`value`, or None for a missing value pandas or numpy hands out (NaN, NaT, pd.NA, None)."""
-    if value is None or isinstance(value, (str, bytes)):
-        return value
-    import pandas as pd
-
-    return None if pd.api.types.is_scalar(value) and pd.isna(value) else value
-
-
-def text_key(value) -> str:
-    """A sort key that is always text: "" for a missing value."""
-    value = none_if_missing(value)
-    return "" if value is None else str(value)
 
 
 @dataclass

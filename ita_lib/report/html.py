@@ -58,3 +58,18 @@ def section(title: str, content: str, *, id_: str | None = None) -> str:
 def note(content: str, class_: str = "") -> str:
     """A small remark under a table or chart; `class_` adds a kind (e.g. "doubt", shown in colour)."""
     return tag("p", text(content), class_=f"note {class_}".strip())
+
+
+def none_if_missing(value):
+    """`value`, or None for a missing value pandas or numpy hands out (NaN, NaT, pd.NA, None)."""
+    if value is None or isinstance(value, (str, bytes)):
+        return value
+    import pandas as pd
+
+    return None if pd.api.types.is_scalar(value) and pd.isna(value) else value
+
+
+def text_key(value) -> str:
+    """A sort key that is always text: "" for a missing value."""
+    value = none_if_missing(value)
+    return "" if value is None else str(value)

@@ -8,7 +8,7 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-from ita_lib.batch.runner import none_if_missing, text_key
+from ita_lib.report.html import none_if_missing, text_key
 from ita_lib.files import atomic_write
 from ita_lib.report.html import table, tag, text
 

@@ -17,11 +17,12 @@ from pathlib import Path
 import pandas as pd
 from pythainlp.util import thai_strftime
 
+from ita_lib import rubric
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.levels import level_of
 from ita_lib.analysis.numbers import fmt
-from ita_lib.batch.runner import none_if_missing
+from ita_lib.report.html import none_if_missing
 from ita_lib.errors import ItaError
 from ita_lib.report.html import note, paragraphs, section, table, tag, text
 
@@ -165,10 +166,16 @@ def _threshold(value: float, o: Overview) -> str:
     return fmt(value, o.config, None if float(value).is_integer() else 2)
 
 
+def _official_pass_mark(o: Overview) -> float:
+    """The ITA's own pass mark for the overview year (the rubric's), as the agency reports use it;
+    the user's `passing` threshold only sorts indicators into levels."""
+    return rubric.rules_for(o.year).pass_threshold if o.year else rubric.PASS_THRESHOLD
+
+
 def _passed(frame: pd.DataFrame, o: Overview) -> pd.Series:
-    """Passed as printed (2566+), else the score against the pass mark."""
+    """Passed as printed (2566+), else the score against the official pass mark."""
     printed = frame["passed"]
-    return printed.where(printed.notna(), frame["score"] >= o.config.passing).astype(bool)
+    return printed.where(printed.notna(), frame["score"] >= _official_pass_mark(o)).astype(bool)
 
 
 def title_block(o: Overview, today: datetime.date | None = None) -> str:
@@ -202,7 +209,7 @@ def summary(o: Overview) -> str:
     passed = int(_passed(current, o).sum())
     rows = [("คะแนนเฉลี่ย", _score(scores.mean(), o)), ("มัธยฐาน", _score(scores.median(), o)),
             ("ต่ำสุด", _score(scores.min(), o)), ("สูงสุด", _score(scores.max(), o)),
-            (f"ผ่านเกณฑ์ {_threshold(o.config.passing, o)} คะแนน", f"{_count(passed, o)} หน่วยงาน "
+            (f"ผ่านเกณฑ์ {_threshold(_official_pass_mark(o), o)} คะแนน", f"{_count(passed, o)} หน่วยงาน "
                                                                f"({_share(passed, len(current), o)})")]
     verdicts = current["verdict"].dropna().value_counts()
     verdict_rows = [(verdict, _count(int(count), o), _share(int(count), len(current), o))

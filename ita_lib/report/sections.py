@@ -141,14 +141,15 @@ def headline(a: AgencyAnalysis) -> str:
         delta = float(change.iloc[0]["delta"])
         sign = "+" if delta > 0 else ("−" if delta < 0 else "±")
         change_text = f"{sign}{fmt(abs(delta), config)} จากปี {_year(change.iloc[0]['previous_year'], config)}"
-    gap = None if pd.isna(score) else config.passing - float(score)
+    mark = rubric.rules_for(year).pass_threshold  # the overall's pass mark is the ITA's, not a user threshold
+    gap = None if pd.isna(score) else mark - float(score)
     target = (unknown if gap is None else "ถึงเกณฑ์แล้ว" if gap <= 0 else f"ต่ำกว่าเกณฑ์ {fmt(gap, config)} คะแนน")
     computed = latest["overall_source"] == "computed"  # no printed overall: a recomputation, marked as one
     if computed and not (latest["grade"] or latest["result"]):
         verdict += " (คำนวณ)"  # the pass itself comes from the recomputed score
     label = "คะแนนรวม ITA ปี " + _year(year, config) + (" (คำนวณ)" if computed else "")
     tiles = [(label, unknown if pd.isna(score) else _score(score, config)), ("ผลการประเมิน", verdict),
-             ("เปลี่ยนแปลง", change_text), (f"เป้าหมาย {fmt(config.passing, config, 0)} คะแนน", target)]
+             ("เปลี่ยนแปลง", change_text), (f"เป้าหมาย {fmt(mark, config, 0)} คะแนน", target)]
     cards = "".join(tag("div", tag("span", text(label), class_="label") + tag("span", text(value), class_="value"),
                         class_="tile") for label, value in tiles)
     body = tag("div", cards, class_="tiles")
