@@ -86,13 +86,6 @@ class AgencyAnalysis:
         return self.scores[self.scores["scope"] == "instrument"].reset_index(drop=True)
 
 
-def _with_year(store: Store, table: str, record_ids: list[str]) -> pd.DataFrame:
-    return store.query(f"""SELECT t.*, r.fiscal_year, s.path FROM {table} t
-                           JOIN records r USING (record_id) JOIN sources s ON s.sha256 = r.sha256
-                           WHERE t.record_id IN (SELECT unnest(?)) ORDER BY r.fiscal_year, s.path, t.position""",
-                       [record_ids])
-
-
 def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame | None = None,
                    actions: pd.DataFrame | None = None, recommendations: pd.DataFrame | None = None,
                    sources: pd.DataFrame | None = None, peer_facts: pd.DataFrame | None = None,
@@ -134,21 +127,17 @@ def analyse(store: Store, agency: str, *, province: str | None = None,
     years or only `years`."""
     found = store.find_agency(agency, province=province)
     agency_id = found["agency_id"]
-    record_ids = store.query("""SELECT l.record_id FROM agency_links l JOIN records r USING (record_id)
-                                WHERE l.agency_id = ? AND (? OR r.fiscal_year IN (SELECT unnest(?)))""",
-                             [agency_id, years is None, years or []])["record_id"].tolist()
+    record_ids = store.record_ids(agency_id, years)
     facts = store.facts([agency_id])
-    peer_facts = store.facts(peer_ids(store.query("SELECT * FROM agencies"), found))
+    peer_facts = store.facts(peer_ids(store.table("agencies"), found))
     if years is not None:
         facts = facts[facts["fiscal_year"].isin(years)]
         peer_facts = peer_facts[peer_facts["fiscal_year"].isin(years)]
-    sources = store.query("""SELECT DISTINCT s.path, s.sha256, r.kind, r.fiscal_year FROM records r
-                             JOIN sources s ON s.sha256 = r.sha256 WHERE r.record_id IN (SELECT unnest(?))
-                             ORDER BY r.fiscal_year, s.path""", [record_ids])
+    sources = store.sources_of(record_ids)
     return build_analysis(
         {k: (None if pd.isna(v) else v) for k, v in found.items()}, facts,
-        warnings=_with_year(store, "warnings", record_ids), actions=_with_year(store, "actions", record_ids),
-        recommendations=_with_year(store, "recommendations", record_ids), sources=sources,
+        warnings=store.rows_of_records("warnings", record_ids), actions=store.rows_of_records("actions", record_ids),
+        recommendations=store.rows_of_records("recommendations", record_ids), sources=sources,
         peer_facts=peer_facts, config=config)
 
 

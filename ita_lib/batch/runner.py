@@ -86,7 +86,7 @@ def select_jobs(db: str | Path, *, agencies_file: str | Path | None = None, prov
 
     defaults = dict(defaults or {}, db=str(db))
     with Store(db, read_only=True) as store:
-        agencies = store.query("SELECT agency_id, name, province FROM agencies ORDER BY province, name, agency_id")
+        agencies = store.agency_list()
         if everything:
             chosen = agencies
         elif province is not None:
@@ -213,25 +213,8 @@ def data_hashes(db: str | Path) -> dict[str, str]:
     from ita_lib.store.db import Store
 
     with Store(db, read_only=True) as store:
-        own = store.query("""
-            WITH rows AS (
-                SELECT l.agency_id,
-                       concat_ws('|', r.record_id, r.fiscal_year, s.path, f.field, f.number, f.text, f.line) AS row
-                FROM facts f JOIN records r USING (record_id) JOIN agency_links l USING (record_id)
-                     JOIN sources s ON s.sha256 = r.sha256
-                UNION ALL SELECT l.agency_id, concat_ws('|', 'rec', t.record_id, t.position, t.instrument, t.text)
-                FROM recommendations t JOIN agency_links l USING (record_id)
-                UNION ALL SELECT l.agency_id, concat_ws('|', 'act', t.record_id, t.position, t.measure, t.steps,
-                                                        t.period, t.responsible, t.analysis, t.line)
-                FROM actions t JOIN agency_links l USING (record_id)
-                UNION ALL SELECT l.agency_id, concat_ws('|', 'warn', t.record_id, t.position, t.code, t.message, t.line)
-                FROM warnings t JOIN agency_links l USING (record_id)
-                UNION ALL SELECT agency_id, concat_ws('|', 'agency', name, agency_type, district, province)
-                FROM agencies)
-            SELECT agency_id, sha256(string_agg(row, chr(10) ORDER BY row)) AS own FROM rows GROUP BY agency_id""")
-        groups = store.query("""
-            SELECT a.agency_id, coalesce(a.agency_type, '') || ':' || coalesce(a.province, '') AS peer_group
-            FROM agencies a""")
+        own = store.agency_content_hashes()
+        groups = store.peer_groups()
     own_hash = dict(zip(own["agency_id"], own["own"]))
     by_group: dict[str, list[str]] = {}
     for agency_id, group in zip(groups["agency_id"], groups["peer_group"]):

@@ -364,3 +364,56 @@ class Store:
         if name not in (*_COLUMNS, "agencies", "agency_links", "meta"):
             raise StoreError(f"no table {name!r}", path=self.path)
         return self.query(f"SELECT * FROM {name}")
+
+    # ---------------------------------------------------------------- named reads (analysis, batch)
+
+    def agency_list(self) -> pd.DataFrame:
+        """agency_id, name, province of every agency, by province and name (a batch's targets)."""
+        return self.query("SELECT agency_id, name, province FROM agencies ORDER BY province, name, agency_id")
+
+    def record_ids(self, agency_id: str, years: list[int] | None = None) -> list[str]:
+        """The records linked to an agency, of `years` only when given."""
+        return self.query("""SELECT l.record_id FROM agency_links l JOIN records r USING (record_id)
+                             WHERE l.agency_id = ? AND (? OR r.fiscal_year IN (SELECT unnest(?)))""",
+                          [agency_id, years is None, years or []])["record_id"].tolist()
+
+    def rows_of_records(self, table: str, record_ids: list[str]) -> pd.DataFrame:
+        """A table's rows (warnings, actions, recommendations) of the records, with each record's
+        fiscal year and source path, in year, path and document order."""
+        if table not in ("warnings", "actions", "recommendations"):
+            raise StoreError(f"no per-record table {table!r}", path=self.path)
+        return self.query(f"""SELECT t.*, r.fiscal_year, s.path FROM {table} t
+                              JOIN records r USING (record_id) JOIN sources s ON s.sha256 = r.sha256
+                              WHERE t.record_id IN (SELECT unnest(?))
+                              ORDER BY r.fiscal_year, s.path, t.position""", [record_ids])
+
+    def sources_of(self, record_ids: list[str]) -> pd.DataFrame:
+        """path, sha256, kind and fiscal year of the documents the records come from."""
+        return self.query("""SELECT DISTINCT s.path, s.sha256, r.kind, r.fiscal_year FROM records r
+                             JOIN sources s ON s.sha256 = r.sha256 WHERE r.record_id IN (SELECT unnest(?))
+                             ORDER BY r.fiscal_year, s.path""", [record_ids])
+
+    def agency_content_hashes(self) -> pd.DataFrame:
+        """agency_id, own: a hash of everything stored about each agency (facts with their sources,
+        recommendations, actions, warnings, its identity row), so a batch sees what changed."""
+        return self.query("""
+            WITH rows AS (
+                SELECT l.agency_id,
+                       concat_ws('|', r.record_id, r.fiscal_year, s.path, f.field, f.number, f.text, f.line) AS row
+                FROM facts f JOIN records r USING (record_id) JOIN agency_links l USING (record_id)
+                     JOIN sources s ON s.sha256 = r.sha256
+                UNION ALL SELECT l.agency_id, concat_ws('|', 'rec', t.record_id, t.position, t.instrument, t.text)
+                FROM recommendations t JOIN agency_links l USING (record_id)
+                UNION ALL SELECT l.agency_id, concat_ws('|', 'act', t.record_id, t.position, t.measure, t.steps,
+                                                        t.period, t.responsible, t.analysis, t.line)
+                FROM actions t JOIN agency_links l USING (record_id)
+                UNION ALL SELECT l.agency_id, concat_ws('|', 'warn', t.record_id, t.position, t.code, t.message, t.line)
+                FROM warnings t JOIN agency_links l USING (record_id)
+                UNION ALL SELECT agency_id, concat_ws('|', 'agency', name, agency_type, district, province)
+                FROM agencies)
+            SELECT agency_id, sha256(string_agg(row, chr(10) ORDER BY row)) AS own FROM rows GROUP BY agency_id""")
+
+    def peer_groups(self) -> pd.DataFrame:
+        """agency_id, peer_group ("type:province"): the agencies an agency is compared with."""
+        return self.query("""SELECT agency_id, coalesce(agency_type, '') || ':' || coalesce(province, '') AS peer_group
+                             FROM agencies""")
