@@ -18,7 +18,20 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["MAX_YAML_CHARS", "MAX_YAML_DEPTH", "compose_limited"]
+__all__ = ["MAX_YAML_CHARS", "MAX_YAML_DEPTH", "NULL_TAG", "STR_TAG", "compose_limited", "is_null", "node_line"]
+
+NULL_TAG = "tag:yaml.org,2002:null"
+STR_TAG = "tag:yaml.org,2002:str"
+
+
+def node_line(node: yaml.Node) -> int:
+    """The 1-based line a composed node starts on, for messages that name it."""
+    return node.start_mark.line + 1
+
+
+def is_null(node: yaml.Node | None) -> bool:
+    """An absent value or one written as null / ~ / nothing."""
+    return node is None or (isinstance(node, yaml.ScalarNode) and node.tag == NULL_TAG)
 
 # An aliases entry is ~150 characters, so this allows ~6,000 entries (Thailand has ~7,800 local
 # agencies, few of them misspelt); a params file is < 1,000 characters.

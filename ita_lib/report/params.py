@@ -37,6 +37,7 @@ from ita_lib.analysis.config import AnalysisConfig, Thresholds
 from ita_lib.errors import AgencyNotFoundError, OutputError, ParamsError
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
+from ita_lib.io.yaml_limits import NULL_TAG, STR_TAG, compose_limited, is_null, node_line
 
 __all__ = [
     "ReportParams", "Thresholds", "agency_slug", "dump_params", "load_params", "params_yaml",
@@ -134,8 +135,6 @@ class ReportParams(BaseModel):
 
 # ---------------------------------------------------------------- reading
 
-_NULL_TAG = "tag:yaml.org,2002:null"
-_STR_TAG = "tag:yaml.org,2002:str"
 
 
 class _TextLoader(yaml.SafeLoader):
@@ -145,7 +144,7 @@ class _TextLoader(yaml.SafeLoader):
 _TextLoader.yaml_implicit_resolvers = {
     first: kept
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    if (kept := [(tag, regexp) for tag, regexp in resolvers if tag == _NULL_TAG])
+    if (kept := [(tag, regexp) for tag, regexp in resolvers if tag == NULL_TAG])
 }
 
 KeyPath = tuple[str | int, ...]  # a place in the document: keys and list indexes
@@ -182,16 +181,15 @@ def validate_params(data: Any, *, path: str | Path | None = None,
 
 def _parse_yaml(text: str, path: Path) -> tuple[dict[str, Any], dict[KeyPath, int]]:
     """The document as Python data (scalars as text) and the line of every key and list item."""
-    from ita_lib.io.yaml_limits import compose_limited
 
     root = compose_limited(text, path, ParamsError, _TextLoader)  # size, aliases, nesting
     loader = _TextLoader("")
     try:
-        if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL_TAG):  # "---" alone
+        if is_null(root):  # "---" alone
             raise ParamsError("the file is empty: it needs at least agency: \"<name>\"", path=path)
         if not isinstance(root, yaml.MappingNode):
             raise ParamsError("the file must be a mapping of key: value (agency: ...), not "
-                              f"{_node_kind(root)}", path=path, line=_line(root))
+                              f"{_node_kind(root)}", path=path, line=node_line(root))
         lines = _node_lines(root, (), path)
         data = loader.construct_document(root)
     except yaml.YAMLError as error:
@@ -202,10 +200,6 @@ def _parse_yaml(text: str, path: Path) -> tuple[dict[str, Any], dict[KeyPath, in
     finally:
         loader.dispose()
     return data, lines
-
-
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
 
 
 def _node_kind(node: yaml.Node) -> str:
@@ -219,17 +213,17 @@ def _node_lines(node: yaml.Node, where: KeyPath, path: Path) -> dict[KeyPath, in
     lines: dict[KeyPath, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
                 raise ParamsError("keys must be plain names such as agency or years", path=path,
-                                  line=_line(key_node))
+                                  line=node_line(key_node))
             key = (*where, key_node.value)
             if key in lines:
-                raise ParamsError(f"key {key_node.value!r} is given twice", path=path, line=_line(key_node))
-            lines[key] = _line(key_node)
+                raise ParamsError(f"key {key_node.value!r} is given twice", path=path, line=node_line(key_node))
+            lines[key] = node_line(key_node)
             lines.update(_node_lines(value_node, key, path))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines[(*where, index)] = _line(item)
+            lines[(*where, index)] = node_line(item)
             lines.update(_node_lines(item, (*where, index), path))
     return lines
 
@@ -349,8 +343,8 @@ class _ParamsDumper(yaml.SafeDumper):
     pass
 
 
-_ParamsDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(_STR_TAG, value, style='"'))
-_ParamsDumper.add_representer(_Key, lambda dumper, value: dumper.represent_scalar(_STR_TAG, str(value)))
+_ParamsDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(STR_TAG, value, style='"'))
+_ParamsDumper.add_representer(_Key, lambda dumper, value: dumper.represent_scalar(STR_TAG, str(value)))
 # Lists on one line ([2566, 2568]), mappings one key a line.
 _ParamsDumper.add_representer(list, lambda dumper, value: dumper.represent_sequence(
     "tag:yaml.org,2002:seq", value, flow_style=True))

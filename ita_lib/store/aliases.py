@@ -24,6 +24,7 @@ import yaml
 from ita_lib.errors import AliasFileError
 
 from ita_lib.store.names import location_key, clean_name, name_key
+from ita_lib.io.yaml_limits import compose_limited, is_null, node_line
 
 # ---------------------------------------------------------------- aliases
 
@@ -99,7 +100,6 @@ def _specificity(entry: AliasEntry) -> int:
     return (entry.province is not None) + (entry.district is not None)
 
 
-_NULL_TAG = "tag:yaml.org,2002:null"
 _ENTRY_KEYS = ("name", "province", "district", "also")
 
 
@@ -112,43 +112,38 @@ def load_aliases(path: str | Path) -> Aliases:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise AliasFileError(f"cannot read the aliases file: {error}", path=path) from None
-    from ita_lib.io.yaml_limits import compose_limited
 
     root = compose_limited(text, path, AliasFileError)  # size, aliases, nesting; errors with the line
     return Aliases(_read_entries(root, path), path=path)
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
 def _mapping(node: yaml.Node, allowed: tuple[str, ...], what: str, path: Path) -> dict[str, yaml.Node]:
     """A YAML mapping as {key: value node}; unknown or repeated keys are errors."""
     if not isinstance(node, yaml.MappingNode):
-        raise AliasFileError(f"{what} must be a mapping", path=path, line=_line(node))
+        raise AliasFileError(f"{what} must be a mapping", path=path, line=node_line(node))
     found: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
         if key not in allowed:
             raise AliasFileError(f"unknown key {key!r} in {what} (allowed: {', '.join(allowed)})",
-                                 path=path, line=_line(key_node))
+                                 path=path, line=node_line(key_node))
         if key in found:
-            raise AliasFileError(f"key {key!r} given twice in {what}", path=path, line=_line(key_node))
+            raise AliasFileError(f"key {key!r} given twice in {what}", path=path, line=node_line(key_node))
         found[key] = value_node
     return found
 
 
 def _text(node: yaml.Node | None, what: str, path: Path, *, required: bool) -> str | None:
     """A scalar as text (raw, so YAML 1.1 never turns a name into a bool or number)."""
-    if node is None or (isinstance(node, yaml.ScalarNode) and node.tag == _NULL_TAG):
+    if is_null(node):
         if required:
-            raise AliasFileError(f"{what} is missing", path=path, line=None if node is None else _line(node))
+            raise AliasFileError(f"{what} is missing", path=path, line=None if node is None else node_line(node))
         return None
     if not isinstance(node, yaml.ScalarNode):
-        raise AliasFileError(f"{what} must be a single name", path=path, line=_line(node))
+        raise AliasFileError(f"{what} must be a single name", path=path, line=node_line(node))
     value = clean_name(node.value)
     if not value:
-        raise AliasFileError(f"{what} is empty", path=path, line=_line(node))
+        raise AliasFileError(f"{what} is empty", path=path, line=node_line(node))
     return value
 
 
@@ -157,28 +152,28 @@ def _read_entries(root: yaml.Node | None, path: Path) -> list[AliasEntry]:
         return []
     top = _mapping(root, ("aliases",), "the file", path)
     listing = top.get("aliases")
-    if listing is None or (isinstance(listing, yaml.ScalarNode) and listing.tag == _NULL_TAG):
+    if is_null(listing):
         return []
     if not isinstance(listing, yaml.SequenceNode):
-        raise AliasFileError("aliases must be a list of entries (- name: ...)", path=path, line=_line(listing))
+        raise AliasFileError("aliases must be a list of entries (- name: ...)", path=path, line=node_line(listing))
     return [_read_entry(node, path) for node in listing.value]
 
 
 def _read_entry(node: yaml.Node, path: Path) -> AliasEntry:
     fields = _mapping(node, _ENTRY_KEYS, "an alias entry", path)
     if "name" not in fields:
-        raise AliasFileError("alias entry has no name", path=path, line=_line(node))
+        raise AliasFileError("alias entry has no name", path=path, line=node_line(node))
     name = _text(fields["name"], "name", path, required=True)
     province = _text(fields.get("province"), "province", path, required=False)
     district = _text(fields.get("district"), "district", path, required=False)
     also_node = fields.get("also")
     if also_node is None:
-        raise AliasFileError(f"alias entry {name} has no 'also' list", path=path, line=_line(node))
+        raise AliasFileError(f"alias entry {name} has no 'also' list", path=path, line=node_line(node))
     if not isinstance(also_node, yaml.SequenceNode):
         raise AliasFileError("also must be a list of spellings, e.g. [อบต.หนองบัวทองใต้]",
-                             path=path, line=_line(also_node))
+                             path=path, line=node_line(also_node))
     also = tuple(_text(item, "a spelling in also", path, required=True) for item in also_node.value)
     return AliasEntry(name, also, location_key(province) or None, location_key(district) or None,
-                      _line(node))
+                      node_line(node))
 
 
