@@ -3,10 +3,7 @@ from __future__ import annotations
 
 import os
 
-# pythainlp must never try the network (government networks are often offline).
-os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
-
-from ita_lib.errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError  # noqa: E402
+from ita_lib.errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError
 
 __version__ = "0.1.0"
 

@@ -272,3 +272,14 @@ def test_build_with_a_wrong_format_stops_before_any_work(hostile_db, tmp_path, c
     assert one_line(capsys.readouterr().err) == (
         "ita-report: --format: unknown format 'xyz' (choose from html, pdf, docx, xlsx)")
     assert not (tmp_path / "out").exists()
+
+
+def test_importing_the_library_changes_no_environment_variable(tmp_path):
+    """The library sets nothing process-wide when imported (the command sets PYTHAINLP_OFFLINE for
+    itself and its workers)."""
+    probe = ("import os; before = dict(os.environ); import ita_lib, ita_lib.parse, ita_lib.text.thai, "
+             "ita_lib.report.sections; print(sorted(set(os.environ.items()) ^ set(before.items())))")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHAINLP_OFFLINE"}
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, env=env)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -24,7 +24,10 @@ def home_is_writable(home: Path) -> bool:
 
 def ensure_writable_caches() -> Path | None:
     """When HOME is not a writable folder, point the caches at a private temporary folder (removed
-    at exit) and say so in one line; returns that folder, or None when HOME is fine."""
+    at exit) and say so in one line; returns that folder, or None when HOME is fine. Also tells
+    pythainlp never to reach for the network (government networks are often offline): the
+    command's choice, inherited by its workers and kernels; the library itself sets nothing."""
+    os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
     home = Path(os.path.expanduser("~"))
     if home_is_writable(home):
         return None

@@ -6,7 +6,7 @@ import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from pythainlp.util import normalize  # ita_lib/__init__ has set PYTHAINLP_OFFLINE already
+from pythainlp.util import normalize
 
 from ita_lib.parse.agency import ABBREVIATIONS, TIERS
 from ita_lib.text.thai import (

@@ -18,12 +18,9 @@ pythainlp (5.4) notes, checked by hand:
 from __future__ import annotations
 
 import html
-import os
 import re
 
-os.environ.setdefault("PYTHAINLP_OFFLINE", "1")  # never let pythainlp reach for the network
-
-from pythainlp.util import (  # noqa: E402  (env var must be set first)
+from pythainlp.util import (
     remove_dangling,
     remove_repeat_vowels,
     remove_spaces_before_marks,
