@@ -60,6 +60,10 @@ class AliasFileError(ParamsError):
     """The agency aliases file (params/aliases.yaml) is not valid YAML or not in the documented shape."""
 
 
+class RubricError(ItaError):
+    """The rubric data file (or the copy ITA_RUBRIC names) cannot be read or lacks a part it needs."""
+
+
 class ThaiFontNotFoundError(ItaError):
     """No font with Thai glyphs was found for charts and reports (or ITA_THAI_FONT names a bad one)."""
 

@@ -119,8 +119,6 @@ INDICATOR_COLUMNS = ("agency", "agency_type", "district", "province", "fiscal_ye
 
 def to_dataframe(records: list[Assessment]) -> pd.DataFrame:
     """Tidy table: one row per agency, year and indicator (records without indicators keep one row)."""
-    from ita_lib.rubric import INDICATORS  # local import: rubric imports nothing from model
-
     rows = []
     for record in records:
         base = {col: getattr(record, col) for col in INDICATOR_COLUMNS}
@@ -131,7 +129,7 @@ def to_dataframe(records: list[Assessment]) -> pd.DataFrame:
             rows.append({**base, "indicator": pd.NA, "indicator_name": None, "instrument": None,
                          "score": pd.NA})
         for number in numbers:
-            info = INDICATORS[number]
+            info = rubric.INDICATORS[number]
             rows.append({**base, "indicator": number, "indicator_name": info.name,
                          "instrument": info.instrument, "score": record.indicators[str(number)]})
     frame = pd.DataFrame(rows)

@@ -1,9 +1,10 @@
 """Year-aware ITA facts: indicators, instruments, weights, grade bands, rating words, eras.
 
 The facts live in `data/rubric.yaml` (status C confirmed, L likely, U unknown, as in the domain
-reference); this module reads them once and answers questions per fiscal year. It is the one place
-that knows the ITA's shape: which indicators and instruments there are, weights, grades and result
-words. Everything else asks it (INDICATOR_NUMBERS, INSTRUMENTS, indicators_for(year), GRADE_PATTERN).
+reference); this module reads them once, at first use (importing reads no file), and answers
+questions per fiscal year. It is the one place that knows the ITA's shape: which indicators and
+instruments there are, weights, grades and result words. Everything else asks it
+(INDICATOR_NUMBERS, INSTRUMENTS, indicators_for(year), GRADE_PATTERN, pattern(...)).
 
 ITA_RUBRIC names another rubric file (a copy with next year's rules before a release has them).
 """
@@ -11,12 +12,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import yaml
+
+from ita_lib.errors import RubricError
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,31 @@ class YearRules:
 @lru_cache(maxsize=1)
 def _data() -> dict:
     override = os.environ.get("ITA_RUBRIC")
-    if override:
-        return yaml.safe_load(Path(override).read_text(encoding="utf-8"))
-    text = resources.files("ita_lib").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    where = override or "ita_lib/data/rubric.yaml"
+    try:
+        if override:
+            text = Path(override).read_text(encoding="utf-8")
+        else:
+            text = resources.files("ita_lib").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except OSError as error:
+        raise RubricError(f"cannot read the rubric ({error.strerror or error})", path=where) from None
+    except UnicodeDecodeError:
+        raise RubricError("the rubric is not UTF-8 text", path=where) from None
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        raise RubricError(f"the rubric is not valid YAML ({getattr(error, 'problem', None) or error})", path=where,
+                          line=mark.line + 1 if mark else None) from None
+    missing = [part for part in ("indicators", "instruments", "eras", "years")
+               if not isinstance(data, dict) or not data.get(part)]
+    if missing:
+        raise RubricError(f"the rubric has no {', '.join(missing)}", path=where)
+    return data
+
+
+def load() -> None:
+    """Read the rubric now, so that a bad ITA_RUBRIC stops a command with one line before any work."""
+    _shape()
 
 
 def _indicators() -> dict[int, IndicatorInfo]:
@@ -90,25 +115,125 @@ def _indicators() -> dict[int, IndicatorInfo]:
     }
 
 
+@lru_cache(maxsize=1)
 def _eras() -> tuple[Era, ...]:
     return tuple(Era(e["id"], e.get("first"), e.get("last"), bool(e["comparable"]), e["label"], e["note"],
                      tuple(e.get("level_words", ()))) for e in _data()["eras"])
 
 
-INDICATORS: dict[int, IndicatorInfo] = _indicators()
-INDICATOR_NUMBERS: tuple[int, ...] = tuple(INDICATORS)  # every indicator of any year, in order
-INSTRUMENTS: tuple[str, ...] = tuple(_data()["instruments"])  # IIT, EIT, OIT, in the file's order
-INSTRUMENT_INDICATORS: dict[str, tuple[int, ...]] = {
-    instrument: tuple(n for n, info in INDICATORS.items() if info.instrument == instrument)
-    for instrument in INSTRUMENTS
-}
-INSTRUMENT_NAMES: dict[str, str] = {code: entry["name"] for code, entry in _data()["instruments"].items()}
-ERAS: tuple[Era, ...] = _eras()
-FACT_NAMES: dict[str, str] = dict(_data().get("fact_names") or {})  # Thai names of uncertain facts
-FIRST_ITAS_YEAR = min(era.first for era in ERAS if era.first is not None and era.comparable)
-# Level words printed before the ITAS framework, longest first for matching.
-OLD_LEVEL_WORDS: tuple[str, ...] = tuple(sorted({w for era in ERAS if not era.comparable for w in era.level_words},
-                                                key=len, reverse=True))
+def _alternation(words) -> str:
+    """A regex alternation of words, longest first so "AA" is tried before "A"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class _Shape:
+    """The rubric's constants, built from the data file at first use (importing reads no file)."""
+
+    INDICATORS: dict[int, IndicatorInfo]
+    INDICATOR_NUMBERS: tuple[int, ...]  # every indicator of any year, in order
+    INSTRUMENTS: tuple[str, ...]  # IIT, EIT, OIT, in the file's order
+    INSTRUMENT_INDICATORS: dict[str, tuple[int, ...]]
+    INSTRUMENT_NAMES: dict[str, str]
+    ERAS: tuple[Era, ...]
+    FACT_NAMES: dict[str, str]  # Thai names of uncertain facts
+    FIRST_ITAS_YEAR: int
+    OLD_LEVEL_WORDS: tuple[str, ...]  # level words printed before ITAS, longest first for matching
+    # Defaults for code that does not know the year (the rules every ITAS year shares).
+    INSTRUMENT_WEIGHTS: dict[str, float]
+    PASS_THRESHOLD: float  # [C] every year from 2562
+    GRADE_BANDS: tuple[tuple[str, float], ...]
+    GRADES: tuple[str, ...]
+    RESULT_WORDS: tuple[str, ...]
+    # Every grade and result word of any year, for the parser's patterns.
+    ALL_GRADES: tuple[str, ...]
+    ALL_RESULT_WORDS: tuple[str, ...]
+    GRADE_PATTERN: str  # "AA|A|B|..."
+    RESULT_WORD_PATTERN: str  # "ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน"
+    PASSING_GRADES: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _shape() -> _Shape:
+    data = _data()
+    indicators = _indicators()
+    instruments = tuple(data["instruments"])
+    eras = _eras()
+    graded, latest = rules_for(2562), rules_for(2568)
+    all_grades = tuple(dict.fromkeys(g for y in data["years"] for g, _ in y.get("grade_bands", ())))
+    all_words = tuple(dict.fromkeys(w for y in data["years"] for w in y.get("result_words", ())))
+    return _Shape(
+        INDICATORS=indicators,
+        INDICATOR_NUMBERS=tuple(indicators),
+        INSTRUMENTS=instruments,
+        INSTRUMENT_INDICATORS={instrument: tuple(n for n, info in indicators.items() if info.instrument == instrument)
+                               for instrument in instruments},
+        INSTRUMENT_NAMES={code: entry["name"] for code, entry in data["instruments"].items()},
+        ERAS=eras,
+        FACT_NAMES=dict(data.get("fact_names") or {}),
+        FIRST_ITAS_YEAR=min(era.first for era in eras if era.first is not None and era.comparable),
+        OLD_LEVEL_WORDS=tuple(sorted({w for era in eras if not era.comparable for w in era.level_words},
+                                     key=len, reverse=True)),
+        INSTRUMENT_WEIGHTS=dict(graded.weights),
+        PASS_THRESHOLD=graded.pass_threshold,
+        GRADE_BANDS=graded.grade_bands,
+        GRADES=tuple(grade for grade, _ in graded.grade_bands),
+        RESULT_WORDS=latest.result_words,
+        ALL_GRADES=all_grades,
+        ALL_RESULT_WORDS=all_words,
+        GRADE_PATTERN=_alternation(all_grades),
+        RESULT_WORD_PATTERN=_alternation(all_words),
+        PASSING_GRADES=tuple(grade for grade, lower in graded.grade_bands if lower >= graded.pass_threshold),
+    )
+
+
+# The constants, declared for readers and type checkers; the values come from __getattr__ below.
+INDICATORS: dict[int, IndicatorInfo]
+INDICATOR_NUMBERS: tuple[int, ...]
+INSTRUMENTS: tuple[str, ...]
+INSTRUMENT_INDICATORS: dict[str, tuple[int, ...]]
+INSTRUMENT_NAMES: dict[str, str]
+ERAS: tuple[Era, ...]
+FACT_NAMES: dict[str, str]
+FIRST_ITAS_YEAR: int
+OLD_LEVEL_WORDS: tuple[str, ...]
+INSTRUMENT_WEIGHTS: dict[str, float]
+PASS_THRESHOLD: float
+GRADE_BANDS: tuple[tuple[str, float], ...]
+GRADES: tuple[str, ...]
+RESULT_WORDS: tuple[str, ...]
+ALL_GRADES: tuple[str, ...]
+ALL_RESULT_WORDS: tuple[str, ...]
+GRADE_PATTERN: str
+RESULT_WORD_PATTERN: str
+PASSING_GRADES: tuple[str, ...]
+
+
+def __getattr__(name: str):
+    """`rubric.INDICATORS` and the other constants, read from the data file at first use."""
+    if name in _Shape.__dataclass_fields__:
+        shape = _shape()
+        globals().update((field_name, getattr(shape, field_name)) for field_name in _Shape.__dataclass_fields__)
+        return getattr(shape, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+class RubricPattern:
+    """A regex made from the rubric's words, compiled at first use so that importing a parser
+    module reads no file: `GRADE_RE = rubric.pattern(lambda: "(" + rubric.GRADE_PATTERN + ")")`."""
+
+    __slots__ = ("_build", "_flags", "_compiled")
+
+    def __init__(self, build: Callable[[], str], flags: int = 0):
+        self._build, self._flags, self._compiled = build, flags, None
+
+    def __getattr__(self, name: str):  # search, match, finditer, sub, pattern ...
+        if self._compiled is None:
+            self._compiled = re.compile(self._build(), self._flags)
+        return getattr(self._compiled, name)
+
+
+pattern = RubricPattern
 
 
 @lru_cache(maxsize=None)
@@ -134,7 +259,7 @@ def rules_for(fiscal_year: int) -> YearRules:
 
 
 def era_of(fiscal_year: int) -> Era:
-    return next(era for era in ERAS if era.contains(fiscal_year))
+    return next(era for era in _eras() if era.contains(fiscal_year))
 
 
 def era(fiscal_year: int) -> str:
@@ -145,52 +270,34 @@ def same_era(year_a: int, year_b: int) -> bool:
     return era_of(year_a) == era_of(year_b) and era_of(year_a).comparable
 
 
-# Defaults for code that does not know the year (the rules every ITAS year shares).
-_LATEST = rules_for(2568)
-_GRADED = rules_for(2562)
-INSTRUMENT_WEIGHTS: dict[str, float] = dict(_GRADED.weights)
-PASS_THRESHOLD = _GRADED.pass_threshold  # [C] every year from 2562
-GRADE_BANDS: tuple[tuple[str, float], ...] = _GRADED.grade_bands
-GRADES = tuple(grade for grade, _ in GRADE_BANDS)
-RESULT_WORDS = _LATEST.result_words  # longest first
-
-
-def _alternation(words) -> str:
-    """A regex alternation of words, longest first so "AA" is tried before "A"."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
-# Every grade and result word of any year, for the parser's patterns.
-ALL_GRADES: tuple[str, ...] = tuple(dict.fromkeys(g for y in _data()["years"] for g, _ in y.get("grade_bands", ())))
-ALL_RESULT_WORDS: tuple[str, ...] = tuple(dict.fromkeys(w for y in _data()["years"] for w in y.get("result_words", ())))
-GRADE_PATTERN = _alternation(ALL_GRADES)  # "AA|A|B|..."
-RESULT_WORD_PATTERN = _alternation(ALL_RESULT_WORDS)  # "ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน"
-PASSING_GRADES: tuple[str, ...] = tuple(grade for grade, lower in GRADE_BANDS if lower >= PASS_THRESHOLD)
-
-
 def indicators_for(fiscal_year: int | None) -> tuple[int, ...]:
     """The indicators assessed in a fiscal year (all of them for None)."""
-    return tuple(n for n, info in INDICATORS.items() if info.assessed_in(fiscal_year))
+    return tuple(n for n, info in _shape().INDICATORS.items() if info.assessed_in(fiscal_year))
 
 
 def instrument_indicators(fiscal_year: int | None) -> dict[str, tuple[int, ...]]:
     """Each instrument's indicators in a fiscal year."""
     numbers = set(indicators_for(fiscal_year))
     return {instrument: tuple(n for n in members if n in numbers)
-            for instrument, members in INSTRUMENT_INDICATORS.items()}
+            for instrument, members in _shape().INSTRUMENT_INDICATORS.items()}
+
+
+def _itas_year(fiscal_year: int | None) -> bool:
+    return fiscal_year is not None and fiscal_year >= _shape().FIRST_ITAS_YEAR
 
 
 def has_grade_bands(fiscal_year: int | None) -> bool:
     """True for years whose printed grade must match the score band (2562–2565)."""
-    return fiscal_year is not None and fiscal_year >= FIRST_ITAS_YEAR and rules_for(fiscal_year).grading == "bands"
+    return _itas_year(fiscal_year) and rules_for(fiscal_year).grading == "bands"
 
 
 def weights_confirmed(fiscal_year: int | None) -> bool:
     """True for years where a recomputed overall that does not match is an error, not 'cannot verify'."""
-    return fiscal_year is not None and fiscal_year >= FIRST_ITAS_YEAR and rules_for(fiscal_year).weights_confirmed
+    return _itas_year(fiscal_year) and rules_for(fiscal_year).weights_confirmed
 
 
-def grade_for_score(score: float, bands: tuple[tuple[str, float], ...] = GRADE_BANDS) -> str:
+def grade_for_score(score: float, bands: tuple[tuple[str, float], ...] | None = None) -> str:
+    bands = bands or _shape().GRADE_BANDS
     for grade, lower in bands:
         if score >= lower:
             return grade
@@ -198,8 +305,8 @@ def grade_for_score(score: float, bands: tuple[tuple[str, float], ...] = GRADE_B
 
 
 def _weights(fiscal_year: int | None) -> dict[str, float]:
-    if fiscal_year is None or fiscal_year < FIRST_ITAS_YEAR:
-        return INSTRUMENT_WEIGHTS
+    if fiscal_year is None or fiscal_year < _shape().FIRST_ITAS_YEAR:
+        return _shape().INSTRUMENT_WEIGHTS
     return rules_for(fiscal_year).weights
 
 
@@ -224,5 +331,5 @@ def compute_overall(indicators: dict[int, float], fiscal_year: int | None = None
 
 def indicator_weight(number: int, fiscal_year: int | None = None) -> float:
     """Share of the overall score one indicator carries (0.06, 0.10 or 0.20)."""
-    instrument = INDICATORS[number].instrument
+    instrument = _shape().INDICATORS[number].instrument
     return _weights(fiscal_year)[instrument] / len(instrument_indicators(fiscal_year)[instrument])

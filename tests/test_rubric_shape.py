@@ -81,3 +81,41 @@ def test_the_shipped_rubric_does_not_know_the_made_up_indicator(tmp_path):
     record = parse_document(result_page(tmp_path))[0]
     assert sorted(record.indicators, key=int) == [str(n) for n in range(1, 11)]
     assert "unknown_indicator" in [w.code for w in record.warnings]
+
+
+IMPORT_EVERY_MODULE = r"""
+import importlib, pkgutil, ita_lib
+for module in pkgutil.walk_packages(ita_lib.__path__, "ita_lib."):
+    if not module.name.endswith("__main__"):
+        importlib.import_module(module.name)
+from ita_lib import rubric
+from ita_lib.errors import RubricError
+try:
+    rubric.INDICATORS
+except RubricError as error:
+    print("first use:", error)
+"""
+
+
+def test_importing_every_module_reads_no_rubric_file(tmp_path):
+    """The rubric is read at first use, not at import: with ITA_RUBRIC naming a missing file every
+    module still imports, and the first question to the rubric names the file."""
+    missing = tmp_path / "no-such-rubric.yaml"
+    run = subprocess.run([sys.executable, "-c", IMPORT_EVERY_MODULE], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "ITA_RUBRIC": str(missing), "HOME": str(tmp_path)})
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == f"first use: {missing}: cannot read the rubric (No such file or directory)"
+
+
+def test_a_broken_rubric_copy_stops_the_command_with_one_line(tmp_path):
+    from ita_lib.cli import exit_codes
+
+    broken = tmp_path / "rubric.yaml"
+    broken.write_text("indicators:\n  - number: 1\n    name: [unclosed\n", encoding="utf-8")
+    doc = result_page(tmp_path)
+    run = subprocess.run([sys.executable, "-m", "ita_lib", "parse", str(doc)], capture_output=True, text=True,
+                         timeout=300, env={**os.environ, "ITA_RUBRIC": str(broken), "HOME": str(tmp_path)})
+    assert run.returncode == exit_codes.STOPPED
+    assert run.stdout == ""
+    assert run.stderr.splitlines() == [
+        f"ita-report: {broken}:4: the rubric is not valid YAML (expected ',' or ']', but got '<stream end>')"]

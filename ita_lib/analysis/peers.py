@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ita_lib import rubric
-from ita_lib.rubric import INDICATORS
 from ita_lib.analysis.history import choose_values
 
 
@@ -34,7 +33,7 @@ def peer_table(peer_facts: pd.DataFrame, agency_id: str) -> pd.DataFrame:
         lower, equal = int((others < score).sum()), int((others == score).sum())
         code = "ITA" if field == "overall_score" else field.split(":")[1]
         rows.append({"fiscal_year": int(year), "code": code,
-                     "name": "คะแนนรวม ITA" if code == "ITA" else INDICATORS[int(code)].name,
+                     "name": "คะแนนรวม ITA" if code == "ITA" else rubric.INDICATORS[int(code)].name,
                      "score": score, "peers": len(group),
                      "peer_rank": int((others > score).sum()) + 1,
                      "percentile": round(100.0 * (lower + 0.5 * equal) / len(others), 1),

@@ -13,7 +13,6 @@ import pandas as pd
 
 from ita_lib.files import atomic_write
 from ita_lib import rubric
-from ita_lib.rubric import INDICATORS
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.labels import thai_columns
@@ -106,7 +105,7 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
             reason = "; ".join(why)
             if measure in named:
                 reason += f"; ข้อเสนอแนะปี {fmt(year, config, None)} ระบุประเด็นนี้"
-            rows.append({"indicator": number, "name": INDICATORS[number].name, "reason": reason,
+            rows.append({"indicator": number, "name": rubric.INDICATORS[number].name, "reason": reason,
                          "measure": digits(measure.measure, config), "steps": digits(measure.steps, config),
                          "output": digits(measure.output, config), "responsible": measure.responsible,
                          "period": f"ปีงบประมาณ {fmt(plan_year, config, None)}: {digits(measure.period, config)}",
@@ -114,7 +113,7 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
     for action in actions.itertuples(index=False):
         steps = json.loads(action.steps) if action.steps else []
         number = None if pd.isna(action.indicator) else int(action.indicator)
-        rows.append({"indicator": number, "name": INDICATORS[number].name if number else action.topic,
+        rows.append({"indicator": number, "name": rubric.INDICATORS[number].name if number else action.topic,
                      "reason": action.analysis, "measure": action.measure, "steps": " | ".join(steps),
                      "output": None, "responsible": action.responsible, "period": action.period,
                      "origin": f"เอกสารของหน่วยงาน ปี {fmt(int(action.fiscal_year), config, None)} "

@@ -4,7 +4,6 @@ from __future__ import annotations
 import pandas as pd
 
 from ita_lib import rubric
-from ita_lib.rubric import INDICATORS
 from ita_lib.analysis.numbers import digits, fmt
 
 
@@ -34,7 +33,7 @@ def comparison_table(analysis) -> pd.DataFrame:
 
 
 def _indicator_label(number: int, config) -> str:
-    return f"{fmt(number, config, None)}. {INDICATORS[number].name}"
+    return f"{fmt(number, config, None)}. {rubric.INDICATORS[number].name}"
 
 
 def _score(value, config) -> str:

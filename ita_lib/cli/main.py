@@ -228,6 +228,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from ita_lib.cli import batch as cli_batch
         from ita_lib.cli import store as cli_store
+        from ita_lib import rubric
+
+        rubric.load()
 
         commands = {"parse": cmd_parse, "ingest": cli_store.cmd_ingest, "conflicts": cli_store.cmd_conflicts,
                     "agencies": cli_store.cmd_agencies, "analyse": cli_store.cmd_analyse,

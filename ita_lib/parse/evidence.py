@@ -57,8 +57,8 @@ _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
     ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?(?:ITA\s?)?"
                                        r"(?:(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?)?\d{2,4}\s?)?(?:รวม|ภาพรวม)?\s?"
                                        r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง|จำนวน)?\s?$"), 3.0),
-    ("result_before", "before", re.compile(rf"(?:{'|'.join(rubric.RESULT_WORDS)}|ระดับ\s?(?:{'|'.join(rubric.GRADES)}))"
-                                          r"\s?[:\-–]?\s?$"), 3.0),
+    ("result_before", "before", rubric.pattern(lambda: rf"(?:{'|'.join(rubric.RESULT_WORDS)}|ระดับ\s?"
+                                                       rf"(?:{'|'.join(rubric.GRADES)}))\s?[:\-–]?\s?$"), 3.0),
     ("score_nearby", "clause", re.compile(r"คะแนน|ผลการประเมิน"), 1.0),
     ("verb", "before", re.compile(r"(?:ได้|ได้รับ|ด้วย|ที่|จำนวน|อยู่ที่|เท่ากับ|ถึง|รวม|เพียง|คือ|เป็น|:|=)\s?$"), 1.0),
     ("rank", "before", re.compile(r"(?:อันดับ|ลำดับ|ลําดับ)\s?(?:ที่)?\s?$|(?:คว้า|ได้|เป็น|ติด)ที่\s?$"), VETO),

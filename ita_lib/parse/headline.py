@@ -19,13 +19,15 @@ OVERALL_PATTERNS = (
     re.compile(r"ผลการประเมิน(?:ภาพรวม|รวม)[^\d\n]{0,40}?" + _NUM + r"\s*คะแนน"),
 )
 # Grades and result words of every year, from the rubric (longest first: "AA" before "A").
-GRADE_RE = re.compile(r"ระดับ(?:ผลการประเมิน)?\s*:?\s*[\"“']?(" + rubric.GRADE_PATTERN + r")(?![A-Za-z])")
-RESULT_RE = re.compile(r"(?:อยู่ในระดับ|ผลการประเมิน(?:อยู่ในระดับ)?)\s*:?\s*[\"“']?(" + rubric.RESULT_WORD_PATTERN + ")")
-RESULT_WORD_RE = re.compile("^(" + rubric.RESULT_WORD_PATTERN + ")$")
-GRADE_WORD_RE = re.compile("^(" + rubric.GRADE_PATTERN + ")$")
+GRADE_RE = rubric.pattern(lambda: r"ระดับ(?:ผลการประเมิน)?\s*:?\s*[\"“']?(" + rubric.GRADE_PATTERN + r")(?![A-Za-z])")
+RESULT_RE = rubric.pattern(lambda: r"(?:อยู่ในระดับ|ผลการประเมิน(?:อยู่ในระดับ)?)\s*:?\s*[\"“']?("
+                           + rubric.RESULT_WORD_PATTERN + ")")
+RESULT_WORD_RE = rubric.pattern(lambda: "^(" + rubric.RESULT_WORD_PATTERN + ")$")
+GRADE_WORD_RE = rubric.pattern(lambda: "^(" + rubric.GRADE_PATTERN + ")$")
 
 # "IIT ...: 99.96", "IT (การรับรู้ภายใน): 99.96" (a common typo), "EIT ...: ส่วนที่ 1 (99.99 คะแนน) และส่วนที่ 2 (91.92 คะแนน)"
-_INSTRUMENT_LINE = re.compile(r"^[\s\-•*]*(" + "|".join((*rubric.INSTRUMENTS, "IT")) + r")\b[^:\n]{0,60}[:：]\s*(.*)$")
+_INSTRUMENT_LINE = rubric.pattern(lambda: r"^[\s\-•*]*(" + "|".join((*rubric.INSTRUMENTS, "IT"))
+                                  + r")\b[^:\n]{0,60}[:：]\s*(.*)$")
 _PART_RE = re.compile(r"ส่วนที่\s*([12])\s*\(?\s*" + _NUM)
 
 

@@ -5,7 +5,7 @@ import difflib
 import re
 from functools import lru_cache
 
-from ita_lib.rubric import INDICATORS
+from ita_lib import rubric
 
 _SPACE = re.compile(r"[\s\u200b]+")
 _NUMBER_PREFIX = re.compile(
@@ -20,7 +20,7 @@ def squash(text: str) -> str:
 @lru_cache(maxsize=1)
 def _variants() -> list[tuple[str, int]]:
     pairs = []
-    for info in INDICATORS.values():
+    for info in rubric.INDICATORS.values():
         for name in (info.name, *info.variants, *info.english):
             pairs.append((squash(name), info.number))
     # Longest first, so การใช้ทรัพย์สินของราชการ wins over a shorter name it contains.
@@ -73,7 +73,7 @@ def find_indicator_names(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=1)
 def plain_variants() -> list[tuple[str, int]]:
     pairs = []
-    for info in INDICATORS.values():
+    for info in rubric.INDICATORS.values():
         for name in (info.name, *info.variants, *info.english):
             pairs.append((name.lower(), info.number))
     return sorted(pairs, key=lambda pair: -len(pair[0]))
@@ -85,4 +85,4 @@ def indicator_number_prefix(text: str) -> int | None:
     if not match:
         return None
     number = int(match.group(1))
-    return number if number in INDICATORS else None
+    return number if number in rubric.INDICATORS else None

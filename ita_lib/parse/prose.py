@@ -26,16 +26,16 @@ from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidat
 from ita_lib.parse.mentions import GROUP, PARENT, PLACE, SUBJECT, Mention, document_links, find_mentions
 
 # Grades and result words as the rubric has them, longest first ("AA" before "A", "ผ่านดี" before "ผ่าน").
-_GRADES = "|".join(rubric.GRADES)
-_RESULT_WORDS = "|".join(rubric.RESULT_WORDS)
-_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
-                    rf"({_GRADES})(?![A-Za-z+\-])")
+_GRADE = rubric.pattern(lambda: r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
+                                rf"({'|'.join(rubric.GRADES)})(?![A-Za-z+\-])")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
-_RESULT = re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?({_RESULT_WORDS})"
-                     r"(?!มา|พ้น|ทาง|ระบบ|ไลฟ์)|(ไม่)?ผ่าน\s?(?:การ)?(?:ประเมิน|เกณฑ์)(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))")
+_RESULT = rubric.pattern(lambda: rf"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?({'|'.join(rubric.RESULT_WORDS)})"
+                                 r"(?!มา|พ้น|ทาง|ระบบ|ไลฟ์)|(ไม่)?ผ่าน\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
+                                 r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))")
 # A result word written right after a score: "97.31 คะแนน ผ่าน", "79.15 คะแนน (ไม่ผ่าน)".
-_RESULT_AFTER_SCORE = re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({_RESULT_WORDS})(?!มา|พ้น|การ|เกณฑ์|ประเมิน)")
-_OLD_LEVEL = re.compile(rf"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?({'|'.join(rubric.OLD_LEVEL_WORDS)})")
+_RESULT_AFTER_SCORE = rubric.pattern(lambda: rf"\d\s?คะแนน\s?[(\-–/]?\s?({'|'.join(rubric.RESULT_WORDS)})"
+                                             r"(?!มา|พ้น|การ|เกณฑ์|ประเมิน)")
+_OLD_LEVEL = rubric.pattern(lambda: rf"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?({'|'.join(rubric.OLD_LEVEL_WORDS)})")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
                          r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.

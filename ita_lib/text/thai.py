@@ -149,7 +149,7 @@ _RE_THAI_NUM = re.compile(f"([{_DIGIT}])(?<=[{_THAI_LETTER}][{_DIGIT}])")
 # number glued before an English word of 3+ letters ("85points"); keeps "4G", "2nd", "10kg"
 _RE_NUM_LATIN = re.compile(r"(?<![A-Za-z])([0-9]+(?:[.,][0-9]+)?)(?=[A-Za-z]{3,})")
 # a lone grade (AA, A, B+ ...) glued before Thai: "ระดับ Aในขณะที่"
-_RE_GRADE_THAI = re.compile(f"(?<![A-Za-z])((?:{rubric.GRADE_PATTERN})[+-]?)(?=[{_THAI_START}])")
+_RE_GRADE_THAI = rubric.pattern(lambda: f"(?<![A-Za-z])((?:{rubric.GRADE_PATTERN})[+-]?)(?=[{_THAI_START}])")
 
 
 def split_glued_numbers(s: str) -> str:

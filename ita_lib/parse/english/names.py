@@ -37,8 +37,12 @@ _LEADING_STOP = frozenset((
 ))
 _MONTH_WORDS = frozenset(("January", "February", "March", "April", "May", "June", "July", "August",
                           "September", "October", "November", "December"))
-_NOT_NAMES = frozenset(("ITA", "ITAS", *rubric.INSTRUMENTS, "Integrity", "Transparency", "Assessment",
-                        "Assessments", "Index"))
+_NOT_NAME_WORDS = frozenset(("ITA", "ITAS", "Integrity", "Transparency", "Assessment", "Assessments", "Index"))
+
+
+def _not_name(word: str) -> bool:
+    """Words of the assessment itself, never a name (the instrument codes come from the rubric)."""
+    return word in _NOT_NAME_WORDS or word in rubric.INSTRUMENTS
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*|\S")
 _CONNECTORS = (("of", "the"), ("for", "the"), ("on", "the"), ("of",), ("for",), ("on",), ("and",), ("&",),
                ("de",))
@@ -170,7 +174,7 @@ def _name_of_run(run: list[tuple[int, int, str]], text: str, police: bool) -> Me
         name = text[words[0][0]:end]
         return Mention(words[0][0], end, "agency", re.sub(r"\s+", " ", name), head=head)
     if not heads:
-        if any(w in _NOT_NAMES for w in names) or all(w.isupper() for w in names):
+        if any(_not_name(w) for w in names) or all(w.isupper() for w in names):
             return None
         return Mention(words[0][0], words[-1][1], "other", " ".join(names))
     if len(names) > 1 and names[1] == "of" and heads[0] == 0:
@@ -203,7 +207,7 @@ def _acronyms(texts: list[str], police: bool) -> dict[str, Mention]:
             if not match:
                 continue
             acronym = match.group(1)
-            if acronym in _NOT_NAMES or sum(c.isupper() for c in acronym) < 2:
+            if _not_name(acronym) or sum(c.isupper() for c in acronym) < 2:
                 continue
             found.setdefault(acronym, mention)
     return found
@@ -225,7 +229,7 @@ def _location(text: str, end: int) -> tuple[str | None, str | None]:
     if not match:
         return None, None
     first, is_district, second = match.group(1), match.group(2), match.group(3)
-    if any(word in _NOT_NAMES or word in _MONTH_WORDS for word in re.split(r"[ \-]", first)):
+    if any(_not_name(word) or word in _MONTH_WORDS for word in re.split(r"[ \-]", first)):
         return None, None
     if is_district:
         return first, second

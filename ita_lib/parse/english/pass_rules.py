@@ -21,9 +21,9 @@ _PASSED_STATEMENT = re.compile(
     r"\b(?:failed\s+(?:to\s+pass|the|its|an?)\b|did\s+not\s+pass|didn[’']t\s+pass|not\s+pass(?:ed)?|"
     r"fell\s+short)|\b(passed)\s+(?:the|its|an?|this|last)?\s*(?:year[’']s\s+)?(?:ITA|assessment|"
     r"evaluation|test|criteria|threshold|benchmark|\d)", re.IGNORECASE)
-_GRADE = re.compile(
+_GRADE = rubric.pattern(lambda: (
     r"\b(?:an?|the|its|with|received|earned|got|given|at)\s+[\"“‘']?(" + rubric.GRADE_PATTERN + r")[\"”’']?\s+"
-    r"(?:grade|rating|level)\b|\b(?:grade|level)\s+(?:of\s+)?[\"“‘']?(" + rubric.GRADE_PATTERN + r")\b(?![\w-])")
+    r"(?:grade|rating|level)\b|\b(?:grade|level)\s+(?:of\s+)?[\"“‘']?(" + rubric.GRADE_PATTERN + r")\b(?![\w-])"))
 
 
 def _pass_threshold(text: str) -> float | None:
