@@ -34,17 +34,12 @@ from ita_lib import rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import fmt
+from ita_lib.report.colours import DELTA_COLOURS, LEVEL_COLOURS, SERIES_COLOURS
 from ita_lib.report.fonts import ThaiFont, find_thai_font
 
 __all__ = ["LEVEL_COLOURS", "DELTA_COLOURS", "use_thai_theme", "indicator_bars", "trend_lines",
-           "indicator_heatmap", "delta_bars", "save_png"]
+           "indicator_heatmap", "delta_bars", "save_png", "png_bytes"]
 
-# ColorBrewer RdBu ends and middles: colour-blind safe, dark = far from the pass mark either way.
-LEVEL_COLOURS: dict[str, str] = {"strength": "#2166AC", "pass": "#67A9CF", "weakness": "#F4A582",
-                                 "urgent": "#B2182B"}
-# Okabe–Ito bluish green / vermillion: tell apart with the common colour-vision deficiencies.
-DELTA_COLOURS: dict[str, str] = {"up": "#009E73", "down": "#D55E00", "same": "#999999"}
-SERIES_COLOURS: dict[str, str] = {"ITA": "#222222", "IIT": "#0072B2", "EIT": "#E69F00", "OIT": "#CC79A7"}
 SERIES_LABELS: dict[str, str] = {"ITA": "คะแนนรวม ITA", "IIT": "IIT (ภายใน)", "EIT": "EIT (ภายนอก)",
                                  "OIT": "OIT (เปิดเผยข้อมูล)"}
 NOTE_COLOUR = "#555555"
@@ -91,8 +86,30 @@ def save_png(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:
     """Write the figure as a PNG (parent folders created) and return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="png", dpi=dpi)
+    path.write_bytes(png_bytes(fig, dpi=dpi))
     return path
+
+
+def png_bytes(fig: Figure, *, dpi: int = DPI) -> bytes:
+    """The figure as PNG bytes, laid out and painted in one pass.
+
+    savefig draws a figure with a layout engine twice (once to lay it out, once to paint), and
+    Thai text is measured again each time; one draw of the Agg canvas does both, and the pixels
+    go to Pillow as they are (RGB when the figure is opaque, as the theme's are)."""
+    import io
+
+    from PIL import Image
+
+    if fig.dpi != dpi:
+        fig.set_dpi(dpi)
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    canvas.draw()
+    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    if fig.get_facecolor()[3] == 1.0:
+        image = image.convert("RGB")
+    buffer = io.BytesIO()
+    image.save(buffer, format="png", dpi=(dpi, dpi))
+    return buffer.getvalue()
 
 
 # --- small helpers -----------------------------------------------------------------------------

@@ -538,15 +538,14 @@ def trend_names(a: AgencyAnalysis) -> dict[str, str]:
 def figure(fig, caption: str, *, dpi: int = 150) -> str:
     """A chart as an embedded PNG with its caption; closes the figure (a batch draws thousands)."""
     import base64
-    import io
 
     import matplotlib.pyplot as plt
 
-    buffer = io.BytesIO()
-    # No bbox_inches="tight": the figures use constrained layout, so it would only draw them twice.
-    fig.savefig(buffer, format="png", dpi=dpi)
+    from ita_lib.report.plots import png_bytes
+
+    png = png_bytes(fig, dpi=dpi)
     plt.close(fig)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    data = base64.b64encode(png).decode("ascii")
     image = f'<img src="data:image/png;base64,{data}" alt="{text(caption)}">'
     return tag("figure", image + tag("figcaption", text(caption)), class_="chart")
 
