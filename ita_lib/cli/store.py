@@ -185,13 +185,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     """Build each target's report with one warm kernel; a failing target is reported, the others
     are still built, and the exit status is PARTIAL (3)."""
     from ita_lib.errors import ItaError
-    from ita_lib.report.kernels import kernel_manager
+    from ita_lib.report.kernels import kernel_manager, start_early
     from ita_lib.report.render import build, check_formats
 
     if args.format:
         check_formats(args.format)  # a wrong format stops here (exit USAGE), not once per target
     failed = 0
     with kernel_manager() as km:
+        start_early(km)
         for target in args.targets:
             try:
                 result = build(_build_params(target, args), km=km)
