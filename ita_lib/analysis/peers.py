@@ -23,21 +23,25 @@ def peer_table(peer_facts: pd.DataFrame, agency_id: str) -> pd.DataFrame:
     columns = ["fiscal_year", "code", "name", "score", "peers", "peer_rank", "percentile", "peer_median"]
     chosen = choose_values(peer_facts)
     wanted = chosen[chosen["field"].eq("overall_score") | chosen["field"].str.startswith("indicator:")]
+    keys = ["fiscal_year", "field"]
+    values = wanted[keys + ["agency_id"]].assign(number=wanted["number"].astype(float))
+    own = values[values["agency_id"] == agency_id][keys + ["number"]].rename(columns={"number": "score"})
+    others = values[values["agency_id"] != agency_id].merge(own, on=keys)  # one vectorised pass, not per group
+    counts = (others.assign(lower=others["number"] < others["score"], equal=others["number"] == others["score"],
+                            higher=others["number"] > others["score"])
+              .groupby(keys).agg(lower=("lower", "sum"), equal=("equal", "sum"), higher=("higher", "sum"),
+                                 others=("number", "size")))
+    medians = values.merge(own[keys], on=keys).groupby(keys)["number"].median().rename("median")
+    table = own.set_index(keys).join(counts, how="inner").join(medians).reset_index()
     rows = []
-    for (year, field), group in wanted.groupby(["fiscal_year", "field"]):
-        own = group[group["agency_id"] == agency_id]
-        if own.empty or len(group) < 2:
-            continue
-        score = float(own["number"].iloc[0])
-        others = group[group["agency_id"] != agency_id]["number"].astype(float)
-        lower, equal = int((others < score).sum()), int((others == score).sum())
-        code = "ITA" if field == "overall_score" else field.split(":")[1]
-        rows.append({"fiscal_year": int(year), "code": code,
+    for row in table.itertuples(index=False):
+        code = "ITA" if row.field == "overall_score" else row.field.split(":")[1]
+        rows.append({"fiscal_year": int(row.fiscal_year), "code": code,
                      "name": "คะแนนรวม ITA" if code == "ITA" else rubric.INDICATORS[int(code)].name,
-                     "score": score, "peers": len(group),
-                     "peer_rank": int((others > score).sum()) + 1,
-                     "percentile": round(100.0 * (lower + 0.5 * equal) / len(others), 1),
-                     "peer_median": round(float(group["number"].median()), 2)})
+                     "score": float(row.score), "peers": int(row.others) + 1,
+                     "peer_rank": int(row.higher) + 1,
+                     "percentile": round(100.0 * (int(row.lower) + 0.5 * int(row.equal)) / int(row.others), 1),
+                     "peer_median": round(float(row.median), 2)})
     frame = pd.DataFrame(rows, columns=columns)
     order = {"ITA": 0, **{str(n): n for n in rubric.INDICATOR_NUMBERS}}
     return (frame.assign(_order=frame["code"].map(order))

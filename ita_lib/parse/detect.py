@@ -1,8 +1,5 @@
-"""Detect what a document is and read its ITA records.
-
-`parse_document(path)` and `parse_text(text)` return a list of Assessment records; a document that
-is not an ITA result returns [] and `parse_report` says why.
-"""
+"""Detect what a document is and read its ITA records with the parser that fits it (the entry
+points `ita_lib.parse` exports)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
