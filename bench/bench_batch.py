@@ -8,8 +8,8 @@ timed), picks N agencies with the most years of data, then measures one after th
 (a) naive: the loop a user would write, per agency the papermill CLI, `jupyter nbconvert --to html
     --no-input` and the weasyprint CLI; slow, so timed on a sequential sample and extrapolated;
 (b) batch: `ita-report batch --jobs J --force` on all N agencies (the real CLI, a subprocess);
-(c) floor: the notebook's cells as plain Python (no papermill, no kernel) in J warm spawn workers,
-    then the same render.to_html / render.to_pdf as the real build, on all N agencies.
+(c) floor: the notebook's code cells run as plain Python (bench/notebook_floor.py: no papermill, no
+    kernel) in J warm spawn workers, then the same render.to_html / render.to_pdf, on all N agencies.
 
 (d) rerun: the batch of (b) again without --force; nothing changed, so all are skipped.
 
@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import csv
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -32,10 +31,10 @@ import time
 from pathlib import Path
 
 import psutil
+from notebook_floor import NOTEBOOK, notebook_cells, run_cells, write_executed
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent  # papermill, jupyter, weasyprint, ita-report live next to python
-NOTEBOOK = ROOT / "notebooks" / "agency_report.ipynb"
 TARGET_SPEEDUP, TARGET_TIME_RATIO, TARGET_PEAK_MB, TARGET_RERUN_SECONDS = 8.0, 1.5, 2048.0, 5.0
 MIN_AGENCIES = 20 * 77  # make_dataset puts at least 20 agencies in each of the 77 provinces
 YEARS = "2564-2568"
@@ -149,23 +148,6 @@ def naive_one(name: str, agency_id: str, db: Path, folder: Path, steps: dict[str
 
 # --- (c) floor: runs in spawn workers -------------------------------------------------------------------
 
-def notebook_cells() -> list[list[tuple[str, str | None]]]:
-    """Per code cell of the notebook (tagged cells skipped): its report.<section>(a) and
-    report.figure(plots.<chart>(a), caption) calls in order, as (function, caption or None)."""
-    import nbformat
-
-    call = re.compile(r'report\.figure\(plots\.(\w+)\(a\),\s*"([^"]*)"\)|report\.(\w+)\(a\)')
-    cells = []
-    for cell in nbformat.read(str(NOTEBOOK), as_version=4).cells:
-        if cell.cell_type != "code" or set(cell.metadata.get("tags", [])) & {"parameters", "remove_cell"}:
-            continue
-        calls = [(m[1], m[2]) if m[1] else (m[3], None) for m in call.finditer(cell.source)]
-        if not calls:
-            sys.exit(f"bench: cannot read the report calls of a notebook cell: {cell.source[:80]!r}")
-        cells.append(calls)
-    return cells
-
-
 def floor_init() -> None:
     """Once per worker: the imports stay warm, as in a batch worker."""
     import matplotlib, nbformat  # noqa: E401, F401
@@ -173,35 +155,21 @@ def floor_init() -> None:
     from ita_lib.report import sections as report  # noqa: F401
 
 
-def floor_one(name: str, agency_id: str, db: str, output_dir: str, cells: list) -> float:
-    import matplotlib
-    import nbformat
-    from nbformat.v4 import new_code_cell, new_notebook, new_output
-
-    from ita_lib.report import plots
+def floor_one(name: str, agency_id: str, db: str, output_dir: str, cells: list[str]) -> float:
+    """One report as `ita-report build` makes it, the notebook's cells run as plain Python."""
     from ita_lib.report import render
-    from ita_lib.report import sections as report
     from ita_lib.report.params import ReportParams, agency_slug
 
     started = time.perf_counter()
-    matplotlib.rcdefaults()  # as the notebook's first cell
-    plots.use_thai_theme()
-    config = ReportParams(agency=name, agency_id=agency_id, db=db).analysis_config()
-    a = report.prepare_analysis(name, db=db, agency_id=agency_id, config=config)
-    notebook = new_notebook()
-    for calls in cells:
-        fragments = [report.figure(getattr(plots, function)(a), caption) if caption is not None
-                     else getattr(report, function)(a) for function, caption in calls]
-        notebook.cells.append(new_code_cell("", outputs=[
-            new_output("display_data", data={"text/html": f, "text/plain": "<IPython.core.display.HTML object>"})
-            for f in fragments]))
-    folder = Path(output_dir) / agency_slug(a.agency["name"], a.agency["agency_id"])
+    params = ReportParams(agency=name, agency_id=agency_id, db=db, output_dir=output_dir)
+    parameters = {**params.notebook_parameters(), "agency": name, "agency_id": agency_id, "db": db,
+                  "output_dir": output_dir, "documents": None}
+    folder = Path(output_dir) / agency_slug(name, agency_id)
     folder.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook, str(folder / "report.ipynb"))
-    page = render.to_html(folder / "report.ipynb", title=f"รายงานผลการประเมิน ITA {a.agency['name']}")
+    executed = write_executed(run_cells(cells, parameters), folder / "report.ipynb")  # data.json: the last cell
+    page = render.to_html(executed, title=f"รายงานผลการประเมิน ITA {name}", digits=params.digits)
     (folder / "report.html").write_text(page, encoding="utf-8")
     (folder / "report.pdf").write_bytes(render.to_pdf(page, folder))
-    report.save_data(a, output_dir)  # data.json and plan.csv, as the notebook's last (hidden) cell
     return time.perf_counter() - started
 
 

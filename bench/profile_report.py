@@ -33,8 +33,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from notebook_floor import notebook_cells, run_cells, write_executed
+
 ROOT = Path(__file__).resolve().parents[1]
-NOTEBOOK = ROOT / "notebooks" / "agency_report.ipynb"
 
 
 class Stages:
@@ -95,7 +96,7 @@ class Stages:
 
     def table(self, rounds: int, total_label: str) -> str:
         total = self.per_report(total_label, self.wall, rounds)
-        lines = [f"{'stage':58s} {'wall ms':>9s} {'CPU ms':>8s} {'calls':>6s} {'share':>6s}"]
+        lines = [f"{'stage':58s} {'wall ms':>9s} {'CPU ms':>8s} {'calls':>6s} {'floor':>6s}"]
         for label in self.order:
             if not self.wall.get(label):
                 continue
@@ -103,7 +104,7 @@ class Stages:
             calls = len(self.wall[label]) / rounds
             name = "  " * self.depth(label) + label
             cpu_text = f"{cpu:8.0f}" if self.cpu.get(label) else f"{'-':>8s}"
-            share = f"{wall / total:6.0%}" if total and self.parent.get(label) is None or label == total_label else ""
+            share = f"{wall / total:6.0%}" if total and self.depth(label) <= 1 else ""
             lines.append(f"{name[:58]:58s} {wall:9.0f} {cpu_text} {calls:6.1f} {share:>6s}")
         return "\n".join(lines)
 
@@ -160,31 +161,14 @@ def instrument(stages: Stages) -> None:
 
 def floor_report(stages: Stages, cells: list[str], parameters: dict, folder: Path) -> None:
     """The notebook's code cells as plain Python, then the HTML, PDF and DOCX of a real build."""
-    import nbformat
-    from nbformat.v4 import new_code_cell, new_notebook, new_output
-
     from ita_lib.report import render
     from ita_lib.report.word import html_to_docx
 
-    outputs: list[list[str]] = []
-
-    def display(obj):
-        outputs[-1].append(obj.data if hasattr(obj, "data") else str(obj))
-
-    namespace = {**parameters, "display": display, "HTML": _Html}
-
     with stages.timed("floor: one report, no kernel"):
         with stages.timed("notebook cells as plain Python"):
-            for source in cells:
-                outputs.append([])
-                exec(compile(source.replace("from IPython.display import HTML, display", ""), "<cell>", "exec"),
-                     namespace)
-        notebook = new_notebook(cells=[new_code_cell("", outputs=[
-            new_output("display_data", data={"text/html": html, "text/plain": "<HTML>"}) for html in fragments])
-            for fragments in outputs])
-        executed = folder / "report.ipynb"
+            outputs = run_cells(cells, parameters)
         with stages.timed("write the executed notebook (nbformat)"):
-            nbformat.write(notebook, str(executed))
+            executed = write_executed(outputs, folder / "report.ipynb")
         with stages.timed("HTML (nbconvert export + contents)"):
             page = render.to_html(executed, title="รายงาน", digits=parameters["digits"])
         with stages.timed("PDF with ActualText (render.to_pdf)"):
@@ -192,13 +176,12 @@ def floor_report(stages: Stages, cells: list[str], parameters: dict, folder: Pat
         (folder / "report.pdf").write_bytes(pdf)
         with stages.timed("DOCX"):
             html_to_docx(page, digits=parameters["digits"])
-    with stages.timed("PDF without the ActualText pass (for its cost)"):
-        _pdf_without_actual_text(page, folder)
-
-
-class _Html:
-    def __init__(self, data: str):
-        self.data = data
+    # Timed on its own: WeasyPrint's stages above stay those of the report's one PDF.
+    recording, stages.recording = stages.recording, False
+    started = time.perf_counter()
+    _pdf_without_actual_text(page, folder)
+    stages.recording = recording
+    stages.add("PDF without the ActualText pass (its cost: the difference)", time.perf_counter() - started, None)
 
 
 def _pdf_without_actual_text(page: str, folder: Path) -> None:
@@ -223,17 +206,6 @@ def kernel_report(stages: Stages, parameters: dict, folder: Path, km) -> None:
     cells = nbformat.read(str(executed), as_version=4).cells
     inside = sum(float(c.metadata.get("papermill", {}).get("duration") or 0) for c in cells)
     stages.add("cells' own time in the kernel", inside, "papermill: notebook in a warm kernel")
-
-
-def notebook_cells() -> list[str]:
-    import nbformat
-
-    cells = []
-    for cell in nbformat.read(str(NOTEBOOK), as_version=4).cells:
-        tags = set(cell.metadata.get("tags", []))
-        if cell.cell_type == "code" and "parameters" not in tags and "reset" not in cell.source:
-            cells.append(cell.source)
-    return cells
 
 
 def cold_start(db: Path, agency_id: str, work: Path) -> list[str]:
