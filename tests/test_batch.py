@@ -117,6 +117,38 @@ def test_rerun_with_nothing_changed_skips_everything(store, tmp_path):
     assert forced.counts["built"] == 1
 
 
+def test_a_rerun_finds_the_folders_in_the_manifest_and_checks_them(store, tmp_path, monkeypatch):
+    """A rerun romanizes no name (the folders come from the last manifest), and a manifest that
+    points an agency at another agency's folder is not believed."""
+    import ita_lib.report.params as params
+
+    db, names = store
+    output = tmp_path / "out"
+
+    def jobs():
+        return select_jobs(db, agencies_file=_plain_list(tmp_path, names[:3]), defaults={"formats": ["html"]})
+    first = run_batch(jobs(), db=db, output_dir=output, workers=1, index=False)
+    assert first.counts["built"] == 3
+    slugs = {o.agency_id: o.slug for o in first.outcomes}
+
+    def no_romanizing(name, agency_id):
+        raise AssertionError(f"romanized {name} again")
+    monkeypatch.setattr(params, "agency_slug", no_romanizing)
+    again = run_batch(jobs(), db=db, output_dir=output, workers=1, index=False)
+    assert again.counts == {"built": 0, "skipped": 3, "failed": 0}
+    assert {o.agency_id: o.slug for o in again.outcomes} == slugs
+
+    manifest = output / "manifest.csv"
+    first_id, second_id = sorted(slugs)[:2]
+    swapped = manifest.read_text(encoding="utf-8-sig").replace(slugs[first_id], "SWAP").replace(
+        slugs[second_id], slugs[first_id]).replace("SWAP", slugs[second_id])
+    manifest.write_text("\ufeff" + swapped, encoding="utf-8")
+    monkeypatch.undo()
+    third = run_batch(jobs(), db=db, output_dir=output, workers=1, index=False)
+    assert third.counts == {"built": 0, "skipped": 3, "failed": 0}
+    assert {o.agency_id: o.slug for o in third.outcomes} == slugs  # recomputed, not taken from the swap
+
+
 def _task_pid(number: int) -> dict:
     return {"number": number, "pid": os.getpid()}
 

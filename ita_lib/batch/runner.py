@@ -37,6 +37,7 @@ STAMP = "build.json"
 # Agencies a worker process builds before it and its kernel are replaced; a new process costs a few
 # seconds, a worker grows by a few hundred kB per report.
 RECYCLE_AFTER = 200
+MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("agency", "agency_id", "province", "slug", "status", "seconds", "error", "input_hash", "outputs")
 SCHEDULER_TIMEOUT = 5  # seconds to reach a dask scheduler: a wrong address fails at once, not after dask's 30 s
 # An OSError with one of these while writing the batch's own pages means the output folder cannot take them.
@@ -94,9 +95,11 @@ def select_jobs(db: str | Path, *, agencies_file: str | Path | None = None, prov
             if chosen.empty:
                 raise ItaError(f"no agency of province {province!r} in the store", path=db)
         elif targets:
-            return [_job_from_line(store, target, defaults, Path.cwd() / "-") for target in targets]
+            index = store.agency_index()
+            return [_job_from_line(index, target, defaults, Path.cwd() / "-") for target in targets]
         else:
-            return [_job_from_line(store, line, defaults, agencies_file) for line in _target_lines(agencies_file)]
+            index = store.agency_index()  # read once: a national list has thousands of lines
+            return [_job_from_line(index, line, defaults, agencies_file) for line in _target_lines(agencies_file)]
     return [_job(row.name, row.agency_id, row.province, dict(defaults)) for row in chosen.itertuples(index=False)]
 
 
@@ -170,7 +173,7 @@ def _target_lines(path: str | Path) -> list[str]:
     return lines
 
 
-def _job_from_line(store, line: str, defaults: dict, listed_in) -> Job:
+def _job_from_line(index, line: str, defaults: dict, listed_in) -> Job:
     from ita_lib.report.params import load_params
 
     try:
@@ -180,9 +183,9 @@ def _job_from_line(store, line: str, defaults: dict, listed_in) -> Job:
             params["db"] = defaults["db"]
             if "output_dir" in defaults:
                 params["output_dir"] = defaults["output_dir"]
-            found = store.find_agency(params.get("agency_id") or params["agency"], province=params.get("province"))
+            found = index.find(params.get("agency_id") or params["agency"], province=params.get("province"))
         else:
-            found = store.find_agency(line)
+            found = index.find(line)
             params = dict(defaults)
     except ItaError as error:
         return Job(agency=line, params=dict(defaults), problem=str(error))
@@ -584,7 +587,7 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
     with ExitStack() as stack:
         client = stack.enter_context(_connect(scheduler)) if scheduler else None  # before anything is written
         output_dir = prepare_output_dir(output_dir)
-        manifest = output_dir / "manifest.csv"
+        manifest = output_dir / MANIFEST
         clean_leftovers(output_dir)
         todo = _to_build(jobs, db, output_dir, notebook, force, record)
         runner = (_run_dask(todo, client, notebook, timeout) if client
@@ -615,13 +618,15 @@ def _to_build(jobs: list[Job], db: str | Path, output_dir: Path, notebook: Path,
     from ita_lib.report.params import agency_slug
 
     code, data = code_hash(notebook), data_hashes(db)
+    earlier = _earlier_slugs(output_dir)
     todo = []
     for job in jobs:
         job.params = dict(job.params, db=str(Path(db).resolve()), output_dir=str(output_dir))
         if job.problem:
             record(Outcome(job.agency, job.agency_id, job.province, None, "failed", error=job.problem))
             continue
-        job.slug = agency_slug(job.agency, job.agency_id)
+        slug = earlier.get(job.agency_id)
+        job.slug = slug if slug and _built_for(output_dir / slug, job) else agency_slug(job.agency, job.agency_id)
         job.input_hash = job_hash(job, code, data)
         formats = job.params.get("formats") or ["html", "pdf"]
         if not force and is_current(output_dir / job.slug, job.input_hash, formats):
@@ -630,6 +635,28 @@ def _to_build(jobs: list[Job], db: str | Path, output_dir: Path, notebook: Path,
             continue
         todo.append(job)
     return todo
+
+
+def _earlier_slugs(output_dir: Path) -> dict[str, str]:
+    """agency_id → folder, from the last run's manifest: a rerun need not romanize every name again
+    (the first romanization loads a word list, ~1 s; then ~0.5 ms a name)."""
+    import csv
+
+    try:
+        with (output_dir / MANIFEST).open(encoding="utf-8-sig", newline="") as manifest:
+            return {row["agency_id"]: row["slug"] for row in csv.DictReader(manifest)
+                    if row.get("agency_id") and row.get("slug")}
+    except (OSError, ValueError, KeyError, csv.Error):
+        return {}
+
+
+def _built_for(folder: Path, job: Job) -> bool:
+    """True when the folder's stamp says it holds this very agency's report (name and id)."""
+    try:
+        recorded = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return recorded.get("agency_id") == job.agency_id and recorded.get("agency") == job.agency
 
 
 def _collect(runner: Iterator[dict], record: Callable[[Outcome], None], outcomes: list[Outcome],
