@@ -162,6 +162,44 @@ def test_delta_bars_follow_the_analysis_deltas(examples):
         assert matplotlib.colors.to_hex(bar.get_facecolor()) == colour.lower()
 
 
+@pytest.mark.parametrize("chart", CHARTS, ids=lambda c: c.__name__)
+def test_png_of_one_drawing_pass_is_savefigs_tight_png(examples, chart):
+    """png_bytes draws once and crops; the picture is savefig(bbox_inches="tight")'s: the same
+    size, and the same pixels but for anti-aliasing at sub-pixel offsets."""
+    import io
+
+    from PIL import Image, ImageChops, ImageStat
+
+    a = examples["ทม.ท่าช้างใหม่"]
+    ours = Image.open(io.BytesIO(plots.png_bytes(chart(a)))).convert("RGB")
+    reference = io.BytesIO()
+    chart(a).savefig(reference, format="png", dpi=plots.DPI, bbox_inches="tight")
+    theirs = Image.open(reference).convert("RGB")
+    assert ours.size == theirs.size
+    assert max(ImageStat.Stat(ImageChops.difference(ours, theirs)).mean) < 6  # of 255; a 1-pixel shift gives ~10+
+
+
+def test_png_of_a_figure_drawn_past_its_edge_takes_the_overflow_in():
+    """A label placed past the figure's edge is in the picture, as savefig's tight crop has it."""
+    import io
+
+    from PIL import Image
+
+    def figure():
+        fig = Figure(figsize=(2, 1), dpi=plots.DPI)
+        plots.FigureCanvasAgg(fig)
+        fig.text(0.1, 0.5, "คะแนน", color="black")
+        fig.text(0.8, 0.5, "เกณฑ์ ๘๕", color="black")  # runs past the right edge
+        return fig
+
+    ours = Image.open(io.BytesIO(plots.png_bytes(figure()))).convert("L")
+    reference = io.BytesIO()
+    figure().savefig(reference, format="png", dpi=plots.DPI, bbox_inches="tight")
+    assert ours.size == Image.open(reference).size and ours.width > 2 * plots.DPI
+    right_part = ours.crop((2 * plots.DPI, 0, ours.width, ours.height))
+    assert right_part.getextrema()[0] < 100  # dark pixels of the label past the figure's edge
+
+
 def test_chart_functions_leave_pyplot_alone(examples):
     import matplotlib.pyplot as plt
 

@@ -91,11 +91,12 @@ def save_png(fig: Figure, path: str | Path, *, dpi: int = DPI) -> Path:
 
 
 def png_bytes(fig: Figure, *, dpi: int = DPI) -> bytes:
-    """The figure as PNG bytes, laid out and painted in one pass.
+    """The figure as PNG bytes, as savefig(bbox_inches="tight") makes it, in one drawing pass.
 
     savefig draws a figure with a layout engine twice (once to lay it out, once to paint), and
-    Thai text is measured again each time; one draw of the Agg canvas does both, and the pixels
-    go to Pillow as they are (RGB when the figure is opaque, as the theme's are)."""
+    Thai text is measured again each time. Here the Agg canvas lays out and paints once and the
+    pixels are cropped to the drawn content plus savefig's pad; only a figure whose content runs
+    past its edges (a label beside the axes) is drawn again by savefig, to take that part in."""
     import io
 
     from PIL import Image
@@ -104,10 +105,24 @@ def png_bytes(fig: Figure, *, dpi: int = DPI) -> bytes:
         fig.set_dpi(dpi)
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     canvas.draw()
-    image = Image.frombuffer("RGBA", canvas.get_width_height(physical=True), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-    if fig.get_facecolor()[3] == 1.0:
-        image = image.convert("RGB")
+    width, height = canvas.get_width_height(physical=True)
+    content = fig.get_tightbbox(canvas.get_renderer())  # inches, from the bottom left
+    x0, x1, y0, y1 = content.x0 * dpi, content.x1 * dpi, height - content.y1 * dpi, height - content.y0 * dpi
     buffer = io.BytesIO()
+    if x0 < 0 or y0 < 0 or x1 > width or y1 > height:  # drawn past the canvas: savefig takes it in
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+        return buffer.getvalue()
+    pad = mpl.rcParams["savefig.pad_inches"] * dpi
+    drawn = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    # The content and savefig's pad around it, which may reach past the canvas: the figure's colour there.
+    size = (int(x1 - x0 + 2 * pad), int(y1 - y0 + 2 * pad))
+    # savefig keeps the content's bottom left corner `pad` from the image's: the same rows and columns here.
+    left, top = round(x0 - pad), round(height + pad - content.y0 * dpi - size[1])
+    image = Image.new("RGBA", size, tuple(round(255 * c) for c in fig.get_facecolor()))
+    image.paste(drawn.crop((max(left, 0), max(top, 0), min(left + image.width, width),
+                            min(top + image.height, height))), (max(-left, 0), max(-top, 0)))
+    if fig.get_facecolor()[3] == 1.0:
+        image = image.convert("RGB")  # opaque, as the theme's figures are: no alpha channel to store
     image.save(buffer, format="png", dpi=(dpi, dpi))
     return buffer.getvalue()
 
