@@ -290,12 +290,15 @@ def _warm_up_while_the_kernel_works(name: str, agency_id: str, formats: tuple[st
 
 
 def _warm_pdf() -> None:
-    """Lay out a line of Thai once: WeasyPrint's first PDF loads fontconfig and the Thai font."""
+    """Lay out a line of Thai once: WeasyPrint's first PDF loads fontconfig and the Thai font. In
+    memory, and without the ActualText pass, which patches WeasyPrint for the whole process and
+    must stay with the report's own PDF."""
+    from weasyprint import HTML
+
     from ita_lib.report.fonts import font_face_css
 
-    with tempfile.TemporaryDirectory(prefix="ita-warm-") as scratch:
-        to_pdf(f"<html><head><style>{font_face_css(embed=False)} body {{ font-family: var(--ita-thai-font); }}"
-               "</style></head><body><p>ตำบล ๑๒๓</p></body></html>", Path(scratch))
+    HTML(string=f"<html><head><style>{font_face_css(embed=False)} body {{ font-family: var(--ita-thai-font); }}"
+                "</style></head><body><p>ตำบล ๑๒๓</p></body></html>").write_pdf()
 
 
 def build_overview(output_dir: str | Path, *, province: str | None = None, digits: str = "thai",

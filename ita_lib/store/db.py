@@ -331,12 +331,16 @@ class Store:
 
     def find_agency(self, name_or_id: str, *, province: str | None = None) -> pd.Series:
         """The one agency a name (any spelling seen, abbreviated or not) or an id refers to."""
-        return self.agency_index().find(name_or_id, province=province)
+        agencies = self.query("SELECT * FROM agencies")
+        exact = agencies[agencies["agency_id"] == name_or_id]
+        if len(exact) == 1:  # an id, as every build gives: no need to key every spelling in the store
+            return _row(exact)
+        return self.agency_index(agencies).find(name_or_id, province=province)
 
-    def agency_index(self) -> "AgencyIndex":
+    def agency_index(self, agencies: pd.DataFrame | None = None) -> "AgencyIndex":
         """Every agency by id, by each spelling of its name and by its place, read once: for
         finding many agencies (a batch's list) without a query per name."""
-        return AgencyIndex(self.query("SELECT * FROM agencies"),
+        return AgencyIndex(self.query("SELECT * FROM agencies") if agencies is None else agencies,
                            self.query("SELECT DISTINCT l.agency_id, r.agency FROM records r "
                                       "JOIN agency_links l USING (record_id)"), self.path)
 
@@ -407,6 +411,7 @@ class AgencyIndex:
         from ita_lib.store.names import name_key
 
         self.agencies, self.path = agencies, path
+        self._by_id = {agency_id: position for position, agency_id in enumerate(agencies["agency_id"])}
         self._by_name: dict[str, set[str]] = {}
         for agency_id, name in [*zip(spellings["agency_id"], spellings["agency"]),
                                 *zip(agencies["agency_id"], agencies["name"])]:
@@ -420,9 +425,8 @@ class AgencyIndex:
         from ita_lib.store.names import name_key
 
         agencies = self.agencies
-        exact = agencies[agencies["agency_id"] == name_or_id]
-        if len(exact) == 1:
-            return _row(exact)
+        if name_or_id in self._by_id:
+            return _row(agencies.iloc[[self._by_id[name_or_id]]])
         wanted = name_key(name_or_id)
         ids = self._by_name.get(wanted) or self._by_place.get(wanted, set())
         named = agencies[agencies["agency_id"].isin(ids)]
