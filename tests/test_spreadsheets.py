@@ -31,6 +31,7 @@ def test_a_csv_sheet_with_the_province_in_its_title() -> None:
     assert summary(records) == EXPECTED
     assert {(r.province, r.fiscal_year, r.source.kind, r.source.format) for r in records} == {
         ("กาฬสินธุ์", 2567, "province_list", "csv")}
+    assert {r.source.lines["province"] for r in records} == {1}  # read from the title line, not the row
     assert all(not r.warnings for r in records)
 
 

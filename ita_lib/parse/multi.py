@@ -6,7 +6,7 @@ import re
 from ita_lib.parse.agency import AgencyName, find_local_agencies, main_agency
 from ita_lib.io.document import Document, Line
 from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
-from ita_lib.parse.places import fold, is_province, province_index
+from ita_lib.parse.places import PROVINCE_WORDS, fold, province_index, strip_word
 from ita_lib.model import Assessment
 from ita_lib.parse.years import to_buddhist_era
 from ita_lib.parse.builder import RecordBuilder
@@ -40,10 +40,10 @@ def _is_province_list(table: Table) -> bool:
 _TITLE_PROVINCE = re.compile(r"จังหวัด\s*([\u0e00-\u0e7f]+)")
 
 
-def _title_province(lines: list[Line], before: int) -> str | None:
-    """The one province named by "จังหวัดX" in the text above a table (a sheet's title); None when
-    none is, or more than one."""
-    found = set()
+def _title_province(lines: list[Line], before: int) -> tuple[str, int] | None:
+    """The one province named by "จังหวัดX" in the text above a table (a sheet's title) and the line
+    that names it; None when none is, or more than one."""
+    found: dict[str, int] = {}
     for line in lines:
         if line.number >= before:
             break
@@ -52,10 +52,11 @@ def _title_province(lines: list[Line], before: int) -> str | None:
         for match in _TITLE_PROVINCE.finditer(line.text):
             name = match.group(1)
             for end in range(len(name), 1, -1):  # "ขอนแก่นประจำปี": the longest prefix that is a province
-                if is_province(name[:end]):
-                    found.add(province_index()[fold(name[:end])][0])
+                known = province_index().get(strip_word(fold(name[:end]), PROVINCE_WORDS))
+                if known is not None:
+                    found.setdefault(known[0], line.number)
                     break
-    return found.pop() if len(found) == 1 else None
+    return next(iter(found.items())) if len(found) == 1 else None
 
 
 def parse_province_list(document: Document, *, year: int | None = None) -> list[Assessment]:
@@ -93,7 +94,7 @@ def _parse_province_tables(document: Document, *, year: int | None = None) -> li
             if province_col is not None:
                 builder.set("province", _bare(cells[province_col], "จังหวัด", "จ."), row.number)
             else:
-                builder.set("province", title_province, row.number)
+                builder.set("province", *title_province)  # the title line is the evidence
             builder.set("overall_score", score, row.number)
             if result_col is not None and result_col < len(cells):
                 _set_grade_or_result(builder, [cells[result_col]], row.number)
