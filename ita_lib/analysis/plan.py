@@ -2,7 +2,6 @@
 followed by the agency's own action rows from its documents."""
 from __future__ import annotations
 
-import io
 import json
 import re
 from functools import lru_cache
@@ -128,8 +127,6 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
 def write_plan_csv(plan: pd.DataFrame, path: str | Path) -> Path:
     """Write the plan with Thai headings as UTF-8 with a BOM (Excel opens Thai correctly), atomically;
     without the knowledge base's internal measure ids, which mean nothing to the agency editing it."""
-    from ita_lib.io.csv_cells import spreadsheet_safe
+    from ita_lib.io.csv_cells import spreadsheet_csv
 
-    buffer = io.StringIO()
-    spreadsheet_safe(thai_columns(plan.drop(columns=["measure_id"], errors="ignore"))).to_csv(buffer, index=False)
-    return atomic_write(path, "\ufeff" + buffer.getvalue())
+    return atomic_write(path, spreadsheet_csv(thai_columns(plan.drop(columns=["measure_id"], errors="ignore"))))

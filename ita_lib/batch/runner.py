@@ -750,9 +750,8 @@ def write_manifest(outcomes: list[Outcome], path: Path) -> None:
     a spreadsheet would run as a formula. OutputError when it cannot be written."""
     import pandas as pd
 
-    from ita_lib.io.csv_cells import spreadsheet_safe
+    from ita_lib.io.csv_cells import spreadsheet_csv
 
     rows = [{k: none_if_missing(v) for k, v in asdict(o).items()} for o in sorted(outcomes, key=_outcome_order)]
-    frame = spreadsheet_safe(pd.DataFrame(rows, columns=list(MANIFEST_COLUMNS)))
     with _writing(path):
-        atomic_write(path, "\ufeff" + frame.to_csv(index=False, lineterminator="\r\n"))
+        atomic_write(path, spreadsheet_csv(pd.DataFrame(rows, columns=list(MANIFEST_COLUMNS)), lineterminator="\r\n"))

@@ -77,7 +77,7 @@ def _build_parser() -> argparse.ArgumentParser:
     agencies.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     analyse = _command(commands, "analyse", aliases=["analyze"],
-                                  help="print one agency's year comparison, priorities and narrative")
+                       help="print one agency's year comparison, priorities and narrative")
     analyse.add_argument("agency", help="agency name in any spelling seen, or its id")
     _db_option(analyse)
     analyse.add_argument("--province", help="the agency's province, when the name is ambiguous")
@@ -193,12 +193,11 @@ def _print(records: list[Assessment], fmt: str) -> None:
         json.dump([r.to_contract() for r in records], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif fmt == "csv":
-        from ita_lib.io.csv_cells import spreadsheet_safe
+        from ita_lib.io.csv_cells import spreadsheet_csv
 
         from ita_lib.model import to_dataframe
 
-        sys.stdout.write("\ufeff")  # Excel reads the file as UTF-8 (Thai) only with the BOM
-        spreadsheet_safe(to_dataframe(records)).to_csv(sys.stdout, index=False)
+        sys.stdout.write(spreadsheet_csv(to_dataframe(records)))
     else:
         _table(records)
 

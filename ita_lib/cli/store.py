@@ -30,11 +30,9 @@ def print_frame(frame: pd.DataFrame, fmt: str, title: str, *, narrow: tuple[str,
     values ("2563; 2565", not numpy's "[2563 2565]"). `narrow`: the columns a terminal under 120
     characters wide shows, so the table fits it (CSV and JSON keep every column)."""
     if fmt == "csv":
-        from ita_lib.io.csv_cells import spreadsheet_safe
+        from ita_lib.io.csv_cells import spreadsheet_csv
 
-        plain = frame.apply(lambda column: column.map(_csv_value) if column.dtype == object else column)
-        sys.stdout.write("\ufeff")
-        spreadsheet_safe(plain).to_csv(sys.stdout, index=False)
+        sys.stdout.write(spreadsheet_csv(frame.apply(lambda c: c.map(_csv_value) if c.dtype == object else c)))
     elif fmt == "json":
         json.dump(json.loads(frame.to_json(orient="records", force_ascii=False)), sys.stdout,
                   ensure_ascii=False, indent=2)

@@ -21,3 +21,9 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
         if not (pd.api.types.is_numeric_dtype(safe[column]) or pd.api.types.is_datetime64_any_dtype(safe[column])):
             safe[column] = safe[column].map(spreadsheet_text)
     return safe
+
+
+def spreadsheet_csv(frame: pd.DataFrame, *, lineterminator: str | None = None) -> str:
+    """*frame* as CSV text for Excel: a BOM first (Excel then reads Thai as UTF-8), no index, no cell
+    that would run as a formula."""
+    return "\ufeff" + spreadsheet_safe(frame).to_csv(index=False, lineterminator=lineterminator)

@@ -135,8 +135,6 @@ class ReportParams(BaseModel):
 
 # ---------------------------------------------------------------- reading
 
-
-
 class _TextLoader(yaml.SafeLoader):
     """SafeLoader whose only implicit type is null: 0012, yes, 1.0 and 2024-01-01 all stay text."""
 
@@ -181,7 +179,6 @@ def validate_params(data: Any, *, path: str | Path | None = None,
 
 def _parse_yaml(text: str, path: Path) -> tuple[dict[str, Any], dict[KeyPath, int]]:
     """The document as Python data (scalars as text) and the line of every key and list item."""
-
     root = compose_limited(text, path, ParamsError, _TextLoader)  # size, aliases, nesting
     loader = _TextLoader("")
     try:
