@@ -1,5 +1,3 @@
-import sys
+from ita_lib.cli.main import run
 
-from ita_lib.cli.main import main
-
-sys.exit(main())
+run()

@@ -252,5 +252,17 @@ def main(argv: list[str] | None = None) -> int:
         return exit_codes.STOPPED
 
 
+def run() -> None:
+    """The `ita-report` command: main(), then out of the process without the interpreter's
+    teardown (ita_lib.cli.leave)."""
+    from ita_lib.cli.leave import leave, status_of
+
+    try:
+        status = main()
+    except SystemExit as stop:  # argparse: --help, --version, a bad option
+        status = status_of(stop)
+    leave(status)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
