@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import ita_lib
+from ita_lib.errors import ParamsError
+from ita_lib.report.params import agency_slug
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -53,4 +55,12 @@ def test_the_notebook_defaults_ingest_the_examples_into_a_scratch_store(tmp_path
     assert (scratch / "notebook" / "ita.duckdb").is_file()
     folder = save_data(a, None, ["html"])
     assert folder.parent == scratch / "notebook-outputs" and (folder / "data.json").is_file()
+    assert folder.name == agency_slug(a.agency["name"], a.agency["agency_id"])
+    # A build names the folder itself and hands the name over; only a folder name is taken.
+    given = save_data(a, tmp_path / "out", ["html"], folder="obt-named-by-the-build-0a1b2c")
+    assert given == tmp_path / "out" / "obt-named-by-the-build-0a1b2c" and (given / "plan.csv").is_file()
+    for wrong in ("../escape", "a/b", "Upper", "", "-dash-first", "x" * 81):
+        with pytest.raises(ParamsError, match="folder"):
+            save_data(a, tmp_path / "out", ["html"], folder=wrong)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["obt-named-by-the-build-0a1b2c"]
     assert not (tmp_path / "outputs").exists()

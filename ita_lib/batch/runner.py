@@ -366,7 +366,7 @@ def build_job(job: dict, notebook: str = str(NOTEBOOK), timeout: float | None = 
             km = _warm_kernel()
             deadline = _Deadline(km, timeout)
             # papermill's per-cell timeout only backs up the deadline (it cannot bound the whole notebook)
-            result = build(ReportParams(**job.params), km=km, notebook=Path(notebook),
+            result = build(ReportParams(**job.params), km=km, notebook=Path(notebook), slug=job.slug,
                            execution_timeout=timeout + 60 if timeout else None)
         except Exception as error:  # noqa: BLE001 - a worker reports every failure, never dies of one
             if deadline is not None and deadline.expired:

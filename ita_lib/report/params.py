@@ -375,6 +375,16 @@ SLUG_MAX = 80
 _HASH_CHARS = 6
 _ROMANIZE_INPUT_MAX = 200  # characters of a name romanized: bounds the cost on odd input
 _RE_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_RE_SLUG = re.compile(rf"[a-z0-9][a-z0-9-]{{0,{SLUG_MAX - 1}}}")
+
+
+def checked_slug(folder: str) -> str:
+    """A report folder name given from outside (the notebook's `folder`): a slug as agency_slug
+    makes them, so it can only name a folder directly inside the output folder."""
+    if not isinstance(folder, str) or not _RE_SLUG.fullmatch(folder):
+        raise ParamsError(f"{folder!r} is not a report folder name (lowercase a-z, 0-9 and '-', at most "
+                         f"{SLUG_MAX} characters)", path="folder")
+    return folder
 
 
 def agency_slug(name: str, agency_id: str) -> str:
