@@ -164,9 +164,10 @@ def floor_one(name: str, agency_id: str, db: str, output_dir: str, cells: list[s
 
     started = time.perf_counter()
     params = ReportParams(agency=name, agency_id=agency_id, db=db, output_dir=output_dir)
-    parameters = {**params.notebook_parameters(), "agency": name, "agency_id": agency_id, "db": db,
-                  "output_dir": output_dir, "documents": None}
-    folder = Path(output_dir) / agency_slug(name, agency_id)
+    slug = agency_slug(name, agency_id)
+    parameters = render.build_parameters(params, name=name, agency_id=agency_id, db=Path(db),
+                                         output_dir=Path(output_dir), slug=slug)
+    folder = Path(output_dir) / slug
     folder.mkdir(parents=True, exist_ok=True)
     executed = write_executed(run_cells(cells, parameters), folder / "report.ipynb")  # data.json: the last cell
     page = render.to_html(executed, title=f"รายงานผลการประเมิน ITA {name}", digits=params.digits)

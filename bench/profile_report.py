@@ -250,14 +250,15 @@ def main() -> int:
 
 
 def profile(args: argparse.Namespace, db: Path, name: str, agency_id: str, work: Path) -> int:
+    from ita_lib.report import render
     from ita_lib.report.kernels import kernel_manager
-    from ita_lib.report.params import ReportParams
+    from ita_lib.report.params import ReportParams, agency_slug
 
     stages = Stages()
     instrument(stages)
     params = ReportParams(agency=name, agency_id=agency_id, db=str(db), output_dir=str(work / "out"))
-    parameters = {**params.notebook_parameters(), "agency": name, "agency_id": agency_id, "db": str(db),
-                  "output_dir": str(work / "out"), "documents": None}
+    parameters = render.build_parameters(params, name=name, agency_id=agency_id, db=Path(db), output_dir=work / "out",
+                                         slug=agency_slug(name, agency_id))
     folder = work / "floor"
     folder.mkdir()
     cells = notebook_cells()

@@ -183,6 +183,13 @@ def to_pdf(page: str, base: Path) -> bytes:
         return HTML(string=page, base_url=str(base)).write_pdf()
 
 
+def build_parameters(params, *, name: str, agency_id: str, db: Path, output_dir: Path, slug: str) -> dict:
+    """The notebook's parameters for one agency's build: the store found the agency, the build named
+    its folder, and nothing is ingested (the benchmarks run the same cells with these)."""
+    return {**params.notebook_parameters(), "agency": name, "agency_id": agency_id, "db": str(db),
+            "output_dir": str(output_dir), "documents": None, "folder": slug}
+
+
 def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None,
           execution_timeout: float | None = None, slug: str | None = None) -> BuildResult:
     """Build one agency's report from ReportParams (or a dict of its fields). The notebook writes
@@ -202,8 +209,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     # Named here, once, while the kernel starts: the notebook is given the name (`folder`) rather
     # than romanizing the agency's name again, which costs a fresh kernel ~0.8 s.
     slug = slug or agency_slug(name, agency_id)
-    parameters = {**params.notebook_parameters(), "agency": name, "agency_id": agency_id, "db": str(db),
-                  "output_dir": str(output_dir), "documents": None, "folder": slug}
+    parameters = build_parameters(params, name=name, agency_id=agency_id, db=db, output_dir=output_dir, slug=slug)
 
     started = time.perf_counter()
     output_dir.mkdir(parents=True, exist_ok=True)
