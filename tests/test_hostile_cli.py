@@ -248,10 +248,15 @@ def test_build_options_win_over_the_params_file(tmp_path) -> None:
     assert (by_name.db, by_name.output_dir) == ("outputs/ita.duckdb", "outputs")
 
 
-def test_missing_params_file_is_named_as_such(hostile_db, tmp_path, capsys) -> None:
+def test_missing_params_file_is_named_as_such(hostile_db, tmp_path, capsys, monkeypatch) -> None:
+    from ita_lib.report import kernels
+
+    started = []
+    monkeypatch.setattr(kernels, "start_early", started.append)  # nothing to build: no kernel is started
     missing = tmp_path / "nonexist.yaml"
     code = main(["build", str(missing), "--db", str(hostile_db), "--output-dir", str(tmp_path / "out")])
     assert code == exit_codes.PARTIAL
+    assert started == []
     assert one_line(capsys.readouterr().err) == f"ita-report: {missing}: no such params file"
     assert not (tmp_path / "out").exists()
 

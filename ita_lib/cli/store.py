@@ -189,11 +189,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     if args.format:
         check_formats(args.format)  # a wrong format stops here (exit USAGE), not once per target
     failed = 0
+    targets = []
+    for target in args.targets:  # a wrong params file is said before a kernel starts for nothing
+        try:
+            targets.append(_build_params(target, args))
+        except ItaError as error:
+            _say(f"ita-report: {error}")
+            failed += 1
+    if not targets:
+        return exit_codes.PARTIAL if failed else exit_codes.OK
     with kernel_manager() as km:
         start_early(km)
-        for target in args.targets:
+        for params in targets:
             try:
-                result = build(_build_params(target, args), km=km)
+                result = build(params, km=km)
             except ItaError as error:
                 _say(f"ita-report: {error}")
                 failed += 1
