@@ -119,3 +119,15 @@ def test_a_broken_rubric_copy_stops_the_command_with_one_line(tmp_path):
     assert run.stdout == ""
     assert run.stderr.splitlines() == [
         f"ita-report: {broken}:4: the rubric is not valid YAML (expected ',' or ']', but got '<stream end>')"]
+
+
+def test_the_declared_constants_are_the_shapes_fields():
+    """rubric's module-level annotations (for readers and type checkers) and the _Shape the values
+    come from list the same names with the same types, so neither can drift from the other."""
+    from ita_lib import rubric
+
+    declared = {name: kind for name, kind in rubric.__annotations__.items() if name.isupper()}
+    fields = {name: field.type for name, field in rubric._Shape.__dataclass_fields__.items()}
+    assert declared == fields
+    for name in fields:
+        assert getattr(rubric, name) == getattr(rubric._shape(), name)
