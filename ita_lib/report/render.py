@@ -209,6 +209,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     # Named here, once, while the kernel starts: the notebook is given the name (`folder`) rather
     # than romanizing the agency's name again, which costs a fresh kernel ~0.8 s.
     slug = slug or agency_slug(name, agency_id)
+    folder = output_dir / slug
     parameters = build_parameters(params, name=name, agency_id=agency_id, db=db, output_dir=output_dir, slug=slug)
 
     started = time.perf_counter()
@@ -221,13 +222,11 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
                     execution_timeout=execution_timeout)
         except ReportBuildError as error:
             warming.join()
-            folder = output_dir / slug
             if executed.exists():  # kept for audit, with the error visible
                 atomic_write(folder / "report.ipynb", executed.read_bytes())
             raise ReportBuildError(f"{error.reason}; the executed notebook is {folder / 'report.ipynb'}",
                                    path=error.path) from None
         warming.join()  # not on Ctrl-C or a deadline: the thread is a daemon and ends by itself
-        folder = output_dir / slug
         result = BuildResult(agency=name, slug=slug)
         atomic_write(folder / "report.ipynb", executed.read_bytes())
         result.outputs["ipynb"] = folder / "report.ipynb"

@@ -563,12 +563,12 @@ def save_data(a: AgencyAnalysis, output_dir: str | Path | None, formats: list[st
     from ita_lib.report.params import agency_slug, checked_slug
 
     output_dir = scratch_dir("notebook-outputs") if output_dir is None else output_dir
-    name = agency_slug(a.agency["name"], a.agency["agency_id"]) if folder is None else checked_slug(folder)
-    folder = Path(output_dir) / name
-    atomic_write(folder / "data.json", json.dumps(analysis_json(a), ensure_ascii=False, indent=1))
-    write_plan_csv(a.plan, folder / "plan.csv")
+    slug = agency_slug(a.agency["name"], a.agency["agency_id"]) if folder is None else checked_slug(folder)
+    target = Path(output_dir) / slug
+    atomic_write(target / "data.json", json.dumps(analysis_json(a), ensure_ascii=False, indent=1))
+    write_plan_csv(a.plan, target / "plan.csv")
     if "xlsx" in (formats or ()):
         from ita_lib.report.excel import write_workbook
 
-        write_workbook(a, folder / "report.xlsx")
-    return folder
+        write_workbook(a, target / "report.xlsx")
+    return target
