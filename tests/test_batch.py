@@ -191,7 +191,7 @@ def test_a_killed_batch_leaves_no_partial_file_and_a_rerun_completes(store, tmp_
     assert len(folders) == 8
     for folder in folders:
         assert {p.name for p in folder.iterdir()} == expected, folder
-    leftovers = [p for p in output.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".build-")]
+    leftovers = [p for p in output.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".ita-report-build-")]
     assert leftovers == []
 
 

@@ -51,7 +51,8 @@ def test_outputs_are_written_under_an_ascii_slug(built):
     assert set(built.outputs) == {"ipynb", "html", "pdf", "data", "plan"}
     folder = built.outputs["html"].parent
     assert folder.name == built.slug and re.fullmatch(r"[a-z0-9][a-z0-9-]*", built.slug)
-    assert not [p for p in folder.parent.rglob("*") if p.name.endswith(".tmp") or p.name.startswith(".build-")]
+    assert not [p for p in folder.parent.rglob("*")
+                if p.name.endswith(".tmp") or p.name.startswith(".ita-report-build-")]
     data = json.loads(built.outputs["data"].read_text(encoding="utf-8"))
     assert data["agency"]["name"] == NONSA
     assert [row["fiscal_year"] for row in data["years"]] == [2563, 2565, 2567, 2568]

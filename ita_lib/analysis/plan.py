@@ -124,9 +124,14 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
     return frame
 
 
-def write_plan_csv(plan: pd.DataFrame, path: str | Path) -> Path:
-    """Write the plan with Thai headings as UTF-8 with a BOM (Excel opens Thai correctly), atomically;
-    without the knowledge base's internal measure ids, which mean nothing to the agency editing it."""
+def plan_csv_text(plan: pd.DataFrame) -> str:
+    """The plan with Thai headings as spreadsheet CSV (a BOM, so Excel opens Thai correctly), without
+    the knowledge base's internal measure ids, which mean nothing to the agency editing it."""
     from ita_lib.io.csv_cells import spreadsheet_csv
 
-    return atomic_write(path, spreadsheet_csv(thai_columns(plan.drop(columns=["measure_id"], errors="ignore"))))
+    return spreadsheet_csv(thai_columns(plan.drop(columns=["measure_id"], errors="ignore")))
+
+
+def write_plan_csv(plan: pd.DataFrame, path: str | Path) -> Path:
+    """plan_csv_text written atomically to `path` (a regular file: a link or device is refused)."""
+    return atomic_write(path, plan_csv_text(plan))

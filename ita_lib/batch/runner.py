@@ -248,16 +248,30 @@ def is_current(folder: Path, input_hash: str, formats: list[str]) -> bool:
 
 
 def clean_leftovers(output_dir: Path) -> int:
-    """Remove what a killed run left: .build-* scratch folders and .*.tmp files."""
-    removed = 0
-    if not output_dir.exists():
+    """Remove what a killed run of this tool left, and nothing else: scratch folders bearing the
+    tool's name and marker at the top of the output folder, and the tool's own temporary files
+    (.NAME.ita-report-XXXX.tmp) at the top and in the report folders the last manifest lists or
+    that hold the tool's stamp. A user's .build-tools/ or .thesis.tmp is never touched, and the
+    tree below is never walked."""
+    from ita_lib.files import is_own_scratch, is_own_temp_file
+
+    if not output_dir.is_dir():
         return 0
-    for scratch in output_dir.glob(".build-*"):
-        shutil.rmtree(scratch, ignore_errors=True)
-        removed += 1
-    for temp in output_dir.glob("**/.*.tmp"):
-        temp.unlink(missing_ok=True)
-        removed += 1
+    removed = 0
+    for entry in output_dir.iterdir():
+        if is_own_scratch(entry):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed += 1
+    slugs = {slug for slug in _earlier_slugs(output_dir).values() if Path(slug).name == slug not in (".", "..")}
+    folders = {output_dir} | {output_dir / slug for slug in slugs}
+    folders |= {stamp.parent for stamp in output_dir.glob(f"*/{STAMP}")}
+    for folder in folders:
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            if is_own_temp_file(entry.name) and entry.is_file() and not entry.is_symlink():
+                entry.unlink(missing_ok=True)
+                removed += 1
     return removed
 
 

@@ -82,7 +82,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _db_option(analyse)
     analyse.add_argument("--province", help="the agency's province, when the name is ambiguous")
     analyse.add_argument("--digits", choices=("thai", "arabic"), default="thai")
-    analyse.add_argument("--plan-csv", metavar="FILE", help="write the action-plan draft as CSV")
+    analyse.add_argument("--plan-csv", metavar="FILE", help="write the action-plan draft as CSV (-: standard output)")
     analyse.add_argument("--format", choices=("table", "json"), default="table",
                          help="table: Thai text for people; json: every analysis table (default: %(default)s)")
 

@@ -144,7 +144,11 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         print_analysis(analysis, _console())
-    if args.plan_csv:
+    if args.plan_csv == "-":  # the draft on standard output, after the analysis
+        from ita_lib.analysis.plan import plan_csv_text
+
+        sys.stdout.write(plan_csv_text(analysis.plan))
+    elif args.plan_csv:
         write_plan_csv(analysis.plan, args.plan_csv)
         _say(f"ita-report: action-plan draft written to {args.plan_csv}")
     return exit_codes.OK

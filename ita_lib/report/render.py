@@ -9,7 +9,6 @@ report.
 """
 from __future__ import annotations
 
-import tempfile
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ from pathlib import Path
 
 from ita_lib import __version__
 from ita_lib.errors import ReportBuildError, UsageError
-from ita_lib.files import atomic_write
+from ita_lib.files import atomic_write, own_folder, scratch_folder
 
 # The notebooks: notebooks/ of the source tree (editable install), else the copy a wheel carries.
 _SOURCE_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -209,13 +208,13 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     # Named here, once, while the kernel starts: the notebook is given the name (`folder`) rather
     # than romanizing the agency's name again, which costs a fresh kernel ~0.8 s.
     slug = slug or agency_slug(name, agency_id)
-    folder = output_dir / slug
+    folder = own_folder(output_dir, slug)  # never a link out of the output folder
     parameters = build_parameters(params, name=name, agency_id=agency_id, db=db, output_dir=output_dir, slug=slug)
 
     started = time.perf_counter()
     output_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=output_dir) as scratch:
-        executed = Path(scratch) / "report.ipynb"
+    with scratch_folder(output_dir) as scratch:
+        executed = scratch / "report.ipynb"
         warming = _warm_up_while_the_kernel_works(formats, params.digits)
         try:
             execute(parameters, executed, notebook=notebook, subject=f"agency {name}", km=km,
@@ -315,8 +314,9 @@ def build_overview(output_dir: str | Path, *, province: str | None = None, digit
     parameters = {"output_dir": str(output_dir), "province": province, "digits": digits, "in_store": in_store,
                   **(thresholds or {})}
     title = "ภาพรวมผลการประเมิน ITA" + (f" จังหวัด{province}" if province else "")
-    with tempfile.TemporaryDirectory(prefix=".build-", dir=output_dir) as scratch:
-        executed = Path(scratch) / "province_overview.ipynb"
+    output_dir.mkdir(parents=True, exist_ok=True)
+    with scratch_folder(output_dir) as scratch:
+        executed = scratch / "province_overview.ipynb"
         execute(parameters, executed, notebook=notebook, subject="province overview", km=km)
         page = to_html(executed, title=title, digits=digits)
     path = output_dir / OVERVIEW_PAGE

@@ -559,12 +559,12 @@ def save_data(a: AgencyAnalysis, output_dir: str | Path | None, formats: list[st
     name; romanizing it costs a cold kernel ~0.8 s)."""
     from ita_lib.analysis import write_plan_csv
     from ita_lib.analysis.export import analysis_json
-    from ita_lib.files import atomic_write, scratch_dir
+    from ita_lib.files import atomic_write, own_folder, scratch_dir
     from ita_lib.report.params import agency_slug, checked_slug
 
     output_dir = scratch_dir("notebook-outputs") if output_dir is None else output_dir
     slug = agency_slug(a.agency["name"], a.agency["agency_id"]) if folder is None else checked_slug(folder)
-    target = Path(output_dir) / slug
+    target = own_folder(output_dir, slug)
     atomic_write(target / "data.json", json.dumps(analysis_json(a), ensure_ascii=False, indent=1))
     write_plan_csv(a.plan, target / "plan.csv")
     if "xlsx" in (formats or ()):
