@@ -16,9 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
-import yaml
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, ValidationError
 
 from ita_lib.errors import RubricError
 
@@ -76,29 +77,101 @@ class YearRules:
         return {fact: status for fact, status in self.statuses.items() if status in ("L", "U")}
 
 
+# The rubric's shape, checked when it is read: a damaged copy (ITA_RUBRIC) is one line naming the
+# key, never a traceback deep in a parser, and no word is empty (an empty alternative in a pattern
+# matches everywhere). Other keys are allowed: they are facts for reports (YearRules.extra).
+_Word = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+_Year = Annotated[int, Field(strict=True, ge=2500, le=2700)]
+_Number = Annotated[float, Field(strict=True, ge=0)]  # strict: "one" or "0.3" in quotes is an error
+
+
+class _Checked(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class _IndicatorEntry(_Checked):
+    number: Annotated[int, Field(strict=True, ge=1, le=99)]
+    instrument: _Word
+    name: _Word
+    variants: list[_Word] = []
+    english: list[_Word] = []
+    first: _Year | None = None
+    last: _Year | None = None
+
+
+class _InstrumentEntry(_Checked):
+    name: _Word
+
+
+class _EraEntry(_Checked):
+    id: _Word
+    first: _Year | None = None
+    last: _Year | None = None
+    comparable: StrictBool
+    label: _Word
+    note: str
+    level_words: list[_Word] = []
+
+
+class _YearEntry(_Checked):
+    first: _Year
+    last: _Year | None = None
+    weights: dict[_Word, _Number] = {}
+    pass_threshold: Annotated[float, Field(strict=True, ge=0, le=100)] = 85
+    grading: Literal["bands", "result_words"] | None = None
+    grade_bands: list[tuple[_Word, _Number]] = []
+    result_words: list[_Word] = []
+
+
+class _RubricFile(_Checked):
+    indicators: Annotated[list[_IndicatorEntry], Field(min_length=1)]
+    instruments: Annotated[dict[_Word, _InstrumentEntry], Field(min_length=1)]
+    eras: Annotated[list[_EraEntry], Field(min_length=1)]
+    years: Annotated[list[_YearEntry], Field(min_length=1)]
+    fact_names: dict[_Word, str] = {}
+
+
+MAX_RUBRIC_BYTES = 1_000_000  # the rubric is ~6 KB
+
+
 @lru_cache(maxsize=1)
 def _data() -> dict:
+    from ita_lib.io.yaml_limits import load_limited, read_yaml_text
+
     override = os.environ.get("ITA_RUBRIC")
     where = override or "ita_lib/data/rubric.yaml"
+    if override:
+        text = read_yaml_text(override, RubricError, "the rubric: ")  # a regular file, size checked before reading
+    else:
+        text = resources.files("ita_lib").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
+    data = load_limited(text, where, RubricError)  # size, aliases, nesting; errors with the line
+    if not isinstance(data, dict):
+        raise RubricError("the rubric is not a mapping of indicators, instruments, eras and years", path=where)
     try:
-        if override:
-            text = Path(override).read_text(encoding="utf-8")
-        else:
-            text = resources.files("ita_lib").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except OSError as error:
-        raise RubricError(f"cannot read the rubric ({error.strerror or error})", path=where) from None
-    except UnicodeDecodeError:
-        raise RubricError("the rubric is not UTF-8 text", path=where) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise RubricError(f"the rubric is not valid YAML ({getattr(error, 'problem', None) or error})", path=where,
-                          line=mark.line + 1 if mark else None) from None
-    missing = [part for part in ("indicators", "instruments", "eras", "years")
-               if not isinstance(data, dict) or not data.get(part)]
-    if missing:
-        raise RubricError(f"the rubric has no {', '.join(missing)}", path=where)
-    return data
+        checked = _RubricFile.model_validate(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        key = ".".join(map(str, problem["loc"])) or "the rubric"
+        raise RubricError(f"the rubric's {key}: {problem['msg']}", path=where) from None
+    _check_references(checked, where)
+    return checked.model_dump(exclude_unset=True)
+
+
+def _check_references(rubric: _RubricFile, where: str) -> None:
+    """Every indicator's instrument is one the rubric defines, each number once, and every year's
+    weights name defined instruments."""
+    numbers = [entry.number for entry in rubric.indicators]
+    for index, entry in enumerate(rubric.indicators):
+        if entry.instrument not in rubric.instruments:
+            raise RubricError(f"the rubric's indicators.{index}.instrument: {entry.instrument!r} is not one of "
+                              f"its instruments ({', '.join(rubric.instruments)})", path=where)
+        if numbers.count(entry.number) > 1:
+            raise RubricError(f"the rubric's indicators.{index}.number: {entry.number} is given twice", path=where)
+    for index, entry in enumerate(rubric.years):
+        unknown = sorted(set(entry.weights) - set(rubric.instruments))
+        if unknown:
+            raise RubricError(f"the rubric's years.{index}.weights: {', '.join(unknown)} is not an instrument",
+                              path=where)
 
 
 def load() -> None:

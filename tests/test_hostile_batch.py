@@ -224,10 +224,10 @@ def test_a_dying_worker_costs_a_retry_and_only_its_own_task_fails(tmp_path):
 # --- bad options: one line, the right status, nothing done ------------------------------------------
 
 @pytest.mark.parametrize("options, status, line", [
-    (["--agencies", "missing.txt"], exit_codes.USAGE, "missing.txt: --agencies: no such file"),
+    (["--agencies", "missing.txt"], exit_codes.USAGE, "missing.txt: --agencies: file not found"),
     (["--agencies", "folder"], exit_codes.USAGE, "folder: --agencies: is a folder, not a file"),
     (["--agencies", "binary.txt"], exit_codes.USAGE, "binary.txt: --agencies: not a UTF-8 text file"),
-    (["--all", "--notebook", "missing.ipynb"], exit_codes.USAGE, "missing.ipynb: --notebook: no such file"),
+    (["--all", "--notebook", "missing.ipynb"], exit_codes.USAGE, "missing.ipynb: --notebook: file not found"),
     (["--all", "--notebook", "binary.txt"], exit_codes.USAGE, "binary.txt: --notebook: not a UTF-8 text file"),
     (["--all", "--notebook", "notes.txt"], exit_codes.USAGE,
      "notes.txt: --notebook: not a Jupyter notebook (NotJSONError)"),

@@ -257,7 +257,7 @@ def test_missing_params_file_is_named_as_such(hostile_db, tmp_path, capsys, monk
     code = main(["build", str(missing), "--db", str(hostile_db), "--output-dir", str(tmp_path / "out")])
     assert code == exit_codes.PARTIAL
     assert started == []
-    assert one_line(capsys.readouterr().err) == f"ita-report: {missing}: no such params file"
+    assert one_line(capsys.readouterr().err) == f"ita-report: {missing}: file not found"
     assert not (tmp_path / "out").exists()
 
 

@@ -523,7 +523,7 @@ def test_same_spelling_in_two_provinces_is_fine(tmp_path):
 def test_unreadable_aliases_file(tmp_path):
     path = tmp_path / "aliases.yaml"
     path.write_bytes(b"aliases:\n  - name: \xff\xfe\n")
-    with pytest.raises(AliasFileError, match="cannot read"):
+    with pytest.raises(AliasFileError, match="aliases file: not a UTF-8 text file"):
         load_aliases(path)
 
 

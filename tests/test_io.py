@@ -290,7 +290,7 @@ def test_directory(tmp_path):
     with pytest.raises(DocumentReadError) as exc:
         read_document(tmp_path)
     assert type(exc.value) is DocumentReadError
-    assert str(exc.value) == f"{tmp_path}: is a directory"
+    assert str(exc.value) == f"{tmp_path}: is a folder, not a file"
 
 
 @pytest.mark.parametrize(

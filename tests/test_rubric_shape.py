@@ -104,7 +104,7 @@ def test_importing_every_module_reads_no_rubric_file(tmp_path):
     run = subprocess.run([sys.executable, "-c", IMPORT_EVERY_MODULE], capture_output=True, text=True, timeout=300,
                          env={**os.environ, "ITA_RUBRIC": str(missing), "HOME": str(tmp_path)})
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip() == f"first use: {missing}: cannot read the rubric (No such file or directory)"
+    assert run.stdout.strip() == f"first use: {missing}: the rubric: file not found"
 
 
 def test_a_broken_rubric_copy_stops_the_command_with_one_line(tmp_path):
@@ -118,7 +118,7 @@ def test_a_broken_rubric_copy_stops_the_command_with_one_line(tmp_path):
     assert run.returncode == exit_codes.STOPPED
     assert run.stdout == ""
     assert run.stderr.splitlines() == [
-        f"ita-report: {broken}:4: the rubric is not valid YAML (expected ',' or ']', but got '<stream end>')"]
+        f"ita-report: {broken}:4: not valid YAML: expected ',' or ']', but got '<stream end>'"]
 
 
 def test_the_declared_constants_are_the_shapes_fields():

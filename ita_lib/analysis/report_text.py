@@ -53,9 +53,9 @@ def print_analysis(analysis, console) -> None:
     comparison = comparison_table(analysis)
     table.add_column("")
     for column in comparison.columns:
-        table.add_column(column, justify="right")
-    for label, row in comparison.iterrows():
-        table.add_row(label, *row.tolist())
+        table.add_column(Text(str(column)), justify="right")
+    for label, row in comparison.iterrows():  # row labels are the rubric's names: text, never markup
+        table.add_row(Text(str(label)), *(Text(str(value)) for value in row.tolist()))
     console.print(table)
     config = analysis.config
     room = analysis.priorities[analysis.priorities["gain_to_full"].fillna(0) > 0]  # at 100: nothing to gain

@@ -110,29 +110,17 @@ def _job(name, agency_id, province, params: dict) -> Job:
                params=dict(params, agency=name, agency_id=agency_id))
 
 
+# What a file named by an option may weigh: a national agency list is ~1 MB (8,300 lines), a report
+# notebook ~100 KB.
+MAX_OPTION_FILE_BYTES = {"--agencies": 10_000_000, "--notebook": 20_000_000}
+
+
 def read_option_file(path: str | Path, option: str) -> str:
-    """The text of a file an option names, or UsageError saying in one line why it cannot be read."""
-    path = Path(path)
-    try:
-        if path.is_dir():
-            raise IsADirectoryError(errno.EISDIR, "is a folder")
-        if path.exists() and not path.is_file():  # a FIFO or a device such as /dev/zero: never read to its end
-            raise UsageError(f"{option}: not a regular file", path=path)
-        data = path.read_bytes()
-    except FileNotFoundError:
-        reason = "no such file"
-    except IsADirectoryError:
-        reason = "is a folder, not a file"
-    except OSError as error:
-        reason = f"cannot read: {error.strerror or error}"
-    else:
-        try:
-            if b"\0" not in data:
-                return data.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            pass
-        reason = "not a UTF-8 text file"
-    raise UsageError(f"{option}: {reason}", path=path)
+    """The text of a file an option names (ita_lib.io.user_file: a regular file, its size checked
+    before reading), or UsageError saying in one line why it cannot be read."""
+    from ita_lib.io.user_file import read_user_text
+
+    return read_user_text(path, MAX_OPTION_FILE_BYTES.get(option, 10_000_000), UsageError, f"{option}: ")
 
 
 def check_notebook(path: str | Path, option: str = "--notebook") -> Path:

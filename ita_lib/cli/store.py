@@ -165,10 +165,7 @@ def _build_params(target: str, args: argparse.Namespace):
 
     path = Path(target)
     if path.suffix.lower() in (".yaml", ".yml"):
-        if not path.is_file():
-            raise ParamsError("no such params file" if not path.exists() else "not a params file (a folder?)",
-                              path=target)
-        params = load_params(path)
+        params = load_params(path)  # a missing file, a folder or a FIFO: one line saying which
     else:
         params = ReportParams.model_construct(agency=target)  # db and output_dir: ReportParams' defaults
     given = {"db": args.db, "output_dir": args.output_dir, "province": args.province, "digits": args.digits,

@@ -35,11 +35,12 @@ import hashlib
 import io
 import os
 import re
-import stat
 import zipfile
 from pathlib import Path
 
 from ita_lib.io.document import Cell, Document, Line
+from ita_lib.io.user_file import check_regular_file, read_user_bytes
+from ita_lib.io.user_file import size_text as _size
 from ita_lib.errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError
 from ita_lib.text.thai import clean_cell, clean_text, html_fragment_parts, node_parts
 
@@ -79,67 +80,16 @@ def read_document(path: str | Path) -> Document:
 def check_document_file(path: str | Path) -> os.stat_result:
     """The stat of *path* if it is a regular file of at most MAX_FILE_BYTES, else a
     DocumentReadError saying what it is. Never opens the file: opening a FIFO waits for a writer."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        reason = "broken symbolic link" if os.path.islink(path) else "file not found"
-        raise DocumentReadError(reason, path=path) from None
-    except OSError as exc:
-        raise _os_error(exc, path) from None
-    _refuse_unless_document_file(info, path)
-    return info
-
-
-def _refuse_unless_document_file(info: os.stat_result, path) -> None:
-    if stat.S_ISDIR(info.st_mode):
-        raise DocumentReadError("is a directory", path=path)
-    if not stat.S_ISREG(info.st_mode):
-        raise DocumentReadError(f"not a regular file ({_file_kind(info.st_mode)})", path=path)
-    if info.st_size > MAX_FILE_BYTES:
-        raise _too_large(info.st_size, path)
-
-
-def _file_kind(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
-    return next((name for test, name in kinds if test(mode)), "an unknown kind of file")
+    return check_regular_file(path, MAX_FILE_BYTES, DocumentReadError)
 
 
 def _read_limited(path: Path) -> bytes:
-    """At most MAX_FILE_BYTES of a regular file; a file that grows past it while read is refused."""
-    check_document_file(path)
-    try:
-        # O_NONBLOCK: should the file be swapped for a FIFO since the stat, open must not hang.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            _refuse_unless_document_file(os.fstat(handle.fileno()), path)
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except ItaError:
-        raise
-    except OSError as exc:
-        raise _os_error(exc, path) from None
-    if len(data) > MAX_FILE_BYTES:  # a file still being written, or one that misstates its size (/proc)
-        raise DocumentReadError(f"file too large: grew past the limit of {_size(MAX_FILE_BYTES)} while "
-                                "being read", path=path)
-    return data
-
-
-def _os_error(exc: OSError, path) -> DocumentReadError:
-    if isinstance(exc, PermissionError):
-        return DocumentReadError("permission denied", path=path)
-    return DocumentReadError(exc.strerror or type(exc).__name__, path=path)  # an I/O error, a name too long
+    """At most MAX_FILE_BYTES of a regular file (ita_lib.io.user_file, the one reader of user files)."""
+    return read_user_bytes(path, MAX_FILE_BYTES, DocumentReadError)
 
 
 def _too_large(size: int, path) -> DocumentReadError:
     return DocumentReadError(f"file too large: {size:,} bytes (the limit is {_size(MAX_FILE_BYTES)})", path=path)
-
-
-def _size(limit: int) -> str:
-    """A limit for people: '50 MB' (MB = 1,000,000 bytes), or bytes below 1 MB. Sizes found are
-    given in bytes, so one just over a limit never reads as equal to it."""
-    if limit < 1_000_000:
-        return f"{limit:,} bytes"
-    return f"{limit / 1_000_000:g} MB"
 
 
 def document_from_bytes(data: bytes, name: str | None = None) -> Document:

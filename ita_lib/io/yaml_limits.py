@@ -18,7 +18,8 @@ from pathlib import Path
 
 import yaml
 
-__all__ = ["MAX_YAML_CHARS", "MAX_YAML_DEPTH", "NULL_TAG", "STR_TAG", "compose_limited", "is_null", "node_line"]
+__all__ = ["MAX_YAML_BYTES", "MAX_YAML_CHARS", "MAX_YAML_DEPTH", "NULL_TAG", "STR_TAG", "compose_limited",
+           "is_null", "load_limited", "node_line", "read_yaml_text"]
 
 NULL_TAG = "tag:yaml.org,2002:null"
 STR_TAG = "tag:yaml.org,2002:str"
@@ -36,6 +37,8 @@ def is_null(node: yaml.Node | None) -> bool:
 # An aliases entry is ~150 characters, so this allows ~6,000 entries (Thailand has ~7,800 local
 # agencies, few of them misspelt); a params file is < 1,000 characters.
 MAX_YAML_CHARS = 1_000_000
+# Checked from the file's size before reading: UTF-8 takes at most 4 bytes a character.
+MAX_YAML_BYTES = 4 * MAX_YAML_CHARS
 MAX_YAML_DEPTH = 50  # params and aliases files nest 3-4 levels; 50 stays far from Python's recursion limit
 
 _OPENS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
@@ -73,3 +76,17 @@ def _check_events(text: str, path, error_class, loader) -> None:
                                   line=event.start_mark.line + 1)
         elif isinstance(event, _CLOSES):
             depth -= 1
+
+
+def read_yaml_text(path: str | Path, error_class: type[Exception], what: str = "") -> str:
+    """The text of a hand-written YAML file, read by the one reader of user files (a regular file,
+    its size checked before reading: never a FIFO, /dev/zero or a sparse giant read whole)."""
+    from ita_lib.io.user_file import read_user_text
+
+    return read_user_text(path, MAX_YAML_BYTES, error_class, what)
+
+
+def load_limited(text: str, path: str | Path | None, error_class: type[Exception]):
+    """yaml.safe_load of *text* after the same limits as compose_limited."""
+    compose_limited(text, path, error_class)
+    return yaml.safe_load(text)

@@ -37,7 +37,7 @@ from ita_lib.analysis.config import AnalysisConfig, Thresholds
 from ita_lib.errors import AgencyNotFoundError, OutputError, ParamsError
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
-from ita_lib.io.yaml_limits import NULL_TAG, STR_TAG, compose_limited, is_null, node_line
+from ita_lib.io.yaml_limits import NULL_TAG, STR_TAG, compose_limited, is_null, node_line, read_yaml_text
 
 __all__ = [
     "ReportParams", "Thresholds", "agency_slug", "dump_params", "load_params", "params_yaml",
@@ -152,10 +152,7 @@ _FIELD_NAMES = {*ReportParams.model_fields, *Thresholds.model_fields}
 def load_params(path: str | Path) -> ReportParams:
     """Read and validate a params file; any problem is a ParamsError naming the file and line."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # -sig: editors on Windows add a BOM
-    except (OSError, UnicodeDecodeError) as error:
-        raise ParamsError(f"cannot read the params file: {error}", path=path) from None
+    text = read_yaml_text(path, ParamsError)  # a BOM, as editors on Windows add, is dropped
     data, lines = _parse_yaml(text, path)
     return validate_params(data, path=path, lines=lines)
 

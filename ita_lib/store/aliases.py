@@ -24,7 +24,7 @@ import yaml
 from ita_lib.errors import AliasFileError
 
 from ita_lib.store.names import location_key, clean_name, name_key
-from ita_lib.io.yaml_limits import compose_limited, is_null, node_line
+from ita_lib.io.yaml_limits import compose_limited, is_null, node_line, read_yaml_text
 
 # ---------------------------------------------------------------- aliases
 
@@ -106,12 +106,9 @@ _ENTRY_KEYS = ("name", "province", "district", "also")
 def load_aliases(path: str | Path) -> Aliases:
     """Read params/aliases.yaml (format in the module docstring); a missing file gives no aliases."""
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return Aliases(path=path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise AliasFileError(f"cannot read the aliases file: {error}", path=path) from None
+    text = read_yaml_text(path, AliasFileError, "aliases file: ")
 
     root = compose_limited(text, path, AliasFileError)  # size, aliases, nesting; errors with the line
     return Aliases(_read_entries(root, path), path=path)
