@@ -18,10 +18,13 @@ class ItaError(Exception):
         super().__init__(reason)
 
     def __str__(self) -> str:
-        where = self.path or "<text>"
+        from ita_lib.text.terminal import terminal_line
+
+        # A file name or document text in the message is shown, never obeyed by a terminal.
+        where = terminal_line(self.path or "<text>")
         if self.line is not None:
             where = f"{where}:{self.line}"
-        return f"{where}: {self.reason}"
+        return f"{where}: {terminal_line(self.reason)}"
 
     def __reduce__(self):
         # Exception's default pickling re-calls __init__ with self.args only, losing keywords.
@@ -70,6 +73,11 @@ class ThaiFontNotFoundError(ItaError):
 
 class OutputError(ItaError):
     """An output file or folder cannot be written: read-only, a folder in the way, a full disk."""
+
+
+class RefusedOutputError(OutputError):
+    """One output target is not the tool's to write: a link, a FIFO or a device where a file or a
+    report folder should be. Only that target fails; the output folder itself is fine."""
 
 
 class ReportBuildError(ItaError):

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from ita_lib.errors import OutputError
+from ita_lib.errors import OutputError, RefusedOutputError
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +64,7 @@ def refuse_unless_replaceable(path: Path) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise OutputError("cannot write: a folder of that name is in the way", path=path)
     if not stat.S_ISREG(info.st_mode):
-        raise OutputError(f"will not replace {_kind(info.st_mode)} with a file", path=path)
+        raise RefusedOutputError(f"will not replace {_kind(info.st_mode)} with a file", path=path)
 
 
 def _kind(mode: int) -> str:
@@ -83,8 +83,6 @@ def atomic_write(path: str | Path, data: bytes | str) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}{TEMP_MARK}", suffix=TEMP_SUFFIX)
-    except (FileExistsError, NotADirectoryError):  # mkdir met a file where a folder should be
-        raise OutputError("cannot write: a file is in the way of its folder", path=path) from None
     except OSError as error:
         raise output_error(error, path) from None
     try:
@@ -112,7 +110,7 @@ def own_folder(output_dir: str | Path, name: str) -> Path:
     except OSError as error:
         raise output_error(error, folder) from None
     if not stat.S_ISDIR(info.st_mode):
-        raise OutputError(f"will not write a report into {_kind(info.st_mode)}", path=folder)
+        raise RefusedOutputError(f"will not write a report into {_kind(info.st_mode)}", path=folder)
     return folder
 
 
@@ -137,4 +135,6 @@ def is_own_scratch(path: Path) -> bool:
 
 def output_error(error: OSError, path: str | Path) -> OutputError:
     """The one-line OutputError for an OSError met while writing *path*."""
+    if isinstance(error, (NotADirectoryError, FileExistsError)):  # a file where a folder of the path should be
+        return OutputError("cannot write: a file is in the way of its folder", path=path)
     return OutputError(f"cannot write: {error.strerror or type(error).__name__}", path=path)

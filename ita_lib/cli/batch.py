@@ -8,18 +8,17 @@ folder, full disk, scheduler); INTERRUPTED on Ctrl-C or SIGTERM. Reports finishe
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
-import threading
-from contextlib import contextmanager
 
+from ita_lib.cli.say import say
+from ita_lib.cli.signals import sigterm_as_interrupt
 from ita_lib.errors import ItaError, UsageError
 from ita_lib.cli.exit_codes import INTERRUPTED, OK, PARTIAL, STOPPED, USAGE
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
     try:
-        with _sigterm_as_interrupt():
+        with sigterm_as_interrupt():
             return _batch(args)
     except UsageError as error:
         return _say(f"ita-report: {error}", USAGE)
@@ -31,26 +30,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def _say(line: str, status: int) -> int:
-    print(line, file=sys.stderr, flush=True)
+    say(line)
     return status
-
-
-@contextmanager
-def _sigterm_as_interrupt():
-    """SIGTERM (kill, a scheduler ending the job) stops the batch like Ctrl-C: workers and kernels
-    stopped, the manifest written, rather than the driver vanishing mid-write."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGTERM, interrupt)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGTERM, previous)
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -78,21 +59,24 @@ def _batch(args: argparse.Namespace) -> int:
         def progress(outcome, counts):
             done = counts["built"] + counts["skipped"] + counts["failed"]
             line = f"[{done}/{counts['total']}] {outcome.status} {outcome.agency} ({outcome.seconds:.1f} s)"
-            print(line + (f": {outcome.error}" if outcome.error else ""), file=sys.stderr, flush=True)
+            say(line + (f": {outcome.error}" if outcome.error else ""))
 
         result = run_batch(jobs, progress=progress, **options)
     counts = result.counts
     if result.overview_error:
-        print(f"ita-report: the province overview failed: {result.overview_error}", file=sys.stderr)
-    print(f"ita-report: {counts['built']} built, {counts['skipped']} unchanged, {counts['failed']} failed; "
+        say(f"ita-report: the province overview failed: {result.overview_error}")
+    say(f"ita-report: {counts['built']} built, {counts['skipped']} unchanged, {counts['failed']} failed; "
           f"manifest {result.manifest}" + (f", index {result.index}" if result.index else "")
-          + (f", overview {result.overview}" if result.overview else ""), file=sys.stderr)
+          + (f", overview {result.overview}" if result.overview else ""))
     return OK if result.ok else PARTIAL
 
 
 def _with_progress_bar(jobs, options: dict):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    from ita_lib.text.terminal import terminal_line
 
     from ita_lib.batch.runner import run_batch
 
@@ -106,6 +90,7 @@ def _with_progress_bar(jobs, options: dict):
             bar.update(task, advance=1, rate=f"{60 * speed:.1f}/min" if speed else "",
                        status=f"built {counts['built']} · skipped {counts['skipped']} · failed {counts['failed']}")
             if outcome.status == "failed":
-                bar.console.print(f"failed: {outcome.agency}: {outcome.error}")
+                # Text, not markup: an agency named "[/x]" or "[link=…]" is printed as written.
+                bar.console.print(Text(terminal_line(f"failed: {outcome.agency}: {outcome.error}")))
 
         return run_batch(jobs, progress=progress, **options)

@@ -21,7 +21,8 @@ def status_of(stop: SystemExit) -> int:
         return 0
     if isinstance(stop.code, int):
         return stop.code
-    print(stop.code, file=sys.stderr)
+    if sys.stderr is not None:
+        print(stop.code, file=sys.stderr)
     return 1
 
 
@@ -38,7 +39,8 @@ def leave(status: int) -> NoReturn:
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
+            if stream is not None:  # None: its descriptor was closed before the command started
+                stream.flush()
         except (OSError, ValueError):  # a reader that went away (head), a closed stream
             pass
     os._exit(status)

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ita_lib import __version__
 from ita_lib.cli import exit_codes
-from ita_lib.cli.options import fiscal_year, positive_int, positive_seconds
+from ita_lib.cli.say import say as _say
+from ita_lib.cli.options import agency_name, fiscal_year, path_text, positive_int, positive_seconds
 from ita_lib.errors import ItaError, UsageError
 
 if TYPE_CHECKING:
@@ -53,7 +54,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--format", choices=("json", "csv", "table"), default="json")
     parse.add_argument("--year", type=fiscal_year, help="fiscal year (B.E.) for documents that give none, "
                        "such as ITAS province lists")
-    parse.add_argument("--agency", metavar="NAME", help="the agency a document is about when it never "
+    parse.add_argument("--agency", metavar="NAME", type=agency_name,
+                       help="the agency a document is about when it never "
                        "names it (a text from the agency's own site)")
     parse.add_argument("--strict", action="store_true", help="exit 1 when any record has warnings")
 
@@ -61,8 +63,9 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH")
     _db_option(ingest)
     ingest.add_argument("--year", type=fiscal_year, help="fiscal year (B.E.) for documents that give none")
-    ingest.add_argument("--agency", metavar="NAME", help="the agency documents are about when they never name it")
-    ingest.add_argument("--aliases", default=str(DEFAULT_ALIASES),
+    ingest.add_argument("--agency", metavar="NAME", type=agency_name,
+                        help="the agency documents are about when they never name it")
+    ingest.add_argument("--aliases", default=str(DEFAULT_ALIASES), type=path_text,
                         help="agency aliases file (default: %(default)s; ignored when missing)")
     ingest.add_argument("--workers", type=positive_int, help="parse processes (default: CPU count, at most 4)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -78,20 +81,22 @@ def _build_parser() -> argparse.ArgumentParser:
 
     analyse = _command(commands, "analyse", aliases=["analyze"],
                        help="print one agency's year comparison, priorities and narrative")
-    analyse.add_argument("agency", help="agency name in any spelling seen, or its id")
+    analyse.add_argument("agency", type=agency_name, help="agency name in any spelling seen, or its id")
     _db_option(analyse)
     analyse.add_argument("--province", help="the agency's province, when the name is ambiguous")
     analyse.add_argument("--digits", choices=("thai", "arabic"), default="thai")
-    analyse.add_argument("--plan-csv", metavar="FILE", help="write the action-plan draft as CSV (-: standard output)")
+    analyse.add_argument("--plan-csv", metavar="FILE", type=path_text,
+                         help="write the action-plan draft as CSV (-: standard output)")
     analyse.add_argument("--format", choices=("table", "json"), default="table",
                          help="table: Thai text for people; json: every analysis table (default: %(default)s)")
 
     build = _command(commands, "build", help="build one agency's report (HTML, PDF, executed notebook, data)")
-    build.add_argument("targets", nargs="+", metavar="AGENCY|PARAMS.yaml",
+    build.add_argument("targets", nargs="+", metavar="AGENCY|PARAMS.yaml", type=agency_name,
                        help="agency names (any spelling the store knows) or params files")
     # No defaults here: a params file's db and output_dir hold unless the option is given.
-    build.add_argument("--db", help=f"store file (default: the params file's db, else {DEFAULT_DB})")
-    build.add_argument("--output-dir", help="reports go to OUTPUT_DIR/<slug>/ (default: the params file's "
+    build.add_argument("--db", type=path_text, help=f"store file (default: the params file's db, else {DEFAULT_DB})")
+    build.add_argument("--output-dir", type=path_text,
+                       help="reports go to OUTPUT_DIR/<slug>/ (default: the params file's "
                        "output_dir, else outputs)")
     build.add_argument("--province", help="the agency's province, when the name is ambiguous")
     build.add_argument("--digits", choices=("thai", "arabic"), help="digits in the report (default: thai)")
@@ -100,16 +105,18 @@ def _build_parser() -> argparse.ArgumentParser:
 
     batch = _command(commands, "batch", help="build one report per agency: a list, a province or all")
     _db_option(batch)
-    batch.add_argument("targets", nargs="*", metavar="TARGET", help="agency names, ids or params .yaml files")
+    batch.add_argument("targets", nargs="*", metavar="TARGET", type=agency_name,
+                       help="agency names, ids or params .yaml files")
     which = batch.add_mutually_exclusive_group()
-    which.add_argument("--agencies", metavar="FILE", help="one agency name, id or params .yaml per line")
+    which.add_argument("--agencies", metavar="FILE", type=path_text,
+                       help="one agency name, id or params .yaml per line")
     which.add_argument("--province", help="every agency of this province in the store")
     which.add_argument("--all", action="store_true", help="every agency in the store")
     batch.add_argument("--jobs", type=positive_int, help="worker processes (default: the number of cores)")
     batch.add_argument("--format", default=None, help="comma-separated: html,pdf,docx,xlsx (default: html,pdf)")
     _audience_option(batch)
     batch.add_argument("--digits", choices=("thai", "arabic"), help="digits in the reports (default: thai)")
-    batch.add_argument("--output-dir", default="outputs", help="default: %(default)s")
+    batch.add_argument("--output-dir", default="outputs", type=path_text, help="default: %(default)s")
     batch.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     batch.add_argument("--timeout", type=positive_seconds, default=600,
                        help="seconds an agency's notebook may run (default: %(default)s)")
@@ -121,7 +128,8 @@ def _build_parser() -> argparse.ArgumentParser:
     params_commands = params.add_subparsers(dest="params_command", required=True)
     init = _command(params_commands, "init", help="write one params file per agency in the store")
     _db_option(init)
-    init.add_argument("--out", default="params/agencies", help="folder for the files (default: %(default)s)")
+    init.add_argument("--out", default="params/agencies", type=path_text,
+                      help="folder for the files (default: %(default)s)")
     init.add_argument("--province", help="only agencies of this province")
     init.add_argument("--overwrite", action="store_true", help="replace existing files")
     return parser
@@ -134,11 +142,9 @@ def _audience_option(command: argparse.ArgumentParser) -> None:
 
 
 def _db_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--db", default=str(DEFAULT_DB), help="store file (default: %(default)s)")
+    command.add_argument("--db", default=str(DEFAULT_DB), type=path_text, help="store file (default: %(default)s)")
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
 
 
 def _parse_files(files: list[str], year: int | None, agency: str | None = None) -> tuple[list[Assessment], bool]:
@@ -165,6 +171,7 @@ def _table(records: list[Assessment]) -> None:
     from rich.text import Text
 
     from ita_lib import rubric
+    from ita_lib.text.terminal import terminal_line
 
     table = Table(title=f"{len(records)} ITA records", show_lines=False)
     table.add_column("agency", min_width=30, overflow="fold")
@@ -175,10 +182,10 @@ def _table(records: list[Assessment]) -> None:
         passed = "" if record.passed is None else ("ผ่าน" if record.passed else "ไม่ผ่าน")
         # Text(), not str: document text is never read as rich markup ("[/x]" would crash it).
         table.add_row(
-            Text(record.agency or ""), str(record.fiscal_year or ""), _fmt(record.overall_score),
-            Text(record.grade or record.result or ""), passed,
+            Text(terminal_line(record.agency or "")), str(record.fiscal_year or ""), _fmt(record.overall_score),
+            Text(terminal_line(record.grade or record.result or "")), passed,
             *(_fmt(record.indicators.get(str(n))) for n in rubric.INDICATOR_NUMBERS),
-            str(len(record.warnings)), Text(Path(record.source.path or "").name))
+            str(len(record.warnings)), Text(terminal_line(Path(record.source.path or "").name)))
     console = Console()
     # Piped output has no terminal width: give the table room instead of folding every name.
     (console if console.is_terminal else Console(width=220)).print(table)
@@ -220,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
     from ita_lib.cli.home import ensure_writable_caches
     from ita_lib.report.logs import quiet_library_logs
 
+    from ita_lib.cli.signals import sigterm_as_interrupt
+    from ita_lib.cli.streams import usable_streams
+
+    for note in usable_streams():
+        _say(f"ita-report: {note}")
     quiet_library_logs()
 
     ensure_writable_caches()  # before argparse: the year option's check imports pythainlp
@@ -229,13 +241,13 @@ def main(argv: list[str] | None = None) -> int:
         from ita_lib.cli import store as cli_store
         from ita_lib import rubric
 
-        rubric.load()
-
         commands = {"parse": cmd_parse, "ingest": cli_store.cmd_ingest, "conflicts": cli_store.cmd_conflicts,
                     "agencies": cli_store.cmd_agencies, "analyse": cli_store.cmd_analyse,
                     "analyze": cli_store.cmd_analyse, "build": cli_store.cmd_build,
                     "params": cli_store.cmd_params, "batch": cli_batch.cmd_batch}
-        return commands[args.command](args)
+        with sigterm_as_interrupt():
+            rubric.load()
+            return commands[args.command](args)
     except UsageError as error:
         _say(f"ita-report: {error}")
         return exit_codes.USAGE
@@ -243,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"ita-report: {error}")
         return exit_codes.STOPPED
     except KeyboardInterrupt:
+        _say("ita-report: interrupted; what was finished is kept")
         return exit_codes.INTERRUPTED
     except BrokenPipeError:
         return exit_codes.OK

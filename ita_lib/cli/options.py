@@ -6,26 +6,44 @@ import argparse
 import math
 
 
+MAX_PROCESSES = 256  # far above any machine's useful count; the batch caps it by cores and memory
+MAX_SECONDS = 86_400  # one agency's notebook may run a day at most (a timer cannot wait for ever)
+
+
 def positive_int(text: str) -> int:
-    """A count of processes: a whole number of at least 1."""
+    """A count of processes: a whole number from 1 to MAX_PROCESSES."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not a count of at least 1")
+    if not 1 <= value <= MAX_PROCESSES:
+        raise argparse.ArgumentTypeError(f"{text} is not a count from 1 to {MAX_PROCESSES}")
     return value
 
 
 def positive_seconds(text: str) -> float:
-    """A time limit: a finite number of seconds above 0."""
+    """A time limit: a number of seconds above 0 and at most MAX_SECONDS."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not math.isfinite(value) or value <= 0:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    if not math.isfinite(value) or not 0 < value <= MAX_SECONDS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0 and at most {MAX_SECONDS:,}")
     return value
+
+
+def path_text(text: str) -> str:
+    """A file or folder name: never empty (an empty name would mean the current folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty name is not a file or folder (use . for the current folder)")
+    return text
+
+
+def agency_name(text: str) -> str:
+    """An agency's name or id: never empty or only spaces (it would name no agency, or all of them)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty name is not an agency")
+    return text.strip()
 
 
 def fiscal_year(text: str) -> int:

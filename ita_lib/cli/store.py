@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -10,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from ita_lib.cli import exit_codes
+from ita_lib.cli.say import say as _say
+from ita_lib.cli.say import say_path
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
 
 
 def _console(stderr: bool = False):
@@ -41,6 +42,8 @@ def print_frame(frame: pd.DataFrame, fmt: str, title: str, *, narrow: tuple[str,
         from rich.table import Table
         from rich.text import Text
 
+        from ita_lib.text.terminal import terminal_line
+
         console = _console()
         if narrow and console.width < 120:
             frame = frame[[c for c in frame.columns if c in narrow]]
@@ -50,7 +53,7 @@ def print_frame(frame: pd.DataFrame, fmt: str, title: str, *, narrow: tuple[str,
             table.add_column(str(column), overflow="fold")
         for row in frame.itertuples(index=False):
             # Text(), not str: store text is never read as rich markup ("[/x]" would crash it).
-            table.add_row(*(Text(_cell(value)) for value in row))
+            table.add_row(*(Text(terminal_line(_cell(value))) for value in row))
         console.print(table)
 
 
@@ -181,13 +184,15 @@ def _build_params(target: str, args: argparse.Namespace):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    """Build each target's report with one warm kernel; a failing target is reported, the others
-    are still built, and the exit status is PARTIAL (3)."""
-    from ita_lib.errors import ItaError
-    from ita_lib.report.kernels import kernel_manager, start_early
+    """Build each target's report with one warm kernel. A target that fails (a failing cell, an
+    unknown agency among several, a crash in a writer, a kernel killed under it) is one line and the
+    others are still built: PARTIAL (3). What stops every target (the store unusable, the output
+    folder unwritable or full, the one agency asked for unknown) ends the command: STOPPED (4)."""
+    from ita_lib.errors import AgencyNotFoundError, ItaError, OutputError, RefusedOutputError, StoreError
+    from ita_lib.report.kernels import forget_if_dead, kernel_manager, start_early
     from ita_lib.report.render import build, check_formats
 
-    if args.format:
+    if args.format is not None:
         check_formats(args.format)  # a wrong format stops here (exit USAGE), not once per target
     failed = 0
     targets = []
@@ -204,15 +209,49 @@ def cmd_build(args: argparse.Namespace) -> int:
         for params in targets:
             try:
                 result = build(params, km=km)
+            except AgencyNotFoundError:
+                if len(args.targets) == 1:
+                    raise  # the one agency asked for: nothing to do (STOPPED)
+                _say_failed(params, sys.exc_info()[1])
+                failed += 1
+                continue
             except ItaError as error:
-                _say(f"ita-report: {error}")
+                if isinstance(error, (StoreError, OutputError)) and not isinstance(error, RefusedOutputError):
+                    raise  # the store or the output folder: every other target would fail the same way
+                _say_failed(params, error)
+                failed += 1
+                continue
+            except OSError as error:
+                if error.errno in _FOLDER_ERRNOS:
+                    raise  # a full disk or a read-only folder: the same for every target (STOPPED)
+                _say_failed(params, error)
+                failed += 1
+                continue
+            except Exception as error:  # noqa: BLE001 - a library's crash costs this target, not the others
+                _say_failed(params, error)
+                forget_if_dead(km)
                 failed += 1
                 continue
             timing = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
             _say(f"ita-report: built {result.agency} ({timing})")
             for path in result.outputs.values():
-                print(path)
+                say_path(path)
     return exit_codes.PARTIAL if failed else exit_codes.OK
+
+
+_FOLDER_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
+
+
+def _say_failed(params, error: BaseException) -> None:
+    """One line for a target that failed: the tool's own errors as they are, anything else with its
+    type and the first line of its message (a WeasyPrint assertion has none)."""
+    from ita_lib.errors import ItaError
+
+    if isinstance(error, ItaError):
+        _say(f"ita-report: {error}")
+        return
+    first = next((line for line in str(error).splitlines() if line.strip()), "")[:200]
+    _say(f"ita-report: agency {params.agency}: {type(error).__name__}" + (f": {first}" if first else ""))
 
 
 def cmd_params(args: argparse.Namespace) -> int:
@@ -220,6 +259,6 @@ def cmd_params(args: argparse.Namespace) -> int:
 
     written = write_params_for_store(args.db, args.out, province=args.province, overwrite=args.overwrite)
     for path in written:
-        print(path)
+        say_path(path)
     _say(f"ita-report: {len(written)} params files written to {args.out}")
     return exit_codes.OK
