@@ -135,15 +135,23 @@ MAX_RUBRIC_BYTES = 1_000_000  # the rubric is ~6 KB
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
-    from ita_lib.io.yaml_limits import load_limited, read_yaml_text
+def source_text() -> str:
+    """The rubric's text as read: the packaged file, or the copy ITA_RUBRIC names (a regular file,
+    its size checked before reading). A batch's build hash includes it: new rules, new reports."""
+    from ita_lib.io.yaml_limits import read_yaml_text
 
     override = os.environ.get("ITA_RUBRIC")
-    where = override or "ita_lib/data/rubric.yaml"
     if override:
-        text = read_yaml_text(override, RubricError, "the rubric: ")  # a regular file, size checked before reading
-    else:
-        text = resources.files("ita_lib").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
+        return read_yaml_text(override, RubricError, "the rubric: ")
+    return resources.files("ita_lib").joinpath("data/rubric.yaml").read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    from ita_lib.io.yaml_limits import load_limited
+
+    where = os.environ.get("ITA_RUBRIC") or "ita_lib/data/rubric.yaml"
+    text = source_text()
     data = load_limited(text, where, RubricError)  # size, aliases, nesting; errors with the line
     if not isinstance(data, dict):
         raise RubricError("the rubric is not a mapping of indicators, instruments, eras and years", path=where)

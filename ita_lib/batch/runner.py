@@ -136,20 +136,54 @@ def check_notebook(path: str | Path, option: str = "--notebook") -> Path:
 
 
 def check_scheduler(address: str) -> str:
-    """A dask scheduler address as dask reads it ("tcp://host:8786"): UsageError when it is not one,
-    ItaError when dask.distributed is not installed."""
+    """A dask scheduler address as dask reads it ("tcp://host:8786", or "host:8786"): UsageError when
+    it is not one this tool can use (only TCP: inproc is one process, tls needs certificates and
+    ucx a network this tool does not set up), ItaError when dask.distributed is not installed."""
     try:
         from distributed.comm import parse_address, parse_host_port
     except ImportError:
         raise ItaError("needs dask.distributed: pip install 'ita-report[distributed]'", path="--scheduler") from None
     try:
         scheme, location = parse_address(address)
-        if scheme in ("tcp", "tls"):
-            parse_host_port(location)
-    except ValueError as error:
+        if scheme != "tcp":
+            raise ValueError(f"the {scheme}:// transport is not supported, only tcp://")
+        host, port = parse_host_port(location, 8786)
+        if not host or not 1 <= int(port) <= 65535:
+            raise ValueError(f"port {port} is not from 1 to 65535" if host else "no host")
+    except (ValueError, TypeError) as error:
         raise UsageError(f"{address!r} is not a scheduler address ({error}); give one like tcp://host:8786",
                          path="--scheduler") from None
     return address
+
+
+def _check_scheduler_answers(address: str, seconds: float = SCHEDULER_TIMEOUT) -> None:
+    """ItaError unless something at `address` accepts a connection and, as a dask scheduler does,
+    speaks first with a frame of a sane length within `seconds`. A port that accepts and stays
+    silent (or an HTTP server, which waits for a request) would otherwise keep dask waiting for
+    minutes, or have it size a buffer from whatever bytes come back."""
+    import socket
+
+    from distributed.comm import parse_address, parse_host_port
+
+    host, port = parse_host_port(parse_address(address)[1], 8786)
+    deadline = time.monotonic() + seconds
+    head = b""
+    try:
+        with socket.create_connection((host, port), timeout=seconds) as connection:
+            while len(head) < 8 and time.monotonic() < deadline:
+                connection.settimeout(max(0.01, deadline - time.monotonic()))
+                chunk = connection.recv(8 - len(head))
+                if not chunk:
+                    break
+                head += chunk
+    except socket.timeout:
+        pass
+    except OSError as error:
+        raise ItaError(f"cannot connect to {address}: {error.strerror or error}", path="--scheduler") from None
+    if len(head) < 8:
+        raise ItaError(f"{address} does not answer as a dask scheduler within {seconds:g} s", path="--scheduler")
+    if not 0 < int.from_bytes(head, "little") < 100_000_000:
+        raise ItaError(f"{address} is not a dask scheduler (it speaks another protocol)", path="--scheduler")
 
 
 def _target_lines(path: str | Path) -> list[str]:
@@ -167,10 +201,8 @@ def _job_from_line(index, line: str, defaults: dict, listed_in) -> Job:
     try:
         if line.lower().endswith((".yaml", ".yml")):
             path = Path(line) if Path(line).is_absolute() else Path(listed_in).parent / line
-            params = load_params(path if path.exists() else Path(line)).model_dump()
-            params["db"] = defaults["db"]
-            if "output_dir" in defaults:
-                params["output_dir"] = defaults["output_dir"]
+            # The command line's options win over the file's values, as in `build`.
+            params = {**load_params(path if path.exists() else Path(line)).model_dump(), **defaults}
             found = index.find(params.get("agency_id") or params["agency"], province=params.get("province"))
         else:
             found = index.find(line)
@@ -191,10 +223,13 @@ def _digest(*parts: bytes | str) -> str:
 
 
 def code_hash(notebook: Path = NOTEBOOK) -> str:
-    """ita_lib's version and source, the notebook and the template: a change to any rebuilds all."""
+    """ita_lib's version and source, the notebook, the template and the rubric in use (ITA_RUBRIC):
+    a change to any rebuilds all."""
     package = Path(__file__).resolve().parents[1]  # all of ita_lib, not only this package
     files = sorted(package.rglob("*.py")) + sorted((package / "data").glob("*")) + sorted(TEMPLATES.rglob("*"))
-    return _digest(__version__, Path(notebook).read_bytes(),
+    from ita_lib import rubric
+
+    return _digest(__version__, Path(notebook).read_bytes(), rubric.source_text(),  # ITA_RUBRIC's rules too
                    *(f"{p.relative_to(package)}:{p.read_bytes().hex()}" for p in files if p.is_file()))
 
 
@@ -416,6 +451,7 @@ class BatchResult:
     index: Path | None = None
     overview: Path | None = None
     overview_error: str = ""
+    notes: list[str] = field(default_factory=list)  # targets left out as duplicates, one line each
 
     @property
     def counts(self) -> dict[str, int]:
@@ -538,6 +574,7 @@ def _stop_pool(pool) -> None:
 def _connect(scheduler: str) -> Iterator[object]:
     """A dask client, or ItaError in SCHEDULER_TIMEOUT seconds when the scheduler cannot be reached."""
     check_scheduler(scheduler)
+    _check_scheduler_answers(scheduler)
     from dask.distributed import Client
 
     try:
@@ -577,6 +614,7 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
     """Build every job's report; skipped when unchanged; an agency's failure is recorded, never fatal.
     OutputError when the output folder cannot be written (reports already built are kept), ItaError
     when the scheduler cannot be reached; on Ctrl-C the manifest lists what finished."""
+    jobs, duplicates = once_per_agency(jobs)
     outcomes: list[Outcome] = []
     counts = {"built": 0, "skipped": 0, "failed": 0, "total": len(jobs)}
 
@@ -593,7 +631,7 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
         clean_leftovers(output_dir)
         todo = _to_build(jobs, db, output_dir, notebook, force, record)
         runner = (_run_dask(todo, client, notebook, timeout) if client
-                  else _run_local(todo, workers or os.cpu_count() or 1, notebook, timeout))
+                  else _run_local(todo, workers or usable_workers()[0], notebook, timeout))
         try:
             _collect(runner, record, outcomes, manifest)
         except KeyboardInterrupt:
@@ -602,7 +640,7 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
         finally:
             runner.close()  # stops the workers at once when anything went wrong
     write_manifest(outcomes, manifest)
-    result = BatchResult(outcomes, manifest)
+    result = BatchResult(outcomes, manifest, notes=duplicates)
     if overview and any(o.status != "failed" for o in outcomes):
         result.overview, result.overview_error = _overview(output_dir, jobs, outcomes)
     if index:
@@ -612,6 +650,58 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
             result.index = write_index(output_dir, outcomes,
                                        digits=(jobs[0].params.get("digits") if jobs else None) or "thai")
     return result
+
+
+WORKER_MEMORY = 750_000_000  # bytes a worker and its kernel take at their peak (README, Benchmark)
+
+
+def usable_workers(requested: int | None = None) -> tuple[int, str]:
+    """How many worker processes to run, and a note when `requested` was lowered. By default the
+    cores this process may use (its CPU affinity, which containers and job schedulers set, not the
+    machine's count); never more than the memory available holds, a worker with its kernel taking
+    ~750 MB (64 workers on a node with a small memory limit would be killed one by one)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        cores = os.cpu_count() or 1
+    available = _available_memory()
+    memory_limit = max(1, available // WORKER_MEMORY) if available is not None else None
+    wanted = cores if requested is None else requested
+    if memory_limit is None or wanted <= memory_limit:
+        return wanted, ""
+    lowered = "" if requested is None else (
+        f"--jobs {requested} lowered to {memory_limit}: {available / 1e9:.1f} GB of memory free, "
+        f"~{WORKER_MEMORY / 1e6:.0f} MB a worker")
+    return memory_limit, lowered
+
+
+def _available_memory() -> int | None:
+    """MemAvailable from /proc/meminfo (Linux), else None."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def once_per_agency(jobs: list[Job]) -> tuple[list[Job], list[str]]:
+    """The jobs with each agency once (the first target naming it wins), and a note for each target
+    left out: two spellings or two params files of one agency would otherwise build into the same
+    folder at the same time, a report mixing both, and list it twice in the manifest and index."""
+    first: dict[str, Job] = {}
+    kept, notes = [], []
+    for job in jobs:
+        earlier = first.get(job.agency_id) if job.agency_id and not job.problem else None
+        if earlier is None:
+            if job.agency_id and not job.problem:
+                first[job.agency_id] = job
+            kept.append(job)
+        else:
+            notes.append(f"{job.agency_id}: named twice; built once, with the first target's parameters")
+    return kept, notes
 
 
 def _to_build(jobs: list[Job], db: str | Path, output_dir: Path, notebook: Path, force: bool,

@@ -35,7 +35,7 @@ def _say(line: str, status: int) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from ita_lib.batch.runner import check_notebook, check_scheduler, run_batch, select_jobs
+    from ita_lib.batch.runner import check_notebook, check_scheduler, run_batch, select_jobs, usable_workers
     from ita_lib.report.render import NOTEBOOK, check_formats
 
     # Every option checked before any work: a wrong one is one line and USAGE, not a failure per agency.
@@ -51,7 +51,12 @@ def _batch(args: argparse.Namespace) -> int:
         check_scheduler(args.scheduler)
     jobs = select_jobs(args.db, agencies_file=args.agencies, province=args.province, everything=args.all,
                        targets=args.targets, defaults=defaults)
-    options = dict(db=args.db, output_dir=args.output_dir, workers=args.jobs, force=args.force, notebook=notebook,
+    workers = None
+    if not args.scheduler:
+        workers, lowered = usable_workers(args.jobs)
+        if lowered:
+            say(f"ita-report: {lowered}")
+    options = dict(db=args.db, output_dir=args.output_dir, workers=workers, force=args.force, notebook=notebook,
                    timeout=args.timeout, scheduler=args.scheduler)
     if sys.stderr.isatty():
         result = _with_progress_bar(jobs, options)
@@ -63,6 +68,8 @@ def _batch(args: argparse.Namespace) -> int:
 
         result = run_batch(jobs, progress=progress, **options)
     counts = result.counts
+    for note in result.notes:
+        say(f"ita-report: {note}")
     if result.overview_error:
         say(f"ita-report: the province overview failed: {result.overview_error}")
     say(f"ita-report: {counts['built']} built, {counts['skipped']} unchanged, {counts['failed']} failed; "

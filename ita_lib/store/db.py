@@ -10,6 +10,7 @@ facts, recommendations, actions, warnings, agencies, agency_links.
 from __future__ import annotations
 
 import functools
+import time
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +80,29 @@ def _store_errors(method):
         except duckdb.Error as error:
             raise StoreError(_store_problem(error), path=self.path) from None
     return guarded
+
+
+# A writer (an ingest) holds the store's file lock while it writes; every other process, readers
+# included, is refused until it lets go. An ingest commits at least every 20 s, so a reader waits
+# that long and a little more before it gives up (a batch's agencies would otherwise all fail at once).
+LOCK_WAIT_SECONDS = 30.0
+
+
+def _connect_when_free(path: Path, read_only: bool):
+    """duckdb.connect, retried with a growing pause while another process holds the file's lock."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as error:
+            if "lock" not in str(error).lower():
+                raise
+            if time.monotonic() + pause > deadline:
+                raise StoreError(f"in use by another process (an ingest?) for over {LOCK_WAIT_SECONDS:g} s; "
+                                 "run again when it is done", path=path) from None
+        time.sleep(pause)
+        pause = min(pause * 2, 1.0)
 
 
 def _store_problem(error: Exception) -> str:
@@ -191,7 +215,7 @@ class Store:
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            self.con = _connect_when_free(self.path, read_only)
         except OSError as error:
             raise StoreError(f"cannot create the store: {error.strerror}", path=self.path) from None
         except duckdb.Error as error:
