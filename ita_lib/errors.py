@@ -59,6 +59,10 @@ class AgencyNotFoundError(StoreError):
     """No agency in the store matches the name asked for, or several do."""
 
 
+class NoResultsError(StoreError):
+    """The agency is in the store, but none of its results is of the years asked for."""
+
+
 class AliasFileError(ParamsError):
     """The agency aliases file (params/aliases.yaml) is not valid YAML or not in the documented shape."""
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ita_lib.errors import NoResultsError
 from ita_lib.store.db import DEFAULT_DB, Store
 from ita_lib.analysis.change import trends, year_over_year
 from ita_lib.analysis.config import AnalysisConfig
@@ -121,12 +122,24 @@ def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
     return pd.DataFrame(columns=columns) if frame is None else frame
 
 
+def check_years(store: Store, found, years: list[int] | None) -> None:
+    """NoResultsError when none of `years` has a result of the agency: an analysis of nothing would
+    fail deep in a table with a KeyError; this says which years the store does have."""
+    if years is None or store.record_ids(found["agency_id"], years):
+        return
+    have = sorted({int(y) for y in store.facts([found["agency_id"]])["fiscal_year"].dropna()})
+    asked = ", ".join(map(str, years))
+    raise NoResultsError(f"{found['name']}: no result for the years asked ({asked}); the store has "
+                         f"{', '.join(map(str, have)) or 'none'}", path=store.path)
+
+
 def analyse(store: Store, agency: str, *, province: str | None = None,
             config: AnalysisConfig | None = None, years: list[int] | None = None) -> AgencyAnalysis:
     """The analysis of one agency in the store (any spelling of its name, or its id), over all its
     years or only `years`."""
     found = store.find_agency(agency, province=province)
     agency_id = found["agency_id"]
+    check_years(store, found, years)
     record_ids = store.record_ids(agency_id, years)
     facts = store.facts([agency_id])
     peer_facts = store.facts(peer_ids(store.table("agencies"), found))

@@ -10,15 +10,17 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 class Thresholds(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    strength: float = Field(95.0, allow_inf_nan=False, description="a score at or above this is a strength")
-    passing: float = Field(85.0, allow_inf_nan=False, description=(
+    # Scores run from 0 to 100: a threshold outside them sorts nothing and breaks the charts' scales.
+    strength: float = Field(95.0, ge=0, le=100, allow_inf_nan=False,
+                            description="a score at or above this is a strength")
+    passing: float = Field(85.0, ge=0, le=100, allow_inf_nan=False, description=(
         "below it an indicator is a weakness (whether the ITA result passed is the rubric's own pass mark)"))
-    urgent: float = Field(75.0, allow_inf_nan=False, description="below this a weakness is urgent")
-    trend_threshold: float = Field(1.0, ge=0, allow_inf_nan=False,
+    urgent: float = Field(75.0, ge=0, le=100, allow_inf_nan=False, description="below this a weakness is urgent")
+    trend_threshold: float = Field(1.0, ge=0, le=100, allow_inf_nan=False,
                                    description="points per year below which a trend is stable")
     across_eras: bool = Field(False, description="compare years across an era break")
     measures_per_indicator: int = Field(
-        3, ge=0, description="knowledge-base measures per urgent indicator (one for other weak ones)")
+        3, ge=0, le=20, description="knowledge-base measures per urgent indicator (one for other weak ones)")
 
     @model_validator(mode="after")
     def _ordered(self):

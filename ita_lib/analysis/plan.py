@@ -124,6 +124,18 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
     return frame
 
 
+def for_audience(plan: pd.DataFrame, audience: str = "agency") -> pd.DataFrame:
+    """The plan as an audience receives it: the agency's copy (the one it publishes) names where a
+    row came from without the source file and line ("เอกสารของหน่วยงาน ปี ๒๕๖๘"); the analyst's keeps
+    them ("... (x_analysis-status.txt:39)") to check against the document."""
+    if audience == "analyst" or plan.empty:
+        return plan
+    published = plan.copy()
+    published["origin"] = published["origin"].map(
+        lambda origin: origin.split(" (")[0] if isinstance(origin, str) else origin)
+    return published
+
+
 def plan_csv_text(plan: pd.DataFrame) -> str:
     """The plan with Thai headings as spreadsheet CSV (a BOM, so Excel opens Thai correctly), without
     the knowledge base's internal measure ids, which mean nothing to the agency editing it."""

@@ -106,6 +106,10 @@ def select_jobs(db: str | Path, *, agencies_file: str | Path | None = None, prov
 def _job(name, agency_id, province, params: dict) -> Job:
     """A job for a store row: its missing values as None, never NaN."""
     name, agency_id, province = (none_if_missing(value) for value in (name, agency_id, province))
+    if not (name and str(name).strip()):  # a store written before nameless rows were refused
+        return Job(agency=str(agency_id or "?"), agency_id=agency_id, province=province, params=dict(params),
+                   problem=f"{agency_id}: an agency without a name in the store (from a row without an agency "
+                           "name); ingest its documents again into a new store")
     return Job(agency=name, agency_id=agency_id, province=province,
                params=dict(params, agency=name, agency_id=agency_id))
 

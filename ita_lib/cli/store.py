@@ -188,7 +188,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     unknown agency among several, a crash in a writer, a kernel killed under it) is one line and the
     others are still built: PARTIAL (3). What stops every target (the store unusable, the output
     folder unwritable or full, the one agency asked for unknown) ends the command: STOPPED (4)."""
-    from ita_lib.errors import AgencyNotFoundError, ItaError, OutputError, RefusedOutputError, StoreError
+    from ita_lib.errors import (AgencyNotFoundError, ItaError, NoResultsError, OutputError, RefusedOutputError,
+                                StoreError)
     from ita_lib.report.kernels import forget_if_dead, kernel_manager, start_early
     from ita_lib.report.render import build, check_formats
 
@@ -209,9 +210,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         for params in targets:
             try:
                 result = build(params, km=km)
-            except AgencyNotFoundError:
+            except (AgencyNotFoundError, NoResultsError):
                 if len(args.targets) == 1:
-                    raise  # the one agency asked for: nothing to do (STOPPED)
+                    raise  # the one agency asked for, or its years: nothing to do (STOPPED)
                 _say_failed(params, sys.exc_info()[1])
                 failed += 1
                 continue

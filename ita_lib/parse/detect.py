@@ -30,6 +30,24 @@ class ParseReport:
 
 
 def parse_loaded(document: Document, *, year: int | None = None, agency: str | None = None) -> ParseReport:
+    """The records of a document read, with notes for stderr. A record must name its agency: a
+    spreadsheet row with an empty agency cell (or a formula whose value was never cached) gives no
+    record but a note naming its line, rather than a nameless agency in the store."""
+    report = _read_records(document, year=year, agency=agency)
+    named = []
+    for record in report.records:
+        if record.agency and record.agency.strip():
+            named.append(record)
+        else:
+            line = record.source.lines.get("overall_score") or max(
+                (n for n in record.source.lines.values() if isinstance(n, int)), default=None)
+            where = f"line {line}: " if line else ""
+            report.notes.append(f"{where}a result without an agency name: left out")
+    report.records = named
+    return report
+
+
+def _read_records(document: Document, *, year: int | None, agency: str | None) -> ParseReport:
     # Province-list rows are not indicator rows: fuzzy-matching hundreds of them is slow.
     if not any(line.is_row for line in document.lines) and not is_province_list(document):
         document = replace(document, lines=promote_loose_rows(document.lines))

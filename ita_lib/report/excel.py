@@ -199,7 +199,9 @@ def _origin(value) -> str | None:
     return None if text is None else text.replace(":<NA>)", ")")
 
 
-def plan_sheet(a: AgencyAnalysis) -> Sheet:
+def plan_sheet(a: AgencyAnalysis, audience: str = "agency") -> Sheet:
+    from ita_lib.analysis.plan import for_audience
+
     columns = [Column(COLUMNS["indicator"], "integer"), Column("ตัวชี้วัด", cap=22, wrap=True),
                Column(COLUMNS["reason"], cap=30, wrap=True), Column(COLUMNS["measure"], cap=40, wrap=True),
                Column(COLUMNS["steps"], cap=60, wrap=True), Column(COLUMNS["output"], cap=36, wrap=True),
@@ -208,11 +210,12 @@ def plan_sheet(a: AgencyAnalysis) -> Sheet:
     rows = [[_integer(r["indicator"]), _text(r["name"]), _text(r["reason"]), _text(r["measure"]),
              _steps(r["steps"]), _text(r["output"]), _text(r["responsible"]), _text(r["period"]),
              _origin(r["origin"])]
-            for r in a.plan.to_dict("records")]
+            for r in for_audience(a.plan, audience).to_dict("records")]
     return Sheet(SHEET_PLAN, columns, rows, landscape=True)
 
 
-def recommendations_sheet(a: AgencyAnalysis) -> Sheet | None:
+def recommendations_sheet(a: AgencyAnalysis, audience: str = "agency") -> Sheet | None:
+    """The NACC's recommendations; the analyst's copy also says which file and line each came from."""
     recs = a.recommendations
     if recs.empty:
         return None
@@ -220,7 +223,8 @@ def recommendations_sheet(a: AgencyAnalysis) -> Sheet | None:
     recs = recs.sort_values(sort, ascending=[False] + [True] * (len(sort) - 1), kind="stable") if sort else recs
     columns = [Column(COLUMNS["fiscal_year"], "integer"), Column(COLUMNS["instrument"]),
                Column(COLUMNS["indicator"], "integer"), Column("ตัวชี้วัด", cap=24),
-               Column("ข้อเสนอแนะ", cap=70, wrap=True), Column("แหล่งข้อมูล", cap=30)]
+               Column("ข้อเสนอแนะ", cap=70, wrap=True)] + (
+                   [Column("แหล่งข้อมูล", cap=30)] if audience == "analyst" else [])
     rows = []
     for r in recs.to_dict("records"):
         number = _integer(r.get("indicator"))
@@ -229,12 +233,14 @@ def recommendations_sheet(a: AgencyAnalysis) -> Sheet | None:
         if source and not _missing(r.get("line")):
             source += " บรรทัด " + fmt(int(r["line"]), a.config, None)
         rows.append([_integer(r.get("fiscal_year")), _text(r.get("instrument")), number,
-                     info.name if info else None, _text(r.get("text")), _text(source)])
+                     info.name if info else None, _text(r.get("text"))]
+                    + ([_text(source)] if audience == "analyst" else []))
     return Sheet(SHEET_RECOMMENDATIONS, columns, rows)
 
 
-def sheets(a: AgencyAnalysis) -> list[Sheet]:
-    found = [years_sheet(a), indicators_sheet(a), priorities_sheet(a), plan_sheet(a), recommendations_sheet(a)]
+def sheets(a: AgencyAnalysis, audience: str = "agency") -> list[Sheet]:
+    found = [years_sheet(a), indicators_sheet(a), priorities_sheet(a), plan_sheet(a, audience),
+             recommendations_sheet(a, audience)]
     return [sheet for sheet in found if sheet is not None]
 
 
@@ -301,8 +307,8 @@ def _fill_sheet(ws, sheet: Sheet, styles: dict) -> None:
     ws.print_title_rows = "1:1"
 
 
-def workbook_bytes(a: AgencyAnalysis) -> bytes:
-    """The workbook as .xlsx bytes."""
+def workbook_bytes(a: AgencyAnalysis, audience: str = "agency") -> bytes:
+    """The workbook as .xlsx bytes; the agency's copy names no source file (README, audiences)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -318,7 +324,7 @@ def workbook_bytes(a: AgencyAnalysis) -> bytes:
     workbook.properties.title = _text(f"ผลการประเมิน ITA {name}".strip())
     workbook.properties.creator = "ita-report"
     header = name.replace("&", "&&")[:200]  # & starts a code in Excel's print header
-    for sheet in sheets(a):
+    for sheet in sheets(a, audience):
         ws = workbook.create_sheet(sheet.name)
         _fill_sheet(ws, sheet, styles)
         if header:
@@ -328,6 +334,6 @@ def workbook_bytes(a: AgencyAnalysis) -> bytes:
     return buffer.getvalue()
 
 
-def write_workbook(a: AgencyAnalysis, path: str | Path) -> Path:
+def write_workbook(a: AgencyAnalysis, path: str | Path, audience: str = "agency") -> Path:
     """Write the analysis as report.xlsx at *path*, atomically (a reader never sees half a file)."""
-    return atomic_write(path, workbook_bytes(a))
+    return atomic_write(path, workbook_bytes(a, audience))

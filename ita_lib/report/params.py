@@ -28,10 +28,10 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from ita_lib.analysis.config import AnalysisConfig, Thresholds
 from ita_lib.errors import AgencyNotFoundError, OutputError, ParamsError
@@ -49,13 +49,29 @@ DEFAULT_PARAMS_DIR = Path("params") / "agencies"  # its own folder: params/alias
 
 # ---------------------------------------------------------------- schema
 
+MAX_SIGNOFF_CHARACTERS = 200  # the longest Thai position title is ~90 characters
+
+
+def _printable_line(value: str) -> str:
+    """A sign-off field is one line of print: no control character (a tab, a newline, an escape),
+    which Word's XML cannot hold and a page would show as nothing or a box."""
+    bad = next((c for c in value if unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        raise ValueError(f"holds a control character ({bad.encode('unicode_escape').decode('ascii')}); "
+                         "write it on one line, in plain text")
+    return value
+
+
+_SignOffText = Annotated[str, StringConstraints(max_length=MAX_SIGNOFF_CHARACTERS), AfterValidator(_printable_line)]
+
+
 class Signer(BaseModel):
     """One person of the sign-off block; empty fields print as dotted lines to fill in by hand."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str | None = Field(None, description="the person's name, e.g. นางสาวสมหญิง ใจดี")
-    position: str | None = Field(None, description="the position, e.g. หัวหน้าสำนักปลัด")
+    name: _SignOffText | None = Field(None, description="the person's name, e.g. นางสาวสมหญิง ใจดี")
+    position: _SignOffText | None = Field(None, description="the position, e.g. หัวหน้าสำนักปลัด")
 
 
 class SignOff(BaseModel):
@@ -304,9 +320,20 @@ def _problem_text(detail: dict[str, Any], where: KeyPath, field: KeyPath) -> str
     return f"{text} (expected {expected})" if expected and kind != "value_error" else text
 
 
+def _model_at(parent: KeyPath) -> type[BaseModel]:
+    """The schema of the mapping at `parent` (("signoff", "reporter") -> Signer), for the keys it allows."""
+    model: type[BaseModel] = ReportParams
+    for key in parent:
+        annotation = model.model_fields[key].annotation if key in model.model_fields else None
+        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
+            return model
+        model = annotation
+    return model
+
+
 def _unknown_key_text(field: KeyPath) -> str:
     key, parent = field[-1], field[:-1]
-    allowed = list((Thresholds if parent == ("thresholds",) else ReportParams).model_fields)
+    allowed = list(_model_at(parent).model_fields)
     where = f" in {_dotted(parent)}" if parent else ""
     text = f"unknown key {key!r}{where}"
     close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)

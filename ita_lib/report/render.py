@@ -195,6 +195,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     data.json and plan.csv itself (report.save_data), from the analysis it shows. `slug`: the
     report's folder name when the caller knows it (a batch does), else made here."""
     from ita_lib.report.params import ReportParams, agency_slug
+    from ita_lib.analysis import check_years
     from ita_lib.store.db import Store
 
     if isinstance(params, dict):
@@ -203,6 +204,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     db = Path(params.db).resolve()
     with Store(db, read_only=True) as store:
         found = store.find_agency(params.agency_id or params.agency, province=params.province)
+        check_years(store, found, None if params.years == "all" else list(params.years))  # before a kernel runs
     name, agency_id = found["name"], found["agency_id"]
     output_dir = Path(params.output_dir).resolve()
     # Named here, once, while the kernel starts: the notebook is given the name (`folder`) rather
@@ -253,7 +255,8 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
         from ita_lib.report.sections import prepare_analysis, save_data
 
         save_data(prepare_analysis(name, db=db, agency_id=agency_id, years=params.years,
-                                   config=params.analysis_config()), folder.parent, list(formats))
+                                   config=params.analysis_config()), folder.parent, list(formats), slug,
+                  params.audience)
     result.outputs["data"] = folder / "data.json"
     result.outputs["plan"] = folder / "plan.csv"
     if "xlsx" in formats and (folder / "report.xlsx").exists():

@@ -551,13 +551,15 @@ def figure(fig, caption: str, *, dpi: int = 150) -> str:
 
 
 def save_data(a: AgencyAnalysis, output_dir: str | Path | None, formats: list[str] | None = None,
-              folder: str | None = None) -> Path:
+              folder: str | None = None, audience: str = "agency") -> Path:
     """Beside the report, from the very analysis it shows: data.json (the analysis tables),
     plan.csv (the action-plan draft, UTF-8 with BOM for Excel) and, when `formats` asks for xlsx,
     report.xlsx (the tables as a workbook), in <output_dir>/<folder>/ (None: a scratch folder).
     `folder` is the report's folder name when the build already made it (None: from the agency's
-    name; romanizing it costs a cold kernel ~0.8 s)."""
+    name; romanizing it costs a cold kernel ~0.8 s). The agency's plan.csv and report.xlsx name no
+    source file or line; the analyst's do."""
     from ita_lib.analysis import write_plan_csv
+    from ita_lib.analysis.plan import for_audience
     from ita_lib.analysis.export import analysis_json
     from ita_lib.files import atomic_write, own_folder, scratch_dir
     from ita_lib.report.params import agency_slug, checked_slug
@@ -566,9 +568,9 @@ def save_data(a: AgencyAnalysis, output_dir: str | Path | None, formats: list[st
     slug = agency_slug(a.agency["name"], a.agency["agency_id"]) if folder is None else checked_slug(folder)
     target = own_folder(output_dir, slug)
     atomic_write(target / "data.json", json.dumps(analysis_json(a), ensure_ascii=False, indent=1))
-    write_plan_csv(a.plan, target / "plan.csv")
+    write_plan_csv(for_audience(a.plan, audience), target / "plan.csv")
     if "xlsx" in (formats or ()):
         from ita_lib.report.excel import write_workbook
 
-        write_workbook(a, target / "report.xlsx")
+        write_workbook(a, target / "report.xlsx", audience)
     return target

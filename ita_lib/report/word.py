@@ -76,7 +76,7 @@ LEVEL_CSS = re.compile(r"td\.level-([\w-]+)\s*\{\s*background:\s*#([0-9a-fA-F]{6
 def html_to_docx(page: str, digits: str = "thai") -> bytes:
     """The report page (render.to_html) as the bytes of a .docx file with the same content; page
     numbers in `digits`, like the page's own."""
-    soup = BeautifulSoup(page, "lxml")
+    soup = BeautifulSoup(_NOT_XML.sub("", page), "lxml")
     document = docx.Document()
     running = soup.select_one("header.report-title h1")
     _set_up(document, title=_text(soup.title) if soup.title else "", running=_text(running) if running else "",
@@ -88,6 +88,12 @@ def html_to_docx(page: str, digits: str = "thai") -> bytes:
 
 
 # ---------------------------------------------------------------- page, styles, properties
+
+MAX_PROPERTY_CHARACTERS = 255
+# Characters XML 1.0 cannot hold (lxml refuses them): C0 controls but tab, newline and carriage
+# return, and the two non-characters. Document text may carry them; they are dropped, never shown.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
 
 def _set_up(document, *, title: str, running: str, digits: str = "thai") -> None:
     _styles(document)
@@ -101,6 +107,8 @@ def _set_up(document, *, title: str, running: str, digits: str = "thai") -> None
     if theme_language is not None:  # the template's; Thai for complex-script text Word adds itself
         theme_language.set(qn("w:bidi"), LANGUAGE)
     core = document.core_properties
+    # Word's core properties hold at most 255 characters (python-docx refuses more): a long name is cut.
+    title = title if len(title) <= MAX_PROPERTY_CHARACTERS else title[:MAX_PROPERTY_CHARACTERS - 1] + "…"
     core.title, core.language, core.author, core.last_modified_by = title, LANGUAGE, "ita-report", "ita-report"
     core.comments, core.keywords, core.subject = "", "ITA", ""
 

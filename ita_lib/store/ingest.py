@@ -104,8 +104,8 @@ def _not_a_document(name: str) -> str | None:
     if path.stem.upper().startswith("README"):
         return "a README"
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return (f"{path.suffix or 'no'} files are not read (documents: "
-                + ", ".join(SUPPORTED_SUFFIXES) + ")")
+        kind = f"{path.suffix} files are" if path.suffix else "a file without an extension is"
+        return f"{kind} not read (documents: " + ", ".join(SUPPORTED_SUFFIXES) + ")"
     return None
 
 
