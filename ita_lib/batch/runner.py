@@ -151,7 +151,7 @@ def check_scheduler(address: str) -> str:
         scheme, location = parse_address(address)
         if scheme != "tcp":
             raise ValueError(f"the {scheme}:// transport is not supported, only tcp://")
-        host, port = parse_host_port(location, 8786)
+        host, port = parse_host_port(location)
         if not host or not 1 <= int(port) <= 65535:
             raise ValueError(f"port {port} is not from 1 to 65535" if host else "no host")
     except (ValueError, TypeError) as error:
@@ -169,7 +169,7 @@ def _check_scheduler_answers(address: str, seconds: float = SCHEDULER_TIMEOUT) -
 
     from distributed.comm import parse_address, parse_host_port
 
-    host, port = parse_host_port(parse_address(address)[1], 8786)
+    host, port = parse_host_port(parse_address(address)[1])
     deadline = time.monotonic() + seconds
     head = b""
     try:
@@ -183,7 +183,7 @@ def _check_scheduler_answers(address: str, seconds: float = SCHEDULER_TIMEOUT) -
     except socket.timeout:
         pass
     except OSError as error:
-        raise ItaError(f"cannot connect to {address}: {error.strerror or error}", path="--scheduler") from None
+        raise ItaError(f"cannot connect to {address} ({error.strerror or error})", path="--scheduler") from None
     if len(head) < 8:
         raise ItaError(f"{address} does not answer as a dask scheduler within {seconds:g} s", path="--scheduler")
     if not 0 < int.from_bytes(head, "little") < 100_000_000:

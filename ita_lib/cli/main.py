@@ -149,12 +149,18 @@ def _db_option(command: argparse.ArgumentParser) -> None:
 
 def _parse_files(files: list[str], year: int | None, agency: str | None = None) -> tuple[list[Assessment], bool]:
     from ita_lib.parse import parse_report
+    from ita_lib.parse.limits import DOCUMENT_TIME_LIMIT, ParseTimeout, time_limit
 
     records: list[Assessment] = []
     unreadable = False
     for name in files:
         try:
-            report = parse_report(Path(name), year=year, agency=agency)
+            with time_limit(DOCUMENT_TIME_LIMIT):
+                report = parse_report(Path(name), year=year, agency=agency)
+        except ParseTimeout:
+            _say(f"ita-report: {name}: took longer than {DOCUMENT_TIME_LIMIT:g} s to read; left out")
+            unreadable = True
+            continue
         except ItaError as error:
             _say(f"ita-report: {error}")
             unreadable = True

@@ -62,11 +62,24 @@ MAX_FILE_BYTES = 50_000_000
 # (~550,000 paragraphs) still parses in ~15 s; a 100-page report with tables is < 5 MB.
 MAX_DOCX_XML_BYTES = 20_000_000  # each XML part, inflated
 MAX_DOCX_TOTAL_BYTES = 100_000_000  # all parts (images too), inflated
-# Word's XML compresses 5-40x; zip bombs 300-1000x. Checked on parts over 1 MB only, where the
-# inflated size matters. zipfile never inflates a part past its declared file_size (it stops and
-# the CRC check fails), so these checks on the declared sizes bound the real work.
+# Word's XML compresses 5-40x (measured: at most 32x, styles.xml); zip bombs 300-1000x. Checked on
+# every part that inflates past 64 KB: below that a part cannot cost anything, and the count of
+# parts is bounded too (a real DOCX has 15-40 parts, an XLSX one per sheet and a few more).
+# zipfile never inflates a part past its declared file_size (it stops and the CRC check fails), so
+# these checks on the declared sizes bound the real work.
 MAX_DOCX_RATIO = 200
-_RATIO_FROM_BYTES = 1_000_000
+_RATIO_FROM_BYTES = 64_000
+MAX_ZIP_PARTS = 1_000
+# What one document may hold once read: real ITA documents have < 5,000 lines (a national table of
+# every agency ~8,300 rows); a file of hundreds of thousands of lines is no ITA document, and
+# parsing it would cost minutes and gigabytes. Refused before any parser sees it.
+MAX_LINES = 50_000
+MAX_HTML_TAGS = 150_000  # a saved ITAS page holds ~5,000 tags; 200,000 <p> is a flood, not a page
+MAX_SHEETS = 100
+MAX_ROW_CELLS = 200  # cells kept from one spreadsheet row (a table of 10 indicators has ~20 columns)
+MAX_SHEET_CELLS = 250_000  # cells in all (every agency of the country with 20 columns is ~170,000)
+MAX_PDF_PAGES = 1_000
+MAX_PDF_PAGE_CONTENT = 10_000_000  # a page's drawing instructions, inflated (real pages: < 1 MB)
 
 
 # ---------------------------------------------------------------- entry points
@@ -128,6 +141,17 @@ def _from_bytes(data: bytes, path: str | None, fmt: str | None) -> Document:
         raise
     except Exception as exc:  # a library tripped on odd input: still an ItaError for callers
         raise DocumentReadError(_short(exc), path=path) from exc
+
+
+def _check_cell_count(count: int, path: str | None) -> None:
+    if count > MAX_SHEET_CELLS:
+        raise DocumentReadError(f"too many cells for an ITA table: over {MAX_SHEET_CELLS:,}", path=path)
+
+
+def _check_line_count(count: int, path: str | None, what: str = "lines") -> None:
+    if count > MAX_LINES:
+        raise DocumentReadError(f"too many {what} for an ITA document: over {MAX_LINES:,} (a real one has a few "
+                                "thousand)", path=path)
 
 
 def _short(exc: BaseException) -> str:
@@ -306,6 +330,7 @@ def _text_document(text: str, path: str | None, sha: str, encoding: str | None,
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise EmptyDocumentError("empty document", path=path)
+    _check_line_count(len(_RE_NEWLINE.findall(text)), path)  # counted before any line is built
     physical = _RE_NEWLINE.split(text)
     if physical and physical[-1] == "":
         physical.pop()  # the final newline ends the last line, it does not start a new one
@@ -343,6 +368,8 @@ def _html_document(text: str, path: str | None, sha: str, encoding: str | None,
     from bs4 import BeautifulSoup, NavigableString, Tag
     from bs4.element import PreformattedString  # comments, doctype, CDATA, <?pi?>
 
+    if text.count("<") > MAX_HTML_TAGS:  # counted before parsing: the tree of a flood costs minutes
+        raise DocumentReadError(f"too many HTML tags for an ITA page: over {MAX_HTML_TAGS:,}", path=path)
     soup = BeautifulSoup(text, "html.parser")  # html.parser records Tag.sourceline
     lines: list[Line] = []
     buf: list[str] = []
@@ -442,6 +469,7 @@ def _docx_document(data: bytes, path: str | None, sha: str) -> Document:
 
     lines: list[Line] = []
     for block in _docx_blocks(d.element.body):
+        _check_line_count(len(lines), path, "paragraphs and rows")
         if isinstance(block, list):  # a table row: list of cell parts
             cells = tuple(_docx_cell(parts) for parts in block)
             lines.append(Line(len(lines) + 1, "\t".join(c.text for c in cells), cells))
@@ -457,6 +485,8 @@ def _check_docx_sizes(data: bytes, path: str | None, kind: str = "DOCX") -> None
     directory alone."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         parts = archive.infolist()
+    if len(parts) > MAX_ZIP_PARTS:
+        raise DocumentReadError(f"{kind} has {len(parts):,} parts (the limit is {MAX_ZIP_PARTS:,})", path=path)
     for part in parts:
         is_xml = part.filename.endswith((".xml", ".rels"))
         if is_xml and part.file_size > MAX_DOCX_XML_BYTES:
@@ -538,11 +568,36 @@ def _tc_parts(tc) -> list[str]:
 
 # ---------------------------------------------------------------- PDF
 
+def _pdf_limit_errors() -> tuple[type[BaseException], ...]:
+    """pypdf's error for a stream inflating past its bound (pypdf 4.1+; none before)."""
+    from pypdf import errors
+
+    return tuple(e for e in (getattr(errors, "LimitReachedError", None),) if e is not None)
+
+
+def _check_page_content(page, number: int, path: str | None, limit_errors: tuple) -> None:
+    """DocumentReadError when a page's drawing instructions inflate past MAX_PDF_PAGE_CONTENT: a
+    small file can hold a stream that inflates to tens of MB, and pypdf's text extraction walks
+    every instruction (minutes, hundreds of MB)."""
+    try:
+        contents = page.get_contents()
+        size = 0 if contents is None else len(contents.get_data())
+    except limit_errors as error:
+        raise DocumentReadError(f"page {number}: a stream inflates past pypdf's limit ({_short(error)})",
+                                path=path) from None
+    except Exception:  # noqa: BLE001 - a damaged page: its text extraction says what it can
+        return
+    if size > MAX_PDF_PAGE_CONTENT:
+        raise DocumentReadError(f"page {number}: its drawing instructions inflate to {size:,} bytes (the limit is "
+                                f"{_size(MAX_PDF_PAGE_CONTENT)})", path=path)
+
+
 def _pdf_document(data: bytes, path: str | None, sha: str) -> Document:
     # pypdf reports repairs on damaged files through the "pypdf" logger; configuring logging is
     # the application's business, so it is left alone here.
     from pypdf import PdfReader
 
+    limit_errors = _pdf_limit_errors()
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
@@ -557,10 +612,17 @@ def _pdf_document(data: bytes, path: str | None, sha: str) -> Document:
         raise
     except Exception as exc:
         raise DocumentReadError(f"corrupt PDF: {_short(exc)}", path=path) from exc
+    if len(pages) > MAX_PDF_PAGES:
+        raise DocumentReadError(f"too many pages for an ITA document: {len(pages):,} (the limit is "
+                                f"{MAX_PDF_PAGES:,})", path=path)
     texts: list[str] = []
-    for page in pages:
+    for number, page in enumerate(pages, start=1):
+        _check_page_content(page, number, path, limit_errors)
         try:
             texts.append(page.extract_text() or "")
+        except limit_errors as error:  # pypdf's own bound on an inflated stream: a bomb, not a scan
+            raise DocumentReadError(f"page {number}: a stream inflates past pypdf's limit ({_short(error)})",
+                                    path=path) from None
         except Exception:  # one broken page should not lose the others
             texts.append("")
     text = "\n".join(t.rstrip("\n") for t in texts)
@@ -589,8 +651,12 @@ def _csv_document(text: str, path: str | None, sha: str, encoding: str | None,
         raise EmptyDocumentError("empty document", path=path)
     lines = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text[:20_000]))
-    for row in reader:
-        lines.append(_sheet_line(reader.line_num, row))
+    cells = 0
+    for row in reader:  # streamed: the limits stop a flood of rows before it is held in memory
+        lines.append(_sheet_line(reader.line_num, row[:MAX_ROW_CELLS]))
+        cells += len(row)
+        _check_line_count(len(lines), path, "rows")
+        _check_cell_count(cells, path)
     return Document(path=path, sha256=sha, format="csv", lines=lines, encoding=encoding, notes=list(notes))
 
 
@@ -617,16 +683,34 @@ def _xlsx_document(data: bytes, path: str | None, sha: str) -> Document:
 
     workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     lines: list[Line] = []
+    cells = 0
     try:
+        if len(workbook.worksheets) > MAX_SHEETS:
+            raise DocumentReadError(f"too many sheets for an ITA workbook: {len(workbook.worksheets)} (the limit is "
+                                    f"{MAX_SHEETS})", path=path)
         for sheet in workbook.worksheets:
             lines.append(Line(len(lines) + 1, clean_cell(str(sheet.title))))
+            # The sheet's declared size is not trusted: openpyxl pads every row to it, and a 1.6 KB
+            # file can declare A1:XFD1048576. Without it, only the cells written are read.
+            if hasattr(sheet, "reset_dimensions"):
+                sheet.reset_dimensions()
             for row in sheet.iter_rows(values_only=True):
-                lines.append(_sheet_line(len(lines) + 1, [_sheet_value(v) for v in row]))
+                lines.append(_sheet_line(len(lines) + 1, [_clean_sheet_value(v) for v in row[:MAX_ROW_CELLS]],
+                                         cleaned=True))
+                cells += len(row)
+                _check_line_count(len(lines), path, "rows")
+                _check_cell_count(cells, path)
     finally:
         workbook.close()
     if not any(line.text.strip() for line in lines[1:]):
         raise EmptyDocumentError("a workbook without values", path=path)
     return Document(path=path, sha256=sha, format="xlsx", lines=lines)
+
+
+def _clean_sheet_value(value) -> str:
+    """A cell's text, cleaned; a number or date is formatted here and needs no Thai repair (a sheet
+    of numbers is read ~20 times faster)."""
+    return clean_cell(value) if isinstance(value, str) else _sheet_value(value)
 
 
 def _sheet_value(value) -> str:
@@ -639,8 +723,8 @@ def _sheet_value(value) -> str:
     return str(value)
 
 
-def _sheet_line(number: int, values: list[str]) -> Line:
-    cells = [clean_cell(v) for v in values]
+def _sheet_line(number: int, values: list[str], cleaned: bool = False) -> Line:
+    cells = values if cleaned else [clean_cell(v) for v in values]
     while cells and not cells[-1]:
         cells.pop()  # trailing empty columns
     if len(cells) <= 1:

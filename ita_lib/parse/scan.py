@@ -138,13 +138,19 @@ def _loose_row(text: str) -> tuple[str, ...] | None:
 def promote_loose_rows(lines: list[Line]) -> list[Line]:
     """Lines that are a table's header or rows written with spaces become row Lines."""
     out = list(lines)
+    following = None  # the next non-blank line after each line: found walking backwards, once
+    next_text: list[Line | None] = [None] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        next_text[index] = following
+        if lines[index].text.strip():
+            following = lines[index]
     for index, line in enumerate(lines):
         if line.is_row or not line.text.strip():
             continue
         cells = _loose_row(line.text)
         if cells is None:
             header = _loose_header(line.text)
-            following = next((rest for rest in lines[index + 1:] if rest.text.strip()), None)
+            following = next_text[index] if header else None
             if header and following is not None and not following.is_row and _loose_row(following.text):
                 cells = header
         if cells is not None:

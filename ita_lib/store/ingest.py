@@ -12,16 +12,14 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import signal
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from ita_lib.parse.limits import DOCUMENT_TIME_LIMIT, ParseTimeout, time_limit
 from ita_lib.errors import DocumentReadError, ItaError
 from ita_lib.store.aliases import load_aliases
 from ita_lib.store.resolve import AgencyRef, resolve
@@ -32,7 +30,7 @@ DEFAULT_ALIASES = Path("params") / "aliases.yaml"
 _PARALLEL_FROM = 40  # below this many files a process pool costs more than it saves
 # Seconds one document may take to parse. The real and example documents take < 0.2 s each, the
 # densest DOCX io accepts ~15 s; longer means a pathological file, which must not stall an ingest.
-PARSE_TIME_LIMIT = 120
+PARSE_TIME_LIMIT = DOCUMENT_TIME_LIMIT  # seconds one document may take to parse (the same in `parse`)
 # Checkpoints: an interrupted ingest loses at most this much work. Recomputing agency identity
 # costs 0.2 s on a store of 3,000 records and 2.3 s on a national one (72,000), so checkpoints
 # come by time, and at least CHECKPOINT_SPACING times as long apart as the last one took, which
@@ -126,37 +124,8 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-class _ParseTimeout(BaseException):
-    """Raised by the parse alarm: a BaseException, so the readers' `except Exception` (which turn a
-    library's failure into a reason) cannot swallow it."""
-
-
-@contextmanager
-def _time_limit(seconds: float):
-    """Raise _ParseTimeout in the block after *seconds* (SIGALRM: main thread of a POSIX process
-    only; elsewhere no limit). An alarm set by someone else is put back afterwards."""
-    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    armed = True
-
-    def on_alarm(signum, frame):
-        if armed:
-            raise _ParseTimeout
-
-    previous_handler = signal.signal(signal.SIGALRM, on_alarm)
-    started = time.monotonic()
-    previous_delay, previous_interval = signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        armed = False  # an alarm landing now must not raise in the middle of this clean-up
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous_handler is None else previous_handler)
-        if previous_delay:
-            left = max(previous_delay - (time.monotonic() - started), 0.001)
-            signal.setitimer(signal.ITIMER_REAL, left, previous_interval)
+_ParseTimeout = ParseTimeout  # the names the tests and older callers use
+_time_limit = time_limit
 
 
 def _parse_one(job: tuple[str, int | None, str | None]) -> tuple[str, Rows | None, str | None]:
