@@ -178,3 +178,36 @@ def test_markup_in_a_target_on_a_terminal_is_text(example_store, tmp_path):
 def test_terminal_line_escapes_controls_and_bidi_only():
     assert terminal_line("อบต.ก\x1b[2J\r\n\u202e") == "อบต.ก\\x1b[2J\\r\\n\\u202e"
     assert terminal_line("ผ่าน [AA] 95.5") == "ผ่าน [AA] 95.5"
+
+
+def test_a_batch_output_folder_under_a_file_is_named_as_such(example_store, agency, tmp_path):
+    (tmp_path / "a").write_text("a file", encoding="utf-8")
+    done = run("batch", agency[1], "--db", str(example_store), "--output-dir", "a/out", cwd=tmp_path)
+    assert done.returncode == exit_codes.STOPPED
+    assert one_line(done.stderr) == f"ita-report: {tmp_path / 'a' / 'out'}: cannot write: a file is in the way of " \
+                                    "its folder"
+    assert (tmp_path / "a").read_text(encoding="utf-8") == "a file"
+
+
+def test_a_kernel_killed_mid_build_costs_only_its_agency(example_store, tmp_path):
+    """As the OOM killer would: the kernel dies under the first agency's notebook; the second agency
+    is still built with a fresh kernel, and the command says one line for the first."""
+    with Store(example_store, read_only=True) as store:
+        first, second = store.agencies()["agency_id"].iloc[:2]
+    process = subprocess.Popen([sys.executable, "-m", "ita_lib", "build", first, second, "--db", str(example_store),
+                                "--output-dir", "out", "--format", "html"], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    driver = psutil.Process(process.pid)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list((tmp_path / "out").glob(".ita-report-build-*")):
+        time.sleep(0.05)
+    kernels = [p for p in driver.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+    assert kernels, "no kernel started"
+    for kernel in kernels:
+        kernel.kill()
+    stdout, stderr = process.communicate(timeout=300)
+    assert process.returncode == exit_codes.PARTIAL, stderr
+    lines = stderr.strip().splitlines()
+    assert "Traceback" not in stderr and len(lines) == 2, stderr
+    assert lines[1].startswith("ita-report: built ")
+    assert len(list((tmp_path / "out").glob("*/report.html"))) == 1

@@ -60,7 +60,7 @@ def analysis(store):
 
 @pytest.fixture(scope="module")
 def workbook(analysis, tmp_path_factory):
-    path = write_workbook(analysis, tmp_path_factory.mktemp("out") / "report.xlsx")
+    path = write_workbook(analysis, tmp_path_factory.mktemp("out") / "report.xlsx", audience="analyst")
     assert path.name == "report.xlsx"
     return openpyxl.load_workbook(path)
 

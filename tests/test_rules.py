@@ -144,7 +144,7 @@ PLAN_ROW = ("การวิเคราะห์ผลการประเม�
     ("ข้อ ๐๑-๐๒๐ ได้คะแนนเท่ากับ ๑๐๐ คะแนน", None, {}),  # a range is not an item score
 ])
 def test_scores_quoted_in_action_rows(analysis, indicator_1, items) -> None:
-    [record] = parse_text(PLAN_ROW.format(analysis=analysis))
+    [record] = parse_text(PLAN_ROW.format(analysis=analysis), agency="องค์การบริหารส่วนตำบลทดสอบ")
     assert record.indicators.get("1") == indicator_1
     assert record.items == items
     assert record.actions[0].steps == ["จัดทำ", "เผยแพร่"]

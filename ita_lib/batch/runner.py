@@ -30,7 +30,7 @@ from pathlib import Path
 from ita_lib import __version__
 from ita_lib.errors import ItaError, KernelStartError, OutputError, UsageError
 from ita_lib.report.html import none_if_missing, text_key
-from ita_lib.files import atomic_write
+from ita_lib.files import atomic_write, output_error
 from ita_lib.report.render import NOTEBOOK, TEMPLATES
 
 STAMP = "build.json"
@@ -783,7 +783,7 @@ def _writing(path: Path) -> Iterator[None]:
     try:
         yield
     except OSError as error:
-        raise OutputError(f"cannot write: {error.strerror or error}", path=path) from None
+        raise output_error(error, path) from None
 
 
 def _write_manifest_if_possible(outcomes: list[Outcome], manifest: Path) -> None:

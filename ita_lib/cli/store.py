@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import pandas as pd
@@ -190,7 +191,6 @@ def cmd_build(args: argparse.Namespace) -> int:
     folder unwritable or full, the one agency asked for unknown) ends the command: STOPPED (4)."""
     from ita_lib.errors import (AgencyNotFoundError, ItaError, NoResultsError, OutputError, RefusedOutputError,
                                 StoreError)
-    from ita_lib.report.kernels import forget_if_dead, kernel_manager, start_early
     from ita_lib.report.render import build, check_formats
 
     if args.format is not None:
@@ -205,8 +205,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             failed += 1
     if not targets:  # every target failed (there is at least one: argparse's nargs="+")
         return exit_codes.PARTIAL
-    with kernel_manager() as km:
-        start_early(km)
+    kernels = ExitStack()  # the kernel's manager, replaced when a target's failure may have killed it
+    km = _fresh_kernel(kernels)
+    try:
         for params in targets:
             try:
                 result = build(params, km=km)
@@ -227,20 +228,34 @@ def cmd_build(args: argparse.Namespace) -> int:
                     raise  # a full disk or a read-only folder: the same for every target (STOPPED)
                 _say_failed(params, error)
                 failed += 1
+                km = _fresh_kernel(kernels)
                 continue
             except Exception as error:  # noqa: BLE001 - a library's crash costs this target, not the others
                 _say_failed(params, error)
-                forget_if_dead(km)
                 failed += 1
+                km = _fresh_kernel(kernels)  # the kernel may have died under it (killed, out of memory)
                 continue
             timing = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
             _say(f"ita-report: built {result.agency} ({timing})")
             for path in result.outputs.values():
                 say_path(path)
+    finally:
+        kernels.close()
     return exit_codes.PARTIAL if failed else exit_codes.OK
 
 
 _FOLDER_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
+
+
+def _fresh_kernel(kernels: ExitStack):
+    """A new kernel manager in `kernels`, the one before it (if any) shut down first; its kernel
+    starts at once, overlapping the command's own work."""
+    from ita_lib.report.kernels import kernel_manager, start_early
+
+    kernels.close()
+    km = kernels.enter_context(kernel_manager())
+    start_early(km)
+    return km
 
 
 def _say_failed(params, error: BaseException) -> None:

@@ -29,11 +29,18 @@ class ParseReport:
     notes: list[str] = field(default_factory=list)  # bytes the reader dropped; why nothing was found; for stderr
 
 
+_NO_AGENCY_NOTE = "a result but no agency named: no record; pass --agency NAME if the text is about one agency"
+
+
 def parse_loaded(document: Document, *, year: int | None = None, agency: str | None = None) -> ParseReport:
     """The records of a document read, with notes for stderr. A record must name its agency: a
     spreadsheet row with an empty agency cell (or a formula whose value was never cached) gives no
     record but a note naming its line, rather than a nameless agency in the store."""
     report = _read_records(document, year=year, agency=agency)
+    if len(report.records) == 1 and not (report.records[0].agency or "").strip():  # one agency's document
+        report.records = []
+        report.notes.append(_NO_AGENCY_NOTE)
+        return report
     named = []
     for record in report.records:
         if record.agency and record.agency.strip():
@@ -80,8 +87,7 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
     if prose.notes:
         return report
     if single and not single[0].agency:
-        report.notes.append("a result but no agency named: no record; pass --agency NAME if the "
-                            "text is about one agency")
+        report.notes.append(_NO_AGENCY_NOTE)
         return report
     report.notes.append("mentions ITA but gives no score, grade or indicator table")
     return report

@@ -169,18 +169,6 @@ def kernel_manager(kernel_name: str = "python3") -> Iterator[object]:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def forget_if_dead(manager) -> None:
-    """After a failed notebook: when its kernel died under it (killed, out of memory), clear the
-    manager so that the next notebook starts a fresh kernel instead of failing on the dead one."""
-    from jupyter_client.utils import run_sync
-
-    try:
-        if manager.has_kernel and not run_sync(manager.is_alive)():
-            run_sync(manager.shutdown_kernel)(now=True)
-    except Exception:  # noqa: BLE001 - the next notebook starts a kernel and reports what is wrong
-        pass
-
-
 def start_early(manager, preload: str = "import ita_lib.report.sections, ita_lib.report.plots") -> None:
     """Start the manager's kernel now and have it import the report's modules, without waiting for
     either: a cold `build` then overlaps the kernel's start (~1.5 s) and imports (~1.5 s) with its

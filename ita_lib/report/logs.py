@@ -7,6 +7,10 @@ import logging
 def quiet_library_logs() -> None:
     """The command's choice, once per process (the library itself leaves logging alone): pypdf logs
     the repairs it makes on damaged PDFs, WeasyPrint every CSS property it does not know, fontTools
-    its subsetting; the one error line per file says what matters."""
+    its subsetting; the one error line per file says what matters. nbclient (through papermill's
+    and traitlets' loggers) logs a dead kernel as an error of its own, which the command's one line
+    per failed target already says."""
     for name in ("pypdf", "weasyprint", "fontTools"):
         logging.getLogger(name).setLevel(logging.ERROR)
+    for name in ("papermill", "traitlets"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
