@@ -94,17 +94,23 @@ def test_an_output_folder_under_a_file_is_named_as_such(example_store, agency, t
 
 # --- signals ------------------------------------------------------------------------------------------
 
+def build_under_way(db: Path, cwd: Path, *targets: str) -> subprocess.Popen:
+    """`build TARGETS --format html` started, returned once its first scratch folder exists (the
+    notebook is running)."""
+    process = subprocess.Popen([sys.executable, "-m", "ita_lib", "build", *targets, "--db", str(db),
+                                "--output-dir", "out", "--format", "html"], cwd=cwd,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list((cwd / "out").glob(".ita-report-build-*")):
+        time.sleep(0.05)
+    assert list((cwd / "out").glob(".ita-report-build-*")), "the build never started"
+    return process
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_sigterm_or_ctrl_c_during_a_build_is_an_interrupt_that_cleans_up(example_store, agency, tmp_path, signum):
-    process = subprocess.Popen([sys.executable, "-m", "ita_lib", "build", agency[1], "--db", str(example_store),
-                                "--output-dir", "out", "--format", "html"], cwd=tmp_path,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    driver = psutil.Process(process.pid)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list((tmp_path / "out").glob(".ita-report-build-*")):
-        time.sleep(0.05)
-    assert list((tmp_path / "out").glob(".ita-report-build-*")), "the build never started"
-    children = driver.children(recursive=True)
+    process = build_under_way(example_store, tmp_path, agency[1])
+    children = psutil.Process(process.pid).children(recursive=True)
     process.send_signal(signum)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == exit_codes.INTERRUPTED, stderr
@@ -194,18 +200,13 @@ def test_a_kernel_killed_mid_build_costs_only_its_agency(example_store, tmp_path
     is still built with a fresh kernel, and the command says one line for the first."""
     with Store(example_store, read_only=True) as store:
         first, second = store.agencies()["agency_id"].iloc[:2]
-    process = subprocess.Popen([sys.executable, "-m", "ita_lib", "build", first, second, "--db", str(example_store),
-                                "--output-dir", "out", "--format", "html"], cwd=tmp_path,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    driver = psutil.Process(process.pid)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not list((tmp_path / "out").glob(".ita-report-build-*")):
-        time.sleep(0.05)
-    kernels = [p for p in driver.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+    process = build_under_way(example_store, tmp_path, first, second)
+    kernels = [p for p in psutil.Process(process.pid).children(recursive=True)
+               if "ipykernel" in " ".join(p.cmdline())]
     assert kernels, "no kernel started"
     for kernel in kernels:
         kernel.kill()
-    stdout, stderr = process.communicate(timeout=300)
+    _, stderr = process.communicate(timeout=300)
     assert process.returncode == exit_codes.PARTIAL, stderr
     lines = stderr.strip().splitlines()
     assert "Traceback" not in stderr and len(lines) == 2, stderr

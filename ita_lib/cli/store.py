@@ -206,7 +206,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not targets:  # every target failed (there is at least one: argparse's nargs="+")
         return exit_codes.PARTIAL
     kernels = ExitStack()  # the kernel's manager, replaced when a target's failure may have killed it
-    km = _fresh_kernel(kernels)
+    km = _fresh_kernel(kernels, early=True)
     try:
         for params in targets:
             try:
@@ -247,14 +247,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 _FOLDER_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EFBIG}
 
 
-def _fresh_kernel(kernels: ExitStack):
-    """A new kernel manager in `kernels`, the one before it (if any) shut down first; its kernel
-    starts at once, overlapping the command's own work."""
+def _fresh_kernel(kernels: ExitStack, early: bool = False):
+    """A new kernel manager in `kernels`, the one before it (if any) shut down first. `early`: its
+    kernel starts at once, overlapping the command's own work (the first one only)."""
     from ita_lib.report.kernels import kernel_manager, start_early
 
     kernels.close()
     km = kernels.enter_context(kernel_manager())
-    start_early(km)
+    if early:
+        start_early(km)
     return km
 
 
