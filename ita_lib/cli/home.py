@@ -26,8 +26,12 @@ def ensure_writable_caches() -> Path | None:
     """When HOME is not a writable folder, point the caches at a private temporary folder (removed
     at exit) and say so in one line; returns that folder, or None when HOME is fine. Also tells
     pythainlp never to reach for the network (government networks are often offline): the
-    command's choice, inherited by its workers and kernels; the library itself sets nothing."""
+    command's choice, inherited by its workers and kernels (as is quieting the kernel debugger's
+    start-up warning); the library itself sets nothing."""
     os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+    # ipykernel 6's debugger (debugpy) warns on the kernel's stderr, which is the command's, that
+    # frozen modules may hide breakpoints: noise in a command whose every problem is one line.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     home = Path(os.path.expanduser("~"))
     if home_is_writable(home):
         return None
