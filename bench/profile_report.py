@@ -199,10 +199,11 @@ def kernel_report(stages: Stages, parameters: dict, folder: Path, km) -> None:
     import nbformat
 
     from ita_lib.report import render
+    from ita_lib.report.execute import execute
 
     executed = folder / "kernel.ipynb"
     with stages.timed("papermill: notebook in a warm kernel"):
-        render.execute(parameters, executed, km=km)
+        execute(parameters, executed, notebook=render.NOTEBOOK, km=km)
     cells = nbformat.read(str(executed), as_version=4).cells
     inside = sum(float(c.metadata.get("papermill", {}).get("duration") or 0) for c in cells)
     stages.add("cells' own time in the kernel", inside, "papermill: notebook in a warm kernel")

@@ -34,7 +34,8 @@ from ita_lib.report.kernels import remove_stale_folders
 from ita_lib.model import Assessment, Source
 from ita_lib.report.overview import load_overview, title_block
 from ita_lib.errors import ReportBuildError
-from ita_lib.report.render import check_formats, execute
+from ita_lib.report.execute import execute
+from ita_lib.report.render import check_formats
 
 PLACED = "องค์การบริหารส่วนตำบลหนองแก"  # in ขอนแก่น
 UNPLACED = "องค์การบริหารส่วนตำบลโนนงาม"  # no district, no province: NaN when it leaves the store

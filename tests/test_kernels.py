@@ -5,7 +5,7 @@ import nbformat
 import psutil
 
 from ita_lib.report.kernels import kernel_manager
-from ita_lib.report.render import execute
+from ita_lib.report.execute import execute
 
 
 def test_a_reused_kernel_leaves_no_client_behind(tmp_path):

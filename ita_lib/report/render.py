@@ -10,7 +10,6 @@ report.
 from __future__ import annotations
 
 import time
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -19,6 +18,7 @@ from pathlib import Path
 from ita_lib import __version__
 from ita_lib.errors import ReportBuildError, UsageError
 from ita_lib.files import atomic_write, own_folder, scratch_folder
+from ita_lib.report.execute import execute
 
 # The notebooks: notebooks/ of the source tree (editable install), else the copy a wheel carries.
 _SOURCE_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -30,7 +30,6 @@ OVERVIEW_PAGE = "province_overview.html"
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REMOVED_TAGS = {"injected-parameters", "parameters", "remove_cell"}
 FORMATS = ("html", "pdf", "docx", "xlsx")  # xlsx is written by the notebook (report.save_data)
-PAPERMILL_MARKER = "papermill-error-cell-tag"  # the error banner and anchor papermill adds to a failed notebook
 
 
 @dataclass
@@ -72,45 +71,6 @@ def _text_on(colour: str) -> str:
     """Black or white text, whichever reads better on a hex background."""
     red, green, blue = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
     return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"
-
-
-def execute(parameters: dict, output: Path, *, notebook: Path = NOTEBOOK, subject: str = "", km=None,
-            execution_timeout: float | None = None) -> None:
-    """Run the notebook with papermill; on a failing cell the executed notebook (error visible) is
-    written to `output` and ReportBuildError names the subject (e.g. "agency X") and the cell."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
-
-    from ita_lib.report.kernels import kernel_manager
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    # Saved once at the end, not after every cell: each save serialises and validates the whole
-    # notebook with its charts (~0.4 s a report); a failing cell still saves it with the error.
-    options = dict(parameters=parameters, kernel_name="python3", progress_bar=False, log_output=False,
-                   cwd=str(notebook.parent), execution_timeout=execution_timeout, request_save_on_cell_execute=False)
-    try:
-        with (kernel_manager() if km is None else nullcontext(km)) as manager:
-            try:
-                papermill.execute_notebook(str(notebook), str(output), km=manager, **options)
-            finally:
-                manager.stop_clients()
-    except PapermillExecutionError as error:
-        cell, first_line = _source_cell(output, error.cell_index)
-        raise ReportBuildError(f"{subject}: cell {cell} of {notebook.name} ({first_line!r}) failed: "
-                               f"{error.ename}: {error.evalue}", path=notebook) from None
-
-
-def _source_cell(executed: Path, index: int) -> tuple[int, str]:
-    """The failing cell's index in the notebook as written (papermill inserts the injected
-    parameters cell) and its first line of code. `index` counts the cells papermill ran, before it
-    put its error banner and anchor into the saved notebook."""
-    import nbformat
-
-    cells = [c for c in nbformat.read(str(executed), as_version=4).cells
-             if PAPERMILL_MARKER not in c.metadata.get("tags", [])]
-    injected = next((i for i, c in enumerate(cells) if "injected-parameters" in c.metadata.get("tags", [])), None)
-    first_line = cells[index].source.strip().splitlines()[0] if cells[index].source.strip() else ""
-    return (index - 1 if injected is not None and index > injected else index), first_line
 
 
 def to_html(executed: Path, *, title: str, digits: str = "thai") -> str:
