@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ita_lib.store.ingest import ingest
+from ita_lib.report.page import to_html
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils (pdftotext)")
 
@@ -136,7 +137,8 @@ def test_document_text_takes_thai_digits_but_addresses_and_codes_keep_theirs() -
 
 def test_items_below_the_pass_mark_are_weaknesses_where_indicators_are_missing(tmp_path, write_records) -> None:
     from ita_lib.model import Assessment, Source
-    from ita_lib.report.sections import item_findings, prepare_analysis, strengths_weaknesses
+    from ita_lib.analysis import prepare_analysis
+    from ita_lib.report.sections import item_findings, strengths_weaknesses
 
     name = "องค์การบริหารส่วนตำบลเขาดิน"
     record = Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=2568,
@@ -147,13 +149,13 @@ def test_items_below_the_pass_mark_are_weaknesses_where_indicators_are_missing(t
     a = prepare_analysis(name, db=tmp_path / "ita.duckdb")
     assert a.items[["code", "instrument", "score"]].values.tolist() == [["O13", "OIT", 50.0], ["E3", "EIT", 97.6],
                                                                          ["O2", "OIT", 100.0]]
-    found = flat(re.sub(r"<[^>]+>", " ", item_findings(a)))
+    found = flat(re.sub(r"<[^>]+>", " ", to_html(item_findings(a))))
     assert found == ("ผลรายข้อ ปีงบประมาณ ๒๕๖๘ เอกสารให้คะแนนรายข้อ ๓ ข้อ ต่ำกว่าเกณฑ์ ๘๕ คะแนน ๑ ข้อ "
                      "ข้อ แบบวัด คะแนน ระดับ O13 OIT ๕๐.๐๐ จุดอ่อนเร่งด่วน")
-    assert "ข้อ O13 (แบบวัด OIT) ได้ ๕๐.๐๐" in re.sub(r"<[^>]+>", " ", strengths_weaknesses(a))
+    assert "ข้อ O13 (แบบวัด OIT) ได้ ๕๐.๐๐" in re.sub(r"<[^>]+>", " ", to_html(strengths_weaknesses(a)))
     # Every indicator given is at 100: no table of zero gains, the weak item named instead.
     from ita_lib.report.sections import priorities
-    text = flat(re.sub(r"<[^>]+>", " ", priorities(a)))
+    text = flat(re.sub(r"<[^>]+>", " ", to_html(priorities(a))))
     assert text == ("ประเด็นที่ควรเร่งพัฒนา ตัวชี้วัดที่มีคะแนนทุกตัวได้เต็ม ๑๐๐ คะแนน จึงไม่มีตัวชี้วัดที่ต้องเร่งยกระดับ "
                     "จุดที่ควรแก้ไขอยู่ที่คะแนนรายข้อ: ข้อ O13 (๕๐.๐๐)")
 
@@ -162,18 +164,19 @@ def test_the_agencys_analysis_by_topic_its_limitations_and_its_plan_rows_are_kep
     """Layout of an analysis by topic (as seed 001): the prose under each topic heading, the
     limitations section, and the plan rows with the topic each answers; no outputs column when the
     agency's table names none."""
-    from ita_lib.report.sections import own_analysis, plan, prepare_analysis
+    from ita_lib.analysis import prepare_analysis
+    from ita_lib.report.sections import own_analysis, plan
 
     db = tmp_path / "ita.duckdb"
     assert not ingest([FIXTURE.with_name("agency_analysis_numbered.txt")], db=db, aliases=None, workers=1).failed
     a = prepare_analysis("องค์การบริหารส่วนตำบลโคกสำราญเหนือ", db=db)
-    own = flat(re.sub(r"<[^>]+>", " ", own_analysis(a)))
+    own = flat(re.sub(r"<[^>]+>", " ", to_html(own_analysis(a))))
     assert own.startswith("ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ ๒๕๖๖ ประเด็น ผลการวิเคราะห์ของหน่วยงาน "
                           "๑) ขั้นตอนการให้บริการ ผลคะแนนด้านการให้บริการอยู่ในเกณฑ์ดี บางข้อได้คะแนนเต็ม ๑๐๐")
     assert "๒. ติดแผนผังขั้นตอนไว้ที่จุดบริการ ๒) การเปิดเผยข้อมูลบนเว็บไซต์" in own
     assert own.endswith("ข้อจำกัดของหน่วยงาน หลักเกณฑ์การประเมินเปลี่ยนแปลงทุกปี เจ้าหน้าที่ผู้รับผิดชอบจึงต้อง "
                         "ศึกษาหลักเกณฑ์ใหม่อยู่เสมอ")
-    page = plan(a)
+    page = to_html(plan(a))
     headers = re.findall(r"<th[^>]*>([^<]*)</th>", page)
     assert headers == ["ตัวชี้วัด/ประเด็น", "มาตรการและขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา", "การติดตามผล"]
     rows = flat(re.sub(r"<[^>]+>", " ", page))
@@ -183,14 +186,15 @@ def test_the_agencys_analysis_by_topic_its_limitations_and_its_plan_rows_are_kep
 
 def test_a_year_without_an_overall_score_says_why_its_tiles_are_empty(tmp_path, write_records) -> None:
     from ita_lib.model import Assessment, Source
-    from ita_lib.report.sections import headline, prepare_analysis
+    from ita_lib.analysis import prepare_analysis
+    from ita_lib.report.sections import headline
 
     name = "องค์การบริหารส่วนตำบลห้วยไผ่"
     record = Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=2568,
                         indicators={str(n): 100.0 for n in range(1, 6)},
                         source=Source(path="a.txt", sha256="e" * 64, kind="agency_analysis"))
     write_records(tmp_path / "ita.duckdb", [record])
-    text = flat(re.sub(r"<[^>]+>", " ", headline(prepare_analysis(name, db=tmp_path / "ita.duckdb"))))
+    text = flat(re.sub(r"<[^>]+>", " ", to_html(headline(prepare_analysis(name, db=tmp_path / "ita.duckdb")))))
     assert "คะแนนรวม ITA ปี ๒๕๖๘ ไม่มีในเอกสาร ผลการประเมิน ไม่มีในเอกสาร" in text and " – " not in text
     assert "ให้คะแนนรายตัวชี้วัด ๕ จาก ๑๐ ตัวชี้วัด จึงคำนวณคะแนนรวมไม่ได้" in text
 
@@ -199,7 +203,8 @@ def test_the_year_table_wraps_its_text_rows_so_many_years_fit_the_page(tmp_path,
     """Scores stay on one line; the era label ("ปี ๒๕๖๖ เป็นต้นไป (ผ่าน/ไม่ผ่าน)") and grades wrap,
     or four years' columns run off the right edge of an A4 page."""
     from ita_lib.model import Assessment, Source
-    from ita_lib.report.sections import comparison, prepare_analysis
+    from ita_lib.analysis import prepare_analysis
+    from ita_lib.report.sections import comparison
 
     name = "องค์การบริหารส่วนตำบลหนองหญ้าปล้อง"
     records = [Assessment(agency=name, agency_type="อบต.", province="ราชบุรี", fiscal_year=year, overall_score=score,
@@ -207,7 +212,7 @@ def test_the_year_table_wraps_its_text_rows_so_many_years_fit_the_page(tmp_path,
                           source=Source(path=f"{year}.txt", sha256=str(year % 10) * 64, kind="itas_result"))
                for year, score, grade in ((2563, 81.5, "B"), (2564, 84.0, "B"), (2567, 90.5, None), (2568, 92.0, None))]
     write_records(tmp_path / "ita.duckdb", records)
-    page = comparison(prepare_analysis(name, db=tmp_path / "ita.duckdb"))
+    page = to_html(comparison(prepare_analysis(name, db=tmp_path / "ita.duckdb")))
     rows = {re.sub(r"<[^>]+>", "", row.split("</td>")[0]): re.findall(r"<td( class=\"[^\"]*\")?>", row)[1:]
             for row in re.findall(r"<tr>(.*?)</tr>", page) if "<td" in row}
     assert rows["คะแนนรวม ITA"] == [' class="num"'] * 4
@@ -217,6 +222,7 @@ def test_the_year_table_wraps_its_text_rows_so_many_years_fit_the_page(tmp_path,
 
 def test_the_headline_target_is_the_itas_pass_mark_whatever_the_users_threshold(tmp_path, write_records) -> None:
     from ita_lib.model import Assessment, Source
+    from ita_lib.analysis import prepare_analysis
     from ita_lib.report import sections
 
     name = "องค์การบริหารส่วนตำบลดงเย็น"
@@ -224,7 +230,7 @@ def test_the_headline_target_is_the_itas_pass_mark_whatever_the_users_threshold(
                         indicators={str(n): 86.5 for n in range(1, 11)},
                         source=Source(path="a.txt", sha256="f" * 64, kind="itas_result"))
     write_records(tmp_path / "ita.duckdb", [record])
-    a = sections.prepare_analysis(name, db=tmp_path / "ita.duckdb", config={"passing": 90, "strength": 95})
-    text = flat(re.sub(r"<[^>]+>", " ", sections.headline(a)))
+    a = prepare_analysis(name, db=tmp_path / "ita.duckdb", config={"passing": 90, "strength": 95})
+    text = flat(re.sub(r"<[^>]+>", " ", to_html(sections.headline(a))))
     assert "เป้าหมาย ๘๕ คะแนน ถึงเกณฑ์แล้ว" in text  # 86.50 passes the ITA; the user's 90 is for indicators
     assert a.indicators["level"].eq("weakness").all()  # below the user's 90: every indicator a weakness

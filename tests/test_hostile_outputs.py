@@ -9,7 +9,6 @@ import io
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -19,9 +18,11 @@ from ita_lib.batch.runner import _job
 from ita_lib.cli import exit_codes
 from ita_lib.errors import NoResultsError, ParamsError
 from ita_lib.parse import parse_report
-from ita_lib.report.excel import workbook_bytes
+from ita_lib.report.document import Paragraph, ReportDocument, Section
+from ita_lib.report.excel import sheets, workbook_bytes
 from ita_lib.report.params import validate_params
-from ita_lib.report.word import html_to_docx
+from ita_lib.report.publish import published_data
+from ita_lib.report.word import document_to_docx
 from ita_lib.store.db import Store
 
 SHEET = ("ผลการประเมิน ITA ปี 2568 จังหวัดลำปาง\n"
@@ -76,12 +77,13 @@ def test_thresholds_outside_the_score_scale_are_refused(thresholds, says):
         validate_params({"agency": "อบต.บ้านเอื้อม", "thresholds": thresholds})
 
 
-PAGE = """<html><head><title>{title}</title></head><body><header class="report-title"><h1>{name}</h1></header>
-<h2>ผลการประเมิน</h2><p>คะแนน ๘๕.๓๒ {junk}</p></body></html>"""
+def word_file(title: str, name: str, junk: str) -> bytes:
+    return document_to_docx(ReportDocument(title=title, agency=name, parts=[
+        Section("s", "ผลการประเมิน", (Paragraph(f"คะแนน ๘๕.๓๒ {junk}"),), 1)]))
 
 
 def test_the_word_writer_drops_characters_xml_cannot_hold():
-    data = html_to_docx(PAGE.format(title="รายงาน", name="อบต.บ้านเอื้อม", junk="ก\x01ข\x0bค\x1fง"))
+    data = word_file(title="รายงาน", name="อบต.บ้านเอื้อม", junk="ก\x01ข\x0bค\x1fง")
     with zipfile.ZipFile(io.BytesIO(data)) as docx:
         body = docx.read("word/document.xml").decode("utf-8")
     assert "กขคง" in body
@@ -89,7 +91,7 @@ def test_the_word_writer_drops_characters_xml_cannot_hold():
 
 def test_a_very_long_agency_name_fits_words_title_limit():
     name = "องค์การบริหารส่วนตำบล" + "บ้านเอื้อมพัฒนา" * 20  # 321 characters
-    data = html_to_docx(PAGE.format(title=f"รายงานผลการประเมิน ITA {name}", name=name, junk=""))
+    data = word_file(title=f"รายงานผลการประเมิน ITA {name}", name=name, junk="")
     import docx
 
     title = docx.Document(io.BytesIO(data)).core_properties.title
@@ -117,7 +119,7 @@ def test_the_agencys_plan_and_workbook_name_no_source_file(analysis_of_an_agency
     from openpyxl import load_workbook
 
     for audience, shows in (("agency", False), ("analyst", True)):
-        workbook = load_workbook(io.BytesIO(workbook_bytes(analysis, audience)))
+        workbook = load_workbook(io.BytesIO(workbook_bytes(sheets(analysis, audience), analysis.agency["name"])))
         cells = " ".join(str(c.value) for ws in workbook.worksheets for row in ws.iter_rows() for c in row
                          if c.value is not None)
         assert (".txt" in cells) == shows, audience
@@ -147,11 +149,9 @@ def test_a_file_without_an_extension_is_named_as_such(tmp_path):
     assert f"ita-report: left out {folder / 'Makefile'}: a file without an extension is not read" in done.stderr
 
 
-def test_plan_csv_of_the_agency_names_no_file(analysis_of_an_agency_with_its_own_plan, tmp_path):
-    from ita_lib.report.sections import save_data
-
-    folder = save_data(analysis_of_an_agency_with_its_own_plan, tmp_path, ["xlsx"], "obt-test-000000")
-    with open(folder / "plan.csv", encoding="utf-8-sig", newline="") as handle:
-        text = " ".join(" ".join(row) for row in csv.reader(handle))
+def test_plan_csv_of_the_agency_names_no_file(analysis_of_an_agency_with_its_own_plan):
+    a = analysis_of_an_agency_with_its_own_plan
+    published = published_data(a, ReportDocument(title="t", agency=a.agency["name"], audience="agency"), ["xlsx"])
+    text = " ".join(" ".join(row) for row in csv.reader(io.StringIO(published["plan_csv"].lstrip("\ufeff"))))
     assert ".txt" not in text and "เอกสารของหน่วยงาน" in text
-    assert Path(folder / "report.xlsx").is_file()
+    assert [sheet["name"] for sheet in published["workbook"]][-2:] == ["แผนปฏิบัติการ", "ข้อเสนอแนะ"]

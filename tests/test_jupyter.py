@@ -11,7 +11,6 @@ import pytest
 
 import ita_lib
 from ita_lib.errors import ParamsError
-from ita_lib.report.params import agency_slug
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -45,7 +44,9 @@ def test_every_notebook_parameter_has_a_type_and_a_description(notebook) -> None
 
 
 def test_the_notebook_defaults_ingest_the_examples_into_a_scratch_store(tmp_path, monkeypatch) -> None:
-    from ita_lib.report.sections import prepare_analysis, save_data
+    from ita_lib.analysis import prepare_analysis
+    from ita_lib.report.document import ReportDocument
+    from ita_lib.report.publish import published_data
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     monkeypatch.chdir(tmp_path)  # a real store would be outputs/ita.duckdb from here
@@ -53,14 +54,20 @@ def test_the_notebook_defaults_ingest_the_examples_into_a_scratch_store(tmp_path
     assert a.latest_year == 2568
     scratch = next(tmp_path.glob("ita-report-*"))
     assert (scratch / "notebook" / "ita.duckdb").is_file()
-    folder = save_data(a, None, ["html"])
-    assert folder.parent == scratch / "notebook-outputs" and (folder / "data.json").is_file()
-    assert folder.name == agency_slug(a.agency["name"], a.agency["agency_id"])
-    # A build names the folder itself and hands the name over; only a folder name is taken.
-    given = save_data(a, tmp_path / "out", ["html"], folder="obt-named-by-the-build-0a1b2c")
-    assert given == tmp_path / "out" / "obt-named-by-the-build-0a1b2c" and (given / "plan.csv").is_file()
+    # The notebook writes no file: what the build writes is handed over as data.
+    published = published_data(a, ReportDocument(title="t", agency=a.agency["name"]), ["html"])
+    assert published["data"]["agency"]["name"] == a.agency["name"] and "workbook" not in published
+    assert sorted(p.name for p in scratch.iterdir()) == ["notebook"]
+    assert not (tmp_path / "outputs").exists()
+
+
+def test_a_report_folder_is_only_a_folder_name(tmp_path) -> None:
+    """A batch hands the build the folder name of its last manifest: only a slug is taken."""
+    from ita_lib.report.writer import ReportFolder
+
+    assert ReportFolder(tmp_path / "out", "obt-named-by-the-build-0a1b2c").path == (
+        tmp_path / "out" / "obt-named-by-the-build-0a1b2c")
     for wrong in ("../escape", "a/b", "Upper", "", "-dash-first", "x" * 81):
         with pytest.raises(ParamsError, match="folder"):
-            save_data(a, tmp_path / "out", ["html"], folder=wrong)
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["obt-named-by-the-build-0a1b2c"]
-    assert not (tmp_path / "outputs").exists()
+            ReportFolder(tmp_path / "out", wrong)
+    assert not (tmp_path / "out").exists()

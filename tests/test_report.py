@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 
 from ita_lib.report import sections as report
+from ita_lib.report.page import to_html
 from ita_lib.analysis import AnalysisConfig, build_analysis
 from ita_lib.store.ingest import relink
 from ita_lib.model import Assessment, Recommendation, Source
@@ -105,7 +106,7 @@ def test_document_text_is_shown_as_text_never_markup():
     agency = {"agency_id": "a1", "name": "อบต.<b>ทดสอบ</b>", "agency_type": "อบต.", "district": None,
               "province": None}
     analysis = build_analysis(agency, facts, recommendations=recs, config=AnalysisConfig())
-    html = report.recommendations(analysis) + report.title_block(analysis)
+    html = to_html(report.recommendations(analysis)) + to_html(report.title_block(analysis))
     assert "<script>" not in html and "<img" not in html and "<b>" not in html
     assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html

@@ -1,8 +1,8 @@
-"""report.docx: the report page as a Word document with the same content, walked from its HTML.
+"""report.docx: the report document written as Word, with the same content as its HTML page.
 
-Most tests convert a page made of the real report sections (ita_lib.report.sections) over a made-up store,
-then reopen the bytes with python-docx and compare with the page. One test builds through the
-notebook (slow); the LibreOffice ones convert to PDF when soffice is installed (CI has none).
+Most tests write a document made of the real report sections (ita_lib.report.sections) over a made-up
+store as both the HTML page and Word, then reopen the Word bytes with python-docx and compare. One
+test builds through the notebook (slow); the LibreOffice ones convert to PDF when soffice is installed (CI has none).
 """
 from __future__ import annotations
 
@@ -24,8 +24,15 @@ from docx.text.paragraph import Paragraph
 from ita_lib.report import plots
 from ita_lib.report import sections as report
 from ita_lib.model import ActionRow, Assessment, Recommendation, Source
-from ita_lib.report.render import add_table_of_contents, build
-from ita_lib.report.word import FONT, html_to_docx
+from ita_lib.analysis import prepare_analysis
+from ita_lib.report.colours import LEVEL_COLOURS
+from ita_lib.report.document import Cell, Figure as ChartFigure, ReportDocument, Section, Table as ReportTable
+from ita_lib.report.document import Paragraph as Text
+from ita_lib.report.page import contents, to_html
+from ita_lib.report.render import build
+from ita_lib.report.sections.results import REPORT_KIND
+from ita_lib.report.word import document_to_docx
+from ita_lib.report.word_style import FONT
 
 AGENCY = "องค์การบริหารส่วนตำบลทดสอบเวิร์ด"
 SCORES_2567 = (92.10, 88.40, 95.30, 90.00, 93.20, 85.10, 80.55, 84.00, 70.25, 88.00)
@@ -57,24 +64,46 @@ def store(tmp_path_factory, write_records) -> Path:
     return db
 
 
+def numbered(parts) -> list:
+    """The parts as Report.show keeps them: sections numbered in reading order, nothing empty."""
+    kept, number = [], 0
+    for part in parts:
+        if isinstance(part, Section):
+            number += 1
+            part = Section(part.key, part.title, part.blocks, number)
+        if part is not None:
+            kept.append(part)
+    return kept
+
+
 @pytest.fixture(scope="module")
-def page(store) -> str:
-    """A report page as render.to_html makes it: head with style and script, the title block, the
-    HTML table of contents, sections from ita_lib.report.sections and two charts."""
-    a = report.prepare_analysis(AGENCY, db=store)
+def report_document(store) -> ReportDocument:
+    """The title block, sections from ita_lib.report.sections and two charts, as the notebook shows them."""
+    a = prepare_analysis(AGENCY, db=store)
     figures = [report.figure(plots.indicator_bars(a), CAPTIONS[0]), report.figure(plots.trend_lines(a), CAPTIONS[1])]
-    body = (report.title_block(a) + report.headline(a) + report.indicator_table(a) + figures[0]
-            + report.comparison(a) + figures[1] + report.strengths_weaknesses(a) + report.recommendations(a)
-            + report.plan(a) + report.sign_off(a, {"approver": {"name": "นายทดสอบ ใจดี", "position": "นายก อบต."}}))
-    head = ("<head><meta charset='utf-8'><title>รายงานผลการประเมิน ITA</title>"
-            "<style>body { color: red } td.level-weakness { background: #f4a261; color: #000000; }</style>"
-            "<script>alert('page-script')</script></head>")
-    return add_table_of_contents(f"<!DOCTYPE html><html lang='th'>{head}<body><main>{body}</main></body></html>")
+    parts = numbered([report.title_block(a), report.headline(a), report.indicator_table(a), figures[0],
+                      report.comparison(a), figures[1], report.strengths_weaknesses(a), report.recommendations(a),
+                      report.plan(a),
+                      report.sign_off(a, {"approver": {"name": "นายทดสอบ ใจดี", "position": "นายก อบต."}})])
+    return ReportDocument(title="รายงานผลการประเมิน ITA", agency=AGENCY, parts=parts)
 
 
 @pytest.fixture(scope="module")
-def document(page):
-    return docx.Document(io.BytesIO(html_to_docx(page)))
+def page(report_document) -> str:
+    """The same document as the HTML the page is made of, the contents after the title block."""
+    parts = report_document.parts
+    body = to_html(parts[0]) + contents(report_document.sections()) + "".join(to_html(p) for p in parts[1:])
+    return f"<!DOCTYPE html><html lang='th'><head><title>t</title></head><body><main>{body}</main></body></html>"
+
+
+@pytest.fixture(scope="module")
+def document(report_document):
+    return docx.Document(io.BytesIO(document_to_docx(report_document)))
+
+
+def one_section(*blocks, digits: str = "thai") -> docx.document.Document:
+    made = ReportDocument(title="t", agency=AGENCY, digits=digits, parts=[Section("s", "หัวข้อ", blocks, 1)])
+    return docx.Document(io.BytesIO(document_to_docx(made)))
 
 
 def blocks(document) -> list:
@@ -117,7 +146,7 @@ def test_headings_are_word_headings_in_the_pages_order(page, document):
 
 def test_the_title_block_comes_first_and_the_html_contents_list_is_left_out(page, document):
     first = blocks(document)[:3]
-    assert first[0].style.name == "ITA Note" and first[0].text.startswith(report.REPORT_KIND)
+    assert first[0].style.name == "ITA Note" and first[0].text.startswith(REPORT_KIND)
     assert (first[1].style.name, first[1].text) == ("Heading 1", AGENCY)
     assert first[2].text == "ประเภทหน่วยงาน: อบต."
     assert [r.text for r in first[2].runs] == ["ประเภทหน่วยงาน: ", "อบต."] and first[2].runs[1].bold
@@ -152,7 +181,7 @@ def test_tables_fit_the_text_width(document):
 def test_level_cells_take_the_pages_colours(document):
     table = word_table(document, INDICATOR_HEAD)
     weak = next(row.cells[3] for row in table.rows if row.cells[3].text == "จุดอ่อน")
-    assert weak._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == "F4A261"  # from the page's style
+    assert weak._tc.tcPr.find(qn("w:shd")).get(qn("w:fill")) == LEVEL_COLOURS["weakness"].lstrip("#")  # as the PDF
 
 
 def test_plan_rows_keep_the_measure_in_bold_and_its_steps_as_a_list(page, document):
@@ -192,7 +221,7 @@ def test_recommendations_are_bullets_and_document_text_stays_text(document):
     bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
     assert [p.text for p in bullets] == [HOSTILE]
     text = all_text(document)
-    assert "page-script" not in text and "color: red" not in text and "section-" not in text
+    assert "section-" not in text and "<script>" in text  # document text, never markup
 
 
 def test_the_sign_off_lines_are_centred_and_kept_together(document):
@@ -243,7 +272,7 @@ def test_normal_and_headings_are_th_sarabun_new_for_every_script(document):
 def test_the_page_number_is_a_plain_page_field_in_the_sections_number_format(digits, number_format, cached):
     """Word shows PAGE in the section's pgNumType format (๑ ๒ ๓ for thaiNumbers); no \\* switch,
     since LibreOffice reads \\* ThaiArabic as Thai letters (ก ข ค)."""
-    section = docx.Document(io.BytesIO(html_to_docx("<p>ก</p>", digits=digits))).sections[0]
+    section = one_section(Text("ก"), digits=digits).sections[0]
     number_type = section._sectPr.find(qn("w:pgNumType"))
     assert (None if number_type is None else number_type.get(qn("w:fmt"))) == number_format
     for footer in (section.footer, section.first_page_footer):
@@ -259,47 +288,20 @@ def test_table_text_is_15_points_and_a_new_table_gets_the_font(document):
     assert grid.rFonts.get(qn("w:cs")) == FONT
 
 
-# ---------------------------------------------------------------- the walk, on small pages
+# ---------------------------------------------------------------- small documents
 
-def convert(body: str) -> docx.document.Document:
-    return docx.Document(io.BytesIO(html_to_docx(f"<html><body>{body}</body></html>")))
-
-
-def test_inline_bold_italic_and_line_breaks_become_runs():
-    paragraph = convert("<p>  ก <strong>ข</strong>\n <em>ค <b>ง</b></em><br> จ  </p>").paragraphs[0]
-    runs = [(r.text, bool(r.bold), bool(r.italic)) for r in paragraph.runs]
-    assert runs == [("ก ", False, False), ("ข", True, False), (" ", False, False), ("ค ", False, True),
-                    ("ง", True, True), ("\n", False, False), ("จ", False, False)]
-    assert paragraph._p.findall(".//" + qn("w:br")) and paragraph.text == "ก ข ค ง\nจ"
-
-
-def test_hidden_elements_styles_scripts_and_comments_leave_nothing():
-    document = convert("<style>p { color: red }</style><script>var x = 1;</script><p hidden>ซ่อน</p>"
-                       "<div style='display: none'>ไม่แสดง</div><p class='print-only'>พิมพ์</p><!-- ความเห็น -->"
-                       "<nav class='toc'><h2>สารบัญ</h2></nav><p>เห็น</p>")
-    assert [p.text for p in document.paragraphs] == ["เห็น"]
-
-
-def test_each_numbered_list_starts_at_one_and_nested_lists_go_one_level_deeper():
-    document = convert("<ol><li>หนึ่ง</li><li>สอง<ul><li>ย่อย</li></ul></li></ol><p>คั่น</p><ol><li>ใหม่</li></ol>")
-    paragraphs = document.paragraphs
-    assert [(p.style.name, p.text) for p in paragraphs] == [
-        ("List Number", "หนึ่ง"), ("List Number", "สอง"), ("List Bullet 2", "ย่อย"), ("Normal", "คั่น"),
-        ("List Number", "ใหม่")]
-    first, second = (p._p.pPr.numPr.numId.val for p in (paragraphs[0], paragraphs[4]))
-    assert first != second and paragraphs[1]._p.pPr.numPr.numId.val == first
-    numbering = document.part.numbering_part.element
-    assert numbering.num_having_numId(second).find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(
-        qn("w:val")) == "1"
-
-
-def test_two_tables_in_a_row_stay_two_tables_and_an_image_that_is_not_embedded_is_its_alt_text():
-    document = convert("<table class='data'><tr><th>ก</th></tr></table><table class='data'><tr><td>ข</td></tr></table>"
-                       "<figure class='chart'><img src='http://example.invalid/x.png' alt='แผนภูมิ'>"
-                       "<figcaption>คำอธิบาย</figcaption></figure>")
-    assert [word_rows(t) for t in document.tables] == [[["ก"]], [["ข"]]]
+def test_two_tables_in_a_row_stay_two_tables_and_a_chart_word_cannot_show_is_its_caption():
+    document = one_section(ReportTable(("ก",), ()), ReportTable(("ข",), ((Cell("ค"),),)),
+                           ChartFigure(png=b"not a picture", caption="คำอธิบาย"))
+    assert [word_rows(t) for t in document.tables] == [[["ก"]], [["ข"], ["ค"]]]
     assert len(document.inline_shapes) == 0
-    assert [p.text for p in document.paragraphs if p.text] == ["แผนภูมิ", "คำอธิบาย"]
+    assert [p.text for p in document.paragraphs if p.text] == ["หัวข้อ", "คำอธิบาย", "คำอธิบาย"]
+
+
+def test_characters_xml_cannot_hold_are_dropped_and_a_missing_cell_is_a_dash():
+    document = one_section(Text("ก\x00ข\x0bค"), ReportTable(("หัว",), ((Cell(None),), (Cell(items=()),))))
+    assert [p.text for p in document.paragraphs] == ["หัวข้อ", "กขค"]
+    assert word_rows(document.tables[0]) == [["หัว"], ["–"], ["–"]]
 
 
 # ---------------------------------------------------------------- through the notebook, and in LibreOffice
@@ -349,7 +351,9 @@ def libreoffice_footers(tmp_path_factory) -> dict[str, list[str]]:
     documents = []
     for digits in ("thai", "arabic"):
         documents.append(out / f"{digits}.docx")
-        documents[-1].write_bytes(html_to_docx("<p>ข้อความทดสอบเลขหน้า</p>" * 100, digits=digits))
+        made = ReportDocument(title="t", agency=AGENCY, digits=digits,
+                              parts=[Section("s", "หัวข้อ", (Text("ข้อความทดสอบเลขหน้า"),) * 100)])
+        documents[-1].write_bytes(document_to_docx(made))
     footers = {}
     for digits, pdf in zip(("thai", "arabic"), libreoffice_pdf(documents, out)):
         pages = [page.splitlines() for page in pdf_text(pdf, "-layout").split("\f") if page.strip()]
@@ -385,10 +389,9 @@ def test_rows_keep_together_unless_taller_than_half_a_page_and_numbers_fit_on_on
     LibreOffice: the agency's long analysis must flow on. A score in Thai digits (๑๐๐.๐๐, 1.9 cm
     at 15 pt) gets a column wide enough for one line."""
     long_text = "ผลการวิเคราะห์ของหน่วยงานยาวหลายบรรทัด " * 60
-    page = ("<table class='data'><thead><tr><th>ตัวชี้วัด</th><th>คะแนน</th><th>ผลการวิเคราะห์</th></tr></thead>"
-            f"<tbody><tr><td>๑. การปฏิบัติหน้าที่</td><td class='num'>๑๐๐.๐๐</td><td>สั้น</td></tr>"
-            f"<tr><td>๒. การใช้งบประมาณ</td><td class='num'>๙๙.๑๗</td><td>{long_text}</td></tr></tbody></table>")
-    table = docx.Document(io.BytesIO(html_to_docx(page))).tables[0]
+    table = one_section(ReportTable(("ตัวชี้วัด", "คะแนน", "ผลการวิเคราะห์"), (
+        (Cell("๑. การปฏิบัติหน้าที่"), Cell("๑๐๐.๐๐", number=True), Cell("สั้น")),
+        (Cell("๒. การใช้งบประมาณ"), Cell("๙๙.๑๗", number=True), Cell(long_text))))).tables[0]
     kept = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in table.rows]
     assert kept == [True, True, False]  # header, short row, the long row
     grid = [int(col.get(qn("w:w"))) * 635 for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]

@@ -2,7 +2,9 @@
 empty cells, document text that can never run as a formula, no internal codes."""
 from __future__ import annotations
 
+import json
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -11,8 +13,9 @@ openpyxl = pytest.importorskip("openpyxl")
 
 from ita_lib.analysis.labels import LEVELS  # noqa: E402
 from ita_lib.model import ActionRow, Assessment, Recommendation, Source  # noqa: E402
-from ita_lib.report.sections import prepare_analysis  # noqa: E402
-from ita_lib.report.excel import display_width, write_workbook  # noqa: E402
+from ita_lib.analysis import prepare_analysis  # noqa: E402
+from ita_lib.files import atomic_write  # noqa: E402
+from ita_lib.report.excel import display_width, sheets, sheets_from_json, workbook_bytes  # noqa: E402
 from ita_lib.rubric import INDICATORS  # noqa: E402
 
 AGENCY = "องค์การบริหารส่วนตำบลหนองสมมุติ"
@@ -51,6 +54,12 @@ def store(tmp_path_factory, write_records) -> Path:
                    source=Source(path="quiet_2567.txt", sha256="f" * 64, kind="itas_result")),
     ])
     return db
+
+
+def write_workbook(a, path: Path, audience: str = "agency") -> Path:
+    """The workbook as a build writes it: the sheets the notebook publishes, through their JSON."""
+    published = json.loads(json.dumps([asdict(sheet) for sheet in sheets(a, audience)]))
+    return atomic_write(path, workbook_bytes(sheets_from_json(published), a.agency["name"]))
 
 
 @pytest.fixture(scope="module")

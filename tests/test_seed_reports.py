@@ -32,14 +32,16 @@ def seeds(tmp_path_factory) -> tuple[Path, list[Path]]:
 
 
 def agency_page(db: Path, name: str) -> tuple[str, object]:
+    from ita_lib.analysis import prepare_analysis
     from ita_lib.report import sections as report
+    from ita_lib.report.page import to_html
 
-    a = report.prepare_analysis(name, db=db)
+    a = prepare_analysis(name, db=db)
     sections = (report.title_block(a), report.headline(a), report.instrument_scores(a), report.indicator_table(a),
                 report.item_findings(a), report.comparison(a), report.strengths_weaknesses(a),
                 report.own_analysis(a), report.priorities(a), report.recommendations(a), report.plan(a, "agency"),
                 report.sign_off(a, {}, "agency"), report.peers(a, "agency"), report.appendix(a, "agency"))
-    page = html.unescape(" ".join(re.sub(r"<[^>]+>", " ", part) for part in sections))
+    page = html.unescape(" ".join(re.sub(r"<[^>]+>", " ", to_html(part)) for part in sections if part))
     return " ".join(page.split()), a
 
 

@@ -12,15 +12,18 @@ from ita_lib.cli import exit_codes
 from ita_lib.cli.main import main
 from ita_lib.store.ingest import ingest
 from ita_lib.model import Assessment, Source
-from ita_lib.report.sections import headline, indicator_table, prepare_analysis, strengths_weaknesses
+from ita_lib.analysis import prepare_analysis
+from ita_lib.report.page import to_html
+from ita_lib.report.sections import headline, indicator_table, strengths_weaknesses
 from ita_lib.store.db import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STATUS_DOC = FIXTURES / "agency_analysis_status.txt"  # indicator 3: 95.50 and 92.75; 7: 86.40 and 83.90
 
 
-def plain(html: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+def plain(part) -> str:
+    """A section's text as the page shows it."""
+    return " ".join(re.sub(r"<[^>]+>", " ", to_html(part)).split())
 
 
 @pytest.fixture(scope="module")

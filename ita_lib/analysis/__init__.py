@@ -162,3 +162,23 @@ def load(agency: str, db: str | Path = DEFAULT_DB, *, province: str | None = Non
         config = AnalysisConfig(**config)
     with Store(db, read_only=True) as store:
         return analyse(store, agency, province=province, config=config, years=years)
+
+
+def prepare_analysis(agency: str, *, db: str | Path | None, agency_id: str | None = None,
+                     province: str | None = None, years: list[int] | str = "all",
+                     documents: str | Path | None = None,
+                     config: AnalysisConfig | dict | None = None) -> AgencyAnalysis:
+    """The analysis the report notebook shows (`load` with the notebook's conveniences).
+    `documents`: a folder to ingest first (the notebook's default ingests the bundled examples, so it
+    runs top to bottom on a fresh checkout). `db` None: a scratch store of this user's, so trying the
+    notebook never writes into a real store."""
+    if db is None:
+        from ita_lib.files import scratch_dir
+
+        db = scratch_dir("notebook") / "ita.duckdb"
+    if documents is not None:
+        from ita_lib.store.ingest import ingest
+
+        ingest([documents], db=db, aliases=None)
+    return load(agency_id or agency, db, province=province, config=config,
+                years=None if years == "all" else list(years))

@@ -7,3 +7,9 @@ LEVEL_COLOURS: dict[str, str] = {"strength": "#2166AC", "pass": "#67A9CF", "weak
 # Okabe–Ito bluish green / vermillion: tell apart with the common colour-vision deficiencies.
 DELTA_COLOURS: dict[str, str] = {"up": "#009E73", "down": "#D55E00", "same": "#999999"}
 SERIES_COLOURS: dict[str, str] = {"ITA": "#222222", "IIT": "#0072B2", "EIT": "#E69F00", "OIT": "#CC79A7"}
+
+
+def text_on(colour: str) -> str:
+    """Black or white text, whichever reads better on a hex background."""
+    red, green, blue = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return "#000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "#ffffff"

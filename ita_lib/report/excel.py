@@ -21,7 +21,6 @@ from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.labels import COLUMNS, LEVELS
 from ita_lib.analysis.numbers import digits, fmt
 from ita_lib.io.csv_cells import FORMULA_STARTS
-from ita_lib.files import atomic_write
 
 FONT_NAME = "TH Sarabun New"
 FONT_SIZE = 14
@@ -307,7 +306,12 @@ def _fill_sheet(ws, sheet: Sheet, styles: dict) -> None:
     ws.print_title_rows = "1:1"
 
 
-def workbook_bytes(a: AgencyAnalysis, audience: str = "agency") -> bytes:
+def sheets_from_json(data: list[dict]) -> list[Sheet]:
+    """The sheets as the notebook published them (ita_lib.report.publish)."""
+    return [Sheet(**{**sheet, "columns": [Column(**column) for column in sheet["columns"]]}) for sheet in data]
+
+
+def workbook_bytes(sheets_: list[Sheet], agency_name: str) -> bytes:
     """The workbook as .xlsx bytes; the agency's copy names no source file (README, audiences)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -320,11 +324,11 @@ def workbook_bytes(a: AgencyAnalysis, audience: str = "agency") -> bytes:
               "wrap": Alignment(vertical="top", wrap_text=True)}
     workbook = Workbook()
     workbook.remove(workbook.active)
-    name = _text(a.agency.get("name")) or ""
+    name = _text(agency_name) or ""
     workbook.properties.title = _text(f"ผลการประเมิน ITA {name}".strip())
     workbook.properties.creator = "ita-report"
     header = name.replace("&", "&&")[:200]  # & starts a code in Excel's print header
-    for sheet in sheets(a, audience):
+    for sheet in sheets_:
         ws = workbook.create_sheet(sheet.name)
         _fill_sheet(ws, sheet, styles)
         if header:
@@ -334,6 +338,11 @@ def workbook_bytes(a: AgencyAnalysis, audience: str = "agency") -> bytes:
     return buffer.getvalue()
 
 
-def write_workbook(a: AgencyAnalysis, path: str | Path, audience: str = "agency") -> Path:
-    """Write the analysis as report.xlsx at *path*, atomically (a reader never sees half a file)."""
-    return atomic_write(path, workbook_bytes(a, audience))
+def export_xlsx(export) -> dict[str, bytes]:
+    """The workbook format (ita_lib.report.exporters): the sheets the notebook published."""
+    from ita_lib.errors import ReportBuildError
+
+    if export.published.workbook is None:
+        raise ReportBuildError("the notebook published no workbook (Report.publish was not given xlsx)")
+    return {"report.xlsx": workbook_bytes(sheets_from_json(export.published.workbook),
+                                          export.published.document.agency)}

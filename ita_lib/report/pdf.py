@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from contextlib import contextmanager
+from pathlib import Path
 
 from ita_lib.errors import ReportBuildError
 
@@ -62,3 +63,28 @@ def actual_text():
         yield
     finally:
         draw.draw_text = original
+
+
+def page_to_pdf(page: str, base: Path) -> bytes:
+    """A4 PDF of the report page (page numbers and the running agency name come from its CSS)."""
+    from weasyprint import HTML
+
+    from ita_lib.report.fonts import find_thai_font, font_face_css
+
+    font = find_thai_font()
+    # The same font, read from its file: WeasyPrint parses the page's base64 copy far more slowly.
+    page = page.replace(font_face_css(font), font_face_css(font, embed=False), 1)
+    with actual_text():  # Thai copies and extracts as written (sara am, tone marks)
+        return HTML(string=page, base_url=str(base)).write_pdf()
+
+
+def warm_up() -> None:
+    """Lay out a line of Thai once: WeasyPrint's first PDF loads fontconfig and the Thai font. In
+    memory, and without the ActualText pass, which patches WeasyPrint for the whole process and
+    must stay with the report's own PDF."""
+    from weasyprint import HTML
+
+    from ita_lib.report.fonts import font_face_css
+
+    HTML(string=f"<html><head><style>{font_face_css(embed=False)} body {{ font-family: var(--ita-thai-font); }}"
+                "</style></head><body><p>ตำบล ๑๒๓</p></body></html>").write_pdf()
