@@ -3,6 +3,7 @@ described for `papermill --help-notebook`, and opening the report notebook on th
 writes a scratch store, never the real one."""
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from pathlib import Path
@@ -56,7 +57,7 @@ def test_the_notebook_defaults_ingest_the_examples_into_a_scratch_store(tmp_path
     assert (scratch / "notebook" / "ita.duckdb").is_file()
     # The notebook writes no file: what the build writes is handed over as data.
     published = published_data(a, ReportDocument(title="t", agency=a.agency["name"]), ["html"])
-    assert published["data"]["agency"]["name"] == a.agency["name"] and "workbook" not in published
+    assert json.loads(published["data_json"])["agency"]["name"] == a.agency["name"] and "workbook" not in published
     assert sorted(p.name for p in scratch.iterdir()) == ["notebook"]
     assert not (tmp_path / "outputs").exists()
 

@@ -74,8 +74,21 @@ def page_to_pdf(page: str, base: Path) -> bytes:
     font = find_thai_font()
     # The same font, read from its file: WeasyPrint parses the page's base64 copy far more slowly.
     page = page.replace(font_face_css(font), font_face_css(font, embed=False), 1)
-    with actual_text():  # Thai copies and extracts as written (sara am, tone marks)
+    with actual_text(), _fonts_cleared():  # Thai copies and extracts as written (sara am, tone marks)
         return HTML(string=page, base_url=str(base)).write_pdf()
+
+
+@contextmanager
+def _fonts_cleared():
+    """WeasyPrint copies the page's fonts into a weasyprint-* folder of the system's temp folder and
+    removes it when its font configuration is freed, which a reference cycle delays to a garbage
+    collection that a command leaving at once (cli.leave) never reaches: collect it here."""
+    try:
+        yield
+    finally:
+        import gc
+
+        gc.collect()
 
 
 def warm_up() -> None:
@@ -86,5 +99,6 @@ def warm_up() -> None:
 
     from ita_lib.report.fonts import font_face_css
 
-    HTML(string=f"<html><head><style>{font_face_css(embed=False)} body {{ font-family: var(--ita-thai-font); }}"
-                "</style></head><body><p>ตำบล ๑๒๓</p></body></html>").write_pdf()
+    with _fonts_cleared():
+        HTML(string=f"<html><head><style>{font_face_css(embed=False)} body {{ font-family: var(--ita-thai-font); }}"
+                    "</style></head><body><p>ตำบล ๑๒๓</p></body></html>").write_pdf()

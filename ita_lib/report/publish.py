@@ -85,7 +85,8 @@ def published_data(a: AgencyAnalysis, document: ReportDocument, formats=("html",
     from ita_lib.analysis.plan import for_audience, plan_csv_text
     from ita_lib.report.excel import sheets
 
-    data = {"document": to_json(document), "data": analysis_json(a),
+    # data.json as text: the notebook stores JSON outputs with their keys sorted, the file keeps its order.
+    data = {"document": to_json(document), "data_json": json.dumps(analysis_json(a), ensure_ascii=False, indent=1),
             "plan_csv": plan_csv_text(for_audience(a.plan, document.audience))}
     if "xlsx" in formats:
         data["workbook"] = [asdict(sheet) for sheet in sheets(a, document.audience)]
@@ -97,13 +98,9 @@ class Published:
     """The build's side: what one executed notebook handed over."""
 
     document: ReportDocument
-    data: dict
+    data_json: str
     plan_csv: str
     workbook: list[dict] | None
-
-    @property
-    def data_json(self) -> str:
-        return json.dumps(self.data, ensure_ascii=False, indent=1)
 
 
 def read_published(notebook) -> Published | None:
@@ -115,6 +112,6 @@ def read_published(notebook) -> Published | None:
             if data is not None:
                 if isinstance(data, str):  # nbformat may keep JSON outputs as text
                     data = json.loads(data)
-                return Published(document=from_json(data["document"]), data=data["data"],
+                return Published(document=from_json(data["document"]), data_json=data["data_json"],
                                  plan_csv=data["plan_csv"], workbook=data.get("workbook"))
     return None
