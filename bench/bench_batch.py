@@ -9,7 +9,7 @@ timed), picks N agencies with the most years of data, then measures one after th
     --no-input` and the weasyprint CLI; slow, so timed on a sequential sample and extrapolated;
 (b) batch: `ita-report batch --jobs J --force` on all N agencies (the real CLI, a subprocess);
 (c) floor: the notebook's code cells run as plain Python (bench/notebook_floor.py: no papermill, no
-    kernel) in J warm spawn workers, then the same render.to_html / render.to_pdf, on all N agencies.
+    kernel) in J warm spawn workers, then the same exporters (html, pdf) and report folder, on all N agencies.
 
 (d) rerun: the batch of (b) again without --force; nothing changed, so all are skipped.
 
@@ -153,26 +153,31 @@ def naive_one(name: str, agency_id: str, db: Path, folder: Path, steps: dict[str
 def floor_init() -> None:
     """Once per worker: the imports stay warm, as in a batch worker."""
     import matplotlib, nbformat  # noqa: E401, F401
-    from ita_lib.report import plots, render  # noqa: F401
-    from ita_lib.report import sections as report  # noqa: F401
+    from ita_lib.report import exporters, plots, render, sections  # noqa: F401
 
 
 def floor_one(name: str, agency_id: str, db: str, output_dir: str, cells: list[str]) -> float:
     """One report as `ita-report build` makes it, the notebook's cells run as plain Python."""
+    import nbformat
+
     from ita_lib.report import render
+    from ita_lib.report.exporters import Export, exporter
     from ita_lib.report.params import ReportParams, agency_slug
+    from ita_lib.report.publish import read_published
+    from ita_lib.report.writer import ReportFolder
 
     started = time.perf_counter()
     params = ReportParams(agency=name, agency_id=agency_id, db=db, output_dir=output_dir)
-    slug = agency_slug(name, agency_id)
-    parameters = render.build_parameters(params, name=name, agency_id=agency_id, db=Path(db),
-                                         output_dir=Path(output_dir), slug=slug)
-    folder = Path(output_dir) / slug
-    folder.mkdir(parents=True, exist_ok=True)
-    executed = write_executed(run_cells(cells, parameters), folder / "report.ipynb")  # data.json: the last cell
-    page = render.to_html(executed, title=f"รายงานผลการประเมิน ITA {name}", digits=params.digits)
-    (folder / "report.html").write_text(page, encoding="utf-8")
-    (folder / "report.pdf").write_bytes(render.to_pdf(page, folder))
+    folder = ReportFolder(output_dir, agency_slug(name, agency_id))
+    parameters = render.build_parameters(params, name=name, agency_id=agency_id, db=Path(db), formats=("html", "pdf"))
+    folder.path.mkdir(parents=True, exist_ok=True)
+    executed = write_executed(run_cells(cells, parameters), folder.path / "report.ipynb")
+    notebook = nbformat.read(str(executed), as_version=4)
+    export = Export(notebook=notebook, published=read_published(notebook), digits=params.digits, folder=folder.path)
+    files = render.data_files(export)
+    for kind in ("html", "pdf"):
+        files.update(exporter(kind)(export))
+    folder.write(files)
     return time.perf_counter() - started
 
 

@@ -1,17 +1,13 @@
 """The report notebook's code cells run as plain Python (no kernel, no papermill), for the
-benchmarks' floor: the same calls as the notebook, whatever they are, with `display` collecting
-each cell's HTML into an executed-notebook shape that render.to_html turns into the same page."""
+benchmarks' floor: the same calls as the notebook, whatever they are, with IPython's `display`
+collecting each cell's outputs into an executed-notebook shape the build's exporters turn into the
+same files."""
 from __future__ import annotations
 
 from pathlib import Path
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "agency_report.ipynb"
 _IPYTHON_IMPORT = "from IPython.display import HTML, display"
-
-
-class _Html:
-    def __init__(self, data: str):
-        self.data = data
 
 
 def notebook_cells(notebook: Path = NOTEBOOK) -> list[str]:
@@ -28,27 +24,32 @@ def notebook_cells(notebook: Path = NOTEBOOK) -> list[str]:
     return cells
 
 
-def run_cells(cells: list[str], parameters: dict) -> list[list[str]]:
-    """Each cell's displayed HTML fragments, in order."""
-    outputs: list[list[str]] = []
+def run_cells(cells: list[str], parameters: dict) -> list[list[tuple[dict, dict]]]:
+    """Each cell's displayed outputs (data by MIME type, metadata), in order."""
+    from unittest import mock
 
-    def display(obj) -> None:
-        outputs[-1].append(obj.data if isinstance(obj, _Html) else str(obj))
+    import IPython.display
 
-    namespace = {**parameters, "display": display, "HTML": _Html}
-    for source in cells:
-        outputs.append([])
-        exec(compile(source, "<notebook cell>", "exec"), namespace)
+    outputs: list[list[tuple[dict, dict]]] = []
+
+    def display(obj, metadata=None, raw=False) -> None:
+        data = obj if raw else {"text/html": obj._repr_html_() if hasattr(obj, "_repr_html_") else obj.data}
+        outputs[-1].append((data, metadata or {}))
+
+    namespace = {**parameters, "display": display, "HTML": IPython.display.HTML}
+    with mock.patch.object(IPython.display, "display", display):  # Report.show imports it on each call
+        for source in cells:
+            outputs.append([])
+            exec(compile(source, "<notebook cell>", "exec"), namespace)
     return outputs
 
 
-def write_executed(outputs: list[list[str]], path: Path) -> Path:
-    """The outputs as an executed notebook (display_data with text/html), as papermill would save it."""
+def write_executed(outputs: list[list[tuple[dict, dict]]], path: Path) -> Path:
+    """The outputs as an executed notebook (display_data), as papermill would save it."""
     import nbformat
     from nbformat.v4 import new_code_cell, new_notebook, new_output
 
     notebook = new_notebook(cells=[new_code_cell("", outputs=[
-        new_output("display_data", data={"text/html": html, "text/plain": "<IPython.core.display.HTML object>"})
-        for html in fragments]) for fragments in outputs])
+        new_output("display_data", data=data, metadata=metadata) for data, metadata in cell]) for cell in outputs])
     nbformat.write(notebook, str(path))
     return path

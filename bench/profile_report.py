@@ -135,23 +135,28 @@ def instrument(stages: Stages) -> None:
     from weasyprint import document as wp_document
     from weasyprint.pdf import fonts as wp_fonts
 
-    from ita_lib.report import plots, render, word
-    from ita_lib.report import sections as report
+    from ita_lib import analysis
+    from ita_lib.report import html_export, page, plots, publish, word
+    from ita_lib.report.sections import findings, measures, results
     from ita_lib.store import db as store_db
 
     for name in ("indicator_bars", "trend_lines", "indicator_heatmap", "delta_bars", "use_thai_theme"):
         stages.wrap(plots, name, f"chart {name}")
-    stages.wrap(report, "figure", "PNG encoding (report.figure)")
-    for name in ("title_block", "headline", "instrument_scores", "indicator_table", "item_findings", "comparison",
-                 "history_charts", "strengths_weaknesses", "own_analysis", "priorities", "recommendations",
-                 "plan", "peers", "appendix", "sign_off", "save_data"):
-        stages.wrap(report, name, f"section {name}")
-    stages.wrap(report, "prepare_analysis", "analysis (prepare_analysis)")
+    stages.wrap(results, "figure", "PNG encoding (sections.figure)")
+    for module, names in ((results, ("title_block", "headline", "instrument_scores", "indicator_table",
+                                     "item_findings", "comparison", "history_charts")),
+                          (findings, ("strengths_weaknesses", "own_analysis", "priorities", "recommendations")),
+                          (measures, ("plan", "peers", "appendix", "sign_off"))):
+        for name in names:
+            stages.wrap(module, name, f"section {name}")
+    stages.wrap(publish, "published_data", "published data (data.json, plan.csv, sheets)")
+    stages.wrap(analysis, "load", "analysis (analysis.load)")
     for name in ("__init__", "query", "find_agency", "facts", "record_ids", "rows_of_records", "sources_of",
                  "peer_groups", "agency_list", "table"):
         stages.wrap(store_db.Store, name, f"store {name}")
-    stages.wrap(render, "add_table_of_contents", "table of contents")
-    stages.wrap(word, "html_to_docx", "DOCX (html_to_docx)")
+    stages.wrap(page, "contents", "table of contents")
+    stages.wrap(html_export, "notebook_to_html", "HTML (nbconvert export)")
+    stages.wrap(word, "document_to_docx", "DOCX (document_to_docx)")
     # WeasyPrint: parse, layout, draw (write_pdf), subset fonts.
     stages.wrap(weasyprint.HTML, "__init__", "PDF: parse HTML")
     stages.wrap(weasyprint.HTML, "render", "PDF: parse CSS + layout (HTML.render)")
@@ -161,21 +166,26 @@ def instrument(stages: Stages) -> None:
 
 def floor_report(stages: Stages, cells: list[str], parameters: dict, folder: Path) -> None:
     """The notebook's code cells as plain Python, then the HTML, PDF and DOCX of a real build."""
-    from ita_lib.report import render
-    from ita_lib.report.word import html_to_docx
+    import nbformat
+
+    from ita_lib.report.exporters import Export, exporter
+    from ita_lib.report.publish import read_published
 
     with stages.timed("floor: one report, no kernel"):
         with stages.timed("notebook cells as plain Python"):
             outputs = run_cells(cells, parameters)
         with stages.timed("write the executed notebook (nbformat)"):
             executed = write_executed(outputs, folder / "report.ipynb")
+        notebook = nbformat.read(str(executed), as_version=4)
+        export = Export(notebook=notebook, published=read_published(notebook), digits=parameters["digits"],
+                        folder=folder)
         with stages.timed("HTML (nbconvert export + contents)"):
-            page = render.to_html(executed, title="รายงาน", digits=parameters["digits"])
-        with stages.timed("PDF with ActualText (render.to_pdf)"):
-            pdf = render.to_pdf(page, folder)
+            page = export.page
+        with stages.timed("PDF with ActualText (pdf.page_to_pdf)"):
+            pdf = exporter("pdf")(export)["report.pdf"]
         (folder / "report.pdf").write_bytes(pdf)
         with stages.timed("DOCX"):
-            html_to_docx(page, digits=parameters["digits"])
+            exporter("docx")(export)
     # Timed on its own: WeasyPrint's stages above stay those of the report's one PDF.
     recording, stages.recording = stages.recording, False
     started = time.perf_counter()
@@ -253,13 +263,13 @@ def main() -> int:
 def profile(args: argparse.Namespace, db: Path, name: str, agency_id: str, work: Path) -> int:
     from ita_lib.report import render
     from ita_lib.report.kernels import kernel_manager
-    from ita_lib.report.params import ReportParams, agency_slug
+    from ita_lib.report.params import ReportParams
 
     stages = Stages()
     instrument(stages)
     params = ReportParams(agency=name, agency_id=agency_id, db=str(db), output_dir=str(work / "out"))
-    parameters = render.build_parameters(params, name=name, agency_id=agency_id, db=Path(db), output_dir=work / "out",
-                                         slug=agency_slug(name, agency_id))
+    parameters = render.build_parameters(params, name=name, agency_id=agency_id, db=Path(db),
+                                         formats=("html", "pdf", "docx"))
     folder = work / "floor"
     folder.mkdir()
     cells = notebook_cells()
