@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 import ita_lib.store.ingest as ingest_module
-import ita_lib.io.read as io_module
+import ita_lib.io.limits as io_limits
 from ita_lib.errors import AliasFileError, DocumentReadError, ParamsError
 from ita_lib.store.aliases import load_aliases
 from ita_lib.store.ingest import find_documents, ingest
@@ -110,8 +110,8 @@ def test_socket_is_refused(tmp_path):
 def test_file_over_the_size_limit_is_refused_from_its_size(tmp_path):
     big = tmp_path / "big.txt"
     with open(big, "wb") as handle:  # sparse: costs no disk
-        handle.truncate(io_module.MAX_FILE_BYTES + 1)
-    assert io_module.MAX_FILE_BYTES == 50_000_000
+        handle.truncate(io_limits.MAX_FILE_BYTES + 1)
+    assert io_limits.MAX_FILE_BYTES == 50_000_000
     assert reason_of(big) == f"{big}: file too large: 50,000,001 bytes (the limit is 50 MB)"
 
 
@@ -119,12 +119,12 @@ def test_file_that_reads_longer_than_its_size_stops_at_the_limit(monkeypatch):
     status = Path("/proc/self/status")  # a regular file whose stat says 0 bytes
     if not status.exists() or status.stat().st_size:
         pytest.skip("needs Linux /proc")
-    monkeypatch.setattr(io_module, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(io_limits, "MAX_FILE_BYTES", 100)
     assert reason_of(status) == f"{status}: file too large: grew past the limit of 100 bytes while being read"
 
 
 def test_bytes_over_the_size_limit_are_refused(monkeypatch):
-    monkeypatch.setattr(io_module, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(io_limits, "MAX_FILE_BYTES", 100)
     with pytest.raises(DocumentReadError) as caught:
         document_from_bytes(b"x" * 101, name="a.txt")
     assert str(caught.value) == "a.txt: file too large: 101 bytes (the limit is 100 bytes)"
@@ -182,7 +182,7 @@ def test_docx_compressed_like_a_bomb_is_refused(tmp_path):
         read_document(bomb)
     info = zipfile.ZipFile(bomb).getinfo("word/document.xml")
     ratio = info.file_size / info.compress_size
-    assert ratio > io_module.MAX_DOCX_RATIO == 200
+    assert ratio > io_limits.MAX_DOCX_RATIO == 200
     assert caught.value.reason == (f"DOCX part word/document.xml is compressed {ratio:.0f} to 1, like a zip "
                                    "bomb (the limit is 200 to 1)")
 
@@ -190,7 +190,7 @@ def test_docx_compressed_like_a_bomb_is_refused(tmp_path):
 def test_docx_parts_over_the_total_limit_are_refused(tmp_path, monkeypatch):
     path = _docx_with(tmp_path / "a.docx")
     total = sum(part.file_size for part in zipfile.ZipFile(path).infolist())
-    monkeypatch.setattr(io_module, "MAX_DOCX_TOTAL_BYTES", 100_000)
+    monkeypatch.setattr(io_limits, "MAX_DOCX_TOTAL_BYTES", 100_000)
     with pytest.raises(DocumentReadError) as caught:
         read_document(path)
     assert caught.value.reason == f"DOCX parts inflate to {total:,} bytes in all (the limit is 100,000 bytes)"

@@ -14,7 +14,8 @@ from ita_lib.io.document import Cell, Line
 from ita_lib.errors import (
     DocumentReadError, EmptyDocumentError, ItaError, ParamsError, UnsupportedFormatError,
 )
-from ita_lib.io.read import decode_text, document_from_bytes, document_from_text, read_document
+from ita_lib.io.decode import decode_text
+from ita_lib.io.read import document_from_bytes, document_from_text, read_document
 
 SAMPLE = "ผลการประเมิน ๘๕.๓๒ คะแนน\nตัวชี้วัด\tคะแนน\nการใช้งบประมาณ\t99.17\n"
 SAMPLE_LINES = [
