@@ -1,4 +1,4 @@
-"""Thai clean-up functions in ita_lib.text.thai; invisible characters are spelled as escapes."""
+"""Thai clean-up functions in ita_lib.text (thai, fragments, steps); invisible characters are spelled as escapes."""
 from __future__ import annotations
 
 import doctest
@@ -7,16 +7,26 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ita_lib.text import fragments, steps
 from ita_lib.text import thai as T
+from ita_lib.text.fragments import html_fragment_parts
+from ita_lib.text.steps import numbered_steps
 from ita_lib.text.thai import (
-    clean_cell, clean_text, collapse_spaces, dedupe_marks, fix_sara_am, html_fragment_parts, numbered_steps,
-    remove_zero_width, replace_fffd, split_glued_numbers, thai_digits_to_arabic,
+    clean_cell, clean_text, collapse_spaces, dedupe_marks, fix_sara_am, remove_zero_width, replace_fffd,
+    split_glued_numbers, thai_digits_to_arabic,
 )
 
 
 def test_doctests_in_module():
     result = doctest.testmod(T)
     assert result.attempted >= 10
+    assert result.failed == 0
+
+
+@pytest.mark.parametrize("module, examples", [(fragments, 3), (steps, 3)])
+def test_doctests_of_fragments_and_steps(module, examples):
+    result = doctest.testmod(module)
+    assert result.attempted == examples
     assert result.failed == 0
 
 
@@ -266,8 +276,8 @@ def test_simple_fragment_reader_equals_beautifulsoup(fragment: str) -> None:
     # The fast path must give exactly what the BeautifulSoup walk gives for the same fragment.
     from bs4 import BeautifulSoup
 
-    from ita_lib.text.thai import _FRAGMENT_PARSER, _simple_fragment_parts, node_parts
+    from ita_lib.text.fragments import FRAGMENT_PARSER, node_parts, simple_fragment_parts
 
-    fast = _simple_fragment_parts(fragment)
+    fast = simple_fragment_parts(fragment)
     if fast is not None:
-        assert fast == node_parts(BeautifulSoup(fragment, _FRAGMENT_PARSER))
+        assert fast == node_parts(BeautifulSoup(fragment, FRAGMENT_PARSER))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ita_lib.errors import DocumentReadError, EmptyDocumentError
 from ita_lib.io import limits
 from ita_lib.io.document import Cell, Document, Line
-from ita_lib.text.thai import clean_cell, node_parts
+from ita_lib.text.fragments import node_parts
+from ita_lib.text.thai import clean_cell
 
 _HTML_BLOCKS = {
     "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",

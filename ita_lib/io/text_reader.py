@@ -6,7 +6,8 @@ from ita_lib.errors import EmptyDocumentError
 from ita_lib.io.decode import RE_NEWLINE
 from ita_lib.io.document import Cell, Document, Line
 from ita_lib.io.limits import check_line_count
-from ita_lib.text.thai import clean_text, html_fragment_parts
+from ita_lib.text.fragments import html_fragment_parts
+from ita_lib.text.thai import clean_text
 
 
 def text_document(text: str, path: str | None, sha: str, encoding: str | None,

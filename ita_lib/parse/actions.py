@@ -11,7 +11,7 @@ import re
 from ita_lib.io.document import Cell, Line
 from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
 from ita_lib.model import ActionRow
-from ita_lib.text.thai import numbered_steps
+from ita_lib.text.steps import numbered_steps
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.scan import Table, cell, find_tables
 

@@ -1,4 +1,5 @@
-"""Thai text clean-up: small pure ``str -> str`` functions plus HTML-fragment and step splitting.
+"""Thai text clean-up: small pure ``str -> str`` functions (HTML fragments in cells: fragments.py;
+numbered steps: steps.py).
 
 Real ITA documents arrive damaged (see shared/ita-reference.md, "Text damage seen in real
 documents"): Thai digits, U+FFFD in place of ำ, decomposed sara am, doubled tone marks, marks
@@ -17,7 +18,6 @@ pythainlp (5.4) notes, checked by hand:
 """
 from __future__ import annotations
 
-import html
 import re
 
 from pythainlp.util import (
@@ -38,9 +38,8 @@ __all__ = [
     "split_glued_numbers",
     "clean_text",
     "clean_cell",
-    "html_fragment_parts",
-    "node_parts",
-    "numbered_steps",
+    "needs_vowel_repair",
+    "DIGIT_CHARS",
 ]
 
 _CONSONANT = "\u0e01-\u0e2e"  # ก..ฮ
@@ -49,7 +48,7 @@ _TONE = "\u0e48-\u0e4b"  # ่ ้ ๊ ๋
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e4e"  # Thai script minus digits and ฯ-less punctuation
 _THAI_START = "\u0e01-\u0e2e\u0e40-\u0e44"  # characters a Thai word can start with
-_DIGIT = "0-9\u0e50-\u0e59"
+DIGIT_CHARS = "0-9\u0e50-\u0e59"  # Arabic and Thai digits, for a regex character class
 
 
 def thai_digits_to_arabic(s: str) -> str:
@@ -142,10 +141,10 @@ def collapse_spaces(s: str) -> str:
 
 
 # number glued before a Thai word: "77.70คะแนน"
-_RE_NUM_THAI = re.compile(f"([{_DIGIT}])(?=[{_THAI_START}])")
+_RE_NUM_THAI = re.compile(f"([{DIGIT_CHARS}])(?=[{_THAI_START}])")
 # Thai word glued before a number: "คะแนน85.32" (preceding char may be a mark: "ที่1"); the
 # digit comes first in the pattern so the regex engine can skip quickly to digits.
-_RE_THAI_NUM = re.compile(f"([{_DIGIT}])(?<=[{_THAI_LETTER}][{_DIGIT}])")
+_RE_THAI_NUM = re.compile(f"([{DIGIT_CHARS}])(?<=[{_THAI_LETTER}][{DIGIT_CHARS}])")
 # number glued before an English word of 3+ letters ("85points"); keeps "4G", "2nd", "10kg"
 _RE_NUM_LATIN = re.compile(r"(?<![A-Za-z])([0-9]+(?:[.,][0-9]+)?)(?=[A-Za-z]{3,})")
 # a lone grade (AA, A, B+ ...) glued before Thai: "ระดับ Aในขณะที่"
@@ -243,246 +242,3 @@ def _tidy_cell_spaces(s: str) -> str:
     """collapse_spaces applied to every cell at once."""
     s = _RE_CELL_HSPACE.sub(" ", s)
     return _RE_AROUND_SEPARATORS.sub("", s).strip(" ")
-
-
-# ---------------------------------------------------------------- HTML fragments in cells
-
-_FRAGMENT_TAGS = "p|br|b|strong|i|u|span|div|ul|ol|li|em|font|table|tr|td|th|h[1-6]"
-# Attributes must look like attributes (ASCII names) so prose such as "a<b และ c>d" is not a tag.
-_ATTR = r"""\s+[A-Za-z_:][-A-Za-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?"""
-_RE_HAS_TAG = re.compile(rf"</?(?:{_FRAGMENT_TAGS})(?:{_ATTR})*\s*/?>", re.IGNORECASE)
-_RE_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-
-# Elements that end a part (paragraph / list item / row) when reading a fragment.
-_BLOCK = {
-    "p", "div", "li", "ul", "ol", "br", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "section", "article", "header", "footer", "dt", "dd", "dl",
-    "thead", "tbody", "tfoot", "caption", "hr", "address", "figure", "figcaption", "nav", "main",
-}
-_SKIP = {"script", "style", "head", "noscript", "template", "title"}
-_CELL = {"td", "th"}
-_DASHES = {"-", "–", "—", "ถึง"}
-
-
-def _unescape(s: str) -> str:
-    # Only real entities ("&amp;", "&#3585;"); a bare "&" or "<" in prose is left alone.
-    return _RE_ENTITY.sub(lambda m: html.unescape(m.group(0)), s)
-
-
-def _merge_ranges(parts: list[str]) -> list[str]:
-    """A part that is only a dash joins its neighbours: ["1 ต.ค.", "-", "30 ก.ย."] -> one part."""
-    out: list[str] = []
-    i = 0
-    while i < len(parts):
-        p = parts[i]
-        if p in _DASHES and out and i + 1 < len(parts):
-            out[-1] = f"{out[-1]} {p} {parts[i + 1]}"
-            i += 2
-            continue
-        out.append(p)
-        i += 1
-    return out
-
-
-def node_parts(node) -> tuple[str, tuple[str, ...]]:
-    """(flat text, parts) of a BeautifulSoup node; parts are its blocks (p, li, rows...) in order.
-
-    parts is () when the node has no block element (one run of text). Nested tables are
-    flattened: each row becomes a part, its cells separated by spaces.
-    """
-    from bs4 import NavigableString, Tag  # local: bs4 is only needed for markup
-    from bs4.element import PreformattedString  # comments, doctype, CDATA, <?pi?>
-
-    parts: list[str] = []
-    buf: list[str] = []
-    saw_block = False
-
-    def flush() -> None:
-        text = clean_cell(" ".join("".join(buf).split()))
-        buf.clear()
-        if text:
-            parts.append(text)
-
-    # Iterative walk (an explicit stack): deeply nested markup must not hit the recursion limit.
-    stack: list = list(reversed(list(node.children)))
-    while stack:
-        child = stack.pop()
-        if child is flush:  # end of a block element
-            flush()
-        elif isinstance(child, str) and not isinstance(child, NavigableString):
-            buf.append(child)  # the spaces pushed around table cells
-        elif isinstance(child, PreformattedString):
-            continue
-        elif isinstance(child, NavigableString):
-            buf.append(str(child))
-        elif isinstance(child, Tag):
-            name = (child.name or "").lower()
-            if name in _SKIP:
-                continue
-            kids = list(reversed(list(child.children)))
-            if name in _BLOCK:
-                saw_block = True
-                flush()
-                stack.append(flush)
-                stack.extend(kids)
-            elif name in _CELL:  # cells of a nested table: keep their words apart
-                stack.append(" ")
-                stack.extend(kids)
-                stack.append(" ")
-            else:
-                stack.extend(kids)
-    flush()
-    parts = _merge_ranges(parts)
-    flat = " ".join(parts)
-    return flat, (tuple(parts) if saw_block else ())
-
-
-_SIMPLE_INLINE = {"b", "strong", "i", "u", "em", "span", "font"}
-_SIMPLE_BLOCK = {"p", "br", "ul", "ol", "li", "div"}
-_RE_SIMPLE_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z_:][-A-Za-z0-9_:.]*"
-                            r"(?:\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))?)*)\s*/?>")
-
-
-def _nests_cleanly(stack: list[str], name: str, *, closing: bool, void: bool) -> bool:
-    """Track open tags; False where a parser would restructure the tree (a closing tag that is
-    not the innermost open one, a block inside an inline tag or a paragraph, li directly in li)."""
-    if void:
-        return not closing or name != "br"
-    if closing:
-        if not stack or stack[-1] != name:
-            return False
-        stack.pop()
-        return True
-    if name in _SIMPLE_BLOCK and any(tag in _SIMPLE_INLINE or tag == "p" for tag in stack):
-        return False
-    if name == "li" and [tag for tag in stack if tag in ("li", "ul", "ol")][-1:] == ["li"]:
-        return False
-    stack.append(name)
-    return True
-
-
-def _simple_fragment_parts(s: str) -> tuple[str, tuple[str, ...]] | None:
-    """The same result as node_parts(BeautifulSoup(s)) for the fragments real cells hold (p, li, br,
-    b ... with plain text), without building a tree: several times faster. None when the fragment
-    has anything else (entities, comments, tables, stray angle brackets): the caller then uses bs4."""
-    if "&" in s or "<!" in s or "<?" in s:
-        return None
-    parts: list[str] = []
-    saw_block = False
-    position = 0
-    buf: list[str] = []
-    stack: list[str] = []
-
-    def flush() -> None:
-        # Raw parts are cleaned together below: one clean_text call instead of one per part.
-        parts.append(" ".join("".join(buf).split()))
-        buf.clear()
-
-    for match in _RE_SIMPLE_TAG.finditer(s):
-        name = match.group(2).lower()
-        if name not in _SIMPLE_INLINE and name not in _SIMPLE_BLOCK:
-            return None
-        between = s[position:match.start()]
-        if "<" in between or ">" in between:
-            return None
-        buf.append(between)
-        position = match.end()
-        if not _nests_cleanly(stack, name, closing=bool(match.group(1)),
-                              void=name == "br" or match.group(0).endswith("/>")):
-            return None  # mis-nested markup: HTML parsers repair it in their own ways, let bs4 decide
-        if name in _SIMPLE_BLOCK:
-            saw_block = True
-            flush()
-    tail = s[position:]
-    if "<" in tail or ">" in tail:
-        return None
-    buf.append(tail)
-    flush()
-    # Parts hold no tab or newline (split() above), so clean_text equals clean_cell on each part.
-    parts = [part for part in clean_text("\n".join(parts)).split("\n") if part]
-    parts = _merge_ranges(parts)
-    return " ".join(parts), (tuple(parts) if saw_block else ())
-
-
-def html_fragment_parts(s: str) -> tuple[str, tuple[str, ...]]:
-    """Cell text that may hold an HTML fragment -> (flat cleaned text, parts).
-
-    Without tags the text is only cleaned (so "คะแนน < 85" stays text) and parts is ().
-
-    >>> html_fragment_parts("<ul><li>-จัดทำแผน</li><li>-รายงานผล</li></ul>")
-    ('-จัดทำแผน -รายงานผล', ('-จัดทำแผน', '-รายงานผล'))
-    >>> html_fragment_parts("<p>๑ ต.ค. ๒๕๖๘</p><p>-</p><p>๓๐ ก.ย. ๒๕๖๙</p>")
-    ('1 ต.ค. 2568 - 30 ก.ย. 2569', ('1 ต.ค. 2568 - 30 ก.ย. 2569',))
-    >>> html_fragment_parts("คะแนน < 85 &amp; สูง")
-    ('คะแนน < 85 & สูง', ())
-    """
-    if not _RE_HAS_TAG.search(s):
-        return clean_cell(_unescape(s).replace("\t", " ").replace("\n", " ")), ()
-    simple = _simple_fragment_parts(s)
-    if simple is not None:
-        return simple
-    from bs4 import BeautifulSoup
-
-    # lxml parses fragments ~5x faster than html.parser; both unescape entities themselves.
-    soup = BeautifulSoup(s, _FRAGMENT_PARSER)
-    return node_parts(soup)
-
-
-def _fragment_parser() -> str:
-    try:
-        import lxml  # noqa: F401
-
-        return "lxml"
-    except ImportError:
-        return "html.parser"
-
-
-_FRAGMENT_PARSER = _fragment_parser()
-
-
-# ---------------------------------------------------------------- numbered steps
-
-_THAI_TO_INT = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-# "๑." "2." "๓)" "(4)" at the start or after white space, not a decimal ("๙๙.๑๗", "ข้อ ๙.๔").
-_RE_NUM_MARK = re.compile(rf"(?:(?<=\s)|^)\(?([{_DIGIT}]{{1,2}})[.)](?![{_DIGIT}])")
-# "-จัดทำ" (glued) or "- รอบ" (spaced, but not a range between numbers "2568 - 30").
-_RE_DASH_MARK = re.compile(rf"(?:(?<=\s)|^)-(?:(?=[^\s{_DIGIT}\-])|\s+(?=[^\s{_DIGIT}\-]))")
-
-
-def _numbered_marks(s: str) -> list[re.Match]:
-    """Markers that count up by one from the first (1, 2, 3 ...); others stay in the text."""
-    marks: list[re.Match] = []
-    for m in _RE_NUM_MARK.finditer(s):
-        n = int(m.group(1).translate(_THAI_TO_INT))
-        if not marks or n == int(marks[-1].group(1).translate(_THAI_TO_INT)) + 1:
-            if m.start() > 0 and not marks and s[: m.start()].rstrip().endswith("ข้อ"):
-                continue  # "ข้อ ๓." is a reference, not a step
-            marks.append(m)
-    return marks
-
-
-def numbered_steps(s: str) -> list[str]:
-    """Split plain text into steps at numbered ("๑." "2." "๓)") or dash markers, markers removed.
-
-    Needs at least two markers; otherwise the whole text is one step. Text before the first
-    marker (a heading) is kept as its own first step so nothing is lost.
-
-    >>> numbered_steps("๑.มอบหมายงาน  ๒.จัดทำคู่มือ ๓.แจ้งเวียน")
-    ['มอบหมายงาน', 'จัดทำคู่มือ', 'แจ้งเวียน']
-    >>> numbered_steps("-จัดทำแผน -รายงานผล")
-    ['จัดทำแผน', 'รายงานผล']
-    >>> numbered_steps("ข้อ ๙.๔ ได้ ๙๙.๑๗")
-    ['ข้อ ๙.๔ ได้ ๙๙.๑๗']
-    """
-    s = collapse_spaces(s.replace("\n", " "))
-    if not s:
-        return []
-    marks = _numbered_marks(s)
-    if len(marks) < 2:
-        marks = list(_RE_DASH_MARK.finditer(s))
-    if len(marks) < 2:
-        return [s]
-    steps = [s[: marks[0].start()]]
-    for m, nxt in zip(marks, marks[1:] + [None]):
-        steps.append(s[m.end() : nxt.start() if nxt else len(s)])
-    return [step.strip() for step in steps if step.strip()]
