@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 
 from ita_lib.errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError
+from ita_lib.store.schema import DEFAULT_DB  # a constant only: importing ita_lib loads no DuckDB
 
 __version__ = "0.1.0"
 
@@ -21,7 +22,7 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def load(agency: str, db: str | os.PathLike = "outputs/ita.duckdb", *, province: str | None = None,
+def load(agency: str, db: str | os.PathLike = DEFAULT_DB, *, province: str | None = None,
          config: dict | None = None, years: list[int] | None = None):
     """One agency's history, analysis tables and Thai narrative from the store, as an AgencyAnalysis
     (it shows itself as a Thai summary in Jupyter). `agency`: any spelling seen or its id;

@@ -12,7 +12,8 @@ def write_records() -> Callable[[Path, Iterable], None]:
     """write_records(db, assessments): made-up records straight into a store (one source each, by
     its sha256), then agency identity linked, as `ingest` leaves it."""
     from ita_lib.store.ingest import relink
-    from ita_lib.store.db import Rows, Store, document_rows
+    from ita_lib.store.db import Store
+    from ita_lib.store.rows import Rows, document_rows
 
     def write(db: Path, records: Iterable) -> None:
         rows = Rows.empty()

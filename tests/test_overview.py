@@ -16,7 +16,8 @@ from ita_lib.model import Assessment, Source
 from ita_lib.report.overview import (
     indicator_means, load_overview, movers, movers_table, provinces, summary, title_block,
 )
-from ita_lib.store.db import Rows, Store, document_rows
+from ita_lib.store.db import Store
+from ita_lib.store.rows import Rows, document_rows
 
 # (name, province, overall 2567, overall 2568, indicator 9 in 2568); other indicators are 90.
 AGENCIES = [

@@ -24,7 +24,8 @@ from ita_lib.report.params import ReportParams, agency_slug
 from ita_lib.errors import ReportBuildError
 from ita_lib.report.render import NOTEBOOK, build
 from ita_lib.rubric import INDICATORS
-from ita_lib.store.db import Store, document_rows
+from ita_lib.store.db import Store
+from ita_lib.store.rows import document_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -12,7 +12,8 @@ from pathlib import Path
 import pandas as pd
 
 from ita_lib.errors import NoResultsError
-from ita_lib.store.db import DEFAULT_DB, Store
+from ita_lib.store.db import Store
+from ita_lib.store.schema import DEFAULT_DB
 from ita_lib.analysis.change import trends, year_over_year
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.consistency import consistency

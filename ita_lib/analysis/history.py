@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ita_lib import rubric
-from ita_lib.store.db import KIND_PRIORITY
+from ita_lib.store.schema import KIND_PRIORITY
 
 SCORE_FIELDS = ("overall_score",)
 

@@ -7,7 +7,7 @@ LEVELS = {"strength": "จุดแข็ง", "pass": "ผ่านเกณฑ
 TRENDS = {"improving": "ดีขึ้น", "declining": "ลดลง", "stable": "คงที่", "insufficient": "ข้อมูลไม่พอ"}
 SCOPES = {"overall": "ภาพรวม", "instrument": "แบบวัด", "indicator": "ตัวชี้วัด"}
 
-# The kinds of document the parser tells apart (ita_lib.store.db.KIND_PRIORITY), as a reader names them.
+# The kinds of document the parser tells apart (ita_lib.store.schema.KIND_PRIORITY), as a reader names them.
 KINDS = {"itas_result": "ผลจากระบบ ITAS", "multi_agency_table": "ตารางผลหลายหน่วยงาน",
          "agency_analysis": "เอกสารวิเคราะห์ของหน่วยงาน", "multi_year_table": "ตารางผลหลายปี",
          "province_list": "รายชื่อผลรายจังหวัด", "prose": "ข่าวหรือประกาศ"}

@@ -38,6 +38,7 @@ from ita_lib.errors import AgencyNotFoundError, OutputError, ParamsError
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
 from ita_lib.io.yaml_limits import NULL_TAG, STR_TAG, compose_limited, is_null, node_line, read_yaml_text
+from ita_lib.store.schema import DEFAULT_DB
 
 __all__ = [
     "ReportParams", "Thresholds", "agency_slug", "dump_params", "load_params", "params_yaml",
@@ -93,7 +94,7 @@ class ReportParams(BaseModel):
     agency_id: str | None = Field(None, description="the store's agency id (wins over the name)")
     province: str | None = Field(None, description="narrows the name when several agencies share it")
     years: list[int] | Literal["all"] = Field("all", description="fiscal years B.E. to show, or all")
-    db: str = "outputs/ita.duckdb"
+    db: str = DEFAULT_DB
     output_dir: str = "outputs"
     digits: Literal["thai", "arabic"] = "thai"
     thresholds: Thresholds = Field(default_factory=Thresholds)

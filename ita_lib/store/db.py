@@ -5,70 +5,22 @@ sources that disagree both stay, and `conflicts()` is a plain query. Agency iden
 from all records after every ingest (ita_lib.store.resolve), so it never depends on ingest order.
 
 Tables: sources (one per file content, by sha256), records (one per agency and year in a source),
-facts, recommendations, actions, warnings, agencies, agency_links.
+facts, recommendations, actions, warnings, agencies, agency_links (ita_lib.store.schema); the rows a
+document adds: ita_lib.store.rows; finding an agency by name: ita_lib.store.agency_index.
 """
 from __future__ import annotations
 
 import functools
 import time
-import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from ita_lib.errors import AgencyNotFoundError, StoreError
-from ita_lib.model import Assessment
-
-DEFAULT_DB = Path("outputs") / "ita.duckdb"
-SCHEMA_VERSION = "1"
-
-# Which source wins when sources disagree (lower first); the loser is still kept and listed.
-KIND_PRIORITY = {"itas_result": 0, "multi_agency_table": 1, "agency_analysis": 2, "multi_year_table": 3,
-                 "province_list": 4, "prose": 5}
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
-CREATE TABLE IF NOT EXISTS sources (
-    sha256 VARCHAR PRIMARY KEY, path VARCHAR, format VARCHAR, n_records INTEGER, note VARCHAR);
-CREATE TABLE IF NOT EXISTS records (
-    record_id VARCHAR PRIMARY KEY, sha256 VARCHAR, record_index INTEGER, kind VARCHAR,
-    agency VARCHAR, agency_type VARCHAR, district VARCHAR, province VARCHAR, fiscal_year INTEGER,
-    agency_line INTEGER, year_line INTEGER);
-CREATE TABLE IF NOT EXISTS facts (
-    record_id VARCHAR, field VARCHAR, number DOUBLE, text VARCHAR, line INTEGER, secondary BOOLEAN);
--- Stores written before in-document disagreements were kept: the column, false for their rows.
-ALTER TABLE facts ADD COLUMN IF NOT EXISTS secondary BOOLEAN;
-CREATE TABLE IF NOT EXISTS recommendations (
-    record_id VARCHAR, position INTEGER, instrument VARCHAR, indicator INTEGER, text VARCHAR, line INTEGER);
-CREATE TABLE IF NOT EXISTS actions (
-    record_id VARCHAR, position INTEGER, indicator INTEGER, topic VARCHAR, measure VARCHAR,
-    analysis VARCHAR, steps VARCHAR, period VARCHAR, responsible VARCHAR, score DOUBLE, line INTEGER);
-CREATE TABLE IF NOT EXISTS warnings (
-    record_id VARCHAR, position INTEGER, code VARCHAR, message VARCHAR, line INTEGER);
-CREATE TABLE IF NOT EXISTS agencies (
-    agency_id VARCHAR PRIMARY KEY, name VARCHAR, agency_type VARCHAR, place VARCHAR,
-    district VARCHAR, province VARCHAR);
-CREATE TABLE IF NOT EXISTS agency_links (
-    record_id VARCHAR PRIMARY KEY, agency_id VARCHAR, method VARCHAR, similarity DOUBLE,
-    matched_name VARCHAR);
-"""
-
-_COLUMNS = {
-    "records": ("record_id", "sha256", "record_index", "kind", "agency", "agency_type", "district",
-                "province", "fiscal_year", "agency_line", "year_line"),
-    # secondary: a second value the same document printed for the field (the first is kept).
-    "facts": ("record_id", "field", "number", "text", "line", "secondary"),
-    "recommendations": ("record_id", "position", "instrument", "indicator", "text", "line"),
-    "actions": ("record_id", "position", "indicator", "topic", "measure", "analysis", "steps", "period",
-                "responsible", "score", "line"),
-    "warnings": ("record_id", "position", "code", "message", "line"),
-    "sources": ("sha256", "path", "format", "n_records", "note"),
-}
-# Record fields stored as facts: (field, is_number).
-_SCALAR_FACTS = (("overall_score", True), ("overall_score_computed", True), ("grade", False),
-                 ("result", False), ("passed", False), ("rank", True), ("limitations", False))
+from ita_lib.errors import StoreError
+from ita_lib.store.agency_index import AgencyIndex, first_row
+from ita_lib.store.rows import Rows
+from ita_lib.store.schema import COLUMNS, DEFAULT_DB, SCHEMA, SCHEMA_VERSION
 
 
 def _store_errors(method):
@@ -114,92 +66,6 @@ def _store_problem(error: Exception) -> str:
     return f"cannot use the store: {text[:200]}"
 
 
-def _row(frame: pd.DataFrame) -> pd.Series:
-    """The first row with None for every missing value (pandas gives NaN for a NULL text), so
-    callers can test `if row["province"]`."""
-    row = frame.iloc[0].astype(object)
-    return row.where(row.notna(), None)
-
-
-def _text_or(value, default: str) -> str:
-    """A text column's value, or *default* for NULL (which pandas hands over as None, NaN or NA)."""
-    return value if isinstance(value, str) and value else default
-
-
-def fact_field(contract_field: str) -> str:
-    """The facts table's name for a field of the parse contract: indicators.3 → indicator:3."""
-    group, _, key = contract_field.partition(".")
-    if not key:
-        return group
-    return {"indicators": "indicator", "instruments": "instrument", "items": "item"}.get(group, group) + ":" + key
-
-
-def record_id(sha256: str, index: int) -> str:
-    return f"{sha256[:16]}-{index:04d}"
-
-
-@dataclass
-class Rows:
-    """Table rows of many parsed documents, ready for one bulk insert."""
-
-    tables: dict[str, list[tuple]]
-
-    @classmethod
-    def empty(cls) -> "Rows":
-        return cls({name: [] for name in _COLUMNS})
-
-    def extend(self, other: "Rows") -> None:
-        for name, rows in other.tables.items():
-            self.tables[name].extend(rows)
-
-    def __len__(self) -> int:
-        return len(self.tables["sources"])
-
-
-def document_rows(sha256: str, path: str, fmt: str, records: list[Assessment], note: str | None) -> Rows:
-    """All rows one document contributes (pure: runs in parse workers)."""
-    rows = Rows.empty()
-    rows.tables["sources"].append((sha256, path, fmt, len(records), note))
-    for index, record in enumerate(records):
-        _add_record(rows.tables, record_id(sha256, index), index, record)
-    return rows
-
-
-def _add_record(tables: dict[str, list[tuple]], rid: str, index: int, record: Assessment) -> None:
-    lines = record.source.lines
-    tables["records"].append((rid, record.source.sha256, index, record.source.kind, record.agency,
-                              record.agency_type, record.district, record.province, record.fiscal_year,
-                              lines.get("agency"), lines.get("fiscal_year")))
-    facts = tables["facts"]
-    for name, is_number in _SCALAR_FACTS:
-        value = getattr(record, name)
-        if value is None:
-            continue
-        if name == "passed":
-            if record.passed_derived:
-                continue  # computed from the score, not given by the document
-            value = "true" if record.passed else "false"
-        facts.append((rid, name, float(value) if is_number else None, None if is_number else str(value),
-                      lines.get(name), False))
-    for number, score in record.indicators.items():
-        if score is not None:
-            facts.append((rid, f"indicator:{number}", score, None, lines.get(f"indicators.{number}"), False))
-    for code, score in record.instruments.model_dump().items():
-        if score is not None:
-            facts.append((rid, f"instrument:{code}", score, None, lines.get(f"instruments.{code}"), False))
-    for code, score in record.items.items():
-        facts.append((rid, f"item:{code}", score, None, lines.get(f"items.{code}"), False))
-    for other in record.other_values:
-        facts.append((rid, fact_field(other.field), other.value, other.context, other.line, True))
-    for position, rec in enumerate(record.recommendations):
-        tables["recommendations"].append((rid, position, rec.instrument, rec.indicator, rec.text, rec.line))
-    for position, action in enumerate(record.actions):
-        tables["actions"].append((rid, position, action.indicator, action.topic, action.measure,
-                                  action.analysis, json.dumps(action.steps, ensure_ascii=False),
-                                  action.period, action.responsible, action.score, action.line))
-    for position, warning in enumerate(record.warnings):
-        tables["warnings"].append((rid, position, warning.code, warning.message, warning.line))
-
 
 class Store:
     """A DuckDB store file. Use as a context manager or call close()."""
@@ -228,7 +94,7 @@ class Store:
                 if "secondary" not in columns:  # written by an older version; `ingest` adds the column
                     self._secondary = "false"
             else:
-                self.con.execute(_SCHEMA)
+                self.con.execute(SCHEMA)
                 self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
         except duckdb.Error as error:
             self.con.close()
@@ -256,7 +122,7 @@ class Store:
             return
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for name, columns in _COLUMNS.items():
+            for name, columns in COLUMNS.items():
                 data = rows.tables[name]
                 if data:
                     self.con.register("rows_frame", pd.DataFrame(data, columns=list(columns)))
@@ -358,10 +224,10 @@ class Store:
         agencies = self.query("SELECT * FROM agencies")
         exact = agencies[agencies["agency_id"] == name_or_id]
         if len(exact) == 1:  # an id, as every build gives: no need to key every spelling in the store
-            return _row(exact)
+            return first_row(exact)
         return self.agency_index(agencies).find(name_or_id, province=province)
 
-    def agency_index(self, agencies: pd.DataFrame | None = None) -> "AgencyIndex":
+    def agency_index(self, agencies: pd.DataFrame | None = None) -> AgencyIndex:
         """Every agency by id, by each spelling of its name and by its place, read once: for
         finding many agencies (a batch's list) without a query per name."""
         return AgencyIndex(self.query("SELECT * FROM agencies") if agencies is None else agencies,
@@ -369,7 +235,7 @@ class Store:
                                       "JOIN agency_links l USING (record_id)"), self.path)
 
     def table(self, name: str) -> pd.DataFrame:
-        if name not in (*_COLUMNS, "agencies", "agency_links", "meta"):
+        if name not in (*COLUMNS, "agencies", "agency_links", "meta"):
             raise StoreError(f"no table {name!r}", path=self.path)
         return self.query(f"SELECT * FROM {name}")
 
@@ -425,45 +291,3 @@ class Store:
         """agency_id, peer_group ("type:province"): the agencies an agency is compared with."""
         return self.query("""SELECT agency_id, coalesce(agency_type, '') || ':' || coalesce(province, '') AS peer_group
                              FROM agencies""")
-
-
-class AgencyIndex:
-    """The agencies of a store, looked up as Store.find_agency does: an id, any spelling of a name
-    (abbreviated or not), or a bare place name, which names every tier of that place."""
-
-    def __init__(self, agencies: pd.DataFrame, spellings: pd.DataFrame, path: str | Path):
-        from ita_lib.store.names import name_key
-
-        self.agencies, self.path = agencies, path
-        self._by_id = {agency_id: position for position, agency_id in enumerate(agencies["agency_id"])}
-        self._by_name: dict[str, set[str]] = {}
-        for agency_id, name in [*zip(spellings["agency_id"], spellings["agency"]),
-                                *zip(agencies["agency_id"], agencies["name"])]:
-            self._by_name.setdefault(name_key(name), set()).add(agency_id)
-        self._by_place: dict[str, set[str]] = {}
-        for agency_id, place in zip(agencies["agency_id"], agencies["place"]):
-            if isinstance(place, str):
-                self._by_place.setdefault(name_key(place), set()).add(agency_id)
-
-    def find(self, name_or_id: str, *, province: str | None = None) -> pd.Series:
-        from ita_lib.store.names import name_key
-
-        agencies = self.agencies
-        if name_or_id in self._by_id:
-            return _row(agencies.iloc[[self._by_id[name_or_id]]])
-        wanted = name_key(name_or_id)
-        ids = self._by_name.get(wanted) or self._by_place.get(wanted, set())
-        named = agencies[agencies["agency_id"].isin(ids)]
-        found = named if province is None else named[named["province"] == province]
-        if len(found) == 1:
-            return _row(found)
-        if named.empty:
-            raise AgencyNotFoundError(f"no agency named {name_or_id!r} in the store", path=self.path)
-        if found.empty:
-            places = ", ".join(sorted({_text_or(p, "no province") for p in named["province"]}))
-            raise AgencyNotFoundError(f"{name_or_id!r} is in the store, but not in province {province!r} "
-                                      f"(it is in: {places})", path=self.path)
-        choices = "; ".join(f"{r.name} ({_text_or(r.district, '?')}, {_text_or(r.province, '?')}) id={r.agency_id}"
-                            for r in found.itertuples())
-        raise AgencyNotFoundError(f"{name_or_id!r} matches several agencies: {choices}; "
-                                  "give the province or the id", path=self.path)

@@ -24,7 +24,8 @@ from ita_lib.errors import DocumentReadError, ItaError
 from ita_lib.store.aliases import load_aliases
 from ita_lib.store.resolve import AgencyRef, resolve
 from ita_lib.io.read import SUPPORTED_SUFFIXES, check_document_file
-from ita_lib.store.db import Rows, Store, document_rows
+from ita_lib.store.db import Store
+from ita_lib.store.rows import Rows, document_rows
 
 DEFAULT_ALIASES = Path("params") / "aliases.yaml"
 _PARALLEL_FROM = 40  # below this many files a process pool costs more than it saves
