@@ -15,6 +15,7 @@ import pytest  # noqa: E402
 
 pytest.importorskip("seaborn")
 
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.text import Text  # noqa: E402
 from test_analysis import AGENCY, WORKED, facts_for  # noqa: E402
@@ -22,6 +23,7 @@ from test_analysis import AGENCY, WORKED, facts_for  # noqa: E402
 import ita_lib  # noqa: E402
 from ita_lib.report import fonts
 from ita_lib.report import plots  # noqa: E402
+from ita_lib.report.colours import DELTA_COLOURS, LEVEL_COLOURS  # noqa: E402
 from ita_lib.analysis import AnalysisConfig, build_analysis  # noqa: E402
 from ita_lib.errors import ItaError, ThaiFontNotFoundError  # noqa: E402
 from ita_lib.store.ingest import ingest  # noqa: E402
@@ -114,7 +116,7 @@ def test_indicator_bars_are_the_latest_scores_with_the_pass_line(examples):
     colours = {round(p.get_y() + p.get_height() / 2) + 1: matplotlib.colors.to_hex(p.get_facecolor())
                for p in ax.patches}
     levels = a.indicators[a.indicators["fiscal_year"] == a.latest_year].set_index("indicator")["level"]
-    assert colours == {n: plots.LEVEL_COLOURS[level].lower() for n, level in levels.items()}
+    assert colours == {n: LEVEL_COLOURS[level].lower() for n, level in levels.items()}
     assert any(list(line.get_xdata()) == [85, 85] and line.get_linestyle() == "--" for line in ax.lines)
     assert any(t.get_text() == "เกณฑ์ ๘๕" for t in ax.texts)
     assert ax.get_xlim()[0] >= 0
@@ -158,7 +160,7 @@ def test_delta_bars_follow_the_analysis_deltas(examples):
     bars = {round(p.get_y() + p.get_height() / 2) + 1: p for p in ax.patches}
     assert {n: p.get_width() for n, p in bars.items()} == pytest.approx(expected.astype(float).to_dict())
     for n, bar in bars.items():
-        colour = plots.DELTA_COLOURS["up" if expected[n] > 0 else "down"]
+        colour = DELTA_COLOURS["up" if expected[n] > 0 else "down"]
         assert matplotlib.colors.to_hex(bar.get_facecolor()) == colour.lower()
 
 
@@ -187,7 +189,7 @@ def test_png_of_a_figure_drawn_past_its_edge_takes_the_overflow_in():
 
     def figure():
         fig = Figure(figsize=(2, 1), dpi=plots.DPI)
-        plots.FigureCanvasAgg(fig)
+        FigureCanvasAgg(fig)
         fig.text(0.1, 0.5, "คะแนน", color="black")
         fig.text(0.8, 0.5, "เกณฑ์ ๘๕", color="black")  # runs past the right edge
         return fig

@@ -9,9 +9,9 @@ from matplotlib.ticker import MaxNLocator
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import fmt
 from ita_lib.report.overview import Overview, dash_if_missing, indicator_means, movers_table
-from ita_lib.report.plots import (
-    DELTA_COLOURS, LEVEL_COLOURS, _fill_footer, _new_figure, _note_figure, _number, _pass_line,
-    _thai_tick_format, _titles,
+from ita_lib.report.colours import DELTA_COLOURS, LEVEL_COLOURS
+from ita_lib.report.plots.frame import (
+    fill_footer, new_figure, note_figure, pass_line, thai_tick_format, threshold_text, titles,
 )
 
 NO_SCORES = "ไม่มีคะแนนในปีนี้"
@@ -19,9 +19,9 @@ NO_SCORES = "ไม่มีคะแนนในปีนี้"
 
 def _finish_score_chart(fig: Figure, ax, footer, title: str, o: Overview) -> Figure:
     """Pass-mark line, titles and the level legend that every score chart of the overview has."""
-    _pass_line(ax, o, vertical=True)
-    _titles(fig, ax, title, o)
-    _fill_footer(fig, footer, [], handles=[Patch(color=LEVEL_COLOURS[k], label=LEVELS[k]) for k in LEVEL_COLOURS])
+    pass_line(ax, o, vertical=True)
+    titles(fig, ax, title, o)
+    fill_footer(fig, footer, [], handles=[Patch(color=LEVEL_COLOURS[k], label=LEVELS[k]) for k in LEVEL_COLOURS])
     return fig
 
 
@@ -32,8 +32,8 @@ def score_distribution(o: Overview) -> Figure:
     title = "การกระจายของคะแนน ITA"
     scores = o.current["score"].astype(float)
     if scores.empty:
-        return _note_figure(title, o, [NO_SCORES])
-    fig, ax, footer = _new_figure(3.0, footer=(True, 0))
+        return note_figure(title, o, [NO_SCORES])
+    fig, ax, footer = new_figure(3.0, footer=(True, 0))
     low = min(np.floor(scores.min() / 5) * 5, o.config.urgent - 5)
     bins = np.arange(low, 100.0 + 2.5, 2.5)
     sns.histplot(x=scores, bins=bins, ax=ax, color=LEVEL_COLOURS["pass"], edgecolor="white")
@@ -44,9 +44,9 @@ def score_distribution(o: Overview) -> Figure:
         patch.set_facecolor(LEVEL_COLOURS[level])
     ax.set_xlabel("คะแนน ITA")
     ax.set_ylabel("จำนวนหน่วยงาน")
-    _thai_tick_format(ax.xaxis, o, 0)
+    thai_tick_format(ax.xaxis, o, 0)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole agencies only
-    _thai_tick_format(ax.yaxis, o, 0)
+    thai_tick_format(ax.yaxis, o, 0)
     return _finish_score_chart(fig, ax, footer, title, o)
 
 
@@ -55,9 +55,9 @@ def indicator_chart(o: Overview) -> Figure:
     title = "คะแนนเฉลี่ยรายตัวชี้วัด"
     means = indicator_means(o)
     if means.empty:
-        return _note_figure(title, o, [NO_SCORES])
-    fig, ax, footer = _new_figure(max(2.4, 0.36 * len(means) + 1.0), footer=(True, 0))
-    labels = [f"{_number(row.indicator, o)} {dash_if_missing(row.name)}" for row in means.itertuples()]
+        return note_figure(title, o, [NO_SCORES])
+    fig, ax, footer = new_figure(max(2.4, 0.36 * len(means) + 1.0), footer=(True, 0))
+    labels = [f"{threshold_text(row.indicator, o)} {dash_if_missing(row.name)}" for row in means.itertuples()]
     ax.barh(range(len(means)), means["mean"], color=[LEVEL_COLOURS[level] for level in means["level"]])
     for position, value in enumerate(means["mean"]):
         ax.annotate(fmt(value, o.config), xy=(value, position), xytext=(3, 0), textcoords="offset points",
@@ -66,7 +66,7 @@ def indicator_chart(o: Overview) -> Figure:
     ax.invert_yaxis()
     ax.set_xlim(max(0.0, np.floor(min(means["mean"].min(), o.config.urgent) / 10) * 10 - 10), 104)
     ax.set_xlabel("คะแนนเฉลี่ย")
-    _thai_tick_format(ax.xaxis, o, 0)
+    thai_tick_format(ax.xaxis, o, 0)
     return _finish_score_chart(fig, ax, footer, title, o)
 
 
@@ -76,8 +76,8 @@ def movers_chart(o: Overview) -> Figure:
     improved, declined = movers_table(o)
     rows = list(improved.itertuples()) + list(declined.iloc[::-1].itertuples())
     if not rows:
-        return _note_figure(title, o, ["ไม่มีคะแนนปีก่อนหน้าให้เปรียบเทียบ"])
-    fig, ax, _ = _new_figure(max(2.4, 0.3 * len(rows) + 1.2))
+        return note_figure(title, o, ["ไม่มีคะแนนปีก่อนหน้าให้เปรียบเทียบ"])
+    fig, ax, _ = new_figure(max(2.4, 0.3 * len(rows) + 1.2))
     changes = [row.change for row in rows]
     ax.barh(range(len(rows)), changes, color=[DELTA_COLOURS["up" if c > 0 else "down"] for c in changes])
     ax.set_yticks(range(len(rows)), [dash_if_missing(row.name) for row in rows], fontsize="small")
@@ -86,6 +86,6 @@ def movers_chart(o: Overview) -> Figure:
     reach = max(abs(c) for c in changes) * 1.25
     ax.set_xlim(-reach, reach)
     ax.set_xlabel("คะแนนที่เปลี่ยนไปจากปีก่อนหน้า")
-    _thai_tick_format(ax.xaxis, o, 0)
-    _titles(fig, ax, title, o)
+    thai_tick_format(ax.xaxis, o, 0)
+    titles(fig, ax, title, o)
     return fig
