@@ -13,9 +13,8 @@ from hypothesis import strategies as st
 
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.errors import ItaError, ParamsError
-from ita_lib.report.params import (
-    ReportParams, Thresholds, agency_slug, dump_params, load_params, validate_params, write_params_for_store,
-)
+from ita_lib.report.params import ReportParams, Thresholds, agency_slug, load_params, validate_params
+from ita_lib.report.params_files import dump_params, write_params_for_store
 from ita_lib.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]

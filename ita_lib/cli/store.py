@@ -272,7 +272,7 @@ def _say_failed(params, error: BaseException) -> None:
 
 
 def cmd_params(args: argparse.Namespace) -> int:
-    from ita_lib.report.params import write_params_for_store
+    from ita_lib.report.params_files import write_params_for_store
 
     written = write_params_for_store(args.db, args.out, province=args.province, overwrite=args.overwrite)
     for path in written:

@@ -17,12 +17,13 @@ otherwise be ignored silently). Every error is a ``ParamsError`` with the file, 
 offending key and the reason; the report driver passes ``notebook_parameters()`` to papermill's
 Python API as a dict, never through the command line.
 
+Validation errors are explained by params_errors.py; params files are written by params_files.py.
+
 ``agency_slug`` names an agency's files (params/agencies/<slug>.yaml, outputs/<slug>/): ASCII,
 romanized with pythainlp's RTGS (royin) engine, unique through a short hash of the agency id.
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 import re
 import unicodedata
@@ -34,18 +35,14 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from ita_lib.analysis.config import AnalysisConfig, Thresholds
-from ita_lib.errors import AgencyNotFoundError, OutputError, ParamsError
+from ita_lib.errors import ParamsError
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
 from ita_lib.io.yaml_limits import NULL_TAG, STR_TAG, compose_limited, is_null, node_line, read_yaml_text
+from ita_lib.report.params_errors import KeyPath, describe_errors
 from ita_lib.store.schema import DEFAULT_DB
 
-__all__ = [
-    "ReportParams", "Thresholds", "agency_slug", "dump_params", "load_params", "params_yaml",
-    "validate_params", "write_params_for_store", "DEFAULT_PARAMS_DIR",
-]
-
-DEFAULT_PARAMS_DIR = Path("params") / "agencies"  # its own folder: params/aliases.yaml is no report
+__all__ = ["ReportParams", "Thresholds", "agency_slug", "checked_slug", "load_params", "validate_params"]
 
 
 # ---------------------------------------------------------------- schema
@@ -162,9 +159,6 @@ _TextLoader.yaml_implicit_resolvers = {
     if (kept := [(tag, regexp) for tag, regexp in resolvers if tag == NULL_TAG])
 }
 
-KeyPath = tuple[str | int, ...]  # a place in the document: keys and list indexes
-_FIELD_NAMES = {*ReportParams.model_fields, *Thresholds.model_fields}
-
 
 def load_params(path: str | Path) -> ReportParams:
     """Read and validate a params file; any problem is a ParamsError naming the file and line."""
@@ -183,7 +177,7 @@ def validate_params(data: Any, *, path: str | Path | None = None,
     try:
         return ReportParams.model_validate(given)
     except ValidationError as error:
-        problems = _describe(error, given, lines or {})
+        problems = describe_errors(error, given, lines or {}, ReportParams)
         reason = problems[0][1]
         if len(problems) > 1:
             more = (f"line {line}: {text}" if line else text for line, text in problems[1:])
@@ -250,148 +244,6 @@ def _without_empty_values(data: Mapping[str, Any]) -> dict[str, Any]:
     return given
 
 
-# ---------------------------------------------------------------- explaining errors
-
-# What a field expects, added where pydantic's own words are vague (unions, nested mappings).
-_EXPECTED = {
-    "years": "a list of fiscal years B.E. such as [2566, 2568], or all",
-    "thresholds": "a mapping such as {strength: 95, passing: 85, urgent: 75}",
-    "formats": "a list of html, pdf, docx and xlsx, such as [html, pdf]",
-    "signoff": "a mapping such as {approver: {name: ..., position: ...}}",
-}
-_AGENCY_EXAMPLE = ": give the agency's name as printed, e.g. agency: \"องค์การบริหารส่วนตำบล...\""
-# Keys that belong to another file or another level.
-_ELSEWHERE = {"aliases": "this looks like the agency aliases file (params/aliases.yaml), not report parameters"}
-_ELSEWHERE.update({name: f"thresholds go under thresholds:, e.g. thresholds: {{{name}: ...}}"
-                   for name in Thresholds.model_fields})
-
-
-def _describe(error: ValidationError, data: Mapping[str, Any],
-              lines: Mapping[KeyPath, int]) -> list[tuple[int | None, str]]:
-    """One (line, text) per field that failed, in file order where lines are known."""
-    problems: dict[KeyPath, tuple[int | None, str]] = {}
-    for detail in error.errors():
-        where = _data_path(detail["loc"], data)
-        field = tuple(part for part in where if isinstance(part, str))
-        if field in problems:  # a union gives one error per member: keep the first
-            continue
-        problems[field] = (_line_of(where, lines), _problem_text(detail, where, field))
-    return sorted(problems.values(), key=lambda item: (item[0] is None, item[0] or 0))
-
-
-def _data_path(loc: tuple[str | int, ...], data: Any) -> KeyPath:
-    """pydantic's loc without union member names ('list[int]'), so it addresses the data."""
-    where: list[str | int] = []
-    current: Any = data
-    for part in loc:
-        if isinstance(current, Mapping) and (part in current or part in _FIELD_NAMES):
-            current = current.get(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            current = current[part]
-        elif isinstance(part, str):
-            continue  # a union member's name, not a place in the data
-        where.append(part)
-    return tuple(where)
-
-
-def _line_of(where: KeyPath, lines: Mapping[KeyPath, int]) -> int | None:
-    for end in range(len(where), 0, -1):
-        if where[:end] in lines:
-            return lines[where[:end]]
-    return None
-
-
-def _dotted(where: KeyPath) -> str:
-    text = ""
-    for part in where:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text
-
-
-def _problem_text(detail: dict[str, Any], where: KeyPath, field: KeyPath) -> str:
-    kind, name = detail["type"], _dotted(where)
-    if kind == "extra_forbidden":
-        return _unknown_key_text(field)
-    if kind == "missing":
-        return f"{name} is missing" + (_AGENCY_EXAMPLE if field == ("agency",) else "")
-    message = detail["msg"].removeprefix("Value error, ")
-    # Our own validators name the bad value; pydantic's messages do not.
-    text = f"{name}: {message}" if kind == "value_error" else f"{name} = {detail['input']!r}: {message}"
-    expected = _EXPECTED.get(field[0]) if field and len(field) == 1 else None
-    return f"{text} (expected {expected})" if expected and kind != "value_error" else text
-
-
-def _model_at(parent: KeyPath) -> type[BaseModel]:
-    """The schema of the mapping at `parent` (("signoff", "reporter") -> Signer), for the keys it allows."""
-    model: type[BaseModel] = ReportParams
-    for key in parent:
-        annotation = model.model_fields[key].annotation if key in model.model_fields else None
-        if not (isinstance(annotation, type) and issubclass(annotation, BaseModel)):
-            return model
-        model = annotation
-    return model
-
-
-def _unknown_key_text(field: KeyPath) -> str:
-    key, parent = field[-1], field[:-1]
-    allowed = list(_model_at(parent).model_fields)
-    where = f" in {_dotted(parent)}" if parent else ""
-    text = f"unknown key {key!r}{where}"
-    close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)
-    if close:
-        text += f"; did you mean {close[0]!r}?"
-    elif not parent and key in _ELSEWHERE:
-        text += f"; {_ELSEWHERE[key]}"
-    return f"{text} (allowed: {', '.join(allowed)})"
-
-
-# ---------------------------------------------------------------- writing
-
-_HEADER = """\
-# พารามิเตอร์รายงาน ITA ของหน่วยงานหนึ่ง — ITA report parameters for one agency
-# อ่านโดย ita_lib.report.params.load_params: คีย์ที่ไม่รู้จักถือเป็นข้อผิดพลาด (unknown keys are an error).
-# ใส่ชื่อและรหัสในเครื่องหมายคำพูดเสมอ — keep names and codes in quotes, so "0012" stays text.
-# years: "all" หรือ [2566, 2568] (ปีงบประมาณ พ.ศ.); digits: "thai" | "arabic"
-# formats: ["html", "pdf", "docx", "xlsx"]; audience: "agency" (ฉบับเผยแพร่) | "analyst" (ฉบับวิเคราะห์)
-# signoff: ชื่อและตำแหน่งของผู้รายงาน (reporter) ผู้รับรอง (certifier) ผู้เห็นชอบ (approver); ว่างไว้ = เส้นประให้เขียนเอง
-"""
-
-
-class _Key(str):
-    """A mapping key: written plain (agency:), while every string value is written quoted."""
-
-
-class _ParamsDumper(yaml.SafeDumper):
-    pass
-
-
-_ParamsDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(STR_TAG, value, style='"'))
-_ParamsDumper.add_representer(_Key, lambda dumper, value: dumper.represent_scalar(STR_TAG, str(value)))
-# Lists on one line ([2566, 2568]), mappings one key a line.
-_ParamsDumper.add_representer(list, lambda dumper, value: dumper.represent_sequence(
-    "tag:yaml.org,2002:seq", value, flow_style=True))
-
-
-def _plain_keys(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {_Key(key): _plain_keys(item) for key, item in value.items()}
-    return value
-
-
-def params_yaml(params: ReportParams) -> str:
-    """The YAML text dump_params writes: a comment header, then every field, strings quoted."""
-    body = yaml.dump(_plain_keys(params.model_dump(mode="json")), Dumper=_ParamsDumper, allow_unicode=True,
-                     sort_keys=False, default_flow_style=False, width=1 << 16)
-    return _HEADER + body
-
-
-def dump_params(params: ReportParams, path: str | Path) -> Path:
-    """Write params as YAML atomically (a reader never sees half a file); returns the path."""
-    from ita_lib.files import atomic_write
-
-    return atomic_write(path, params_yaml(params))
-
-
 # ---------------------------------------------------------------- slugs
 
 # Tier abbreviations as ASCII (by hand: royin reads อบต as "opt" and ทต as "thot").
@@ -439,61 +291,3 @@ def _romanize(text: str) -> str:
 
     latin = romanize(text[:_ROMANIZE_INPUT_MAX], engine="royin") if text.strip() else ""
     return unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode("ascii")
-
-
-# ---------------------------------------------------------------- one file per agency
-
-def write_params_for_store(db: str | Path, out_dir: str | Path = DEFAULT_PARAMS_DIR, *,
-                           province: str | None = None, agency_type: str | None = None,
-                           overwrite: bool = False) -> list[Path]:
-    """Write <out_dir>/<slug>.yaml for every agency in the store (optionally one province or tier).
-
-    Files already there are kept unless overwrite; returns the paths written. Each file names the
-    agency by canonical name and id and points at this store (db), so the id resolves.
-    """
-    from ita_lib.store.db import Store
-
-    with Store(db, read_only=True) as store:
-        agencies = store.agencies()
-    chosen = _select_agencies(agencies, province, agency_type, db)
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError("is a file, not a folder for params files", path=out_dir)
-    written: list[Path] = []
-    for target, params in _params_files(chosen, out_dir, db).items():
-        if target.exists() and not overwrite:
-            continue
-        written.append(dump_params(params, target))
-    return written
-
-
-def _select_agencies(agencies, province: str | None, agency_type: str | None, db: str | Path):
-    chosen = agencies
-    if province is not None:
-        wanted = province.strip().removeprefix("จังหวัด").removeprefix("จ.").strip()
-        chosen = chosen[chosen["province"] == wanted]
-    if agency_type is not None:
-        tier = agency_type.strip()
-        tier = tier if tier.endswith(".") else tier + "."  # อบต and อบต. alike
-        chosen = chosen[chosen["agency_type"] == tier]
-    if chosen.empty and not agencies.empty:
-        asked = ", ".join(f"{label} {value!r}" for label, value in (("province", province), ("type", agency_type))
-                          if value is not None)
-        raise AgencyNotFoundError(f"no agency in the store with {asked}", path=db)
-    return chosen
-
-
-def _params_files(agencies, out_dir: Path, db: str | Path) -> dict[Path, ReportParams]:
-    files: dict[Path, ReportParams] = {}
-    for row in agencies.itertuples():
-        target = out_dir / f"{agency_slug(row.name, row.agency_id)}.yaml"
-        if target in files:  # two ids with the same 6 hex digits: never let one file stand for both
-            raise ParamsError(f"agencies {files[target].agency_id!r} and {row.agency_id!r} get the same "
-                              "file name", path=target)
-        files[target] = ReportParams(agency=row.name, agency_id=row.agency_id,
-                                     province=_text_or_none(row.province), db=str(db))
-    return files
-
-
-def _text_or_none(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None
