@@ -137,11 +137,14 @@ def instrument(stages: Stages) -> None:
 
     from ita_lib import analysis
     from ita_lib.report import html_export, page, plots, publish, word
+    from ita_lib.report.plots import frame as plots_frame
     from ita_lib.report.sections import findings, measures, results
     from ita_lib.store import db as store_db
 
     for name in ("indicator_bars", "trend_lines", "indicator_heatmap", "delta_bars", "use_thai_theme"):
         stages.wrap(plots, name, f"chart {name}")
+    # The charts call the theme from plots/frame.py, through a name of their own.
+    stages.wrap(plots_frame, "use_thai_theme", "chart use_thai_theme")
     stages.wrap(results, "figure", "PNG encoding (sections.figure)")
     for module, names in ((results, ("title_block", "headline", "instrument_scores", "indicator_table",
                                      "item_findings", "comparison", "history_charts")),
