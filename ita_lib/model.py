@@ -1,15 +1,18 @@
 """Typed records: one Assessment per agency and fiscal year, as in the parse JSON contract."""
 from __future__ import annotations
 
-import pandas as pd
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Annotated
 
-from ita_lib import rubric
+import pandas as pd
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, GetJsonSchemaHandler, field_validator
+from pydantic_core import core_schema as cs
+
+from ita_lib.rubric import load as load_rubric
 
 
 class Recommendation(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    instrument: str | None = None  # one of rubric.INSTRUMENTS
+    instrument: str | None = None  # one of the rubric's instrument codes
     indicator: int | None = None
     text: str
     line: int | None = None
@@ -17,8 +20,9 @@ class Recommendation(BaseModel):
     @field_validator("instrument")
     @classmethod
     def _known_instrument(cls, value: str | None) -> str | None:
-        if value is not None and value not in rubric.INSTRUMENTS:
-            raise ValueError(f"{value!r} is not an instrument of the rubric ({', '.join(rubric.INSTRUMENTS)})")
+        codes = load_rubric().instrument_codes
+        if value is not None and value not in codes:
+            raise ValueError(f"{value!r} is not an instrument of the rubric ({', '.join(codes)})")
         return value
 
 
@@ -63,13 +67,29 @@ class Source(BaseModel):
     lines: dict[str, int] = Field(default_factory=dict)  # field name -> source line
 
 
-class Instruments(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    IIT: float | None = None
-    EIT: float | None = None
-    OIT: float | None = None
-    EIT_part1: float | None = None  # 2568+: EIT ส่วนที่ 1 (EIT Public)
-    EIT_part2: float | None = None  # 2568+: EIT ส่วนที่ 2 (EIT Survey)
+def instrument_scores(scores: dict[str, float | None] | None = None) -> dict[str, float | None]:
+    """Scores keyed by the rubric's instrument and part codes (IIT, EIT, OIT, EIT_part1, ...), every
+    key present (None when not printed) and in the rubric's order, as the parse JSON contract has them."""
+    scores = scores or {}
+    keys = load_rubric().score_keys
+    unknown = [key for key in scores if key not in keys]
+    if unknown:
+        raise ValueError(f"{', '.join(unknown)} is not an instrument of the rubric ({', '.join(keys)})")
+    return {key: scores.get(key) for key in keys}
+
+
+class _RubricScoreKeys:
+    """The JSON schema of instrument scores names the rubric's keys, read when the schema is made."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: cs.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        value = {"anyOf": [{"type": "number"}, {"type": "null"}], "default": None}
+        return {"type": "object", "additionalProperties": False,
+                "properties": {key: dict(value) for key in load_rubric().score_keys}}
+
+
+# A record's instrument scores: a dict keyed by the rubric's codes (see instrument_scores).
+Instruments = Annotated[dict[str, float | None], AfterValidator(instrument_scores), _RubricScoreKeys]
 
 
 class Assessment(BaseModel):
@@ -88,7 +108,7 @@ class Assessment(BaseModel):
     passed: bool | None = None
     passed_derived: bool = False  # True when `passed` comes from the score, not from the text
     rank: int | None = None  # rank printed in a list of agencies
-    instruments: Instruments = Field(default_factory=Instruments)
+    instruments: Instruments = Field(default_factory=instrument_scores)
     indicators: dict[str, float | None] = Field(default_factory=dict)  # "1".."10"
     items: dict[str, float] = Field(default_factory=dict)  # "O13", "e2", "i5"
     recommendations: list[Recommendation] = Field(default_factory=list)
@@ -108,7 +128,7 @@ class Assessment(BaseModel):
     def to_contract(self) -> dict:
         """The record as the parse JSON contract writes it."""
         data = self.model_dump(mode="json")
-        data["indicators"] = {str(n): self.indicators.get(str(n)) for n in rubric.INDICATOR_NUMBERS
+        data["indicators"] = {str(n): self.indicators.get(str(n)) for n in load_rubric().indicator_numbers
                               if str(n) in self.indicators}
         return data
 
@@ -129,7 +149,7 @@ def to_dataframe(records: list[Assessment]) -> pd.DataFrame:
             rows.append({**base, "indicator": pd.NA, "indicator_name": None, "instrument": None,
                          "score": pd.NA})
         for number in numbers:
-            info = rubric.INDICATORS[number]
+            info = load_rubric().indicators[number]
             rows.append({**base, "indicator": number, "indicator_name": info.name,
                          "instrument": info.instrument, "score": record.indicators[str(number)]})
     frame = pd.DataFrame(rows)

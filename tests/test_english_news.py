@@ -153,7 +153,7 @@ def test_indicator_and_instrument_scores_of_one_agency():
             "91.00 for the EIT and 92.10 for the OIT. Open Data scored 93.75.")
     record, = parse_text(text)
     assert record.overall_score == 90.55
-    assert (record.instruments.IIT, record.instruments.EIT, record.instruments.OIT) == (88.20, 91.00, 92.10)
+    assert [record.instruments[code] for code in ("IIT", "EIT", "OIT")] == [88.20, 91.00, 92.10]
     assert record.indicators == {"9": 93.75}
 
 

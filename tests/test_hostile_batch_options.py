@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 
 from ita_lib import rubric
-from ita_lib.batch import runner
-from ita_lib.batch.runner import code_hash, once_per_agency, select_jobs, usable_workers
+from ita_lib.batch import cluster, pool
+from ita_lib.batch.jobs import once_per_agency, select_jobs
+from ita_lib.batch.pool import usable_workers
+from ita_lib.batch.stamps import code_hash
 from ita_lib.cli import exit_codes
 from ita_lib.errors import ItaError, StoreError, UsageError
 from ita_lib.store import db as store_db
@@ -34,15 +36,15 @@ def test_a_rubric_copy_changes_the_build_hash(tmp_path, monkeypatch):
     copy = tmp_path / "rubric.yaml"
     copy.write_text(RUBRIC.read_text(encoding="utf-8").replace("pass_threshold: 85", "pass_threshold: 80"),
                     encoding="utf-8")
-    rubric.source_text.cache_clear()
+    rubric.load.cache_clear()
     packaged = code_hash()
     monkeypatch.setenv("ITA_RUBRIC", str(copy))
-    rubric.source_text.cache_clear()
+    rubric.load.cache_clear()
     try:
         assert code_hash() != packaged
     finally:
         monkeypatch.delenv("ITA_RUBRIC")
-        rubric.source_text.cache_clear()
+        rubric.load.cache_clear()
     assert code_hash() == packaged
 
 
@@ -102,7 +104,7 @@ def test_a_reader_waits_for_a_writer_and_then_gives_up_in_one_line(example_store
 ])
 def test_scheduler_addresses_this_tool_cannot_use(address, says):
     with pytest.raises(UsageError, match=says):
-        runner.check_scheduler(address)
+        cluster.check_scheduler(address)
 
 
 def serve(answer: bytes | None) -> tuple[socket.socket, int]:
@@ -160,15 +162,15 @@ def test_a_peer_that_speaks_first_in_another_protocol_is_refused():
     threading.Thread(target=greet, daemon=True).start()
     try:
         with pytest.raises(ItaError, match="is not a dask scheduler"):
-            runner._check_scheduler_answers(f"tcp://127.0.0.1:{talker.getsockname()[1]}")
+            cluster.check_scheduler_answers(f"tcp://127.0.0.1:{talker.getsockname()[1]}")
     finally:
         talker.close()
 
 
 def test_workers_are_capped_by_the_memory_available(monkeypatch):
-    monkeypatch.setattr(runner, "_available_memory", lambda: 3 * runner.WORKER_MEMORY + 1)
+    monkeypatch.setattr(pool, "available_memory", lambda: 3 * pool.WORKER_MEMORY + 1)
     assert usable_workers(64) == (3, "--jobs 64 lowered to 3: 2.3 GB of memory free, ~750 MB a worker")
     assert usable_workers(2) == (2, "")
     assert usable_workers(None)[0] <= 3
-    monkeypatch.setattr(runner, "_available_memory", lambda: None)
+    monkeypatch.setattr(pool, "available_memory", lambda: None)
     assert usable_workers(64) == (64, "")

@@ -37,9 +37,9 @@ WORKED = (93.76, 88.66, 95.22, 88.93, 95.18, 86.60, 76.62, 78.27, 79.85, 87.50) 
 
 def itas_page(agency: str, year: int = 2564, overall: float = 85.32) -> str:
     """A short ITAS result page (made-up content), one agency."""
-    from ita_lib.rubric import INDICATORS
+    from ita_lib.rubric import load as load_rubric
 
-    rows = "\n".join(f"{n}\t{INDICATORS[n].name}\t{WORKED[n - 1]:.2f}" for n in range(1, 11))
+    rows = "\n".join(f"{n}\t{load_rubric().indicators[n].name}\t{WORKED[n - 1]:.2f}" for n in range(1, 11))
     return (f"รายงานผลการประเมิน ITA ประจำปีงบประมาณ {year}\n\n"
             f"คะแนนภาพรวมหน่วยงาน{agency} : {overall:.2f} คะแนน\n\nระดับผลการประเมิน : A\n\n"
             f"คะแนนสูงสุดรายตัวชี้วัด\n\nอันดับ\tตัวชี้วัด\tคะแนน\n{rows}\n")

@@ -23,7 +23,7 @@ from ita_lib.model import Assessment, Recommendation, Source
 from ita_lib.report.params import ReportParams, agency_slug
 from ita_lib.errors import ReportBuildError
 from ita_lib.report.render import NOTEBOOK, build
-from ita_lib.rubric import INDICATORS
+from ita_lib.rubric import load as load_rubric
 from ita_lib.store.db import Store
 from ita_lib.store.rows import document_rows
 
@@ -77,7 +77,7 @@ def test_pdf_text_has_the_agency_every_indicator_and_the_scores(built):
     text = pdf_text(built.outputs["pdf"])
     squashed = re.sub(r"\s+", "", text)
     assert NONSA in squashed
-    for number, info in INDICATORS.items():
+    for number, info in load_rubric().indicators.items():
         assert re.sub(r"\s+", "", info.name) in squashed, info.name
     for score in NONSA_2568:
         assert f"{score:.2f}" in text, score

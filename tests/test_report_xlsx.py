@@ -16,7 +16,7 @@ from ita_lib.model import ActionRow, Assessment, Recommendation, Source  # noqa:
 from ita_lib.analysis import prepare_analysis  # noqa: E402
 from ita_lib.files import atomic_write  # noqa: E402
 from ita_lib.report.excel import display_width, sheets, sheets_from_json, workbook_bytes  # noqa: E402
-from ita_lib.rubric import INDICATORS  # noqa: E402
+from ita_lib.rubric import load as load_rubric  # noqa: E402
 
 AGENCY = "องค์การบริหารส่วนตำบลหนองสมมุติ"
 QUIET = "องค์การบริหารส่วนตำบลบ้านเงียบ"
@@ -109,8 +109,9 @@ def test_year_sheet_holds_the_scores_as_numbers(workbook, analysis) -> None:
         overall = rows["คะแนนรวม ITA"][column]
         assert overall.value == pytest.approx(years.loc[year, "overall_score"]) and overall.data_type == "n"
         for n in range(1, 11):
-            row = rows[INDICATORS[n].name]
-            assert row[0].value == n and row[2].value == INDICATORS[n].instrument
+            info = load_rubric().indicators[n]
+            row = rows[info.name]
+            assert row[0].value == n and row[2].value == info.instrument
             expected = (SCORES_2566 if year == 2566 else SCORES_2567)[n - 1]
             if expected is None:
                 assert row[column].value is None  # missing: an empty cell, not "nan" or "–"

@@ -161,7 +161,9 @@ def test_overall_sentences(sentence) -> None:
 # --- rubric data file ---------------------------------------------------------------------------
 
 def test_rubric_rules_per_year() -> None:
-    from ita_lib import rubric
+    from ita_lib.rubric import load
+
+    rubric = load()
 
     graded = rubric.rules_for(2563)
     assert (graded.era.id, graded.grading, graded.weights_status) == ("2562-2565", "bands", "C")
@@ -180,7 +182,9 @@ def test_rubric_rules_per_year() -> None:
 
 
 def test_indicator_weights() -> None:
-    from ita_lib import rubric
+    from ita_lib.rubric import load
+
+    rubric = load()
 
     # IIT 0.30 / 5, EIT 0.30 / 3, OIT 0.40 / 2
     assert [round(rubric.indicator_weight(n), 4) for n in (1, 5, 6, 8, 9, 10)] == [0.06, 0.06, 0.1, 0.1, 0.2, 0.2]

@@ -31,10 +31,11 @@ def snapshot(db: Path) -> dict:
 
 def itas_page(agency: str, year: int, indicators: tuple[float, ...], overall: float, grade: str) -> str:
     """A short ITAS result page in the ranked-table layout (made-up content)."""
-    from ita_lib.rubric import INDICATORS
+    from ita_lib.rubric import load as load_rubric
 
     ranked = sorted(range(1, 11), key=lambda n: -indicators[n - 1])
-    rows = "\n".join(f"{rank}\t{INDICATORS[n].name}\t{indicators[n - 1]:.2f}" for rank, n in enumerate(ranked, 1))
+    names = {n: info.name for n, info in load_rubric().indicators.items()}
+    rows = "\n".join(f"{rank}\t{names[n]}\t{indicators[n - 1]:.2f}" for rank, n in enumerate(ranked, 1))
     return (f"รายงานผลการประเมิน ITA ประจำปีงบประมาณ {year}\n\n"
             f"คะแนนภาพรวมหน่วยงาน{agency} : {overall:.2f} คะแนน\n\nระดับผลการประเมิน : {grade}\n\n"
             f"คะแนนสูงสุดรายตัวชี้วัด\n\nอันดับ\tตัวชี้วัด\tคะแนน\n{rows}\n")

@@ -4,15 +4,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.labels import TRENDS
 
 
 def _comparable(year_a: int, year_b: int, config: AnalysisConfig) -> bool:
     if config.across_eras:
-        return year_a >= rubric.FIRST_ITAS_YEAR and year_b >= rubric.FIRST_ITAS_YEAR
-    return rubric.same_era(year_a, year_b)
+        return year_a >= load_rubric().first_itas_year and year_b >= load_rubric().first_itas_year
+    return load_rubric().same_era(year_a, year_b)
 
 
 def year_over_year(scores: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame:
@@ -28,7 +28,7 @@ def year_over_year(scores: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame
                 rows.append({"scope": scope, "code": code, "indicator": row.indicator, "name": row.name,
                              "fiscal_year": row.fiscal_year, "score": row.score,
                              "previous_year": previous.fiscal_year, "previous_score": previous.score,
-                             "era_break": not rubric.same_era(previous.fiscal_year, row.fiscal_year),
+                             "era_break": not load_rubric().same_era(previous.fiscal_year, row.fiscal_year),
                              "delta": round(row.score - previous.score, 2) if comparable else None})
             previous = row
     frame = pd.DataFrame(rows, columns=["scope", "code", "indicator", "name", "fiscal_year", "score",
@@ -40,7 +40,7 @@ def year_over_year(scores: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame
 
 def trend_years(years: list[int], config: AnalysisConfig) -> list[int]:
     """The years a trend may span: the latest run of comparable years (all ITAS years if across_eras)."""
-    years = sorted(y for y in years if y >= rubric.FIRST_ITAS_YEAR)
+    years = sorted(y for y in years if y >= load_rubric().first_itas_year)
     if not years:
         return []
     run = [years[-1]]

@@ -6,14 +6,20 @@ from pathlib import Path
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.parse.validate import TOLERANCE
 from ita_lib.analysis.labels import field_th, warning_th
 
 STATUS_TH = {"ok": "สอดคล้อง", "mismatch": "ไม่สอดคล้อง", "unverifiable": "ตรวจสอบไม่ได้",
              "conflict": "แหล่งข้อมูลขัดกัน", "warning": "คำเตือนจากการอ่านเอกสาร"}
-CHECK_TH = {"overall_recomputed": "คะแนนรวมที่พิมพ์ กับ คะแนนที่คำนวณ 30/30/40",
-            "grade_band": "ระดับผล กับ ช่วงคะแนน", "result_score": "ผลผ่าน/ไม่ผ่าน กับ เกณฑ์ 85",
+
+
+def check_names(rubric: Rubric) -> dict[str, str]:
+    """Each check in Thai, with the weights and the pass mark of the rubric ("30/30/40", "85")."""
+    rules = rubric.default_rules
+    return {"overall_recomputed": f"คะแนนรวมที่พิมพ์ กับ คะแนนที่คำนวณ {rules.weights_label}",
+            "grade_band": "ระดับผล กับ ช่วงคะแนน",
+            "result_score": f"ผล{rubric.passed_word}/{rubric.failed_word} กับ เกณฑ์ {rules.pass_threshold:g}",
             "conflicting_sources": "ค่าจากหลายแหล่งข้อมูล", "parse_warning": "การอ่านเอกสาร"}
 
 
@@ -23,6 +29,7 @@ def _fmt(value: float) -> str:
 
 def _year_checks(year: pd.Series) -> list[dict]:
     rows = []
+    rubric = load_rubric()
     fiscal_year = int(year["fiscal_year"])
     printed = year["overall_score"] if year["overall_source"] == "printed" else None
     computed = year["overall_score_computed"]
@@ -43,7 +50,7 @@ def _year_checks(year: pd.Series) -> list[dict]:
     if year["result"] and printed is not None:
         threshold = rubric.rules_for(fiscal_year).pass_threshold
         by_score = printed >= threshold
-        printed_pass = not str(year["result"]).startswith("ไม่")
+        printed_pass = not str(year["result"]).startswith(rubric.failed_word)
         rows.append(("result_score", "ok" if by_score == printed_pass else "mismatch",
                      f"ผล {year['result']} คะแนน {_fmt(printed)} เกณฑ์ {threshold:g}"))
     return [{"fiscal_year": fiscal_year, "check": c, "status": s, "detail": d} for c, s, d in rows]
@@ -79,6 +86,6 @@ def consistency(years: pd.DataFrame, facts: pd.DataFrame, chosen: pd.DataFrame,
                      "detail": f"{warning_th(warning.code)} ({where})", "code": warning.code,
                      "message": warning.message})
     frame = pd.DataFrame(rows, columns=["fiscal_year", "check", "status", "detail", "code", "message"])
-    frame["check_th"] = frame["check"].map(CHECK_TH)
+    frame["check_th"] = frame["check"].map(check_names(load_rubric()))
     frame["status_th"] = frame["status"].map(STATUS_TH)
     return frame.sort_values(["fiscal_year", "check"], kind="stable").reset_index(drop=True)

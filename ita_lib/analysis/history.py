@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.store.schema import KIND_PRIORITY
 
 SCORE_FIELDS = ("overall_score",)
@@ -41,10 +41,11 @@ def year_table(chosen: pd.DataFrame) -> pd.DataFrame:
     (printed, else the mean of their indicators) and every indicator of the rubric (None where the
     year has no score for it)."""
     rows = []
+    rubric = load_rubric()
     for year, group in chosen.groupby("fiscal_year"):
         values = {row.field: (row.number if pd.notna(row.number) else row.text) for row in group.itertuples()
                   if pd.notna(row.number) or pd.notna(row.text)}
-        indicators = {n: values.get(f"indicator:{n}") for n in rubric.INDICATOR_NUMBERS}
+        indicators = {n: values.get(f"indicator:{n}") for n in rubric.indicators}
         known = {n: v for n, v in indicators.items() if v is not None}
         means = rubric.instrument_scores(known, int(year))
         row = {"fiscal_year": int(year), "era": rubric.era(int(year))}
@@ -57,23 +58,24 @@ def year_table(chosen: pd.DataFrame) -> pd.DataFrame:
         row["result"] = values.get("result")
         passed = values.get("passed")
         row["passed"] = None if passed is None else passed == "true"
-        if row["passed"] is None and row["overall_score"] is not None and year >= rubric.FIRST_ITAS_YEAR:
+        if row["passed"] is None and row["overall_score"] is not None and rubric.is_itas_year(int(year)):
             row["passed"] = row["overall_score"] >= rubric.rules_for(int(year)).pass_threshold
-        for code in rubric.INSTRUMENTS:
+        for code in rubric.instruments:
             printed_instrument = values.get(f"instrument:{code}")
+            mean = means.get(code)  # None: not all its indicators, or none assessed that year
             row[code] = printed_instrument if printed_instrument is not None else (
-                None if means[code] is None else round(means[code], 2))
+                None if mean is None else round(mean, 2))
             row[f"{code}_source"] = ("printed" if printed_instrument is not None
-                                     else "computed" if means[code] is not None else None)
-        for part in ("EIT_part1", "EIT_part2"):  # 2568+: the two parts of EIT, as printed
-            row[part] = values.get(f"instrument:{part}")
-        for n in rubric.INDICATOR_NUMBERS:
+                                     else "computed" if mean is not None else None)
+        for key in rubric.part_keys:  # 2568+: the two parts of EIT, as printed
+            row[key] = values.get(f"instrument:{key}")
+        for n in rubric.indicators:
             row[f"indicator_{n}"] = indicators[n]
         row["disputed_fields"] = int(group["disputed"].sum())
         rows.append(row)
     frame = pd.DataFrame(rows)
     # Missing text stays None (not NaN), so `if year["grade"]` means "a grade was printed".
-    for column in ("grade", "result", "overall_source", *(f"{code}_source" for code in rubric.INSTRUMENTS)):
+    for column in ("grade", "result", "overall_source", *(f"{code}_source" for code in rubric.instruments)):
         if column in frame:
             frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame

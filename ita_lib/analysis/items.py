@@ -7,9 +7,9 @@ import pandas as pd
 
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.levels import level_of
+from ita_lib.rubric import load as load_rubric
 
 COLUMNS = ["fiscal_year", "code", "instrument", "score", "level"]
-_INSTRUMENT_OF = {"O": "OIT", "E": "EIT", "I": "IIT"}  # by the code's letter, as the NACC numbers items
 
 
 def item_table(chosen: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame:
@@ -17,8 +17,9 @@ def item_table(chosen: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame:
     if chosen.empty:
         return pd.DataFrame(columns=COLUMNS)
     items = chosen[chosen["field"].str.startswith("item:") & chosen["number"].notna()]
+    rubric = load_rubric()
     rows = [{"fiscal_year": int(row.fiscal_year), "code": row.field.split(":", 1)[1],
-             "instrument": _INSTRUMENT_OF.get(row.field.split(":", 1)[1][:1].upper()),
+             "instrument": rubric.instrument_of_item(row.field.split(":", 1)[1]),
              "score": float(row.number), "level": level_of(float(row.number), config)}
             for row in items.itertuples(index=False)]
     frame = pd.DataFrame(rows, columns=COLUMNS)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ita_lib.rubric import load as load_rubric
+
 LEVELS = {"strength": "จุดแข็ง", "pass": "ผ่านเกณฑ์", "weakness": "จุดอ่อน", "urgent": "จุดอ่อนเร่งด่วน"}
 TRENDS = {"improving": "ดีขึ้น", "declining": "ลดลง", "stable": "คงที่", "insufficient": "ข้อมูลไม่พอ"}
 SCOPES = {"overall": "ภาพรวม", "instrument": "แบบวัด", "indicator": "ตัวชี้วัด"}
@@ -45,9 +47,10 @@ def warning_th(code: str) -> str:
 def field_th(field: str) -> str:
     """A facts field as a reader names it: indicator:3 → ตัวชี้วัดที่ 3, instrument:EIT → แบบวัด EIT."""
     group, _, key = field.partition(":")
+    rubric = load_rubric()
     return {"indicator": f"ตัวชี้วัดที่ {key}", "instrument": f"แบบวัด {key}", "item": f"ข้อ {key}"}.get(
         group, {"overall_score": "คะแนนรวม", "grade": "ระดับผล", "result": "ผลการประเมิน",
-                "passed": "ผ่าน/ไม่ผ่าน", "rank": "อันดับ"}.get(field, field))
+                "passed": f"{rubric.passed_word}/{rubric.failed_word}", "rank": "อันดับ"}.get(field, field))
 
 COLUMNS = {
     "fiscal_year": "ปีงบประมาณ",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.labels import LEVELS, SCOPES
 
@@ -23,13 +23,14 @@ def score_table(years: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame:
     Thai), rank within the agency that year (indicators among indicators, instruments among instruments),
     gap to the pass mark and to 100."""
     rows = []
+    rubric = load_rubric()
     for year in years.itertuples(index=False):
         entries = [("overall", "ITA", None, "คะแนนรวม ITA", None, year.overall_score, year.overall_source)]
-        for code in rubric.INSTRUMENTS:
-            entries.append(("instrument", code, None, rubric.INSTRUMENT_NAMES[code], code,
+        for code in rubric.instrument_codes:
+            entries.append(("instrument", code, None, rubric.instruments[code].name, code,
                             getattr(year, code), getattr(year, f"{code}_source")))
-        for n in rubric.INDICATOR_NUMBERS:
-            info = rubric.INDICATORS[n]
+        for n in rubric.indicator_numbers:
+            info = rubric.indicators[n]
             entries.append(("indicator", str(n), n, info.name, info.instrument,
                             getattr(year, f"indicator_{n}"), "printed"))
         for scope, code, number, name, instrument, score, source in entries:

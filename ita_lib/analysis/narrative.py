@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.numbers import digits, fmt
 
@@ -43,6 +43,7 @@ def _indicator_list(rows: pd.DataFrame, config: AnalysisConfig) -> str:
 
 def _summary(name: str, year: pd.Series, previous: pd.Series | None, config: AnalysisConfig) -> list[str]:
     y = int(year["fiscal_year"])
+    rubric = load_rubric()
     out = []
     score = year["overall_score"]
     threshold = rubric.rules_for(y).pass_threshold
@@ -65,7 +66,7 @@ def _summary(name: str, year: pd.Series, previous: pd.Series | None, config: Ana
     if previous is not None and score is not None and not pd.isna(score):
         p = int(previous["fiscal_year"])
         before = previous["overall_score"]
-        comparable = rubric.same_era(p, y) or (config.across_eras and p >= rubric.FIRST_ITAS_YEAR)
+        comparable = rubric.same_era(p, y) or (config.across_eras and p >= rubric.first_itas_year)
         if before is None or pd.isna(before):
             pass
         elif not comparable:
@@ -109,7 +110,7 @@ def _weaknesses(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
         return []
     weak = indicators[indicators["level"].isin(["weakness", "urgent"])].sort_values("score")
     if weak.empty:
-        total = len(rubric.indicators_for(int(indicators["fiscal_year"].iloc[0])))
+        total = len(load_rubric().indicators_for(int(indicators["fiscal_year"].iloc[0])))
         scope = ("ทุกตัวชี้วัด" if len(indicators) == total
                  else f"ตัวชี้วัดที่มีคะแนน {fmt(len(indicators), config, None)} จาก {fmt(total, config, None)} ตัวชี้วัด ทุกตัว")
         return [f"{scope}ได้ตั้งแต่ {fmt(config.passing, config, 0)} คะแนนขึ้นไป"]
@@ -134,9 +135,10 @@ def _trend_sentences(trends: pd.DataFrame, config: AnalysisConfig) -> list[str]:
         word = "ลดลงเล็กน้อย" if last < first else "เพิ่มขึ้นเล็กน้อย"  # "stable" hides a change a reader sees
     out = [f"ช่วง{span} คะแนนรวม{word} (จาก {fmt(first, config)} เป็น "
            f"{fmt(last, config)} เฉลี่ย {fmt(row['slope'], config)} คะแนนต่อปี)"]
-    mark = rubric.rules_for(int(row["years"][-1])).pass_threshold  # the ITA's own pass mark, not a user threshold
+    rubric = load_rubric()
+    mark = rubric.rules_for(int(row["years"][-1])).pass_threshold  # the ITA's pass mark, not a user threshold
     if (first >= mark) != (last >= mark):  # crossing the pass mark outweighs the slope
-        out[0] += (f" ซึ่งทำให้คะแนนรวม{'ต่ำกว่า' if last < mark else 'ผ่าน'}เกณฑ์ "
+        out[0] += (f" ซึ่งทำให้คะแนนรวม{'ต่ำกว่า' if last < mark else rubric.passed_word}เกณฑ์ "
                    f"{fmt(mark, config, 0)} คะแนน ในปี {_year(row['years'][-1], config)}")
     indicators = trends[trends["scope"] == "indicator"]
     for trend, word in (("improving", "ดีขึ้น"), ("declining", "ลดลง")):
@@ -153,7 +155,7 @@ def _priority_sentences(priorities: pd.DataFrame, config: AnalysisConfig, year: 
     gaining = priorities[priorities["gain_to_pass"] > 0].head(3)
     if gaining.empty and not priorities.empty and priorities["gain_to_full"].iloc[0] > 0:
         top = priorities.iloc[0]
-        every = "ทุกตัวชี้วัด" if len(priorities) == len(rubric.indicators_for(year)) else "ตัวชี้วัดที่มีคะแนนทุกตัว"
+        every = "ทุกตัวชี้วัด" if len(priorities) == len(load_rubric().indicators_for(year)) else "ตัวชี้วัดที่มีคะแนนทุกตัว"
         return [f"{every}ผ่านเกณฑ์แล้ว ตัวชี้วัดที่เพิ่มคะแนนรวมได้มากที่สุดคือตัวชี้วัดที่ "
                 f"{fmt(top['indicator'], config, None)} {top['name']} ({fmt(top['score'], config)}) "
                 f"หากถึง {fmt(100, config, None)} คะแนน คะแนนรวมจะเพิ่มขึ้นประมาณ {fmt(top['gain_to_full'], config)} คะแนน"]
@@ -168,9 +170,9 @@ def _priority_sentences(priorities: pd.DataFrame, config: AnalysisConfig, year: 
 
 def _notes(year: int, consistency: pd.DataFrame, config: AnalysisConfig) -> list[str]:
     out = []
-    rules = rubric.rules_for(year)
+    rules = load_rubric().rules_for(year)
     if rules.weights_status != "C":
-        shares = "/".join(fmt(round(rules.weights[c] * 100), config, None) for c in rubric.INSTRUMENTS)
+        shares = "/".join(fmt(round(rules.weights[c] * 100), config, None) for c in load_rubric().instrument_codes)
         out.append(f"น้ำหนัก {shares} ที่ใช้คำนวณคะแนนรวมและลำดับความสำคัญของปี {_year(year, config)} "
                    "เป็นข้อมูลที่น่าจะถูกต้องแต่ยังไม่ได้รับการยืนยัน")
     problems = consistency[consistency["status"].isin(["mismatch", "conflict", "unverifiable"])]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.history import choose_values
 
 
@@ -37,12 +37,12 @@ def peer_table(peer_facts: pd.DataFrame, agency_id: str) -> pd.DataFrame:
     for row in table.itertuples(index=False):
         code = "ITA" if row.field == "overall_score" else row.field.split(":")[1]
         rows.append({"fiscal_year": int(row.fiscal_year), "code": code,
-                     "name": "คะแนนรวม ITA" if code == "ITA" else rubric.INDICATORS[int(code)].name,
+                     "name": "คะแนนรวม ITA" if code == "ITA" else load_rubric().indicators[int(code)].name,
                      "score": float(row.score), "peers": int(row.others) + 1,
                      "peer_rank": int(row.higher) + 1,
                      "percentile": round(100.0 * (int(row.lower) + 0.5 * int(row.equal)) / int(row.others), 1),
                      "peer_median": round(float(row.median), 2)})
     frame = pd.DataFrame(rows, columns=columns)
-    order = {"ITA": 0, **{str(n): n for n in rubric.INDICATOR_NUMBERS}}
+    order = {"ITA": 0, **{str(n): n for n in load_rubric().indicator_numbers}}
     return (frame.assign(_order=frame["code"].map(order))
             .sort_values(["fiscal_year", "_order"]).drop(columns="_order").reset_index(drop=True))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 
 from ita_lib.files import atomic_write
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.labels import thai_columns
@@ -68,7 +68,7 @@ def findings(recommendations: pd.DataFrame | None, year: int) -> tuple[set[str],
     texts = recommendations[recommendations["fiscal_year"] == year]["text"].dropna().astype(str)
     text = thai_digits_to_arabic(" ".join(texts))
     subs = set(_SUB_INDICATOR.findall(text))
-    names = rubric.rules_for(year + 1).extra.get("oit_subindicators") or []
+    names = load_rubric().rules_for(year + 1).extra.get("oit_subindicators") or []
     subs |= {f"9.{n}" for n, name in enumerate(names, start=1) if len(name) >= _NAME_MIN and name in text}
     items = {f"O{int(a or b)}" for a, b in _ITEM.findall(text)}
     return subs, items
@@ -104,7 +104,7 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
             reason = "; ".join(why)
             if measure in named:
                 reason += f"; ข้อเสนอแนะปี {fmt(year, config, None)} ระบุประเด็นนี้"
-            rows.append({"indicator": number, "name": rubric.INDICATORS[number].name, "reason": reason,
+            rows.append({"indicator": number, "name": load_rubric().indicators[number].name, "reason": reason,
                          "measure": digits(measure.measure, config), "steps": digits(measure.steps, config),
                          "output": digits(measure.output, config), "responsible": measure.responsible,
                          "period": f"ปีงบประมาณ {fmt(plan_year, config, None)}: {digits(measure.period, config)}",
@@ -112,7 +112,7 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
     for action in actions.itertuples(index=False):
         steps = json.loads(action.steps) if action.steps else []
         number = None if pd.isna(action.indicator) else int(action.indicator)
-        rows.append({"indicator": number, "name": rubric.INDICATORS[number].name if number else action.topic,
+        rows.append({"indicator": number, "name": load_rubric().indicators[number].name if number else action.topic,
                      "reason": action.analysis, "measure": action.measure, "steps": " | ".join(steps),
                      "output": None, "responsible": action.responsible, "period": action.period,
                      "origin": f"เอกสารของหน่วยงาน ปี {fmt(int(action.fiscal_year), config, None)} "

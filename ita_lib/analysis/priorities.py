@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.config import AnalysisConfig
 
 
@@ -11,10 +11,10 @@ def priorities(scores: pd.DataFrame, fiscal_year: int, config: AnalysisConfig) -
     """Indicators of one year ranked by the overall points gained if each reached the pass mark
     (weight × gap), then by the gain at 100. Weight = instrument weight / its number of indicators."""
     year = scores[(scores["fiscal_year"] == fiscal_year) & (scores["scope"] == "indicator")]
-    rules = rubric.rules_for(fiscal_year)
+    rules = load_rubric().rules_for(fiscal_year)
     rows = []
     for row in year.itertuples(index=False):
-        weight = rubric.indicator_weight(int(row.indicator), fiscal_year)
+        weight = load_rubric().indicator_weight(int(row.indicator), fiscal_year)
         rows.append({"indicator": int(row.indicator), "name": row.name, "instrument": row.instrument,
                      "score": row.score, "weight": round(weight, 4), "weights_status": rules.weights_status,
                      "gap_to_pass": round(max(0.0, config.passing - row.score), 2),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.numbers import digits, fmt
 
 
@@ -11,12 +11,13 @@ def comparison_table(analysis) -> pd.DataFrame:
     """Rows: overall, grade/result, instruments, indicators; columns: the fiscal years (Thai labels)."""
     years = analysis.years.sort_values("fiscal_year")
     config = analysis.config
+    rubric = load_rubric()
     rows = {"คะแนนรวม ITA": [], "ระดับ/ผล": [], "ช่วงเกณฑ์": []}
-    for code in rubric.INSTRUMENTS:
+    for code in rubric.instruments:
         rows[f"แบบวัด {code}"] = []
     # The indicators of the years shown (an indicator the rubric adds in a later year is not a row of dashes).
-    numbers = [n for n in rubric.INDICATOR_NUMBERS
-               if any(rubric.INDICATORS[n].assessed_in(int(y)) for y in years["fiscal_year"])]
+    numbers = [n for n in rubric.indicators
+               if any(rubric.indicators[n].assessed_in(int(y)) for y in years["fiscal_year"])]
     for n in numbers:
         rows[_indicator_label(n, analysis.config)] = []
     for year in years.itertuples(index=False):
@@ -24,7 +25,7 @@ def comparison_table(analysis) -> pd.DataFrame:
         rows["ระดับ/ผล"].append(" ".join(str(v) for v in (year.grade, year.result) if v) or "-")
         # "ปี 2566 เป็นต้นไป", not "2566+"
         rows["ช่วงเกณฑ์"].append(digits(rubric.era_of(int(year.fiscal_year)).label, config))
-        for code in rubric.INSTRUMENTS:
+        for code in rubric.instruments:
             rows[f"แบบวัด {code}"].append(_score(getattr(year, code), config))
         for n in numbers:
             rows[_indicator_label(n, config)].append(_score(getattr(year, f"indicator_{n}"), config))
@@ -33,7 +34,7 @@ def comparison_table(analysis) -> pd.DataFrame:
 
 
 def _indicator_label(number: int, config) -> str:
-    return f"{fmt(number, config, None)}. {rubric.INDICATORS[number].name}"
+    return f"{fmt(number, config, None)}. {load_rubric().indicators[number].name}"
 
 
 def _score(value, config) -> str:

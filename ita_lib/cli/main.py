@@ -175,21 +175,23 @@ def _table(records: list[Assessment]) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    from ita_lib import rubric
+    from ita_lib.rubric import load as load_rubric
     from ita_lib.text.terminal import terminal_line
+
+    rubric = load_rubric()
 
     table = Table(title=f"{len(records)} ITA records", show_lines=False)
     table.add_column("agency", min_width=30, overflow="fold")
-    for column in ("year", "overall", "grade", "passed", *map(str, rubric.INDICATOR_NUMBERS), "warnings"):
+    for column in ("year", "overall", "grade", "passed", *map(str, rubric.indicator_numbers), "warnings"):
         table.add_column(column, justify="left" if column == "grade" else "right", no_wrap=True)
     table.add_column("source", min_width=16, overflow="fold")
     for record in records:
-        passed = "" if record.passed is None else ("ผ่าน" if record.passed else "ไม่ผ่าน")
+        passed = "" if record.passed is None else (rubric.passed_word if record.passed else rubric.failed_word)
         # Text(), not str: document text is never read as rich markup ("[/x]" would crash it).
         table.add_row(
             Text(terminal_line(record.agency or "")), str(record.fiscal_year or ""), _fmt(record.overall_score),
             Text(terminal_line(record.grade or record.result or "")), passed,
-            *(_fmt(record.indicators.get(str(n))) for n in rubric.INDICATOR_NUMBERS),
+            *(_fmt(record.indicators.get(str(n))) for n in rubric.indicator_numbers),
             str(len(record.warnings)), Text(terminal_line(Path(record.source.path or "").name)))
     console = Console()
     # Piped output has no terminal width: give the table room instead of folding every name.

@@ -26,7 +26,7 @@ _ROLES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 # Analysis cells quote the indicator's own score: "โดยรวมได้คะแนน ๑๐๐ คะแนน", "คะแนนสูง (๑๐๐)".
 _QUOTED_SCORE = (
     re.compile(r"โดยรวม\s*ได้คะแนน\s*(\d{1,3}(?:\.\d{1,2})?)(?![\d.])"),
-    re.compile(r"^\s*คะแนน(?:สูง|ต่ำ|ปานกลาง)?\s*\(\s*(\d{1,3}(?:\.\d{1,2})?)\s*\)"),
+    re.compile(r"^\s*คะแนน(?:สูง|ต่ำ|ปานกลาง)?\s*\(\s*(\d{1,3}(?:\.\d{1,2})?)\s*\)"),  # high/low: not the rubric's
     # "ตัวชี้วัดที่ ๑ การปฏิบัติหน้าที่ ได้คะแนน ๙๓.๑๕ คะแนน", unless an item ("หัวข้อ e1", "ข้อ ๐๑๓")
     # was named first: then the score is the item's.
     re.compile(r"^(?:(?!หัวข้อ|ข้อ\s*[0-9OoEeIi]).){0,160}?ได้คะแนน\s*(?:เท่ากับ\s*)?"

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 from ita_lib.parse.agency import AgencyName
 from ita_lib.io.document import Document
-from ita_lib.model import ActionRow, Assessment, Instruments, OtherValue, ParseWarning, Recommendation, Source
+from ita_lib.model import ActionRow, Assessment, OtherValue, ParseWarning, Recommendation, Source, instrument_scores
 from ita_lib.parse.validate import validate
 
 
@@ -90,7 +90,7 @@ class RecordBuilder:
     def build(self) -> Assessment:
         record = Assessment(
             **{k: v for k, v in self.values.items()},
-            instruments=Instruments(**self.instruments),
+            instruments=instrument_scores(self.instruments),
             indicators={str(n): self.indicators[n] for n in sorted(self.indicators)},
             items=dict(sorted(self.items.items(), key=lambda kv: (kv[0][0], int(kv[0][1:])))),
             recommendations=self.recommendations,

@@ -98,7 +98,7 @@ def _from_tables(record: Assessment, document: Document) -> bool:
     lines, not only from headline sentences, which the prose reader weighs better."""
     rows = {line.number for line in document.lines if line.is_row}
     return bool(record.indicators or record.actions or record.items
-                or any(v is not None for v in record.instruments.model_dump().values())
+                or any(v is not None for v in record.instruments.values())
                 or record.source.lines.get("overall_score") in rows)
 
 

@@ -36,8 +36,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from ita_lib import rubric
+from ita_lib.rubric import Rubric, load as load_rubric
 
 VETO = -20.0
 OVERALL_AT = 4.0
@@ -52,13 +53,12 @@ _COUNT_WORDS = ("หน่วยงาน", "แห่ง", "ราย", "คน
                 "ขั้น", "เรื่อง", "โครงการ", "มาตรการ", "ท่าน", "กลุ่ม", "แบบ", "ฉบับ", "ชม", "นาที",
                 "ชั่วโมง", "ล้าน", "พัน", "หมื่น", "แสน", "บาท", "ทีม", "เขต", "ตำบล", "หมู่",
                 "ศูนย์", "สถานี", "เทศบาล", "อบต")
-_CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
+_CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("points_after", "after", re.compile(r"^\s?(?:คะแนน|points?\b)"), 3.0),
     ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?(?:ITA\s?)?"
                                        r"(?:(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?)?\d{2,4}\s?)?(?:รวม|ภาพรวม)?\s?"
                                        r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง|จำนวน)?\s?$"), 3.0),
-    ("result_before", "before", rubric.pattern(lambda: rf"(?:{'|'.join(rubric.RESULT_WORDS)}|ระดับ\s?"
-                                                       rf"(?:{'|'.join(rubric.GRADES)}))\s?[:\-–]?\s?$"), 3.0),
+    ("result_before", "before", None, 3.0),  # made from the rubric's words by _cues
     ("score_nearby", "clause", re.compile(r"คะแนน|ผลการประเมิน"), 1.0),
     ("verb", "before", re.compile(r"(?:ได้|ได้รับ|ด้วย|ที่|จำนวน|อยู่ที่|เท่ากับ|ถึง|รวม|เพียง|คือ|เป็น|:|=)\s?$"), 1.0),
     ("rank", "before", re.compile(r"(?:อันดับ|ลำดับ|ลําดับ)\s?(?:ที่)?\s?$|(?:คว้า|ได้|เป็น|ติด)ที่\s?$"), VETO),
@@ -78,6 +78,16 @@ _CUES: tuple[tuple[str, str, re.Pattern, float], ...] = (
     ("reference", "before", re.compile(r"(?:โทร\S*|ตารางที่|รูปที่|ข้อ|ข้อที่|ครั้งที่|หมู่ที่|หมู่|ชั้น|อาคาร|ห้อง\S*|เลขที่|"
                                       r"ฉบับที่|มาตรา|ประเภทที่|กลุ่มที่|ปีที่|สมัยที่|รุ่นที่|เขต|เขตที่)\s?$"), VETO),
 )
+
+
+@cache
+def _cues(rubric: Rubric) -> tuple[tuple[str, str, re.Pattern, float], ...]:
+    """The cues, with the result words and grades of the rubric: "ผ่านดีเยี่ยม 98.61", "ระดับ AA 96.02"."""
+    words, grades = "|".join(rubric.result_words), "|".join(rubric.grades)
+    result_before = re.compile(rf"(?:{words}|ระดับ\s?(?:{grades}))\s?[:\-–]?\s?$")
+    return tuple((name, where, result_before if pattern is None else pattern, weight)
+                 for name, where, pattern, weight in _CUES)
+
 
 # A number 0–100 with at most two decimals that is not part of a date, a time, a code, a
 # thousands group or a longer number.
@@ -139,7 +149,7 @@ def _weigh(printed: str, before: str, after: str) -> tuple[float, tuple[str, ...
     # Two decimals as ITAS prints scores; an integer is more often a rank or a count (100 aside).
     strength = 1.0 if re.search(r"\.\d\d$", printed) else (-1.0 if "." not in printed and printed != "100" else 0.0)
     cues = []
-    for name, where, pattern, weight in _CUES:
+    for name, where, pattern, weight in _cues(load_rubric()):
         target = after if where == "after" else before
         if pattern.search(target):
             strength += weight

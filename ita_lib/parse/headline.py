@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
-from ita_lib import rubric
+from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.io.document import Line
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.scan import cell_score, find_tables
@@ -18,20 +20,38 @@ OVERALL_PATTERNS = (
     # "ผลการประเมินภาพรวม ๘๕.๓๕ คะแนน", "ผลการประเมินภาพรวมของเทศบาลได้ ๘๓.๔๓ คะแนน"
     re.compile(r"ผลการประเมิน(?:ภาพรวม|รวม)[^\d\n]{0,40}?" + _NUM + r"\s*คะแนน"),
 )
-# Grades and result words of every year, from the rubric (longest first: "AA" before "A").
-GRADE_RE = rubric.pattern(lambda: r"ระดับ(?:ผลการประเมิน)?\s*:?\s*[\"“']?(" + rubric.GRADE_PATTERN + r")(?![A-Za-z])")
-RESULT_RE = rubric.pattern(lambda: r"(?:อยู่ในระดับ|ผลการประเมิน(?:อยู่ในระดับ)?)\s*:?\s*[\"“']?("
-                           + rubric.RESULT_WORD_PATTERN + ")")
-RESULT_WORD_RE = rubric.pattern(lambda: "^(" + rubric.RESULT_WORD_PATTERN + ")$")
-GRADE_WORD_RE = rubric.pattern(lambda: "^(" + rubric.GRADE_PATTERN + ")$")
+_PART_RE = re.compile(r"ส่วนที่\s*(\d)\s*\(?\s*" + _NUM)
+_FIRST_INSTRUMENT_TYPO = "IT"  # "IT (การรับรู้ภายใน): 99.96", a common typo for the first instrument
 
-# "IIT ...: 99.96", "IT (การรับรู้ภายใน): 99.96" (a common typo), "EIT ...: ส่วนที่ 1 (99.99 คะแนน) และส่วนที่ 2 (91.92 คะแนน)"
-_INSTRUMENT_LINE = rubric.pattern(lambda: r"^[\s\-•*]*(" + "|".join((*rubric.INSTRUMENTS, "IT"))
-                                  + r")\b[^:\n]{0,60}[:：]\s*(.*)$")
-_PART_RE = re.compile(r"ส่วนที่\s*([12])\s*\(?\s*" + _NUM)
+
+@dataclass(frozen=True)
+class HeadlinePatterns:
+    """Grades and result words of every year, from the rubric (longest first: "AA" before "A")."""
+
+    grade: re.Pattern
+    result: re.Pattern
+    result_word: re.Pattern
+    grade_word: re.Pattern
+    # "IIT ...: 99.96", "EIT ...: ส่วนที่ 1 (99.99 คะแนน) และส่วนที่ 2 (91.92 คะแนน)"
+    instrument_line: re.Pattern
+
+
+@cache
+def headline_patterns(rubric: Rubric) -> HeadlinePatterns:
+    grades, words = rubric.grade_pattern, rubric.result_word_pattern
+    codes = "|".join((*rubric.instrument_codes, _FIRST_INSTRUMENT_TYPO))
+    return HeadlinePatterns(
+        grade=re.compile(r"ระดับ(?:ผลการประเมิน)?\s*:?\s*[\"“']?(" + grades + r")(?![A-Za-z])"),
+        result=re.compile(r"(?:อยู่ในระดับ|ผลการประเมิน(?:อยู่ในระดับ)?)\s*:?\s*[\"“']?(" + words + ")"),
+        result_word=re.compile("^(" + words + ")$"),
+        grade_word=re.compile("^(" + grades + ")$"),
+        instrument_line=re.compile(r"^[\s\-•*]*(" + codes + r")\b[^:\n]{0,60}[:：]\s*(.*)$"),
+    )
 
 
 def read_headline(lines: list[Line], builder: RecordBuilder) -> None:
+    rubric = load_rubric()
+    patterns = headline_patterns(rubric)
     for line in lines:
         text = line.text
         if line.is_row:
@@ -42,14 +62,14 @@ def read_headline(lines: list[Line], builder: RecordBuilder) -> None:
                 if match and not _is_extreme(text, match.start()):
                     builder.set("overall_score", float(match.group(1)), line.number)
                     break
-        match = GRADE_RE.search(text)
+        match = patterns.grade.search(text)
         if match and "grade" not in builder.values:
             builder.set("grade", match.group(1), line.number)
-        match = RESULT_RE.search(text)
+        match = patterns.result.search(text)
         if match and "result" not in builder.values:
             builder.set("result", match.group(1), line.number)
-        _read_instruments(line, builder)
-    _read_summary_row(lines, builder)
+        _read_instruments(line, builder, rubric)
+    _read_summary_row(lines, builder, patterns)
 
 
 def _is_extreme(text: str, start: int) -> bool:
@@ -57,24 +77,26 @@ def _is_extreme(text: str, start: int) -> bool:
     return any(word in text[max(0, start - 12):start + 20] for word in ("สูงสุด", "ต่ำสุด", "เฉลี่ยจังหวัด"))
 
 
-def _read_instruments(line: Line, builder: RecordBuilder) -> None:
-    match = _INSTRUMENT_LINE.match(line.text)
+def _read_instruments(line: Line, builder: RecordBuilder, rubric: Rubric) -> None:
+    match = headline_patterns(rubric).instrument_line.match(line.text)
     if not match:
         return
-    code = "IIT" if match.group(1) == "IT" else match.group(1)
+    code = rubric.instrument_codes[0] if match.group(1) == _FIRST_INSTRUMENT_TYPO else match.group(1)
     rest = match.group(2)
-    if code == "EIT":
-        parts = _PART_RE.findall(rest)
+    instrument = rubric.instruments[code]
+    if instrument.parts:
+        parts = [(instrument.part(int(number)), score) for number, score in _PART_RE.findall(rest)]
+        parts = [(part, score) for part, score in parts if part is not None]
         if parts:
-            for number, score in parts:
-                builder.set_instrument(f"EIT_part{number}", float(score), line.number)
+            for part, score in parts:
+                builder.set_instrument(part.code, float(score), line.number)
             return
     score = re.match(r"\s*" + _NUM, rest)
     if score:
         builder.set_instrument(code, float(score.group(1)), line.number)
 
 
-def _read_summary_row(lines: list[Line], builder: RecordBuilder) -> None:
+def _read_summary_row(lines: list[Line], builder: RecordBuilder, patterns: HeadlinePatterns) -> None:
     """A one-row table 'หน่วยงาน | คะแนนรวม | ระดับ | ผลการประเมิน'."""
     for table in find_tables(lines):
         score_col = table.column("คะแนนรวม", "คะแนน ITA", "คะแนนภาพรวม")
@@ -84,7 +106,7 @@ def _read_summary_row(lines: list[Line], builder: RecordBuilder) -> None:
         for index, cell in enumerate(row.cells or ()):
             if index == score_col and cell_score(cell.text) is not None:
                 builder.set("overall_score", cell_score(cell.text), row.number)
-            elif GRADE_WORD_RE.match(cell.text):
+            elif patterns.grade_word.match(cell.text):
                 builder.set("grade", cell.text, row.number)
-            elif RESULT_WORD_RE.match(cell.text):
+            elif patterns.result_word.match(cell.text):
                 builder.set("result", cell.text, row.number)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
+from functools import cache
 
-from ita_lib import rubric
+from ita_lib.rubric import Rubric, load as load_rubric
 
 _SPACE = re.compile(r"[\s\u200b]+")
 _NUMBER_PREFIX = re.compile(
@@ -17,10 +17,14 @@ def squash(text: str) -> str:
     return _SPACE.sub("", text).lower()
 
 
-@lru_cache(maxsize=1)
 def _variants() -> list[tuple[str, int]]:
+    return _squashed_variants(load_rubric())
+
+
+@cache
+def _squashed_variants(rubric: Rubric) -> list[tuple[str, int]]:
     pairs = []
-    for info in rubric.INDICATORS.values():
+    for info in rubric.indicators.values():
         for name in (info.name, *info.variants, *info.english):
             pairs.append((squash(name), info.number))
     # Longest first, so การใช้ทรัพย์สินของราชการ wins over a shorter name it contains.
@@ -70,10 +74,15 @@ def find_indicator_names(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-@lru_cache(maxsize=1)
 def plain_variants() -> list[tuple[str, int]]:
+    """Every name of every indicator, lower-cased, longest first."""
+    return _plain_variants(load_rubric())
+
+
+@cache
+def _plain_variants(rubric: Rubric) -> list[tuple[str, int]]:
     pairs = []
-    for info in rubric.INDICATORS.values():
+    for info in rubric.indicators.values():
         for name in (info.name, *info.variants, *info.english):
             pairs.append((name.lower(), info.number))
     return sorted(pairs, key=lambda pair: -len(pair[0]))
@@ -85,4 +94,4 @@ def indicator_number_prefix(text: str) -> int | None:
     if not match:
         return None
     number = int(match.group(1))
-    return number if number in rubric.INDICATORS else None
+    return number if number in load_rubric().indicators else None

@@ -5,7 +5,7 @@ import re
 
 from ita_lib.io.document import Line
 from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.scan import Table, cell_score, find_tables
 
@@ -60,7 +60,8 @@ def read_indicator_table(table: Table, builder: RecordBuilder) -> int:
             elif printed and by_name is None and _name_part(label):
                 builder.warn("indicator_name_mismatch",
                              f"indicator {printed} is printed as '{_name_part(label)}' "
-                             f"(expected {rubric.INDICATORS[printed].name}); kept the printed number", row.number)
+                             f"(expected {load_rubric().indicators[printed].name}); kept the printed number",
+                             row.number)
         builder.set_indicator(number, score, row.number)
         count += 1
     return count

@@ -38,7 +38,7 @@ _LINK = re.compile(rf"\s?(?:\(\s*({_SHORT_FORM})\s*\)|หรือ\s?({_SHORT_FO
 
 # Words that end a name written without a space before the verb ("กรมป้องกันและบรรเทาสาธารณภัยได้ผล…").
 _STOP_TOKENS = frozenset((
-    "ได้", "ได้รับ", "มี", "มีผล", "ผ่าน", "คว้า", "อยู่", "ด้วย", "ซึ่ง", "โดย", "เป็น", "จัด", "รับ",
+    "ได้", "ได้รับ", "มี", "มีผล", "ผ่าน", "คว้า", "อยู่", "ด้วย", "ซึ่ง", "โดย", "เป็น", "จัด", "รับ",  # verbs: not the rubric's
     "เข้า", "เข้ารับ", "ประกาศ", "ถือ", "นับ", "ติด", "ครอง", "ยัง", "ก็", "จึง", "ที่", "คือ", "ประจำ",
     "ประจำปี", "ปีงบประมาณ", "ใน", "กับ", "จาก", "ให้", "ไป", "ทำ", "สามารถ", "คะแนน", "ผล", "ผลการ",
     "ประเมิน", "การประเมิน", "รางวัล", "อันดับ", "ลำดับ", "เมื่อ", "ขณะ", "ขณะที่", "ทั้งนี้", "นำ",
@@ -46,7 +46,7 @@ _STOP_TOKENS = frozenset((
     "นี้", "นั้น", "ได้ผล", "ได้คะแนน", "ผลคะแนน", "ได้ค่า", "มีคะแนน", "คว้ารางวัล", "รับรางวัล",
     "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า",
 ))
-_VERB_START = ("ได้", "ผ่าน", "คว้า")  # a dictionary word starting so is a verb phrase, not a name
+_VERB_START = ("ได้", "ผ่าน", "คว้า")  # a word starting so is a verb phrase, not a name (verbs: not the rubric's)
 _STOP_HINT = re.compile("|".join(sorted(_STOP_TOKENS, key=len, reverse=True)))
 # A name that is only one of these is the type word used as a common noun ("ระดับกรม",
 # "ประเภทองค์การมหาชน", "ม.ราชมงคล" for the whole group).

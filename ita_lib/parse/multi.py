@@ -10,7 +10,8 @@ from ita_lib.parse.places import PROVINCE_WORDS, fold, province_index, strip_wor
 from ita_lib.model import Assessment
 from ita_lib.parse.years import to_buddhist_era
 from ita_lib.parse.builder import RecordBuilder
-from ita_lib.parse.headline import GRADE_WORD_RE, RESULT_WORD_RE
+from ita_lib.parse.headline import headline_patterns
+from ita_lib.rubric import load as load_rubric
 from ita_lib.parse.province_rows import parse_text_rows
 from ita_lib.parse.scan import Table, cell_score, find_tables
 from ita_lib.parse.single import set_year
@@ -183,10 +184,11 @@ def parse_multi_agency_table(document: Document, *, year: int | None = None) -> 
 
 
 def _set_grade_or_result(builder: RecordBuilder, cells: list[str], line: int) -> None:
+    patterns = headline_patterns(load_rubric())
     for text in cells:
-        if GRADE_WORD_RE.match(text.strip()):
+        if patterns.grade_word.match(text.strip()):
             builder.set("grade", text.strip(), line)
-        elif RESULT_WORD_RE.match(text.strip()):
+        elif patterns.result_word.match(text.strip()):
             builder.set("result", text.strip(), line)
 
 

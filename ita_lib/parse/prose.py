@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from ita_lib import rubric
+from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.io.document import Document, Line
 from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.model import Assessment
@@ -25,23 +26,41 @@ from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import GROUP, PARENT, PLACE, SUBJECT, Mention, document_links, find_mentions
 
-# Grades and result words as the rubric has them, longest first ("AA" before "A", "ผ่านดี" before "ผ่าน").
-_GRADE = rubric.pattern(lambda: r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
-                                rf"({'|'.join(rubric.GRADES)})(?![A-Za-z+\-])")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
-_RESULT = rubric.pattern(lambda: rf"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?({'|'.join(rubric.RESULT_WORDS)})"
-                                 r"(?!มา|พ้น|ทาง|ระบบ|ไลฟ์)|(ไม่)?ผ่าน\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
-                                 r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))")
-# A result word written right after a score: "97.31 คะแนน ผ่าน", "79.15 คะแนน (ไม่ผ่าน)".
-_RESULT_AFTER_SCORE = rubric.pattern(lambda: rf"\d\s?คะแนน\s?[(\-–/]?\s?({'|'.join(rubric.RESULT_WORDS)})"
-                                             r"(?!มา|พ้น|การ|เกณฑ์|ประเมิน)")
-_OLD_LEVEL = rubric.pattern(lambda: rf"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?({'|'.join(rubric.OLD_LEVEL_WORDS)})")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
                          r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
 _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
                       r"อยู่ในระดับ|ติดอันดับ|ได้รับการประเมิน)")
 _CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
+
+
+@dataclass(frozen=True)
+class ProsePatterns:
+    """Grades and result words as the rubric has them, longest first ("AA" before "A", "ผ่านดี" before
+    the plain pass word)."""
+
+    grade: re.Pattern
+    # A result word, or the plain pass or fail word of "ผ่านการประเมิน" (group 2).
+    result: re.Pattern
+    # A result word written right after a score: "97.31 คะแนน ผ่าน", "79.15 คะแนน (ไม่ผ่าน)".
+    result_after_score: re.Pattern
+    old_level: re.Pattern
+
+
+@cache
+def prose_patterns(rubric: Rubric) -> ProsePatterns:
+    words = "|".join(rubric.result_words)
+    plain = f"{re.escape(rubric.failed_word)}|{re.escape(rubric.passed_word)}"
+    return ProsePatterns(
+        grade=re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
+                         rf"({'|'.join(rubric.grades)})(?![A-Za-z+\-])"),
+        result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?({words})"
+                          rf"(?!มา|พ้น|ทาง|ระบบ|ไลฟ์)|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
+                          r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))"),
+        result_after_score=re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({words})(?!มา|พ้น|การ|เกณฑ์|ประเมิน)"),
+        old_level=re.compile(rf"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?({'|'.join(rubric.old_level_words)})"),
+    )
 
 
 @dataclass
@@ -64,8 +83,8 @@ class _Evidence:
     indicators: dict[int, list[_Value]] = field(default_factory=dict)
 
     def era_results(self) -> list[_Value]:
-        """Result words of the record's era: สูงมาก… before 2562, ผ่าน… from 2562."""
-        return [r for r in self.results if (r.value in rubric.OLD_LEVEL_WORDS) == _old_era(self.year)]
+        """Result words of the record's era: an old scheme's level words before ITAS, its result words after."""
+        return [r for r in self.results if (r.value in load_rubric().old_level_words) == _old_era(self.year)]
 
     def has_content(self) -> bool:
         if self.mention.role == PLACE:  # a province named near a result word is not its subject
@@ -190,22 +209,23 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             collect(line, owner, candidate.start, indicator, _Value(candidate.value, line.number, candidate.strength))
         elif indicator is None and candidate.strength >= OVERALL_AT:
             collect(line, owner, candidate.start, "score", _Value(candidate.value, line.number, candidate.strength))
-    for match in _GRADE.finditer(text):
+    patterns = prose_patterns(load_rubric())
+    for match in patterns.grade.finditer(text):
         if _GRADE_OF_GROUP.match(text, match.end()):
             continue
         owner, blocked = _owner(text, mentions, match.start())
         if not blocked:
             collect(line, owner, match.start(), "grade", _Value(match.group(1), line.number))
-    for match in _RESULT.finditer(text):
-        word = match.group(1) or ("ไม่ผ่าน" if match.group(2) else "ผ่าน")
+    for match in patterns.result.finditer(text):
+        word = match.group(1) or match.group(2)
         owner, blocked = _owner(text, mentions, match.start())
         if not blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
             collect(line, owner, match.start(), "result", _Value(word, line.number, 1.0 if match.group(1) else 0.5))
-    for match in _RESULT_AFTER_SCORE.finditer(text):
+    for match in patterns.result_after_score.finditer(text):
         owner, blocked = _owner(text, mentions, match.start())
         if not blocked:
             collect(line, owner, match.start(), "result", _Value(match.group(1), line.number, 1.0))
-    for match in _OLD_LEVEL.finditer(text):
+    for match in patterns.old_level.finditer(text):
         owner, blocked = _owner(text, mentions, match.start())
         if not blocked:
             collect(line, owner, match.start(), "result", _Value(match.group(1), line.number))
@@ -271,8 +291,9 @@ def _build(document: Document, entry: _Evidence, place) -> Assessment:
     _choose_score(builder, entry.scores)
     _choose_word(builder, "grade", entry.grades, entry.scores)
     results = entry.era_results()
-    if any(r.value != "ผ่าน" for r in results):  # "ผ่านการประเมิน" next to "ระดับผ่านดี" is the same pass
-        results = [r for r in results if r.strength == 1.0 or r.value != "ผ่าน"] or results
+    passed = load_rubric().passed_word
+    if any(r.value != passed for r in results):  # "ผ่านการประเมิน" next to "ระดับผ่านดี" is the same pass
+        results = [r for r in results if r.strength == 1.0 or r.value != passed] or results
     _choose_word(builder, "result", results, entry.scores)
     for number, values in entry.indicators.items():
         for value in values:
@@ -281,7 +302,7 @@ def _build(document: Document, entry: _Evidence, place) -> Assessment:
 
 
 def _old_era(year: int | None) -> bool:
-    return year is not None and year < rubric.FIRST_ITAS_YEAR
+    return year is not None and year < load_rubric().first_itas_year
 
 
 def _choose_score(builder: RecordBuilder, scores: list[_Value]) -> None:

@@ -16,7 +16,8 @@ from ita_lib.parse.agency import ABBREVIATIONS, TIERS, agency_types, expand
 from ita_lib.io.document import Document, Line
 from ita_lib.model import Assessment
 from ita_lib.parse.builder import RecordBuilder
-from ita_lib.parse.headline import GRADE_WORD_RE, RESULT_WORD_RE
+from ita_lib.parse.headline import headline_patterns
+from ita_lib.rubric import load as load_rubric
 from ita_lib.parse.places import (
     BANGKOK, DISTRICT_WORDS, PROVINCE_WORDS, district_index, fold, province_index, strip_word,
 )
@@ -128,11 +129,12 @@ def _take_rank(tokens: list[Token]) -> tuple[int | None, list[Token]]:
 def _take_trailing(tokens: list[Token]) -> tuple[list[Token], list[tuple[str, str, int]]]:
     """A grade or result word (or "คะแนน") printed after the score."""
     extras = []
+    patterns = headline_patterns(load_rubric())
     while tokens:
         text, line = tokens[-1]
-        if GRADE_WORD_RE.match(text):
+        if patterns.grade_word.match(text):
             extras.insert(0, ("grade", text, line))
-        elif RESULT_WORD_RE.match(text):
+        elif patterns.result_word.match(text):
             extras.insert(0, ("result", text, line))
         elif text not in _AFTER_SCORE:
             break
@@ -337,14 +339,15 @@ def _row_lines(lines: list[Line]) -> list[Line]:
     if len(starts) < MIN_ROW_RUN:
         return lines
     out = list(lines[:starts[0]])
+    patterns = headline_patterns(load_rubric())
     for start, end in zip(starts, [*starts[1:], None]):
         cells = [line for line in lines[start:end] if line.text.strip()]
         # A row ends at its score (and the grade or result word after it); text after the table
         # or a page footer stays apart.
         score = next((i for i, cell in enumerate(cells) if i >= 2 and _CELL_NUMBER.match(cell.text.strip())), None)
         stop = len(cells) if score is None else score + 1
-        if stop < len(cells) and (GRADE_WORD_RE.match(cells[stop].text.strip())
-                                  or RESULT_WORD_RE.match(cells[stop].text.strip())):
+        if stop < len(cells) and (patterns.grade_word.match(cells[stop].text.strip())
+                                  or patterns.result_word.match(cells[stop].text.strip())):
             stop += 1
         if stop > MAX_CELLS:
             out.extend(lines[start:end])

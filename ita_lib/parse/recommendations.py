@@ -8,19 +8,32 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ita_lib import rubric
+from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.io.document import Line
 from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.model import Recommendation
 
-_INSTRUMENT_MENTION = re.compile(r"แบบวัด\s*(IIT|EIT|OIT)")
 _ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\)\s*")
-_HEADING = re.compile(r"^ข้อเสนอแนะ\S*\s*(?:สำหรับ)?.*?(?:\((IIT|EIT|OIT)\)|(ภายใน|ภายนอก|เปิดเผยข้อมูลสาธารณะ))")
-_THAI_INSTRUMENT = {"ภายใน": "IIT", "ภายนอก": "EIT", "เปิดเผยข้อมูลสาธารณะ": "OIT"}
 _CITED = re.compile(r"ตัวชี้วัด(?:ที่)?\s*(\d{1,2})(?![\d.])")
 _INDICATOR_HEADING = re.compile(r"^ตัวชี้วัด(?:ที่)?\s*(\d{1,2})(?![\d.])\s*\S*\s*$")
 _END = ("จึงประกาศ", "ประกาศ ณ", "(ลงชื่อ)")
+
+
+@cache
+def _instrument_mention(rubric: Rubric) -> re.Pattern:
+    """"แบบวัด EIT" and the other instrument codes."""
+    return re.compile(rf"แบบวัด\s*({rubric.instrument_pattern})")
+
+
+@cache
+def _heading(rubric: Rubric) -> tuple[re.Pattern, dict[str, str]]:
+    """A recommendations heading naming an instrument by its code "(IIT)" or its Thai word "ภายใน",
+    and the instrument of each Thai word."""
+    by_word = {i.heading_word: code for code, i in rubric.instruments.items() if i.heading_word}
+    words = "|".join(map(re.escape, by_word))
+    return re.compile(rf"^ข้อเสนอแนะ\S*\s*(?:สำหรับ)?.*?(?:\(({rubric.instrument_pattern})\)|({words}))"), by_word
 
 
 def read_recommendations(lines: list[Line]) -> list[Recommendation]:
@@ -41,7 +54,7 @@ def _paragraph_sections(lines: list[Line]) -> list[Recommendation]:
         if not started:
             started = text.lstrip("#* ").startswith("ข้อเสนอแนะ")
             continue
-        mentions = [(m.start(), m.group(1)) for m in _INSTRUMENT_MENTION.finditer(text)]
+        mentions = [(m.start(), m.group(1)) for m in _instrument_mention(load_rubric()).finditer(text)]
         items = _list_items(text)
         if not items:
             if instrument and not mentions:
@@ -80,10 +93,11 @@ def _leading_indicator(text: str) -> int | None:
 
 
 def _heading_instrument(text: str) -> str | None:
-    match = _HEADING.match(text.strip())
+    heading, by_word = _heading(load_rubric())
+    match = heading.match(text.strip())
     if not match:
         return None
-    return match.group(1) or _THAI_INSTRUMENT[match.group(2)]
+    return match.group(1) or by_word[match.group(2)]
 
 
 def _headed_sections(lines: list[Line]) -> list[Recommendation]:
@@ -104,13 +118,13 @@ def _headed_sections(lines: list[Line]) -> list[Recommendation]:
         if instrument is None:
             continue
         match = _INDICATOR_HEADING.match(text)
-        if match and int(match.group(1)) in rubric.INDICATORS:
+        if match and int(match.group(1)) in load_rubric().indicators:
             indicator = int(match.group(1))
             continue
         if text.startswith("ตัวชี้วัดย่อย") or text.rstrip(" :").endswith("ดังนี้"):
             continue
         cited = _CITED.search(text)
-        number = int(cited.group(1)) if cited and int(cited.group(1)) in rubric.INDICATORS else indicator
+        number = int(cited.group(1)) if cited and int(cited.group(1)) in load_rubric().indicators else indicator
         found.append(Recommendation(instrument=instrument, indicator=number,
                                     text=text.lstrip("-•* ").strip(), line=line.number))
     return found

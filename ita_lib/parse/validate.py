@@ -5,7 +5,7 @@ outside 0–100 is removed and the warning keeps it).
 """
 from __future__ import annotations
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.model import Assessment
 
 TOLERANCE = 0.015  # printed values are rounded to 2 decimals
@@ -17,12 +17,11 @@ def _check_range(record: Assessment) -> None:
             record.warn("score_out_of_range", f"indicator {key}: {value} is outside 0–100; dropped",
                         record.source.lines.get(f"indicators.{key}"))
             del record.indicators[key]
-    for field in type(record.instruments).model_fields:  # the instruments and EIT's two parts
-        value = getattr(record.instruments, field)
+    for key, value in record.instruments.items():  # the instruments and their parts
         if value is not None and not 0 <= value <= 100:
-            record.warn("score_out_of_range", f"{field}: {value} is outside 0–100; dropped",
-                        record.source.lines.get(f"instruments.{field}"))
-            setattr(record.instruments, field, None)
+            record.warn("score_out_of_range", f"{key}: {value} is outside 0–100; dropped",
+                        record.source.lines.get(f"instruments.{key}"))
+            record.instruments[key] = None
     if record.overall_score is not None and not 0 <= record.overall_score <= 100:
         record.warn("score_out_of_range", f"overall score {record.overall_score} is outside 0–100; "
                     "dropped", record.source.lines.get("overall_score"))
@@ -31,6 +30,7 @@ def _check_range(record: Assessment) -> None:
 
 def _check_grade(record: Assessment) -> None:
     year, grade, score = record.fiscal_year, record.grade, record.overall_score
+    rubric = load_rubric()
     if grade is None or score is None or not rubric.has_grade_bands(year):
         return
     expected = rubric.grade_for_score(score)
@@ -42,6 +42,7 @@ def _check_grade(record: Assessment) -> None:
 
 def _recompute(record: Assessment) -> None:
     known = {int(k): v for k, v in record.indicators.items() if v is not None}
+    rubric = load_rubric()
     computed = rubric.compute_overall(known, record.fiscal_year)
     record.overall_score_computed = computed
     if computed is None or record.overall_score is None:
@@ -49,42 +50,44 @@ def _recompute(record: Assessment) -> None:
     if abs(computed - record.overall_score) <= TOLERANCE:
         return
     line = record.source.lines.get("overall_score")
+    weights = rubric.rules_or_default(record.fiscal_year).weights_label
     if rubric.weights_confirmed(record.fiscal_year):
         record.warn("overall_mismatch",
-                    f"printed overall {record.overall_score:.2f} differs from 30/30/40 recomputation "
+                    f"printed overall {record.overall_score:.2f} differs from {weights} recomputation "
                     f"{computed:.2f}", line)
     else:
         record.warn("overall_unverifiable",
-                    f"cannot verify overall {record.overall_score:.2f}: the 30/30/40 recomputation gives "
+                    f"cannot verify overall {record.overall_score:.2f}: the {weights} recomputation gives "
                     f"{computed:.2f} and this year's combination rule is not confirmed", line)
 
 
 def _old_methodology(record: Assessment) -> bool:
-    # Before 2562 there was no 85 pass line (levels สูงมาก/สูง/... instead): nothing to derive.
-    return record.fiscal_year is not None and record.fiscal_year < rubric.FIRST_ITAS_YEAR
+    # Before ITAS there was no pass mark (level words instead): nothing to derive.
+    return record.fiscal_year is not None and not load_rubric().is_itas_year(record.fiscal_year)
 
 
 def _derive_pass(record: Assessment) -> None:
     if record.passed is not None:
         return
-    if record.result and _old_methodology(record) and not record.result.startswith(rubric.ALL_RESULT_WORDS):
-        return  # a level word (สูงมาก, ...) says nothing about passing
+    rubric = load_rubric()
+    if record.result and _old_methodology(record) and not record.result.startswith(rubric.all_result_words):
+        return  # an old scheme's level word says nothing about passing
     if record.result:
-        record.passed = not record.result.startswith("ไม่")
+        record.passed = not record.result.startswith(rubric.failed_word)
         return
     if _old_methodology(record):
         return
     if record.overall_score is not None:
-        record.passed = record.overall_score >= rubric.PASS_THRESHOLD
+        record.passed = record.overall_score >= rubric.pass_mark
         record.passed_derived = True
     elif record.grade and rubric.has_grade_bands(record.fiscal_year):
-        record.passed = record.grade in rubric.PASSING_GRADES
+        record.passed = record.grade in rubric.passing_grades
         record.passed_derived = True
 
 
 def _check_pass(record: Assessment) -> None:
     if record.result and record.overall_score is not None and not _old_methodology(record):
-        by_score = record.overall_score >= rubric.PASS_THRESHOLD
+        by_score = record.overall_score >= load_rubric().pass_mark
         if by_score != record.passed:
             record.warn("result_score_mismatch",
                         f"result {record.result} does not fit score {record.overall_score:.2f}",
@@ -92,9 +95,10 @@ def _check_pass(record: Assessment) -> None:
 
 
 def _check_year(record: Assessment) -> None:
-    if record.fiscal_year is not None and record.fiscal_year < rubric.FIRST_ITAS_YEAR:
+    first = load_rubric().first_itas_year
+    if record.fiscal_year is not None and record.fiscal_year < first:
         record.warn("pre_itas_year", f"fiscal year {record.fiscal_year} predates the ITAS framework "
-                    "(2562); scores are not comparable", record.source.lines.get("fiscal_year"))
+                    f"({first}); scores are not comparable", record.source.lines.get("fiscal_year"))
 
 
 def validate(record: Assessment) -> Assessment:

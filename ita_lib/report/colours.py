@@ -6,7 +6,14 @@ LEVEL_COLOURS: dict[str, str] = {"strength": "#2166AC", "pass": "#67A9CF", "weak
                                  "urgent": "#B2182B"}
 # Okabe–Ito bluish green / vermillion: tell apart with the common colour-vision deficiencies.
 DELTA_COLOURS: dict[str, str] = {"up": "#009E73", "down": "#D55E00", "same": "#999999"}
-SERIES_COLOURS: dict[str, str] = {"ITA": "#222222", "IIT": "#0072B2", "EIT": "#E69F00", "OIT": "#CC79A7"}
+OVERALL_COLOUR = "#222222"
+# Okabe–Ito blue, orange, reddish purple, then sky blue, bluish green, yellow: the rubric's instruments in order.
+INSTRUMENT_COLOURS = ("#0072B2", "#E69F00", "#CC79A7", "#56B4E9", "#009E73", "#F0E442")
+
+
+def series_colours(instrument_codes) -> dict[str, str]:
+    """The overall score's colour and each instrument's, by its place in the rubric."""
+    return {"ITA": OVERALL_COLOUR, **dict(zip(instrument_codes, INSTRUMENT_COLOURS))}
 
 
 def text_on(colour: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 from ita_lib.report.html import none_if_missing, text_key
 from ita_lib.files import atomic_write
 from ita_lib.report.html import table, tag, text
+from ita_lib.rubric import load as load_rubric
 
 _SCRIPT = """
 (function () {
@@ -72,13 +73,15 @@ def _summary(folder: Path) -> dict | None:
 def _latest(data: dict) -> dict:
     years = data.get("years") or []
     latest = years[-1] if years else {}
+    rubric = load_rubric()
     change = None
     for row in data.get("yoy") or []:
         if row.get("scope") == "overall" and row.get("fiscal_year") == latest.get("fiscal_year"):
             change = row.get("delta")
     return {"year": latest.get("fiscal_year"), "score": latest.get("overall_score"),
             "verdict": " ".join(str(v) for v in (latest.get("grade"), latest.get("result")) if v)
-            or ("" if latest.get("passed") is None else ("ผ่าน" if latest.get("passed") else "ไม่ผ่าน")),
+            or ("" if latest.get("passed") is None
+                else (rubric.passed_word if latest.get("passed") else rubric.failed_word)),
             "passed": latest.get("passed"), "change": change, "type": text_key(data["agency"].get("agency_type")),
             "district": text_key(data["agency"].get("district"))}  # text: json.loads reads NaN too
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 from pythainlp.util import thai_strftime
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.levels import level_of
@@ -169,7 +169,7 @@ def _threshold(value: float, o: Overview) -> str:
 def _official_pass_mark(o: Overview) -> float:
     """The ITA's own pass mark for the overview year (the rubric's), as the agency reports use it;
     the user's `passing` threshold only sorts indicators into levels."""
-    return rubric.rules_for(o.year).pass_threshold if o.year else rubric.PASS_THRESHOLD
+    return load_rubric().rules_for(o.year).pass_threshold if o.year else load_rubric().pass_mark
 
 
 def _passed(frame: pd.DataFrame, o: Overview) -> pd.Series:

@@ -67,7 +67,7 @@ def _add_record(tables: dict[str, list[tuple]], rid: str, index: int, record: As
     for number, score in record.indicators.items():
         if score is not None:
             facts.append((rid, f"indicator:{number}", score, None, lines.get(f"indicators.{number}"), False))
-    for code, score in record.instruments.model_dump().items():
+    for code, score in record.instruments.items():
         if score is not None:
             facts.append((rid, f"instrument:{code}", score, None, lines.get(f"instruments.{code}"), False))
     for code, score in record.items.items():

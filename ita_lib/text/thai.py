@@ -19,6 +19,7 @@ pythainlp (5.4) notes, checked by hand:
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from pythainlp.util import (
     remove_dangling,
@@ -26,7 +27,7 @@ from pythainlp.util import (
     remove_spaces_before_marks,
 )
 
-from ita_lib import rubric  # noqa: E402  (the grades a glued grade may be)
+from ita_lib.rubric import Rubric, load as load_rubric  # noqa: E402  (the grades a glued grade may be)
 
 __all__ = [
     "thai_digits_to_arabic",
@@ -148,7 +149,9 @@ _RE_THAI_NUM = re.compile(f"([{DIGIT_CHARS}])(?<=[{_THAI_LETTER}][{DIGIT_CHARS}]
 # number glued before an English word of 3+ letters ("85points"); keeps "4G", "2nd", "10kg"
 _RE_NUM_LATIN = re.compile(r"(?<![A-Za-z])([0-9]+(?:[.,][0-9]+)?)(?=[A-Za-z]{3,})")
 # a lone grade (AA, A, B+ ...) glued before Thai: "ระดับ Aในขณะที่"
-_RE_GRADE_THAI = rubric.pattern(lambda: f"(?<![A-Za-z])((?:{rubric.GRADE_PATTERN})[+-]?)(?=[{_THAI_START}])")
+@cache
+def _grade_before_thai(rubric: Rubric) -> re.Pattern:
+    return re.compile(f"(?<![A-Za-z])((?:{rubric.grade_pattern})[+-]?)(?=[{_THAI_START}])")
 
 
 def split_glued_numbers(s: str) -> str:
@@ -167,7 +170,7 @@ def split_glued_numbers(s: str) -> str:
     s = _RE_NUM_THAI.sub("\\1 ", s)
     s = _RE_THAI_NUM.sub(" \\1", s)
     s = _RE_NUM_LATIN.sub("\\1 ", s)
-    return _RE_GRADE_THAI.sub("\\1 ", s)
+    return _grade_before_thai(load_rubric()).sub("\\1 ", s)
 
 
 # Wherever pythainlp's remove_repeat_vowels could change text: เเ, nikhahit, lakkhangyao, a tone

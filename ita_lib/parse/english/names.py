@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.parse.indicator_names import find_indicator_names, plain_variants
 
 # Type words that make a capitalised name a public body ("X Office", "Office of X", ...).
@@ -42,7 +42,7 @@ _NOT_NAME_WORDS = frozenset(("ITA", "ITAS", "Integrity", "Transparency", "Assess
 
 def _not_name(word: str) -> bool:
     """Words of the assessment itself, never a name (the instrument codes come from the rubric)."""
-    return word in _NOT_NAME_WORDS or word in rubric.INSTRUMENTS
+    return word in _NOT_NAME_WORDS or word in load_rubric().instruments
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*|\S")
 _CONNECTORS = (("of", "the"), ("for", "the"), ("on", "the"), ("of",), ("for",), ("on",), ("and",), ("&",),
                ("de",))
@@ -245,7 +245,7 @@ def _mentions(text: str, acronyms: dict[str, Mention], police: bool,
         end = pos + max((len(v) for v, n in plain_variants()
                          if n == number and lowered.startswith(v, pos)), default=0)
         mentions.append(Mention(pos, end, "indicator", str(number), number=number))
-    for match in re.finditer(r"\b(IIT|EIT|OIT)\b", text):
+    for match in re.finditer(rf"\b({load_rubric().instrument_pattern})\b", text):
         code = match.group(1)
         mentions.append(Mention(match.start(), match.end(), "instrument", code, code=code))
     for run in _capital_runs(text):

@@ -7,8 +7,9 @@ otherwise validate.py derives it from the score and marks it derived.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from ita_lib import rubric
+from ita_lib.rubric import Rubric
 from ita_lib.parse.english.clauses import _sentences
 from ita_lib.parse.english.cues import _NUMBER, _PERCENT_AFTER
 
@@ -21,9 +22,11 @@ _PASSED_STATEMENT = re.compile(
     r"\b(?:failed\s+(?:to\s+pass|the|its|an?)\b|did\s+not\s+pass|didn[’']t\s+pass|not\s+pass(?:ed)?|"
     r"fell\s+short)|\b(passed)\s+(?:the|its|an?|this|last)?\s*(?:year[’']s\s+)?(?:ITA|assessment|"
     r"evaluation|test|criteria|threshold|benchmark|\d)", re.IGNORECASE)
-_GRADE = rubric.pattern(lambda: (
-    r"\b(?:an?|the|its|with|received|earned|got|given|at)\s+[\"“‘']?(" + rubric.GRADE_PATTERN + r")[\"”’']?\s+"
-    r"(?:grade|rating|level)\b|\b(?:grade|level)\s+(?:of\s+)?[\"“‘']?(" + rubric.GRADE_PATTERN + r")\b(?![\w-])"))
+@cache
+def _grade(rubric: Rubric) -> re.Pattern:
+    return re.compile(
+        r"\b(?:an?|the|its|with|received|earned|got|given|at)\s+[\"“‘']?(" + rubric.grade_pattern + r")[\"”’']?\s+"
+        r"(?:grade|rating|level)\b|\b(?:grade|level)\s+(?:of\s+)?[\"“‘']?(" + rubric.grade_pattern + r")\b(?![\w-])")
 
 
 def _pass_threshold(text: str) -> float | None:

@@ -17,7 +17,8 @@ from ita_lib.parse.english.cues import ACCEPT
 from ita_lib.parse.english.lists import _LIST_IN_CLAUSE, _listed_names, _respectively
 from ita_lib.parse.english.names import Mention, _acronyms, _mentions
 from ita_lib.parse.english.owners import _candidates, _owner_weight
-from ita_lib.parse.english.pass_rules import _GRADE, _PASSED_STATEMENT, _pass_threshold
+from ita_lib.parse.english.pass_rules import _PASSED_STATEMENT, _grade, _pass_threshold
+from ita_lib.rubric import load as load_rubric
 from ita_lib.parse.english.topic import _ITA_MENTION, _OTHER_INDEX
 from ita_lib.parse.english.years import YearMention, _clause_year, _document_year, _years_in
 
@@ -80,7 +81,7 @@ class _Reader:
         said = _PASSED_STATEMENT.search(text, start, end)
         if said:
             rec.passed_said = bool(said.group(1))
-        grade = _GRADE.search(text, start, end)
+        grade = _grade(load_rubric()).search(text, start, end)
         if grade:
             rec.builder.set("grade", grade.group(1) or grade.group(2), line)
 
@@ -158,7 +159,7 @@ class _Reader:
         # A pass / fail statement or a grade with no score, for the clause's subject agency.
         if ita and not scored_subject and subject is not None and subject.kind == "agency":
             end = subject.end
-            if _PASSED_STATEMENT.search(text, end, c_end) or _GRADE.search(text, end, c_end):
+            if _PASSED_STATEMENT.search(text, end, c_end) or _grade(load_rubric()).search(text, end, c_end):
                 year = _clause_year(text, line_years, sentence[0], c_end, None, self.doc_year)
                 line = block.line_at(end)
                 self.statements(self.record(subject.name, year, subject, line), text, end, c_end, line)

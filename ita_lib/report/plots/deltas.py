@@ -6,7 +6,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.numbers import fmt
 from ita_lib.report.colours import DELTA_COLOURS
@@ -36,7 +36,7 @@ def delta_bars(a: AgencyAnalysis) -> Figure:
     fig, ax, footer = new_figure(4.2, (False, len(notes)))
     titles(fig, ax, title, a)
     left, right = _delta_limits(comparable["delta"].astype(float).tolist())
-    for position, number in enumerate(rubric.INDICATORS):
+    for position, number in enumerate(load_rubric().indicators):
         if number in comparable.index:
             _delta_bar(ax, position, comparable.loc[number], a, right - left, show_previous=len(previous) > 1)
         else:
@@ -44,8 +44,8 @@ def delta_bars(a: AgencyAnalysis) -> Figure:
             ax.text(0, position, " ไม่มีข้อมูลเทียบ ", va="center", ha="left" if roomier_right else "right",
                     color=NOTE_COLOUR, fontsize="small")
     ax.axvline(0, color="#333333", linewidth=1)
-    ax.set_yticks(range(len(rubric.INDICATORS)), [indicator_label(n, a) for n in rubric.INDICATORS])
-    ax.set_ylim(len(rubric.INDICATORS) - 0.5, -0.5)
+    ax.set_yticks(range(len(load_rubric().indicators)), [indicator_label(n, a) for n in load_rubric().indicators])
+    ax.set_ylim(len(load_rubric().indicators) - 0.5, -0.5)
     ax.set_xlim(left, right)
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: _signed(v, a, decimals=0)))
     ax.set_xlabel("คะแนนที่เปลี่ยน (จุด)")
@@ -100,7 +100,7 @@ def _delta_notes(a: AgencyAnalysis, year: int, comparable: pd.DataFrame) -> list
         row = overall.iloc[0]
         notes.append(f"คะแนนรวม ITA จาก {fmt(row['previous_score'], a.config)} เป็น {fmt(row['score'], a.config)} "
                      f"({_signed(float(row['delta']), a)} จุด)")
-    missing = [n for n in rubric.INDICATORS if n not in comparable.index]
+    missing = [n for n in load_rubric().indicators if n not in comparable.index]
     if missing:
         numbers = ", ".join(fmt(n, a.config, None) for n in missing)
         notes.append(f"ตัวชี้วัดที่ {numbers} ไม่มีคะแนนปีก่อนหน้าที่เทียบได้")

@@ -14,7 +14,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter
 from matplotlib.transforms import blended_transform_factory
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import fmt
@@ -50,7 +50,7 @@ def years_text(years: list[int], a: AgencyAnalysis) -> str:
 
 
 def indicator_label(number: int, a: AgencyAnalysis) -> str:
-    return f"{fmt(number, a.config, None)} {rubric.INDICATORS[number].name}"
+    return f"{fmt(number, a.config, None)} {load_rubric().indicators[number].name}"
 
 
 def all_years(a: AgencyAnalysis) -> list[int]:

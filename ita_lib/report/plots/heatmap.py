@@ -6,7 +6,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.figure import Figure
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.numbers import fmt
 from ita_lib.report.plots.frame import (
@@ -24,7 +24,7 @@ def indicator_heatmap(a: AgencyAnalysis) -> Figure:
     if a.indicators.empty:
         return note_figure(title, a, ["ไม่มีคะแนนรายตัวชี้วัดในปีใดเลย" if years else NO_DATA])
     matrix = (a.indicators.pivot(index="indicator", columns="fiscal_year", values="score")
-              .reindex(index=list(rubric.INDICATORS), columns=years).astype(float))
+              .reindex(index=list(load_rubric().indicators), columns=years).astype(float))
     notes = _heatmap_notes(a, matrix)
 
     fig, ax, footer = new_figure(4.6, (False, len(notes)))

@@ -7,7 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.numbers import fmt
 from ita_lib.report.colours import LEVEL_COLOURS
@@ -27,22 +27,22 @@ def indicator_bars(a: AgencyAnalysis, year: int | None = None) -> Figure:
     rows = a.indicators[a.indicators["fiscal_year"] == year].set_index("indicator")
     if rows.empty:
         return note_figure(title, a, [no_indicators_note(a, year)])
-    missing = [n for n in rubric.INDICATORS if n not in rows.index]
+    missing = [n for n in load_rubric().indicators if n not in rows.index]
     notes = [f"ไม่มีข้อมูลตัวชี้วัดที่ {', '.join(fmt(n, a.config, None) for n in missing)}"] if missing else []
 
     fig, ax, footer = new_figure(4.4, (True, len(notes)))
     titles(fig, ax, title, a)
     low = lower_bound(rows["score"].tolist(), a)
     label_room = (100 - low) * 0.14
-    for position, number in enumerate(rubric.INDICATORS):
+    for position, number in enumerate(load_rubric().indicators):
         if number in rows.index:
             _bar_with_label(ax, position, rows.loc[number], a, label_room)
         else:
             ax.text(low + 0.5, position, "ไม่มีข้อมูล", va="center", ha="left", color=NOTE_COLOUR,
                     fontsize="small")
     _instrument_separators(ax)
-    ax.set_yticks(range(len(rubric.INDICATORS)), [indicator_label(n, a) for n in rubric.INDICATORS])
-    ax.set_ylim(len(rubric.INDICATORS) - 0.5, -0.5)  # indicator 1 on top
+    ax.set_yticks(range(len(load_rubric().indicators)), [indicator_label(n, a) for n in load_rubric().indicators])
+    ax.set_ylim(len(load_rubric().indicators) - 0.5, -0.5)  # indicator 1 on top
     ax.set_xlim(low, 100 + label_room)
     ax.xaxis.set_major_locator(FixedLocator(np.arange(low, 100.1, 10)))  # no tick past 100
     thai_tick_format(ax.xaxis, a)
@@ -62,7 +62,7 @@ def _bar_with_label(ax: Axes, position: int, row: pd.Series, a: AgencyAnalysis, 
 def _instrument_separators(ax: Axes) -> None:
     """Thin lines between the IIT (1–5), EIT (6–8) and OIT (9–10) groups, codes at the right edge."""
     start = 0
-    for instrument, numbers in rubric.INSTRUMENT_INDICATORS.items():
+    for instrument, numbers in load_rubric().instrument_indicators(None).items():
         end = start + len(numbers)
         if start:
             ax.axhline(start - 0.5, color="#BBBBBB", linewidth=0.8, zorder=1)

@@ -7,17 +7,21 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from ita_lib import rubric
+from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.numbers import fmt
-from ita_lib.report.colours import SERIES_COLOURS
+from ita_lib.report.colours import series_colours
 from ita_lib.report.plots.frame import (
     ERA_BREAK, NO_DATA, NOTE_COLOUR, all_years, fill_footer, lower_bound, new_figure, note_figure, pass_line,
     thai_tick_format, titles, year_text, years_text,
 )
 
-SERIES_LABELS: dict[str, str] = {"ITA": "คะแนนรวม ITA", "IIT": "IIT (ภายใน)", "EIT": "EIT (ภายนอก)",
-                                 "OIT": "OIT (เปิดเผยข้อมูล)"}
+
+
+def series_labels() -> dict[str, str]:
+    """"คะแนนรวม ITA" and each instrument as "IIT (ภายใน)"."""
+    instruments = load_rubric().instruments.values()
+    return {"ITA": "คะแนนรวม ITA", **{i.code: f"{i.code} ({i.brief})" for i in instruments}}
 
 
 def trend_lines(a: AgencyAnalysis) -> Figure:
@@ -29,7 +33,8 @@ def trend_lines(a: AgencyAnalysis) -> Figure:
         return note_figure(title, a, [NO_DATA])
     series = a.scores[a.scores["scope"].isin(["overall", "instrument"])]
     notes = _trend_notes(a, series, years)
-    codes = [code for code in SERIES_COLOURS if code in set(series["code"])]
+    colours = series_colours(load_rubric().instrument_codes)
+    codes = [code for code in colours if code in set(series["code"])]
 
     fig, ax, footer = new_figure(4.2, (True, len(notes)))
     titles(fig, ax, title, a)
@@ -46,8 +51,8 @@ def trend_lines(a: AgencyAnalysis) -> Figure:
     ax.set_ylabel("คะแนน")
     ax.grid(axis="x", visible=False)
     pass_line(ax, a, vertical=False)
-    handles = [Line2D([], [], color=SERIES_COLOURS[c], marker="o", linewidth=2.4 if c == "ITA" else 1.6,
-                      label=SERIES_LABELS[c]) for c in codes]
+    handles = [Line2D([], [], color=colours[c], marker="o", linewidth=2.4 if c == "ITA" else 1.6,
+                      label=series_labels()[c]) for c in codes]
     fill_footer(fig, footer, notes, handles)
     return fig
 
@@ -56,7 +61,7 @@ def _segments(years: list[int]) -> list[list[int]]:
     """Split consecutive observations where the two years are not comparable (rubric.same_era)."""
     parts: list[list[int]] = []
     for i, year in enumerate(years):
-        if i and rubric.same_era(years[i - 1], year):
+        if i and load_rubric().same_era(years[i - 1], year):
             parts[-1].append(i)
         else:
             parts.append([i])
@@ -67,8 +72,9 @@ def _plot_series(ax: Axes, code: str, points: pd.DataFrame) -> None:
     years = points["fiscal_year"].astype(int).tolist()
     scores = points["score"].astype(float).tolist()
     overall = code == "ITA"
+    colour = series_colours(load_rubric().instrument_codes)[code]
     for part in _segments(years):
-        ax.plot([years[i] for i in part], [scores[i] for i in part], color=SERIES_COLOURS[code],
+        ax.plot([years[i] for i in part], [scores[i] for i in part], color=colour,
                 marker="o", markersize=6 if overall else 4.5, linewidth=2.4 if overall else 1.6,
                 zorder=5 if overall else 4, gid=f"trend-{code}")
 
@@ -84,6 +90,7 @@ def _year_and_overall_ticks(ax: Axes, years: list[int], series: pd.DataFrame, a:
 
 def era_breaks(years: list[int]) -> list[int]:
     """Indexes i where a new era starts between years[i] and years[i + 1]."""
+    rubric = load_rubric()
     return [i for i, (before, after) in enumerate(zip(years, years[1:])) if rubric.era(before) != rubric.era(after)]
 
 
@@ -93,7 +100,7 @@ def _era_break_positions(years: list[int]) -> list[float]:
     positions = []
     for i in era_breaks(years):
         before, after = years[i], years[i + 1]
-        first = rubric.era_of(after).first
+        first = load_rubric().era_of(after).first
         positions.append(first - 0.5 if first is not None and before < first <= after else (before + after) / 2)
     return positions
 
@@ -115,7 +122,7 @@ def _trend_notes(a: AgencyAnalysis, series: pd.DataFrame, years: list[int]) -> l
     neither = [y for y in years if y not in overall and y not in instruments]
     notes = []
     if not instruments:
-        notes.append("ไม่มีคะแนนรายแบบวัด (IIT/EIT/OIT) ในปีใดเลย")
+        notes.append(f"ไม่มีคะแนนรายแบบวัด ({'/'.join(load_rubric().instrument_codes)}) ในปีใดเลย")
     elif overall_only:
         notes.append(f"ปี {years_text(overall_only, a)} มีเฉพาะคะแนนรวม ไม่มีคะแนนรายแบบวัด")
     if neither:
