@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.errors import ItaError, ParamsError
 from ita_lib.report.params import ReportParams, Thresholds, agency_slug, load_params, validate_params
-from ita_lib.report.params_files import dump_params, write_params_for_store
+from ita_lib.report.params_files import dump_params, write_params_files
 from ita_lib.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -295,6 +295,13 @@ def test_slug_is_safe_deterministic_and_follows_the_id(name, agency_id, other_id
 
 
 # ---------------------------------------------------------------- one file per agency
+
+def write_params_for_store(db, out, **options):
+    """What `ita-report params init` does: the store's agencies, one params file each."""
+    with Store(db, read_only=True) as store:
+        agencies = store.agencies()
+    return write_params_files(agencies, db, out, **options)
+
 
 def test_write_params_for_store(example_store, tmp_path):
     out = tmp_path / "agencies"

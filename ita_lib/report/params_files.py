@@ -11,7 +11,7 @@ from ita_lib.errors import AgencyNotFoundError, OutputError, ParamsError
 from ita_lib.io.yaml_limits import STR_TAG
 from ita_lib.report.params import ReportParams, agency_slug
 
-__all__ = ["DEFAULT_PARAMS_DIR", "dump_params", "params_yaml", "write_params_for_store"]
+__all__ = ["DEFAULT_PARAMS_DIR", "dump_params", "params_yaml", "write_params_files"]
 
 DEFAULT_PARAMS_DIR = Path("params") / "agencies"  # its own folder: params/aliases.yaml is no report
 
@@ -60,19 +60,15 @@ def dump_params(params: ReportParams, path: str | Path) -> Path:
     return atomic_write(path, params_yaml(params))
 
 
-
-def write_params_for_store(db: str | Path, out_dir: str | Path = DEFAULT_PARAMS_DIR, *,
-                           province: str | None = None, agency_type: str | None = None,
-                           overwrite: bool = False) -> list[Path]:
-    """Write <out_dir>/<slug>.yaml for every agency in the store (optionally one province or tier).
+def write_params_files(agencies, db: str | Path, out_dir: str | Path = DEFAULT_PARAMS_DIR, *,
+                       province: str | None = None, agency_type: str | None = None,
+                       overwrite: bool = False) -> list[Path]:
+    """Write <out_dir>/<slug>.yaml for every agency of `agencies` (the store's agency table, from
+    `db`), optionally one province or tier.
 
     Files already there are kept unless overwrite; returns the paths written. Each file names the
-    agency by canonical name and id and points at this store (db), so the id resolves.
+    agency by canonical name and id and points at the store (db), so the id resolves.
     """
-    from ita_lib.store.db import Store
-
-    with Store(db, read_only=True) as store:
-        agencies = store.agencies()
     chosen = _select_agencies(agencies, province, agency_type, db)
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
