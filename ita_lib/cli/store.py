@@ -272,9 +272,12 @@ def _say_failed(params, error: BaseException) -> None:
 
 
 def cmd_params(args: argparse.Namespace) -> int:
-    from ita_lib.report.params_files import write_params_for_store
+    from ita_lib.report.params_files import write_params_files
+    from ita_lib.store.db import Store
 
-    written = write_params_for_store(args.db, args.out, province=args.province, overwrite=args.overwrite)
+    with Store(args.db, read_only=True) as store:
+        agencies = store.agencies()
+    written = write_params_files(agencies, args.db, args.out, province=args.province, overwrite=args.overwrite)
     for path in written:
         say_path(path)
     _say(f"ita-report: {len(written)} params files written to {args.out}")
