@@ -88,6 +88,21 @@ class ReportBuildError(ItaError):
     """A report could not be built: names the agency and, for a failing cell, the cell."""
 
 
+class NotebookCellError(ReportBuildError):
+    """A cell of the report notebook raised (papermill's PapermillExecutionError): the reason names the
+    agency, the cell and the error; the kernel is still usable."""
+
+
+class CellTimeoutError(ReportBuildError):
+    """A cell ran past the execution timeout (nbclient's CellTimeoutError); the reason is nbclient's
+    message. The kernel may be stuck in the cell: a build starts a fresh one."""
+
+
+class DeadKernelError(ReportBuildError):
+    """The kernel died under the notebook (killed, out of memory; nbclient's DeadKernelError); the
+    reason is nbclient's message. Not the notebook's fault: a batch tries the agency once more."""
+
+
 class KernelStartError(ItaError):
     """The Jupyter kernel that runs report notebooks could not be started (a batch retries once)."""
 

@@ -104,7 +104,7 @@ def test_the_analyst_report_keeps_sources_and_checks(analyst_text) -> None:
 def test_the_batch_index_is_thai_in_the_reports_digits(tmp_path) -> None:
     import json
 
-    from ita_lib.batch.runner import Outcome
+    from ita_lib.batch.jobs import Outcome
     from ita_lib.report.index_page import write_index
 
     folder = tmp_path / "tt-khokmuangngam"

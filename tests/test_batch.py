@@ -15,7 +15,9 @@ import nbformat
 import pytest
 
 from ita_lib.cli import exit_codes
-from ita_lib.batch.runner import in_fresh_pools, run_batch, select_jobs
+from ita_lib.batch.jobs import select_jobs
+from ita_lib.batch.pool import in_fresh_pools
+from ita_lib.batch.run import run_batch
 from ita_lib.errors import ItaError
 from ita_lib.model import Assessment, Source
 from ita_lib.report.render import NOTEBOOK
@@ -120,7 +122,7 @@ def test_rerun_with_nothing_changed_skips_everything(store, tmp_path):
 def test_a_rerun_finds_the_folders_in_the_manifest_and_checks_them(store, tmp_path, monkeypatch):
     """A rerun romanizes no name (the folders come from the last manifest), and a manifest that
     points an agency at another agency's folder is not believed."""
-    import ita_lib.report.params as params
+    import ita_lib.batch.run as run
 
     db, names = store
     output = tmp_path / "out"
@@ -133,7 +135,7 @@ def test_a_rerun_finds_the_folders_in_the_manifest_and_checks_them(store, tmp_pa
 
     def no_romanizing(name, agency_id):
         raise AssertionError(f"romanized {name} again")
-    monkeypatch.setattr(params, "agency_slug", no_romanizing)
+    monkeypatch.setattr(run, "agency_slug", no_romanizing)
     again = run_batch(jobs(), db=db, output_dir=output, workers=1, index=False)
     assert again.counts == {"built": 0, "skipped": 3, "failed": 0}
     assert {o.agency_id: o.slug for o in again.outcomes} == slugs

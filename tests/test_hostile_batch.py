@@ -24,16 +24,16 @@ import psutil
 import pytest
 
 from ita_lib.cli import exit_codes
-from ita_lib.batch.runner import (
-    Job, Outcome, _overview, in_fresh_pools, overview_province, select_jobs, write_manifest,
-)
+from ita_lib.batch.jobs import Job, Outcome, select_jobs
+from ita_lib.batch.manifest import make_overview, overview_province, write_manifest
+from ita_lib.batch.pool import in_fresh_pools
 from ita_lib.cli.main import main
 from ita_lib.errors import OutputError, UsageError
 from ita_lib.report.index_page import write_index
 from ita_lib.report.kernels import remove_stale_folders
 from ita_lib.model import Assessment, Source
 from ita_lib.report.overview import load_overview, title_block
-from ita_lib.errors import ReportBuildError
+from ita_lib.errors import NotebookCellError
 from ita_lib.report.execute import execute
 from ita_lib.report.render import check_formats
 
@@ -294,7 +294,7 @@ def rerun_in_process(db: Path, output: Path, capsys) -> tuple[int, list[str]]:
     return status, [line for line in err.splitlines() if line.startswith("ita-report:")]
 
 
-@pytest.mark.parametrize("module, name", [("ita_lib.batch.runner", "manifest.csv"),
+@pytest.mark.parametrize("module, name", [("ita_lib.batch.manifest", "manifest.csv"),
                                           ("ita_lib.report.index_page", "index.html")])
 def test_a_full_disk_stops_the_batch_in_one_line_and_keeps_the_reports(built, db, tmp_path, monkeypatch, capsys,
                                                                        module, name):
@@ -318,16 +318,16 @@ def test_a_full_disk_while_writing_the_overview_stops_the_batch(built, tmp_path,
     monkeypatch.setattr("ita_lib.report.render.build_overview", full_disk)
     outcomes = [Outcome(PLACED, None, "ขอนแก่น", "placed", "built")]
     with pytest.raises(OutputError) as error:
-        _overview(tmp_path / "out", [Job(PLACED)], outcomes)
+        make_overview(tmp_path / "out", [Job(PLACED)], outcomes)
     assert str(error.value) == f"{tmp_path / 'out' / 'province_overview.html'}: cannot write: No space left on device"
 
 
 def test_a_read_only_output_folder_stops_the_batch_before_any_work(db, tmp_path, monkeypatch, capsys):
-    import ita_lib.batch.runner
+    import ita_lib.batch.manifest
 
     output = tmp_path / "out"
-    monkeypatch.setattr("ita_lib.batch.runner.atomic_write",
-                        failing_write(ita_lib.batch.runner.atomic_write, ".ita-write-test", errno.EACCES))
+    monkeypatch.setattr("ita_lib.batch.manifest.atomic_write",
+                        failing_write(ita_lib.batch.manifest.atomic_write, ".ita-write-test", errno.EACCES))
     status, lines = rerun_in_process(db, output, capsys)
     assert (status, lines) == (exit_codes.STOPPED, [f"ita-report: {output}: cannot write: Permission denied"])
     assert list(output.iterdir()) == []  # no report started
@@ -409,7 +409,7 @@ def test_a_failing_cell_right_after_the_parameters_is_the_one_named(tmp_path):
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     path = tmp_path / "tiny.ipynb"
     nbformat.write(notebook, path)
-    with pytest.raises(ReportBuildError) as error:
+    with pytest.raises(NotebookCellError) as error:
         execute({"n": 2}, tmp_path / "out.ipynb", notebook=path, subject="agency X")
     assert error.value.reason == ("agency X: cell 1 of tiny.ipynb (\"raise ValueError('boom')\") failed: "
                                   "ValueError: boom")
@@ -418,12 +418,32 @@ def test_a_failing_cell_right_after_the_parameters_is_the_one_named(tmp_path):
 def test_a_retry_is_for_a_kernel_that_failed_not_for_words_in_a_message():
     """Typed errors decide, never English message text: a kernel that did not start or died gets
     one retry; a failing cell whose message happens to say "kernel died" does not."""
-    from nbclient.exceptions import DeadKernelError
+    from ita_lib.batch.worker import worth_a_retry
+    from ita_lib.errors import CellTimeoutError, DeadKernelError, KernelStartError
 
-    from ita_lib.batch.runner import _kernel_start_failure
-    from ita_lib.errors import KernelStartError
+    assert worth_a_retry(KernelStartError("the report kernel did not start"))
+    assert worth_a_retry(DeadKernelError("Kernel died"))
+    assert not worth_a_retry(NotebookCellError("cell 3 failed: RuntimeError: kernel died"))
+    assert not worth_a_retry(CellTimeoutError("A cell timed out while it was being executed, after 5 seconds."))
+    assert not worth_a_retry(RuntimeError("Kernel died before replying to kernel_info"))
 
-    assert _kernel_start_failure(KernelStartError("the report kernel did not start"))
-    assert _kernel_start_failure(DeadKernelError("Kernel died"))
-    assert not _kernel_start_failure(ReportBuildError("cell 3 failed: RuntimeError: kernel died"))
-    assert not _kernel_start_failure(RuntimeError("Kernel died before replying to kernel_info"))
+
+def test_a_failed_build_reads_in_the_manifest_as_it_always_did():
+    """A kernel's failure keeps nbclient's wording (type and message), even after crossing a process
+    boundary; the tool's own errors read as themselves."""
+    import pickle
+
+    from ita_lib.batch.worker import failure_text
+    from ita_lib.errors import CellTimeoutError, DeadKernelError
+
+    dead = pickle.loads(pickle.dumps(DeadKernelError("Kernel died", path="/x/agency_report.ipynb")))
+    assert failure_text(dead) == "DeadKernelError: Kernel died"
+    stuck = CellTimeoutError("A cell timed out while it was being executed, after 5 seconds.\nThe message was: "
+                             "Cell execution timed out.", path="/x/agency_report.ipynb")
+    assert failure_text(stuck) == ("CellTimeoutError: A cell timed out while it was being executed, after 5 "
+                                   "seconds.\nThe message was: Cell execution timed out.")
+    cell = NotebookCellError("agency X: cell 4 of agency_report.ipynb ('x = 1 / 0') failed: ZeroDivisionError: "
+                             "division by zero", path="/x/agency_report.ipynb")
+    assert failure_text(cell) == ("/x/agency_report.ipynb: agency X: cell 4 of agency_report.ipynb ('x = 1 / 0') "
+                                  "failed: ZeroDivisionError: division by zero")
+    assert failure_text(KeyError("agency")) == "KeyError: 'agency'"

@@ -14,7 +14,7 @@ import pytest
 
 from ita_lib.analysis import load
 from ita_lib.analysis.plan import for_audience
-from ita_lib.batch.runner import _job
+from ita_lib.batch.jobs import job_for_row
 from ita_lib.cli import exit_codes
 from ita_lib.errors import NoResultsError, ParamsError
 from ita_lib.parse import parse_report
@@ -42,7 +42,7 @@ def test_a_sheet_row_without_an_agency_gives_no_record_and_a_note(tmp_path):
 
 
 def test_a_nameless_agency_in_an_old_store_is_one_failed_target():
-    job = _job(None, "อบต.:ลำปาง:-:-", "ลำปาง", {"db": "x.duckdb"})
+    job = job_for_row(None, "อบต.:ลำปาง:-:-", "ลำปาง", {"db": "x.duckdb"})
     assert job.problem.startswith("อบต.:ลำปาง:-:-: an agency without a name in the store")
 
 

@@ -1,11 +1,17 @@
 """One kernel serves many notebooks without the driver piling up clients, threads and sockets."""
 from __future__ import annotations
 
+import pickle
+import signal
+
 import nbformat
 import psutil
+import pytest
+from jupyter_client.utils import run_sync
 
-from ita_lib.report.kernels import kernel_manager
+from ita_lib.errors import CellTimeoutError, DeadKernelError, NotebookCellError, ReportBuildError
 from ita_lib.report.execute import execute
+from ita_lib.report.kernels import kernel_manager, stop_kernel
 
 
 def test_a_reused_kernel_leaves_no_client_behind(tmp_path):
@@ -25,3 +31,49 @@ def test_a_reused_kernel_leaves_no_client_behind(tmp_path):
     assert executed.cells[-1].outputs[0]["text"] == "10\n"  # the same kernel ran every notebook
     # Before the fix every notebook left 3 threads and 14 sockets; a thread may still be winding down.
     assert seen[-1][1] == seen[0][1] and seen[-1][0] - seen[0][0] <= 1, seen
+
+
+def _tiny_notebook(tmp_path, code: str):
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("n = 1", metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(code)])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "tiny.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+@pytest.mark.parametrize("error_class", [NotebookCellError, CellTimeoutError, DeadKernelError])
+def test_a_notebook_error_survives_pickling(error_class):
+    """As it crosses from a batch worker (a process or a dask worker) to the driver."""
+    error = error_class("agency X: the reason", path="/x/agency_report.ipynb", line=4)
+    again = pickle.loads(pickle.dumps(error))
+    assert (type(again), again.reason, again.path, again.line) == (error_class, "agency X: the reason",
+                                                                    "/x/agency_report.ipynb", 4)
+    assert isinstance(again, ReportBuildError) and str(again) == "/x/agency_report.ipynb:4: agency X: the reason"
+
+
+def test_a_kernel_killed_under_a_cell_is_a_dead_kernel_error(tmp_path):
+    path = _tiny_notebook(tmp_path, "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    with pytest.raises(DeadKernelError) as error:
+        execute({"n": 2}, tmp_path / "out.ipynb", notebook=path, subject="agency X")
+    assert (error.value.reason, error.value.path) == ("Kernel died", str(path))
+
+
+def test_a_cell_past_the_timeout_is_a_cell_timeout_error(tmp_path):
+    path = _tiny_notebook(tmp_path, "import time\ntime.sleep(60)")
+    with pytest.raises(CellTimeoutError) as error:
+        execute({"n": 2}, tmp_path / "out.ipynb", notebook=path, subject="agency X", execution_timeout=2)
+    assert error.value.reason.splitlines()[0] == "A cell timed out while it was being executed, after 2 seconds."
+    assert error.value.path == str(path)
+
+
+def test_stopping_a_kernel_kills_it_and_removes_its_folder():
+    with kernel_manager() as km:
+        run_sync(km.start_kernel)()
+        process, folder = km.provisioner.process, km.__dict__["_ita_folder"]
+        assert process.poll() is None and folder.is_dir()
+        assert stop_kernel(km) is True
+        assert process.wait(timeout=10) == -signal.SIGKILL and not folder.exists()
+        assert stop_kernel(km) is False  # already stopped: nothing to do
+    assert not km.has_kernel  # jupyter_client let go of it when the manager was closed

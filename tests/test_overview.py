@@ -9,7 +9,8 @@ import pytest
 
 from ita_lib.analysis import analyse
 from ita_lib.analysis.export import analysis_json
-from ita_lib.batch.runner import Outcome, write_manifest
+from ita_lib.batch.jobs import Outcome
+from ita_lib.batch.manifest import write_manifest
 from ita_lib.errors import ItaError
 from ita_lib.store.ingest import relink
 from ita_lib.model import Assessment, Source

@@ -35,7 +35,11 @@ def _say(line: str, status: int) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from ita_lib.batch.runner import check_notebook, check_scheduler, run_batch, select_jobs, usable_workers
+    # Imported when the command runs, not when the CLI starts: `ita-report --help` stays fast.
+    from ita_lib.batch.cluster import check_scheduler
+    from ita_lib.batch.jobs import check_notebook, select_jobs
+    from ita_lib.batch.pool import usable_workers
+    from ita_lib.batch.run import run_batch
     from ita_lib.report.render import NOTEBOOK, check_formats
 
     # Every option checked before any work: a wrong one is one line and USAGE, not a failure per agency.
@@ -83,9 +87,8 @@ def _with_progress_bar(jobs, options: dict):
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.text import Text
 
+    from ita_lib.batch.run import run_batch
     from ita_lib.text.terminal import terminal_line
-
-    from ita_lib.batch.runner import run_batch
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[status]}"), TextColumn("{task.fields[rate]}"),

@@ -189,8 +189,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     unknown agency among several, a crash in a writer, a kernel killed under it) is one line and the
     others are still built: PARTIAL (3). What stops every target (the store unusable, the output
     folder unwritable or full, the one agency asked for unknown) ends the command: STOPPED (4)."""
-    from ita_lib.errors import (AgencyNotFoundError, ItaError, NoResultsError, OutputError, RefusedOutputError,
-                                StoreError)
+    from ita_lib.errors import (AgencyNotFoundError, CellTimeoutError, DeadKernelError, ItaError, NoResultsError,
+                                OutputError, RefusedOutputError, StoreError)
     from ita_lib.report.render import build, check_formats
 
     if args.format is not None:
@@ -216,6 +216,12 @@ def cmd_build(args: argparse.Namespace) -> int:
                     raise  # the one agency asked for, or its years: nothing to do (STOPPED)
                 _say_failed(params, sys.exc_info()[1])
                 failed += 1
+                continue
+            except (CellTimeoutError, DeadKernelError) as error:  # killed (out of memory?) or stuck: a fresh kernel
+                first = error.reason.splitlines()[0][:200]  # nbclient's message, said as it always was
+                _say(f"ita-report: agency {params.agency}: {type(error).__name__}: {first}")
+                failed += 1
+                km = _fresh_kernel(kernels)
                 continue
             except ItaError as error:
                 if isinstance(error, (StoreError, OutputError)) and not isinstance(error, RefusedOutputError):

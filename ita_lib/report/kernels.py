@@ -107,12 +107,15 @@ def _manager_class():
     return ReusedKernelManager
 
 
-def kill_now(manager) -> None:
-    """Kill `manager`'s kernel (its process group) and remove its folder at once, without a word to
-    it: for a process that is being stopped and has no time for a clean shutdown. Safe in a signal
-    handler."""
+def stop_kernel(manager) -> bool:
+    """Stop `manager`'s kernel now and remove its folder: the one way ita_lib stops a kernel (after a
+    build or a batch, for a fresh kernel after a failure, past a batch's deadline, in a worker being
+    stopped). SIGKILL to its process group, without a word to the kernel: it holds nothing worth a
+    clean shutdown, and one stuck in a cell would not answer. Safe in a signal handler and from a
+    timer thread. True when a running kernel was killed."""
     process = getattr(getattr(manager, "provisioner", None), "process", None)
-    if process is not None and process.poll() is None:
+    running = process is not None and process.poll() is None
+    if running:
         try:
             if hasattr(os, "killpg"):
                 os.killpg(process.pid, signal.SIGKILL)  # jupyter_client starts it in a session of its own
@@ -123,6 +126,7 @@ def kill_now(manager) -> None:
     folder = manager.__dict__.get("_ita_folder")
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)
+    return running
 
 
 def remove_stale_folders(parent: str | Path | None = None) -> int:
@@ -162,11 +166,9 @@ def kernel_manager(kernel_name: str = "python3") -> Iterator[object]:
     try:
         yield manager
     finally:
-        try:
-            if manager.has_kernel:
-                run_sync(manager.shutdown_kernel)(now=True)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+        stop_kernel(manager)
+        if manager.has_kernel:  # already dead: jupyter_client only reaps it and closes the manager's sockets
+            run_sync(manager.shutdown_kernel)(now=True)
 
 
 def start_early(manager, preload: str = "import ita_lib.report.sections, ita_lib.report.plots") -> None:

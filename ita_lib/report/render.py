@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_lib.errors import ReportBuildError, UsageError
+from ita_lib.errors import NotebookCellError, ReportBuildError, UsageError
 from ita_lib.files import atomic_write, scratch_folder
 from ita_lib.report.execute import execute
 from ita_lib.report.exporters import FORMATS, Export, exporter
@@ -99,7 +99,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
         try:
             execute(parameters, executed, notebook=notebook, subject=f"agency {name}", km=km,
                     execution_timeout=execution_timeout)
-        except ReportBuildError as error:
+        except NotebookCellError as error:  # only a failing cell leaves a notebook worth keeping
             warming.join()
             if executed.exists():  # kept for audit, with the error visible
                 folder.write({"report.ipynb": executed.read_bytes()})
