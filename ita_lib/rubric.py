@@ -345,28 +345,3 @@ def load() -> Rubric:
 def source_text() -> str:
     """The rubric's text as read; a batch's build hash includes it: new rules, new reports."""
     return load().source_text
-
-
-# --- TEMPORARY (issue 23): the module-level names report/sections/*.py and report/excel.py still use
-# while the lead rewrites them. The lead deletes this block; nothing else in ita_lib may use it.
-def rules_for(fiscal_year: int) -> YearRules:
-    return load().rules_for(fiscal_year)
-
-
-def era_of(fiscal_year: int) -> Era:
-    return load().era_of(fiscal_year)
-
-
-def indicators_for(fiscal_year: int | None) -> tuple[int, ...]:
-    return load().indicators_for(fiscal_year)
-
-
-_TEMPORARY_NAMES = {"INDICATORS": "indicators", "INDICATOR_NUMBERS": "indicator_numbers",
-                    "INSTRUMENTS": "instrument_codes", "FACT_NAMES": "fact_names"}
-
-
-def __getattr__(name: str):
-    if name in _TEMPORARY_NAMES:
-        return getattr(load(), _TEMPORARY_NAMES[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-# --- end of the temporary block

@@ -127,20 +127,20 @@ def years_sheet(a: AgencyAnalysis) -> Sheet:
                for r, grade in zip(records, grades)]
     if any(results):
         rows.append([None, COLUMNS["result"], None, *results])
-    for code in rubric.INSTRUMENTS:
+    for code in rubric.load().instrument_codes:
         rows.append([None, f"แบบวัด {code}", code, *[_number(r.get(code)) for r in records]])
-    for n in rubric.INDICATOR_NUMBERS:
-        info = rubric.INDICATORS[n]
+    for n in rubric.load().indicator_numbers:
+        info = rubric.load().indicators[n]
         rows.append([n, info.name, info.instrument, *[_number(r.get(f"indicator_{n}")) for r in records]])
     notes, previous_era = [], None
     for r in records:
         parts = []
         if r.get("overall_source") == "computed":
             parts.append("คะแนนรวมคำนวณจากคะแนนรายตัวชี้วัด")
-        computed = [code for code in rubric.INSTRUMENTS if r.get(f"{code}_source") == "computed"]
+        computed = [code for code in rubric.load().instrument_codes if r.get(f"{code}_source") == "computed"]
         if computed:
             parts.append("แบบวัด " + ", ".join(computed) + " คำนวณจากค่าเฉลี่ยของตัวชี้วัด")
-        era = rubric.era_of(int(r["fiscal_year"]))
+        era = rubric.load().era_of(int(r["fiscal_year"]))
         if era.id != previous_era:
             parts.append("ช่วงเกณฑ์: " + digits(era.label, a.config))
         previous_era = era.id
@@ -227,7 +227,7 @@ def recommendations_sheet(a: AgencyAnalysis, audience: str = "agency") -> Sheet 
     rows = []
     for r in recs.to_dict("records"):
         number = _integer(r.get("indicator"))
-        info = rubric.INDICATORS.get(number) if number is not None else None
+        info = rubric.load().indicators.get(number) if number is not None else None
         source = None if _missing(r.get("path")) else Path(str(r["path"])).name
         if source and not _missing(r.get("line")):
             source += " บรรทัด " + fmt(int(r["line"]), a.config, None)

@@ -51,7 +51,7 @@ def number_cell(text: str) -> Cell:
 
 
 def indicator_title(number: int, config: AnalysisConfig) -> str:
-    return f"ตัวชี้วัดที่ {fmt(number, config, None)} {rubric.INDICATORS[number].name}"
+    return f"ตัวชี้วัดที่ {fmt(number, config, None)} {rubric.load().indicators[number].name}"
 
 
 def doubts_of(a: AgencyAnalysis, year_: int | None) -> pd.DataFrame:

@@ -11,7 +11,7 @@ from ita_lib.report.document import Block, Bullets, Cell, Heading, Note, Paragra
 from ita_lib.report.sections.common import (STATUS_TH, as_written, doubt_notes, doubts_of, level_cell, marked_score,
                                             missing, number_cell, score, weak_items, year)
 
-INSTRUMENT_TH = {"IIT": "แบบวัด IIT", "EIT": "แบบวัด EIT", "OIT": "แบบวัด OIT", None: "ไม่ระบุแบบวัด"}
+NO_INSTRUMENT = "ไม่ระบุแบบวัด"
 
 
 def strengths_weaknesses(a: AgencyAnalysis) -> Section:
@@ -42,7 +42,7 @@ def _indicator_analysis(a: AgencyAnalysis, by_indicator: pd.DataFrame, fiscal_ye
         number = int(number)
         value = scores["score"].get(number)
         rows.append((999.0 if missing(value) else value, number,
-                     (Cell(f"{fmt(number, config, None)}. {rubric.INDICATORS[number].name}"),
+                     (Cell(f"{fmt(number, config, None)}. {rubric.load().indicators[number].name}"),
                       marked_score(value, f"indicator:{number}", doubted, config),
                       level_cell(scores["level"].get(number)),
                       Cell(as_written(" ".join(group["analysis"].astype(str)), config)))))
@@ -110,11 +110,11 @@ def recommendations(a: AgencyAnalysis) -> Section:
         return Section("recommendations", "ข้อเสนอแนะจากเอกสาร", (Note("เอกสารที่นำเข้าไม่มีข้อเสนอแนะ"),))
     latest = recs[recs["fiscal_year"] == recs["fiscal_year"].max()]
     blocks: list[Block] = []
-    for instrument in (*rubric.INSTRUMENTS, None):
+    for instrument in (*rubric.load().instrument_codes, None):
         chosen = (latest[latest["instrument"].isna()] if instrument is None
                   else latest[latest["instrument"] == instrument])
         if not chosen.empty:  # one digit system on the page
-            blocks += [Heading(INSTRUMENT_TH[instrument]),
+            blocks += [Heading(NO_INSTRUMENT if instrument is None else f"แบบวัด {instrument}"),
                        Bullets(tuple(as_written(t, a.config) for t in chosen["text"]))]
     fiscal_year = year(int(latest["fiscal_year"].iloc[0]), a.config)
     return Section("recommendations", f"ข้อเสนอแนะจากเอกสาร ปี {fiscal_year}", tuple(blocks))

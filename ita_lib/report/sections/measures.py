@@ -120,7 +120,7 @@ def peers(a: AgencyAnalysis, audience: str = "analyst") -> Section | None:
 
 def _fact_name(fact: str, rules: rubric.YearRules) -> str:
     """An uncertain fact of the rubric in Thai, with the year's numbers where it has them."""
-    name = rubric.FACT_NAMES.get(fact, fact)
+    name = rubric.load().fact_names.get(fact, fact)
     if fact == "weights" and rules.weights:
         return (f"{name} ({'/'.join(rules.weights)} = "
                 + "/".join(f"{round(w * 100):g}" for w in rules.weights.values()) + ")")
@@ -130,12 +130,13 @@ def _fact_name(fact: str, rules: rubric.YearRules) -> str:
 
 
 def _rules_row(fiscal_year: int, config: AnalysisConfig) -> tuple[Cell, ...]:
-    rules = rubric.rules_for(fiscal_year)
+    shape = rubric.load()
+    rules = shape.rules_for(fiscal_year)
     described = digits("; ".join(f"{_fact_name(k, rules)}: {STATUS_TH[v]}" for k, v in rules.uncertain_facts().items()),
                        config)
     return (Cell(year(fiscal_year, config)), Cell(digits(rules.era.label, config)),
             Cell(f"ระดับ {rules.grade_bands[0][0]}–{rules.grade_bands[-1][0]}" if rules.grading == "bands"
-                 else "ผ่าน/ไม่ผ่าน"),
+                 else f"{shape.passed_word}/{shape.failed_word}"),
             Cell(fmt(rules.pass_threshold, config, 0)), Cell(described or "ยืนยันแล้วทั้งหมด"))
 
 

@@ -52,13 +52,7 @@ def instrument_scores(a: AgencyAnalysis) -> Section | None:
         return None
     latest = _latest(a)
     rows = []
-    for label, value, source in (
-            ("คะแนนรวม ITA", latest["overall_score"], latest["overall_source"]),
-            ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายใน (IIT)", latest["IIT"], latest["IIT_source"]),
-            ("แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอก (EIT)", latest["EIT"], latest["EIT_source"]),
-            ("EIT ส่วนที่ 1", latest.get("EIT_part1"), "printed"),
-            ("EIT ส่วนที่ 2", latest.get("EIT_part2"), "printed"),
-            ("แบบวัดการเปิดเผยข้อมูลสาธารณะ (OIT)", latest["OIT"], latest["OIT_source"])):
+    for label, value, source in _printed_scores(latest):
         if missing(value):
             continue
         how = "ตามที่ประกาศ" if source == "printed" else "คำนวณจากคะแนนรายตัวชี้วัด"
@@ -68,6 +62,17 @@ def instrument_scores(a: AgencyAnalysis) -> Section | None:
     return Section("instrument_scores",
                    f"คะแนนรวมและคะแนนรายแบบวัด ปีงบประมาณ {year(int(latest['fiscal_year']), config)}",
                    (Table(("", "คะแนน", "ที่มา"), tuple(rows), style="data keep"),))
+
+
+def _printed_scores(latest):
+    """(label, score, printed or computed): the overall, then each instrument of the rubric followed
+    by its parts (EIT's two from 2568)."""
+    yield "คะแนนรวม ITA", latest["overall_score"], latest["overall_source"]
+    for instrument in rubric.load().instruments.values():
+        yield (f"{instrument.name} ({instrument.code})", latest.get(instrument.code),
+               latest.get(f"{instrument.code}_source"))
+        for part in instrument.parts:
+            yield part.name, latest.get(part.code), "printed"
 
 
 def _verdict(latest, unknown: str) -> str:
@@ -94,7 +99,8 @@ def headline(a: AgencyAnalysis) -> Section:
     overall = latest["overall_score"]
     unknown = "ไม่มีในเอกสาร"  # a tile says why it is empty, rather than a bare dash
     verdict = _verdict(latest, unknown)
-    mark = rubric.rules_for(fiscal_year).pass_threshold  # the overall's pass mark is the ITA's, not a user threshold
+    rules = rubric.load().rules_for(fiscal_year)
+    mark = rules.pass_threshold  # the overall's pass mark is the ITA's, not a user threshold
     gap = None if pd.isna(overall) else mark - float(overall)
     target = (unknown if gap is None else "ถึงเกณฑ์แล้ว" if gap <= 0 else f"ต่ำกว่าเกณฑ์ {fmt(gap, config)} คะแนน")
     computed = latest["overall_source"] == "computed"  # no printed overall: a recomputation, marked as one
@@ -105,12 +111,13 @@ def headline(a: AgencyAnalysis) -> Section:
                      ("เปลี่ยนแปลง", _change_text(a, fiscal_year)),
                      (f"เป้าหมาย {fmt(mark, config, 0)} คะแนน", target)))]
     if computed:
-        status = STATUS_TH.get(rubric.rules_for(fiscal_year).uncertain_facts().get("weights", ""), "ยืนยันแล้ว")
+        status = STATUS_TH.get(rules.uncertain_facts().get("weights", ""), "ยืนยันแล้ว")
+        weighed = "/".join(rules.weights or rubric.load().instrument_codes)
         blocks.append(Note(f"เอกสารไม่ได้พิมพ์คะแนนรวมของปี {year(fiscal_year, config)} รายงานนี้คำนวณจากคะแนน"
-                           "รายตัวชี้วัด ด้วยน้ำหนักแบบวัด IIT/EIT/OIT ซึ่ง" + status
+                           f"รายตัวชี้วัด ด้วยน้ำหนักแบบวัด {weighed} ซึ่ง" + status
                            + " จึงไม่ใช่คะแนนที่ประกาศอย่างเป็นทางการ", doubt=True))
     elif pd.isna(overall):
-        numbers = rubric.indicators_for(fiscal_year)
+        numbers = rubric.load().indicators_for(fiscal_year)
         known = sum(not missing(latest.get(f"indicator_{n}")) for n in numbers)
         blocks.append(Note(f"เอกสารของปี {year(fiscal_year, config)} ไม่ได้ให้คะแนนรวม และให้คะแนนรายตัวชี้วัด "
                            f"{fmt(known, config, None)} จาก {fmt(len(numbers), config, None)} ตัวชี้วัด "
@@ -172,7 +179,7 @@ def comparison(a: AgencyAnalysis) -> Section | None:
     blocks = [Table(("", *(str(c) for c in frame.columns)), rows, style="data compare")]
     breaks = a.yoy[a.yoy["era_break"]].drop_duplicates("fiscal_year")
     blocks += [Note(f"ระหว่างปี {year(r.previous_year, a.config)} และ {year(r.fiscal_year, a.config)} "
-                    f"เกณฑ์การประเมินเปลี่ยน ({digits(rubric.era_of(int(r.fiscal_year)).note, a.config)}) "
+                    f"เกณฑ์การประเมินเปลี่ยน ({digits(rubric.load().era_of(int(r.fiscal_year)).note, a.config)}) "
                     "จึงไม่คำนวณการเปลี่ยนแปลงข้ามช่วงนี้") for r in breaks.itertuples(index=False)]
     return Section("comparison", "ผลการประเมินรายปี", tuple(blocks))
 
