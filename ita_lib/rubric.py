@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 from ita_lib.errors import RubricError
@@ -139,21 +139,21 @@ class Rubric:
                    checked.pass_words.failed, years)
 
     # --- the shape -------------------------------------------------------------------------------
-    @property
+    @cached_property
     def indicator_numbers(self) -> tuple[int, ...]:
         """Every indicator of any year, in order."""
         return tuple(self.indicators)
 
-    @property
+    @cached_property
     def instrument_codes(self) -> tuple[str, ...]:
         return tuple(self.instruments)
 
-    @property
+    @cached_property
     def part_keys(self) -> tuple[str, ...]:
         """The score keys of the instruments' parts (EIT_part1, EIT_part2)."""
         return tuple(part.code for instrument in self.instruments.values() for part in instrument.parts)
 
-    @property
+    @cached_property
     def score_keys(self) -> tuple[str, ...]:
         """The keys of a record's instrument scores: the instruments, then their parts."""
         return (*self.instruments, *self.part_keys)
@@ -173,11 +173,11 @@ class Rubric:
         letter = code[:1].upper()
         return next((i.code for i in self.instruments.values() if i.item_letter == letter), None)
 
-    @property
+    @cached_property
     def first_itas_year(self) -> int:
         return min(era.first for era in self.eras if era.first is not None and era.comparable)
 
-    @property
+    @cached_property
     def old_level_words(self) -> tuple[str, ...]:
         """Level words printed before ITAS, longest first for matching."""
         return tuple(sorted({w for era in self.eras if not era.comparable for w in era.level_words},
@@ -185,48 +185,48 @@ class Rubric:
 
     # Defaults for code that does not know the year: the rules of the first ITAS year (every ITAS
     # year shares its pass mark) and the result words of the latest rules.
-    @property
+    @cached_property
     def default_rules(self) -> YearRules:
         return self.rules_for(self.first_itas_year)
 
-    @property
+    @cached_property
     def pass_mark(self) -> float:
         return self.default_rules.pass_threshold
 
-    @property
+    @cached_property
     def grades(self) -> tuple[str, ...]:
         return tuple(grade for grade, _ in self.default_rules.grade_bands)
 
-    @property
+    @cached_property
     def passing_grades(self) -> tuple[str, ...]:
         rules = self.default_rules
         return tuple(grade for grade, lower in rules.grade_bands if lower >= rules.pass_threshold)
 
-    @property
+    @cached_property
     def result_words(self) -> tuple[str, ...]:
         latest = max(entry["first"] for entry in self.year_entries)
         return self.rules_for(latest).result_words
 
-    @property
+    @cached_property
     def all_grades(self) -> tuple[str, ...]:
         """Every grade of any year, for the parser's patterns."""
         return tuple(dict.fromkeys(g for y in self.year_entries for g, _ in y.get("grade_bands", ())))
 
-    @property
+    @cached_property
     def all_result_words(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(w for y in self.year_entries for w in y.get("result_words", ())))
 
-    @property
+    @cached_property
     def grade_pattern(self) -> str:
         """"AA|A|B|...": a regex alternation of every grade, longest first."""
         return alternation(self.all_grades)
 
-    @property
+    @cached_property
     def result_word_pattern(self) -> str:
         """"ผ่านดีเยี่ยม|ผ่านดี|ไม่ผ่าน|ผ่าน"."""
         return alternation(self.all_result_words)
 
-    @property
+    @cached_property
     def instrument_pattern(self) -> str:
         return alternation(self.instruments)
 
