@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ita_lib.batch.manifest import MANIFEST, clean_leftovers
-from ita_lib.batch.stamps import STAMP
+from ita_lib.report.writer import STAMP
 from ita_lib.cli import exit_codes
 from ita_lib.errors import OutputError
 from ita_lib.files import atomic_write, is_own_temp_file, own_folder, scratch_folder

@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from ita_lib.batch.jobs import Job, Outcome
-from ita_lib.batch.stamps import STAMP, code_hash, digest
+from ita_lib.batch.stamps import code_hash, digest
+from ita_lib.report.writer import STAMP
 from ita_lib.errors import ItaError, OutputError
 from ita_lib.files import atomic_write, is_own_scratch, is_own_temp_file, output_error
 from ita_lib.io.csv_cells import spreadsheet_csv

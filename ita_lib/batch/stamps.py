@@ -9,11 +9,11 @@ from pathlib import Path
 
 from ita_lib import __version__, rubric
 from ita_lib.batch.jobs import Job
-from ita_lib.files import atomic_write
-from ita_lib.report.render import NOTEBOOK, TEMPLATES
+from ita_lib.report.html_export import TEMPLATES
+from ita_lib.report.render import NOTEBOOK
+from ita_lib.report.writer import STAMP
 from ita_lib.store.db import Store
 
-STAMP = "build.json"
 FORMAT_FILES = {"html": "report.html", "pdf": "report.pdf", "docx": "report.docx", "xlsx": "report.xlsx"}
 
 
@@ -79,8 +79,7 @@ def built_for(folder: Path, job: Job) -> bool:
     return recorded.get("agency_id") == job.agency_id and recorded.get("agency") == job.agency
 
 
-def write_stamp(folder: Path, job: Job, outputs: list[str]) -> None:
-    """build.json, written last: the report in `folder` is complete and built from job.input_hash."""
-    atomic_write(folder / STAMP, json.dumps({"input_hash": job.input_hash, "agency": job.agency,
-                                             "agency_id": job.agency_id, "outputs": outputs},
-                                            ensure_ascii=False, indent=1))
+def stamp_of(job: Job) -> dict:
+    """What build.json records of a job; the build adds the files it wrote and writes it last, so
+    the report beside it is complete and built from job.input_hash."""
+    return {"input_hash": job.input_hash, "agency": job.agency, "agency_id": job.agency_id}

@@ -13,7 +13,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from ita_lib.batch.jobs import Job, Outcome
-from ita_lib.batch.stamps import write_stamp
+from ita_lib.batch.stamps import stamp_of
 from ita_lib.errors import CellTimeoutError, DeadKernelError, ItaError, KernelStartError
 from ita_lib.report import render
 from ita_lib.report.kernels import die_with_parent, kernel_manager, stop_kernel
@@ -116,7 +116,7 @@ def build_job(job: dict, notebook: str = str(render.NOTEBOOK), timeout: float | 
             deadline = Deadline(km, timeout)
             # papermill's per-cell timeout only backs up the deadline (it cannot bound the whole notebook)
             result = render.build(ReportParams(**job.params), km=km, notebook=Path(notebook), slug=job.slug,
-                                  execution_timeout=timeout + 60 if timeout else None)
+                                  execution_timeout=timeout + 60 if timeout else None, stamp=stamp_of(job))
         except Exception as error:  # noqa: BLE001 - a worker reports every failure, never dies of one
             if deadline is not None and deadline.expired:
                 outcome.error = f"agency {job.agency}: the notebook ran longer than {timeout:g} s and was stopped"
@@ -134,8 +134,7 @@ def build_job(job: dict, notebook: str = str(render.NOTEBOOK), timeout: float | 
             stop_warm_kernel()  # a cell stuck past its timeout, or anything else: a fresh kernel
             break
         else:
-            names = sorted(path.name for path in result.outputs.values())
-            write_stamp(result.outputs["data"].parent, job, names)
+            names = sorted(path.name for kind, path in result.outputs.items() if kind != "stamp")
             outcome.status, outcome.slug, outcome.outputs, outcome.error = "built", result.slug, ";".join(names), ""
             break
         finally:

@@ -9,6 +9,7 @@ action-plan draft, for Excel).
 """
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +18,8 @@ from ita_lib.errors import NotebookCellError, ReportBuildError, UsageError
 from ita_lib.files import atomic_write, scratch_folder
 from ita_lib.report.execute import execute
 from ita_lib.report.exporters import FORMATS, Export, exporter
-from ita_lib.report.html_export import TEMPLATES, notebook_to_html
-from ita_lib.report.writer import ReportFolder
+from ita_lib.report.html_export import notebook_to_html
+from ita_lib.report.writer import STAMP, ReportFolder
 
 # The notebooks: notebooks/ of the source tree (editable install), else the copy a wheel carries.
 _SOURCE_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -27,8 +28,6 @@ NOTEBOOKS = (_SOURCE_NOTEBOOKS if (_SOURCE_NOTEBOOKS / "agency_report.ipynb").is
 NOTEBOOK = NOTEBOOKS / "agency_report.ipynb"
 OVERVIEW_NOTEBOOK = NOTEBOOK.parent / "province_overview.ipynb"
 OVERVIEW_PAGE = "province_overview.html"
-__all__ = ["NOTEBOOK", "OVERVIEW_NOTEBOOK", "OVERVIEW_PAGE", "TEMPLATES", "BuildResult", "build", "build_overview",
-           "build_parameters", "check_formats"]
 
 
 @dataclass
@@ -74,10 +73,10 @@ def _resolve(params) -> tuple[str, str]:
 
 def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None,
           execution_timeout: float | None = None, slug: str | None = None,
-          stamp: str | None = None) -> BuildResult:
+          stamp: dict | None = None) -> BuildResult:
     """Build one agency's report from ReportParams (or a dict of its fields). `slug`: the report's
-    folder name when the caller knows it (a batch does), else made here. `stamp`: build.json's text,
-    written last (a batch's record of what the report was built from)."""
+    folder name when the caller knows it (a batch does), else made here. `stamp`: what build.json
+    records (a batch's: what the report was built from); the build adds the files and writes it last."""
     import nbformat
 
     from ita_lib.report.params import ReportParams, agency_slug
@@ -116,7 +115,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
         files.update(exporter(kind)(export))
         result.seconds[kind] = time.perf_counter() - started
     if stamp is not None:
-        files["build.json"] = stamp
+        files[STAMP] = json.dumps({**stamp, "outputs": sorted(files)}, ensure_ascii=False, indent=1)
     written = folder.write(files)
     result.outputs = {_KINDS.get(file_name, file_name): path for file_name, path in written.items()}
     return result
