@@ -82,7 +82,7 @@ def test_one_province(batch_output):
 
 
 def test_the_overview_says_what_share_of_the_stores_agencies_it_covers(batch_output, tmp_path):
-    from ita_lib.report.overview import agencies_in_store
+    from ita_lib.batch.manifest import agencies_in_store
 
     db = batch_output / "ita.duckdb"
     assert agencies_in_store(db, "ขอนแก่น") == 3 and agencies_in_store(db, None) == 4

@@ -22,7 +22,7 @@ from ita_lib.files import atomic_write, is_own_scratch, is_own_temp_file, output
 from ita_lib.io.csv_cells import spreadsheet_csv
 from ita_lib.report import render
 from ita_lib.report.html import none_if_missing, text_key
-from ita_lib.report.overview import agencies_in_store
+from ita_lib.store.db import Store
 
 MANIFEST = "manifest.csv"
 MANIFEST_COLUMNS = ("agency", "agency_id", "province", "slug", "status", "seconds", "error", "input_hash", "outputs")
@@ -146,3 +146,15 @@ def make_overview(output_dir: Path, jobs: list[Job], outcomes: list[Outcome]) ->
     with writing(stamp):
         atomic_write(stamp, json.dumps({"input_hash": input_hash, **options}, ensure_ascii=False, indent=1))
     return page, ""
+
+
+def agencies_in_store(db: str | Path, province: str | None) -> int | None:
+    """How many agencies the store holds in `province` (None: in all provinces), so the overview
+    can say what share of them the batch covers; None when the store cannot be read."""
+    province = none_if_missing(province) or None
+    try:
+        with Store(db, read_only=True) as store:
+            agencies = store.agencies()
+    except (ItaError, OSError):
+        return None
+    return int(len(agencies) if province is None else (agencies["province"] == province).sum())

@@ -57,24 +57,10 @@ class Overview:
         return self.agencies[(self.agencies["year"] == self.year) & self.agencies["score"].notna()]
 
 
-def agencies_in_store(db: str | Path, province: str | None) -> int | None:
-    """How many agencies the store holds in `province` (None: in all provinces), so the overview
-    can say what share of them the batch covers; None when the store cannot be read."""
-    from ita_lib.store.db import Store
-
-    province = none_if_missing(province) or None
-    try:
-        with Store(db, read_only=True) as store:
-            agencies = store.agencies()
-    except (ItaError, OSError):
-        return None
-    return int(len(agencies) if province is None else (agencies["province"] == province).sum())
-
-
 def load_overview(output_dir: str | Path, *, province: str | None = None,
                   config: AnalysisConfig | dict | None = None, in_store: int | None = None) -> Overview:
     """The agencies a batch built (or found unchanged) under `output_dir`, optionally one province
-    (None, NaN or "" for all of them); `in_store`: how many the store holds (agencies_in_store)."""
+    (None, NaN or "" for all of them); `in_store`: how many the store holds (batch.manifest.agencies_in_store)."""
     province = none_if_missing(province) or None
     if isinstance(config, dict):
         config = AnalysisConfig(**config)
