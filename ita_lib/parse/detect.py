@@ -9,7 +9,7 @@ from ita_lib.io.document import Document
 from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.io.read import document_from_bytes, document_from_text, read_document
 from ita_lib.model import Assessment
-from ita_lib.parse.english import is_english, parse_english
+from ita_lib.parse.english import read_english
 from ita_lib.parse.multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
 from ita_lib.parse.province_rows import is_province_list
 from ita_lib.parse.prose import read_prose
@@ -65,9 +65,11 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
             and not is_province_list(document)):  # a list copied without its ITAS title
         report.notes.append("not an ITA result: no ITA wording and no ITA indicator names")
         return report
-    if is_english(document):
-        report.records = parse_english(document, year=year)
-        if not report.records:
+    english = read_english(document, year=year, agency=agency)
+    if english is not None:
+        report.records = english.records
+        report.notes.extend(english.notes)  # records named only in English, left out
+        if not english.records and not english.notes:
             report.notes.append("mentions ITA but gives no score, grade or indicator table")
         return report
     for parser in (parse_province_list, parse_multi_agency_table, parse_multi_year_table):

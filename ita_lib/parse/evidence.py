@@ -103,6 +103,7 @@ class Candidate:
     end: int
     strength: float
     cues: tuple[str, ...]
+    paren: bool = False  # printed "(N)" right after a name, which owns it (English ranked lists)
 
     @property
     def vetoed(self) -> bool:

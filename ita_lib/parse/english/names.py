@@ -43,6 +43,8 @@ _NOT_NAME_WORDS = frozenset(("ITA", "ITAS", "Integrity", "Transparency", "Assess
 def _not_name(word: str) -> bool:
     """Words of the assessment itself, never a name (the instrument codes come from the rubric)."""
     return word in _NOT_NAME_WORDS or word in load_rubric().instruments
+
+
 _TOKEN = re.compile(r"[A-Za-z]+(?:[-’'][A-Za-z]+)*|\S")
 _CONNECTORS = (("of", "the"), ("for", "the"), ("on", "the"), ("of",), ("for",), ("on",), ("and",), ("&",),
                ("de",))
@@ -101,7 +103,7 @@ class Mention:
     province: str | None = None
 
 
-def _is_cap(word: str) -> bool:
+def is_capitalised(word: str) -> bool:
     return word[:1].isupper() and word[:1].isalpha()
 
 
@@ -119,7 +121,7 @@ def _capital_runs(text: str) -> list[list[tuple[int, int, str]]]:
     i = 0
     while i < len(tokens):
         start, end, word = tokens[i]
-        if not _is_cap(word):
+        if not is_capitalised(word):
             i += 1
             continue
         word, possessive = _split_possessive(word)
@@ -131,12 +133,12 @@ def _capital_runs(text: str) -> list[list[tuple[int, int, str]]]:
             joined = None
             for conn in _CONNECTORS:
                 k = j + len(conn)
-                if k < len(tokens) and tuple(t[2] for t in tokens[j:k]) == conn and _is_cap(tokens[k][2]):
+                if k < len(tokens) and tuple(t[2] for t in tokens[j:k]) == conn and is_capitalised(tokens[k][2]):
                     if conn == ("and",) and any(w in AGENCY_HEADS or w in GROUP_HEADS for _, _, w in run):
                         break  # "X Office and Y Office" are two names
                     joined = k
                     break
-            if joined is None and _is_cap(tokens[j][2]):
+            if joined is None and is_capitalised(tokens[j][2]):
                 joined = j
             if joined is None:
                 break
@@ -193,7 +195,7 @@ def _name_of_run(run: list[tuple[int, int, str]], text: str, police: bool) -> Me
     return Mention(words[0][0], words[-1][1], kind, re.sub(r"\s+", " ", name), head=head)
 
 
-def _acronyms(texts: list[str], police: bool) -> dict[str, Mention]:
+def acronyms(texts: list[str], police: bool) -> dict[str, Mention]:
     """'the Rural Roads Office (RRO)' or 'X Commission's (XC)': the acronym names the same body."""
     found: dict[str, Mention] = {}
     for line in texts:
@@ -236,33 +238,33 @@ def _location(text: str, end: int) -> tuple[str | None, str | None]:
     return None, first
 
 
-def _mentions(text: str, acronyms: dict[str, Mention], police: bool,
-              earlier: list[Mention]) -> list[Mention]:
+def mentions(text: str, defined: dict[str, Mention], police: bool,
+             earlier: list[Mention]) -> list[Mention]:
     """Every named thing in one line, in order; `earlier` holds agencies named before this line."""
-    mentions: list[Mention] = []
+    found: list[Mention] = []
     lowered = text.lower()
     for pos, number in find_indicator_names(text):  # indicator names first: "Open Data" is no body
         end = pos + max((len(v) for v, n in plain_variants()
                          if n == number and lowered.startswith(v, pos)), default=0)
-        mentions.append(Mention(pos, end, "indicator", str(number), number=number))
+        found.append(Mention(pos, end, "indicator", str(number), number=number))
     for match in re.finditer(rf"\b({load_rubric().instrument_pattern})\b", text):
         code = match.group(1)
-        mentions.append(Mention(match.start(), match.end(), "instrument", code, code=code))
+        found.append(Mention(match.start(), match.end(), "instrument", code, code=code))
     for run in _capital_runs(text):
         mention = _name_of_run(run, text, police)
-        if mention is None or any(m.start < mention.end and mention.start < m.end for m in mentions):
+        if mention is None or any(m.start < mention.end and mention.start < m.end for m in found):
             continue
         if mention.kind == "other":
             after = text[mention.end:]
             if not (re.match(r"\s*\(\s*\d", after) or _SCORE_VERB_AFTER.match(after)):
                 continue
-        mentions.append(mention)
-    taken = [(m.start, m.end) for m in mentions]
-    for acronym, full in acronyms.items():
+        found.append(mention)
+    taken = [(m.start, m.end) for m in found]
+    for acronym, full in defined.items():
         for match in re.finditer(r"(?<![\w(])" + re.escape(acronym) + r"(?![\w)])", text):
             if any(s <= match.start() < e for s, e in taken):
                 continue
-            mentions.append(Mention(match.start(), match.end(), full.kind, full.name, head=full.head))
+            found.append(Mention(match.start(), match.end(), full.kind, full.name, head=full.head))
     for match in _GROUP_PLURAL.finditer(text):
         if any(s <= match.start(3) < e for s, e in taken):
             continue
@@ -277,23 +279,23 @@ def _mentions(text: str, acronyms: dict[str, Mention], police: bool,
         start = match.start(3) - len(" ".join(words)) - (1 if words else 0)
         if count is not None:
             start = match.start(1)
-        mentions.append(Mention(start, match.end(), "group", text[start:match.end()], count=count, unit=unit))
+        found.append(Mention(start, match.end(), "group", text[start:match.end()], count=count, unit=unit))
     for match in _GROUP_SINGULAR.finditer(text):
         if not any(s <= match.start() < e or s < match.end() <= e for s, e in taken):
-            mentions.append(Mention(match.start(), match.end(), "group", match.group(0)))
+            found.append(Mention(match.start(), match.end(), "group", match.group(0)))
     for match in _ANAPHOR.finditer(text):
         noun = match.group(1).lower()
         generic = noun in ("organisation", "organization", "agency", "body")
-        previous = [m for m in earlier + [m for m in mentions if m.end <= match.start()]
+        previous = [m for m in earlier + [m for m in found if m.end <= match.start()]
                     if m.kind == "agency" and (generic or (m.head or "").lower() == noun)]
         if previous:
             ref = previous[-1]
-            mentions.append(Mention(match.start(), match.end(), "agency", ref.name, head=ref.head,
+            found.append(Mention(match.start(), match.end(), "agency", ref.name, head=ref.head,
                                     district=ref.district, province=ref.province))
     # Resolve anaphors to the named agency kept; mark roles.
     asides = list(_ASIDE.finditer(text))
     resolved = []
-    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+    for mention in sorted(found, key=lambda m: (m.start, -m.end)):
         if resolved and mention.start < resolved[-1].end:
             continue  # overlapping: the earlier, longer one stays
         if mention.kind == "anaphor":

@@ -1,26 +1,90 @@
-"""The reader: one pass over the paragraphs that turns scores, owners and years into records.
+"""The reader: one pass over the paragraphs that turns scores, owners and years into records named
+as the text prints them (`__init__` links them to Thai agencies).
 
 Indicator and instrument scores go to the agency of their clause, or to the only agency of the text.
+A group with a count that shares one score ("12 stations received zero points") followed by a list
+of names ("They include A and B in P, C in Q") gives each listed name that score; "A, B and C scored
+x, y and z respectively" pairs names and numbers in order.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ita_lib.parse.agency import AgencyName
 from ita_lib.io.document import Document
 from ita_lib.model import Assessment
+from ita_lib.parse.agency import AgencyName
 from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.english.names import Mention, acronyms, is_capitalised, mentions
+from ita_lib.parse.english.scores import ACCEPT, candidates, owner_weight
+from ita_lib.parse.english.text import ITA_MENTION, OTHER_INDEX, Block, blocks, clauses, sentences
+from ita_lib.parse.english.years import (
+    PASSED_STATEMENT, YearMention, clause_year, document_year, grade_pattern, pass_threshold, years_in,
+)
+from ita_lib.parse.evidence import Candidate
 from ita_lib.parse.single import set_year
-from ita_lib.parse.english.clauses import _Block, _blocks, _clauses, _sentences
-from ita_lib.parse.english.cues import ACCEPT
-from ita_lib.parse.english.lists import _LIST_IN_CLAUSE, _listed_names, _respectively
-from ita_lib.parse.english.names import Mention, _acronyms, _mentions
-from ita_lib.parse.english.owners import _candidates, _owner_weight
-from ita_lib.parse.english.pass_rules import _PASSED_STATEMENT, _grade, _pass_threshold
 from ita_lib.rubric import load as load_rubric
-from ita_lib.parse.english.topic import _ITA_MENTION, _OTHER_INDEX
-from ita_lib.parse.english.years import YearMention, _clause_year, _document_year, _years_in
+
+_LIST_LEAD = re.compile(
+    r"^\s*(?:They|These|Those|Among\s+them|Among\s+these)\s*,?\s+(?:include[sd]?|included|are|were|"
+    r"being|comprise[sd]?)\s*:?\s+|^\s*,?\s*(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
+_LIST_IN_CLAUSE = re.compile(r",?\s*(?:including|among\s+them|such\s+as)\s+", re.IGNORECASE)
+_LIST_ITEM = re.compile(r"(?:[A-Z][A-Za-z\-’']*\s+){0,4}[A-Z][A-Za-z\-’']*(?:\s+[a-z]+){0,2}")
+
+
+def _listed_names(text: str, unit: str) -> list[tuple[str, str | None]]:
+    """'They include A and B in P, C in Q, and D station in R' -> [(name, place)], each name completed
+    with the group's type ("A police station")."""
+    lead = _LIST_LEAD.match(text)
+    if not lead:
+        return []
+    body = text[lead.end():].strip().rstrip(".;")
+    unit_words = unit.split()
+    items: list[tuple[str, str | None]] = []
+    for chunk in re.split(r",\s*", body):
+        chunk = re.sub(r"^(?:and|or)\s+", "", chunk.strip())
+        place = None
+        located = re.match(r"(.+?)\s+in\s+([A-Z][A-Za-z\-]*(?:\s+[A-Z][A-Za-z\-]*){0,3})(?:\s+[Pp]rovince)?$",
+                           chunk)
+        if located:
+            chunk, place = located.group(1), located.group(2)
+        for part in re.split(r"\s+(?:and|or)\s+", chunk):
+            part = part.strip()
+            if not part or not _LIST_ITEM.fullmatch(part):
+                return items  # the list has ended ("according to the report")
+            words = part.split()
+            lower = [w for w in words if not is_capitalised(w)]
+            caps = [w for w in words if is_capitalised(w)]
+            if not caps or (lower and not {w.lower() for w in lower} <= set(unit_words)):
+                return items
+            items.append((" ".join(caps + unit_words), place))
+    return items
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*(?:points?\s*)?")
+
+
+def _respectively(text: str, start: int, end: int, in_clause: list[Mention],
+                  numbers: list[Candidate]) -> dict[int, Mention]:
+    """'A, B and C scored 98.11, 97.40 and 96.02 respectively': names and numbers paired in order.
+    Empty unless the counts agree (a mismatch leaves every number unpaired and unread)."""
+    if not _RESPECTIVELY.search(text, start, end):
+        return {}
+    first = next((c for c in numbers if c.strength >= ACCEPT), None)
+    if first is None:
+        return {}
+    listed = [first]
+    for cand in numbers[numbers.index(first) + 1:]:
+        if not _LIST_JOIN.fullmatch(text[listed[-1].end:cand.start]):
+            break
+        listed.append(cand)
+    names = [m for m in in_clause if m.end <= first.start and m.kind in ("agency", "group", "other")
+             and not m.attribution and not m.oblique]
+    if len(listed) < 2 or len(names) != len(listed):
+        return {}
+    return {id(c): m for c, m in zip(listed, names)}
+
 
 @dataclass
 class _Record:
@@ -39,12 +103,12 @@ class _Reader:
         self.year = year
         text = document.text
         self.police = bool(re.search(r"\bpolice\b", text, re.IGNORECASE))
-        self.blocks = _blocks(document.lines)
-        self.acronyms = _acronyms([block.text for block in self.blocks], self.police)
-        self.threshold = _pass_threshold("\n".join(block.text for block in self.blocks))
-        self.block_years = [_years_in(block) for block in self.blocks]
+        self.blocks = blocks(document.lines)
+        self.acronyms = acronyms([block.text for block in self.blocks], self.police)
+        self.threshold = pass_threshold("\n".join(block.text for block in self.blocks))
+        self.block_years = [years_in(block) for block in self.blocks]
         self.year_mentions = [m for years in self.block_years for m in years]
-        self.doc_year = _document_year(self.year_mentions)
+        self.doc_year = document_year(self.year_mentions)
         self.records: dict[tuple[str, int | None], _Record] = {}
         self.pending_parts: list[tuple[str, object, float, int]] = []  # parts with no agency named
         self.earlier: list[Mention] = []  # agencies named on earlier lines (for "the office")
@@ -78,10 +142,10 @@ class _Reader:
 
     def statements(self, rec: _Record, text: str, start: int, end: int, line: int) -> None:
         """A pass / fail statement or a grade printed after the agency in its clause."""
-        said = _PASSED_STATEMENT.search(text, start, end)
+        said = PASSED_STATEMENT.search(text, start, end)
         if said:
             rec.passed_said = bool(said.group(1))
-        grade = _grade(load_rubric()).search(text, start, end)
+        grade = grade_pattern(load_rubric()).search(text, start, end)
         if grade:
             rec.builder.set("grade", grade.group(1) or grade.group(2), line)
 
@@ -99,23 +163,23 @@ class _Reader:
         other_topic = False
         for block, block_years in zip(self.blocks, self.block_years):
             text = block.text
-            mentions = _mentions(text, self.acronyms, self.police, self.earlier)
-            for s_start, s_end in _sentences(text):
+            named = mentions(text, self.acronyms, self.police, self.earlier)
+            for s_start, s_end in sentences(text):
                 sentence = text[s_start:s_end]
-                if _ITA_MENTION.search(sentence):
+                if ITA_MENTION.search(sentence):
                     other_topic = False
-                elif _OTHER_INDEX.search(sentence):
+                elif OTHER_INDEX.search(sentence):
                     other_topic = True
                 self.shared_list(sentence, block.line_at(s_start))
                 if other_topic:
                     continue
-                for c_start, c_end in _clauses(text, s_start, s_end):
-                    self.clause(block, mentions, block_years, (s_start, s_end), (c_start, c_end),
-                                ita=bool(_ITA_MENTION.search(sentence)))
-            self.earlier.extend(m for m in mentions if m.kind == "agency")
+                for c_start, c_end in clauses(text, s_start, s_end):
+                    self.clause(block, named, block_years, (s_start, s_end), (c_start, c_end),
+                                ita=bool(ITA_MENTION.search(sentence)))
+            self.earlier.extend(m for m in named if m.kind == "agency")
         return self.finish()
 
-    def clause(self, block: _Block, mentions: list[Mention], line_years: list[YearMention],
+    def clause(self, block: Block, mentions: list[Mention], line_years: list[YearMention],
                sentence: tuple[int, int], clause: tuple[int, int], *, ita: bool) -> None:
         text = block.text
         c_start, c_end = clause
@@ -124,20 +188,20 @@ class _Reader:
         subject = next((m for m in named if not m.oblique and not m.attribution), None)
         agencies = [m for m in in_clause if m.kind == "agency" and not m.attribution]
         scored_subject = False
-        candidates = _candidates(text, c_start, c_end, in_clause)
-        paired = _respectively(text, c_start, c_end, in_clause, candidates)
-        for cand in candidates:
+        numbers = candidates(text, c_start, c_end, in_clause)
+        paired = _respectively(text, c_start, c_end, in_clause, numbers)
+        for cand in numbers:
             if id(cand) in paired:
                 owner = paired[id(cand)]
             else:
-                if paired or cand.weight < ACCEPT:
+                if paired or cand.strength < ACCEPT:
                     continue
-                weights = [(_owner_weight(m, cand, text, subject), m) for m in in_clause]
+                weights = [(owner_weight(m, cand, text, subject), m) for m in in_clause]
                 weights = [(w, m) for w, m in weights if w > 0]
                 if not weights:
                     continue
                 owner = max(weights, key=lambda pair: pair[0])[1]
-            year = _clause_year(text, line_years, sentence[0], c_end, cand, self.doc_year)
+            year = clause_year(text, line_years, sentence[0], c_end, cand, self.doc_year)
             line = block.line_at(cand.start)
             if owner.kind == "agency":
                 rec = self.score(owner.name, year, owner, cand.value, line)
@@ -159,8 +223,8 @@ class _Reader:
         # A pass / fail statement or a grade with no score, for the clause's subject agency.
         if ita and not scored_subject and subject is not None and subject.kind == "agency":
             end = subject.end
-            if _PASSED_STATEMENT.search(text, end, c_end) or _grade(load_rubric()).search(text, end, c_end):
-                year = _clause_year(text, line_years, sentence[0], c_end, None, self.doc_year)
+            if PASSED_STATEMENT.search(text, end, c_end) or grade_pattern(load_rubric()).search(text, end, c_end):
+                year = clause_year(text, line_years, sentence[0], c_end, None, self.doc_year)
                 line = block.line_at(end)
                 self.statements(self.record(subject.name, year, subject, line), text, end, c_end, line)
 
@@ -187,11 +251,13 @@ class _Reader:
         return out
 
 
-def parse_english(document: Document, *, year: int | None = None) -> list[Assessment]:
-    """Records of an English news text about ITA results (see the package docstring)."""
-    if not _ITA_MENTION.search(document.text):
-        return []
-    return _Reader(document, year).read()
+def read_printed(document: Document, *, year: int | None = None) -> tuple[list[Assessment], dict[str, str]]:
+    """Records of an English text about ITA results, named as printed, and the acronym the text
+    defines for each printed name."""
+    if not ITA_MENTION.search(document.text):
+        return [], {}
+    reader = _Reader(document, year)
+    return reader.read(), {mention.name: acronym for acronym, mention in reader.acronyms.items()}
 
 
 def _set_part(builder: RecordBuilder, kind: str, key, value: float, line: int) -> None:

@@ -1,9 +1,10 @@
-"""Is a number a score?  The candidate numbers and the cue tables that weigh them.
+"""Is a number a score, and whose score is it?  The cue tables that weigh a candidate number, then
+the owner weights that pick the name it belongs to.
 
 Every number 0–100 (and the word "zero") is a candidate; the words around it add or remove weight
 (`BEFORE_CUES`, `WINDOW_CUES`, `AFTER_CUES` and a few structural cues); it is a score when the sum
 reaches `ACCEPT` (3). Positive cues before the number say the same thing, so only the strongest of
-them counts; every other cue adds up. `owners._candidates` applies them.
+them counts; every other cue adds up.
 
 | cue                                                     | weight | example                        |
 |---------------------------------------------------------|-------:|--------------------------------|
@@ -21,15 +22,36 @@ them counts; every other cue adds up. `owners._candidates` applies them.
 | percentage after, with no score word before             |     -5 | "N percent"                    |
 | share of a group, count of things, ordinal, rank of N,  |    -10 | "N% of", "N stations", "Nth",  |
 | denominator, phone, time, date                          |        | "N of 180", "out of N"         |
+
+The heaviest owner in the clause wins (`owner_weight`):
+
+| evidence                                                | weight                         |
+|---------------------------------------------------------|--------------------------------|
+| name right before "(N)"                                 | 10, nothing else counts        |
+| name before the number                                  | 6 - distance / 25 chars        |
+| ... written together ("the Y Office 93.10")             | +3                             |
+| name after the number                                   | 2.5 - distance / 25 chars      |
+| the clause's subject                                    | +1.5                           |
+| after a preposition ("in X", "among X")                 | -4                             |
+| assessor ("X gave / ranked the Y ...")                  | -3                             |
+| inside ", which ... ,"                                  | -3                             |
+| source of the news ("X said", "according to X")         | never (unless "X said it ...") |
+| indicator / instrument name before N / "N for the EIT"  | 8 - distance / 10, or 9        |
+
+A number owned by a group, a country or a company gives no record: group scores are averages, not
+agencies.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from ita_lib.parse.english.names import Mention
+from ita_lib.parse.english.text import ITA_MENTION
+from ita_lib.parse.evidence import Candidate
 
 ACCEPT = 3.0
 
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 _CHANGE = (r"(?:up|down|rose|fell|rise|rising|drop|dropped|increase[sd]?|decrease[sd]?|gain(?:ed)?|improved|"
            r"jump(?:ed)?|climb(?:ed)?|slipp?(?:ed)?)")
@@ -64,7 +86,7 @@ BEFORE_CUES: tuple[tuple[str, float, str], ...] = (
     (r"\bfrom\s+$", -4, "from (an earlier value or a range)"),
     (r"\bout\s+of\s+(?:the\s+)?$|\bof\s+the\s+$|/\s*$", -10, "denominator"),
     (r"\b(?:ext|tel|phone|call|fax|room|page|p|vol)\.?\s*$", -10, "phone or reference"),
-    (_MONTHS + r"\s*$|\b(?:on|since|in)\s+$", -3, "date or place word"),
+    (MONTHS + r"\s*$|\b(?:on|since|in)\s+$", -3, "date or place word"),
 )
 # (pattern anywhere in the window from the previous number or the clause start, weight, label)
 WINDOW_CUES: tuple[tuple[str, float, str], ...] = (
@@ -98,9 +120,9 @@ AFTER_CUES: tuple[tuple[str, float, str], ...] = (
     (r"^\s*(?:of|out\s+of)\s+(?:the\s+)?(?!100\b)\d", -8, "rank of N"),
     (r"^\s+(?:[a-z]+\s+)?(?:" + _COUNTED + r")\b", -10, "count of things"),
     (r"^\s*(?:a\.?m\.?|p\.?m\.?|o'clock|hrs?)\b", -10, "time"),
-    (r"^\s*,?\s*(?:19|20)\d\d\b|^\s+" + _MONTHS, -10, "date"),
+    (r"^\s*,?\s*(?:19|20)\d\d\b|^\s+" + MONTHS, -10, "date"),
 )
-_PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)")
+PERCENT_AFTER = re.compile(r"^\s*(?:%|per\s*cent|percent)")
 _PERCENT_WEIGHT = -5  # a percentage is a share unless a score word stands right before it
 _PAREN_BEFORE = re.compile(r"\(\s*$")
 _PAREN_AFTER = re.compile(r"^\s*(?:points?|pts\.?)?\s*\)")
@@ -117,15 +139,95 @@ _WORD_CUE = re.compile(
 TWO_DECIMALS = 1.0  # ITA scores are printed with two decimals; counts, ranks and years are not
 
 # A number: not glued to letters, hyphens (ranges, "12-storey"), slashes, or a thousands group.
-_NUMBER = re.compile(r"(?<![\w.,/\-–])(\d{1,3}(?:\.\d{1,2})?)(?![\w/\-–]|[.,]\d)|\b(zero|nil)\b",
+NUMBER = re.compile(r"(?<![\w.,/\-–])(\d{1,3}(?:\.\d{1,2})?)(?![\w/\-–]|[.,]\d)|\b(zero|nil)\b",
                      re.IGNORECASE)
 
 
-@dataclass
-class Candidate:
-    value: float
-    start: int
-    end: int
-    weight: float = 0.0
-    why: list[str] = field(default_factory=list)
-    paren: bool = False  # written "(N)"
+def candidates(text: str, start: int, end: int, mentions: list[Mention]) -> list[Candidate]:
+    """Every number 0–100 of a clause, weighed as a score (`strength`, with the cues that said so)."""
+    out: list[Candidate] = []
+    previous_end = start
+    for match in NUMBER.finditer(text, start, end):
+        value = 0.0 if match.group(2) else float(match.group(1))
+        if not 0 <= value <= 100:
+            previous_end = match.end()
+            continue
+        before = text[max(start, match.start() - 60):match.start()]
+        after = text[match.end():min(end, match.end() + 40)]
+        window = text[max(previous_end, start, match.start() - 45):match.start()]
+        weight, why, paren = 0.0, [], False
+        best_before = 0.0  # positive cues before the number say the same thing: the strongest counts
+        for pattern, cue_weight, label in _COMPILED_BEFORE:
+            if pattern.search(before):
+                if cue_weight > 0:
+                    best_before = max(best_before, cue_weight)
+                else:
+                    weight += cue_weight
+                why.append(label)
+        weight += best_before
+        if _OTHER_ASSESSMENT.search(window) and not ITA_MENTION.search(text, start, end):
+            weight += _OTHER_ASSESSMENT_WEIGHT
+            why.append("another assessment")
+        for patterns, target in ((_COMPILED_WINDOW, window), (_COMPILED_AFTER, after)):
+            for pattern, cue_weight, label in patterns:
+                if pattern.search(target):
+                    weight += cue_weight
+                    why.append(label)
+        if match.group(1) and re.fullmatch(r"\d+\.\d\d", match.group(1)):
+            weight += TWO_DECIMALS
+            why.append("two decimals")
+        if PERCENT_AFTER.match(after) and not _WORD_CUE.search(before):
+            weight += _PERCENT_WEIGHT
+            why.append("percentage")
+        named_before = [m for m in mentions if m.end <= match.start() and start <= m.start]
+        if _PAREN_BEFORE.search(before) and _PAREN_AFTER.match(after):
+            weight += 3  # "(97.65)" in a ranked list; a share "(41 percent)" loses it again
+            why.append("(N)")
+            # right after a name: binds to it
+            paren = bool(named_before) and bool(
+                _PAREN_BEFORE.fullmatch(text[named_before[-1].end:match.start()].lstrip()))
+        if named_before and not paren and _ADJACENT_GAP.fullmatch(text[named_before[-1].end:match.start()]) and (
+                named_before[-1].kind in ("indicator", "instrument")
+                or (named_before[-1].kind == "agency" and "." in match.group())):
+            weight += 3  # "Open Data 88.10", "the X Office 93.25" in a list
+            why.append("right after a name")
+        part_after = [m for m in mentions if m.kind in ("indicator", "instrument") and m.start >= match.end()]
+        if part_after and _PART_AFTER_GAP.fullmatch(text[match.end():part_after[0].start]):
+            weight += 3  # "93.00 for the OIT"
+            why.append("N for a part")
+        if match.group(2) and weight < ACCEPT + 1:
+            weight = min(weight, 0)  # "zero" needs a clear score phrase
+        out.append(Candidate(value, match.start(), match.end(), weight, tuple(why), paren))
+        previous_end = match.end()
+    return out
+
+
+def owner_weight(mention: Mention, cand: Candidate, text: str, subject: Mention | None) -> float:
+    if mention.attribution and not mention.self_report:
+        return float("-inf")
+    if mention.kind in ("indicator", "instrument"):
+        if mention.start >= cand.end:  # "81.20 for the EIT"
+            gap = text[cand.end:mention.start]
+            return 9.0 if _PART_AFTER_GAP.fullmatch(gap) else float("-inf")
+        gap = text[mention.end:cand.start]
+        if len(gap) > 30:
+            return float("-inf")
+        return 8 - len(gap) / 10
+    if mention.end <= cand.start:
+        gap = text[mention.end:cand.start]
+        if cand.paren and _PAREN_BEFORE.fullmatch(gap.lstrip()):
+            return 10.0
+        weight = 6 - min(len(gap), 200) / 25
+        if _ADJACENT_GAP.fullmatch(gap):
+            weight += 3  # "the Y Office 93.10": written together
+    else:
+        weight = 2.5 - min(mention.start - cand.end, 200) / 25
+    if mention is subject and not mention.assessor:
+        weight += 1.5
+    if mention.oblique:
+        weight -= 4
+    if mention.assessor:
+        weight -= 3
+    if mention.aside and not text[mention.end:cand.start].strip(" ,").endswith(("scored", "scoring")):
+        weight -= 3
+    return weight
