@@ -162,7 +162,8 @@ def floor_one(name: str, agency_id: str, db: str, output_dir: str, cells: list[s
 
     from ita_lib.report import render
     from ita_lib.report.exporters import Export, exporter
-    from ita_lib.report.params import ReportParams, agency_slug
+    from ita_lib.report.params import ReportParams
+    from ita_lib.store.slugs import agency_slug
     from ita_lib.report.publish import read_published
     from ita_lib.report.writer import ReportFolder
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from ita_lib.errors import DocumentReadError, EmptyDocumentError, ItaError, UnsupportedFormatError
-from ita_lib.store.schema import DEFAULT_DB  # a constant only: importing ita_lib loads no DuckDB
+from ita_lib.folders import DEFAULT_DB  # a constant only: importing ita_lib loads no DuckDB
 
 __version__ = "0.1.0"
 

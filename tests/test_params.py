@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.errors import ItaError, ParamsError
-from ita_lib.report.params import ReportParams, Thresholds, agency_slug, load_params, validate_params
-from ita_lib.report.params_files import dump_params, write_params_files
+from ita_lib.report.params import ReportParams, Thresholds, load_params, validate_params
+from ita_lib.store.slugs import agency_slug
+from ita_lib.cli.params_init import write_params_files
+from ita_lib.report.params_files import dump_params
 from ita_lib.store.db import Store
 
 ROOT = Path(__file__).resolve().parents[1]

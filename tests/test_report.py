@@ -20,7 +20,8 @@ from ita_lib.report.page import to_html
 from ita_lib.analysis import AnalysisConfig, build_analysis
 from ita_lib.store.ingest import relink
 from ita_lib.model import Assessment, Recommendation, Source
-from ita_lib.report.params import ReportParams, agency_slug
+from ita_lib.report.params import ReportParams
+from ita_lib.store.slugs import agency_slug
 from ita_lib.errors import ReportBuildError
 from ita_lib.report.render import NOTEBOOK, build
 from ita_lib.rubric import load as load_rubric

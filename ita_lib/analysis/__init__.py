@@ -13,7 +13,7 @@ import pandas as pd
 
 from ita_lib.errors import NoResultsError
 from ita_lib.store.db import Store
-from ita_lib.store.schema import DEFAULT_DB
+from ita_lib.folders import DEFAULT_DB
 from ita_lib.analysis.change import trends, year_over_year
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.consistency import consistency

@@ -19,7 +19,7 @@ from ita_lib.batch.manifest import (
 from ita_lib.batch.pool import run_local, usable_workers
 from ita_lib.batch.stamps import built_for, code_hash, data_hashes, is_current, job_hash, read_stamp
 from ita_lib.report.index_page import write_index
-from ita_lib.report.params import agency_slug
+from ita_lib.store.slugs import agency_slug
 from ita_lib.report.render import NOTEBOOK
 
 MANIFEST_EVERY = 5  # seconds between manifest writes while reports come in: a killed batch leaves a recent one

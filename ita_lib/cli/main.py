@@ -17,7 +17,7 @@ from ita_lib.cli import exit_codes
 from ita_lib.cli.say import say as _say
 from ita_lib.cli.options import agency_name, fiscal_year, path_text, positive_int, positive_seconds
 from ita_lib.errors import ItaError, UsageError
-from ita_lib.store.schema import DEFAULT_DB  # a constant only: the store module imports DuckDB
+from ita_lib.folders import DEFAULT_DB  # a constant only: the store module imports DuckDB
 
 if TYPE_CHECKING:
     from ita_lib.model import Assessment

@@ -278,7 +278,7 @@ def _say_failed(params, error: BaseException) -> None:
 
 
 def cmd_params(args: argparse.Namespace) -> int:
-    from ita_lib.report.params_files import write_params_files
+    from ita_lib.cli.params_init import write_params_files
     from ita_lib.store.db import Store
 
     with Store(args.db, read_only=True) as store:

@@ -24,8 +24,6 @@ romanized with pythainlp's RTGS (royin) engine, unique through a short hash of t
 """
 from __future__ import annotations
 
-import hashlib
-import re
 import unicodedata
 from collections.abc import Mapping
 from pathlib import Path
@@ -40,9 +38,9 @@ from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
 from ita_lib.io.yaml_limits import NULL_TAG, STR_TAG, compose_limited, is_null, node_line, read_yaml_text
 from ita_lib.report.params_errors import KeyPath, describe_errors
-from ita_lib.store.schema import DEFAULT_DB
+from ita_lib.folders import DEFAULT_DB
 
-__all__ = ["ReportParams", "Thresholds", "agency_slug", "checked_slug", "load_params", "validate_params"]
+__all__ = ["ReportParams", "Thresholds", "load_params", "validate_params"]
 
 
 # ---------------------------------------------------------------- schema
@@ -242,52 +240,3 @@ def _without_empty_values(data: Mapping[str, Any]) -> dict[str, Any]:
         given["thresholds"] = {key: value for key, value in given["thresholds"].items()
                                if not (value is None and key in Thresholds.model_fields)}
     return given
-
-
-# ---------------------------------------------------------------- slugs
-
-# Tier abbreviations as ASCII (by hand: royin reads อบต as "opt" and ทต as "thot").
-_TIER_ASCII = {"อบจ.": "obj", "อบต.": "obt", "ทน.": "tn", "ทม.": "tm", "ทต.": "tt", "เทศบาล": "thetsaban"}
-SLUG_MAX = 80
-_HASH_CHARS = 6
-_ROMANIZE_INPUT_MAX = 200  # characters of a name romanized: bounds the cost on odd input
-_RE_NOT_SLUG = re.compile(r"[^a-z0-9]+")
-_RE_SLUG = re.compile(rf"[a-z0-9][a-z0-9-]{{0,{SLUG_MAX - 1}}}")
-
-
-def checked_slug(folder: str) -> str:
-    """A report folder name given from outside (the notebook's `folder`): a slug as agency_slug
-    makes them, so it can only name a folder directly inside the output folder."""
-    if not isinstance(folder, str) or not _RE_SLUG.fullmatch(folder):
-        raise ParamsError(f"{folder!r} is not a report folder name (lowercase a-z, 0-9 and '-', at most "
-                         f"{SLUG_MAX} characters)", path="folder")
-    return folder
-
-
-def agency_slug(name: str, agency_id: str) -> str:
-    """ASCII file name for an agency: tier + romanized place + 6 hex of sha1(agency_id).
-
-    Always matches ^[a-z0-9][a-z0-9-]*$ and is at most 80 characters, for any input.
-
-    >>> agency_slug("องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา", "อบต.:นครราชสีมา:เมืองนครราชสีมา:โนนสะอาดพัฒนา")
-    'obt-nonsaatphatna-7b6736'
-    """
-    digest = hashlib.sha1(agency_id.encode("utf-8", "surrogatepass")).hexdigest()[:_HASH_CHARS]
-    words = _slug_words(name)[: SLUG_MAX - _HASH_CHARS - 1].strip("-")
-    return f"{words or 'agency'}-{digest}"
-
-
-def _slug_words(name: str) -> str:
-    from ita_lib.store.names import split_tier  # identity pulls in pythainlp normalize: load on use
-
-    tier, place = split_tier(name)
-    tier_part = _TIER_ASCII.get(tier, "") if tier else ""
-    return _RE_NOT_SLUG.sub("-", f"{tier_part} {_romanize(place)}".lower()).strip("-")
-
-
-def _romanize(text: str) -> str:
-    """RTGS romanization (pythainlp royin, offline); Latin letters with accents lose them."""
-    from pythainlp.transliterate import romanize  # first call loads a word list (~0.5 s)
-
-    latin = romanize(text[:_ROMANIZE_INPUT_MAX], engine="royin") if text.strip() else ""
-    return unicodedata.normalize("NFKD", latin).encode("ascii", "ignore").decode("ascii")

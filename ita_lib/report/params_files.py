@@ -1,5 +1,5 @@
-"""Writing params files: one agency's params as commented YAML (strings quoted, so "0012" stays
-text when read back), and one file per agency of a store (`ita-report params`)."""
+"""Writing a params file: one agency's params as commented YAML (strings quoted, so "0012" stays
+text when read back). `ita-report params init` writes one per agency of a store (cli/params_init)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,11 +7,10 @@ from typing import Any
 
 import yaml
 
-from ita_lib.errors import AgencyNotFoundError, OutputError, ParamsError
 from ita_lib.io.yaml_limits import STR_TAG
-from ita_lib.report.params import ReportParams, agency_slug
+from ita_lib.report.params import ReportParams
 
-__all__ = ["DEFAULT_PARAMS_DIR", "dump_params", "params_yaml", "write_params_files"]
+__all__ = ["DEFAULT_PARAMS_DIR", "dump_params", "params_yaml"]
 
 DEFAULT_PARAMS_DIR = Path("params") / "agencies"  # its own folder: params/aliases.yaml is no report
 
@@ -58,56 +57,3 @@ def dump_params(params: ReportParams, path: str | Path) -> Path:
     from ita_lib.files import atomic_write
 
     return atomic_write(path, params_yaml(params))
-
-
-def write_params_files(agencies, db: str | Path, out_dir: str | Path = DEFAULT_PARAMS_DIR, *,
-                       province: str | None = None, agency_type: str | None = None,
-                       overwrite: bool = False) -> list[Path]:
-    """Write <out_dir>/<slug>.yaml for every agency of `agencies` (the store's agency table, from
-    `db`), optionally one province or tier.
-
-    Files already there are kept unless overwrite; returns the paths written. Each file names the
-    agency by canonical name and id and points at the store (db), so the id resolves.
-    """
-    chosen = _select_agencies(agencies, province, agency_type, db)
-    out_dir = Path(out_dir)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError("is a file, not a folder for params files", path=out_dir)
-    written: list[Path] = []
-    for target, params in _params_files(chosen, out_dir, db).items():
-        if target.exists() and not overwrite:
-            continue
-        written.append(dump_params(params, target))
-    return written
-
-
-def _select_agencies(agencies, province: str | None, agency_type: str | None, db: str | Path):
-    chosen = agencies
-    if province is not None:
-        wanted = province.strip().removeprefix("จังหวัด").removeprefix("จ.").strip()
-        chosen = chosen[chosen["province"] == wanted]
-    if agency_type is not None:
-        tier = agency_type.strip()
-        tier = tier if tier.endswith(".") else tier + "."  # อบต and อบต. alike
-        chosen = chosen[chosen["agency_type"] == tier]
-    if chosen.empty and not agencies.empty:
-        asked = ", ".join(f"{label} {value!r}" for label, value in (("province", province), ("type", agency_type))
-                          if value is not None)
-        raise AgencyNotFoundError(f"no agency in the store with {asked}", path=db)
-    return chosen
-
-
-def _params_files(agencies, out_dir: Path, db: str | Path) -> dict[Path, ReportParams]:
-    files: dict[Path, ReportParams] = {}
-    for row in agencies.itertuples():
-        target = out_dir / f"{agency_slug(row.name, row.agency_id)}.yaml"
-        if target in files:  # two ids with the same 6 hex digits: never let one file stand for both
-            raise ParamsError(f"agencies {files[target].agency_id!r} and {row.agency_id!r} get the same "
-                              "file name", path=target)
-        files[target] = ReportParams(agency=row.name, agency_id=row.agency_id,
-                                     province=_text_or_none(row.province), db=str(db))
-    return files
-
-
-def _text_or_none(value: Any) -> str | None:
-    return value if isinstance(value, str) and value.strip() else None

@@ -79,7 +79,8 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     records (a batch's: what the report was built from); the build adds the files and writes it last."""
     import nbformat
 
-    from ita_lib.report.params import ReportParams, agency_slug
+    from ita_lib.report.params import ReportParams
+    from ita_lib.store.slugs import agency_slug
 
     if isinstance(params, dict):
         params = ReportParams(**params)

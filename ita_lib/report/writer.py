@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from ita_lib.files import atomic_write, own_folder
+from ita_lib.folders import checked_slug
 
 STAMP = "build.json"  # written last: its presence says the rest is complete
 
 
 class ReportFolder:
     def __init__(self, output_dir: str | Path, slug: str):
-        from ita_lib.report.params import checked_slug
-
         self.slug = checked_slug(slug)  # a batch's manifest may be edited: only a folder name is taken
         self.path = own_folder(Path(output_dir), slug)  # never a link out of the output folder
 

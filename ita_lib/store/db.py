@@ -20,7 +20,8 @@ import pandas as pd
 from ita_lib.errors import StoreError
 from ita_lib.store.agency_index import AgencyIndex, first_row
 from ita_lib.store.rows import Rows
-from ita_lib.store.schema import COLUMNS, DEFAULT_DB, SCHEMA, SCHEMA_VERSION
+from ita_lib.folders import DEFAULT_DB
+from ita_lib.store.schema import COLUMNS, SCHEMA, SCHEMA_VERSION
 
 
 def _store_errors(method):

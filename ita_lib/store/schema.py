@@ -6,7 +6,6 @@ parse workers build rows (ita_lib.store.rows) without the database library.
 """
 from __future__ import annotations
 
-DEFAULT_DB = "outputs/ita.duckdb"  # the store file when no --db or params file names one
 SCHEMA_VERSION = "1"
 
 # Which source wins when sources disagree (lower first); the loser is still kept and listed.
