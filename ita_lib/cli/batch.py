@@ -14,6 +14,7 @@ from ita_lib.cli.say import say
 from ita_lib.cli.signals import sigterm_as_interrupt
 from ita_lib.errors import ItaError, UsageError
 from ita_lib.cli.exit_codes import INTERRUPTED, OK, PARTIAL, STOPPED, USAGE
+from ita_lib.text.terminal import terminal_line
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -63,7 +64,7 @@ def _batch(args: argparse.Namespace) -> int:
     options = dict(db=args.db, output_dir=args.output_dir, workers=workers, force=args.force, notebook=notebook,
                    timeout=args.timeout, scheduler=args.scheduler)
     if sys.stderr.isatty():
-        result = _with_progress_bar(jobs, options)
+        result = _with_progress_bar(run_batch, jobs, options)
     else:
         def progress(outcome, counts):
             done = counts["built"] + counts["skipped"] + counts["failed"]
@@ -82,13 +83,11 @@ def _batch(args: argparse.Namespace) -> int:
     return OK if result.ok else PARTIAL
 
 
-def _with_progress_bar(jobs, options: dict):
+def _with_progress_bar(run_batch, jobs, options: dict):
+    # rich's progress bar: only on a terminal
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
     from rich.text import Text
-
-    from ita_lib.batch.run import run_batch
-    from ita_lib.text.terminal import terminal_line
 
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[status]}"), TextColumn("{task.fields[rate]}"),

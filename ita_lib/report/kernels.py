@@ -3,6 +3,7 @@
 outliving the process that started them (a batch worker killed with kill -9 included)."""
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import shutil
@@ -14,6 +15,9 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.utils import run_sync
 
 FOLDER_PREFIX = "ita-kernel-"  # then the pid of the process that owns the kernel, so a dead owner's folder can go
 PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
@@ -41,8 +45,6 @@ def _arm_parent_death_signal() -> bool:
     kernels from threads that live as long as their process.)"""
     if not _linux():
         return False
-    import ctypes
-
     try:
         return ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
     except (OSError, AttributeError):
@@ -83,28 +85,23 @@ def dying_with_this_process(command: list[str]) -> list[str]:
     return [sys.executable, "-c", _DIE_WITH_PARENT, str(os.getpid()), *command]
 
 
-def _manager_class():
-    from jupyter_client.manager import AsyncKernelManager
+class ReusedKernelManager(AsyncKernelManager):
+    """Remembers the clients it hands out. papermill (nbclient) makes one client per notebook and,
+    with a manager it does not own, never stops its channels: 3 threads and 14 sockets more per
+    agency, and a worker's memory grows without end. `stop_clients` closes them."""
 
-    class ReusedKernelManager(AsyncKernelManager):
-        """Remembers the clients it hands out. papermill (nbclient) makes one client per notebook and,
-        with a manager it does not own, never stops its channels: 3 threads and 14 sockets more per
-        agency, and a worker's memory grows without end. `stop_clients` closes them."""
+    def client(self, **kwargs):
+        client = super().client(**kwargs)
+        self.__dict__.setdefault("_ita_clients", []).append(client)
+        return client
 
-        def client(self, **kwargs):
-            client = super().client(**kwargs)
-            self.__dict__.setdefault("_ita_clients", []).append(client)
-            return client
+    def stop_clients(self) -> None:
+        clients = self.__dict__.get("_ita_clients", [])
+        while clients:
+            clients.pop().stop_channels()
 
-        def stop_clients(self) -> None:
-            clients = self.__dict__.get("_ita_clients", [])
-            while clients:
-                clients.pop().stop_channels()
-
-        def format_kernel_cmd(self, extra_arguments=None):
-            return dying_with_this_process(super().format_kernel_cmd(extra_arguments))
-
-    return ReusedKernelManager
+    def format_kernel_cmd(self, extra_arguments=None):
+        return dying_with_this_process(super().format_kernel_cmd(extra_arguments))
 
 
 def stop_kernel(manager) -> bool:
@@ -156,11 +153,9 @@ def kernel_manager(kernel_name: str = "python3") -> Iterator[object]:
     """A kernel manager papermill can use (execute_notebook(..., km=...)); papermill starts the
     kernel on first use and leaves it running, so one manager serves many notebooks in a row.
     Call its `stop_clients()` after each notebook."""
-    from jupyter_client.utils import run_sync
-
     remove_stale_folders()
     folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
-    manager = _manager_class()(kernel_name=kernel_name, transport="ipc", ip=str(folder / "kernel"),
+    manager = ReusedKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(folder / "kernel"),
                                connection_file=str(folder / "connection.json"))
     manager.__dict__["_ita_folder"] = folder
     try:
@@ -176,8 +171,6 @@ def start_early(manager, preload: str = "import ita_lib.report.sections, ita_lib
     either: a cold `build` then overlaps the kernel's start (~1.5 s) and imports (~1.5 s) with its
     own work before the notebook runs. papermill finds the kernel started and queues the notebook
     behind the imports. A kernel that fails to start is left for papermill to start and report."""
-    from jupyter_client.utils import run_sync
-
     if manager.has_kernel:
         return
     try:
@@ -194,7 +187,7 @@ def start_afresh(shell) -> None:
     (as `%reset -f` does, without its full garbage collection, which takes ~0.3 s a report once
     charts and tables are in memory; the interpreter's own collector frees what is left) and
     matplotlib's settings go back to its defaults."""
-    import matplotlib
+    import matplotlib  # runs in the kernel, which has it loaded; the processes driving kernels need not
 
     hidden = shell.user_ns_hidden
     for name in [name for name in shell.user_ns if name not in hidden and not name.startswith("_")]:
