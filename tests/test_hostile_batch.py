@@ -33,7 +33,7 @@ from ita_lib.report.index_page import write_index
 from ita_lib.report.kernels import remove_stale_folders
 from ita_lib.model import Assessment, Source
 from ita_lib.report.overview import load_overview, title_block
-from ita_lib.errors import NotebookCellError
+from ita_lib.errors import CellTimeoutError, DeadKernelError, NotebookCellError
 from ita_lib.report.execute import execute
 from ita_lib.report.render import check_formats
 
@@ -419,7 +419,7 @@ def test_a_retry_is_for_a_kernel_that_failed_not_for_words_in_a_message():
     """Typed errors decide, never English message text: a kernel that did not start or died gets
     one retry; a failing cell whose message happens to say "kernel died" does not."""
     from ita_lib.batch.worker import worth_a_retry
-    from ita_lib.errors import CellTimeoutError, DeadKernelError, KernelStartError
+    from ita_lib.errors import KernelStartError
 
     assert worth_a_retry(KernelStartError("the report kernel did not start"))
     assert worth_a_retry(DeadKernelError("Kernel died"))
@@ -434,7 +434,6 @@ def test_a_failed_build_reads_in_the_manifest_as_it_always_did():
     import pickle
 
     from ita_lib.batch.worker import failure_text
-    from ita_lib.errors import CellTimeoutError, DeadKernelError
 
     dead = pickle.loads(pickle.dumps(DeadKernelError("Kernel died", path="/x/agency_report.ipynb")))
     assert failure_text(dead) == "DeadKernelError: Kernel died"
@@ -447,3 +446,32 @@ def test_a_failed_build_reads_in_the_manifest_as_it_always_did():
     assert failure_text(cell) == ("/x/agency_report.ipynb: agency X: cell 4 of agency_report.ipynb ('x = 1 / 0') "
                                   "failed: ZeroDivisionError: division by zero")
     assert failure_text(KeyError("agency")) == "KeyError: 'agency'"
+
+
+@pytest.mark.parametrize("error, calls, kept", [
+    (DeadKernelError("Kernel died", path="agency_report.ipynb"), 2, False),  # one retry, with a fresh kernel
+    (CellTimeoutError("A cell timed out while it was being executed, after 660 seconds.", path="a.ipynb"), 1, False),
+    (NotebookCellError("agency X: cell 4 of a.ipynb ('1 / 0') failed: ZeroDivisionError: division by zero",
+                       path="a.ipynb"), 1, True),  # the kernel is fine: kept for the next agency
+])
+def test_a_worker_retries_a_dead_kernel_and_replaces_a_stuck_one(monkeypatch, error, calls, kept):
+    from jupyter_client.utils import run_sync
+
+    from ita_lib.batch import worker
+
+    managers = []
+
+    def build(params, **options):
+        managers.append(options["km"])
+        run_sync(options["km"].start_kernel)()  # a kernel that is alive when the notebook fails
+        raise error
+
+    monkeypatch.setattr(worker.render, "build", build)
+    try:
+        outcome = worker.build_job({"agency": PLACED, "agency_id": "a", "params": {"agency": PLACED}}, timeout=None)
+        assert (outcome["status"], outcome["error"]) == ("failed", worker.failure_text(error))
+        assert len(managers) == calls and len({id(m) for m in managers}) == calls
+        assert ("km" in worker._KERNEL) == kept
+        assert [m.has_kernel for m in managers] == [False] * (calls - kept) + [True] * kept  # the replaced ones stopped
+    finally:
+        worker.stop_warm_kernel()

@@ -77,3 +77,27 @@ def test_stopping_a_kernel_kills_it_and_removes_its_folder():
         assert process.wait(timeout=10) == -signal.SIGKILL and not folder.exists()
         assert stop_kernel(km) is False  # already stopped: nothing to do
     assert not km.has_kernel  # jupyter_client let go of it when the manager was closed
+
+
+def test_build_says_a_dead_kernel_as_it_always_did_and_takes_a_fresh_one(monkeypatch, capsys, tmp_path):
+    """`build A B` when the kernel dies under A: one line in nbclient's words, and B is built with a
+    new kernel manager (the old one's kernel is gone)."""
+    from ita_lib.cli import exit_codes
+    from ita_lib.cli.main import main
+    from ita_lib.report import kernels, render
+
+    managers = []
+
+    def build(params, km=None):
+        managers.append(km)
+        if params.agency == "A":
+            raise DeadKernelError("Kernel died", path="agency_report.ipynb")
+        return render.BuildResult(agency="B", slug="b", seconds={"execute": 1.0})
+
+    monkeypatch.setattr(kernels, "start_early", lambda km: None)  # no kernel needs to run
+    monkeypatch.setattr(render, "build", build)
+    status = main(["build", "A", "B", "--db", str(tmp_path / "ita.duckdb"), "--output-dir", str(tmp_path / "out")])
+    assert capsys.readouterr().err.splitlines() == ["ita-report: agency A: DeadKernelError: Kernel died",
+                                                    "ita-report: built B (execute 1.0 s)"]
+    assert status == exit_codes.PARTIAL
+    assert len(managers) == 2 and managers[0] is not managers[1]
