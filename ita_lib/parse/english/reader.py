@@ -1,5 +1,5 @@
 """The reader: one pass over the paragraphs that turns scores, owners and years into records named
-as the text prints them (`__init__` links them to Thai agencies).
+as the text prints them (`linking` names them as their Thai agencies).
 
 Indicator and instrument scores go to the agency of their clause, or to the only agency of the text.
 A group with a count that shares one score ("12 stations received zero points") followed by a list
