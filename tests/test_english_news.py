@@ -221,21 +221,24 @@ def test_an_agency_known_by_its_abbreviation_gets_its_thai_name():
 
 def test_an_agency_known_by_its_english_name_gets_its_thai_name():
     # "Office of the Ombudsman" is in data/agency_english_names.csv (no acronym printed). The
-    # Lamduan Land Office has no known Thai name: left out, with a note naming it.
+    # Lamduan Land Office has no known Thai name: kept as printed, with a note and a warning.
     report = parse_loaded(document_from_text(
         "In ITA 2024 the Office of the Ombudsman scored 93.35, while the Lamduan Land Office came second "
         "(92.80)."))
-    assert rows(report.records) == [("สำนักงานผู้ตรวจการแผ่นดิน", 2567, 93.35, True)]
+    assert rows(report.records) == [("สำนักงานผู้ตรวจการแผ่นดิน", 2567, 93.35, True),
+                                    ("Lamduan Land Office", 2567, 92.80, True)]
     assert report.notes == ["line 1: 'Lamduan Land Office' is named only in English and no Thai agency is "
-                            "known by that name: left out"]
+                            "known by that name: a store leaves it out"]
+    assert [w.code for w in report.records[1].warnings] == ["english_name_unlinked"]
 
 
 def test_an_unknown_agency_is_not_stored_and_the_note_says_why(tmp_path):
     text = "The Lamduan Land Office scored 91.04 in the 2020 fiscal year ITA."
     report = parse_loaded(document_from_text(text))
-    assert report.records == []
+    assert rows(report.records) == [("Lamduan Land Office", 2563, 91.04, True)]  # as printed
     assert report.notes == ["line 1: 'Lamduan Land Office' is named only in English and no Thai agency is known "
-                            "by that name: left out (pass --agency NAME if the text is about this agency)"]
+                            "by that name: a store leaves it out (pass --agency NAME if the text is about this "
+                            "agency)"]
     source = tmp_path / "land_office.txt"
     source.write_text(text, encoding="utf-8")
     result = ingest([source], db=tmp_path / "ita.duckdb", aliases=None, workers=1)

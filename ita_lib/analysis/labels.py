@@ -18,6 +18,7 @@ KINDS = {"itas_result": "ผลจากระบบ ITAS", "multi_agency_table"
 # and on `ita-report parse`'s stderr).
 WARNINGS = {
     "conflicting_scores": "เอกสารให้คะแนนเดียวกันไว้สองค่า",
+    "english_name_unlinked": "ชื่อหน่วยงานมีแต่ภาษาอังกฤษ และไม่รู้ว่าเป็นหน่วยงานไทยใด",
     "conflicting_values": "เอกสารให้ข้อมูลเดียวกันไว้สองแบบ",
     "ambiguous_score": "ข้อความมีคะแนนหลายค่าสำหรับหน่วยงานและปีเดียวกัน",
     "ambiguous_": "ข้อความมีค่าหลายค่าสำหรับข้อมูลเดียวกัน",

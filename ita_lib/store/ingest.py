@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -129,6 +130,9 @@ _ParseTimeout = ParseTimeout  # the names the tests and older callers use
 _time_limit = time_limit
 
 
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+
+
 def _parse_one(job: tuple[str, int | None, str | None]) -> tuple[str, Rows | None, str | None]:
     """Worker: one file → its rows, or the reason it could not be read."""
     from ita_lib.parse import parse_report  # imported in the worker, after fork
@@ -143,7 +147,15 @@ def _parse_one(job: tuple[str, int | None, str | None]) -> tuple[str, Rows | Non
         return path, None, (f"line {error.line}: " if error.line else "") + error.reason
     document = report.document
     note = "; ".join(report.notes) or None
-    return path, document_rows(document.sha256, path, document.format, report.records, note), None
+    records = [record for record in report.records if has_thai_name(record)]
+    return path, document_rows(document.sha256, path, document.format, records, note), None
+
+
+def has_thai_name(record) -> bool:
+    """A record the store keeps as an agency's: named in Thai. One named only in English (a news
+    text's agency no Thai name is known for) would be an agency of its own, never joined to the
+    same agency's Thai records; the parse note already says it is left out."""
+    return bool(_THAI_LETTER.search(record.agency or ""))
 
 
 def _parsed(jobs: list[tuple[str, int | None, str | None]], workers: int

@@ -4,8 +4,10 @@ English texts print an agency's English name ("State Audit Office"), sometimes w
 ("(SAO)"). The store joins records by their Thai names, so a record named in English would become an
 agency of its own, never joined to the same agency's Thai records. A record therefore takes the full
 Thai name found for its English name (data/agency_english_names.csv) or for the acronym the text
-defines for it (the Latin abbreviations of data/agency_abbreviations.csv); a record with neither is
-left out with a note naming it, as `detect.parse_loaded` leaves out records without an agency.
+defines for it (the Latin abbreviations of data/agency_abbreviations.csv). A record with neither keeps
+the name as printed, as the parse contract has it, with a note and a warning; a store leaves it out
+(store.ingest: a name without a Thai letter is no agency of its own), so it never stands apart from
+the same agency's Thai records.
 """
 from __future__ import annotations
 
@@ -58,8 +60,11 @@ def link_to_thai(records: list[Assessment], acronyms: dict[str, str], agency: st
         where = f"line {record.source.lines.get('overall_score') or record.source.lines.get('agency')}: "
         thai = thai_name(printed, acronyms.get(printed))
         if thai is None:
-            notes.append(f"{where}{printed!r} is named only in English and no Thai agency is known by that "
-                         f"name: left out{hint}")
+            said = f"{printed!r} is named only in English and no Thai agency is known by that name"
+            notes.append(f"{where}{said}: a store leaves it out{hint}")
+            record.warn("english_name_unlinked", f"{said}; a store leaves it out",
+                        record.source.lines.get("agency"))
+            linked.setdefault((printed, record.fiscal_year), record)
             continue
         first = linked.setdefault((thai, record.fiscal_year), _named(record, thai))
         if first.overall_score != record.overall_score:
