@@ -102,6 +102,9 @@ def test_failures_are_isolated_and_recorded(store, tmp_path):
     overview = (output / "province_overview.html").read_text(encoding="utf-8")
     assert "ภาพรวมผลการประเมิน ITA จังหวัดขอนแก่น" in overview and "http://" not in overview
     assert "จำนวนหน่วยงานในรายงานชุดนี้</dt><dd>๑๗<" in overview  # the 17 built, not the 3 failed
+    # its contents list, from the sections the overview notebook published, links to each of them
+    assert '<nav class="toc"><h2>สารบัญ</h2><ol><li><a href="#section-1">สรุปผลคะแนน</a></li>' in overview
+    assert '<h2 id="section-1">สรุปผลคะแนน</h2>' in overview and "ita-report: " not in overview
 
 
 def test_rerun_with_nothing_changed_skips_everything(store, tmp_path):

@@ -103,6 +103,7 @@ class TitleBlock:
     kicker: str
     name: str
     facts: tuple[tuple[str, str], ...]
+    note: str | None = None  # a remark under the facts (the province overview: what it covers)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from ita_lib.analysis.levels import level_of
 from ita_lib.analysis.numbers import fmt
 from ita_lib.report.html import none_if_missing
 from ita_lib.errors import ItaError
-from ita_lib.report.html import note, paragraphs, section, table, tag, text
+from ita_lib.report.document import Cell, Figure, Heading, Note, Paragraph, Section, Table, TitleBlock
 
 MOVERS = 10  # agencies listed as most improved and most declined
 UNKNOWN = "ไม่ระบุ"  # the group of agencies without a type or a province
@@ -164,33 +164,40 @@ def _passed(frame: pd.DataFrame, o: Overview) -> pd.Series:
     return printed.where(printed.notna(), frame["score"] >= _official_pass_mark(o)).astype(bool)
 
 
-def title_block(o: Overview, today: datetime.date | None = None) -> str:
+def title_block(o: Overview, today: datetime.date | None = None) -> TitleBlock:
     today = today or datetime.date.today()
     built = thai_strftime(datetime.datetime(today.year, today.month, today.day), "%-d %B %Y",
                           thaidigit=o.config.digits == "thai")
     year = "–" if o.year is None else fmt(o.year, o.config, None)
-    facts = [("ปีงบประมาณ", year), ("จำนวนหน่วยงานในรายงานชุดนี้", _count(len(o.agencies), o)),
-             ("มีผลการประเมินปีนี้", _count(len(o.current), o)), ("วันที่จัดทำรายงาน", built)]
-    details = "".join(tag("div", tag("dt", text(k)) + tag("dd", text(v))) for k, v in facts)
+    facts = (("ปีงบประมาณ", year), ("จำนวนหน่วยงานในรายงานชุดนี้", _count(len(o.agencies), o)),
+             ("มีผลการประเมินปีนี้", _count(len(o.current), o)), ("วันที่จัดทำรายงาน", built))
     # The overview reads the batch's reports, not the store: say how many of the store's it covers.
     place = "ของจังหวัดนี้" if not o.title.endswith("จังหวัด") else ""
     if o.in_store is not None and o.in_store <= len(o.agencies):
-        scope = note(f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
-                     f"ครบทุกหน่วยงาน{place}ในฐานข้อมูล")
+        scope = (f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
+                 f"ครบทุกหน่วยงาน{place}ในฐานข้อมูล")
     elif o.in_store is not None:
-        scope = note(f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
-                     f"จากทั้งหมด {_count(o.in_store, o)} แห่ง{place}ในฐานข้อมูล")
+        scope = (f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
+                 f"จากทั้งหมด {_count(o.in_store, o)} แห่ง{place}ในฐานข้อมูล")
     else:
-        scope = note(f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
-                     "ไม่ใช่จากทุกหน่วยงานของจังหวัด")
-    return tag("header", tag("p", text("รายงานภาพรวมผลการประเมินคุณธรรมและความโปร่งใส"), class_="kicker")
-               + tag("h1", text(o.heading)) + tag("dl", details, class_="facts") + scope, class_="report-title")
+        scope = (f"ภาพรวมนี้คำนวณจากหน่วยงาน {_count(len(o.agencies), o)} แห่งในรายงานชุดนี้ "
+                 "ไม่ใช่จากทุกหน่วยงานของจังหวัด")
+    return TitleBlock("รายงานภาพรวมผลการประเมินคุณธรรมและความโปร่งใส", o.heading, facts, scope)
 
 
-def summary(o: Overview) -> str:
+def _table(header: tuple[str, ...], rows: list[tuple], numeric: tuple[int, ...] = ()) -> Table:
+    """A table of text cells, the `numeric` columns right-aligned; a (text, level) pair is a level cell."""
+    def cell(column: int, value) -> Cell:
+        text_, level = value if isinstance(value, tuple) else (value, None)
+        return Cell(text_, number=column in numeric, level=level)
+    return Table(header, tuple(tuple(cell(i, v) for i, v in enumerate(row)) for row in rows))
+
+
+def summary(o: Overview) -> Section:
+    title = "สรุปผลคะแนน"
     current = o.current
     if current.empty:
-        return section("สรุปผลคะแนน", note("ไม่มีหน่วยงานที่มีคะแนนในรายงานชุดนี้"))
+        return Section("summary", title, (Note("ไม่มีหน่วยงานที่มีคะแนนในรายงานชุดนี้"),))
     scores = current["score"]
     passed = int(_passed(current, o).sum())
     rows = [("คะแนนเฉลี่ย", _score(scores.mean(), o)), ("มัธยฐาน", _score(scores.median(), o)),
@@ -207,22 +214,22 @@ def summary(o: Overview) -> str:
     if missing:
         sentences.append(f"อีก {_count(missing, o)} หน่วยงานไม่มีผลการประเมินปี {fmt(o.year, o.config, None)} "
                          "จึงไม่นับรวมในสรุปนี้")
-    body = paragraphs(sentences) + table(["สถิติ", "ค่า"], rows, numeric=(1,))
+    blocks = [*(Paragraph(s) for s in sentences), _table(("สถิติ", "ค่า"), rows, numeric=(1,))]
     if verdict_rows:
-        body += table(["ผลการประเมิน", "จำนวนหน่วยงาน", "สัดส่วน"], verdict_rows, numeric=(1, 2))
-    return section("สรุปผลคะแนน", body)
+        blocks.append(_table(("ผลการประเมิน", "จำนวนหน่วยงาน", "สัดส่วน"), verdict_rows, numeric=(1, 2)))
+    return Section("summary", title, tuple(blocks))
 
 
-def by_type(o: Overview) -> str:
+def by_type(o: Overview) -> Section | None:
     current = o.current.assign(passed_now=_passed(o.current, o))
     if current.empty:
-        return ""
+        return None
     groups = current.groupby(current["agency_type"].map(_or_unknown))
     rows = [(kind, _count(len(group), o), _score(group["score"].mean(), o), _score(group["score"].min(), o),
              _share(int(group["passed_now"].sum()), len(group), o))
             for kind, group in sorted(groups, key=lambda item: -item[1]["score"].mean())]
-    return section("คะแนนตามประเภทหน่วยงาน",
-                   table(["ประเภท", "จำนวน", "คะแนนเฉลี่ย", "ต่ำสุด", "ผ่านเกณฑ์"], rows, numeric=(1, 2, 3, 4)))
+    return Section("by_type", "คะแนนตามประเภทหน่วยงาน", (
+        _table(("ประเภท", "จำนวน", "คะแนนเฉลี่ย", "ต่ำสุด", "ผ่านเกณฑ์"), rows, numeric=(1, 2, 3, 4)),))
 
 
 def indicator_means(o: Overview) -> pd.DataFrame:
@@ -237,22 +244,22 @@ def indicator_means(o: Overview) -> pd.DataFrame:
     return means.reset_index().sort_values(["mean", "indicator"]).reset_index(drop=True)
 
 
-def weakest_indicators(o: Overview, figure_html: str = "") -> str:
+def weakest_indicators(o: Overview, chart: Figure | None = None) -> Section:
+    title = "ตัวชี้วัดที่จังหวัดยังอ่อน"
     means = indicator_means(o)
     if means.empty:
-        return section("ตัวชี้วัดที่จังหวัดยังอ่อน", note("ไม่มีคะแนนรายตัวชี้วัดในปีนี้"))
+        return Section("weakest_indicators", title, (Note("ไม่มีคะแนนรายตัวชี้วัดในปีนี้"),))
     rows = [(_count(int(row.indicator), o), row.name, dash_if_missing(row.instrument),
-             (_score(row.mean, o), f"level-{row.level}"), LEVELS[row.level],
+             (_score(row.mean, o), row.level), LEVELS[row.level],
              f"{_count(row.below, o)} จาก {_count(row.agencies, o)} ({_share(row.below, row.agencies, o)})")
             for row in means.itertuples()]
     weakest = means.iloc[0]
     sentence = (f"ตัวชี้วัดที่คะแนนเฉลี่ยต่ำที่สุดคือ ตัวชี้วัดที่ {_count(int(weakest['indicator']), o)} "
                 f"{weakest['name']} เฉลี่ย {_score(weakest['mean'], o)} คะแนน "
                 f"มีหน่วยงานได้ต่ำกว่าเกณฑ์ {_count(int(weakest['below']), o)} แห่ง")
-    return section("ตัวชี้วัดที่จังหวัดยังอ่อน",
-                   paragraphs([sentence]) + table(["ตัวชี้วัด", "ชื่อ", "แบบวัด", "คะแนนเฉลี่ย", "ระดับ",
-                                                   f"หน่วยงานต่ำกว่า {_threshold(o.config.passing, o)}"],
-                                                  rows, numeric=(0, 3, 5)) + figure_html)
+    table = _table(("ตัวชี้วัด", "ชื่อ", "แบบวัด", "คะแนนเฉลี่ย", "ระดับ",
+                    f"หน่วยงานต่ำกว่า {_threshold(o.config.passing, o)}"), rows, numeric=(0, 3, 5))
+    return Section("weakest_indicators", title, (Paragraph(sentence), table, *((chart,) if chart else ())))
 
 
 def movers_table(o: Overview) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -263,32 +270,32 @@ def movers_table(o: Overview) -> tuple[pd.DataFrame, pd.DataFrame]:
     return improved, declined
 
 
-def movers(o: Overview, figure_html: str = "") -> str:
+def movers(o: Overview, chart: Figure | None = None) -> Section:
+    title = "หน่วยงานที่คะแนนเปลี่ยนแปลงมากที่สุด"
     improved, declined = movers_table(o)
     if improved.empty and declined.empty:
-        return section("หน่วยงานที่คะแนนเปลี่ยนแปลงมากที่สุด",
-                       note("ไม่มีหน่วยงานที่มีคะแนนปีก่อนหน้าในเกณฑ์เดียวกันให้เปรียบเทียบ"))
+        return Section("movers", title, (Note("ไม่มีหน่วยงานที่มีคะแนนปีก่อนหน้าในเกณฑ์เดียวกันให้เปรียบเทียบ"),))
 
     def rows(frame: pd.DataFrame) -> list[tuple]:
         return [(row.name, dash_if_missing(row.district), fmt(row.previous_year, o.config, None), _score(row.score, o),
                  ("+" if row.change > 0 else "") + _score(row.change, o)) for row in frame.itertuples()]
 
-    headers = ["หน่วยงาน", "อำเภอ", "เทียบกับปี", "คะแนน", "เปลี่ยนแปลง"]
-    body = figure_html
-    body += tag("h3", text("ดีขึ้นมากที่สุด")) + (table(headers, rows(improved), numeric=(2, 3, 4))
-                                                 if not improved.empty else note("ไม่มีหน่วยงานที่คะแนนดีขึ้น"))
-    body += tag("h3", text("ลดลงมากที่สุด")) + (table(headers, rows(declined), numeric=(2, 3, 4))
-                                               if not declined.empty else note("ไม่มีหน่วยงานที่คะแนนลดลง"))
-    return section("หน่วยงานที่คะแนนเปลี่ยนแปลงมากที่สุด", body)
+    headers = ("หน่วยงาน", "อำเภอ", "เทียบกับปี", "คะแนน", "เปลี่ยนแปลง")
+    blocks = [chart] if chart else []
+    for heading, frame, none in (("ดีขึ้นมากที่สุด", improved, "ไม่มีหน่วยงานที่คะแนนดีขึ้น"),
+                                 ("ลดลงมากที่สุด", declined, "ไม่มีหน่วยงานที่คะแนนลดลง")):
+        blocks += [Heading(heading), _table(headers, rows(frame), numeric=(2, 3, 4)) if not frame.empty
+                   else Note(none)]
+    return Section("movers", title, tuple(blocks))
 
 
-def provinces(o: Overview) -> str:
+def provinces(o: Overview) -> Section | None:
     """A row per province when the batch spans several."""
     current = o.current.assign(passed_now=_passed(o.current, o), place=o.current["province"].map(_or_unknown))
     if current["place"].nunique() < 2:
-        return ""
+        return None
     rows = [(province, _count(len(group), o), _score(group["score"].mean(), o),
              _share(int(group["passed_now"].sum()), len(group), o))
             for province, group in sorted(current.groupby("place"), key=lambda item: -item[1]["score"].mean())]
-    return section("คะแนนรายจังหวัด", table(["จังหวัด", "หน่วยงาน", "คะแนนเฉลี่ย", "ผ่านเกณฑ์"], rows,
-                                             numeric=(1, 2, 3)))
+    return Section("provinces", "คะแนนรายจังหวัด", (
+        _table(("จังหวัด", "หน่วยงาน", "คะแนนเฉลี่ย", "ผ่านเกณฑ์"), rows, numeric=(1, 2, 3)),))

@@ -91,8 +91,9 @@ def _(block: SignOff) -> str:
 @to_html.register
 def _(block: TitleBlock) -> str:
     details = "".join(tag("div", tag("dt", text(k)) + tag("dd", text(v))) for k, v in block.facts)
+    remark = "" if block.note is None else to_html(Note(block.note))
     return tag("header", tag("p", text(block.kicker), class_="kicker") + tag("h1", text(block.name))
-               + tag("dl", details, class_="facts"), class_="report-title")
+               + tag("dl", details, class_="facts") + remark, class_="report-title")
 
 
 @to_html.register

@@ -18,14 +18,11 @@ CELL_TAG = "ita-report-data"  # the cell whose output is this; the page leaves i
 TITLE = "รายงานผลการประเมิน ITA {name}"
 
 
-class Report:
-    """The parts of one agency's report, in the order the notebook shows them."""
+class Page:
+    """The parts of a page, in the order the notebook shows them (the province overview's)."""
 
-    def __init__(self, a: AgencyAnalysis, *, audience: str = "agency"):
-        self.analysis = a
-        self.audience = audience
-        self.document = ReportDocument(title=TITLE.format(name=a.agency["name"]), agency=a.agency["name"],
-                                       digits=a.config.digits, audience=audience)
+    def __init__(self, document: ReportDocument):
+        self.document = document
 
     def show(self, *parts) -> None:
         """Display the parts (a section, the title block, a chart or a tuple of charts; None is
@@ -51,13 +48,30 @@ class Report:
             kept[place] = part
         return part
 
-    def publish(self, formats=("html", "pdf")) -> None:
-        """The one output the build reads: the document, data.json, plan.csv and the workbook."""
+    def publish(self) -> None:
+        """The one output the build reads: the document (its contents come from it)."""
+        self._publish({"document": to_json(self.document)})
+
+    def _publish(self, data: dict) -> None:
         from IPython.display import display
 
-        display({MIME_TYPE: published_data(self.analysis, self.document, formats),
+        display({MIME_TYPE: data,
                  "text/plain": f"ita-report: {len(self.document.sections())} sections ready for the writers"},
                 raw=True)
+
+
+class Report(Page):
+    """The parts of one agency's report, in the order the notebook shows them."""
+
+    def __init__(self, a: AgencyAnalysis, *, audience: str = "agency"):
+        super().__init__(ReportDocument(title=TITLE.format(name=a.agency["name"]), agency=a.agency["name"],
+                                        digits=a.config.digits, audience=audience))
+        self.analysis = a
+        self.audience = audience
+
+    def publish(self, formats=("html", "pdf")) -> None:
+        """The one output the build reads: the document, data.json, plan.csv and the workbook."""
+        self._publish(published_data(self.analysis, self.document, formats))
 
 
 def _flat(parts):
@@ -98,9 +112,9 @@ class Published:
     """The build's side: what one executed notebook handed over."""
 
     document: ReportDocument
-    data_json: str
-    plan_csv: str
-    workbook: list[dict] | None
+    data_json: str | None = None  # None: a page that is no agency's report (the province overview)
+    plan_csv: str | None = None
+    workbook: list[dict] | None = None
 
 
 def read_published(notebook) -> Published | None:
@@ -112,6 +126,6 @@ def read_published(notebook) -> Published | None:
             if data is not None:
                 if isinstance(data, str):  # nbformat may keep JSON outputs as text
                     data = json.loads(data)
-                return Published(document=from_json(data["document"]), data_json=data["data_json"],
-                                 plan_csv=data["plan_csv"], workbook=data.get("workbook"))
+                return Published(document=from_json(data["document"]), data_json=data.get("data_json"),
+                                 plan_csv=data.get("plan_csv"), workbook=data.get("workbook"))
     return None

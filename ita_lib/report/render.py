@@ -19,6 +19,7 @@ from ita_lib.files import atomic_write, scratch_folder
 from ita_lib.report.execute import execute
 from ita_lib.report.exporters import FORMATS, Export, exporter
 from ita_lib.report.html_export import notebook_to_html
+from ita_lib.report.publish import read_published
 from ita_lib.report.writer import STAMP, ReportFolder
 
 # The notebooks: notebooks/ of the source tree (editable install), else the copy a wheel carries.
@@ -127,10 +128,8 @@ _KINDS = {"report.ipynb": "ipynb", "report.html": "html", "report.pdf": "pdf", "
 
 
 def _export(executed, notebook: Path, name: str, digits: str, folder: Path) -> Export:
-    from ita_lib.report.publish import read_published
-
     published = read_published(executed)
-    if published is None:
+    if published is None or published.data_json is None:
         raise ReportBuildError(f"agency {name}: the notebook published no report (its last cell must call "
                                "Report.publish)", path=notebook)
     return Export(notebook=executed, published=published, digits=digits, folder=folder)
@@ -190,7 +189,8 @@ def build_overview(output_dir: str | Path, *, province: str | None = None, digit
     with scratch_folder(output_dir) as scratch:
         executed = scratch / "province_overview.ipynb"
         execute(parameters, executed, notebook=notebook, subject="province overview", km=km)
-        page = notebook_to_html(nbformat.read(str(executed), as_version=4), title=title, digits=digits)
+        run = nbformat.read(str(executed), as_version=4)
+        page = notebook_to_html(run, title=title, digits=digits, published=read_published(run))
     path = output_dir / OVERVIEW_PAGE
     atomic_write(path, page)
     return path

@@ -134,6 +134,8 @@ class _Writer:
             set_bold(paragraph.add_run(_clean(value))._r.get_or_add_rPr(), True)
         if paragraph is not None:
             paragraph.paragraph_format.space_after = Pt(8)
+        if block.note:
+            self.paragraph(container, block.note, NOTE)
 
     def signer(self, lines, container) -> None:
         """One signer (ลงชื่อ …, name, position, date): centred lines that stay on one page, with room
