@@ -22,13 +22,8 @@ def tag(name: str, content: str = "", **attributes: str) -> str:
     return f"<{name}{attrs}>{content}</{name}>"
 
 
-def paragraphs(sentences: Iterable[str], **attributes: str) -> str:
-    return "".join(tag("p", text(sentence), **attributes) for sentence in sentences)
 
 
-def bullet_list(items: Iterable[str]) -> str:
-    items = list(items)
-    return tag("ul", "".join(tag("li", text(item)) for item in items)) if items else ""
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence], *, class_: str = "data",
@@ -50,14 +45,8 @@ def table(headers: Sequence[str], rows: Iterable[Sequence], *, class_: str = "da
     return tag("table", head + tag("tbody", "".join(body)), class_=class_)
 
 
-def section(title: str, content: str, *, id_: str | None = None) -> str:
-    """A report section: an h2 (collected into the table of contents) and its content."""
-    return tag("section", tag("h2", text(title)) + content, class_="report-section", id=id_)
 
 
-def note(content: str, class_: str = "") -> str:
-    """A small remark under a table or chart; `class_` adds a kind (e.g. "doubt", shown in colour)."""
-    return tag("p", text(content), class_=f"note {class_}".strip())
 
 
 def none_if_missing(value):
