@@ -41,7 +41,7 @@ SCHEMA_ORDER = {
               "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook").split(),
 }
 MAX_PROPERTY_CHARACTERS = 255
-# Characters XML 1.0 cannot hold (lxml refuses them): C0 controls but tab, newline and carriage
+# Characters XML 1.0 cannot hold (python-docx refuses them): C0 controls but tab, newline and carriage
 # return, and the two non-characters. Document text may carry them; they are dropped, never shown.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
