@@ -32,6 +32,7 @@ from ita_lib.errors import OutputError, UsageError
 from ita_lib.report.index_page import write_index
 from ita_lib.report.kernels import remove_stale_folders
 from ita_lib.model import Assessment, Source
+from ita_lib.report.page import to_html
 from ita_lib.report.overview import load_overview, title_block
 from ita_lib.errors import CellTimeoutError, DeadKernelError, NotebookCellError
 from ita_lib.report.execute import execute
@@ -377,7 +378,7 @@ def test_the_overview_is_of_one_province_only_when_every_report_has_it(provinces
 def test_the_overview_takes_nan_for_every_province(built):
     overview = load_overview(built.output, province=float("nan"))
     assert len(overview.agencies) == 2 and overview.title == "๑ จังหวัด"
-    assert "<h1>ภาพรวมผลการประเมิน ITA ๑ จังหวัด</h1>" in title_block(overview)
+    assert "<h1>ภาพรวมผลการประเมิน ITA ๑ จังหวัด</h1>" in to_html(title_block(overview))
 
 
 def test_the_index_lists_agencies_with_missing_values_and_damaged_data(tmp_path):
