@@ -36,7 +36,7 @@ from ita_lib.report.page import to_html
 from ita_lib.report.overview import load_overview, title_block
 from ita_lib.errors import CellTimeoutError, DeadKernelError, NotebookCellError
 from ita_lib.report.execute import execute
-from ita_lib.report.render import check_formats
+from ita_lib.report.exporters import check_formats
 
 PLACED = "องค์การบริหารส่วนตำบลหนองแก"  # in ขอนแก่น
 UNPLACED = "องค์การบริหารส่วนตำบลโนนงาม"  # no district, no province: NaN when it leaves the store

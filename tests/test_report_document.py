@@ -58,7 +58,10 @@ def test_report_numbers_sections_in_reading_order_and_a_part_shown_again_replace
     report = Report(a)
     shown = shown_by(report, sections.title_block(a), sections.headline(a), None, sections.history_charts(a),
                      sections.priorities(a))
-    assert [type(p).__name__ for p in shown] == ["TitleBlock", "Section", "Figure", "Figure", "Figure", "Section"]
+    assert [bundle["text/plain"].split(":")[0] for bundle in shown] == [
+        "TitleBlock", "Section", "Figure", "Figure", "Figure", "Section"]
+    assert shown[1]["text/plain"] == "Section: ผลการประเมินล่าสุด"  # a line, never a chart's PNG bytes
+    assert shown[1]["text/html"].startswith('<section class="report-section"><h2 id="section-1">')
     shown_by(report, sections.headline(a))  # a cell run twice in Jupyter
     assert [(s.key, s.number) for s in report.document.sections()] == [("headline", 1), ("priorities", 2)]
     assert len(report.document.parts) == 6

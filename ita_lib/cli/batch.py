@@ -41,7 +41,8 @@ def _batch(args: argparse.Namespace) -> int:
     from ita_lib.batch.jobs import check_notebook, select_jobs
     from ita_lib.batch.pool import usable_workers
     from ita_lib.batch.run import run_batch
-    from ita_lib.report.render import NOTEBOOK, check_formats
+    from ita_lib.report.exporters import check_formats
+    from ita_lib.report.render import NOTEBOOK
 
     # Every option checked before any work: a wrong one is one line and USAGE, not a failure per agency.
     defaults = {"output_dir": args.output_dir}

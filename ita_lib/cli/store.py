@@ -165,7 +165,7 @@ def _build_params(target: str, args: argparse.Namespace):
 
     from ita_lib.errors import ParamsError
     from ita_lib.report.params import ReportParams, load_params
-    from ita_lib.report.render import check_formats
+    from ita_lib.report.exporters import check_formats
 
     path = Path(target)
     if path.suffix.lower() in (".yaml", ".yml"):
@@ -191,7 +191,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     folder unwritable or full, the one agency asked for unknown) ends the command: STOPPED (4)."""
     from ita_lib.errors import (AgencyNotFoundError, CellTimeoutError, DeadKernelError, ItaError, NoResultsError,
                                 OutputError, RefusedOutputError, StoreError)
-    from ita_lib.report.render import build, check_formats
+    from ita_lib.report.exporters import check_formats
 
     if args.format is not None:
         check_formats(args.format)  # a wrong format stops here (exit USAGE), not once per target
@@ -207,6 +207,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         return exit_codes.PARTIAL
     kernels = ExitStack()  # the kernel's manager, replaced when a target's failure may have killed it
     km = _fresh_kernel(kernels, early=True)
+    from ita_lib.report.render import build  # after the kernel's start: it overlaps this import
+
     try:
         for params in targets:
             try:

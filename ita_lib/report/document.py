@@ -13,13 +13,15 @@ import math
 from dataclasses import dataclass, field, fields
 from typing import Union
 
-import pandas as pd
+
+_MISSING_TYPES = ("NAType", "NaTType")  # pandas' missing values, told without importing pandas
 
 
 def _shown(value) -> str:
     if isinstance(value, str):
         return value
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is getattr(pd, "NA", None):
+    if (value is None or (isinstance(value, float) and math.isnan(value))
+            or type(value).__name__ in _MISSING_TYPES):
         return "–"
     return str(value)
 
@@ -84,8 +86,8 @@ class Tiles:
 
 @dataclass(frozen=True)
 class Figure:
-    png: bytes
-    caption: str
+    png: bytes = field(repr=False)  # a chart's repr is its caption, not tens of kilobytes of PNG
+    caption: str = ""
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from functools import cached_property
 from importlib import import_module
 from pathlib import Path
 
+from ita_lib.errors import UsageError
 from ita_lib.report.publish import Published
 
 EXPORTERS: dict[str, str] = {  # format -> "module:function", the function taking an Export
@@ -18,6 +19,19 @@ EXPORTERS: dict[str, str] = {  # format -> "module:function", the function takin
     "xlsx": "ita_lib.report.excel:export_xlsx",
 }
 FORMATS = tuple(EXPORTERS)
+
+
+def check_formats(text: str) -> list[str]:
+    """The formats of a --format option ("html,pdf"), in order, once each; a wrong one stops the
+    command before any work (UsageError), instead of failing every report."""
+    formats = list(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    choices = ", ".join(FORMATS)
+    if not formats:
+        raise UsageError(f"no format given (choose from {choices})", path="--format")
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise UsageError(f"unknown format {unknown[0]!r} (choose from {choices})", path="--format")
+    return formats
 
 
 @dataclass

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
-from ita_lib.analysis import AgencyAnalysis
 from ita_lib.report.document import Figure, ReportDocument, Section, TitleBlock, from_json, to_json
 
 MIME_TYPE = "application/vnd.ita-report.v1+json"
 CELL_TAG = "ita-report-data"  # the cell whose output is this; the page leaves it out
 TITLE = "รายงานผลการประเมิน ITA {name}"
+
+if TYPE_CHECKING:  # the build reads what was published without the analysis (pandas) loaded
+    from ita_lib.analysis import AgencyAnalysis
 
 
 class Page:
@@ -31,8 +34,11 @@ class Page:
 
         for part in _flat(parts):
             part = self._keep(part)
-            # The title's output is marked: the page's contents list goes after it.
-            display(part, metadata={"ita-report": {"part": "title"}} if isinstance(part, TitleBlock) else None)
+            # Its HTML and a one-line text (not the part's repr: a chart's is its PNG bytes, which the
+            # executed notebook would carry twice more); the title's output is marked: the page's
+            # contents list goes after it.
+            display({"text/html": part._repr_html_(), "text/plain": _label(part)}, raw=True,
+                    metadata={"ita-report": {"part": "title"}} if isinstance(part, TitleBlock) else None)
 
     def _keep(self, part):
         kept = self.document.parts
@@ -80,6 +86,11 @@ def _flat(parts):
             yield from _flat(part)
         elif part is not None:
             yield part
+
+
+def _label(part) -> str:
+    name = getattr(part, "title", None) or getattr(part, "caption", None) or getattr(part, "name", "")
+    return f"{type(part).__name__}: {name}"
 
 
 def _key(part) -> tuple:

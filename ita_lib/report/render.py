@@ -14,13 +14,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_lib.errors import NotebookCellError, ReportBuildError, UsageError
+from ita_lib.errors import NotebookCellError, ReportBuildError
 from ita_lib.files import atomic_write, scratch_folder
 from ita_lib.report.execute import execute
-from ita_lib.report.exporters import FORMATS, Export, exporter
-from ita_lib.report.html_export import notebook_to_html
+from ita_lib.report.exporters import Export, exporter
 from ita_lib.report.publish import read_published
 from ita_lib.report.writer import STAMP, ReportFolder
+
+# nbconvert (html_export) and pandas are imported when first used: `build` starts the kernel first,
+# and importing them here would hold the kernel's start back by half a second.
 
 # The notebooks: notebooks/ of the source tree (editable install), else the copy a wheel carries.
 _SOURCE_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -38,18 +40,6 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)  # kind -> path
     seconds: dict[str, float] = field(default_factory=dict)  # step -> seconds
 
-
-def check_formats(text: str) -> list[str]:
-    """The formats of a --format option ("html,pdf"), in order, once each; a wrong one stops the
-    command before any work (UsageError), instead of failing every report."""
-    formats = list(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
-    choices = ", ".join(FORMATS)
-    if not formats:
-        raise UsageError(f"no format given (choose from {choices})", path="--format")
-    unknown = [f for f in formats if f not in FORMATS]
-    if unknown:
-        raise UsageError(f"unknown format {unknown[0]!r} (choose from {choices})", path="--format")
-    return formats
 
 
 def build_parameters(params, *, name: str, agency_id: str, db: Path, formats: tuple[str, ...]) -> dict:
@@ -180,6 +170,8 @@ def build_overview(output_dir: str | Path, *, province: str | None = None, digit
     """Run the province overview notebook on a batch's outputs and write province_overview.html
     next to its index (HTML only: it is a page to browse, one per batch)."""
     import nbformat
+
+    from ita_lib.report.html_export import notebook_to_html
 
     output_dir = Path(output_dir).resolve()
     parameters = {"output_dir": str(output_dir), "province": province, "digits": digits, "in_store": in_store,
