@@ -4,7 +4,7 @@ a build that does not ask for Word never imports python-docx)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from importlib import import_module
 from pathlib import Path
@@ -43,7 +43,6 @@ class Export:
     published: Published
     digits: str
     folder: Path
-    seconds: dict[str, float] = field(default_factory=dict)
 
     @property
     def title(self) -> str:

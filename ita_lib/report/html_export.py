@@ -11,11 +11,10 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 
 from ita_lib import __version__
-from ita_lib.report.publish import CELL_TAG, Published
+from ita_lib.report.publish import CELL_TAG, TITLE_PART, Published
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 REMOVED_TAGS = {"injected-parameters", "parameters", "remove_cell", CELL_TAG}
-TITLE_PART = "title"  # the output metadata Report.show gives the title block's display
 
 
 class ContentsPreprocessor(Preprocessor):
@@ -31,7 +30,7 @@ class ContentsPreprocessor(Preprocessor):
         listing = contents(published.document.sections())
         for cell in nb.cells:
             for output in cell.get("outputs", []):
-                if output.get("metadata", {}).get("ita-report", {}).get("part") == TITLE_PART and listing:
+                if output.get("metadata", {}) == TITLE_PART and listing:
                     output["data"]["text/html"] = "".join(output["data"]["text/html"]) + listing
                     return nb, resources
         return nb, resources

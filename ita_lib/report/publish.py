@@ -1,6 +1,6 @@
 """What the notebook hands to the build: one tagged output that holds the report document and the
 data beside it (data.json, plan.csv, the workbook's sheets). The notebook writes no file; the
-build (ita_lib.report.build) reads this output from the executed notebook and writes them all.
+build (ita_lib.report.render.build) reads this output from the executed notebook and writes them all.
 
 In Jupyter, `Report.show` displays each part inline as it is made and keeps it (a part shown
 again, e.g. a cell run twice, replaces the earlier one); `Report.publish` is the last cell's call.
@@ -15,6 +15,7 @@ from ita_lib.report.document import Figure, ReportDocument, Section, TitleBlock,
 
 MIME_TYPE = "application/vnd.ita-report.v1+json"
 CELL_TAG = "ita-report-data"  # the cell whose output is this; the page leaves it out
+TITLE_PART = {"ita-report": {"part": "title"}}  # the title block's output metadata: the contents go after it
 TITLE = "รายงานผลการประเมิน ITA {name}"
 
 if TYPE_CHECKING:  # the build reads what was published without the analysis (pandas) loaded
@@ -38,7 +39,7 @@ class Page:
             # executed notebook would carry twice more); the title's output is marked: the page's
             # contents list goes after it.
             display({"text/html": part._repr_html_(), "text/plain": _label(part)}, raw=True,
-                    metadata={"ita-report": {"part": "title"}} if isinstance(part, TitleBlock) else None)
+                    metadata=TITLE_PART if isinstance(part, TitleBlock) else None)
 
     def _keep(self, part):
         kept = self.document.parts
@@ -73,7 +74,6 @@ class Report(Page):
         super().__init__(ReportDocument(title=TITLE.format(name=a.agency["name"]), agency=a.agency["name"],
                                         digits=a.config.digits, audience=audience))
         self.analysis = a
-        self.audience = audience
 
     def publish(self, formats=("html", "pdf")) -> None:
         """The one output the build reads: the document, data.json, plan.csv and the workbook."""

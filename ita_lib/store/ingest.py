@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +26,7 @@ from ita_lib.store.resolve import AgencyRef, resolve
 from ita_lib.io.read import SUPPORTED_SUFFIXES, check_document_file
 from ita_lib.store.db import Store
 from ita_lib.store.rows import Rows, document_rows
+from ita_lib.text.thai import has_thai_letters
 
 DEFAULT_ALIASES = Path("params") / "aliases.yaml"
 _PARALLEL_FROM = 40  # below this many files a process pool costs more than it saves
@@ -130,9 +130,6 @@ _ParseTimeout = ParseTimeout  # the names the tests and older callers use
 _time_limit = time_limit
 
 
-_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
-
-
 def _parse_one(job: tuple[str, int | None, str | None]) -> tuple[str, Rows | None, str | None]:
     """Worker: one file → its rows, or the reason it could not be read."""
     from ita_lib.parse import parse_report  # imported in the worker, after fork
@@ -155,7 +152,7 @@ def has_thai_name(record) -> bool:
     """A record the store keeps as an agency's: named in Thai. One named only in English (a news
     text's agency no Thai name is known for) would be an agency of its own, never joined to the
     same agency's Thai records; the parse note already says it is left out."""
-    return bool(_THAI_LETTER.search(record.agency or ""))
+    return has_thai_letters(record.agency)
 
 
 def _parsed(jobs: list[tuple[str, int | None, str | None]], workers: int

@@ -49,6 +49,14 @@ _TONE = "\u0e48-\u0e4b"  # ่ ้ ๊ ๋
 _MARKS = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"
 _THAI_LETTER = "\u0e01-\u0e2e\u0e30-\u0e4e"  # Thai script minus digits and ฯ-less punctuation
 _THAI_START = "\u0e01-\u0e2e\u0e40-\u0e44"  # characters a Thai word can start with
+_HAS_THAI = re.compile(f"[{_CONSONANT}]")
+
+
+def has_thai_letters(text: str | None) -> bool:
+    """Whether `text` has a Thai consonant: a name printed only in Latin script has none."""
+    return bool(_HAS_THAI.search(text or ""))
+
+
 DIGIT_CHARS = "0-9\u0e50-\u0e59"  # Arabic and Thai digits, for a regex character class
 
 

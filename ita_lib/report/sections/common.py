@@ -11,6 +11,7 @@ from ita_lib.analysis import AgencyAnalysis, AnalysisConfig
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import document_digits, fmt
 from ita_lib.report.document import Cell, Note
+from ita_lib.report.html import none_if_missing
 
 STATUS_TH = {"L": "น่าจะถูกต้อง แต่ยังไม่ได้รับการยืนยัน", "U": "ยังไม่ทราบ"}
 DOUBT_MARK = "†"  # beside a score printed with more than one value; the note under the table says which
@@ -18,7 +19,7 @@ _FOOTNOTE_STARS = re.compile(r"\*+")  # "พ.ศ. ๒๕๖๕**": emphasis or a
 
 
 def missing(value) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    return none_if_missing(value) is None
 
 
 def as_written(value: str, config: AnalysisConfig) -> str:
