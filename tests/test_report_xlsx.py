@@ -103,6 +103,7 @@ def test_year_sheet_holds_the_scores_as_numbers(workbook, analysis) -> None:
     ws = workbook["ผลรายปี"]
     rows = {row[1].value: row for row in ws.iter_rows(min_row=2)}
     years = analysis.years.set_index("fiscal_year")
+    scores = analysis.scores.set_index(["fiscal_year", "field"])
     for column, year in ((3, 2566), (4, 2567)):
         header = ws.cell(row=1, column=column + 1)
         assert header.value == year and type(header.value) is int
@@ -116,7 +117,7 @@ def test_year_sheet_holds_the_scores_as_numbers(workbook, analysis) -> None:
             if expected is None:
                 assert row[column].value is None  # missing: an empty cell, not "nan" or "–"
                 continue
-            assert row[column].value == pytest.approx(years.loc[year, f"indicator_{n}"])
+            assert row[column].value == pytest.approx(scores.loc[(year, f"indicator:{n}"), "score"])
             assert row[column].value == pytest.approx(expected)
             assert isinstance(row[column].value, float) and row[column].number_format == "0.00"
     assert rows["ระดับผล"][3].value == "B" and rows["ระดับผล"][4].value is None

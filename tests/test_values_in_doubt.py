@@ -54,8 +54,8 @@ def test_conflicts_lists_a_document_that_disagrees_with_itself(status_db, capsys
 
 def test_the_first_printed_value_is_used_and_both_are_shown(status_analysis) -> None:
     a = status_analysis
-    latest = a.years.iloc[-1]
-    assert (latest["indicator_3"], latest["indicator_7"]) == (95.5, 86.4)
+    latest = a.scores[a.scores["fiscal_year"] == a.latest_year].set_index("field")["score"]
+    assert (latest["indicator:3"], latest["indicator:7"]) == (95.5, 86.4)
     table = plain(indicator_table(a))
     assert "๙๕.๕๐ †" in table and "๘๖.๔๐ †" in table and "๘๘.๘๐ †" not in table
     assert ("† ตัวชี้วัดที่ ๓ การใช้อำนาจ: เอกสารฉบับเดียวกันระบุคะแนนไว้ ๒ ค่า คือ ๙๕.๕๐ (จุดแข็ง) และ "
@@ -73,7 +73,7 @@ def test_sources_that_disagree_are_marked_too(tmp_path, write_records) -> None:
     db = tmp_path / "ita.duckdb"
     write_records(db, records)
     a = prepare_analysis("องค์การบริหารส่วนตำบลดอนมะนาว", db=db)
-    assert a.years.iloc[-1]["indicator_9"] == 96.0  # the ITAS page wins
+    assert a.indicators.set_index("field").loc["indicator:9", "score"] == 96.0  # the ITAS page wins
     table = plain(indicator_table(a))
     assert ("แหล่งข้อมูลระบุคะแนนไว้ ๒ ค่า คือ ๙๖.๐๐ (จุดแข็ง) และ ๘๔.๕๐ (จุดอ่อน) รายงานนี้ใช้ ๙๖.๐๐ "
             "จากเอกสารประเภทที่น่าเชื่อถือที่สุด") in table

@@ -19,7 +19,7 @@ from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.consistency import consistency
 from ita_lib.analysis.doubts import values_in_doubt
 from ita_lib.analysis.items import item_table, limitations_table
-from ita_lib.analysis.history import choose_values, year_table
+from ita_lib.analysis.history import choose_values, history, without_nan
 from ita_lib.analysis.labels import thai_columns
 from ita_lib.analysis.levels import score_table
 from ita_lib.analysis.narrative import Narrative, write_narrative
@@ -34,8 +34,8 @@ __all__ = ["AgencyAnalysis", "AnalysisConfig", "analyse", "build_analysis", "loa
 @dataclass
 class AgencyAnalysis:
     agency: dict  # agency_id, name, agency_type, district, province
-    years: pd.DataFrame  # one row per fiscal year: overall, grade/result, instruments, indicators
-    scores: pd.DataFrame  # long: year × (overall, instruments, indicators) with level, rank, gaps
+    years: pd.DataFrame  # one row per fiscal year: overall, grade/result, passed
+    scores: pd.DataFrame  # long: year × field (overall, instruments and parts, indicators) with level, rank, gaps
     yoy: pd.DataFrame
     trends: pd.DataFrame
     priorities: pd.DataFrame  # for the latest year
@@ -96,8 +96,8 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
     optional tables as `analyse` reads them (each row with fiscal_year and path)."""
     config = config or AnalysisConfig()
     chosen = choose_values(facts)
-    years = year_table(chosen)
-    scores = score_table(years, config)
+    years, values = history(chosen)
+    scores = score_table(values, config)
     yoy, trend = year_over_year(scores, config), trends(scores, config)
     latest = None if years.empty else int(years["fiscal_year"].max())
     ranked = priorities(scores, latest or 0, config)
@@ -108,7 +108,7 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
     own_plan = actions[actions["fiscal_year"] == latest] if latest else actions.iloc[0:0]
     recommendations = _or_empty(recommendations, ["instrument", "indicator", "text", "line", "fiscal_year", "path"])
     plan = plan_draft(scores, trend, yoy, own_plan, latest or 0, config, recommendations)
-    peers = peer_table(_or_empty(peer_facts, list(facts.columns)), agency["agency_id"])
+    peers = peer_table(facts.iloc[0:0] if peer_facts is None else peer_facts, agency["agency_id"])
     narrative = write_narrative(agency, years, scores, trend, ranked, checks, peers, config)
     return AgencyAnalysis(
         agency=agency, years=years, scores=scores, yoy=yoy, trends=trend, priorities=ranked,
@@ -120,7 +120,8 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
 
 
 def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(columns=columns) if frame is None else frame
+    """A table given to the analysis, with None for each missing value (the store's NaN stops here)."""
+    return pd.DataFrame(columns=columns) if frame is None else without_nan(frame.copy())
 
 
 def check_years(store: Store, found, years: list[int] | None) -> None:
@@ -139,20 +140,18 @@ def analyse(store: Store, agency: str, *, province: str | None = None,
     """The analysis of one agency in the store (any spelling of its name, or its id), over all its
     years or only `years`."""
     found = store.find_agency(agency, province=province)
-    agency_id = found["agency_id"]
     check_years(store, found, years)
+    found = {k: (None if pd.isna(v) else v) for k, v in found.items()}  # the store's NaN stops here
+    agency_id = found["agency_id"]
     record_ids = store.record_ids(agency_id, years)
     facts = store.facts([agency_id])
     peer_facts = store.facts(peer_ids(store.table("agencies"), found))
     if years is not None:
         facts = facts[facts["fiscal_year"].isin(years)]
         peer_facts = peer_facts[peer_facts["fiscal_year"].isin(years)]
-    sources = store.sources_of(record_ids)
-    return build_analysis(
-        {k: (None if pd.isna(v) else v) for k, v in found.items()}, facts,
-        warnings=store.rows_of_records("warnings", record_ids), actions=store.rows_of_records("actions", record_ids),
-        recommendations=store.rows_of_records("recommendations", record_ids), sources=sources,
-        peer_facts=peer_facts, config=config)
+    tables = {name: store.rows_of_records(name, record_ids) for name in ("warnings", "actions", "recommendations")}
+    return build_analysis(found, facts, sources=store.sources_of(record_ids), peer_facts=peer_facts, config=config,
+                          **tables)
 
 
 def load(agency: str, db: str | Path = DEFAULT_DB, *, province: str | None = None,

@@ -19,19 +19,20 @@ def year_over_year(scores: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame
     """One row per score and year that has an earlier year: the previous available year, its score,
     the delta (None across an era break unless config.across_eras) and whether a break lies between."""
     rows = []
-    for (scope, code), group in scores.groupby(["scope", "code"], sort=False):
+    for field, group in scores.groupby("field", sort=False):
         group = group.sort_values("fiscal_year")
         previous = None
         for row in group.itertuples(index=False):
             if previous is not None:
                 comparable = _comparable(previous.fiscal_year, row.fiscal_year, config)
-                rows.append({"scope": scope, "code": code, "indicator": row.indicator, "name": row.name,
+                rows.append({"field": field, "scope": row.scope, "code": row.code, "indicator": row.indicator,
+                             "name": row.name,
                              "fiscal_year": row.fiscal_year, "score": row.score,
                              "previous_year": previous.fiscal_year, "previous_score": previous.score,
                              "era_break": not load_rubric().same_era(previous.fiscal_year, row.fiscal_year),
                              "delta": round(row.score - previous.score, 2) if comparable else None})
             previous = row
-    frame = pd.DataFrame(rows, columns=["scope", "code", "indicator", "name", "fiscal_year", "score",
+    frame = pd.DataFrame(rows, columns=["field", "scope", "code", "indicator", "name", "fiscal_year", "score",
                                         "previous_year", "previous_score", "era_break", "delta"])
     frame["indicator"] = frame["indicator"].astype("Int64")
     frame["delta"] = frame["delta"].astype("Float64")
@@ -55,7 +56,7 @@ def trends(scores: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame:
     """Per score: least-squares slope in points per year over the comparable years, and its word:
     improving / declining when |slope| ≥ config.trend_threshold, else stable; one year is insufficient."""
     rows = []
-    for (scope, code), group in scores.groupby(["scope", "code"], sort=False):
+    for field, group in scores.groupby("field", sort=False):
         span = trend_years(group["fiscal_year"].tolist(), config)
         used = group[group["fiscal_year"].isin(span)].sort_values("fiscal_year")
         slope = None
@@ -71,11 +72,12 @@ def trends(scores: pd.DataFrame, config: AnalysisConfig) -> pd.DataFrame:
         else:
             trend = "stable"
         first = group.iloc[0]
-        rows.append({"scope": scope, "code": code, "indicator": first["indicator"], "name": first["name"],
+        rows.append({"field": field, "scope": first["scope"], "code": first["code"], "indicator": first["indicator"],
+                     "name": first["name"],
                      "years": [int(y) for y in used["fiscal_year"]], "first_score": used["score"].iloc[0]
                      if len(used) else None, "last_score": used["score"].iloc[-1] if len(used) else None,
                      "slope": slope, "trend": trend, "trend_th": TRENDS[trend]})
-    frame = pd.DataFrame(rows, columns=["scope", "code", "indicator", "name", "years", "first_score",
+    frame = pd.DataFrame(rows, columns=["field", "scope", "code", "indicator", "name", "years", "first_score",
                                         "last_score", "slope", "trend", "trend_th"])
     frame["indicator"] = frame["indicator"].astype("Int64")
     return frame

@@ -31,9 +31,9 @@ def _year_checks(year: pd.Series) -> list[dict]:
     rows = []
     rubric = load_rubric()
     fiscal_year = int(year["fiscal_year"])
-    printed = year["overall_score"] if year["overall_source"] == "printed" else None
+    printed = year["overall_score"] if year["overall_source"] == "printed" else None  # None: no overall printed
     computed = year["overall_score_computed"]
-    if printed is not None and computed is not None and not pd.isna(computed):
+    if printed is not None and computed is not None:
         if abs(printed - computed) <= TOLERANCE:
             status = "ok"
         else:
@@ -81,7 +81,7 @@ def consistency(years: pd.DataFrame, facts: pd.DataFrame, chosen: pd.DataFrame,
         rows.extend(_year_checks(year))
     rows.extend(_disputes(facts, chosen))
     for warning in warnings.itertuples(index=False):
-        where = Path(warning.path).name + (f":{int(warning.line)}" if pd.notna(warning.line) else "")
+        where = Path(warning.path).name + ("" if warning.line is None else f":{int(warning.line)}")
         rows.append({"fiscal_year": warning.fiscal_year, "check": "parse_warning", "status": "warning",
                      "detail": f"{warning_th(warning.code)} ({where})", "code": warning.code,
                      "message": warning.message})

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ita_lib import fields
 from ita_lib.rubric import load as load_rubric
 from ita_lib.store.schema import KIND_PRIORITY
-
-SCORE_FIELDS = ("overall_score",)
-
 
 def choose_values(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts (Store.facts) → one row per (agency_id, fiscal_year, field) with the chosen value,
@@ -36,46 +34,61 @@ def choose_values(facts: pd.DataFrame) -> pd.DataFrame:
     return chosen.reset_index(drop=True)
 
 
-def year_table(chosen: pd.DataFrame) -> pd.DataFrame:
-    """One row per fiscal year: overall (printed, else computed), grade, result, passed, instruments
-    (printed, else the mean of their indicators) and every indicator of the rubric (None where the
-    year has no score for it)."""
-    rows = []
+YEAR_COLUMNS = ["fiscal_year", "era", "overall_score", "overall_source", "overall_score_computed", "grade",
+                "result", "passed", "disputed_fields"]
+VALUE_COLUMNS = ["fiscal_year", "field", "score", "source"]
+
+
+def history(chosen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The chosen values as two tables:
+    - years: one row per fiscal year: the overall (printed, else computed), grade, result, passed;
+    - values: long, one row per year and score field (`fields`' keys: the overall, each instrument
+      and part, each indicator) that has a value, with its source (printed or computed); an
+      instrument not printed is the mean of its indicators when all of them are known.
+    A missing value is a missing row, and a missing text is None, never NaN: nothing downstream
+    tests for NaN."""
+    years, values = [], []
     rubric = load_rubric()
     for year, group in chosen.groupby("fiscal_year"):
-        values = {row.field: (row.number if pd.notna(row.number) else row.text) for row in group.itertuples()
-                  if pd.notna(row.number) or pd.notna(row.text)}
-        indicators = {n: values.get(f"indicator:{n}") for n in rubric.indicators}
-        known = {n: v for n, v in indicators.items() if v is not None}
-        means = rubric.instrument_scores(known, int(year))
-        row = {"fiscal_year": int(year), "era": rubric.era(int(year))}
-        printed = values.get("overall_score")
-        computed = rubric.compute_overall(known, int(year))
-        row["overall_score"] = printed if printed is not None else computed
-        row["overall_source"] = "printed" if printed is not None else ("computed" if computed is not None else None)
-        row["overall_score_computed"] = computed
-        row["grade"] = values.get("grade")
-        row["result"] = values.get("result")
-        passed = values.get("passed")
-        row["passed"] = None if passed is None else passed == "true"
-        if row["passed"] is None and row["overall_score"] is not None and rubric.is_itas_year(int(year)):
-            row["passed"] = row["overall_score"] >= rubric.rules_for(int(year)).pass_threshold
-        for code in rubric.instruments:
-            printed_instrument = values.get(f"instrument:{code}")
-            mean = means.get(code)  # None: not all its indicators, or none assessed that year
-            row[code] = printed_instrument if printed_instrument is not None else (
-                None if mean is None else round(mean, 2))
-            row[f"{code}_source"] = ("printed" if printed_instrument is not None
-                                     else "computed" if mean is not None else None)
-        for key in rubric.part_keys:  # 2568+: the two parts of EIT, as printed
-            row[key] = values.get(f"instrument:{key}")
-        for n in rubric.indicators:
-            row[f"indicator_{n}"] = indicators[n]
-        row["disputed_fields"] = int(group["disputed"].sum())
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    # Missing text stays None (not NaN), so `if year["grade"]` means "a grade was printed".
-    for column in ("grade", "result", "overall_source", *(f"{code}_source" for code in rubric.instruments)):
-        if column in frame:
-            frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+        year = int(year)
+        printed = {row.field: (row.number if pd.notna(row.number) else row.text) for row in group.itertuples()
+                   if pd.notna(row.number) or pd.notna(row.text)}
+        indicators = {n: float(printed[fields.indicator(n)]) for n in rubric.indicators
+                      if printed.get(fields.indicator(n)) is not None}
+        computed = rubric.compute_overall(indicators, year)
+        overall = printed.get(fields.OVERALL)
+        overall_score = overall if overall is not None else computed
+        passed = None if printed.get("passed") is None else printed["passed"] == "true"
+        if passed is None and overall_score is not None and rubric.is_itas_year(year):
+            passed = overall_score >= rubric.rules_for(year).pass_threshold
+        years.append({"fiscal_year": year, "era": rubric.era(year), "overall_score": overall_score,
+                      "overall_source": _source(overall, computed), "overall_score_computed": computed,
+                      "grade": printed.get("grade"), "result": printed.get("result"), "passed": passed,
+                      "disputed_fields": int(group["disputed"].sum())})
+        if overall_score is not None:
+            values.append((year, fields.OVERALL, float(overall_score), _source(overall, computed)))
+        means = rubric.instrument_scores(indicators, year)  # None: not all its indicators were assessed
+        for code, info in rubric.instruments.items():
+            given, mean = printed.get(fields.instrument(code)), means.get(code)
+            if given is not None or mean is not None:
+                values.append((year, fields.instrument(code), float(given if given is not None else round(mean, 2)),
+                               _source(given, mean)))
+            for part in info.parts:  # 2568+: the two parts of EIT, as printed
+                if printed.get(fields.instrument(part.code)) is not None:
+                    values.append((year, fields.instrument(part.code), float(printed[fields.instrument(part.code)]),
+                                   "printed"))
+        values += [(year, fields.indicator(n), score, "printed") for n, score in indicators.items()]
+    return (without_nan(pd.DataFrame(years, columns=YEAR_COLUMNS), YEAR_COLUMNS[2:-1]),
+            pd.DataFrame(values, columns=VALUE_COLUMNS))
+
+
+def _source(printed, computed) -> str | None:
+    return "printed" if printed is not None else "computed" if computed is not None else None
+
+
+def without_nan(frame: pd.DataFrame, columns=None) -> pd.DataFrame:
+    """A missing value is None (not NaN) in `columns` (all by default), so `if year["grade"]` means
+    "a grade was printed" and `year["overall_score"] is None` that there is no overall."""
+    for column in frame.columns if columns is None else columns:
+        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
     return frame

@@ -7,7 +7,7 @@ from ita_lib.rubric import load as load_rubric
 
 LEVELS = {"strength": "จุดแข็ง", "pass": "ผ่านเกณฑ์", "weakness": "จุดอ่อน", "urgent": "จุดอ่อนเร่งด่วน"}
 TRENDS = {"improving": "ดีขึ้น", "declining": "ลดลง", "stable": "คงที่", "insufficient": "ข้อมูลไม่พอ"}
-SCOPES = {"overall": "ภาพรวม", "instrument": "แบบวัด", "indicator": "ตัวชี้วัด"}
+SCOPES = {"overall": "ภาพรวม", "instrument": "แบบวัด", "part": "ส่วนของแบบวัด", "indicator": "ตัวชี้วัด"}
 
 # The kinds of document the parser tells apart (ita_lib.store.schema.KIND_PRIORITY), as a reader names them.
 KINDS = {"itas_result": "ผลจากระบบ ITAS", "multi_agency_table": "ตารางผลหลายหน่วยงาน",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ita_lib import fields
 from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.numbers import digits, fmt
@@ -47,7 +48,7 @@ def _summary(name: str, year: pd.Series, previous: pd.Series | None, config: Ana
     out = []
     score = year["overall_score"]
     threshold = rubric.rules_for(y).pass_threshold
-    if score is not None and not pd.isna(score):
+    if score is not None:
         how = " (คำนวณจากคะแนนรายตัวชี้วัด)" if year["overall_source"] == "computed" else ""
         sentence = f"ปีงบประมาณ พ.ศ. {_year(y, config)} {name} ได้คะแนน ITA {fmt(score, config)} คะแนน{how}"
         if year["grade"]:
@@ -63,11 +64,11 @@ def _summary(name: str, year: pd.Series, previous: pd.Series | None, config: Ana
     elif year["result"] or year["grade"]:
         out.append(f"ปีงบประมาณ พ.ศ. {_year(y, config)} {name} ได้ผลการประเมิน "
                    f"{year['result'] or 'ระดับ ' + year['grade']} โดยเอกสารไม่ได้ระบุคะแนนรวม")
-    if previous is not None and score is not None and not pd.isna(score):
+    if previous is not None and score is not None:
         p = int(previous["fiscal_year"])
         before = previous["overall_score"]
         comparable = rubric.same_era(p, y) or (config.across_eras and p >= rubric.first_itas_year)
-        if before is None or pd.isna(before):
+        if before is None:
             pass
         elif not comparable:
             out.append(f"ไม่นำไปเทียบกับปี {_year(p, config)} ({fmt(before, config)} คะแนน) "
@@ -186,7 +187,7 @@ PERCENTILE_FROM = 5  # agencies in a peer group before a percentile means someth
 
 
 def _peer_sentence(agency: dict, year: int, peers: pd.DataFrame, config: AnalysisConfig) -> list[str]:
-    overall = peers[(peers["fiscal_year"] == year) & (peers["code"] == "ITA")]
+    overall = peers[(peers["fiscal_year"] == year) & (peers["field"] == fields.OVERALL)]
     if overall.empty:
         return []
     row = overall.iloc[0]

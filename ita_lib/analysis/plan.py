@@ -111,13 +111,13 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
                          "origin": "คลังมาตรการ ita-report", "measure_id": measure.measure_id})
     for action in actions.itertuples(index=False):
         steps = json.loads(action.steps) if action.steps else []
-        number = None if pd.isna(action.indicator) else int(action.indicator)
+        number = None if action.indicator is None else int(action.indicator)
         rows.append({"indicator": number, "name": load_rubric().indicators[number].name if number else action.topic,
                      "reason": action.analysis, "measure": action.measure, "steps": " | ".join(steps),
                      "output": None, "responsible": action.responsible, "period": action.period,
                      "origin": f"เอกสารของหน่วยงาน ปี {fmt(int(action.fiscal_year), config, None)} "
                                f"({Path(action.path).name}"
-                               + ("" if pd.isna(action.line) else f":{int(action.line)}") + ")",
+                               + ("" if action.line is None else f":{int(action.line)}") + ")",
                      "measure_id": None})
     frame = pd.DataFrame(rows, columns=PLAN_COLUMNS)
     frame["indicator"] = frame["indicator"].astype("Int64")

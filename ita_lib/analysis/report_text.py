@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ita_lib import fields
 from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.numbers import digits, fmt
 
@@ -18,6 +19,7 @@ def comparison_table(analysis) -> pd.DataFrame:
     # The indicators of the years shown (an indicator the rubric adds in a later year is not a row of dashes).
     numbers = [n for n in rubric.indicators
                if any(rubric.indicators[n].assessed_in(int(y)) for y in years["fiscal_year"])]
+    scores = dict(zip(zip(analysis.scores["fiscal_year"], analysis.scores["field"]), analysis.scores["score"]))
     for n in numbers:
         rows[_indicator_label(n, analysis.config)] = []
     for year in years.itertuples(index=False):
@@ -26,9 +28,10 @@ def comparison_table(analysis) -> pd.DataFrame:
         # "ปี 2566 เป็นต้นไป", not "2566+"
         rows["ช่วงเกณฑ์"].append(digits(rubric.era_of(int(year.fiscal_year)).label, config))
         for code in rubric.instruments:
-            rows[f"แบบวัด {code}"].append(_score(getattr(year, code), config))
+            rows[f"แบบวัด {code}"].append(_score(scores.get((year.fiscal_year, fields.instrument(code))), config))
         for n in numbers:
-            rows[_indicator_label(n, config)].append(_score(getattr(year, f"indicator_{n}"), config))
+            label = _indicator_label(n, config)
+            rows[label].append(_score(scores.get((year.fiscal_year, fields.indicator(n))), config))
     columns = [fmt(y, config, None) for y in years["fiscal_year"]]
     return pd.DataFrame.from_dict(rows, orient="index", columns=columns)
 
@@ -38,7 +41,7 @@ def _indicator_label(number: int, config) -> str:
 
 
 def _score(value, config) -> str:
-    return "-" if value is None or pd.isna(value) else fmt(value, config)
+    return "-" if value is None else fmt(value, config)
 
 
 def print_analysis(analysis, console) -> None:

@@ -1,6 +1,8 @@
 """The report's colours, shared by the charts and the page's tables (no plotting import needed)."""
 from __future__ import annotations
 
+from ita_lib import fields
+
 # ColorBrewer RdBu ends and middles: colour-blind safe, dark = far from the pass mark either way.
 LEVEL_COLOURS: dict[str, str] = {"strength": "#2166AC", "pass": "#67A9CF", "weakness": "#F4A582",
                                  "urgent": "#B2182B"}
@@ -13,7 +15,7 @@ INSTRUMENT_COLOURS = ("#0072B2", "#E69F00", "#CC79A7", "#56B4E9", "#009E73", "#F
 
 def series_colours(instrument_codes) -> dict[str, str]:
     """The overall score's colour and each instrument's, by its place in the rubric."""
-    return {"ITA": OVERALL_COLOUR, **dict(zip(instrument_codes, INSTRUMENT_COLOURS))}
+    return {fields.OVERALL_CODE: OVERALL_COLOUR, **dict(zip(instrument_codes, INSTRUMENT_COLOURS))}
 
 
 def text_on(colour: str) -> str:

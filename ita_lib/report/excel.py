@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.labels import COLUMNS, LEVELS
 from ita_lib.analysis.numbers import digits, fmt
@@ -117,6 +117,12 @@ def years_sheet(a: AgencyAnalysis) -> Sheet:
     columns = [Column("ตัวชี้วัดที่", "integer"), Column("รายการ", cap=34), Column("แบบวัด")]
     columns += [Column(year, "score", cap=14) for year in year_numbers]
     records = list(years.to_dict("records")) if year_numbers else []
+    keys = list(zip(a.scores["fiscal_year"], a.scores["field"]))  # the long scores, pivoted for this sheet
+    scores, sources = dict(zip(keys, a.scores["score"])), dict(zip(keys, a.scores["score_source"]))
+
+    def by_year(field: str) -> list:
+        return [_number(scores.get((y, field))) for y in year_numbers]
+
     rows = [[None, "คะแนนรวม ITA", None, *[_number(r["overall_score"]) for r in records]]]
     grades = [_text(r.get("grade")) for r in records]
     if any(grades):
@@ -128,16 +134,17 @@ def years_sheet(a: AgencyAnalysis) -> Sheet:
     if any(results):
         rows.append([None, COLUMNS["result"], None, *results])
     for code in rubric.load().instrument_codes:
-        rows.append([None, f"แบบวัด {code}", code, *[_number(r.get(code)) for r in records]])
+        rows.append([None, f"แบบวัด {code}", code, *by_year(fields.instrument(code))])
     for n in rubric.load().indicator_numbers:
         info = rubric.load().indicators[n]
-        rows.append([n, info.name, info.instrument, *[_number(r.get(f"indicator_{n}")) for r in records]])
+        rows.append([n, info.name, info.instrument, *by_year(fields.indicator(n))])
     notes, previous_era = [], None
     for r in records:
         parts = []
         if r.get("overall_source") == "computed":
             parts.append("คะแนนรวมคำนวณจากคะแนนรายตัวชี้วัด")
-        computed = [code for code in rubric.load().instrument_codes if r.get(f"{code}_source") == "computed"]
+        computed = [code for code in rubric.load().instrument_codes
+                    if sources.get((r["fiscal_year"], fields.instrument(code))) == "computed"]
         if computed:
             parts.append("แบบวัด " + ", ".join(computed) + " คำนวณจากค่าเฉลี่ยของตัวชี้วัด")
         era = rubric.load().era_of(int(r["fiscal_year"]))
@@ -161,11 +168,11 @@ def indicators_sheet(a: AgencyAnalysis) -> Sheet:
     if year is not None:
         latest = a.indicators[a.indicators["fiscal_year"] == year].sort_values("indicator")
         yoy = a.yoy[(a.yoy["scope"] == "indicator") & (a.yoy["fiscal_year"] == year)]
-        deltas = dict(zip(yoy["code"], yoy["delta"]))
+        deltas = dict(zip(yoy["field"], yoy["delta"]))
         for r in latest.to_dict("records"):
             rows.append([int(year), _integer(r["indicator"]), _text(r["name"]), _text(r["instrument"]),
                          _number(r["score"]), LEVELS.get(r["level"]), _integer(r["rank"]),
-                         _number(r["gap_to_pass"]), _number(deltas.get(r["code"]))])
+                         _number(r["gap_to_pass"]), _number(deltas.get(r["field"]))])
     return Sheet(SHEET_INDICATORS, columns, rows)
 
 

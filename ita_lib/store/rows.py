@@ -5,16 +5,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ita_lib import fields
 from ita_lib.model import Assessment
 from ita_lib.store.schema import COLUMNS, SCALAR_FACTS
-
-
-def fact_field(contract_field: str) -> str:
-    """The facts table's name for a field of the parse contract: indicators.3 → indicator:3."""
-    group, _, key = contract_field.partition(".")
-    if not key:
-        return group
-    return {"indicators": "indicator", "instruments": "instrument", "items": "item"}.get(group, group) + ":" + key
 
 
 def record_id(sha256: str, index: int) -> str:
@@ -66,14 +59,14 @@ def _add_record(tables: dict[str, list[tuple]], rid: str, index: int, record: As
                       lines.get(name), False))
     for number, score in record.indicators.items():
         if score is not None:
-            facts.append((rid, f"indicator:{number}", score, None, lines.get(f"indicators.{number}"), False))
+            facts.append((rid, fields.indicator(number), score, None, lines.get(f"indicators.{number}"), False))
     for code, score in record.instruments.items():
         if score is not None:
-            facts.append((rid, f"instrument:{code}", score, None, lines.get(f"instruments.{code}"), False))
+            facts.append((rid, fields.instrument(code), score, None, lines.get(f"instruments.{code}"), False))
     for code, score in record.items.items():
-        facts.append((rid, f"item:{code}", score, None, lines.get(f"items.{code}"), False))
+        facts.append((rid, fields.item(code), score, None, lines.get(f"items.{code}"), False))
     for other in record.other_values:
-        facts.append((rid, fact_field(other.field), other.value, other.context, other.line, True))
+        facts.append((rid, fields.from_contract(other.field), other.value, other.context, other.line, True))
     for position, rec in enumerate(record.recommendations):
         tables["recommendations"].append((rid, position, rec.instrument, rec.indicator, rec.text, rec.line))
     for position, action in enumerate(record.actions):

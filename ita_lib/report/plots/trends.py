@@ -7,6 +7,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
+from ita_lib import fields
 from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.numbers import fmt
@@ -21,7 +22,7 @@ from ita_lib.report.plots.frame import (
 def series_labels() -> dict[str, str]:
     """"คะแนนรวม ITA" and each instrument as "IIT (ภายใน)"."""
     instruments = load_rubric().instruments.values()
-    return {"ITA": "คะแนนรวม ITA", **{i.code: f"{i.code} ({i.brief})" for i in instruments}}
+    return {fields.OVERALL_CODE: "คะแนนรวม ITA", **{i.code: f"{i.code} ({i.brief})" for i in instruments}}
 
 
 def trend_lines(a: AgencyAnalysis) -> Figure:
@@ -51,7 +52,7 @@ def trend_lines(a: AgencyAnalysis) -> Figure:
     ax.set_ylabel("คะแนน")
     ax.grid(axis="x", visible=False)
     pass_line(ax, a, vertical=False)
-    handles = [Line2D([], [], color=colours[c], marker="o", linewidth=2.4 if c == "ITA" else 1.6,
+    handles = [Line2D([], [], color=colours[c], marker="o", linewidth=2.4 if c == fields.OVERALL_CODE else 1.6,
                       label=series_labels()[c]) for c in codes]
     fill_footer(fig, footer, notes, handles)
     return fig
@@ -71,7 +72,7 @@ def _segments(years: list[int]) -> list[list[int]]:
 def _plot_series(ax: Axes, code: str, points: pd.DataFrame) -> None:
     years = points["fiscal_year"].astype(int).tolist()
     scores = points["score"].astype(float).tolist()
-    overall = code == "ITA"
+    overall = code == fields.OVERALL_CODE
     colour = series_colours(load_rubric().instrument_codes)[code]
     for part in _segments(years):
         ax.plot([years[i] for i in part], [scores[i] for i in part], color=colour,

@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis, AnalysisConfig
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import document_digits, fmt
@@ -70,7 +70,7 @@ def doubt_sentences(a: AgencyAnalysis, year_: int | None) -> list[str]:
         if not missing(row.indicator):
             what = indicator_title(int(row.indicator), config)
         else:
-            what = "คะแนนรวม" if row.field == "overall_score" else "แบบวัด " + row.field.split(":")[1]
+            what = "คะแนนรวม" if row.field == fields.OVERALL else "แบบวัด " + fields.code_of(row.field)
         values = [row.shown, *row.others]
         levels = [row.shown_level, *row.other_levels]
         listed = " และ ".join(f"{fmt(v, config)} ({LEVELS[level]})" for v, level in zip(values, levels))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.numbers import fmt
 from ita_lib.report.document import Block, Bullets, Cell, Heading, Note, Paragraph, Section, Table
 from ita_lib.report.sections.common import (STATUS_TH, as_written, doubt_notes, doubts_of, level_cell, marked_score,
-                                            missing, number_cell, score, weak_items, year)
+                                            number_cell, score, weak_items, year)
 
 NO_INSTRUMENT = "ไม่ระบุแบบวัด"
 
@@ -40,10 +40,10 @@ def _indicator_analysis(a: AgencyAnalysis, by_indicator: pd.DataFrame, fiscal_ye
     rows = []
     for number, group in by_indicator.groupby("indicator"):
         number = int(number)
-        value = scores["score"].get(number)
-        rows.append((999.0 if missing(value) else value, number,
+        value = scores["score"].get(number)  # None: no score for it that year
+        rows.append((999.0 if value is None else value, number,
                      (Cell(f"{fmt(number, config, None)}. {rubric.load().indicators[number].name}"),
-                      marked_score(value, f"indicator:{number}", doubted, config),
+                      marked_score(value, fields.indicator(number), doubted, config),
                       level_cell(scores["level"].get(number)),
                       Cell(as_written(" ".join(group["analysis"].astype(str)), config)))))
     return Table(("ตัวชี้วัด", "คะแนน", "ระดับ", "ผลการวิเคราะห์ของหน่วยงาน"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ita_lib import rubric
+from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis, AnalysisConfig
 from ita_lib.analysis.labels import KINDS
 from ita_lib.analysis.numbers import digits, document_digits, fmt
@@ -109,7 +109,7 @@ def peers(a: AgencyAnalysis, audience: str = "analyst") -> Section | None:
     config = a.config
     latest = a.peers[a.peers["fiscal_year"] == a.peers["fiscal_year"].max()]
     table = Table(("", "คะแนน", "จำนวนหน่วยงานในกลุ่ม", "อันดับ", "เปอร์เซ็นไทล์", "ค่ามัธยฐานของกลุ่ม"), tuple(
-        (Cell(r.name if r.code == "ITA" else f"{fmt(int(r.code), config, None)}. {r.name}"),
+        (Cell(r.name if r.field == fields.OVERALL else f"{fmt(int(r.code), config, None)}. {r.name}"),
          number_cell(score(r.score, config)), number_cell(fmt(r.peers, config, None)),
          number_cell(fmt(r.peer_rank, config, None)), number_cell(fmt(r.percentile, config, 1)),
          number_cell(score(r.peer_median, config))) for r in latest.itertuples(index=False)))

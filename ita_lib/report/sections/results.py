@@ -8,13 +8,13 @@ import re
 import pandas as pd
 from pythainlp.util import thai_strftime
 
-from ita_lib import rubric
+from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import digits, fmt
 from ita_lib.analysis.report_text import comparison_table
 from ita_lib.report.document import Cell, Figure, Note, Paragraph, Section, Table, Tiles, TitleBlock
-from ita_lib.report.sections.common import (STATUS_TH, doubt_notes, doubts_of, level_cell, marked_score, missing,
+from ita_lib.report.sections.common import (STATUS_TH, doubt_notes, doubts_of, level_cell, marked_score,
                                             number_cell, score, signed, weak_items, year)
 
 REPORT_KIND = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
@@ -50,29 +50,28 @@ def instrument_scores(a: AgencyAnalysis) -> Section | None:
     config = a.config
     if a.years.empty:
         return None
-    latest = _latest(a)
+    fiscal_year = a.latest_year
     rows = []
-    for label, value, source in _printed_scores(latest):
-        if missing(value):
-            continue
+    for label, value, source in _printed_scores(a.scores[a.scores["fiscal_year"] == fiscal_year]):
         how = "ตามที่ประกาศ" if source == "printed" else "คำนวณจากคะแนนรายตัวชี้วัด"
         rows.append((Cell(digits(label, config)), number_cell(score(value, config)), Cell(how)))
     if not rows:
         return None
-    return Section("instrument_scores",
-                   f"คะแนนรวมและคะแนนรายแบบวัด ปีงบประมาณ {year(int(latest['fiscal_year']), config)}",
+    return Section("instrument_scores", f"คะแนนรวมและคะแนนรายแบบวัด ปีงบประมาณ {year(fiscal_year, config)}",
                    (Table(("", "คะแนน", "ที่มา"), tuple(rows), style="data keep"),))
 
 
-def _printed_scores(latest):
-    """(label, score, printed or computed): the overall, then each instrument of the rubric followed
-    by its parts (EIT's two from 2568)."""
-    yield "คะแนนรวม ITA", latest["overall_score"], latest["overall_source"]
+def _printed_scores(scores):
+    """(label, score, printed or computed) of the year's scores that are known: the overall, then
+    each instrument of the rubric followed by its parts (EIT's two from 2568)."""
+    known = scores.set_index("field")
+    labels = {fields.OVERALL: "คะแนนรวม ITA"}
     for instrument in rubric.load().instruments.values():
-        yield (f"{instrument.name} ({instrument.code})", latest.get(instrument.code),
-               latest.get(f"{instrument.code}_source"))
-        for part in instrument.parts:
-            yield part.name, latest.get(part.code), "printed"
+        labels[fields.instrument(instrument.code)] = f"{instrument.name} ({instrument.code})"
+        labels.update((fields.instrument(part.code), part.name) for part in instrument.parts)
+    for field, label in labels.items():
+        if field in known.index:
+            yield label, known.at[field, "score"], known.at[field, "score_source"]
 
 
 def _verdict(latest, unknown: str) -> str:
@@ -85,7 +84,7 @@ def _change_text(a: AgencyAnalysis, fiscal_year: int) -> str:
     change = a.yoy[(a.yoy["scope"] == "overall") & (a.yoy["fiscal_year"] == fiscal_year)]
     if change.empty:
         return "ไม่มีปีก่อนหน้าให้เทียบ"
-    if pd.isna(change.iloc[0]["delta"]):
+    if pd.isna(change.iloc[0]["delta"]):  # a nullable column: across an era break
         return f"ไม่เทียบกับปี {year(change.iloc[0]['previous_year'], config)} (คนละช่วงเกณฑ์)"
     return f"{signed(change.iloc[0]['delta'], config)} จากปี {year(change.iloc[0]['previous_year'], config)}"
 
@@ -101,13 +100,13 @@ def headline(a: AgencyAnalysis) -> Section:
     verdict = _verdict(latest, unknown)
     rules = rubric.load().rules_for(fiscal_year)
     mark = rules.pass_threshold  # the overall's pass mark is the ITA's, not a user threshold
-    gap = None if pd.isna(overall) else mark - float(overall)
+    gap = None if overall is None else mark - float(overall)
     target = (unknown if gap is None else "ถึงเกณฑ์แล้ว" if gap <= 0 else f"ต่ำกว่าเกณฑ์ {fmt(gap, config)} คะแนน")
     computed = latest["overall_source"] == "computed"  # no printed overall: a recomputation, marked as one
     if computed and not (latest["grade"] or latest["result"]):
         verdict += " (คำนวณ)"  # the pass itself comes from the recomputed score
     label = "คะแนนรวม ITA ปี " + year(fiscal_year, config) + (" (คำนวณ)" if computed else "")
-    blocks = [Tiles(((label, unknown if pd.isna(overall) else score(overall, config)), ("ผลการประเมิน", verdict),
+    blocks = [Tiles(((label, unknown if overall is None else score(overall, config)), ("ผลการประเมิน", verdict),
                      ("เปลี่ยนแปลง", _change_text(a, fiscal_year)),
                      (f"เป้าหมาย {fmt(mark, config, 0)} คะแนน", target)))]
     if computed:
@@ -116,9 +115,10 @@ def headline(a: AgencyAnalysis) -> Section:
         blocks.append(Note(f"เอกสารไม่ได้พิมพ์คะแนนรวมของปี {year(fiscal_year, config)} รายงานนี้คำนวณจากคะแนน"
                            f"รายตัวชี้วัด ด้วยน้ำหนักแบบวัด {weighed} ซึ่ง" + status
                            + " จึงไม่ใช่คะแนนที่ประกาศอย่างเป็นทางการ", doubt=True))
-    elif pd.isna(overall):
+    elif overall is None:
         numbers = rubric.load().indicators_for(fiscal_year)
-        known = sum(not missing(latest.get(f"indicator_{n}")) for n in numbers)
+        given = a.indicators[a.indicators["fiscal_year"] == fiscal_year]
+        known = int(given["indicator"].isin(numbers).sum())
         blocks.append(Note(f"เอกสารของปี {year(fiscal_year, config)} ไม่ได้ให้คะแนนรวม และให้คะแนนรายตัวชี้วัด "
                            f"{fmt(known, config, None)} จาก {fmt(len(numbers), config, None)} ตัวชี้วัด "
                            "จึงคำนวณคะแนนรวมไม่ได้ ผลที่มีอยู่แสดงในหัวข้อถัดไป", doubt=True))
@@ -133,12 +133,12 @@ def indicator_table(a: AgencyAnalysis, fiscal_year: int | None = None) -> Sectio
             else a.indicators)
     if rows.empty:
         return Section("indicator_table", "คะแนนรายตัวชี้วัด", (Note("เอกสารไม่ได้ให้คะแนนรายตัวชี้วัดของปีล่าสุด"),))
-    deltas = a.yoy[(a.yoy["scope"] == "indicator") & (a.yoy["fiscal_year"] == fiscal_year)].set_index("code")["delta"]
+    deltas = a.yoy[(a.yoy["scope"] == "indicator") & (a.yoy["fiscal_year"] == fiscal_year)].set_index("field")["delta"]
     doubted = set(doubts_of(a, fiscal_year)["field"])
     table = Table(("ตัวชี้วัด", "แบบวัด", "คะแนน", "ระดับ", "อันดับ", "เปลี่ยนแปลง"), tuple(
         (Cell(f"{fmt(r.indicator, config, None)}. {r.name}"), Cell(r.instrument),
-         marked_score(r.score, f"indicator:{r.indicator}", doubted, config), level_cell(r.level),
-         number_cell(fmt(r.rank, config, None)), number_cell(signed(deltas.get(str(r.indicator)), config)))
+         marked_score(r.score, r.field, doubted, config), level_cell(r.level),
+         number_cell(fmt(r.rank, config, None)), number_cell(signed(deltas.get(r.field), config)))
         for r in rows.itertuples(index=False)))
     legend = (f"ระดับ: {LEVELS['strength']} ≥ {fmt(config.strength, config, 0)}, {LEVELS['pass']} "
               f"≥ {fmt(config.passing, config, 0)}, {LEVELS['weakness']} < {fmt(config.passing, config, 0)}, "
