@@ -8,6 +8,7 @@ import pandas as pd
 
 from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.parse.validate import TOLERANCE
+from ita_lib.analysis.history import without_nan
 from ita_lib.analysis.labels import field_th, warning_th
 
 STATUS_TH = {"ok": "สอดคล้อง", "mismatch": "ไม่สอดคล้อง", "unverifiable": "ตรวจสอบไม่ได้",
@@ -88,4 +89,4 @@ def consistency(years: pd.DataFrame, facts: pd.DataFrame, chosen: pd.DataFrame,
     frame = pd.DataFrame(rows, columns=["fiscal_year", "check", "status", "detail", "code", "message"])
     frame["check_th"] = frame["check"].map(check_names(load_rubric()))
     frame["status_th"] = frame["status"].map(STATUS_TH)
-    return frame.sort_values(["fiscal_year", "check"], kind="stable").reset_index(drop=True)
+    return without_nan(frame.sort_values(["fiscal_year", "check"], kind="stable").reset_index(drop=True))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ita_lib import fields
 from ita_lib.rubric import load as load_rubric
 
 LEVELS = {"strength": "จุดแข็ง", "pass": "ผ่านเกณฑ์", "weakness": "จุดอ่อน", "urgent": "จุดอ่อนเร่งด่วน"}
@@ -50,12 +51,13 @@ def field_th(field: str) -> str:
     group, _, key = field.partition(":")
     rubric = load_rubric()
     return {"indicator": f"ตัวชี้วัดที่ {key}", "instrument": f"แบบวัด {key}", "item": f"ข้อ {key}"}.get(
-        group, {"overall_score": "คะแนนรวม", "grade": "ระดับผล", "result": "ผลการประเมิน",
+        group, {fields.OVERALL: "คะแนนรวม", "grade": "ระดับผล", "result": "ผลการประเมิน",
                 "passed": f"{rubric.passed_word}/{rubric.failed_word}", "rank": "อันดับ"}.get(field, field))
 
 COLUMNS = {
     "fiscal_year": "ปีงบประมาณ",
     "era": "ช่วงเกณฑ์",
+    "field": "รายการ",
     "scope": "ระดับข้อมูล",
     "code": "รหัส",
     "indicator": "ตัวชี้วัดที่",
@@ -95,6 +97,7 @@ COLUMNS = {
     "peer_median": "ค่ามัธยฐานของกลุ่ม",
     "overall_score": "คะแนนรวม",
     "overall_score_computed": "คะแนนรวม (คำนวณ)",
+    "overall_source": "ที่มาของคะแนนรวม",
     "grade": "ระดับผล",
     "result": "ผลการประเมิน",
     "passed": "ผ่านเกณฑ์",
