@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ita_lib.batch.cluster import connect, run_on_dask
+from ita_lib import interrupts
 from ita_lib.batch.jobs import Job, Outcome, once_per_agency
 from ita_lib.batch.manifest import (
     MANIFEST, clean_leftovers, earlier_slugs, make_overview, prepare_output_dir, write_manifest,
@@ -116,6 +117,7 @@ def _collect(runner: Iterator[dict], record: Callable[[Outcome], None], outcomes
              manifest: Path) -> None:
     last_write = time.monotonic()
     for result in runner:
+        interrupts.stop_if_noted()  # a Ctrl-C that the build turned into a failure is still a Ctrl-C
         record(Outcome(**result))
         if time.monotonic() - last_write > MANIFEST_EVERY:
             write_manifest(outcomes, manifest)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ita_lib import interrupts
 from ita_lib.cli import exit_codes
 from ita_lib.cli.say import say as _say
 from ita_lib.cli.say import say_path
@@ -220,6 +221,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 failed += 1
                 continue
             except (CellTimeoutError, DeadKernelError) as error:  # killed (out of memory?) or stuck: a fresh kernel
+                interrupts.stop_if_noted()
                 first = error.reason.splitlines()[0][:200]  # nbclient's message, said as it always was
                 _say(f"ita-report: agency {params.agency}: {type(error).__name__}: {first}")
                 failed += 1
@@ -269,8 +271,11 @@ def _fresh_kernel(kernels: ExitStack, early: bool = False):
 
 def _say_failed(params, error: BaseException) -> None:
     """One line for a target that failed: the tool's own errors as they are, anything else with its
-    type and the first line of its message (a WeasyPrint assertion has none)."""
+    type and the first line of its message (a WeasyPrint assertion has none). A failure that was
+    the user's Ctrl-C in disguise (DuckDB's "Query interrupted") stops the command instead."""
     from ita_lib.errors import ItaError
+
+    interrupts.stop_if_noted()
 
     if isinstance(error, ItaError):
         _say(f"ita-report: {error}")
