@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ita_lib import interrupts
 from ita_lib.cli.say import say
 from ita_lib.cli.signals import sigterm_as_interrupt
 from ita_lib.errors import ItaError, UsageError
@@ -26,6 +27,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     except ItaError as error:
         return _say(f"ita-report: {error}", STOPPED)
     except KeyboardInterrupt:
+        interrupts.forget()  # said here, once: the command's own handler has nothing left to say
         return _say(f"ita-report: interrupted; the reports finished so far are kept in {args.output_dir}",
                     INTERRUPTED)
 
