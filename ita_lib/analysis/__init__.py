@@ -22,7 +22,9 @@ from ita_lib.analysis.items import item_table, limitations_table
 from ita_lib.analysis.history import choose_values, history, without_nan
 from ita_lib.analysis.labels import thai_columns
 from ita_lib.analysis.levels import score_table
+from ita_lib.analysis.confirmed import confirmed_texts, with_confirmed_identity
 from ita_lib.analysis.narrative import Narrative, write_narrative
+from ita_lib.analysis.open_items import open_items
 from ita_lib.analysis.peers import peer_ids, peer_table
 from ita_lib.analysis.plan import plan_draft, write_plan_csv
 from ita_lib.analysis.priorities import priorities
@@ -50,6 +52,9 @@ class AgencyAnalysis:
     doubts: pd.DataFrame = field(default_factory=pd.DataFrame)  # scores printed with more than one value
     items: pd.DataFrame = field(default_factory=pd.DataFrame)  # item scores (O13, e3), weakest first
     limitations: pd.DataFrame = field(default_factory=pd.DataFrame)  # the agency's own account, per year
+    names: pd.DataFrame = field(default_factory=pd.DataFrame)  # spelling, records: the agency's names as printed
+    confirmed: dict = field(default_factory=dict)  # what the agency confirmed as text (name, sign-off, ...)
+    open_items: pd.DataFrame = field(default_factory=pd.DataFrame)  # what it must still settle to publish
 
     def _repr_html_(self) -> str:
         """In Jupyter: the agency, its latest result, the indicators of that year and the Thai
@@ -91,11 +96,14 @@ class AgencyAnalysis:
 def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame | None = None,
                    actions: pd.DataFrame | None = None, recommendations: pd.DataFrame | None = None,
                    sources: pd.DataFrame | None = None, peer_facts: pd.DataFrame | None = None,
-                   config: AnalysisConfig | None = None) -> AgencyAnalysis:
+                   names: pd.DataFrame | None = None, config: AnalysisConfig | None = None) -> AgencyAnalysis:
     """The whole analysis from tables (no store needed): `facts` as Store.facts gives them; the
-    optional tables as `analyse` reads them (each row with fiscal_year and path)."""
+    optional tables as `analyse` reads them (each row with fiscal_year and path); `names`: the
+    agency's spellings in its documents (spelling, documents)."""
     config = config or AnalysisConfig()
     chosen = choose_values(facts)
+    confirmed = confirmed_texts(chosen)
+    agency = with_confirmed_identity(agency, confirmed)
     years, values = history(chosen)
     scores = score_table(values, config)
     yoy, trend = year_over_year(scores, config), trends(scores, config)
@@ -110,13 +118,16 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
     plan = plan_draft(scores, trend, yoy, own_plan, latest or 0, config, recommendations)
     peers = peer_table(facts.iloc[0:0] if peer_facts is None else peer_facts, agency["agency_id"])
     narrative = write_narrative(agency, years, scores, trend, ranked, checks, peers, config)
+    doubts = values_in_doubt(facts, chosen, config)
+    names = _or_empty(names, ["spelling", "documents"])
     return AgencyAnalysis(
         agency=agency, years=years, scores=scores, yoy=yoy, trends=trend, priorities=ranked,
         consistency=checks, plan=plan, peers=peers, narrative=narrative,
         recommendations=recommendations,
         actions=actions, sources=_or_empty(sources, ["path", "sha256", "kind", "fiscal_year"]), config=config,
-        doubts=values_in_doubt(facts, chosen, config), items=item_table(chosen, config),
-        limitations=limitations_table(chosen))
+        doubts=doubts, items=item_table(chosen, config), limitations=limitations_table(chosen),
+        names=names, confirmed=confirmed,
+        open_items=open_items(agency, years, scores, doubts, names, confirmed, config))
 
 
 def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
@@ -151,7 +162,7 @@ def analyse(store: Store, agency: str, *, province: str | None = None,
         peer_facts = peer_facts[peer_facts["fiscal_year"].isin(years)]
     tables = {name: store.rows_of_records(name, record_ids) for name in ("warnings", "actions", "recommendations")}
     return build_analysis(found, facts, sources=store.sources_of(record_ids), peer_facts=peer_facts, config=config,
-                          **tables)
+                          names=store.spellings_of(record_ids), **tables)
 
 
 def load(agency: str, db: str | Path = DEFAULT_DB, *, province: str | None = None,

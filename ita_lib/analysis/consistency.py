@@ -8,7 +8,7 @@ import pandas as pd
 
 from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.parse.validate import TOLERANCE
-from ita_lib.analysis.history import without_nan
+from ita_lib.analysis.history import OWN_WORDS, without_nan
 from ita_lib.analysis.labels import field_th, warning_th
 
 STATUS_TH = {"ok": "สอดคล้อง", "mismatch": "ไม่สอดคล้อง", "unverifiable": "ตรวจสอบไม่ได้",
@@ -32,7 +32,7 @@ def _year_checks(year: pd.Series) -> list[dict]:
     rows = []
     rubric = load_rubric()
     fiscal_year = int(year["fiscal_year"])
-    printed = year["overall_score"] if year["overall_source"] == "printed" else None  # None: no overall printed
+    printed = year["overall_score"] if year["overall_source"] in OWN_WORDS else None  # None: no overall given
     computed = year["overall_score_computed"]
     if printed is not None and computed is not None:
         if abs(printed - computed) <= TOLERANCE:

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ita_lib.store.schema import CONFIRMED_KIND
+
 from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.history import without_nan
 from ita_lib.analysis.levels import level_of
 
 COLUMNS = ["fiscal_year", "field", "indicator", "shown", "others", "same_document", "shown_level", "other_levels"]
@@ -16,6 +19,8 @@ def values_in_doubt(facts: pd.DataFrame, chosen: pd.DataFrame, config: AnalysisC
     """One row per year and score field with more than one value: the value used (`shown`), the
     others, whether they all come from one document, and the level each value would give."""
     disputed = chosen[chosen["disputed"] & chosen["field"].str.startswith(_SCORE_PREFIXES)] if len(chosen) else chosen
+    if len(disputed):
+        disputed = disputed[disputed["kind"] != CONFIRMED_KIND]  # the agency settled it
     rows = []
     for row in disputed.itertuples(index=False):
         same = facts[(facts["fiscal_year"] == row.fiscal_year) & (facts["field"] == row.field)
@@ -29,4 +34,4 @@ def values_in_doubt(facts: pd.DataFrame, chosen: pd.DataFrame, config: AnalysisC
                      "same_document": same["sha256" if "sha256" in same else "record_id"].nunique() == 1,
                      "shown_level": level_of(float(row.number), config),
                      "other_levels": [level_of(v, config) for v in others]})
-    return pd.DataFrame(rows, columns=COLUMNS)
+    return without_nan(pd.DataFrame(rows, columns=COLUMNS))

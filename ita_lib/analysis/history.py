@@ -10,7 +10,7 @@ import pandas as pd
 
 from ita_lib import fields
 from ita_lib.rubric import load as load_rubric
-from ita_lib.store.schema import KIND_PRIORITY
+from ita_lib.store.schema import CONFIRMED_KIND, KIND_PRIORITY
 
 def choose_values(facts: pd.DataFrame) -> pd.DataFrame:
     """Facts (Store.facts) → one row per (agency_id, fiscal_year, field) with the chosen value,
@@ -34,6 +34,10 @@ def choose_values(facts: pd.DataFrame) -> pd.DataFrame:
     return chosen.reset_index(drop=True)
 
 
+# Where a value comes from: a document printed it, the agency confirmed it (ita-report confirm), or
+# the analysis computed it from others (an overall from the indicators, an instrument's mean).
+PRINTED, CONFIRMED, COMPUTED = "printed", "confirmed", "computed"
+OWN_WORDS = (PRINTED, CONFIRMED)  # what an agency may publish as its result
 YEAR_COLUMNS = ["fiscal_year", "era", "overall_score", "overall_source", "overall_score_computed", "grade",
                 "result", "passed", "disputed_fields"]
 VALUE_COLUMNS = ["fiscal_year", "field", "score", "source"]
@@ -43,7 +47,7 @@ def history(chosen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The chosen values as two tables:
     - years: one row per fiscal year: the overall (printed, else computed), grade, result, passed;
     - values: long, one row per year and score field (`fields`' keys: the overall, each instrument
-      and part, each indicator) that has a value, with its source (printed or computed); an
+      and part, each indicator) that has a value, with its source (printed, confirmed, computed); an
       instrument not printed is the mean of its indicators when all of them are known.
     A missing value is a missing row, and a missing text is None, never NaN: nothing downstream
     tests for NaN."""
@@ -53,6 +57,14 @@ def history(chosen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         year = int(year)
         printed = {row.field: (row.number if pd.notna(row.number) else row.text) for row in group.itertuples()
                    if pd.notna(row.number) or pd.notna(row.text)}
+        confirmed = set(group.loc[group["kind"] == CONFIRMED_KIND, "field"])
+
+        def source(field: str, computed=None) -> str | None:
+            """confirmed (the agency's), printed (a document's), computed (ours) or None (unknown)."""
+            if printed.get(field) is not None:
+                return CONFIRMED if field in confirmed else PRINTED
+            return COMPUTED if computed is not None else None
+
         indicators = {n: float(printed[fields.indicator(n)]) for n in rubric.indicators
                       if printed.get(fields.indicator(n)) is not None}
         computed = rubric.compute_overall(indicators, year)
@@ -62,28 +74,24 @@ def history(chosen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         if passed is None and overall_score is not None and rubric.is_itas_year(year):
             passed = overall_score >= rubric.rules_for(year).pass_threshold
         years.append({"fiscal_year": year, "era": rubric.era(year), "overall_score": overall_score,
-                      "overall_source": _source(overall, computed), "overall_score_computed": computed,
+                      "overall_source": source(fields.OVERALL, computed), "overall_score_computed": computed,
                       "grade": printed.get("grade"), "result": printed.get("result"), "passed": passed,
                       "disputed_fields": int(group["disputed"].sum())})
         if overall_score is not None:
-            values.append((year, fields.OVERALL, float(overall_score), _source(overall, computed)))
+            values.append((year, fields.OVERALL, float(overall_score), source(fields.OVERALL, computed)))
         means = rubric.instrument_scores(indicators, year)  # None: not all its indicators were assessed
         for code, info in rubric.instruments.items():
             given, mean = printed.get(fields.instrument(code)), means.get(code)
             if given is not None or mean is not None:
                 values.append((year, fields.instrument(code), float(given if given is not None else round(mean, 2)),
-                               _source(given, mean)))
+                               source(fields.instrument(code), mean)))
             for part in info.parts:  # 2568+: the two parts of EIT, as printed
                 if printed.get(fields.instrument(part.code)) is not None:
                     values.append((year, fields.instrument(part.code), float(printed[fields.instrument(part.code)]),
-                                   "printed"))
-        values += [(year, fields.indicator(n), score, "printed") for n, score in indicators.items()]
+                                   source(fields.instrument(part.code))))
+        values += [(year, fields.indicator(n), score, source(fields.indicator(n))) for n, score in indicators.items()]
     return (without_nan(pd.DataFrame(years, columns=YEAR_COLUMNS), YEAR_COLUMNS[2:-1]),
             pd.DataFrame(values, columns=VALUE_COLUMNS))
-
-
-def _source(printed, computed) -> str | None:
-    return "printed" if printed is not None else "computed" if computed is not None else None
 
 
 def without_nan(frame: pd.DataFrame, columns=None) -> pd.DataFrame:

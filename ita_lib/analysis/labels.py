@@ -11,7 +11,7 @@ TRENDS = {"improving": "ดีขึ้น", "declining": "ลดลง", "stabl
 SCOPES = {"overall": "ภาพรวม", "instrument": "แบบวัด", "part": "ส่วนของแบบวัด", "indicator": "ตัวชี้วัด"}
 
 # The kinds of document the parser tells apart (ita_lib.store.schema.KIND_PRIORITY), as a reader names them.
-KINDS = {"itas_result": "ผลจากระบบ ITAS", "multi_agency_table": "ตารางผลหลายหน่วยงาน",
+KINDS = {"confirmed": "ค่าที่หน่วยงานยืนยัน", "itas_result": "ผลจากระบบ ITAS", "multi_agency_table": "ตารางผลหลายหน่วยงาน",
          "agency_analysis": "เอกสารวิเคราะห์ของหน่วยงาน", "multi_year_table": "ตารางผลหลายปี",
          "province_list": "รายชื่อผลรายจังหวัด", "prose": "ข่าวหรือประกาศ"}
 

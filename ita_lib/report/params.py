@@ -29,14 +29,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from ita_lib.analysis.config import AnalysisConfig, Thresholds
 from ita_lib.errors import ParamsError
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
-from ita_lib.io.yaml_limits import NULL_TAG, STR_TAG, compose_limited, is_null, node_line, read_yaml_text
+from ita_lib.io.yaml_limits import read_yaml_text
+from ita_lib.io.yaml_text import parse_text_yaml
 from ita_lib.report.params_errors import KeyPath, describe_errors
 from ita_lib.folders import DEFAULT_DB
 
@@ -147,22 +147,11 @@ class ReportParams(BaseModel):
 
 # ---------------------------------------------------------------- reading
 
-class _TextLoader(yaml.SafeLoader):
-    """SafeLoader whose only implicit type is null: 0012, yes, 1.0 and 2024-01-01 all stay text."""
-
-
-_TextLoader.yaml_implicit_resolvers = {
-    first: kept
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    if (kept := [(tag, regexp) for tag, regexp in resolvers if tag == NULL_TAG])
-}
-
-
 def load_params(path: str | Path) -> ReportParams:
     """Read and validate a params file; any problem is a ParamsError naming the file and line."""
     path = Path(path)
     text = read_yaml_text(path, ParamsError)  # a BOM, as editors on Windows add, is dropped
-    data, lines = _parse_yaml(text, path)
+    data, lines = parse_text_yaml(text, path, ParamsError, needs='agency: "<name>"', example="agency: ...")
     return validate_params(data, path=path, lines=lines)
 
 
@@ -181,54 +170,6 @@ def validate_params(data: Any, *, path: str | Path | None = None,
             more = (f"line {line}: {text}" if line else text for line, text in problems[1:])
             reason += "; also " + "; ".join(more)
         raise ParamsError(reason, path=path, line=problems[0][0]) from None
-
-
-def _parse_yaml(text: str, path: Path) -> tuple[dict[str, Any], dict[KeyPath, int]]:
-    """The document as Python data (scalars as text) and the line of every key and list item."""
-    root = compose_limited(text, path, ParamsError, _TextLoader)  # size, aliases, nesting
-    loader = _TextLoader("")
-    try:
-        if is_null(root):  # "---" alone
-            raise ParamsError("the file is empty: it needs at least agency: \"<name>\"", path=path)
-        if not isinstance(root, yaml.MappingNode):
-            raise ParamsError("the file must be a mapping of key: value (agency: ...), not "
-                              f"{_node_kind(root)}", path=path, line=node_line(root))
-        lines = _node_lines(root, (), path)
-        data = loader.construct_document(root)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or str(error)
-        raise ParamsError(f"not valid YAML: {problem}", path=path,
-                          line=None if mark is None else mark.line + 1) from None
-    finally:
-        loader.dispose()
-    return data, lines
-
-
-def _node_kind(node: yaml.Node) -> str:
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    return "a single value" if isinstance(node, yaml.ScalarNode) else "this"
-
-
-def _node_lines(node: yaml.Node, where: KeyPath, path: Path) -> dict[KeyPath, int]:
-    """Line of each key (and list item) below node; repeated or non-text keys are errors."""
-    lines: dict[KeyPath, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
-                raise ParamsError("keys must be plain names such as agency or years", path=path,
-                                  line=node_line(key_node))
-            key = (*where, key_node.value)
-            if key in lines:
-                raise ParamsError(f"key {key_node.value!r} is given twice", path=path, line=node_line(key_node))
-            lines[key] = node_line(key_node)
-            lines.update(_node_lines(value_node, key, path))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            lines[(*where, index)] = node_line(item)
-            lines.update(_node_lines(item, (*where, index), path))
-    return lines
 
 
 def _without_empty_values(data: Mapping[str, Any]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from ita_lib.errors import StoreError
 from ita_lib.store.agency_index import AgencyIndex, first_row
 from ita_lib.store.rows import Rows
 from ita_lib.folders import DEFAULT_DB
-from ita_lib.store.schema import COLUMNS, SCHEMA, SCHEMA_VERSION
+from ita_lib.store.schema import COLUMNS, CONFIRMED_KIND, SCHEMA, SCHEMA_VERSION
 
 
 def _store_errors(method):
@@ -261,6 +261,14 @@ class Store:
                               JOIN records r USING (record_id) JOIN sources s ON s.sha256 = r.sha256
                               WHERE t.record_id IN (SELECT unnest(?))
                               ORDER BY r.fiscal_year, s.path, t.position""", [record_ids])
+
+    def spellings_of(self, record_ids: list[str]) -> pd.DataFrame:
+        """spelling, documents: how the records' documents print the agency's name, most used first
+        (the agency's own confirmation is not a spelling found)."""
+        return self.query(f"""SELECT agency AS spelling, count(DISTINCT sha256) AS documents FROM records
+                              WHERE record_id IN (SELECT unnest(?)) AND kind <> '{CONFIRMED_KIND}'
+                                    AND agency IS NOT NULL
+                              GROUP BY agency ORDER BY documents DESC, spelling""", [record_ids])
 
     def sources_of(self, record_ids: list[str]) -> pd.DataFrame:
         """path, sha256, kind and fiscal year of the documents the records come from."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 SCHEMA_VERSION = "1"
 
-# Which source wins when sources disagree (lower first); the loser is still kept and listed.
-KIND_PRIORITY = {"itas_result": 0, "multi_agency_table": 1, "agency_analysis": 2, "multi_year_table": 3,
-                 "province_list": 4, "prose": 5}
+# Which source wins when sources disagree (lower first); the loser is still kept and listed. What the
+# agency itself confirmed (ita-report confirm) wins over every document.
+CONFIRMED_KIND = "confirmed"
+KIND_PRIORITY = {CONFIRMED_KIND: -1, "itas_result": 0, "multi_agency_table": 1, "agency_analysis": 2,
+                 "multi_year_table": 3, "province_list": 4, "prose": 5}
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
