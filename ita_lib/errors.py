@@ -51,6 +51,10 @@ class ParamsError(ItaError):
     """A parameters file does not match its schema."""
 
 
+class ReviewError(ItaError):
+    """A review file the agency returned that cannot be used (ita-report confirm)."""
+
+
 class StoreError(ItaError):
     """The store cannot be opened or does not hold what was asked for."""
 

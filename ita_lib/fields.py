@@ -28,6 +28,12 @@ def code_of(field: str) -> str:
     return OVERALL_CODE if field == OVERALL else field.partition(":")[2] or field
 
 
+def to_contract(field: str) -> str:
+    """The parse contract's name of a key: `indicator:3` → `indicators.3` (a record's source lines)."""
+    group, _, key = field.partition(":")
+    return f"{group}s.{key}" if key else field
+
+
 def from_contract(contract_field: str) -> str:
     """The key of a field of the parse contract: `indicators.3` → `indicator:3`."""
     group, _, key = contract_field.partition(".")

@@ -35,6 +35,8 @@ EXAMPLES = {
     "build": "ita-report build params/agencies/obt-nonsaatphatna-7b6736.yaml --format pdf,docx",
     "batch": "ita-report batch --province นครราชสีมา --jobs 2 --format html,pdf",
     "init": "ita-report params init --province นครราชสีมา --out params/agencies",
+    "review": "ita-report review \"อบต.บ้านพราน\"   (then fill in params/review/<slug>.yaml)",
+    "confirm": "ita-report confirm params/review/obt-banphran-3243f1.yaml",
 }
 
 
@@ -122,6 +124,20 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--scheduler", metavar="ADDRESS", help="a dask.distributed scheduler, e.g. tcp://host:8786")
     batch.add_argument("--notebook", default=None,
                        help="another report notebook (default: notebooks/agency_report.ipynb)")
+
+    review = _command(commands, "review", help="write the file in which the agency confirms what its report "
+                      "may publish")
+    review.add_argument("agency", type=agency_name, help="agency name in any spelling seen, or its id")
+    _db_option(review)
+    review.add_argument("--province", help="the agency's province, when the name is ambiguous")
+    review.add_argument("--out", metavar="FILE", type=path_text,
+                        help="the review file (default: params/review/<slug>.yaml; an existing one keeps its answers)")
+
+    confirm = _command(commands, "confirm", help="store what a filled-in review file confirms")
+    confirm.add_argument("files", nargs="+", metavar="FILE", type=path_text)
+    _db_option(confirm)
+    confirm.add_argument("--aliases", default=str(DEFAULT_ALIASES), type=path_text,
+                         help="agency aliases file (default: %(default)s; ignored when missing)")
 
     params = commands.add_parser("params", help="report parameter files")
     params_commands = params.add_subparsers(dest="params_command", required=True)
@@ -245,13 +261,15 @@ def main(argv: list[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     try:
         from ita_lib.cli import batch as cli_batch
+        from ita_lib.cli import review as cli_review
         from ita_lib.cli import store as cli_store
         from ita_lib import rubric
 
         commands = {"parse": cmd_parse, "ingest": cli_store.cmd_ingest, "conflicts": cli_store.cmd_conflicts,
                     "agencies": cli_store.cmd_agencies, "analyse": cli_store.cmd_analyse,
                     "analyze": cli_store.cmd_analyse, "build": cli_store.cmd_build,
-                    "params": cli_store.cmd_params, "batch": cli_batch.cmd_batch}
+                    "params": cli_store.cmd_params, "batch": cli_batch.cmd_batch,
+                    "review": cli_review.cmd_review, "confirm": cli_review.cmd_confirm}
         with sigterm_as_interrupt():
             rubric.load()
             return commands[args.command](args)

@@ -136,6 +136,24 @@ class Store:
             raise
 
     @_store_errors
+    @_store_errors
+    def remove_sources(self, sha256s: list[str]) -> None:
+        """Take documents out with everything they gave (a confirmation replaced by a newer one);
+        identity is then stale until relink."""
+        if not sha256s:
+            return
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            records = "(SELECT record_id FROM records WHERE sha256 IN (SELECT unnest(?)))"
+            for table in ("facts", "recommendations", "actions", "warnings", "agency_links"):
+                self.con.execute(f"DELETE FROM {table} WHERE record_id IN {records}", [sha256s])
+            self.con.execute("DELETE FROM records WHERE sha256 IN (SELECT unnest(?))", [sha256s])
+            self.con.execute("DELETE FROM sources WHERE sha256 IN (SELECT unnest(?))", [sha256s])
+            self.con.execute("COMMIT")
+        except Exception:
+            self._rollback()
+            raise
+
     def replace_identity(self, agencies: pd.DataFrame, links: pd.DataFrame) -> None:
         self.con.execute("BEGIN TRANSACTION")
         try:

@@ -1,0 +1,54 @@
+"""`ita-report review AGENCY`: the review file the agency fills in; `ita-report confirm FILE`: what
+it confirmed, into the store. Statuses as everywhere (exit_codes): a review file that cannot be used
+is one line and PARTIAL when others were taken, STOPPED when it was the only one."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ita_lib.cli import exit_codes
+from ita_lib.cli.say import say, say_path
+from ita_lib.errors import ReviewError
+
+DEFAULT_REVIEW_DIR = Path("params/review")
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from ita_lib.analysis import load
+    from ita_lib.files import atomic_write
+    from ita_lib.review.model import load_review
+    from ita_lib.review.write import review_text
+    from ita_lib.store.slugs import agency_slug
+
+    analysis = load(args.agency, args.db, province=args.province)
+    agency = analysis.agency  # the store's name names its files, even once the agency confirmed another
+    slug = agency_slug(agency.get("name_in_documents") or agency["name"], agency["agency_id"])
+    target = Path(args.out) if args.out else DEFAULT_REVIEW_DIR / f"{slug}.yaml"
+    earlier = load_review(target)[0] if target.is_file() else None  # keep what the agency already wrote
+    atomic_write(target, review_text(analysis, earlier))
+    left = len(analysis.open_items)
+    say(f"ita-report: review file for {analysis.agency['name']}, fiscal year {analysis.latest_year}: "
+        + (f"{left} open items" if left else "nothing left open")
+        + (", the agency's earlier answers kept" if earlier else ""))
+    say_path(target)
+    return exit_codes.OK
+
+
+def cmd_confirm(args: argparse.Namespace) -> int:
+    from ita_lib.review.confirm import confirm
+
+    aliases = args.aliases if args.aliases and Path(args.aliases).exists() else None
+    failed = 0
+    for path in args.files:
+        try:
+            done = confirm(path, db=args.db, aliases=aliases)
+        except ReviewError as error:
+            if len(args.files) == 1:
+                raise
+            say(f"ita-report: {error}")
+            failed += 1
+            continue
+        replaced = f", replacing {done.replaced} earlier confirmation" if done.replaced else ""
+        say(f"ita-report: {path}: {done.values} values confirmed for {done.agency}, fiscal year "
+            f"{done.fiscal_year}{replaced}")
+    return exit_codes.PARTIAL if failed else exit_codes.OK

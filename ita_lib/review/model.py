@@ -1,0 +1,122 @@
+"""The review file as the agency returns it: checked like a params file (every scalar read as text,
+unknown keys refused, each error one line naming the file, the line and the reason)."""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ita_lib import fields
+from ita_lib.errors import ReviewError
+from ita_lib.io.yaml_limits import read_yaml_text
+from ita_lib.io.yaml_text import parse_text_yaml
+from ita_lib.report.params import SignOff
+from ita_lib.report.params_errors import describe_errors
+from ita_lib.rubric import load as load_rubric
+from ita_lib.text.thai import thai_digits_to_arabic
+
+BUDDHIST_ERA_OFFSET = 543
+_TEXT = {"max_length": 300}
+
+
+def score_fields() -> tuple[str, ...]:
+    """The keys a review may confirm a score for: the overall, every instrument and part, every indicator."""
+    rubric = load_rubric()
+    return (fields.OVERALL, *(fields.instrument(key) for key in rubric.score_keys),
+            *(fields.indicator(n) for n in rubric.indicator_numbers))
+
+
+def read_date(value: Any) -> datetime.date | None:
+    """2568-12-01 (B.E., as Thai offices write) or 2025-12-01, Thai digits allowed."""
+    if value is None or isinstance(value, datetime.date):
+        return value
+    text = thai_digits_to_arabic(str(value)).strip()
+    try:
+        year, month, day = (int(part) for part in text.split("-"))
+        if year > 2400:
+            year -= BUDDHIST_ERA_OFFSET
+        return datetime.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date: write it as ปี-เดือน-วัน, e.g. 2568-12-01") from None
+
+
+class Review(BaseModel):
+    """What the agency confirms for one fiscal year. Empty means "not confirmed"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    agency_id: str = Field(min_length=1, max_length=300)
+    fiscal_year: int = Field(ge=2500, le=2700)
+    confirmed_by: str | None = Field(None, **_TEXT)
+    confirmed_on: datetime.date | None = None
+    scores: dict[str, float] = Field(default_factory=dict)
+    result: str | None = Field(None, max_length=40)
+    name: str | None = Field(None, **_TEXT)
+    district: str | None = Field(None, max_length=100)
+    province: str | None = Field(None, max_length=100)
+    sign_off: SignOff = Field(default_factory=SignOff)
+    report_date: datetime.date | None = None
+
+    @field_validator("fiscal_year", mode="before")
+    @classmethod
+    def _year_digits(cls, value):
+        return thai_digits_to_arabic(value) if isinstance(value, str) else value
+
+    @field_validator("confirmed_on", "report_date", mode="before")
+    @classmethod
+    def _date(cls, value):
+        return read_date(value)
+
+    @field_validator("scores", mode="before")
+    @classmethod
+    def _scores(cls, value):
+        if not isinstance(value, dict):
+            return value
+        known = score_fields()
+        scores = {}
+        for key, score in value.items():
+            if key not in known:
+                raise ValueError(f"{key!r} is not a score of the ITA (e.g. overall_score, instrument:IIT, "
+                                 "indicator:3)")
+            if score is None:
+                continue
+            number = float(thai_digits_to_arabic(str(score)).strip())
+            if not 0 <= number <= 100:
+                raise ValueError(f"{key}: {score} is not a score from 0 to 100")
+            scores[key] = number
+        return scores
+
+    def gives_anything(self) -> bool:
+        signers = self.sign_off.model_dump()
+        return bool(self.scores or self.result or self.name or self.district or self.province
+                    or self.report_date or any(v for signer in signers.values() for v in signer.values()))
+
+
+def load_review(path: str | Path) -> tuple[Review, dict]:
+    """The review file and the line of each key; a ReviewError names the file, the line and why."""
+    path = Path(path)
+    text = read_yaml_text(path, ReviewError)
+    data, lines = parse_text_yaml(text, path, ReviewError, needs='agency_id: "<id>"', example="agency_id: ...")
+    given = _without_empty(data)
+    try:
+        review = Review.model_validate(given)
+    except ValidationError as error:
+        problems = describe_errors(error, given, lines, Review)
+        line, reason = problems[0]
+        raise ReviewError(reason, path=path, line=line) from None
+    if review.gives_anything() and not review.confirmed_by:
+        raise ReviewError("confirmed_by: write the name and position of the person who confirms these values",
+                          path=path, line=lines.get(("confirmed_by",)))
+    return review, lines
+
+
+def _without_empty(data: dict) -> dict:
+    """Keys left empty (`name:`) mean "not confirmed"; sign-off people keep their empty fields out too."""
+    given = {key: value for key, value in data.items() if value is not None}
+    if isinstance(given.get("sign_off"), dict):
+        given["sign_off"] = {role: ({k: v for k, v in person.items() if v is not None}
+                                    if isinstance(person, dict) else person)
+                             for role, person in given["sign_off"].items() if person is not None}
+    return given

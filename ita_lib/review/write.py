@@ -1,0 +1,109 @@
+"""The review file an agency fills in: YAML whose comments, in Thai, say what each entry is, what the
+documents give and what to do. Every answer starts empty (or as the agency left it in an earlier
+review file): what is printed in the file is a question, never a confirmation."""
+from __future__ import annotations
+
+import datetime
+import json
+
+from ita_lib.analysis import AgencyAnalysis
+from ita_lib.analysis.history import CONFIRMED
+from ita_lib.analysis.numbers import fmt
+from ita_lib.analysis.open_items import STATUS_TH
+from ita_lib.review.model import BUDDHIST_ERA_OFFSET, Review
+
+ROLES = {"reporter": "ผู้รายงาน", "certifier": "ผู้รับรอง", "approver": "ผู้เห็นชอบ (หัวหน้าหน่วยงาน)"}
+
+
+def _value(value) -> str:
+    """A YAML scalar: empty for "not given", else quoted: Thai text, a score with two decimals, a date
+    as Thai offices write it (2568-12-01, B.E.)."""
+    if value in (None, ""):
+        return ""
+    if isinstance(value, float):
+        value = f"{value:.2f}"
+    elif isinstance(value, datetime.date):
+        value = f"{value.year + BUDDHIST_ERA_OFFSET}-{value.month:02d}-{value.day:02d}"
+    return " " + json.dumps(str(value), ensure_ascii=False)
+
+
+def review_text(a: AgencyAnalysis, earlier: Review | None = None) -> str:
+    """The review file of the analysis' latest year; `earlier`: the agency's answers to keep."""
+    config = a.config
+    year = a.latest_year
+    items = a.open_items
+    name = a.agency.get("name") or ""
+    kept = (earlier if earlier is not None and earlier.fiscal_year == year and earlier.gives_anything()
+            else confirmed_review(a))
+    out = [f"# แบบตรวจทานรายงานผลการประเมิน ITA ก่อนเผยแพร่: {name}",
+           f"# ปีงบประมาณ {fmt(year, config, None)}" if year else "# ไม่มีผลการประเมินในฐานข้อมูล",
+           "#",
+           "# วิธีใช้",
+           "# ๑. ตรวจแต่ละรายการกับผลในระบบ ITAS และเอกสารของหน่วยงาน แล้วพิมพ์ค่าที่ถูกต้องหลังเครื่องหมาย :",
+           "#    (ข้อความไทยใส่ในเครื่องหมายคำพูด เช่น \"ผ่าน\"; คะแนนพิมพ์ตัวเลข เช่น 91.25)",
+           "#    รายการที่เว้นว่างถือว่ายังไม่ยืนยัน รายงานจะยังเป็นฉบับร่างจนกว่าจะยืนยันครบ",
+           "# ๒. พิมพ์ชื่อและตำแหน่งผู้ยืนยัน และวันที่ยืนยัน",
+           "# ๓. สั่ง  ita-report confirm <ไฟล์นี้>  แล้วสร้างรายงานใหม่",
+           "# ห้ามแก้ agency_id และ fiscal_year",
+           "",
+           f"agency_id:{_value(a.agency.get('agency_id'))}",
+           f"fiscal_year: {year or ''}",
+           f"confirmed_by:{_value(kept and kept.confirmed_by)}      # ชื่อและตำแหน่งผู้ยืนยันข้อมูล",
+           f"confirmed_on:{_value(kept and kept.confirmed_on)}      # วันที่ยืนยัน เช่น 2568-12-01",
+           ""]
+    scores = items[items["key"].str.contains(":") | (items["key"] == "overall_score")] if len(items) else items
+    out.append("# ---- คะแนนที่ยังไม่ได้ยืนยัน: ใส่คะแนนตามผลในระบบ ITAS ----")
+    out.append("scores:" + ("" if len(scores) or (kept and kept.scores) else " {}"))
+    for row in scores.itertuples(index=False):
+        out.append(f"  # {row.label}: {STATUS_TH[row.status]}" + (f" ({row.found})" if row.found else ""))
+        out.append(f"  {row.key}:{_value(kept and kept.scores.get(row.key))}")
+    for key, score in (kept.scores.items() if kept else ()):
+        if key not in set(scores["key"] if len(scores) else ()):
+            out += ["  # ยืนยันไว้แล้ว", f"  {key}:{_value(score)}"]
+    out += ["", *_open_text(items, "result", kept and kept.result, "ผลการประเมิน เช่น \"ผ่าน\" หรือระดับ \"A\""), ""]
+    out.append("# ---- หน่วยงาน ----")
+    spellings = ", ".join(f"{row.spelling} ({fmt(row.documents, config, None)} เอกสาร)"
+                          for row in a.names.itertuples(index=False)) if len(a.names) else "–"
+    out.append(f"# ชื่อที่พบในเอกสาร: {spellings}")
+    out.append(f"name:{_value(kept and kept.name)}      # ชื่อทางการของหน่วยงาน ถ้าชื่อข้างบนสะกดไม่ถูก")
+    for key, label in (("district", "อำเภอ"), ("province", "จังหวัด")):
+        found = a.agency.get(key)
+        out.append(f"# {label}ที่พบ: {found or 'ไม่มีในเอกสาร'}")
+        out.append(f"{key}:{_value(getattr(kept, key) if kept else None)}")
+    out += ["", "# ---- ผู้ลงนามท้ายรายงาน ----", "sign_off:"]
+    for role, label in ROLES.items():
+        person = getattr(kept.sign_off, role) if kept else None
+        out.append(f"  {role}:      # {label}")
+        out.append(f"    name:{_value(person and person.name)}")
+        out.append(f"    position:{_value(person and person.position)}")
+    out += ["", f"report_date:{_value(kept and kept.report_date)}      # วันที่ของรายงาน เช่น 2568-12-15", ""]
+    return "\n".join(out) + "\n"
+
+
+def confirmed_review(a: AgencyAnalysis) -> Review | None:
+    """What the store holds of the agency's confirmations for the latest year, as a review file
+    would give it (so a new review file shows them), or None."""
+    year = a.latest_year
+    scores = a.scores[(a.scores["fiscal_year"] == year) & (a.scores["score_source"] == CONFIRMED)]
+    texts = a.confirmed
+    if year is None or (scores.empty and not texts):
+        return None
+    sign_off = {role: {key: texts.get(f"sign_off.{role}.{key}") for key in ("name", "position")} for role in ROLES}
+    return Review(agency_id=a.agency["agency_id"], fiscal_year=year, confirmed_by=texts.get("confirmed_by"),
+                  confirmed_on=texts.get("confirmed_on"), scores=dict(zip(scores["field"], scores["score"])),
+                  result=texts.get("grade") or texts.get("result"), name=texts.get("agency_name"),
+                  district=texts.get("district"), province=texts.get("province"),
+                  sign_off={role: {k: v for k, v in person.items() if v} for role, person in sign_off.items()},
+                  report_date=texts.get("report_date"))
+
+
+def _open_text(items, key: str, kept, hint: str) -> list[str]:
+    row = items[items["key"] == key] if len(items) else items
+    if not len(row) and not kept:
+        return []
+    lines = [f"# {hint}"]
+    if len(row):
+        first = row.iloc[0]
+        found = f" ({first['found']})" if first["found"] else ""
+        lines[0] = f"# {first['label']}: {STATUS_TH[first['status']]}{found}"
+    return [*lines, f"{key}:{_value(kept)}"]
