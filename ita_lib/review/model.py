@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
 
 from ita_lib import fields
 from ita_lib.errors import ReviewError
@@ -42,6 +42,20 @@ def read_date(value: Any) -> datetime.date | None:
         raise ValueError(f"{value!r} is not a date: write it as ปี-เดือน-วัน, e.g. 2568-12-01") from None
 
 
+def read_score(value: Any) -> float:
+    """91.25 or ๙๑.๒๕, from 0 to 100."""
+    try:
+        number = float(thai_digits_to_arabic(str(value)).strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a score: write a number such as 91.25") from None
+    if not 0 <= number <= 100:
+        raise ValueError(f"{value} is not a score from 0 to 100")
+    return number
+
+
+Score = Annotated[float, BeforeValidator(read_score)]
+
+
 class Review(BaseModel):
     """What the agency confirms for one fiscal year. Empty means "not confirmed"."""
 
@@ -51,7 +65,7 @@ class Review(BaseModel):
     fiscal_year: int = Field(ge=2500, le=2700)
     confirmed_by: str | None = Field(None, **_TEXT)
     confirmed_on: datetime.date | None = None
-    scores: dict[str, float] = Field(default_factory=dict)
+    scores: dict[str, Score] = Field(default_factory=dict)
     result: str | None = Field(None, max_length=40)
     name: str | None = Field(None, **_TEXT)
     district: str | None = Field(None, max_length=100)
@@ -71,22 +85,15 @@ class Review(BaseModel):
 
     @field_validator("scores", mode="before")
     @classmethod
-    def _scores(cls, value):
+    def _score_keys(cls, value):
+        """Known keys only; an empty answer is no answer."""
         if not isinstance(value, dict):
             return value
-        known = score_fields()
-        scores = {}
-        for key, score in value.items():
-            if key not in known:
-                raise ValueError(f"{key!r} is not a score of the ITA (e.g. overall_score, instrument:IIT, "
-                                 "indicator:3)")
-            if score is None:
-                continue
-            number = float(thai_digits_to_arabic(str(score)).strip())
-            if not 0 <= number <= 100:
-                raise ValueError(f"{key}: {score} is not a score from 0 to 100")
-            scores[key] = number
-        return scores
+        unknown = [key for key in value if key not in score_fields()]
+        if unknown:
+            raise ValueError(f"{unknown[0]!r} is not a score of the ITA (e.g. overall_score, instrument:IIT, "
+                             "indicator:3)")
+        return {key: score for key, score in value.items() if score is not None}
 
     def gives_anything(self) -> bool:
         signers = self.sign_off.model_dump()

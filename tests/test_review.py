@@ -1,0 +1,113 @@
+"""The review step on a made-up agency: the review file asks exactly what the documents leave open,
+a filled-in file is stored as the agency's confirmation and wins from then on, and a file that
+cannot be used is one line naming the file, the line and the reason."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ita_lib.analysis import load
+from ita_lib.errors import ReviewError
+from ita_lib.model import Assessment, Source
+from ita_lib.review.confirm import confirm
+from ita_lib.review.write import review_text
+from ita_lib.store.db import Store
+
+NAME = "องค์การบริหารส่วนตำบลหนองแวงใหญ่"
+# indicators 1-5 only: no overall printed, none computable; indicator 3 printed twice
+FIRST_FIVE = {"1": 97.20, "2": 95.85, "3": 91.40, "4": 88.60, "5": 93.15}
+
+
+@pytest.fixture()
+def db(tmp_path, write_records) -> Path:
+    path = tmp_path / "ita.duckdb"
+    common = dict(agency=NAME, agency_type="อบต.", district="โนนศิลา", province="ขอนแก่น", fiscal_year=2568)
+    write_records(path, [
+        Assessment(**common, indicators=FIRST_FIVE, source=Source(path="analysis.txt", sha256="a" * 64,
+                                                                  kind="agency_analysis")),
+        Assessment(**common, indicators={"3": 89.90}, source=Source(path="news.txt", sha256="b" * 64, kind="prose")),
+    ])
+    return path
+
+
+def test_the_review_file_asks_what_the_documents_leave_open(db) -> None:
+    a = load(NAME, db)
+    assert list(a.open_items["key"]) == ["result", "overall_score", "instrument:IIT", "instrument:EIT",
+                                         "instrument:OIT", "indicator:6", "indicator:7", "indicator:8",
+                                         "indicator:9", "indicator:10", "indicator:3"]
+    assert a.open_items.set_index("key").loc["indicator:3", ["status", "found"]].tolist() == \
+        ["disputed", "๙๑.๔๐, ๘๙.๙๐"]
+    text = review_text(a)
+    assert "  # ตัวชี้วัดที่ ๓: เอกสารให้ไว้มากกว่าหนึ่งค่า (๙๑.๔๐, ๘๙.๙๐)\n  indicator:3:\n" in text
+    assert "  indicator:1:" not in text  # printed once: nothing to ask
+    assert 'agency_id: "อบต.:ขอนแก่น:โนนศิลา:หนองแวงใหญ่"' in text
+
+
+def _filled(a, tmp_path: Path, **answers: str) -> Path:
+    text = review_text(a)
+    for key, value in answers.items():  # the answer replaces what the line holds, before its comment
+        text = re.sub(rf"\n{re.escape(key)}:[^\n#]*", lambda _: f"\n{key}: {value} ", text, count=1)
+    path = tmp_path / "review.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+ALL_SCORES = {"  overall_score": "92.47", "  instrument:IIT": "93.10", "  instrument:EIT": "๙๑.๕๐",
+              "  instrument:OIT": "92.80", "  indicator:6": "90.25", "  indicator:7": "91.75",
+              "  indicator:8": "92.40", "  indicator:9": "93.60", "  indicator:10": "92.00",
+              "  indicator:3": "91.40", "result": '"ผ่าน"', "confirmed_by": '"นายทดสอบ ระบบดี ปลัด อบต."',
+              "confirmed_on": "2568-12-02"}
+
+
+def test_what_the_agency_confirms_wins_and_closes_the_review(db, tmp_path) -> None:
+    path = _filled(load(NAME, db), tmp_path, **ALL_SCORES)
+    done = confirm(path, db=db)
+    assert (done.agency, done.fiscal_year, done.replaced) == (NAME, 2568, 0)
+    a = load(NAME, db)
+    assert a.open_items.empty
+    scores = a.scores.set_index("field")
+    assert scores.loc["overall_score", ["score", "score_source"]].tolist() == [92.47, "confirmed"]
+    assert scores.loc["instrument:EIT", ["score", "score_source"]].tolist() == [91.50, "confirmed"]
+    assert scores.loc["indicator:1", "score_source"] == "printed"
+    assert a.doubts.empty  # indicator 3 settled by the agency
+    assert (a.years.iloc[-1]["result"], a.confirmed["confirmed_on"]) == ("ผ่าน", "2025-12-02")
+    # a second confirmation replaces the first
+    again = _filled(load(NAME, db), tmp_path, **{**ALL_SCORES, "  overall_score": "92.50"})
+    assert confirm(again, db=db).replaced == 1
+    assert load(NAME, db).scores.set_index("field").loc["overall_score", "score"] == 92.50
+    with Store(db, read_only=True) as store:
+        assert store.query("SELECT count(*) AS n FROM records WHERE kind = 'confirmed'")["n"].iloc[0] == 1
+
+
+def test_the_agency_confirms_its_name_district_and_sign_off(db, tmp_path) -> None:
+    path = _filled(load(NAME, db), tmp_path, name='"องค์การบริหารส่วนตำบลหนองแวงใหญ่พัฒนา"',
+                   confirmed_by='"นางทดลอง ตรวจดี"', report_date="2568-12-20")
+    text = path.read_text(encoding="utf-8").replace('  approver:      # ผู้เห็นชอบ (หัวหน้าหน่วยงาน)\n    name:',
+                                                    '  approver:      # ผู้เห็นชอบ (หัวหน้าหน่วยงาน)\n'
+                                                    '    name: "นายใหญ่ ใจงาม"')
+    path.write_text(text, encoding="utf-8")
+    confirm(path, db=db)
+    a = load(NAME, db)
+    assert (a.agency["name"], a.agency["name_in_documents"]) == ("องค์การบริหารส่วนตำบลหนองแวงใหญ่พัฒนา", NAME)
+    assert (a.confirmed["sign_off.approver.name"], a.confirmed["report_date"]) == ("นายใหญ่ ใจงาม", "2025-12-20")
+
+
+@pytest.mark.parametrize("answers, line, reason", [
+    ({"  overall_score": "92.47"}, 14, "confirmed_by: write the name and position of the person who confirms"),
+    ({"  overall_score": "101", "confirmed_by": '"นายทดสอบ"'}, 20, "overall_score: 101 is not a score from 0 to 100"),
+    ({"confirmed_on": "2568-13-40", "confirmed_by": '"นายทดสอบ"'}, 15, "is not a date"),
+])
+def test_a_review_file_that_cannot_be_used_is_one_line(db, tmp_path, answers, line, reason) -> None:
+    path = _filled(load(NAME, db), tmp_path, **answers)
+    with pytest.raises(ReviewError) as error:
+        confirm(path, db=db)
+    assert error.value.line == line and reason in str(error.value)
+    done = subprocess.run([sys.executable, "-m", "ita_lib", "confirm", str(path), "--db", str(db)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 4 and "Traceback" not in done.stderr
+    assert done.stderr.strip().splitlines() == [f"ita-report: {error.value}"]
+    assert load(NAME, db).open_items["key"].tolist()[:2] == ["result", "overall_score"]  # nothing stored
