@@ -92,6 +92,10 @@ class ReportBuildError(ItaError):
     """A report could not be built: names the agency and, for a failing cell, the cell."""
 
 
+class NotFinalError(ReportBuildError):
+    """build --final of an agency's report with something still to confirm."""
+
+
 class NotebookCellError(ReportBuildError):
     """A cell of the report notebook raised (papermill's PapermillExecutionError): the reason names the
     agency, the cell and the error; the kernel is still usable."""

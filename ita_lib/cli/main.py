@@ -103,6 +103,9 @@ def _build_parser() -> argparse.ArgumentParser:
     build.add_argument("--digits", choices=("thai", "arabic"), help="digits in the report (default: thai)")
     build.add_argument("--format", default=None, help="comma-separated: html,pdf,docx,xlsx (default: html,pdf)")
     _audience_option(build)
+    build.add_argument("--final", action="store_true",
+                       help="the agency's publication: refused (exit 3) while anything is left to confirm "
+                            "(ita-report review); without it such a report is built as a draft")
 
     batch = _command(commands, "batch", help="build one report per agency: a list, a province or all")
     _db_option(batch)

@@ -213,7 +213,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         for params in targets:
             try:
-                result = build(params, km=km)
+                result = build(params, km=km, final=args.final)
             except (AgencyNotFoundError, NoResultsError):
                 if len(args.targets) == 1:
                     raise  # the one agency asked for, or its years: nothing to do (STOPPED)

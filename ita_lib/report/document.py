@@ -122,6 +122,9 @@ class Section:
 Part = Union[TitleBlock, Section, Figure]
 
 
+DRAFT_MARK = "ร่าง"  # on every page of a draft, in every format
+
+
 @dataclass
 class ReportDocument:
     """A whole report: its parts in reading order, with what the writers need around them."""
@@ -131,6 +134,13 @@ class ReportDocument:
     digits: str = "thai"
     audience: str = "agency"
     parts: list[Part] = field(default_factory=list)
+    # What the agency must still settle (what, why it is open, what was found), report/checklist.py.
+    open_items: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def draft(self) -> bool:
+        """An agency's report with anything left open is a draft: marked so on every page."""
+        return self.audience == "agency" and bool(self.open_items)
 
     def sections(self) -> list[Section]:
         return [part for part in self.parts if isinstance(part, Section)]
@@ -171,13 +181,15 @@ def _frozen(value):
 
 def to_json(document: ReportDocument) -> dict:
     return {"title": document.title, "agency": document.agency, "digits": document.digits,
-            "audience": document.audience, "parts": [_plain(part) for part in document.parts]}
+            "audience": document.audience, "parts": [_plain(part) for part in document.parts],
+            "open_items": [list(item) for item in document.open_items]}
 
 
 def from_json(data: dict) -> ReportDocument:
     return ReportDocument(title=data["title"], agency=data["agency"], digits=data.get("digits", "thai"),
                           audience=data.get("audience", "agency"),
-                          parts=[_frozen(part) for part in data.get("parts", [])])
+                          parts=[_frozen(part) for part in data.get("parts", [])],
+                          open_items=tuple(tuple(item) for item in data.get("open_items", [])))
 
 
 def _show_as_html(self) -> str:

@@ -11,6 +11,7 @@ from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 
 from ita_lib import __version__
+from ita_lib.report.document import DRAFT_MARK
 from ita_lib.report.publish import CELL_TAG, TITLE_PART, Published
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -36,7 +37,14 @@ class ContentsPreprocessor(Preprocessor):
         return nb, resources
 
 
-def page_css(digits: str = "thai") -> str:
+# Every page of a draft says so, in the top corner of the page box (the running head keeps the centre).
+_DRAFT_CSS = (f'@page {{ @top-right {{ content: "{DRAFT_MARK}"; font-family: "ITA Thai", sans-serif; '
+              'font-size: 16pt; font-weight: bold; color: #b2182b; } }\n'
+              '.draft-banner { border: 2px solid #b2182b; color: #b2182b; padding: 0.4rem 0.8rem; '
+              'font-weight: bold; margin: 0 0 1rem; }\n@media print { .draft-banner { display: none; } }\n')
+
+
+def page_css(digits: str = "thai", draft: bool = False) -> str:
     from ita_lib.report.colours import LEVEL_COLOURS, text_on
 
     css = resources.files("ita_lib").joinpath("report/templates/ita_report/report.css").read_text(encoding="utf-8")
@@ -47,15 +55,17 @@ def page_css(digits: str = "thai") -> str:
         css = (css.replace("counter(page)", "counter(page, thai)").replace("counter(pages)", "counter(pages, thai)")
                .replace("target-counter(attr(href), page)", "target-counter(attr(href), page, thai)")
                + "\nnav.toc ol { list-style-type: thai; }\n")
-    return css
+    return css + (_DRAFT_CSS if draft else "")
 
 
 def notebook_to_html(notebook, *, title: str, digits: str = "thai", published: Published | None = None) -> str:
     """The executed notebook (an nbformat node) as the report page."""
     from ita_lib.report.fonts import find_thai_font, font_face_css
 
-    ita = {"title": title, "css": page_css(digits), "font_css": font_face_css(find_thai_font()),
-           "version": __version__, "published": published}
+    draft = published is not None and published.document.draft
+    ita = {"title": title, "css": page_css(digits, draft), "font_css": font_face_css(find_thai_font()),
+           "version": __version__, "published": published, "draft": draft,
+           "draft_note": f"{DRAFT_MARK}: ยังมีรายการที่หน่วยงานต้องยืนยันก่อนเผยแพร่ (ดู checklist.html)"}
     # The published data stays out of the page; left out before the exporter copies the notebook
     # (its copy of that output alone took half the export's time).
     shown = NotebookNode(notebook)  # a shallow copy: the cells list is replaced, not changed

@@ -70,9 +70,13 @@ class Page:
 class Report(Page):
     """The parts of one agency's report, in the order the notebook shows them."""
 
-    def __init__(self, a: AgencyAnalysis, *, audience: str = "agency"):
+    def __init__(self, a: AgencyAnalysis, *, audience: str = "agency", signoff: dict | None = None):
+        from ita_lib.report.checklist import report_items, signers_of
+
+        self.signers = signers_of(a, signoff)  # the params file's, else those the agency confirmed
+        open_items = report_items(a, self.signers) if audience == "agency" else ()
         super().__init__(ReportDocument(title=TITLE.format(name=a.agency["name"]), agency=a.agency["name"],
-                                        digits=a.config.digits, audience=audience))
+                                        digits=a.config.digits, audience=audience, open_items=open_items))
         self.analysis = a
 
     def publish(self, formats=("html", "pdf")) -> None:

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ita_lib.errors import NotebookCellError, ReportBuildError
+from ita_lib.errors import NotebookCellError, NotFinalError, ReportBuildError
 from ita_lib.files import atomic_write, scratch_folder
 from ita_lib.report.execute import execute
 from ita_lib.report.exporters import Export, exporter
@@ -64,10 +64,12 @@ def _resolve(params) -> tuple[str, str]:
 
 def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None,
           execution_timeout: float | None = None, slug: str | None = None,
-          stamp: dict | None = None) -> BuildResult:
+          stamp: dict | None = None, final: bool = False) -> BuildResult:
     """Build one agency's report from ReportParams (or a dict of its fields). `slug`: the report's
     folder name when the caller knows it (a batch does), else made here. `stamp`: what build.json
-    records (a batch's: what the report was built from); the build adds the files and writes it last."""
+    records (a batch's: what the report was built from); the build adds the files and writes it last.
+    An agency's report with something still to confirm is a draft (marked on every page, with
+    checklist.html beside it); `final` refuses it with NotFinalError instead."""
     import nbformat
 
     from ita_lib.report.params import ReportParams
@@ -101,6 +103,19 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     result.seconds["execute"] = time.perf_counter() - started
     export = _export(nbformat.reads(files["report.ipynb"].decode("utf-8"), as_version=4), notebook, name,
                      params.digits, folder.path)
+    document = export.published.document
+    if document.draft and final:
+        count = len(document.open_items)
+        raise NotFinalError(f"agency {name}: not final, {count} item{'s' if count > 1 else ''} to confirm "
+                            f"({_listed(document.open_items)}); run: ita-report review \"{name}\"",
+                            path=folder.path)
+    if document.draft:
+        from ita_lib.report.checklist import checklist_html
+
+        files[CHECKLIST] = checklist_html(document.agency, document.open_items, f'ita-report review "{name}"',
+                                          params.digits)
+    else:
+        folder.remove(CHECKLIST)  # an earlier draft's
     files.update(data_files(export))
     for kind in formats:
         started = time.perf_counter()
@@ -113,8 +128,16 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     return result
 
 
-_KINDS = {"report.ipynb": "ipynb", "report.html": "html", "report.pdf": "pdf", "report.docx": "docx",
-          "report.xlsx": "xlsx", "data.json": "data", "plan.csv": "plan", "build.json": "stamp"}
+CHECKLIST = "checklist.html"
+
+
+def _listed(items, shown: int = 4) -> str:
+    names = [what for what, _, _ in items]
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+_KINDS = {"checklist.html": "checklist", "report.ipynb": "ipynb", "report.html": "html", "report.pdf": "pdf",
+          "report.docx": "docx", "report.xlsx": "xlsx", "data.json": "data", "plan.csv": "plan", "build.json": "stamp"}
 
 
 def _export(executed, notebook: Path, name: str, digits: str, folder: Path) -> Export:

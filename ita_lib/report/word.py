@@ -18,8 +18,10 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from ita_lib.report.colours import LEVEL_COLOURS, text_on
+from ita_lib.report.document import DRAFT_MARK
 from ita_lib.report.document import (Bullets, Cell, Figure, Heading, Note, Paragraph, ReportDocument, Section,
                                      SignOff, Table, Tiles, TitleBlock)
+from ita_lib.report.word_style import draft_mark
 from ita_lib.report.word_style import (HEADER_FILL, HEADING_PT, MAX_PICTURE_HEIGHT, MUTED, NOT_XML, NOTE, NOTE_PT,
                                        TABLE_PT, TABLE_TEXT, TEXT_WIDTH, set_bold, set_italic, set_size, set_up)
 from ita_lib.report.word_tables import (KEEP_ROW_HEIGHT, GridCell, cell_width, column_widths, fix_layout, in_cell,
@@ -37,6 +39,8 @@ def export_docx(export) -> dict[str, bytes]:
 def document_to_docx(report: ReportDocument) -> bytes:
     document = docx.Document()
     set_up(document, title=_clean(report.title), running=_clean(report.agency), digits=report.digits)
+    if report.draft:
+        draft_mark(document.sections[0], DRAFT_MARK)
     writer = _Writer(document)
     for part in report.parts:
         writer.part(part, document)

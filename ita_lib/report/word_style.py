@@ -11,6 +11,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ita_lib.report.colours import LEVEL_COLOURS
+
 FONT = "TH Sarabun New"  # the Thai government's standard font, on every agency's computer
 LANGUAGE = "th-TH"
 PAGE_SIZE = (Cm(21), Cm(29.7))  # A4
@@ -202,6 +204,16 @@ def page_furniture(section, running: str, digits: str = "thai") -> None:
         header = section.header.paragraphs[0]
         header.alignment = WD_ALIGN_PARAGRAPH.CENTER
         header.add_run(running)
+
+
+def draft_mark(section, mark: str) -> None:
+    """A draft says so at the top of every page, the first included, in the levels' red."""
+    for header in (section.header, section.first_page_header):
+        paragraph = header.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        run = paragraph.add_run(mark)
+        run.bold = True
+        run.font.color.rgb = RGBColor.from_string(LEVEL_COLOURS["urgent"].lstrip("#").upper())
 
 
 def field(paragraph, instruction: str, result: str = "1") -> None:

@@ -22,3 +22,7 @@ class ReportFolder:
         for name in sorted(files, key=lambda name: name == STAMP):
             written[name] = atomic_write(self.path / name, files[name])
         return written
+
+    def remove(self, name: str) -> None:
+        """Take out a file an earlier build left that this one does not make (a draft's checklist)."""
+        (self.path / name).unlink(missing_ok=True)

@@ -11,6 +11,7 @@ from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis, AnalysisConfig
 from ita_lib.analysis.labels import KINDS
 from ita_lib.analysis.numbers import digits, document_digits, fmt
+from ita_lib.report.checklist import signers_of
 from ita_lib.report.document import Block, Cell, Heading, Note, Section, SignOff, Table
 from ita_lib.report.sections.common import STATUS_TH, as_written, indicator_title, number_cell, score, year
 
@@ -92,7 +93,7 @@ def sign_off(a: AgencyAnalysis, signers: dict | None = None, audience: str = "ag
     and positions the params give and dotted lines for what they do not (agency audience only)."""
     if audience != "agency":
         return None
-    signers = signers or {}
+    signers = signers_of(a, signers)
     blocks = []
     for role, title in SIGNERS:
         person = signers.get(role) or {}

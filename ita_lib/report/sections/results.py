@@ -10,6 +10,7 @@ from pythainlp.util import thai_strftime
 
 from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis
+from ita_lib.analysis.history import COMPUTED, CONFIRMED, PRINTED
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import digits, fmt
 from ita_lib.analysis.report_text import comparison_table
@@ -23,7 +24,8 @@ _NUMBER = re.compile(r"^\s*(?:[-+–]?[0-9๐-๙][0-9๐-๙.,]*|[-–])\s*$") 
 
 def title_block(a: AgencyAnalysis, today: datetime.date | None = None) -> TitleBlock:
     config = a.config
-    today = today or datetime.date.today()
+    confirmed = a.confirmed.get("report_date")  # the date the agency set, else the day of the build
+    today = today or (datetime.date.fromisoformat(confirmed) if confirmed else datetime.date.today())
     built = thai_strftime(datetime.datetime(today.year, today.month, today.day), "%-d %B %Y",
                           thaidigit=config.digits == "thai")
     years = a.years["fiscal_year"].tolist()
@@ -53,12 +55,15 @@ def instrument_scores(a: AgencyAnalysis) -> Section | None:
     fiscal_year = a.latest_year
     rows = []
     for label, value, source in _printed_scores(a.scores[a.scores["fiscal_year"] == fiscal_year]):
-        how = "ตามที่ประกาศ" if source == "printed" else "คำนวณจากคะแนนรายตัวชี้วัด"
+        how = SOURCE_TH[source]
         rows.append((Cell(digits(label, config)), number_cell(score(value, config)), Cell(how)))
     if not rows:
         return None
     return Section("instrument_scores", f"คะแนนรวมและคะแนนรายแบบวัด ปีงบประมาณ {year(fiscal_year, config)}",
                    (Table(("", "คะแนน", "ที่มา"), tuple(rows), style="data keep"),))
+
+
+SOURCE_TH = {PRINTED: "ตามที่ประกาศ", CONFIRMED: "ตามระบบ ITAS (หน่วยงานยืนยัน)", COMPUTED: "คำนวณจากคะแนนรายตัวชี้วัด"}
 
 
 def _printed_scores(scores):
