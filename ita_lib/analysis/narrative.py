@@ -12,6 +12,7 @@ import pandas as pd
 from ita_lib import fields
 from ita_lib.rubric import load as load_rubric
 from ita_lib.analysis.config import AnalysisConfig
+from ita_lib.analysis.history import OWN_WORDS
 from ita_lib.analysis.numbers import digits, fmt
 
 SECTION_TITLES = {"summary": "สรุปผลการประเมิน", "strengths": "จุดแข็ง", "weaknesses": "จุดอ่อน",
@@ -88,12 +89,12 @@ def _summary(name: str, year: pd.Series, previous: pd.Series | None, config: Ana
 
 def _instrument_sentence(scores: pd.DataFrame, config: AnalysisConfig) -> list[str]:
     instruments = scores[scores["scope"] == "instrument"].sort_values("score", ascending=False)
-    if len(instruments) < 2 or instruments["score"].iloc[0] == instruments["score"].iloc[-1]:
-        return []
+    if (len(instruments) < 2 or instruments["score"].iloc[0] == instruments["score"].iloc[-1]
+            or not instruments["score_source"].isin(OWN_WORDS).all()):
+        return []  # a ranking of computed means is not the agency's result to state
     top, bottom = instruments.iloc[0], instruments.iloc[-1]
-    computed = " (คำนวณจากค่าเฉลี่ยของตัวชี้วัด)" if (instruments["score_source"] == "computed").any() else ""
     return [f"แบบวัดที่ได้คะแนนสูงสุดคือ {top['code']} ({fmt(top['score'], config)}) และต่ำสุดคือ "
-            f"{bottom['code']} ({fmt(bottom['score'], config)}){computed}"]
+            f"{bottom['code']} ({fmt(bottom['score'], config)})"]
 
 
 def _strengths(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
@@ -127,7 +128,7 @@ def _weaknesses(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
 def _trend_sentences(trends: pd.DataFrame, config: AnalysisConfig) -> list[str]:
     overall = trends[trends["scope"] == "overall"]
     if overall.empty or overall.iloc[0]["trend"] == "insufficient":
-        return [f"ยังมีข้อมูลไม่ถึง {fmt(2, config, None)} ปีในช่วงเกณฑ์เดียวกัน จึงยังบอกแนวโน้มไม่ได้"]
+        return []  # one year has no trend: nothing to say, rather than a sentence that says so
     row = overall.iloc[0]
     span = f"ปี {_year(row['years'][0], config)}–{_year(row['years'][-1], config)}"
     first, last = float(row["first_score"]), float(row["last_score"])

@@ -79,7 +79,7 @@ def own_analysis(a: AgencyAnalysis) -> Section | None:
                    tuple(blocks))
 
 
-def priorities(a: AgencyAnalysis) -> Section:
+def priorities(a: AgencyAnalysis, audience: str = "analyst") -> Section:
     config = a.config
     title = "ประเด็นที่ควรเร่งพัฒนา"
     if a.priorities.empty:
@@ -99,15 +99,16 @@ def priorities(a: AgencyAnalysis) -> Section:
          number_cell(score(r.gain_to_pass, config)), number_cell(score(r.gain_to_full, config)))
         for r in room.itertuples(index=False)))
     status = a.priorities["weights_status"].iloc[0]
-    caveat = (Note("น้ำหนักของปีนี้" + STATUS_TH[status]),) if status in STATUS_TH else ()
+    # How sure the weights are is the analyst's concern; the agency publishes the ranking.
+    caveat = (Note("น้ำหนักของปีนี้" + STATUS_TH[status]),) if status in STATUS_TH and audience == "analyst" else ()
     return Section("priorities", title, (*(Paragraph(s) for s in a.narrative.sections.get("priorities", [])),
                                          table, *caveat))
 
 
-def recommendations(a: AgencyAnalysis) -> Section:
+def recommendations(a: AgencyAnalysis) -> Section | None:
     recs = a.recommendations
     if recs.empty:
-        return Section("recommendations", "ข้อเสนอแนะจากเอกสาร", (Note("เอกสารที่นำเข้าไม่มีข้อเสนอแนะ"),))
+        return None  # no section rather than one that says the documents give none
     latest = recs[recs["fiscal_year"] == recs["fiscal_year"].max()]
     blocks: list[Block] = []
     for instrument in (*rubric.load().instrument_codes, None):

@@ -10,7 +10,7 @@ from pythainlp.util import thai_strftime
 
 from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis
-from ita_lib.analysis.history import COMPUTED, CONFIRMED, PRINTED
+from ita_lib.analysis.history import COMPUTED, CONFIRMED, OWN_WORDS, PRINTED
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import digits, fmt
 from ita_lib.analysis.report_text import comparison_table
@@ -46,21 +46,27 @@ def _latest(a: AgencyAnalysis):
     return a.years.sort_values("fiscal_year").iloc[-1]
 
 
-def instrument_scores(a: AgencyAnalysis) -> Section | None:
+def instrument_scores(a: AgencyAnalysis, audience: str = "analyst") -> Section | None:
     """The overall and instrument scores of the latest year as the documents print them (EIT in its
-    two parts from 2568); a value the report computed is marked as computed."""
+    two parts from 2568). The analyst sees a computed value marked as computed; the agency's
+    publication holds only what was printed or confirmed."""
     config = a.config
     if a.years.empty:
         return None
     fiscal_year = a.latest_year
-    rows = []
-    for label, value, source in _printed_scores(a.scores[a.scores["fiscal_year"] == fiscal_year]):
-        how = SOURCE_TH[source]
-        rows.append((Cell(digits(label, config)), number_cell(score(value, config)), Cell(how)))
-    if not rows:
+    shown = [(label, value, source) for label, value, source in
+             _printed_scores(a.scores[a.scores["fiscal_year"] == fiscal_year])
+             if audience == "analyst" or source in OWN_WORDS]
+    if not shown:
         return None
-    return Section("instrument_scores", f"คะแนนรวมและคะแนนรายแบบวัด ปีงบประมาณ {year(fiscal_year, config)}",
-                   (Table(("", "คะแนน", "ที่มา"), tuple(rows), style="data keep"),))
+    if audience == "analyst":
+        table = Table(("", "คะแนน", "ที่มา"), tuple((Cell(digits(label, config)), number_cell(score(value, config)),
+                                                     Cell(SOURCE_TH[source])) for label, value, source in shown),
+                      style="data keep")
+    else:
+        table = Table(("", "คะแนน"), tuple((Cell(digits(label, config)), number_cell(score(value, config)))
+                                           for label, value, _ in shown), style="data keep")
+    return Section("instrument_scores", f"คะแนนรวมและคะแนนรายแบบวัด ปีงบประมาณ {year(fiscal_year, config)}", (table,))
 
 
 SOURCE_TH = {PRINTED: "ตามที่ประกาศ", CONFIRMED: "ตามระบบ ITAS (หน่วยงานยืนยัน)", COMPUTED: "คำนวณจากคะแนนรายตัวชี้วัด"}
@@ -84,11 +90,12 @@ def _verdict(latest, unknown: str) -> str:
         unknown if latest["passed"] is None else ("ผ่านเกณฑ์" if latest["passed"] else "ไม่ผ่านเกณฑ์"))
 
 
-def _change_text(a: AgencyAnalysis, fiscal_year: int) -> str:
+def _change_text(a: AgencyAnalysis, fiscal_year: int) -> str | None:
+    """The change from the year before; None without one (no tile rather than a placeholder)."""
     config = a.config
     change = a.yoy[(a.yoy["scope"] == "overall") & (a.yoy["fiscal_year"] == fiscal_year)]
     if change.empty:
-        return "ไม่มีปีก่อนหน้าให้เทียบ"
+        return None
     if pd.isna(change.iloc[0]["delta"]):  # a nullable column: across an era break
         return f"ไม่เทียบกับปี {year(change.iloc[0]['previous_year'], config)} (คนละช่วงเกณฑ์)"
     return f"{signed(change.iloc[0]['delta'], config)} จากปี {year(change.iloc[0]['previous_year'], config)}"
@@ -111,9 +118,10 @@ def headline(a: AgencyAnalysis) -> Section:
     if computed and not (latest["grade"] or latest["result"]):
         verdict += " (คำนวณ)"  # the pass itself comes from the recomputed score
     label = "คะแนนรวม ITA ปี " + year(fiscal_year, config) + (" (คำนวณ)" if computed else "")
-    blocks = [Tiles(((label, unknown if overall is None else score(overall, config)), ("ผลการประเมิน", verdict),
-                     ("เปลี่ยนแปลง", _change_text(a, fiscal_year)),
-                     (f"เป้าหมาย {fmt(mark, config, 0)} คะแนน", target)))]
+    change = _change_text(a, fiscal_year)
+    tiles = ((label, unknown if overall is None else score(overall, config)), ("ผลการประเมิน", verdict),
+             *((("เปลี่ยนแปลง", change),) if change else ()), (f"เป้าหมาย {fmt(mark, config, 0)} คะแนน", target))
+    blocks = [Tiles(tiles)]
     if computed:
         status = STATUS_TH.get(rules.uncertain_facts().get("weights", ""), "ยืนยันแล้ว")
         weighed = "/".join(rules.weights or rubric.load().instrument_codes)
