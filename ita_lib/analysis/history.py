@@ -97,6 +97,9 @@ def history(chosen: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 def without_nan(frame: pd.DataFrame, columns=None) -> pd.DataFrame:
     """A missing value is None (not NaN) in `columns` (all by default), so `if year["grade"]` means
     "a grade was printed" and `year["overall_score"] is None` that there is no overall."""
-    for column in frame.columns if columns is None else columns:
-        frame[column] = frame[column].astype(object).where(frame[column].notna(), None)
+    columns = list(frame.columns if columns is None else columns)
+    if frame.empty or not columns:
+        return frame
+    part = frame[columns]
+    frame[columns] = part.astype(object).where(part.notna(), None)  # one pass over the block, not per column
     return frame
