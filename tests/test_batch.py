@@ -191,7 +191,7 @@ def test_a_killed_batch_leaves_no_partial_file_and_a_rerun_completes(store, tmp_
     rows = manifest_rows(output / "manifest.csv")
     assert sorted(row["status"] for row in rows).count("skipped") >= finished_before
     assert all(row["status"] in ("built", "skipped") for row in rows) and len(rows) == 8
-    expected = {"build.json", "data.json", "plan.csv", "report.html", "report.ipynb", "report.pdf"}
+    expected = {"build.json", "checklist.html", "data.json", "plan.csv", "report.html", "report.ipynb", "report.pdf"}
     folders = report_folders(output)
     assert len(folders) == 8
     for folder in folders:

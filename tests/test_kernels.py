@@ -88,7 +88,7 @@ def test_build_says_a_dead_kernel_as_it_always_did_and_takes_a_fresh_one(monkeyp
 
     managers = []
 
-    def build(params, km=None):
+    def build(params, km=None, **options):
         managers.append(km)
         if params.agency == "A":
             raise DeadKernelError("Kernel died", path="agency_report.ipynb")

@@ -51,7 +51,8 @@ def pdf_text(path: Path) -> str:
 
 
 def test_outputs_are_written_under_an_ascii_slug(built):
-    assert set(built.outputs) == {"ipynb", "html", "pdf", "data", "plan"}
+    # the agency has confirmed nothing: a draft, with its checklist beside it
+    assert set(built.outputs) == {"ipynb", "html", "pdf", "data", "plan", "checklist"}
     folder = built.outputs["html"].parent
     assert folder.name == built.slug and re.fullmatch(r"[a-z0-9][a-z0-9-]*", built.slug)
     assert not [p for p in folder.parent.rglob("*")

@@ -62,9 +62,11 @@ def test_every_seed_agency_report_has_the_published_sections_in_thai(seeds) -> N
         thai = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
         assert f"ประจำปีงบประมาณ {year}".translate(thai) in page, name  # the assessed year
         assert f"มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ {plan_year}".translate(thai) in page, name
-        for heading in ("อำเภอ", "จังหวัด", "คะแนนรายตัวชี้วัด", "จุดแข็ง", "จุดอ่อน", "ข้อเสนอแนะจากเอกสาร",
+        for heading in ("อำเภอ", "จังหวัด", "คะแนนรายตัวชี้วัด", "จุดแข็ง", "จุดอ่อน",
                         "ติดตามผลการดำเนินการ ๒ รอบ", "การรับรองรายงาน", "ผู้รายงาน", "ผู้รับรอง", "ผู้เห็นชอบ"):
             assert heading in page, (name, heading)
+        # the NACC's recommendations where the documents give them; no section saying there are none
+        assert ("ข้อเสนอแนะจากเอกสาร" in page) == (not a.recommendations.empty), name
         assert re.findall(r"[0-9]", " ".join(w for w in page.split() if not LATIN_WORD.search(w))) == [], name
         ours = {w for w in LATIN_WORD.findall(page) if w.lower() not in source_words and w not in OURS_ALLOWED
                 and not ITEM_CODE.fullmatch(w)}

@@ -56,9 +56,10 @@ def _agency_items(agency: dict, names: pd.DataFrame, confirmed: dict[str, str], 
 
 def _result_items(latest: pd.Series, config):
     if not (latest["grade"] or latest["result"]):
+        rubric = load_rubric()
         found = "" if latest["passed"] is None else (
-            f"คำนวณจากคะแนนรวม: {'ผ่าน' if latest['passed'] else 'ไม่ผ่าน'}เกณฑ์")
-        yield Item("result", "ผลการประเมิน (ระดับ หรือ ผ่าน/ไม่ผ่าน)", "missing", found)
+            f"คำนวณจากคะแนนรวม: {rubric.passed_word if latest['passed'] else rubric.failed_word}เกณฑ์")
+        yield Item("result", f"ผลการประเมิน (ระดับ หรือ {rubric.passed_word}/{rubric.failed_word})", "missing", found)
 
 
 def _score_items(scores: pd.DataFrame, year: int, config):

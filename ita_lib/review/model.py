@@ -91,8 +91,8 @@ class Review(BaseModel):
             return value
         unknown = [key for key in value if key not in score_fields()]
         if unknown:
-            raise ValueError(f"{unknown[0]!r} is not a score of the ITA (e.g. overall_score, instrument:IIT, "
-                             "indicator:3)")
+            examples = ", ".join(score_fields()[:2] + score_fields()[-1:])
+            raise ValueError(f"{unknown[0]!r} is not a score of the ITA (e.g. {examples})")
         return {key: score for key, score in value.items() if score is not None}
 
     def gives_anything(self) -> bool:

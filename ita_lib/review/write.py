@@ -11,6 +11,7 @@ from ita_lib.analysis.history import CONFIRMED
 from ita_lib.analysis.numbers import fmt
 from ita_lib.analysis.open_items import STATUS_TH
 from ita_lib.review.model import BUDDHIST_ERA_OFFSET, Review
+from ita_lib.rubric import load as load_rubric
 
 ROLES = {"reporter": "ผู้รายงาน", "certifier": "ผู้รับรอง", "approver": "ผู้เห็นชอบ (หัวหน้าหน่วยงาน)"}
 
@@ -30,6 +31,7 @@ def _value(value) -> str:
 def review_text(a: AgencyAnalysis, earlier: Review | None = None) -> str:
     """The review file of the analysis' latest year; `earlier`: the agency's answers to keep."""
     config = a.config
+    rubric = load_rubric()
     year = a.latest_year
     items = a.open_items
     name = a.agency.get("name") or ""
@@ -40,7 +42,7 @@ def review_text(a: AgencyAnalysis, earlier: Review | None = None) -> str:
            "#",
            "# วิธีใช้",
            "# ๑. ตรวจแต่ละรายการกับผลในระบบ ITAS และเอกสารของหน่วยงาน แล้วพิมพ์ค่าที่ถูกต้องหลังเครื่องหมาย :",
-           "#    (ข้อความไทยใส่ในเครื่องหมายคำพูด เช่น \"ผ่าน\"; คะแนนพิมพ์ตัวเลข เช่น 91.25)",
+           f"#    (ข้อความไทยใส่ในเครื่องหมายคำพูด เช่น \"{rubric.passed_word}\"; คะแนนพิมพ์ตัวเลข เช่น 91.25)",
            "#    รายการที่เว้นว่างถือว่ายังไม่ยืนยัน รายงานจะยังเป็นฉบับร่างจนกว่าจะยืนยันครบ",
            "# ๒. พิมพ์ชื่อและตำแหน่งผู้ยืนยัน และวันที่ยืนยัน",
            "# ๓. สั่ง  ita-report confirm <ไฟล์นี้>  แล้วสร้างรายงานใหม่",
@@ -60,7 +62,9 @@ def review_text(a: AgencyAnalysis, earlier: Review | None = None) -> str:
     for key, score in (kept.scores.items() if kept else ()):
         if key not in set(scores["key"] if len(scores) else ()):
             out += ["  # ยืนยันไว้แล้ว", f"  {key}:{_value(score)}"]
-    out += ["", *_open_text(items, "result", kept and kept.result, "ผลการประเมิน เช่น \"ผ่าน\" หรือระดับ \"A\""), ""]
+    grade = f" หรือระดับ \"{rubric.grades[0]}\"" if rubric.grades else ""
+    example = f"ผลการประเมิน เช่น \"{rubric.passed_word}\"{grade}"
+    out += ["", *_open_text(items, "result", kept and kept.result, example), ""]
     out.append("# ---- หน่วยงาน ----")
     spellings = ", ".join(f"{row.spelling} ({fmt(row.documents, config, None)} เอกสาร)"
                           for row in a.names.itertuples(index=False)) if len(a.names) else "–"
