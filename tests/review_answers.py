@@ -21,6 +21,6 @@ def answered(text: str, answers: dict) -> str:
         if answers.get(key) is not None:
             put(key, answers[key])
     for role, (name, position) in answers.get("signers", {}).items():
-        text = re.sub(rf"(\n  {role}:[^\n]*)\n    name:[^\n]*\n    position:[^\n]*",
+        text = re.sub(rf"(\n  {role}:[^\n]*(?:\n    #[^\n]*)*)\n    name:[^\n]*\n    position:[^\n]*",
                       lambda match: f'{match.group(1)}\n    name: "{name}"\n    position: "{position}"', text)
     return text

@@ -17,6 +17,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from ita_lib.analysis import load
     from ita_lib.files import atomic_write
     from ita_lib.review.model import load_review
+    from ita_lib.review.signers import signers_in_files
     from ita_lib.review.write import review_text
     from ita_lib.store.slugs import agency_slug
 
@@ -25,7 +26,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     slug = agency_slug(agency.get("name_in_documents") or agency["name"], agency["agency_id"])
     target = Path(args.out) if args.out else DEFAULT_REVIEW_DIR / f"{slug}.yaml"
     earlier = load_review(target)[0] if target.is_file() else None  # keep what the agency already wrote
-    atomic_write(target, review_text(analysis, earlier))
+    latest = analysis.sources[analysis.sources["fiscal_year"] == analysis.latest_year]
+    atomic_write(target, review_text(analysis, earlier, signers_in_files(latest["path"])))
     left = len(analysis.open_items)
     say(f"ita-report: review file for {analysis.agency['name']}, fiscal year {analysis.latest_year}: "
         + (f"{left} open items" if left else "nothing left open")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.history import CONFIRMED
@@ -28,8 +29,9 @@ def _value(value) -> str:
     return " " + json.dumps(str(value), ensure_ascii=False)
 
 
-def review_text(a: AgencyAnalysis, earlier: Review | None = None) -> str:
-    """The review file of the analysis' latest year; `earlier`: the agency's answers to keep."""
+def review_text(a: AgencyAnalysis, earlier: Review | None = None, signers: list | None = None) -> str:
+    """The review file of the analysis' latest year; `earlier`: the agency's answers to keep;
+    `signers`: the people its documents name under their signatures (review/signers.py)."""
     config = a.config
     rubric = load_rubric()
     year = a.latest_year
@@ -75,9 +77,14 @@ def review_text(a: AgencyAnalysis, earlier: Review | None = None) -> str:
         out.append(f"# {label}ที่พบ: {found or 'ไม่มีในเอกสาร'}")
         out.append(f"{key}:{_value(getattr(kept, key) if kept else None)}")
     out += ["", "# ---- ผู้ลงนามท้ายรายงาน ----", "sign_off:"]
+    found = {person.role: person for person in signers or ()}
     for role, label in ROLES.items():
         person = getattr(kept.sign_off, role) if kept else None
         out.append(f"  {role}:      # {label}")
+        if role in found:
+            seen = found[role]
+            out.append(f"    # พบในเอกสาร: {seen.name}" + (f" ตำแหน่ง {seen.position}" if seen.position else "")
+                       + f" ({Path(seen.path).name} บรรทัด {seen.line}) ตรวจการสะกดก่อนคัดลอก")
         out.append(f"    name:{_value(person and person.name)}")
         out.append(f"    position:{_value(person and person.position)}")
     out += ["", f"report_date:{_value(kept and kept.report_date)}      # วันที่ของรายงาน เช่น 2568-12-15", ""]
