@@ -325,3 +325,18 @@ def test_a_generic_phrase_is_not_taken_for_a_finding():
                                      "line": 3, "fiscal_year": 2565, "path": "a.txt"}])
     plan = build_analysis(AGENCY, facts, recommendations=recommendations, config=AnalysisConfig()).plan
     assert not plan["reason"].str.contains("ระบุประเด็นนี้").any()
+
+
+def test_with_no_indicator_at_either_mark_the_relative_strengths_and_weaknesses_are_named():
+    # every indicator passes, none reaches 95: the three highest and the three lowest are named
+    scores = (88.20, 91.40, 86.00, 93.70, 90.10, 89.90, 87.50, 92.30, 85.60, 94.20)
+    narrative = build_analysis(AGENCY, facts_for({2567: {"indicators": scores}}),
+                               config=AnalysisConfig(digits="arabic")).narrative.sections
+    assert narrative["strengths"] == [
+        "ไม่มีตัวชี้วัดที่ได้ตั้งแต่ 95 คะแนน ตัวชี้วัดที่ได้คะแนนสูงสุดของหน่วยงานซึ่งเป็นจุดแข็งเมื่อเทียบกับตัวชี้วัดอื่น "
+        "ได้แก่ ตัวชี้วัดที่ 10 การป้องกันการทุจริต (94.20), ตัวชี้วัดที่ 4 การใช้ทรัพย์สินของราชการ (93.70), "
+        "ตัวชี้วัดที่ 8 การปรับปรุงระบบการทำงาน (92.30)"]
+    assert narrative["weaknesses"] == [
+        "ทุกตัวชี้วัดได้ตั้งแต่ 85 คะแนนขึ้นไป ตัวชี้วัดที่ได้คะแนนต่ำสุดของหน่วยงานซึ่งควรพัฒนาต่อ ได้แก่ "
+        "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (85.60), ตัวชี้วัดที่ 3 การใช้อำนาจ (86.00), "
+        "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร (87.50)"]

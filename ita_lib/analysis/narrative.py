@@ -97,12 +97,21 @@ def _instrument_sentence(scores: pd.DataFrame, config: AnalysisConfig) -> list[s
             f"{bottom['code']} ({fmt(bottom['score'], config)})"]
 
 
+RELATIVE = 3  # indicators named as the agency's relative strengths or weaknesses
+
+
 def _strengths(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
     if indicators.empty:
         return []
     strong = indicators[indicators["level"] == "strength"].sort_values("score", ascending=False)
     if strong.empty:
-        return [f"ไม่มีตัวชี้วัดที่ได้ตั้งแต่ {fmt(config.strength, config, 0)} คะแนน"]
+        # None at the strength mark: the agency's best indicators are still its relative strengths
+        best = indicators.sort_values(["score", "indicator"], ascending=[False, True])
+        sentence = f"ไม่มีตัวชี้วัดที่ได้ตั้งแต่ {fmt(config.strength, config, 0)} คะแนน"
+        if len(best) and len(indicators) > 1:
+            sentence += (" ตัวชี้วัดที่ได้คะแนนสูงสุดของหน่วยงานซึ่งเป็นจุดแข็งเมื่อเทียบกับตัวชี้วัดอื่น ได้แก่ "
+                         + _indicator_list(best.head(RELATIVE), config))
+        return [sentence]
     return [f"ตัวชี้วัดที่ได้ตั้งแต่ {fmt(config.strength, config, 0)} คะแนน {fmt(len(strong), config, None)} "
             f"ตัวชี้วัด ได้แก่ {_indicator_list(strong, config)}"]
 
@@ -115,7 +124,13 @@ def _weaknesses(indicators: pd.DataFrame, config: AnalysisConfig) -> list[str]:
         total = len(load_rubric().indicators_for(int(indicators["fiscal_year"].iloc[0])))
         scope = ("ทุกตัวชี้วัด" if len(indicators) == total
                  else f"ตัวชี้วัดที่มีคะแนน {fmt(len(indicators), config, None)} จาก {fmt(total, config, None)} ตัวชี้วัด ทุกตัว")
-        return [f"{scope}ได้ตั้งแต่ {fmt(config.passing, config, 0)} คะแนนขึ้นไป"]
+        sentence = f"{scope}ได้ตั้งแต่ {fmt(config.passing, config, 0)} คะแนนขึ้นไป"
+        # Nothing below the pass mark: the lowest indicators short of full marks are what to improve next
+        lowest = indicators[indicators["score"] < 100].sort_values(["score", "indicator"])
+        if len(lowest) and len(indicators) > 1:
+            sentence += (" ตัวชี้วัดที่ได้คะแนนต่ำสุดของหน่วยงานซึ่งควรพัฒนาต่อ ได้แก่ "
+                         + _indicator_list(lowest.head(RELATIVE), config))
+        return [sentence]
     out = [f"ตัวชี้วัดที่ต่ำกว่าเกณฑ์ {fmt(config.passing, config, 0)} คะแนน {fmt(len(weak), config, None)} "
            f"ตัวชี้วัด ได้แก่ {_indicator_list(weak, config)}"]
     urgent = weak[weak["level"] == "urgent"]
