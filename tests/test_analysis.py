@@ -241,7 +241,9 @@ def test_plan_draft_for_weak_indicators_and_csv_export(tmp_path):
                     & (kb["applies_to"].fillna(9999) >= 2564)].head(1)
     assert plan[plan["indicator"] == 9]["measure_id"].tolist() == first_nine["measure_id"].tolist()
     assert plan.iloc[0]["reason"] == "ปี ๒๕๖๓ ได้ ๗๖.๖๒ ต่ำกว่าเกณฑ์ ๘๕ (เร่งด่วน ต่ำกว่า ๗๗)"
-    assert plan["period"].str.startswith("ปีงบประมาณ ๒๕๖๔").all()
+    # days of fiscal year 2564 (1 Oct 2563 - 30 Sep 2564), the knowledge base's words beside them
+    assert plan["period"].tolist() == ["๑ ต.ค. ๒๕๖๓ – ๓๐ ก.ย. ๒๕๖๔ (ตลอดปีงบประมาณ)"] * 2 + [
+        "๑ ม.ค. ๒๕๖๔ – ๓๑ มี.ค. ๒๕๖๔ (ไตรมาสที่ ๒)", "๑ ต.ค. ๒๕๖๓ – ๓๑ ธ.ค. ๒๕๖๓ (ไตรมาสที่ ๑)"]
     out = write_plan_csv(plan, tmp_path / "plan" / "draft.csv")
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads Thai correctly
@@ -340,3 +342,15 @@ def test_with_no_indicator_at_either_mark_the_relative_strengths_and_weaknesses_
         "ทุกตัวชี้วัดได้ตั้งแต่ 85 คะแนนขึ้นไป ตัวชี้วัดที่ได้คะแนนต่ำสุดของหน่วยงานซึ่งควรพัฒนาต่อ ได้แก่ "
         "ตัวชี้วัดที่ 9 การเปิดเผยข้อมูล (85.60), ตัวชี้วัดที่ 3 การใช้อำนาจ (86.00), "
         "ตัวชี้วัดที่ 7 ประสิทธิภาพการสื่อสาร (87.50)"]
+
+
+@pytest.mark.parametrize("words, expected", [
+    ("ไตรมาสที่ 3 (เม.ย.–มิ.ย.)", "1 เม.ย. 2570 – 30 มิ.ย. 2570 (ไตรมาสที่ 3)"),
+    ("ไตรมาสที่ 1 (ต.ค.–ธ.ค.) และรายงานผลในไตรมาสที่ 4", "1 ต.ค. 2569 – 30 ก.ย. 2570 (ไตรมาสที่ 1 และรายงานผลในไตรมาสที่ 4)"),
+    ("ภายในเดือนมีนาคม", "1 ต.ค. 2569 – 31 มี.ค. 2570 (ภายในเดือนมีนาคม)"),
+    ("ตามแผนของกอง", "ตามแผนของกอง"),  # no time named: the words alone
+])
+def test_a_measure_period_is_days_of_the_plan_year(words, expected):
+    from ita_lib.analysis.plan_dates import measure_period
+
+    assert measure_period(words, 2570, AnalysisConfig(digits="arabic")) == expected

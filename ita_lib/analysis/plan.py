@@ -15,6 +15,7 @@ from ita_lib.rubric import load as load_rubric
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.labels import thai_columns
+from ita_lib.analysis.plan_dates import measure_period
 from ita_lib.analysis.numbers import digits, fmt
 
 PLAN_COLUMNS = ["indicator", "name", "reason", "measure", "steps", "output", "responsible", "period",
@@ -107,7 +108,7 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
             rows.append({"indicator": number, "name": load_rubric().indicators[number].name, "reason": reason,
                          "measure": digits(measure.measure, config), "steps": digits(measure.steps, config),
                          "output": digits(measure.output, config), "responsible": measure.responsible,
-                         "period": f"ปีงบประมาณ {fmt(plan_year, config, None)}: {digits(measure.period, config)}",
+                         "period": measure_period(measure.period, plan_year, config),
                          "origin": "คลังมาตรการ ita-report", "measure_id": measure.measure_id})
     for action in actions.itertuples(index=False):
         steps = json.loads(action.steps) if action.steps else []
