@@ -262,7 +262,19 @@ def test_plan_keeps_the_agencys_own_action_rows():
     assert len(plan) == 1
     row = plan.iloc[0]
     assert (row["measure"], row["steps"], row["responsible"]) == ("ตรวจลิงก์ทุกเดือน", "ตรวจ | แก้", "สำนักปลัด")
-    assert row["origin"] == "เอกสารของหน่วยงาน ปี ๒๕๖๓ (plan.txt:40)"
+    assert row["origin"] == "มาตรการของหน่วยงาน ปี ๒๕๖๓ (plan.txt:40)"
+
+
+def test_generated_measures_fill_only_the_indicators_the_agencys_plan_leaves_out():
+    # WORKED: indicators 7, 8 and 9 are below 85; the agency's own plan answers 9
+    actions = pd.DataFrame([{"indicator": 9, "topic": "9", "measure": "ตรวจลิงก์ทุกเดือน", "analysis": "ลิงก์เสีย",
+                             "steps": "[]", "period": "ต.ค. 2563", "responsible": "สำนักปลัด",
+                             "score": 79.85, "line": 40, "fiscal_year": 2563, "path": "/x/plan.txt"}])
+    facts = facts_for({2563: {"indicators": WORKED, "overall": 85.32}})
+    plan = build_analysis(AGENCY, facts, actions=actions, config=AnalysisConfig(measures_per_indicator=1)).plan
+    generated = plan[plan["measure_id"].notna()]
+    assert sorted(generated["indicator"].unique()) == [7, 8] and set(generated["origin"]) == {"มาตรการเสนอเพิ่มเติม"}
+    assert plan[plan["measure_id"].isna()]["indicator"].tolist() == [9]
 
 
 # --- peers ----------------------------------------------------------------------------------------

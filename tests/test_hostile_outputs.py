@@ -115,7 +115,7 @@ def test_the_agencys_plan_and_workbook_name_no_source_file(analysis_of_an_agency
     analyst_origins = " ".join(map(str, for_audience(analysis.plan, "analyst")["origin"]))
     assert ".txt:" in analyst_origins  # the analyst's copy names the file and line
     agency_origins = " ".join(map(str, for_audience(analysis.plan, "agency")["origin"]))
-    assert ".txt" not in agency_origins and "เอกสารของหน่วยงาน ปี" in agency_origins
+    assert ".txt" not in agency_origins and "มาตรการของหน่วยงาน ปี" in agency_origins
     from openpyxl import load_workbook
 
     for audience, shows in (("agency", False), ("analyst", True)):
@@ -153,5 +153,5 @@ def test_plan_csv_of_the_agency_names_no_file(analysis_of_an_agency_with_its_own
     a = analysis_of_an_agency_with_its_own_plan
     published = published_data(a, ReportDocument(title="t", agency=a.agency["name"], audience="agency"), ["xlsx"])
     text = " ".join(" ".join(row) for row in csv.reader(io.StringIO(published["plan_csv"].lstrip("\ufeff"))))
-    assert ".txt" not in text and "เอกสารของหน่วยงาน" in text
+    assert ".txt" not in text and "มาตรการของหน่วยงาน" in text
     assert [sheet["name"] for sheet in published["workbook"]][-2:] == ["แผนปฏิบัติการ", "ข้อเสนอแนะ"]

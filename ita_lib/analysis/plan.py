@@ -18,6 +18,8 @@ from ita_lib.analysis.labels import thai_columns
 from ita_lib.analysis.plan_dates import measure_period
 from ita_lib.analysis.numbers import digits, fmt
 
+GENERATED = "มาตรการเสนอเพิ่มเติม"  # a measure of the knowledge base, for an indicator the agency's plan leaves out
+OWN = "มาตรการของหน่วยงาน"  # a row of the agency's own action plan
 PLAN_COLUMNS = ["indicator", "name", "reason", "measure", "steps", "output", "responsible", "period",
                 "origin", "measure_id"]
 
@@ -95,7 +97,11 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
     rows = []
     latest = scores[(scores["fiscal_year"] == year) & (scores["scope"] == "indicator")]
     urgent = {int(row.indicator) for row in latest.itertuples(index=False) if row.score < config.urgent}
+    # The agency's own measures come first; the knowledge base fills only the indicators they leave out.
+    covered = {int(number) for number in actions["indicator"] if number is not None}
     for number, why in sorted(reasons(scores, trends, yoy, year, config).items()):
+        if number in covered:
+            continue
         candidates = fits[fits["indicator"] == number]
         named = [m for m in candidates.itertuples() if _answers(m, subs, items)]
         others = [m for m in candidates.itertuples() if not _answers(m, subs, items)]
@@ -109,14 +115,14 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
                          "measure": digits(measure.measure, config), "steps": digits(measure.steps, config),
                          "output": digits(measure.output, config), "responsible": measure.responsible,
                          "period": measure_period(measure.period, plan_year, config),
-                         "origin": "คลังมาตรการ ita-report", "measure_id": measure.measure_id})
+                         "origin": GENERATED, "measure_id": measure.measure_id})
     for action in actions.itertuples(index=False):
         steps = json.loads(action.steps) if action.steps else []
         number = None if action.indicator is None else int(action.indicator)
         rows.append({"indicator": number, "name": load_rubric().indicators[number].name if number else action.topic,
                      "reason": action.analysis, "measure": action.measure, "steps": " | ".join(steps),
                      "output": None, "responsible": action.responsible, "period": action.period,
-                     "origin": f"เอกสารของหน่วยงาน ปี {fmt(int(action.fiscal_year), config, None)} "
+                     "origin": f"{OWN} ปี {fmt(int(action.fiscal_year), config, None)} "
                                f"({Path(action.path).name}"
                                + ("" if action.line is None else f":{int(action.line)}") + ")",
                      "measure_id": None})

@@ -10,6 +10,7 @@ import pandas as pd
 from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis, AnalysisConfig
 from ita_lib.analysis.labels import KINDS
+from ita_lib.analysis.plan import GENERATED, OWN
 from ita_lib.analysis.numbers import digits, document_digits, fmt
 from ita_lib.report.checklist import signers_of
 from ita_lib.report.document import Block, Cell, Heading, Note, Section, SignOff, Table
@@ -74,14 +75,15 @@ def plan(a: AgencyAnalysis, audience: str = "agency") -> Section:
     if a.plan.empty:
         return Section("plan", title, (Note("ไม่มีตัวชี้วัดที่ต่ำกว่าเกณฑ์หรือมีแนวโน้มลดลง และเอกสารไม่มีแผนของหน่วยงาน"),))
     blocks: list[Block] = [Note(follow_up(plan_year, config))] if plan_year else []
+    own = a.plan[a.plan["measure_id"].isna()]
     drafted = a.plan[a.plan["measure_id"].notna()]
+    if not own.empty:  # the agency's own measures first, in its words
+        blocks += [Heading(OWN), _plan_table(own, "มาตรการและขั้นตอน", config, topics=True)]
+    if not drafted.empty:
+        blocks.append(Heading(f"{GENERATED}สำหรับตัวชี้วัดที่ยังไม่มีมาตรการ" if not own.empty else GENERATED))
     for number, rows in drafted.groupby("indicator", sort=True):
         blocks += [Heading(f"ตัวชี้วัดที่ {fmt(number, config, None)} {rows['name'].iloc[0]}"),
                    Note("เหตุผล: " + str(rows["reason"].iloc[0])), _plan_table(rows, "มาตรการ", config)]
-    own = a.plan[a.plan["measure_id"].isna()]
-    if not own.empty:
-        blocks += [Heading("แผนของหน่วยงานจากเอกสาร"), Note(str(own["origin"].iloc[0]).split(" (")[0]),
-                   _plan_table(own, "มาตรการและขั้นตอน", config, topics=True)]
     if audience == "analyst":
         blocks.append(Note("ร่างนี้สร้างจากคลังมาตรการของ ita-report และแผนในเอกสารของหน่วยงาน "
                            "ควรทบทวนและปรับให้เหมาะกับบริบทของหน่วยงานก่อนใช้ ฉบับตารางอยู่ในไฟล์ plan.csv"))
