@@ -366,3 +366,13 @@ def test_a_measure_period_is_days_of_the_plan_year(words, expected):
     from ita_lib.analysis.plan_dates import measure_period
 
     assert measure_period(words, 2570, AnalysisConfig(digits="arabic")) == expected
+
+
+def test_each_indicator_has_a_target_for_the_plan_year():
+    from ita_lib.analysis.targets import indicator_targets
+
+    facts = facts_for({2567: {"indicators": (100.0, 96.5, 84.2, 70.0, None, None, None, None, None, None)}})
+    a = build_analysis(AGENCY, facts, config=AnalysisConfig(digits="arabic"))
+    targets = indicator_targets(a.scores, 2567, a.config)
+    assert targets[["indicator", "target", "target_th"]].values.tolist() == [
+        [1, 100.0, "คงคะแนน 100"], [2, 96.5, "ไม่น้อยกว่า 96.50"], [3, 85.0, "ไม่น้อยกว่า 85"], [4, 85.0, "ไม่น้อยกว่า 85"]]

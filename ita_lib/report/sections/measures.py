@@ -11,6 +11,7 @@ from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis, AnalysisConfig
 from ita_lib.analysis.labels import KINDS
 from ita_lib.analysis.plan import GENERATED, OWN
+from ita_lib.analysis.targets import indicator_targets
 from ita_lib.analysis.numbers import digits, document_digits, fmt
 from ita_lib.report.checklist import signers_of
 from ita_lib.report.document import Block, Cell, Heading, Note, Section, SignOff, Table
@@ -75,6 +76,12 @@ def plan(a: AgencyAnalysis, audience: str = "agency") -> Section:
     if a.plan.empty:
         return Section("plan", title, (Note("ไม่มีตัวชี้วัดที่ต่ำกว่าเกณฑ์หรือมีแนวโน้มลดลง และเอกสารไม่มีแผนของหน่วยงาน"),))
     blocks: list[Block] = [Note(follow_up(plan_year, config))] if plan_year else []
+    targets = indicator_targets(a.scores, a.latest_year, config)
+    if len(targets):
+        blocks += [Heading(f"เป้าหมายรายตัวชี้วัด ปีงบประมาณ {year(plan_year, config)}"), Table(
+            ("ตัวชี้วัด", f"คะแนนปี {year(a.latest_year, config)}", f"เป้าหมายปี {year(plan_year, config)}"),
+            tuple((Cell(f"{fmt(r.indicator, config, None)}. {r.name}"), number_cell(score(r.score, config)),
+                   Cell(r.target_th)) for r in targets.itertuples(index=False)), style="data keep")]
     own = a.plan[a.plan["measure_id"].isna()]
     drafted = a.plan[a.plan["measure_id"].notna()]
     if not own.empty:  # the agency's own measures first, in its words
