@@ -376,3 +376,22 @@ def test_each_indicator_has_a_target_for_the_plan_year():
     targets = indicator_targets(a.scores, 2567, a.config)
     assert targets[["indicator", "target", "target_th"]].values.tolist() == [
         [1, 100.0, "คงคะแนน 100"], [2, 96.5, "ไม่น้อยกว่า 96.50"], [3, 85.0, "ไม่น้อยกว่า 85"], [4, 85.0, "ไม่น้อยกว่า 85"]]
+
+
+def test_a_weakness_takes_its_cause_from_the_agency_else_from_the_nacc_issues():
+    from ita_lib.analysis.causes import weakness_causes
+
+    facts = facts_for({2566: {"indicators": WORKED}})  # 7, 8 and 9 below 85
+    actions = pd.DataFrame([{"indicator": 9, "topic": "9", "measure": "ตรวจลิงก์", "analysis": "ลิงก์บนเว็บไซต์เสียหลายหน้า",
+                             "steps": "[]", "period": None, "responsible": None, "score": None, "line": 3,
+                             "fiscal_year": 2566, "path": "/x/a.txt"}])
+    recommendations = pd.DataFrame([{"instrument": "EIT", "indicator": 7, "line": 9, "fiscal_year": 2566,
+                                     "path": "/x/r.txt",
+                                     "text": "หน่วยงานควรพัฒนาตามตัวชี้วัดที่ 7 โดยเฉพาะในประเด็น ผู้รับบริการบางรายไม่ทราบช่องทาง"
+                                             "ติดต่อ หน่วยงานควรประชาสัมพันธ์ และประเด็น ข้อมูลบนเว็บไซต์ไม่เป็นปัจจุบัน "
+                                             "หน่วยงานควรปรับปรุงทุกเดือน"}])
+    a = build_analysis(AGENCY, facts, actions=actions, recommendations=recommendations)
+    causes = weakness_causes(a.scores, a.actions, a.recommendations, 2566, a.config)
+    assert causes.values.tolist() == [
+        [7, "ผู้รับบริการบางรายไม่ทราบช่องทางติดต่อ; ข้อมูลบนเว็บไซต์ไม่เป็นปัจจุบัน", "nacc"],
+        [9, "ลิงก์บนเว็บไซต์เสียหลายหน้า", "agency"]]  # 8: the documents give no cause
