@@ -6,7 +6,7 @@ import re
 
 
 def answered(text: str, answers: dict) -> str:
-    """`answers`: scores {field: value}, result, name, district, province, confirmed_by,
+    """`answers`: scores {field: value}, causes {indicator field: text}, result, name, district, province, confirmed_by,
     confirmed_on, report_date and signers {role: (name, position)}."""
     def put(key: str, value, indent: str = "") -> None:
         nonlocal text
@@ -17,6 +17,11 @@ def answered(text: str, answers: dict) -> str:
 
     for key, value in answers.get("scores", {}).items():
         put(key, value, "  ")
+    if answers.get("causes"):  # under causes:, after the scores' keys of the same names
+        head, _, tail = text.partition("\ncauses:")
+        for key, value in answers["causes"].items():
+            tail = re.sub(rf"\n  {re.escape(key)}:[^\n#]*", lambda _: f'\n  {key}: "{value}" ', tail, count=1)
+        text = head + "\ncauses:" + tail
     for key in ("result", "name", "district", "province", "confirmed_by", "confirmed_on", "report_date"):
         if answers.get(key) is not None:
             put(key, answers[key])

@@ -16,6 +16,7 @@ from ita_lib.analysis import load
 from ita_lib.cli import exit_codes
 from ita_lib.model import Assessment, Source
 from ita_lib.review.write import review_text
+from review_answers import answered
 
 NAME = "องค์การบริหารส่วนตำบลโคกกลางใหม่"
 # all ten indicators printed, no overall, no instrument: those are what the agency must confirm
@@ -48,7 +49,7 @@ def test_a_report_with_something_to_confirm_is_a_draft_and_final_refuses_it(stor
                   cwd=tmp_path)
     assert refused.returncode == exit_codes.PARTIAL and "Traceback" not in refused.stderr
     lines = refused.stderr.strip().splitlines()
-    assert len(lines) == 1 and "not final, 7 items to confirm (ผลการประเมิน" in lines[0]
+    assert len(lines) == 1 and "not final, 8 items to confirm (ผลการประเมิน" in lines[0]
     assert f'ita-report review "{NAME}"' in lines[0]
     assert not list(out.glob("*/report.pdf"))
 
@@ -60,20 +61,23 @@ def test_a_report_with_something_to_confirm_is_a_draft_and_final_refuses_it(stor
         headers = "".join(docx.read(name).decode("utf-8") for name in docx.namelist() if "header" in name)
     assert ">ร่าง<" in headers
     checklist = (folder / "checklist.html").read_text(encoding="utf-8")
-    for item in ("คะแนนรวม ITA", "(IIT)", "(EIT)", "(OIT)", "ผู้ลงนามท้ายรายงาน", "วันที่ของรายงาน"):
+    for item in ("คะแนนรวม ITA", "(IIT)", "(EIT)", "(OIT)", "สาเหตุที่ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล ต่ำกว่าเกณฑ์",
+                 "ผู้ลงนามท้ายรายงาน", "วันที่ของรายงาน"):
         assert item in checklist
-    assert "ต้องยืนยันอีก ๗ รายการ" in checklist
+    assert "ต้องยืนยันอีก ๘ รายการ" in checklist
 
 
 ANSWERS = {"  overall_score": "91.87", "  instrument:IIT": "94.50", "  instrument:EIT": "90.10",
            "  instrument:OIT": "90.85", "result": '"ผ่าน"', "confirmed_by": '"นางทดลอง รอบคอบ ปลัด อบต."',
            "report_date": "2568-11-28"}
+CAUSE = "เว็บไซต์ของหน่วยงานไม่ได้ปรับปรุงข้อมูลการจัดซื้อจัดจ้างรายเดือนตลอดปี"
 SIGNERS = {"reporter": ("นางสาวตัวอย่าง ขยัน", "นักจัดการงานทั่วไป"), "certifier": ("นางทดลอง รอบคอบ", "ปลัด อบต."),
            "approver": ("นายใจดี มีธรรม", "นายกองค์การบริหารส่วนตำบลโคกกลางใหม่")}
 
 
 def test_once_everything_is_confirmed_final_builds_the_publication(store, tmp_path) -> None:
     text = review_text(load(NAME, store))
+    text = answered(text, {"causes": {"indicator:9": CAUSE}})
     for key, value in ANSWERS.items():
         text = re.sub(rf"\n{re.escape(key)}:[^\n#]*", lambda _: f"\n{key}: {value} ", text, count=1)
     for role, (name, position) in SIGNERS.items():
@@ -91,3 +95,4 @@ def test_once_everything_is_confirmed_final_builds_the_publication(store, tmp_pa
     text = "\n".join(pages(folder / "report.pdf"))
     assert "ร่าง" not in text and "คำนวณ" not in text
     assert "นายใจดี มีธรรม" in text and "๒๘ พฤศจิกายน ๒๕๖๘" in text and "๙๑.๘๗" in text
+    assert "สาเหตุของจุดอ่อน" in text and "เว็บไซต์ของหน่วยงานไม่ได้ปรับปรุงข้อมูล" in text

@@ -111,3 +111,30 @@ def test_a_review_file_that_cannot_be_used_is_one_line(db, tmp_path, answers, li
     assert done.returncode == 4 and "Traceback" not in done.stderr
     assert done.stderr.strip().splitlines() == [f"ita-report: {error.value}"]
     assert load(NAME, db).open_items["key"].tolist()[:2] == ["result", "overall_score"]  # nothing stored
+
+
+def test_a_weakness_without_a_cause_is_asked_for_and_the_agencys_cause_is_printed(tmp_path, write_records) -> None:
+    from review_answers import answered
+
+    db = tmp_path / "ita.duckdb"
+    name = "องค์การบริหารส่วนตำบลนาเพียงใต้"
+    write_records(db, [Assessment(agency=name, agency_type="อบต.", district="ชุมแพ", province="ขอนแก่น",
+                                  fiscal_year=2567, indicators={"4": 80.35, "6": 90.10},
+                                  source=Source(path="analysis.txt", sha256="d" * 64, kind="agency_analysis"))])
+    a = load(name, db)
+    row = a.open_items.set_index("key").loc["cause:indicator:4"]
+    assert (row["label"], row["status"], row["found"]) == (
+        "สาเหตุที่ตัวชี้วัดที่ ๔ การใช้ทรัพย์สินของราชการ ต่ำกว่าเกณฑ์", "missing", "คะแนน ๘๐.๓๕")
+    text = answered(review_text(a), {"causes": {"indicator:4": "ยังไม่มีระเบียบการยืมพัสดุ"},
+                                     "confirmed_by": "นายทดสอบ ปลัด อบต."})
+    assert '\ncauses:\n  # สาเหตุที่ตัวชี้วัดที่ ๔' in text
+    path = tmp_path / "review.yaml"
+    path.write_text(text, encoding="utf-8")
+    confirm(path, db=db)
+    a = load(name, db)
+    assert "cause:indicator:4" not in set(a.open_items["key"])
+    assert a.confirmed["cause:indicator:4"] == "ยังไม่มีระเบียบการยืมพัสดุ"
+    bad = path.read_text(encoding="utf-8").replace("  indicator:4:", "  indicator:44:")
+    path.write_text(bad, encoding="utf-8")
+    with pytest.raises(ReviewError, match="'indicator:44' is not an indicator"):
+        confirm(path, db=db)

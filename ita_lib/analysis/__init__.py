@@ -22,6 +22,7 @@ from ita_lib.analysis.items import item_table, limitations_table
 from ita_lib.analysis.history import choose_values, history, without_nan
 from ita_lib.analysis.labels import thai_columns
 from ita_lib.analysis.levels import score_table
+from ita_lib.analysis.causes import weakness_causes
 from ita_lib.analysis.confirmed import confirmed_texts, with_confirmed_identity
 from ita_lib.analysis.narrative import Narrative, write_narrative
 from ita_lib.analysis.open_items import open_items
@@ -127,7 +128,8 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
         actions=actions, sources=_or_empty(sources, ["path", "sha256", "kind", "fiscal_year"]), config=config,
         doubts=doubts, items=item_table(chosen, config), limitations=limitations_table(chosen),
         names=names, confirmed=confirmed,
-        open_items=open_items(agency, years, scores, doubts, names, confirmed, config))
+        open_items=open_items(agency, years, scores, doubts, names, confirmed, config,
+                              weakness_causes(scores, actions, recommendations, latest, config, confirmed)))
 
 
 def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:

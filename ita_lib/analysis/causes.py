@@ -7,24 +7,35 @@ import re
 
 import pandas as pd
 
+from ita_lib import fields
 from ita_lib.analysis.config import AnalysisConfig
 
 COLUMNS = ["indicator", "cause", "source"]
-AGENCY, NACC = "agency", "nacc"  # where a cause comes from
+AGENCY, NACC, CONFIRMED = "agency", "nacc", "confirmed"  # where a cause comes from
 ISSUE_SEPARATOR = "; "  # between the issues of one indicator's recommendations
 # An issue of a recommendation: the words after "ประเด็น" up to what the agency should do about it.
 _ISSUE = re.compile(r"ประเด็น\s*(.+?)\s*(?=หน่วยงานควร|และประเด็น|$)")
 
 
+def cause_field(number: int) -> str:
+    """The key of the cause the agency gives for an indicator in its review file."""
+    return f"cause:{fields.indicator(number)}"
+
+
 def weakness_causes(scores: pd.DataFrame, actions: pd.DataFrame, recommendations: pd.DataFrame,
-                    year: int | None, config: AnalysisConfig) -> pd.DataFrame:
-    """One row per indicator below the pass mark in `year` with a cause the documents give."""
+                    year: int | None, config: AnalysisConfig, confirmed: dict | None = None) -> pd.DataFrame:
+    """One row per indicator below the pass mark in `year` with a cause: the one the agency wrote in
+    its review file, else its analysis, else the NACC's issues."""
+    confirmed = confirmed or {}
     if year is None:
         return pd.DataFrame(columns=COLUMNS)
     weak = scores[(scores["fiscal_year"] == year) & (scores["scope"] == "indicator")
                   & (scores["score"] < config.passing)].sort_values("score")
     rows = []
     for number in (int(n) for n in weak["indicator"]):
+        if confirmed.get(cause_field(number)):
+            rows.append((number, confirmed[cause_field(number)], CONFIRMED))
+            continue
         own = actions[(actions["fiscal_year"] == year) & (actions["indicator"] == number)]["analysis"]
         own = [text for text in own if isinstance(text, str) and text.strip()]
         if own:

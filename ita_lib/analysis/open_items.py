@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ita_lib import fields
+from ita_lib.analysis.causes import cause_field
 from ita_lib.analysis.history import OWN_WORDS
 from ita_lib.analysis.numbers import fmt
 from ita_lib.rubric import load as load_rubric
@@ -32,15 +33,18 @@ class Item:
 
 
 def open_items(agency: dict, years: pd.DataFrame, scores: pd.DataFrame, doubts: pd.DataFrame,
-               names: pd.DataFrame, confirmed: dict[str, str], config) -> pd.DataFrame:
-    """One row per open item of the latest year (none when there is no year)."""
+               names: pd.DataFrame, confirmed: dict[str, str], config, causes: pd.DataFrame | None = None
+               ) -> pd.DataFrame:
+    """One row per open item of the latest year (none when there is no year); `causes`: the
+    weaknesses' causes the documents give (analysis.causes), a weakness without one is open."""
     if years.empty:
         return pd.DataFrame(columns=COLUMNS)
     latest = years.sort_values("fiscal_year").iloc[-1]
     year = int(latest["fiscal_year"])
     items = [*_agency_items(agency, names, confirmed, config), *_result_items(latest, config),
              *_score_items(scores[scores["fiscal_year"] == year], year, config),
-             *_doubt_items(doubts[doubts["fiscal_year"] == year] if len(doubts) else doubts, config)]
+             *_doubt_items(doubts[doubts["fiscal_year"] == year] if len(doubts) else doubts, config),
+             *_cause_items(scores[scores["fiscal_year"] == year], causes, config)]
     return pd.DataFrame([(year, i.key, i.label, i.status, i.found) for i in items], columns=COLUMNS)
 
 
@@ -98,3 +102,14 @@ def _doubt_items(doubts: pd.DataFrame, config):
             f"ตัวชี้วัดที่ {fmt(int(row.indicator), config, None)}" if row.indicator is not None
             else f"แบบวัด {fields.code_of(row.field)}")
         yield Item(row.field, label, "disputed", values)
+
+
+def _cause_items(scores: pd.DataFrame, causes: pd.DataFrame | None, config):
+    """An indicator below the pass mark whose cause no document gives: the agency writes it."""
+    known = set() if causes is None else set(causes["indicator"])
+    weak = scores[(scores["scope"] == "indicator") & (scores["score"] < config.passing)].sort_values("indicator")
+    for row in weak.itertuples(index=False):
+        if int(row.indicator) not in known:
+            yield Item(cause_field(int(row.indicator)),
+                       f"สาเหตุที่ตัวชี้วัดที่ {fmt(int(row.indicator), config, None)} {row.name} ต่ำกว่าเกณฑ์",
+                       "missing", f"คะแนน {fmt(row.score, config)}")

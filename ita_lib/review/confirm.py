@@ -76,11 +76,13 @@ def review_rows(review: Review, lines: dict, agency: dict, sha256: str, path: st
              "confirmed_by": review.confirmed_by,
              "confirmed_on": review.confirmed_on and review.confirmed_on.isoformat(),
              "report_date": review.report_date and review.report_date.isoformat()}
+    texts.update({f"cause:{key}": text for key, text in review.causes.items()})
     for role, person in review.sign_off.model_dump().items():
         texts.update({f"sign_off.{role}.{key}": value for key, value in person.items()})
     for field, text in texts.items():
         if text:
-            line = lines.get(tuple(field.split("."))) or lines.get((field,))
+            line = (lines.get(tuple(field.split("."))) or lines.get((field,))
+                    or lines.get(("causes", field.removeprefix("cause:"))))
             rows.tables["facts"].append((rid, field, None, text, line, False))
     return rows
 

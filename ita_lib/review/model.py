@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, Field, ValidationError, field_validator
 
 from ita_lib import fields
 from ita_lib.errors import ReviewError
@@ -70,6 +70,7 @@ class Review(BaseModel):
     name: str | None = Field(None, **_TEXT)
     district: str | None = Field(None, max_length=100)
     province: str | None = Field(None, max_length=100)
+    causes: dict[str, Annotated[str, StringConstraints(max_length=1000)]] = Field(default_factory=dict)
     sign_off: SignOff = Field(default_factory=SignOff)
     report_date: datetime.date | None = None
 
@@ -95,9 +96,21 @@ class Review(BaseModel):
             raise ValueError(f"{unknown[0]!r} is not a score of the ITA (e.g. {examples})")
         return {key: score for key, score in value.items() if score is not None}
 
+    @field_validator("causes", mode="before")
+    @classmethod
+    def _cause_keys(cls, value):
+        """Indicator keys only (indicator:7); an empty answer is no answer."""
+        if not isinstance(value, dict):
+            return value
+        indicators = [key for key in score_fields() if key.startswith("indicator:")]
+        unknown = [key for key in value if key not in indicators]
+        if unknown:
+            raise ValueError(f"{unknown[0]!r} is not an indicator (e.g. {indicators[0]})")
+        return {key: text for key, text in value.items() if text is not None}
+
     def gives_anything(self) -> bool:
         signers = self.sign_off.model_dump()
-        return bool(self.scores or self.result or self.name or self.district or self.province
+        return bool(self.scores or self.causes or self.result or self.name or self.district or self.province
                     or self.report_date or any(v for signer in signers.values() for v in signer.values()))
 
 

@@ -8,12 +8,14 @@ import json
 from pathlib import Path
 
 from ita_lib.analysis import AgencyAnalysis
+from ita_lib import fields
 from ita_lib.analysis.history import CONFIRMED
 from ita_lib.analysis.numbers import fmt
 from ita_lib.analysis.open_items import STATUS_TH
 from ita_lib.review.model import BUDDHIST_ERA_OFFSET, Review
 from ita_lib.rubric import load as load_rubric
 
+CAUSE = "cause:"  # the open item and the stored fact of a weakness' cause: cause:indicator:7
 ROLES = {"reporter": "ผู้รายงาน", "certifier": "ผู้รับรอง", "approver": "ผู้เห็นชอบ (หัวหน้าหน่วยงาน)"}
 
 
@@ -55,7 +57,9 @@ def review_text(a: AgencyAnalysis, earlier: Review | None = None, signers: list 
            f"confirmed_by:{_value(kept and kept.confirmed_by)}      # ชื่อและตำแหน่งผู้ยืนยันข้อมูล",
            f"confirmed_on:{_value(kept and kept.confirmed_on)}      # วันที่ยืนยัน เช่น 2568-12-01",
            ""]
-    scores = items[items["key"].str.contains(":") | (items["key"] == "overall_score")] if len(items) else items
+    is_score = items["key"].str.startswith(("indicator:", "instrument:")) | (items["key"] == fields.OVERALL)
+    scores = items[is_score] if len(items) else items
+    causes = items[items["key"].str.startswith(CAUSE)] if len(items) else items
     out.append("# ---- คะแนนที่ยังไม่ได้ยืนยัน: ใส่คะแนนตามผลในระบบ ITAS ----")
     out.append("scores:" + ("" if len(scores) or (kept and kept.scores) else " {}"))
     for row in scores.itertuples(index=False):
@@ -67,6 +71,18 @@ def review_text(a: AgencyAnalysis, earlier: Review | None = None, signers: list 
     grade = f" หรือระดับ \"{rubric.grades[0]}\"" if rubric.grades else ""
     example = f"ผลการประเมิน เช่น \"{rubric.passed_word}\"{grade}"
     out += ["", *_open_text(items, "result", kept and kept.result, example), ""]
+    kept_causes = kept.causes if kept else {}
+    if len(causes) or kept_causes:
+        out.append("# ---- สาเหตุของจุดอ่อนที่เอกสารไม่ได้ระบุ: เขียนสาเหตุสั้น ๆ ในเครื่องหมายคำพูด ----")
+        out.append("causes:")
+        for row in causes.itertuples(index=False):
+            key = row.key.removeprefix(CAUSE)
+            out.append(f"  # {row.label} ({row.found})")
+            out.append(f"  {key}:{_value(kept_causes.get(key))}")
+        for key, text in kept_causes.items():
+            if CAUSE + key not in set(causes["key"] if len(causes) else ()):
+                out += ["  # ระบุไว้แล้ว", f"  {key}:{_value(text)}"]
+        out.append("")
     out.append("# ---- หน่วยงาน ----")
     spellings = ", ".join(f"{row.spelling} ({fmt(row.documents, config, None)} เอกสาร)"
                           for row in a.names.itertuples(index=False)) if len(a.names) else "–"
@@ -105,6 +121,7 @@ def confirmed_review(a: AgencyAnalysis) -> Review | None:
                   result=texts.get("grade") or texts.get("result"), name=texts.get("agency_name"),
                   district=texts.get("district"), province=texts.get("province"),
                   sign_off={role: {k: v for k, v in person.items() if v} for role, person in sign_off.items()},
+                  causes={key.removeprefix(CAUSE): text for key, text in texts.items() if key.startswith(CAUSE)},
                   report_date=texts.get("report_date"))
 
 

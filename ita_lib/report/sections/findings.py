@@ -6,7 +6,7 @@ import pandas as pd
 
 from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis
-from ita_lib.analysis.causes import ISSUE_SEPARATOR, NACC, weakness_causes
+from ita_lib.analysis.causes import AGENCY, ISSUE_SEPARATOR, NACC, weakness_causes
 from ita_lib.analysis.numbers import fmt
 from ita_lib.report.document import Block, Bullets, Cell, Heading, Note, Paragraph, Section, Table
 from ita_lib.report.sections.common import (STATUS_TH, as_written, doubt_notes, doubts_of, indicator_title,
@@ -21,14 +21,14 @@ def strengths_weaknesses(a: AgencyAnalysis) -> Section:
         sentences = a.narrative.sections.get(key, [])
         if sentences:
             groups.append([Heading(title), *(Paragraph(s) for s in sentences)])
-    causes = weakness_causes(a.scores, a.actions, a.recommendations, a.latest_year, a.config)
-    advised = causes[causes["source"] == NACC]  # the agency's own analysis has its table below
+    causes = weakness_causes(a.scores, a.actions, a.recommendations, a.latest_year, a.config, a.confirmed)
+    advised = causes[causes["source"] != AGENCY]  # the agency's own analysis has its table below
     if len(advised):
         rows = tuple((Cell(indicator_title(r.indicator, a.config)),
-                      Cell(items=tuple(as_written(issue, a.config) for issue in r.cause.split(ISSUE_SEPARATOR))))
+                      Cell(items=tuple(as_written(issue, a.config) for issue in
+                                       (r.cause.split(ISSUE_SEPARATOR) if r.source == NACC else (r.cause,)))))
                      for r in advised.itertuples(index=False))
-        groups.append([Heading("สาเหตุของจุดอ่อนตามข้อเสนอแนะของสำนักงาน ป.ป.ช."),
-                       Table(("ตัวชี้วัด", "ประเด็นที่พบ"), rows, style="data")])
+        groups.append([Heading("สาเหตุของจุดอ่อน"), Table(("ตัวชี้วัด", "สาเหตุ"), rows, style="data")])
     doubts = doubt_notes(a, a.latest_year)
     if groups and doubts:  # a strength or weakness may rest on a score the documents give twice
         groups.insert(1, doubts)
