@@ -253,12 +253,16 @@ def test_plan_draft_for_weak_indicators_and_csv_export(tmp_path):
     assert not any(column.isascii() for column in back.columns)  # Thai headings only, no measure_id
 
 
+def own_plan(**given) -> pd.DataFrame:
+    """One action row of the agency's own plan for indicator 9 of 2563, as the store gives it."""
+    return pd.DataFrame([{"indicator": 9, "topic": "9", "measure": "ตรวจลิงก์ทุกเดือน", "analysis": "ลิงก์เสีย",
+                          "steps": '["ตรวจ", "แก้"]', "period": "ต.ค. 2563", "responsible": "สำนักปลัด",
+                          "score": 79.85, "line": 40, "fiscal_year": 2563, "path": "/x/plan.txt", **given}])
+
+
 def test_plan_keeps_the_agencys_own_action_rows():
-    actions = pd.DataFrame([{"indicator": 9, "topic": "9", "measure": "ตรวจลิงก์ทุกเดือน", "analysis": "ลิงก์เสีย",
-                             "steps": '["ตรวจ", "แก้"]', "period": "ต.ค. 2563", "responsible": "สำนักปลัด",
-                             "score": 79.85, "line": 40, "fiscal_year": 2563, "path": "/x/plan.txt"}])
     facts = facts_for({2563: {"indicators": WORKED, "overall": 85.32}})
-    plan = build_analysis(AGENCY, facts, actions=actions, config=AnalysisConfig(measures_per_indicator=0)).plan
+    plan = build_analysis(AGENCY, facts, actions=own_plan(), config=AnalysisConfig(measures_per_indicator=0)).plan
     assert len(plan) == 1
     row = plan.iloc[0]
     assert (row["measure"], row["steps"], row["responsible"]) == ("ตรวจลิงก์ทุกเดือน", "ตรวจ | แก้", "สำนักปลัด")
@@ -267,11 +271,8 @@ def test_plan_keeps_the_agencys_own_action_rows():
 
 def test_generated_measures_fill_only_the_indicators_the_agencys_plan_leaves_out():
     # WORKED: indicators 7, 8 and 9 are below 85; the agency's own plan answers 9
-    actions = pd.DataFrame([{"indicator": 9, "topic": "9", "measure": "ตรวจลิงก์ทุกเดือน", "analysis": "ลิงก์เสีย",
-                             "steps": "[]", "period": "ต.ค. 2563", "responsible": "สำนักปลัด",
-                             "score": 79.85, "line": 40, "fiscal_year": 2563, "path": "/x/plan.txt"}])
     facts = facts_for({2563: {"indicators": WORKED, "overall": 85.32}})
-    plan = build_analysis(AGENCY, facts, actions=actions, config=AnalysisConfig(measures_per_indicator=1)).plan
+    plan = build_analysis(AGENCY, facts, actions=own_plan(), config=AnalysisConfig(measures_per_indicator=1)).plan
     generated = plan[plan["measure_id"].notna()]
     assert sorted(generated["indicator"].unique()) == [7, 8] and set(generated["origin"]) == {"มาตรการเสนอเพิ่มเติม"}
     assert plan[plan["measure_id"].isna()]["indicator"].tolist() == [9]
