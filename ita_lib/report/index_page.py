@@ -8,9 +8,10 @@ import math
 from collections import defaultdict
 from pathlib import Path
 
-from ita_lib.report.html import none_if_missing, text_key
+from ita_lib.report.html import text_key
 from ita_lib.files import atomic_write
 from ita_lib.report.html import table, tag, text
+from ita_lib.report.overview import agency_passed
 from ita_lib.rubric import load as load_rubric
 
 _SCRIPT = """
@@ -78,11 +79,13 @@ def _latest(data: dict) -> dict:
     for row in data.get("yoy") or []:
         if row.get("scope") == "overall" and row.get("fiscal_year") == latest.get("fiscal_year"):
             change = row.get("delta")
+    # One answer per agency, the overview's: the province table counts what the result column shows.
+    passed = agency_passed(latest.get("fiscal_year"), latest.get("overall_score"), latest.get("grade"),
+                           latest.get("result"), latest.get("passed"))
     return {"year": latest.get("fiscal_year"), "score": latest.get("overall_score"),
             "verdict": " ".join(str(v) for v in (latest.get("grade"), latest.get("result")) if v)
-            or ("" if latest.get("passed") is None
-                else (rubric.passed_word if latest.get("passed") else rubric.failed_word)),
-            "passed": latest.get("passed"), "change": change, "type": text_key(data["agency"].get("agency_type")),
+            or ("" if passed is None else (rubric.passed_word if passed else rubric.failed_word)),
+            "passed": passed, "change": change, "type": text_key(data["agency"].get("agency_type")),
             "district": text_key(data["agency"].get("district"))}  # text: json.loads reads NaN too
 
 
@@ -92,6 +95,23 @@ def _number(value) -> str:
 
 def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _province_table(by_province: dict[str, list[dict]], shown) -> str:
+    """Per province, the agencies with a score in the batch's latest year (the province overview's
+    year): how many, their mean, how many passed (agency_passed), so the two pages agree."""
+    years = [i["year"] for items in by_province.values() for i in items if _is_number(i["score"]) and i["year"]]
+    latest = max(years) if years else None
+    rows = []
+    for province, items in sorted(by_province.items()):
+        current = [i for i in items if i["year"] == latest and _is_number(i["score"])]
+        passed = sum(1 for i in current if i["passed"])
+        rows.append((province or "ไม่ระบุ", shown(len(items)), shown(len(current)),
+                     shown(_number(sum(i["score"] for i in current) / len(current))) if current else "",
+                     shown(f"{passed} จาก {len(current)} ({100 * passed / len(current):.1f}%)") if current else ""))
+    year = "" if latest is None else " ปี " + shown(latest)
+    return table(["จังหวัด", "จำนวนรายงาน", "มีผล" + year, "คะแนนเฉลี่ย" + year, "ผ่านเกณฑ์" + year], rows,
+                 numeric=(1, 2, 3, 4))
 
 
 REPORT_LINKS = (("หน้าเว็บ", "report.html"), ("PDF", "report.pdf"), ("Word", "report.docx"), ("Excel", "report.xlsx"))
@@ -122,7 +142,8 @@ def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
                              if (output_dir / outcome.slug / name).exists())
         else:
             links = text(error[:200])
-        cells = [tag("td", text(agency)), tag("td", text(kind)), tag("td", text(province)),
+        cells = [tag("td", text(agency)), tag("td", text(kind)),
+                 tag("td", text((summary or {}).get("district") or "")), tag("td", text(province)),
                  tag("td", text(shown((summary or {}).get("year") or "")), class_="num",
                      data_sort=str((summary or {}).get("year") or "")),
                  tag("td", text(shown(_number((summary or {}).get("score")))), class_="num",
@@ -134,19 +155,11 @@ def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
                  tag("td", links)]
         rows.append(tag("tr", "".join(cells), class_="failed" if outcome.status == "failed" else None,
                         data_province=province, data_type=kind, data_name=agency))
-    headers = [("หน่วยงาน", 0), ("ประเภท", 0), ("จังหวัด", 0), ("ปีล่าสุด", 1), ("คะแนน ITA", 1),
+    headers = [("หน่วยงาน", 0), ("ประเภท", 0), ("อำเภอ", 0), ("จังหวัด", 0), ("ปีล่าสุด", 1), ("คะแนน ITA", 1),
                ("ผล", 0), ("เปลี่ยนแปลง", 1), ("รายงาน", 0)]
     head = tag("thead", tag("tr", "".join(tag("th", text(h), data_numeric=str(n)) for h, n in headers)))
     agencies = tag("table", head + tag("tbody", "".join(rows)), class_="data", id="agencies")
-    summary_rows = []
-    for province, items in sorted(by_province.items()):
-        scores = [i["score"] for i in items if _is_number(i["score"])]
-        passed = [i for i in items if none_if_missing(i["passed"]) is not None]
-        summary_rows.append((province or "ไม่ระบุ", shown(len(items)),
-                             shown(_number(sum(scores) / len(scores))) if scores else "",
-                             shown(f"{100 * sum(1 for i in passed if i['passed']) / len(passed):.1f}%")
-                             if passed else ""))
-    province_table = table(["จังหวัด", "จำนวนรายงาน", "คะแนนเฉลี่ยปีล่าสุด", "ผ่านเกณฑ์"], summary_rows, numeric=(1, 2, 3))
+    province_table = _province_table(by_province, shown)
     def options(values, label: str, id_: str) -> str:
         return tag("select", tag("option", text(label), value="") + "".join(
             tag("option", text(v), value=v) for v in sorted(values) if v), id=id_)

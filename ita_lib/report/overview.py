@@ -36,7 +36,8 @@ class Overview:
 
     title: str  # the province, or "N จังหวัด"
     year: int | None  # the latest fiscal year any agency has: the year the overview is about
-    # agency_id, name, agency_type, district, province, slug, year, score, verdict, passed, previous_year, change
+    # agency_id, name, agency_type, district, province, slug, year, score, grade, result, passed,
+    # previous_year, change
     agencies: pd.DataFrame
     indicators: pd.DataFrame  # agency_id, indicator, name, instrument, score (the overview year)
     config: AnalysisConfig
@@ -83,7 +84,7 @@ def load_overview(output_dir: str | Path, *, province: str | None = None,
         agencies.append(agency)
         indicators.extend(scores)
     agencies_frame = pd.DataFrame(agencies, columns=["agency_id", "name", "agency_type", "district", "province",
-                                                     "slug", "year", "score", "verdict", "passed",
+                                                     "slug", "year", "score", "grade", "result", "passed",
                                                      "previous_year", "change"])
     indicator_frame = pd.DataFrame(indicators, columns=["agency_id", "year", "indicator", "name", "instrument",
                                                         "score"])
@@ -107,10 +108,10 @@ def _agency_row(data: dict, slug: str) -> dict:
     year = latest.get("fiscal_year")
     change = next((row for row in data.get("yoy") or [] if row.get("scope") == "overall"
                    and row.get("fiscal_year") == year and not row.get("era_break")), {})
-    verdict = latest.get("grade") or latest.get("result")
     return {"agency_id": agency.get("agency_id"), "name": agency.get("name"), "agency_type": agency.get("agency_type"),
             "district": agency.get("district"), "province": agency.get("province"), "slug": slug, "year": year,
-            "score": latest.get("overall_score"), "verdict": verdict, "passed": latest.get("passed"),
+            "score": latest.get("overall_score"), "grade": latest.get("grade"), "result": latest.get("result"),
+            "passed": latest.get("passed"),
             "previous_year": change.get("previous_year"), "change": change.get("delta")}
 
 
@@ -158,10 +159,28 @@ def _official_pass_mark(o: Overview) -> float:
     return load_rubric().rules_for(o.year).pass_threshold if o.year else load_rubric().pass_mark
 
 
+def agency_passed(year, score, grade=None, result=None, passed=None) -> bool | None:
+    """Whether an agency passed in `year`, one answer used by the overview and the index alike: the
+    printed result word, else the printed grade (the rubric says which grades pass), else the
+    printed pass, else the score against the year's official pass mark; None without any of them."""
+    rubric = load_rubric()
+    rules = rubric.rules_or_default(None if none_if_missing(year) is None else int(year))
+    result, grade = none_if_missing(result), none_if_missing(grade)
+    if result:
+        return result != rubric.failed_word and not str(result).startswith("ไม่")
+    bands = dict(rules.grade_bands or rubric.default_rules.grade_bands)
+    if grade in bands:
+        return bands[grade] >= rules.pass_threshold
+    if none_if_missing(passed) is not None:
+        return bool(passed)
+    score = none_if_missing(score)
+    return None if score is None else float(score) >= rules.pass_threshold
+
+
 def _passed(frame: pd.DataFrame, o: Overview) -> pd.Series:
-    """Passed as printed (2566+), else the score against the official pass mark."""
-    printed = frame["passed"]
-    return printed.where(printed.notna(), frame["score"] >= _official_pass_mark(o)).astype(bool)
+    """agency_passed of each row (agencies with a score: never None)."""
+    return pd.Series([bool(agency_passed(row.year, row.score, row.grade, row.result, row.passed))
+                      for row in frame.itertuples()], index=frame.index, dtype=bool)
 
 
 def title_block(o: Overview, today: datetime.date | None = None) -> TitleBlock:
@@ -204,9 +223,7 @@ def summary(o: Overview) -> Section:
             ("ต่ำสุด", _score(scores.min(), o)), ("สูงสุด", _score(scores.max(), o)),
             (f"ผ่านเกณฑ์ {_threshold(_official_pass_mark(o), o)} คะแนน", f"{_count(passed, o)} หน่วยงาน "
                                                                f"({_share(passed, len(current), o)})")]
-    verdicts = current["verdict"].dropna().value_counts()
-    verdict_rows = [(verdict, _count(int(count), o), _share(int(count), len(current), o))
-                    for verdict, count in sorted(verdicts.items())]
+    verdict_rows = _verdict_rows(current, o)
     sentences = [f"ปีงบประมาณ {fmt(o.year, o.config, None)} หน่วยงาน {_count(len(current), o)} แห่ง "
                  f"ได้คะแนนเฉลี่ย {_score(scores.mean(), o)} คะแนน ผ่านเกณฑ์ {_count(passed, o)} แห่ง "
                  f"({_share(passed, len(current), o)})"]
@@ -214,10 +231,29 @@ def summary(o: Overview) -> Section:
     if missing:
         sentences.append(f"อีก {_count(missing, o)} หน่วยงานไม่มีผลการประเมินปี {fmt(o.year, o.config, None)} "
                          "จึงไม่นับรวมในสรุปนี้")
-    blocks = [*(Paragraph(s) for s in sentences), _table(("สถิติ", "ค่า"), rows, numeric=(1,))]
-    if verdict_rows:
-        blocks.append(_table(("ผลการประเมิน", "จำนวนหน่วยงาน", "สัดส่วน"), verdict_rows, numeric=(1, 2)))
+    blocks = [*(Paragraph(s) for s in sentences), _table(("สถิติ", "ค่า"), rows, numeric=(1,)),
+              _table(("ผลการประเมิน", "จำนวนหน่วยงาน", "สัดส่วน", "ที่มาของผล"), verdict_rows, numeric=(1, 2))]
     return Section("summary", title, tuple(blocks))
+
+
+def _verdict_rows(current: pd.DataFrame, o: Overview) -> list[tuple]:
+    """Passed and failed, each agency counted once (agency_passed), so the rows add up to the
+    agencies and the passed row is the headline's count; beside each, the words the documents
+    printed and how many were judged by the score against the pass mark."""
+    rubric = load_rubric()
+    judged = current.assign(passed_now=_passed(current, o))
+    rows = []
+    for passed, word in ((True, rubric.passed_word), (False, rubric.failed_word)):
+        group = judged[judged["passed_now"] == passed]
+        printed = [none_if_missing(row.result) or none_if_missing(row.grade) for row in group.itertuples()]
+        words = pd.Series([w for w in printed if w], dtype=object).value_counts()
+        origin = [f"{'ระดับ ' if w in rubric.all_grades else 'ประกาศว่า'}{w} {_count(int(n), o)}"
+                  for w, n in sorted(words.items())]
+        by_score = sum(1 for w in printed if not w)
+        if by_score:
+            origin.append(f"จากคะแนนเทียบเกณฑ์ {_threshold(_official_pass_mark(o), o)} จำนวน {_count(by_score, o)}")
+        rows.append((word, _count(len(group), o), _share(len(group), len(current), o), ", ".join(origin) or "–"))
+    return rows
 
 
 def by_type(o: Overview) -> Section | None:
@@ -244,6 +280,14 @@ def indicator_means(o: Overview) -> pd.DataFrame:
     return means.reset_index().sort_values(["mean", "indicator"]).reset_index(drop=True)
 
 
+def indicator_coverage(o: Overview) -> tuple[int, int]:
+    """(agencies with indicator scores, agencies with a result) in the overview year: the
+    indicator means are taken over the first, which may be far fewer than the second."""
+    of_year = o.agencies[o.agencies["year"] == o.year]
+    scored = set(o.indicators["agency_id"]) & set(of_year["agency_id"])
+    return len(scored), len(of_year)
+
+
 def weakest_indicators(o: Overview, chart: Figure | None = None) -> Section:
     title = "ตัวชี้วัดที่จังหวัดยังอ่อน"
     means = indicator_means(o)
@@ -257,9 +301,13 @@ def weakest_indicators(o: Overview, chart: Figure | None = None) -> Section:
     sentence = (f"ตัวชี้วัดที่คะแนนเฉลี่ยต่ำที่สุดคือ ตัวชี้วัดที่ {_count(int(weakest['indicator']), o)} "
                 f"{weakest['name']} เฉลี่ย {_score(weakest['mean'], o)} คะแนน "
                 f"มีหน่วยงานได้ต่ำกว่าเกณฑ์ {_count(int(weakest['below']), o)} แห่ง")
+    scored, of_year = indicator_coverage(o)
+    coverage = (f"คะแนนเฉลี่ยรายตัวชี้วัดคำนวณจากหน่วยงานที่มีคะแนนรายตัวชี้วัด {_count(scored, o)} จาก "
+                f"{_count(of_year, o)} หน่วยงานที่มีผลการประเมินปี {fmt(o.year, o.config, None)}")
     table = _table(("ตัวชี้วัด", "ชื่อ", "แบบวัด", "คะแนนเฉลี่ย", "ระดับ",
                     f"หน่วยงานต่ำกว่า {_threshold(o.config.passing, o)}"), rows, numeric=(0, 3, 5))
-    return Section("weakest_indicators", title, (Paragraph(sentence), table, *((chart,) if chart else ())))
+    return Section("weakest_indicators", title,
+                   (Paragraph(sentence), Paragraph(coverage), table, *((chart,) if chart else ())))
 
 
 def movers_table(o: Overview) -> tuple[pd.DataFrame, pd.DataFrame]:

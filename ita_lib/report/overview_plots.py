@@ -59,12 +59,14 @@ def indicator_chart(o: Overview) -> Figure:
     fig, ax, footer = new_figure(max(2.4, 0.36 * len(means) + 1.0), footer=(True, 0))
     labels = [f"{threshold_text(row.indicator, o)} {dash_if_missing(row.name)}" for row in means.itertuples()]
     ax.barh(range(len(means)), means["mean"], color=[LEVEL_COLOURS[level] for level in means["level"]])
+    # The values in a column right of the plot, not at the bar ends: a mean near the pass mark
+    # would print its label across the pass-mark line.
     for position, value in enumerate(means["mean"]):
-        ax.annotate(fmt(value, o.config), xy=(value, position), xytext=(3, 0), textcoords="offset points",
-                    va="center", fontsize="small")
+        ax.annotate(fmt(value, o.config), xy=(1.0, position), xycoords=("axes fraction", "data"), xytext=(4, 0),
+                    textcoords="offset points", va="center", ha="left", fontsize="small")
     ax.set_yticks(range(len(means)), labels)
     ax.invert_yaxis()
-    ax.set_xlim(max(0.0, np.floor(min(means["mean"].min(), o.config.urgent) / 10) * 10 - 10), 104)
+    ax.set_xlim(max(0.0, np.floor(min(means["mean"].min(), o.config.urgent) / 10) * 10 - 10), 100)
     ax.set_xlabel("คะแนนเฉลี่ย")
     thai_tick_format(ax.xaxis, o, 0)
     return _finish_score_chart(fig, ax, footer, title, o)
@@ -72,7 +74,7 @@ def indicator_chart(o: Overview) -> Figure:
 
 def movers_chart(o: Overview) -> Figure:
     """Change since the previous comparable year: the most improved and most declined agencies."""
-    title = "หน่วยงานที่คะแนนเปลี่ยนแปลงมากที่สุด"
+    title = "คะแนนที่ดีขึ้นและลดลงจากปีก่อนหน้า"  # the section's heading above it is "…เปลี่ยนแปลงมากที่สุด"
     improved, declined = movers_table(o)
     rows = list(improved.itertuples()) + list(declined.iloc[::-1].itertuples())
     if not rows:
