@@ -96,3 +96,12 @@ def test_once_everything_is_confirmed_final_builds_the_publication(store, tmp_pa
     assert "ร่าง" not in text and "คำนวณ" not in text
     assert "นายใจดี มีธรรม" in text and "๒๘ พฤศจิกายน ๒๕๖๘" in text and "๙๑.๘๗" in text
     assert "สาเหตุของจุดอ่อน" in text and "เว็บไซต์ของหน่วยงานไม่ได้ปรับปรุงข้อมูล" in text
+
+
+def test_a_batch_of_publications_fails_the_agency_with_something_to_confirm(store, tmp_path) -> None:
+    done = run("batch", "--all", "--db", str(store), "--output-dir", str(tmp_path / "out"), "--final",
+               "--format", "pdf", "--jobs", "1", cwd=tmp_path)
+    assert done.returncode == exit_codes.PARTIAL and "Traceback" not in done.stderr
+    manifest = (tmp_path / "out" / "manifest.csv").read_text(encoding="utf-8-sig")
+    assert "failed" in manifest and "not final" in manifest
+    assert not list((tmp_path / "out").glob("*/report.pdf"))

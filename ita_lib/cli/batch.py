@@ -54,6 +54,8 @@ def _batch(args: argparse.Namespace) -> int:
         defaults["digits"] = args.digits
     if args.audience:
         defaults["audience"] = args.audience
+    if args.final:
+        defaults["final"] = True
     notebook = check_notebook(args.notebook) if args.notebook else NOTEBOOK
     if args.scheduler:
         check_scheduler(args.scheduler)

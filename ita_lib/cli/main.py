@@ -120,6 +120,8 @@ def _build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--format", default=None, help="comma-separated: html,pdf,docx,xlsx (default: html,pdf)")
     _audience_option(batch)
     batch.add_argument("--digits", choices=("thai", "arabic"), help="digits in the reports (default: thai)")
+    batch.add_argument("--final", action="store_true",
+                       help="publications only: an agency with anything left to confirm fails (exit 3)")
     batch.add_argument("--output-dir", default="outputs", type=path_text, help="default: %(default)s")
     batch.add_argument("--force", action="store_true", help="rebuild even when nothing changed")
     batch.add_argument("--timeout", type=positive_seconds, default=600,

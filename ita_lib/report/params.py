@@ -97,6 +97,7 @@ class ReportParams(BaseModel):
     audience: Literal["agency", "analyst"] = Field(
         "agency", description="agency: the analysis the agency publishes; analyst: with sources and checks")
     signoff: SignOff = Field(default_factory=SignOff)
+    final: bool = Field(False, description="the agency's publication: refused while anything is left to confirm")
 
     @field_validator("agency", "agency_id", "province", "db", "output_dir")
     @classmethod

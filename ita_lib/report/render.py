@@ -104,7 +104,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     export = _export(nbformat.reads(files["report.ipynb"].decode("utf-8"), as_version=4), notebook, name,
                      params.digits, folder.path)
     document = export.published.document
-    if document.draft and final:
+    if document.draft and (final or params.final):
         count = len(document.open_items)
         raise NotFinalError(f"agency {name}: not final, {count} item{'s' if count > 1 else ''} to confirm "
                             f"({_listed(document.open_items)}); run: ita-report review \"{name}\"",
