@@ -93,6 +93,7 @@ def page(report_document) -> str:
     """The same document as the HTML the page is made of, the contents after the title block."""
     parts = report_document.parts
     body = to_html(parts[0]) + contents(report_document.sections()) + "".join(to_html(p) for p in parts[1:])
+    body = str(without_break_marks(BeautifulSoup(body, "html.parser")))
     return f"<!DOCTYPE html><html lang='th'><head><title>t</title></head><body><main>{body}</main></body></html>"
 
 
@@ -112,7 +113,18 @@ def blocks(document) -> list:
             for e in document.element.body if e.tag in (qn("w:p"), qn("w:tbl"))]
 
 
+def without_break_marks(soup):
+    """The page without the marks of where a Thai line may break (words in spans, <wbr>): the text Word holds."""
+    for word in soup.select("span.w"):
+        word.unwrap()
+    for mark in soup.find_all("wbr"):
+        mark.decompose()
+    soup.smooth()  # the words' texts one string again
+    return soup
+
+
 def html_rows(table) -> list[list[str]]:
+    table = without_break_marks(BeautifulSoup(str(table), "html.parser"))
     return [[" ".join(cell.get_text(" ").split()) for cell in row.find_all(["th", "td"])]
             for row in table.find_all("tr")]
 
@@ -134,23 +146,62 @@ def all_text(document) -> str:
 # ---------------------------------------------------------------- structure
 
 def test_headings_are_word_headings_in_the_pages_order(page, document):
+    """The page's sections (h2) and their parts (h3) are Word's Heading 1 and 2, which the table of
+    contents lists; the agency's name (h1) is the title block's."""
     soup = BeautifulSoup(page, "html.parser")
-    expected = [(f"Heading {h.name[1]}", h.get_text()) for h in soup.find_all(["h1", "h2", "h3"])
-                if not h.find_parent("nav")]
-    found = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert found == expected
-    assert found[0] == ("Heading 1", AGENCY)
-    assert ("Heading 2", "คะแนนรายตัวชี้วัด ปีงบประมาณ ๒๕๖๘") in found
-    assert ("Heading 3", "แบบวัด OIT") in found
+    levels = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2"}
+    expected = [(levels[h.name], h.get_text()) for h in soup.find_all(["h1", "h2", "h3"]) if not h.find_parent("nav")]
+    found = [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert found == [("Title", first_title(document)), *expected]
+    assert ("Title", AGENCY) in found
+    assert ("Heading 1", "คะแนนรายตัวชี้วัด ปีงบประมาณ ๒๕๖๘") in found
+    assert ("Heading 2", "แบบวัด OIT") in found
 
 
-def test_the_title_block_comes_first_and_the_html_contents_list_is_left_out(page, document):
+def first_title(document) -> str:  # noqa: N802 - the first Title paragraph: the kind of report
+    return next(p.text for p in document.paragraphs if p.style.name == "Title")
+
+
+def test_the_title_block_is_centred_bold_and_larger_than_any_heading(document):
     first = blocks(document)[:3]
-    assert first[0].style.name == "ITA Note" and first[0].text.startswith(REPORT_KIND)
-    assert (first[1].style.name, first[1].text) == ("Heading 1", AGENCY)
+    assert first[0].style.name == "Title" and first[0].text.startswith(REPORT_KIND)
+    assert (first[1].style.name, first[1].text) == ("Title", AGENCY)
     assert first[2].text == "ประเภทหน่วยงาน: อบต."
     assert [r.text for r in first[2].runs] == ["ประเภทหน่วยงาน: ", "อบต."] and first[2].runs[1].bold
-    assert "สารบัญ" not in all_text(document)
+    title = document.styles["Title"]
+    assert title.paragraph_format.alignment == first[2].alignment == WD_ALIGN_PARAGRAPH.CENTER
+    assert title.font.bold and title.element.rPr.find(qn("w:bCs")) is not None
+    assert title.element.rPr.find(qn("w:szCs")).get(qn("w:val")) == "48"  # 24 pt, the headings 20 and 18
+    assert title.element.pPr.find(qn("w:pBdr")) is None and title.element.rPr.find(qn("w:spacing")) is None
+
+
+def test_a_table_of_contents_field_follows_the_title_block(report_document, document):
+    """A TOC field of Heading 1-2 under "สารบัญ", its result the section titles until Word updates it
+    (updateFields on opening); the HTML page's linked list of contents is not copied."""
+    paragraphs = document.paragraphs
+    heading = next(i for i, p in enumerate(paragraphs) if p.text == "สารบัญ")
+    assert paragraphs[heading].style.name == "TOC Heading"
+    codes = [t.text for p in paragraphs for t in p._p.iter(qn("w:instrText"))]
+    assert codes[0] == ' TOC \\o "1-2" \\h \\z \\u '
+    titles = [s.title for s in report_document.sections()]
+    first_heading = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1")
+    shown = [p.text for p in paragraphs[heading + 1:first_heading]]
+    assert [t for t in shown if t in titles] == titles  # every section, in order, before the first heading
+    begin = sum(1 for p in paragraphs for f in p._p.iter(qn("w:fldChar")) if f.get(qn("w:fldCharType")) == "begin")
+    end = sum(1 for p in paragraphs for f in p._p.iter(qn("w:fldChar")) if f.get(qn("w:fldCharType")) == "end")
+    assert begin == end == 1  # the TOC (the page number field is in the footer)
+    assert document.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
+
+
+def test_the_agency_is_the_author_and_no_tool_name_is_in_the_file(report_document):
+    import zipfile
+
+    data = document_to_docx(report_document)
+    properties = docx.Document(io.BytesIO(data)).core_properties
+    assert properties.author == AGENCY and properties.last_modified_by == AGENCY
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            assert b"ita-report" not in archive.read(name).lower(), name
 
 
 def test_every_indicator_table_row_has_the_pages_cell_texts(page, document):
@@ -186,7 +237,7 @@ def test_level_cells_take_the_pages_colours(document):
 
 def test_plan_rows_keep_the_measure_in_bold_and_its_steps_as_a_list(page, document):
     plans = [html_rows(t) for t in BeautifulSoup(page, "html.parser").select("table.plan")]
-    assert len(plans) == 3  # measures drafted for indicators 7 and 9 (below 85), then the agency's own
+    assert len(plans) == 2  # the agency's own measure (indicator 9), then one drafted for 7, which it has none for
     headers = {tuple(rows[0]) for rows in plans}
     assert [word_rows(t) for t in document.tables if tuple(word_rows(t)[0]) in headers] == plans
     # The agency's own row: the indicator it answers, then the measure and its steps; no outputs
@@ -253,7 +304,8 @@ def test_a4_with_thai_government_margins_and_page_numbers(document):
 
 def test_normal_and_headings_are_th_sarabun_new_for_every_script(document):
     scripts = [qn(f"w:{s}") for s in ("ascii", "hAnsi", "eastAsia", "cs")]
-    for name, half_points in (("Normal", "32"), ("Heading 1", "40"), ("Heading 2", "36"), ("Heading 3", "36")):
+    for name, half_points in (("Normal", "32"), ("Heading 1", "40"), ("Heading 2", "36"), ("Heading 3", "36"),
+                              ("Title", "48")):
         rpr = document.styles[name].element.rPr
         assert [rpr.rFonts.get(s) for s in scripts] == [FONT] * 4, name
         assert [rpr.find(qn(t)).get(qn("w:val")) for t in ("w:sz", "w:szCs")] == [half_points] * 2, name

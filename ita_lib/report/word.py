@@ -1,7 +1,8 @@
 """The report document as a Word file (report.docx), for agencies to open, edit and sign.
 
-A writer of ita_lib.report.document, like the HTML page: the title block and section titles become
-Word headings (navigation pane, TOC), paragraphs and notes their styles, bullets List Bullet, tables
+A writer of ita_lib.report.document, like the HTML page: the title block centred in the Title style,
+then a table of contents field; section titles and their headings become Word's Heading 1 and 2
+(navigation pane, TOC), paragraphs and notes their styles, bullets List Bullet, tables
 real Word tables with the page's level colours, charts inline pictures with a caption. The page,
 the styles and the tables' sizing are in word_style and word_tables.
 """
@@ -21,7 +22,8 @@ from ita_lib.report.colours import LEVEL_COLOURS, text_on
 from ita_lib.report.document import DRAFT_MARK
 from ita_lib.report.document import (Bullets, Cell, Figure, Heading, Note, Paragraph, ReportDocument, Section,
                                      SignOff, Table, Tiles, TitleBlock)
-from ita_lib.report.word_style import draft_mark
+from ita_lib.report.page import CONTENTS_TITLE
+from ita_lib.report.word_style import CONTENTS, KICKER_PT, TITLE, contents_field, draft_mark
 from ita_lib.report.word_style import (HEADER_FILL, HEADING_PT, MAX_PICTURE_HEIGHT, MUTED, NOT_XML, NOTE, NOTE_PT,
                                        TABLE_PT, TABLE_TEXT, TEXT_WIDTH, set_bold, set_italic, set_size, set_up)
 from ita_lib.report.word_tables import (KEEP_ROW_HEIGHT, GridCell, cell_width, column_widths, fix_layout, in_cell,
@@ -41,12 +43,21 @@ def document_to_docx(report: ReportDocument) -> bytes:
     set_up(document, title=_clean(report.title), running=_clean(report.agency), digits=report.digits)
     if report.draft:
         draft_mark(document.sections[0], DRAFT_MARK)
-    writer = _Writer(document)
+    writer = _Writer(document, contents_entries(report))
     for part in report.parts:
         writer.part(part, document)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def contents_entries(report: ReportDocument) -> list[tuple[int, str]]:
+    """The table of contents as the headings will fill it: each section (Heading 1) and its parts (Heading 2)."""
+    entries = []
+    for section in report.sections():
+        entries.append((1, " ".join(_clean(section.title).split())))
+        entries += [(2, " ".join(_clean(b.text).split())) for b in section.blocks if isinstance(b, Heading)]
+    return [(level, title) for level, title in entries if title]
 
 
 def _clean(text) -> str:
@@ -63,15 +74,16 @@ class _Writer:
     """Writes parts into a container: the document body or a table cell (both have add_paragraph
     and add_table)."""
 
-    def __init__(self, document):
+    def __init__(self, document, contents: list[tuple[int, str]] | None = None):
         self.document = document
+        self.contents = contents or []
         self.style_ids: dict[str, str] = {}
 
     def part(self, part, container) -> None:
         if isinstance(part, TitleBlock):
             self.title_block(part, container)
         elif isinstance(part, Section):
-            self.paragraph(container, part.title, "Heading 2")
+            self.paragraph(container, part.title, "Heading 1")
             for block in part.blocks:
                 self.part(block, container)
         elif isinstance(part, Paragraph):
@@ -79,7 +91,7 @@ class _Writer:
         elif isinstance(part, Note):
             self.paragraph(container, part.text, NOTE)
         elif isinstance(part, Heading):
-            self.paragraph(container, part.text, "Heading 3")
+            self.paragraph(container, part.text, "Heading 2")
         elif isinstance(part, Bullets):
             self.bullets(part.items, container)
         elif isinstance(part, Table):
@@ -127,19 +139,28 @@ class _Writer:
                 paragraph.paragraph_format.space_after = Pt(0)
 
     def title_block(self, block: TitleBlock, container) -> None:
-        """The kicker, the agency's name as Heading 1, then "term: value" lines, the value in bold."""
-        self.paragraph(container, block.kicker, NOTE)
-        self.paragraph(container, block.name, "Heading 1")
+        """Centred and bold: the kind of report and the agency's name in the Title style, then "term:
+        value" lines, the value in bold; then the table of contents (a Word field) of the sections."""
+        kicker = self.paragraph(container, block.kicker, TITLE, KICKER_PT)
+        if kicker is not None:
+            kicker.paragraph_format.space_after = Pt(0)
+        self.paragraph(container, block.name, TITLE)
         paragraph = None
         for term, value in block.facts:
             paragraph = self.new_paragraph(container)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             paragraph.paragraph_format.space_after = Pt(0)
             paragraph.add_run(f"{_clean(term)}: ")
             set_bold(paragraph.add_run(_clean(value))._r.get_or_add_rPr(), True)
         if paragraph is not None:
             paragraph.paragraph_format.space_after = Pt(8)
         if block.note:
-            self.paragraph(container, block.note, NOTE)
+            note = self.paragraph(container, block.note, NOTE)
+            if note is not None:
+                note.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if self.contents and container is self.document:
+            self.paragraph(container, CONTENTS_TITLE, CONTENTS)
+            contents_field(self.document, self.contents)
 
     def signer(self, lines, container) -> None:
         """One signer (ลงชื่อ …, name, position, date): centred lines that stay on one page, with room

@@ -21,6 +21,9 @@ TEXT_WIDTH = PAGE_SIZE[0] - MARGINS["left"] - MARGINS["right"]  # 16 cm
 MAX_PICTURE_HEIGHT = Cm(18)  # a tall chart still leaves room for its caption on the page
 BODY_PT, TABLE_PT, NOTE_PT, SMALL_PT = 16, 15, 14, 12
 HEADING_PT = {"Heading 1": 20, "Heading 2": 18, "Heading 3": 18}
+TITLE_PT, KICKER_PT = 24, 20  # the title block: the agency's name, the kind of report above it
+TITLE, CONTENTS = "Title", "TOC Heading"  # the template's styles for the title block and "สารบัญ"
+CONTENTS_LEVELS = "1-2"  # the TOC lists the sections (Heading 1) and their parts (Heading 2)
 ACCENT, INK, MUTED = RGBColor(0x1D, 0x4E, 0x89), RGBColor(0x1F, 0x29, 0x33), RGBColor(0x52, 0x60, 0x6D)
 HEADER_FILL = "EEF2F7"  # the page's table.data th background
 NOTE, TABLE_TEXT = "ITA Note", "ITA Table Text"  # the document's own paragraph styles
@@ -42,6 +45,11 @@ SCHEMA_ORDER = {
     "tblPr": ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
               "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook").split(),
 }
+# The settings that follow w:updateFields in CT_Settings (ECMA-376 part 1, 17.15.1.78).
+SETTINGS_AFTER_UPDATE = ("w:hdrShapeDefaults w:footnotePr w:endnotePr w:compat w:docVars w:rsids w:attachedSchema "
+                         "w:themeFontLang w:clrSchemeMapping w:doNotIncludeSubdocsInStats w:doNotAutoCompressPictures "
+                         "w:forceUpgrade w:captions w:readModeInkLockDown w:smartTagType w:shapeDefaults "
+                         "w:doNotEmbedSmartTags w:decimalSymbol w:listSeparator").split()
 MAX_PROPERTY_CHARACTERS = 255
 # Characters XML 1.0 cannot hold (python-docx refuses them): C0 controls but tab, newline and carriage
 # return, and the two non-characters. Document text may carry them; they are dropped, never shown.
@@ -62,7 +70,9 @@ def set_up(document, *, title: str, running: str, digits: str = "thai") -> None:
     core = document.core_properties
     # Word's core properties hold at most 255 characters (python-docx refuses more): a long name is cut.
     title = title if len(title) <= MAX_PROPERTY_CHARACTERS else title[:MAX_PROPERTY_CHARACTERS - 1] + "…"
-    core.title, core.language, core.author, core.last_modified_by = title, LANGUAGE, "ita-report", "ita-report"
+    # The agency publishes the file: its name is the author (Word shows it under File > Info).
+    author = running if len(running) <= MAX_PROPERTY_CHARACTERS else running[:MAX_PROPERTY_CHARACTERS - 1] + "…"
+    core.title, core.language, core.author, core.last_modified_by = title, LANGUAGE, author, author
     core.comments, core.keywords, core.subject = "", "ITA", ""
 
 
@@ -83,7 +93,11 @@ def set_styles(document) -> None:
     normal.paragraph_format.line_spacing = 1.0
     for name, points in HEADING_PT.items():
         heading_style(styles[name], points)
-    set_border(styles["Heading 2"].element.get_or_add_pPr(), "bottom", ACCENT, size=12)  # h2's rule in the PDF
+    set_border(styles["Heading 1"].element.get_or_add_pPr(), "bottom", ACCENT, size=12)  # h2's rule in the PDF
+    title_style(styles[TITLE])
+    contents = styles[CONTENTS]
+    style_text(contents, HEADING_PT["Heading 2"], colour=ACCENT, bold=True)
+    contents.paragraph_format.space_before, contents.paragraph_format.space_after = Pt(12), Pt(4)
     caption = styles["Caption"]
     style_text(caption, NOTE_PT, colour=MUTED, bold=False)
     caption.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -98,6 +112,23 @@ def set_styles(document) -> None:
     set_size(grid, TABLE_PT)
     for name in ("Header", "Footer"):
         style_text(styles[name], SMALL_PT, colour=MUTED)
+
+
+def title_style(style) -> None:
+    """The title block's style: centred, bold, larger than any heading, without the template's rule,
+    theme colour and letter spacing (spaced-out Thai reads as separate letters)."""
+    rpr, ppr = style.element.get_or_add_rPr(), style.element.get_or_add_pPr()
+    for name in ("w:color", "w:spacing", "w:kern"):
+        found = rpr.find(qn(name))
+        if found is not None:
+            rpr.remove(found)
+    for name in ("w:pBdr", "w:contextualSpacing"):
+        found = ppr.find(qn(name))
+        if found is not None:
+            ppr.remove(found)
+    style_text(style, TITLE_PT, colour=ACCENT, bold=True)
+    fmt = style.paragraph_format
+    fmt.alignment, fmt.space_before, fmt.space_after, fmt.keep_with_next = WD_ALIGN_PARAGRAPH.CENTER, Pt(0), Pt(6), True
 
 
 def add_style(styles, name: str):
@@ -232,3 +263,42 @@ def field(paragraph, instruction: str, result: str = "1") -> None:
             part.set(qn("xml:space"), "preserve")
             part.text = value
         run._r.append(part)
+
+
+def contents_field(document, entries: list[tuple[int, str]]) -> None:
+    """A table of contents field (TOC \\o "1-2" \\h \\z \\u) whose result, until Word or LibreOffice
+    update it (Word on opening: settings updateFields), lists the section titles (level, text) without
+    page numbers, so the contents read right even where nothing updates it."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def run_with(kind: str, value: str):
+        run = OxmlElement("w:r")
+        part = OxmlElement(f"w:{kind}")
+        if kind == "fldChar":
+            part.set(qn("w:fldCharType"), value)
+        else:
+            part.set(qn("xml:space"), "preserve")
+            part.text = value
+        run.append(part)
+        return run
+
+    rows = entries or [(1, "")]
+    paragraphs = []
+    for level, title in rows:
+        paragraph = document.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.paragraph_format.left_indent = Cm(0.75 * (level - 1))
+        paragraphs.append(paragraph)
+    first, last = paragraphs[0]._p, paragraphs[-1]._p
+    for run in (run_with("fldChar", "begin"), run_with("instrText", f' TOC \\o "{CONTENTS_LEVELS}" \\h \\z \\u '),
+                run_with("fldChar", "separate")):
+        first.append(run)
+    for paragraph, (_, title) in zip(paragraphs, rows):
+        if title:
+            paragraph._p.append(run_with("t", title))
+    last.append(run_with("fldChar", "end"))
+    settings = document.settings.element
+    if settings.find(qn("w:updateFields")) is None:  # in its place in CT_Settings: Word checks the order
+        update = parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>')
+        settings.insert_element_before(update, *SETTINGS_AFTER_UPDATE)
