@@ -29,7 +29,8 @@ RESPONSIBLE = "@กองคลัง"
 PERIOD = "-ม.ค. 2568"
 RECOMMENDATION = "\tควรเผยแพร่รายงานการใช้งบประมาณ\x0cรายไตรมาส"
 PLAN_HEADINGS = ["ตัวชี้วัดที่", "ตัวชี้วัด", "เหตุผล", "มาตรการ", "ขั้นตอน", "ผลผลิต/หลักฐาน", "ผู้รับผิดชอบ",
-                 "ระยะเวลา", "ที่มา"]
+                 "ระยะเวลา", "ที่มา", "ผลการติดตาม"]
+THAI = "[$-D07041E]"  # the number formats' Thai-digit prefix (the report's digits are Thai)
 
 
 def _indicators(scores) -> dict[str, float | None]:
@@ -86,12 +87,12 @@ def _cells(wb):
 
 def test_sheets_and_thai_headings(workbook) -> None:
     assert workbook.sheetnames == ["ผลรายปี", "ตัวชี้วัด", "ลำดับความสำคัญ", "แผนปฏิบัติการ", "ข้อเสนอแนะ"]
-    assert _header(workbook["ผลรายปี"]) == ["ตัวชี้วัดที่", "รายการ", "แบบวัด", 2566, 2567]
+    assert _header(workbook["ผลรายปี"]) == ["ตัวชี้วัดที่", "รายการ", "แบบวัด", "๒๕๖๖", "๒๕๖๗"]
     assert _header(workbook["ตัวชี้วัด"]) == ["ปีงบประมาณ", "ตัวชี้วัดที่", "ชื่อ", "แบบวัด", "คะแนน", "ระดับ",
-                                             "อันดับในหน่วยงาน", "ห่างจาก 85", "เปลี่ยนแปลงจากปีก่อน"]
+                                             "อันดับในหน่วยงาน", "ห่างจาก ๘๕", "เปลี่ยนแปลงจากปีก่อน"]
     assert _header(workbook["ลำดับความสำคัญ"]) == [
-        "ลำดับความสำคัญ", "ตัวชี้วัดที่", "ชื่อ", "แบบวัด", "คะแนน", "น้ำหนักต่อคะแนนรวม", "ห่างจาก 85",
-        "ห่างจาก 100", "คะแนนรวมเพิ่มหากถึง 85", "คะแนนรวมเพิ่มหากถึง 100", "สถานะน้ำหนัก"]
+        "ลำดับความสำคัญ", "ตัวชี้วัดที่", "ชื่อ", "แบบวัด", "คะแนน", "น้ำหนักต่อคะแนนรวม", "ห่างจาก ๘๕",
+        "ห่างจาก ๑๐๐", "คะแนนรวมเพิ่มหากถึง ๘๕", "คะแนนรวมเพิ่มหากถึง ๑๐๐", "สถานะน้ำหนัก"]
     assert _header(workbook["แผนปฏิบัติการ"]) == PLAN_HEADINGS
     assert _header(workbook["ข้อเสนอแนะ"]) == ["ปีงบประมาณ", "แบบวัด", "ตัวชี้วัดที่", "ตัวชี้วัด", "ข้อเสนอแนะ",
                                               "แหล่งข้อมูล"]
@@ -106,7 +107,7 @@ def test_year_sheet_holds_the_scores_as_numbers(workbook, analysis) -> None:
     scores = analysis.scores.set_index(["fiscal_year", "field"])
     for column, year in ((3, 2566), (4, 2567)):
         header = ws.cell(row=1, column=column + 1)
-        assert header.value == year and type(header.value) is int
+        assert header.value == str(year).translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
         overall = rows["คะแนนรวม ITA"][column]
         assert overall.value == pytest.approx(years.loc[year, "overall_score"]) and overall.data_type == "n"
         for n in range(1, 11):
@@ -119,7 +120,7 @@ def test_year_sheet_holds_the_scores_as_numbers(workbook, analysis) -> None:
                 continue
             assert row[column].value == pytest.approx(scores.loc[(year, f"indicator:{n}"), "score"])
             assert row[column].value == pytest.approx(expected)
-            assert isinstance(row[column].value, float) and row[column].number_format == "0.00"
+            assert isinstance(row[column].value, float) and row[column].number_format == THAI + "0.00"
     assert rows["ระดับผล"][3].value == "B" and rows["ระดับผล"][4].value is None
     # no result printed: none beside a grade, else pass or fail from the score (as the report's headline)
     assert rows["ผลการประเมิน"][3].value is None and rows["ผลการประเมิน"][4].value == "ผ่านเกณฑ์"
@@ -148,7 +149,7 @@ def test_priorities_sheet_matches_the_analysis(workbook, analysis) -> None:
     assert [r[0] for r in rows] == analysis.priorities["priority"].tolist()
     assert [r[1] for r in rows] == analysis.priorities["indicator"].tolist()
     assert [r[9] for r in rows] == pytest.approx(analysis.priorities["gain_to_full"].tolist())
-    assert workbook["ลำดับความสำคัญ"]["F2"].number_format == "0.0%"
+    assert workbook["ลำดับความสำคัญ"]["F2"].number_format == THAI + "0.0%"
     assert all(r[10] in ("ยืนยันแล้ว", "น่าจะถูกต้อง แต่ยังไม่ได้รับการยืนยัน", "ยังไม่ทราบ") for r in rows)
 
 
@@ -160,7 +161,7 @@ def test_formula_looking_text_stays_text(workbook) -> None:
     measure, steps, responsible, period = own[0][3], own[0][4], own[0][6], own[0][7]
     assert measure.data_type == "s" and measure.quotePrefix
     assert steps.value == f"{STEP_ONE}\n{STEP_TWO}" and steps.alignment.wrap_text
-    assert (responsible.value, period.value) == (RESPONSIBLE, PERIOD)
+    assert (responsible.value, period.value) == (RESPONSIBLE, "-ม.ค. ๒๕๖๘")  # the report's digits
     assert all(cell.data_type == "s" for cell in (steps, responsible, period))
     assert own[0][0].value == 7 and own[0][5].value is None  # the agency's own row has no output
     text = workbook["ข้อเสนอแนะ"]["E2"]
@@ -184,7 +185,7 @@ def test_no_codes_or_placeholders_on_the_sheets(workbook, analysis) -> None:
 
 def test_plan_sheet_is_ready_to_edit(workbook) -> None:
     ws = workbook["แผนปฏิบัติการ"]
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:I{ws.max_row}"
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == f"A1:J{ws.max_row}"
     assert all(cell.font.b for cell in ws[1])
     assert all(cell.font.name == "TH Sarabun New" for row in ws.iter_rows() for cell in row)
     widths = {letter: ws.column_dimensions[letter].width for letter in "ABCDEFGHI"}
@@ -200,7 +201,7 @@ def test_recommendations_sheet_only_when_there_are_any(store, tmp_path) -> None:
     wb = openpyxl.load_workbook(write_workbook(quiet, tmp_path / "report.xlsx"))
     assert wb.sheetnames == ["ผลรายปี", "ตัวชี้วัด", "ลำดับความสำคัญ", "แผนปฏิบัติการ"]
     assert wb["แผนปฏิบัติการ"].max_row == 1  # nothing below 85: the header, ready to fill in
-    assert [c.value for c in wb["ผลรายปี"][1]][3:] == [2567]
+    assert [c.value for c in wb["ผลรายปี"][1]][3:] == ["๒๕๖๗"]
 
 
 def test_display_width_skips_thai_marks() -> None:
@@ -217,3 +218,39 @@ def test_written_atomically_and_fast(analysis, tmp_path) -> None:
     assert write_workbook(analysis, target) == target
     assert time.perf_counter() - started < 0.3
     assert [p.name for p in target.parent.iterdir()] == ["report.xlsx"]
+
+
+def test_the_agencys_copy_has_no_computed_value_source_or_tool_name(store, tmp_path) -> None:
+    """What the agency publishes: no file name or line, no tool name, no computed score or weights
+    caveat; the plan ends with an empty follow-up column for the agency; the agency is the creator."""
+    a = prepare_analysis(AGENCY, db=store)
+    wb = openpyxl.load_workbook(write_workbook(a, tmp_path / "report.xlsx", audience="agency"))
+    assert wb.properties.creator == AGENCY and wb.properties.title == f"ผลการประเมิน ITA {AGENCY}"
+    texts = [str(cell.value) for cell in _cells(wb) if cell.value is not None]
+    for banned in ("ita-report", ".txt", "บรรทัด", "คำนวณ", "ยังไม่ได้รับการยืนยัน", "แหล่งข้อมูล", "สถานะน้ำหนัก"):
+        assert not [t for t in texts if banned in t], banned
+    years = {row[1].value: row for row in wb["ผลรายปี"].iter_rows(min_row=2)}
+    assert years["แบบวัด EIT"][3].value is None  # computed from the indicators: the analyst's copy only
+    computed = a.scores[(a.scores["score_source"] == "computed") & (a.scores["fiscal_year"] == 2566)]
+    assert "instrument:EIT" in set(computed["field"])
+    plan = wb["แผนปฏิบัติการ"]
+    assert [c.value for c in plan[1]][-1] == "ผลการติดตาม" and plan.max_row > 1
+    assert all(row[-1].value is None and row[-1].alignment.wrap_text for row in plan.iter_rows(min_row=2))
+    analyst = openpyxl.load_workbook(write_workbook(a, tmp_path / "analyst.xlsx", audience="analyst"))
+    years = {row[1].value: row for row in analyst["ผลรายปี"].iter_rows(min_row=2)}
+    assert years["แบบวัด EIT"][3].value == pytest.approx(computed.set_index("field").at["instrument:EIT", "score"])
+
+
+@pytest.mark.parametrize(("digits", "foreign", "prefix"), [("thai", "0123456789", THAI), ("arabic", "๐๑๒๓๔๕๖๗๘๙", "")])
+def test_one_digit_system_per_sheet_the_reports(store, tmp_path, digits, foreign, prefix) -> None:
+    from ita_lib.analysis.config import AnalysisConfig
+
+    a = prepare_analysis(AGENCY, db=store, config=AnalysisConfig(digits=digits))
+    wb = openpyxl.load_workbook(write_workbook(a, tmp_path / "report.xlsx", audience="agency"))
+    for ws in wb:
+        for cell in (c for row in ws.iter_rows() for c in row if c.value is not None):
+            if isinstance(cell.value, str):  # digits inside a Latin code or address keep theirs
+                words = [w for w in cell.value.split() if not any("a" <= ch.lower() <= "z" for ch in w)]
+                assert not set("".join(words)) & set(foreign), (ws.title, cell.coordinate, cell.value)
+            else:
+                assert cell.number_format.startswith(prefix) and (prefix or "[$" not in cell.number_format)

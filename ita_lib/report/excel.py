@@ -19,7 +19,8 @@ import pandas as pd
 from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.labels import COLUMNS, LEVELS
-from ita_lib.analysis.numbers import digits, fmt
+from ita_lib.analysis.history import COMPUTED
+from ita_lib.analysis.numbers import digits, document_digits, fmt
 from ita_lib.io.csv_cells import FORMULA_STARTS
 
 FONT_NAME = "TH Sarabun New"
@@ -28,6 +29,10 @@ SCORE_FORMAT = "0.00"
 INTEGER_FORMAT = "0"
 SHARE_FORMAT = "0.0%"
 MAX_CELL_TEXT = 32767  # Excel's limit for one cell
+# Excel's locale prefix for Thai digits (numeral shape D0, Thai calendar 07, Thai 041E): a workbook of
+# a Thai-digit report shows its numbers as ๘๕.๐๐ and keeps them numbers.
+THAI_DIGITS_FORMAT = "[$-D07041E]"
+FOLLOW_UP = "ผลการติดตาม"  # the plan's last column: empty, for the agency to fill in during the year
 WEIGHT_STATUS = {"C": "ยืนยันแล้ว", "L": "น่าจะถูกต้อง แต่ยังไม่ได้รับการยืนยัน", "U": "ยังไม่ทราบ"}
 RESULT_WORDS = {True: "ผ่านเกณฑ์", False: "ไม่ผ่านเกณฑ์"}
 
@@ -56,6 +61,7 @@ class Sheet:
     freeze: str = "A2"
     autofilter: bool = True
     landscape: bool = False
+    digits: str = "arabic"  # the report's: text, headings and number formats of the sheet all in it
 
 
 # ---------------------------------------------------------------- cell values
@@ -110,8 +116,9 @@ def _passing_label(a: AgencyAnalysis) -> str:
     return f"{a.config.passing:g}"
 
 
-def years_sheet(a: AgencyAnalysis) -> Sheet:
-    """Rows: overall, grade, result, instruments, the ten indicators, notes; columns: the years."""
+def years_sheet(a: AgencyAnalysis, audience: str = "agency") -> Sheet:
+    """Rows: overall, grade, result, instruments, the ten indicators, notes; columns: the years. The
+    agency's copy holds only printed or confirmed values; the analyst's also the computed ones, noted."""
     years = a.years.sort_values("fiscal_year") if not a.years.empty else a.years
     year_numbers = [int(y) for y in years.get("fiscal_year", [])]
     columns = [Column("ตัวชี้วัดที่", "integer"), Column("รายการ", cap=34), Column("แบบวัด")]
@@ -120,10 +127,14 @@ def years_sheet(a: AgencyAnalysis) -> Sheet:
     keys = list(zip(a.scores["fiscal_year"], a.scores["field"]))  # the long scores, pivoted for this sheet
     scores, sources = dict(zip(keys, a.scores["score"])), dict(zip(keys, a.scores["score_source"]))
 
-    def by_year(field: str) -> list:
-        return [_number(scores.get((y, field))) for y in year_numbers]
+    def published(year: int, field: str) -> bool:
+        return audience == "analyst" or sources.get((year, field)) != COMPUTED
 
-    rows = [[None, "คะแนนรวม ITA", None, *[_number(r["overall_score"]) for r in records]]]
+    def by_year(field: str) -> list:
+        return [_number(scores.get((y, field))) if published(y, field) else None for y in year_numbers]
+
+    rows = [[None, "คะแนนรวม ITA", None, *[_number(r["overall_score"]) if audience == "analyst"
+                                           or r.get("overall_source") != COMPUTED else None for r in records]]]
     grades = [_text(r.get("grade")) for r in records]
     if any(grades):
         rows.append([None, COLUMNS["grade"], None, *grades])
@@ -141,11 +152,11 @@ def years_sheet(a: AgencyAnalysis) -> Sheet:
     notes, previous_era = [], None
     for r in records:
         parts = []
-        if r.get("overall_source") == "computed":
+        if r.get("overall_source") == COMPUTED and audience == "analyst":
             parts.append("คะแนนรวมคำนวณจากคะแนนรายตัวชี้วัด")
         computed = [code for code in rubric.load().instrument_codes
-                    if sources.get((r["fiscal_year"], fields.instrument(code))) == "computed"]
-        if computed:
+                    if sources.get((r["fiscal_year"], fields.instrument(code))) == COMPUTED]
+        if computed and audience == "analyst":
             parts.append("แบบวัด " + ", ".join(computed) + " คำนวณจากค่าเฉลี่ยของตัวชี้วัด")
         era = rubric.load().era_of(int(r["fiscal_year"]))
         if era.id != previous_era:
@@ -176,17 +187,21 @@ def indicators_sheet(a: AgencyAnalysis) -> Sheet:
     return Sheet(SHEET_INDICATORS, columns, rows)
 
 
-def priorities_sheet(a: AgencyAnalysis) -> Sheet:
+def priorities_sheet(a: AgencyAnalysis, audience: str = "agency") -> Sheet:
+    """The ranking; how sure the weights are is the analyst's concern (its column only in that copy)."""
     passing = _passing_label(a)
     columns = [Column(COLUMNS["priority"], "integer"), Column(COLUMNS["indicator"], "integer"),
                Column(COLUMNS["name"], cap=30), Column(COLUMNS["instrument"]), Column(COLUMNS["score"], "score"),
                Column(COLUMNS["weight"], "share"), Column(f"ห่างจาก {passing}", "score"),
                Column(COLUMNS["gap_to_full"], "score"), Column(f"คะแนนรวมเพิ่มหากถึง {passing}", "score"),
-               Column(COLUMNS["gain_to_full"], "score"), Column(COLUMNS["weights_status"], cap=24)]
+               Column(COLUMNS["gain_to_full"], "score")]
+    analyst = audience == "analyst"
+    if analyst:
+        columns.append(Column(COLUMNS["weights_status"], cap=24))
     rows = [[_integer(r["priority"]), _integer(r["indicator"]), _text(r["name"]), _text(r["instrument"]),
              _number(r["score"]), _number(r["weight"]), _number(r["gap_to_pass"]), _number(r["gap_to_full"]),
-             _number(r["gain_to_pass"]), _number(r["gain_to_full"]),
-             WEIGHT_STATUS.get(r["weights_status"], _text(r["weights_status"]))]
+             _number(r["gain_to_pass"]), _number(r["gain_to_full"])]
+            + ([WEIGHT_STATUS.get(r["weights_status"], _text(r["weights_status"]))] if analyst else [])
             for r in a.priorities.to_dict("records")]
     return Sheet(SHEET_PRIORITIES, columns, rows)
 
@@ -212,10 +227,10 @@ def plan_sheet(a: AgencyAnalysis, audience: str = "agency") -> Sheet:
                Column(COLUMNS["reason"], cap=30, wrap=True), Column(COLUMNS["measure"], cap=40, wrap=True),
                Column(COLUMNS["steps"], cap=60, wrap=True), Column(COLUMNS["output"], cap=36, wrap=True),
                Column(COLUMNS["responsible"], cap=24, wrap=True), Column(COLUMNS["period"], cap=24, wrap=True),
-               Column(COLUMNS["origin"], cap=26, wrap=True)]
+               Column(COLUMNS["origin"], cap=26, wrap=True), Column(FOLLOW_UP, cap=30, wrap=True)]
     rows = [[_integer(r["indicator"]), _text(r["name"]), _text(r["reason"]), _text(r["measure"]),
              _steps(r["steps"]), _text(r["output"]), _text(r["responsible"]), _text(r["period"]),
-             _origin(r["origin"])]
+             _origin(r["origin"]), None]
             for r in for_audience(a.plan, audience).to_dict("records")]
     return Sheet(SHEET_PLAN, columns, rows, landscape=True)
 
@@ -245,9 +260,22 @@ def recommendations_sheet(a: AgencyAnalysis, audience: str = "agency") -> Sheet 
 
 
 def sheets(a: AgencyAnalysis, audience: str = "agency") -> list[Sheet]:
-    found = [years_sheet(a), indicators_sheet(a), priorities_sheet(a), plan_sheet(a, audience),
+    found = [years_sheet(a, audience), indicators_sheet(a), priorities_sheet(a, audience), plan_sheet(a, audience),
              recommendations_sheet(a, audience)]
-    return [sheet for sheet in found if sheet is not None]
+    return [in_report_digits(sheet, a) for sheet in found if sheet is not None]
+
+
+def in_report_digits(sheet: Sheet, a: AgencyAnalysis) -> Sheet:
+    """The sheet in one digit system, the report's: headings (a year too) and text, the documents' own
+    included (codes and addresses keep theirs, as in the report); numbers stay numbers, their format
+    shows them in it."""
+    def heading(value):
+        return fmt(value, a.config, None) if isinstance(value, int) and a.config.digits == "thai" else (
+            digits(value, a.config) if isinstance(value, str) else value)
+
+    columns = [Column(heading(c.heading), c.kind, c.cap, c.wrap) for c in sheet.columns]
+    rows = [[document_digits(v, a.config) if isinstance(v, str) else v for v in row] for row in sheet.rows]
+    return Sheet(sheet.name, columns, rows, sheet.freeze, sheet.autofilter, sheet.landscape, a.config.digits)
 
 
 # ---------------------------------------------------------------- writing
@@ -269,11 +297,12 @@ def _shown(value, kind: str) -> str:
 def _fill_sheet(ws, sheet: Sheet, styles: dict) -> None:
     from openpyxl.utils import get_column_letter
 
+    prefix = THAI_DIGITS_FORMAT if sheet.digits == "thai" else ""
     for index, column in enumerate(sheet.columns, start=1):
         cell = ws.cell(row=1, column=index, value=column.heading)
         cell.font, cell.alignment, cell.fill = styles["bold"], styles["header"], styles["header_fill"]
         if isinstance(column.heading, int):
-            cell.number_format = INTEGER_FORMAT
+            cell.number_format = prefix + INTEGER_FORMAT
     widths = [min(display_width(str(c.heading)), 16 if c.kind != "text" else c.cap) for c in sheet.columns]
     for row_index, row in enumerate(sheet.rows, start=2):
         for index, (column, value) in enumerate(zip(sheet.columns, row), start=1):
@@ -291,8 +320,8 @@ def _fill_sheet(ws, sheet: Sheet, styles: dict) -> None:
                 wrap = column.wrap or "\n" in value or width > column.cap
                 cell.alignment = styles["wrap"] if wrap else styles["top"]
             else:
-                cell.number_format = _FORMATS.get(column.kind, SCORE_FORMAT if isinstance(value, float)
-                                                  else INTEGER_FORMAT)
+                cell.number_format = prefix + _FORMATS.get(column.kind, SCORE_FORMAT if isinstance(value, float)
+                                                           else INTEGER_FORMAT)
                 cell.alignment = styles["top"]
                 width = len(_shown(value, column.kind))
             widths[index - 1] = max(widths[index - 1], min(width, column.cap))
@@ -333,7 +362,7 @@ def workbook_bytes(sheets_: list[Sheet], agency_name: str) -> bytes:
     workbook.remove(workbook.active)
     name = _text(agency_name) or ""
     workbook.properties.title = _text(f"ผลการประเมิน ITA {name}".strip())
-    workbook.properties.creator = "ita-report"
+    workbook.properties.creator = name  # the agency publishes it; no tool name in its file
     header = name.replace("&", "&&")[:200]  # & starts a code in Excel's print header
     for sheet in sheets_:
         ws = workbook.create_sheet(sheet.name)
