@@ -67,6 +67,9 @@ def test_the_overview_counts_agree_with_each_other_and_with_the_index(examples_b
     page = to_html(summary(o))
     headline = re.search(r"ผ่านเกณฑ์ (\d+) แห่ง", re.sub(r"<[^>]+>", "", page))
     assert headline and int(headline.group(1)) == passed
+    left_out = re.search(r"อีก (.*?) จึงไม่นับรวม", re.sub(r"<[^>]+>", "", page))
+    left = [int(n) for n in re.findall(r"(\d+) หน่วยงาน", left_out.group(1))] if left_out else []
+    assert len(current) + sum(left) == len(o.agencies)  # every agency of the batch is counted or said to be left out
     rows = {row[0]: row for row in _cells(page) if row and row[0] in ("ผ่าน", "ไม่ผ่าน")}
     # Each agency once: the result table's rows add up to the agencies of the year, its pass row is the headline's.
     assert int(rows["ผ่าน"][1]) == passed and int(rows["ไม่ผ่าน"][1]) == len(current) - passed

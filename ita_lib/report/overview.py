@@ -227,10 +227,15 @@ def summary(o: Overview) -> Section:
     sentences = [f"ปีงบประมาณ {fmt(o.year, o.config, None)} หน่วยงาน {_count(len(current), o)} แห่ง "
                  f"ได้คะแนนเฉลี่ย {_score(scores.mean(), o)} คะแนน ผ่านเกณฑ์ {_count(passed, o)} แห่ง "
                  f"({_share(passed, len(current), o)})"]
-    missing = len(o.agencies) - len(current)
-    if missing:
-        sentences.append(f"อีก {_count(missing, o)} หน่วยงานไม่มีผลการประเมินปี {fmt(o.year, o.config, None)} "
-                         "จึงไม่นับรวมในสรุปนี้")
+    # Left out: agencies without a result of the year, and those whose result has no overall score
+    # (their indicators still count in the indicator means, which say so).
+    of_year = int((o.agencies["year"] == o.year).sum())
+    without_year, without_overall = len(o.agencies) - of_year, of_year - len(current)
+    left_out = [f"{_count(without_year, o)} หน่วยงานไม่มีผลการประเมินปี {fmt(o.year, o.config, None)}"] * bool(without_year)
+    left_out += [f"{_count(without_overall, o)} หน่วยงานมีผลปี {fmt(o.year, o.config, None)} แต่ไม่มีคะแนนรวม"
+                 ] * bool(without_overall)
+    if left_out:
+        sentences.append("อีก " + " และ ".join(left_out) + " จึงไม่นับรวมในสรุปนี้")
     blocks = [*(Paragraph(s) for s in sentences), _table(("สถิติ", "ค่า"), rows, numeric=(1,)),
               _table(("ผลการประเมิน", "จำนวนหน่วยงาน", "สัดส่วน", "ที่มาของผล"), verdict_rows, numeric=(1, 2))]
     return Section("summary", title, tuple(blocks))
