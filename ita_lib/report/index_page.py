@@ -27,7 +27,7 @@ _SCRIPT = """
         && (!search.value || row.dataset.name.includes(search.value.trim()));
       row.hidden = !ok; if (ok) count += 1;
     }
-    shown.textContent = count;
+    shown.textContent = shown.dataset.thai === '1' ? String(count).replace(/[0-9]/g, d => '๐๑๒๓๔๕๖๗๘๙'[d]) : count;
   }
   [province, type, search].forEach(el => el.addEventListener('input', apply));
   document.querySelectorAll('#agencies th').forEach((th, column) => th.addEventListener('click', () => {
@@ -167,7 +167,8 @@ def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
     filters = tag("div", tag("label", "จังหวัด" + options(provinces, "ทั้งหมด", "province"))
                   + tag("label", "ประเภท" + options(types, "ทั้งหมด", "type"))
                   + tag("label", "ค้นหา" + '<input id="search" type="search">')
-                  + tag("span", 'แสดง <span id="shown"></span> หน่วยงาน'), class_="filters")
+                  + tag("span", 'แสดง <span id="shown" data-thai="%d"></span> หน่วยงาน' % (digits == "thai")),
+                  class_="filters")
     overview = (tag("p", tag("a", "ภาพรวมจังหวัด", href="province_overview.html"))
                 if (output_dir / "province_overview.html").exists() else "")
     counts = {status: sum(1 for o in outcomes if o.status == status) for status in ("built", "skipped", "failed")}

@@ -189,7 +189,7 @@ def title_block(o: Overview, today: datetime.date | None = None) -> TitleBlock:
                           thaidigit=o.config.digits == "thai")
     year = "–" if o.year is None else fmt(o.year, o.config, None)
     facts = (("ปีงบประมาณ", year), ("จำนวนหน่วยงานในรายงานชุดนี้", _count(len(o.agencies), o)),
-             ("มีผลการประเมินปีนี้", _count(len(o.current), o)), ("วันที่จัดทำรายงาน", built))
+             ("มีคะแนนรวมปีนี้", _count(len(o.current), o)), ("วันที่จัดทำรายงาน", built))
     # The overview reads the batch's reports, not the store: say how many of the store's it covers.
     place = "ของจังหวัดนี้" if not o.title.endswith("จังหวัด") else ""
     if o.in_store is not None and o.in_store <= len(o.agencies):
