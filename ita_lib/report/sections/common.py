@@ -12,6 +12,7 @@ from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import document_digits, fmt
 from ita_lib.report.document import Cell, Note
 from ita_lib.report.html import none_if_missing
+from ita_lib.text.repair import item_codes_in_digits, join_split_thai
 
 STATUS_TH = {"L": "น่าจะถูกต้อง แต่ยังไม่ได้รับการยืนยัน", "U": "ยังไม่ทราบ"}
 DOUBT_MARK = "†"  # beside a score printed with more than one value; the note under the table says which
@@ -23,8 +24,10 @@ def missing(value) -> bool:
 
 
 def as_written(value: str, config: AnalysisConfig) -> str:
-    """The document's own text for a reader: its words, the report's digits, without stray asterisks."""
-    return document_digits(_FOOTNOTE_STARS.sub("", value), config)
+    """The document's own text for a reader: its words, the report's digits, without stray asterisks,
+    without the spaces PDF extraction put inside Thai words; item codes ("e๑") in the report's digits."""
+    text = document_digits(join_split_thai(_FOOTNOTE_STARS.sub("", value)), config)
+    return item_codes_in_digits(text) if config.digits == "thai" else text
 
 
 def year(value: int, config: AnalysisConfig) -> str:

@@ -16,10 +16,13 @@ from ita_lib.analysis.numbers import digits, document_digits, fmt
 from ita_lib.report.checklist import signers_of
 from ita_lib.report.document import Block, Cell, Heading, Note, Section, SignOff, Table
 from ita_lib.report.sections.common import STATUS_TH, as_written, indicator_title, number_cell, score, year
+from ita_lib.text.repair import list_items
 
 SIGNERS = (("reporter", "ผู้รายงาน"), ("certifier", "ผู้รับรอง"), ("approver", "ผู้เห็นชอบ"))
 _BLANK = "." * 40
 _LIST_MARK = re.compile(r"^\s*[-–•*]\s*")  # "-จัดทำคู่มือ": the document's own list dash
+_FOLLOW_UP = re.compile(r"รายงานผล|ติดตามผล|รอบ\s*[0-9๐-๙]+\s*เดือน")
+_YEAR = re.compile(r"[0-9๐-๙]{4}")
 
 
 def follow_up(plan_year: int, config: AnalysisConfig) -> str:
@@ -28,12 +31,24 @@ def follow_up(plan_year: int, config: AnalysisConfig) -> str:
                   f"และรอบ 12 เดือน (สิ้นเดือนกันยายน {plan_year})", config)
 
 
-def _measure_cell(measure, steps) -> Cell:
+def measure_cell(measure, steps) -> Cell:
     """A measure in bold with its steps as a list (steps are ' | '-separated in the plan table)."""
     items = tuple(step.strip() for step in (steps if isinstance(steps, str) else "").split("|") if step.strip())
     if not (isinstance(measure, str) and measure.strip()):  # a row that gives only its steps
         return Cell(items=items)
-    return Cell(lead=_LIST_MARK.sub("", measure), items=items)
+    lead, listed = list_items(measure)  # "-จัดทำแผน -รายงานผล": a list the PDF glued into the title
+    if not lead and listed:
+        lead, listed = listed[0], listed[1:]
+    return Cell(lead=_LIST_MARK.sub("", lead), items=listed + items)
+
+
+def own_follow_up(period) -> tuple[Cell, Cell] | None:
+    """A period column that holds how the agency follows up ("รายงานผล … -รอบ 6 เดือน") and no date:
+    (period, follow-up) cells, the agency's follow-up in its own column as its list; else None."""
+    if not (isinstance(period, str) and _FOLLOW_UP.search(period)) or _YEAR.search(period):
+        return None
+    lead, listed = list_items(period)
+    return Cell("–"), (Cell(lead=lead or None, items=listed) if listed else Cell(lead))
 
 
 def _plan_topic(row, config: AnalysisConfig) -> str:
@@ -57,9 +72,11 @@ def _plan_table(rows: pd.DataFrame, first: str, config: AnalysisConfig, *, topic
     follow = digits("รอบ 6 และ 12 เดือน", config)
     body = []
     for r in rows.itertuples(index=False):
-        cells = {"topic": Cell(_plan_topic(r, config)), "measure": _measure_cell(own(r.measure), own(r.steps)),
+        cells = {"topic": Cell(_plan_topic(r, config)), "measure": measure_cell(own(r.measure), own(r.steps)),
                  "output": Cell(own(r.output)), "who": Cell(own(r.responsible)), "when": Cell(own(r.period)),
                  "follow": Cell(follow)}
+        if own_follow_up(own(r.period)):
+            cells["when"], cells["follow"] = own_follow_up(own(r.period))
         body.append(tuple(cells[c] for c, _ in columns))
     return Table(tuple(h for _, h in columns), tuple(body), style="data plan" + (" own" if topics else ""),
                  columns=tuple(c for c, _ in columns))
