@@ -2,13 +2,16 @@
 Thai. Fixtures are our own lines, written the way PDF extraction damages a document."""
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from ita_lib.analysis import AnalysisConfig
-from ita_lib.report.document import Cell
+from ita_lib.analysis import AnalysisConfig, build_analysis
+from ita_lib.report import sections
+from ita_lib.report.document import Cell, Table
 from ita_lib.report.sections.common import as_written
 from ita_lib.report.sections.measures import measure_cell, own_follow_up
-from ita_lib.text.repair import item_codes_in_digits, join_split_thai, latin_inside_thai, list_items
+from ita_lib.text.repair import (damaged_spans, item_codes_in_digits, join_split_thai, latin_inside_thai,
+                                list_items)
 
 
 @pytest.mark.parametrize(("damaged", "repaired"), [
@@ -84,3 +87,43 @@ def test_a_period_column_holding_the_follow_up_moves_to_the_follow_up_column():
     assert own_follow_up("รายงานผลทุกเดือน") == (Cell("–"), Cell("รายงานผลทุกเดือน"))
     assert own_follow_up("๑ ต.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙") is None
     assert own_follow_up("รอบ ๖ เดือน ถึง มีนาคม ๒๕๖๙") is None  # a date: it is a period
+
+
+def test_a_consonant_standing_alone_marks_a_span_for_review():
+    text = "ป้องกัน การ ทุจริต และ ประ พ ลิ ต ขอบ ใน หน่วยงาน ณ ที่ทำการ"
+    assert damaged_spans(text) == [(23, 37, "ประ พ ลิ ต ขอบ")]  # one piece each side of "พ" and "ต"
+    assert damaged_spans("ประชุม ณ ห้องประชุม") == []
+
+
+def own_plan_analysis(periods: list[str]):
+    """An agency (below the pass mark on indicator 9) whose own plan rows have the given periods."""
+    facts = pd.DataFrame(
+        [("a1", 2567, f"indicator:{n}", 90.0 if n != 9 else 70.0, None, 10 + n, "r1", "itas_result", "d.txt", "x")
+         for n in range(1, 11)],
+        columns=["agency_id", "fiscal_year", "field", "number", "text", "line", "record_id", "kind", "path", "sha256"])
+    actions = pd.DataFrame([{"indicator": 9, "topic": "9", "measure": f"-ตรวจลิงก์ทุกเดือน{i} -แก้ลิงก์เสีย",
+                             "analysis": "ลิงก์เสีย", "steps": '["กำ หนด ผู้ ดูแล", "ตรวจ สอบ ราย เดือน"]',
+                             "period": period, "responsible": "สำนักปลัด", "score": 70.0, "line": 40 + i,
+                             "fiscal_year": 2567, "path": "/x/plan.txt"} for i, period in enumerate(periods)])
+    agency = {"agency_id": "a1", "name": "องค์การบริหารส่วนตำบลทดลอง", "agency_type": "อบต.",
+              "district": "เมือง", "province": "ขอนแก่น"}
+    return build_analysis(agency, facts, actions=actions, config=AnalysisConfig(measures_per_indicator=0))
+
+
+def own_table(a) -> Table:
+    return next(b for b in sections.plan(a).blocks if isinstance(b, Table) and "own" in b.style)
+
+
+def test_the_agencys_plan_table_prints_its_lists_and_its_follow_up_in_their_columns():
+    table = own_table(own_plan_analysis(["รายงานผล -รอบ 6 เดือน -รอบ 12 เดือน"]))
+    assert table.header == ("ตัวชี้วัด/ประเด็น", "มาตรการและขั้นตอน", "ผู้รับผิดชอบ", "การติดตามผล")
+    topic, measure, who, follow = table.rows[0]
+    assert measure == Cell(lead="ตรวจลิงก์ทุกเดือน๐", items=("แก้ลิงก์เสีย", "กำหนด ผู้ ดูแล", "ตรวจ สอบ ราย เดือน"))
+    assert follow == Cell(lead="รายงานผล", items=("รอบ ๖ เดือน", "รอบ ๑๒ เดือน"))
+
+
+def test_the_period_column_stays_when_a_row_has_a_period():
+    table = own_table(own_plan_analysis(["รายงานผล -รอบ 6 เดือน -รอบ 12 เดือน", "ต.ค. 2567 - ก.ย. 2568"]))
+    assert table.header[-2:] == ("ระยะเวลา", "การติดตามผล")
+    assert [row[-2].text for row in table.rows] == ["–", "ต.ค. ๒๕๖๗ - ก.ย. ๒๕๖๘"]
+    assert [row[-1].text for row in table.rows][1] == "รอบ ๖ และ ๑๒ เดือน"

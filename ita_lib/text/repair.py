@@ -13,7 +13,7 @@ from functools import cache
 
 from ita_lib.text.steps import numbered_steps
 
-__all__ = ["join_split_thai", "list_items", "latin_inside_thai", "item_codes_in_digits", "AGENCY_NAMES"]
+__all__ = ["join_split_thai", "list_items", "latin_inside_thai", "damaged_spans", "item_codes_in_digits", "AGENCY_NAMES"]
 
 # Names a document may split that are no single entry of the word list.
 AGENCY_NAMES = ("องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร",
@@ -200,3 +200,21 @@ def item_codes_in_digits(text: str) -> str:
         if m:
             parts[i] = m.group(1) + m.group(2) + m.group(3).translate(_TO_THAI) + m.group(4)
     return " ".join(parts)
+
+
+# A Thai consonant standing alone between spaces (with at most a mark) is no word but ณ (at) or ธ (you).
+_LONE_CONSONANT = re.compile(r"(?<!\S)(?![ณธ](?!\S))[\u0e01-\u0e2e][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]?(?!\S)")
+
+
+def damaged_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans join_split_thai leaves because no join makes them words ("ประ พ ลุ ต มิ ขอบ"), as (start,
+    end, text) for the review file: pieces around a consonant standing alone, one piece each side."""
+    spans: list[tuple[int, int, str]] = []
+    for m in _LONE_CONSONANT.finditer(text):
+        start = text.rfind(" ", 0, max(0, m.start() - 1)) + 1
+        end = text.find(" ", m.end() + 1)
+        end = len(text) if end < 0 else end
+        if spans and start <= spans[-1][1]:
+            start = spans.pop()[0]
+        spans.append((start, end, text[start:end]))
+    return spans

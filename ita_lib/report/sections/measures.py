@@ -61,23 +61,26 @@ def _plan_topic(row, config: AnalysisConfig) -> str:
 def _plan_table(rows: pd.DataFrame, first: str, config: AnalysisConfig, *, topics: bool = False) -> Table:
     """One row per measure; document text in the report's digits, so a page holds one digit system.
     `topics` adds the indicator or topic each row answers (the agency's own rows); the outputs column
-    is left out when no row has one (an agency's own table seldom names its outputs)."""
+    is left out when no row has one (an agency's own table seldom names its outputs), and so is the
+    period column when every row's period column held its follow-up instead."""
     def own(value):  # document text in the report's digits; a missing value stays missing
         return as_written(value, config) if isinstance(value, str) else value
 
-    with_output = rows["output"].map(lambda v: isinstance(v, str) and bool(v.strip())).any()
-    columns = ([("topic", "ตัวชี้วัด/ประเด็น")] if topics else []) + [("measure", first)] + (
-        [("output", "ผลผลิต/หลักฐาน")] if with_output else []) + [
-        ("who", "ผู้รับผิดชอบ"), ("when", "ระยะเวลา"), ("follow", "การติดตามผล")]
     follow = digits("รอบ 6 และ 12 เดือน", config)
-    body = []
+    rows_cells = []
     for r in rows.itertuples(index=False):
         cells = {"topic": Cell(_plan_topic(r, config)), "measure": measure_cell(own(r.measure), own(r.steps)),
                  "output": Cell(own(r.output)), "who": Cell(own(r.responsible)), "when": Cell(own(r.period)),
                  "follow": Cell(follow)}
         if own_follow_up(own(r.period)):
             cells["when"], cells["follow"] = own_follow_up(own(r.period))
-        body.append(tuple(cells[c] for c, _ in columns))
+        rows_cells.append(cells)
+    with_output = rows["output"].map(lambda v: isinstance(v, str) and bool(v.strip())).any()
+    with_period = not rows_cells or any(cells["when"].text != "–" for cells in rows_cells)
+    columns = ([("topic", "ตัวชี้วัด/ประเด็น")] if topics else []) + [("measure", first)] + (
+        [("output", "ผลผลิต/หลักฐาน")] if with_output else []) + [("who", "ผู้รับผิดชอบ")] + (
+        [("when", "ระยะเวลา")] if with_period else []) + [("follow", "การติดตามผล")]
+    body = [tuple(cells[c] for c, _ in columns) for cells in rows_cells]
     return Table(tuple(h for _, h in columns), tuple(body), style="data plan" + (" own" if topics else ""),
                  columns=tuple(c for c, _ in columns))
 
