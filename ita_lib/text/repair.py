@@ -13,7 +13,8 @@ from functools import cache
 
 from ita_lib.text.steps import numbered_steps
 
-__all__ = ["join_split_thai", "list_items", "latin_inside_thai", "damaged_spans", "item_codes_in_digits", "AGENCY_NAMES"]
+__all__ = ["join_split_thai", "list_items", "latin_inside_thai", "damaged_spans", "item_codes_in_digits",
+           "AGENCY_NAMES"]
 
 # Names a document may split that are no single entry of the word list.
 AGENCY_NAMES = ("องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร",
