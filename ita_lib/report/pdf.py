@@ -52,7 +52,9 @@ def actual_text():
         text = getattr(textbox, "text", "")
         if not text or not _THAI.search(text):
             return original(stream, textbox, *args, **kwargs)
-        stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(text)}))
+        # Without the zero-width spaces that mark where lines may break (line_breaks.for_weasyprint).
+        shown = text.replace("\u200b", "")
+        stream.begin_marked_content("Span", pydyf.Dictionary({"ActualText": pydyf.String(shown)}))
         try:
             return original(stream, textbox, *args, **kwargs)
         finally:
@@ -70,10 +72,12 @@ def page_to_pdf(page: str, base: Path) -> bytes:
     from weasyprint import HTML
 
     from ita_lib.report.fonts import find_thai_font, font_face_css
+    from ita_lib.report.line_breaks import for_weasyprint
 
     font = find_thai_font()
     # The same font, read from its file: WeasyPrint parses the page's base64 copy far more slowly.
     page = page.replace(font_face_css(font), font_face_css(font, embed=False), 1)
+    page = for_weasyprint(page)  # Thai lines break between words only, with as few boxes as that needs
     with actual_text(), _own_fonts() as fonts:  # Thai copies and extracts as written (sara am, tone marks)
         return HTML(string=page, base_url=str(base)).write_pdf(font_config=fonts)
 
@@ -100,7 +104,9 @@ def warm_up() -> None:
     from weasyprint import HTML
 
     from ita_lib.report.fonts import font_face_css
+    from ita_lib.report.line_breaks import dictionary
 
+    dictionary()  # the word list the page's Thai line breaks need (~0.5 s), built while the kernel works
     with _own_fonts() as fonts:
         HTML(string=f"<html><head><style>{font_face_css(embed=False)} body {{ font-family: var(--ita-thai-font); }}"
                     "</style></head><body><p>ตำบล ๑๒๓</p></body></html>").write_pdf(font_config=fonts)
