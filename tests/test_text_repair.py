@@ -85,6 +85,9 @@ def test_a_period_column_holding_the_follow_up_moves_to_the_follow_up_column():
     assert own_follow_up("รายงานผลตามมาตรการ -รอบ ๖ เดือน -รอบ ๑๒ เดือน") == (
         Cell("–"), Cell(lead="รายงานผลตามมาตรการ", items=("รอบ ๖ เดือน", "รอบ ๑๒ เดือน")))
     assert own_follow_up("รายงานผลทุกเดือน") == (Cell("–"), Cell("รายงานผลทุกเดือน"))
+    assert own_follow_up("รายงานผลตามแผน - รอบ ๖ เดือน รอบ ๑๒ เดือน")[1] == Cell(
+        lead="รายงานผลตามแผน", items=("รอบ ๖ เดือน", "รอบ ๑๒ เดือน"))  # one dash, but the rounds end it
+    assert own_follow_up("รอบ ๖ เดือน และ รอบ ๑๒ เดือน")[1] == Cell("รอบ ๖ เดือน และ รอบ ๑๒ เดือน")
     assert own_follow_up("๑ ต.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๙") is None
     assert own_follow_up("รอบ ๖ เดือน ถึง มีนาคม ๒๕๖๙") is None  # a date: it is a period
 

@@ -22,6 +22,7 @@ SIGNERS = (("reporter", "ผู้รายงาน"), ("certifier", "ผู้
 _BLANK = "." * 40
 _LIST_MARK = re.compile(r"^\s*[-–•*]\s*")  # "-จัดทำคู่มือ": the document's own list dash
 _FOLLOW_UP = re.compile(r"รายงานผล|ติดตามผล|รอบ\s*[0-9๐-๙]+\s*เดือน")
+_ROUND = re.compile(r"\s*[-–]?\s*รอบ\s*[0-9๐-๙]+\s*เดือน")
 _YEAR = re.compile(r"[0-9๐-๙]{4}")
 
 
@@ -48,6 +49,11 @@ def own_follow_up(period) -> tuple[Cell, Cell] | None:
     if not (isinstance(period, str) and _FOLLOW_UP.search(period)) or _YEAR.search(period):
         return None
     lead, listed = list_items(period)
+    rounds = list(_ROUND.finditer(period))
+    # "รายงานผล - รอบ 6 เดือน รอบ 12 เดือน": rounds one after another to the end are its list
+    if not listed and len(rounds) > 1 and rounds[-1].end() == len(period.rstrip()) and all(
+            a.end() == b.start() for a, b in zip(rounds, rounds[1:])):
+        lead, listed = period[:rounds[0].start()].strip(), tuple(m.group().strip(" -–") for m in rounds)
     return Cell("–"), (Cell(lead=lead or None, items=listed) if listed else Cell(lead))
 
 
