@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ita_lib.report.line_breaks import break_points, for_weasyprint, word_html, words
+from ita_lib.report.line_breaks import break_points, for_weasyprint, mark_words, word_html, words
 
 # Made-up prose: a subdistrict name pythainlp's own list splits (ห้วย|ยาย|จิ๋ว), ITA terms Pango splits.
 TEXT = "ชาวบ้านตำบลห้วยยายจิ๋วติดตามข่าวบนเว็บไซต์และใช้ระบบE-Serviceต่างๆ เพื่อสร้างจิตสำนึก ร้อยละ๗๒.๕๐ (อบต.)"
@@ -79,3 +79,12 @@ def test_a_narrow_paragraph_in_the_pdf_ends_its_lines_between_words_only():
     # The same paragraph without the marks breaks inside words (Pango's own breaks): the check can fail.
     plain_ends, _, _ = _line_ends(NARROW)
     assert not set(plain_ends) <= allowed
+
+
+def test_the_exported_page_marks_its_body_text_only():
+    page = ('<html><head><title>ตำบลนาดินดำ</title><style>p{}</style></head><body><style>.a{content:"ตำบล"}</style>'
+            '<p>ตำบลบ้านไผ่ &amp; ๑๗</p><dd>๑๗</dd><pre>ตำบลนาดินดำ</pre></body></html>')
+    assert mark_words(page) == (
+        '<html><head><title>ตำบลนาดินดำ</title><style>p{}</style></head><body><style>.a{content:"ตำบล"}</style>'
+        '<p><span class="w">ตำบล</span><wbr><span class="w">บ้านไผ่</span> &amp; ๑๗</p><dd>๑๗</dd>'
+        '<pre>ตำบลนาดินดำ</pre></body></html>')

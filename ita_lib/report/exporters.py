@@ -53,7 +53,8 @@ class Export:
         """The HTML page, made once for the html and pdf formats."""
         from ita_lib.report.html_export import notebook_to_html
 
-        return notebook_to_html(self.notebook, title=self.title, digits=self.digits, published=self.published)
+        return notebook_to_html(self.notebook, title=self.title, digits=self.digits, published=self.published,
+                                word_breaks=True)
 
 
 def exporter(name: str) -> Callable[[Export], dict[str, bytes | str]]:

@@ -58,8 +58,10 @@ def page_css(digits: str = "thai", draft: bool = False) -> str:
     return css + (_DRAFT_CSS if draft else "")
 
 
-def notebook_to_html(notebook, *, title: str, digits: str = "thai", published: Published | None = None) -> str:
-    """The executed notebook (an nbformat node) as the report page."""
+def notebook_to_html(notebook, *, title: str, digits: str = "thai", published: Published | None = None,
+                     word_breaks: bool = False) -> str:
+    """The executed notebook (an nbformat node) as the report page; `word_breaks`: its Thai lines
+    break between words only (ita_lib.report.line_breaks)."""
     from ita_lib.report.fonts import find_thai_font, font_face_css
 
     draft = published is not None and published.document.draft
@@ -71,6 +73,10 @@ def notebook_to_html(notebook, *, title: str, digits: str = "thai", published: P
     shown = NotebookNode(notebook)  # a shallow copy: the cells list is replaced, not changed
     shown.cells = [cell for cell in notebook.cells if CELL_TAG not in cell.get("metadata", {}).get("tags", [])]
     body, _ = html_exporter().from_notebook_node(shown, resources={"ita": ita})
+    if word_breaks:
+        from ita_lib.report.line_breaks import mark_words
+
+        body = mark_words(body)
     return body
 
 

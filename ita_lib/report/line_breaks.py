@@ -30,6 +30,10 @@ def _is_thai(char: str) -> bool:
     return "\u0e01" <= char <= "\u0e5b"
 
 
+def _is_thai_letter(char: str) -> bool:  # not a Thai digit: a number never breaks inside
+    return "\u0e01" <= char <= "\u0e4f"
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[str]:
     """Every province, district and subdistrict name of geothai, without อำเภอ/เขต (they are words
@@ -70,7 +74,7 @@ def _is_word(token: str) -> bool:
 
 def _kept_whole(token: str) -> bool:
     """A word the renderer could break inside: Thai, or Latin with a hyphen."""
-    return len(token) > 1 and _is_word(token) and (any(_is_thai(c) for c in token) or "-" in token)
+    return len(token) > 1 and _is_word(token) and (any(_is_thai_letter(c) for c in token) or "-" in token)
 
 
 def _breaks_between(previous: str | None, token: str) -> bool:
@@ -170,3 +174,27 @@ def for_weasyprint(page: str) -> str:
     if run:
         out.append(_lighter(run) if any(kind == "word" for kind, _ in run) else "".join(v for _, v in run))
     return "".join(out)
+
+
+# ---------------------------------------------------------------- the exported page
+
+_UNMARKED = ("style", "script", "pre", "textarea", "title")  # text that is not laid out as prose
+
+
+def mark_words(page: str) -> str:
+    """The page with every text of its body marked by `word_html`; the head, styles and scripts as
+    they were. A text is one block's text (a paragraph, a cell, a list item), as the page wrote it."""
+    start = page.find("<body")
+    if start < 0:
+        return page
+    pieces, skipped = _TAGS.split(page[start:]), None
+    for index, piece in enumerate(pieces):
+        if piece.startswith("<"):
+            name = piece[1:].split(None, 1)[0].rstrip(">/").lower() if len(piece) > 2 else ""
+            if skipped is None and name in _UNMARKED:
+                skipped = name
+            elif skipped is not None and name == "/" + skipped:
+                skipped = None
+        elif skipped is None and any(_is_thai_letter(c) for c in piece):
+            pieces[index] = word_html(unescape(piece))
+    return page[:start] + "".join(pieces)

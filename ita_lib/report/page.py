@@ -8,14 +8,8 @@ from functools import singledispatch
 from ita_lib.report.document import (Bullets, Cell, Figure, Heading, Note, Paragraph, Section, SignOff, Table,
                                      Tiles, TitleBlock)
 from ita_lib.report.html import tag, text
-from ita_lib.report.line_breaks import word_html
 
 CONTENTS_TITLE = "สารบัญ"
-
-
-def prose(value) -> str:
-    """Escaped text whose Thai lines break between words only (ita_lib.report.line_breaks)."""
-    return word_html(value) if isinstance(value, str) else text(value)
 
 
 def anchor(number: int) -> str:
@@ -29,29 +23,29 @@ def to_html(block) -> str:
 
 @to_html.register
 def _(block: Paragraph) -> str:
-    return tag("p", prose(block.text))
+    return tag("p", text(block.text))
 
 
 @to_html.register
 def _(block: Note) -> str:
-    return tag("p", prose(block.text), class_="note doubt" if block.doubt else "note")
+    return tag("p", text(block.text), class_="note doubt" if block.doubt else "note")
 
 
 @to_html.register
 def _(block: Heading) -> str:
-    return tag("h3", prose(block.text))
+    return tag("h3", text(block.text))
 
 
 @to_html.register
 def _(block: Bullets) -> str:
-    return tag("ul", "".join(tag("li", prose(item)) for item in block.items)) if block.items else ""
+    return tag("ul", "".join(tag("li", text(item)) for item in block.items)) if block.items else ""
 
 
 def _cell_content(cell: Cell) -> str:
     if cell.lead is None and not cell.items:
-        return text(cell.text) if cell.number else prose(cell.text)
+        return text(cell.text)
     items = to_html(Bullets(cell.items))
-    return (tag("strong", prose(cell.lead)) + items) if cell.lead is not None else (items or text(None))
+    return (tag("strong", text(cell.lead)) + items) if cell.lead is not None else (items or text(None))
 
 
 def _cell_class(cell: Cell, column: str | None) -> str | None:
@@ -66,7 +60,7 @@ def _cell_class(cell: Cell, column: str | None) -> str | None:
 @to_html.register
 def _(block: Table) -> str:
     columns = list(block.columns) + [None] * (len(block.header) - len(block.columns))
-    head = tag("thead", tag("tr", "".join(tag("th", prose(h), class_=c) for h, c in zip(block.header, columns))))
+    head = tag("thead", tag("tr", "".join(tag("th", text(h), class_=c) for h, c in zip(block.header, columns))))
     rows = "".join(tag("tr", "".join(tag("td", _cell_content(cell), class_=_cell_class(cell, column))
                                      for cell, column in zip(row, columns)))
                    for row in block.rows)
@@ -75,7 +69,7 @@ def _(block: Table) -> str:
 
 @to_html.register
 def _(block: Tiles) -> str:
-    cards = "".join(tag("div", tag("span", prose(label), class_="label") + tag("span", text(value), class_="value"),
+    cards = "".join(tag("div", tag("span", text(label), class_="label") + tag("span", text(value), class_="value"),
                         class_="tile") for label, value in block.tiles)
     return tag("div", cards, class_="tiles")
 
@@ -84,27 +78,27 @@ def _(block: Tiles) -> str:
 def _(block: Figure) -> str:
     data = base64.b64encode(block.png).decode("ascii")
     image = f'<img src="data:image/png;base64,{data}" alt="{text(block.caption)}">'
-    return tag("figure", image + tag("figcaption", prose(block.caption)), class_="chart")
+    return tag("figure", image + tag("figcaption", text(block.caption)), class_="chart")
 
 
 @to_html.register
 def _(block: SignOff) -> str:
-    signers = "".join(tag("div", "".join(tag("p", prose(line)) for line in lines), class_="signer")
+    signers = "".join(tag("div", "".join(tag("p", text(line)) for line in lines), class_="signer")
                       for lines in block.signers)
     return tag("div", signers, class_="signoff")
 
 
 @to_html.register
 def _(block: TitleBlock) -> str:
-    details = "".join(tag("div", tag("dt", prose(k)) + tag("dd", prose(v))) for k, v in block.facts)
+    details = "".join(tag("div", tag("dt", text(k)) + tag("dd", text(v))) for k, v in block.facts)
     remark = "" if block.note is None else to_html(Note(block.note))
-    return tag("header", tag("p", prose(block.kicker), class_="kicker") + tag("h1", prose(block.name))
+    return tag("header", tag("p", text(block.kicker), class_="kicker") + tag("h1", text(block.name))
                + tag("dl", details, class_="facts") + remark, class_="report-title")
 
 
 @to_html.register
 def _(block: Section) -> str:
-    heading = tag("h2", prose(block.title), id=None if block.number is None else anchor(block.number))
+    heading = tag("h2", text(block.title), id=None if block.number is None else anchor(block.number))
     return tag("section", heading + "".join(to_html(b) for b in block.blocks), class_="report-section")
 
 
@@ -113,5 +107,5 @@ def contents(sections: list[Section]) -> str:
     numbered = [s for s in sections if s.number is not None]
     if not numbered:
         return ""
-    items = "".join(tag("li", tag("a", prose(s.title), href="#" + anchor(s.number))) for s in numbered)
+    items = "".join(tag("li", tag("a", text(s.title), href="#" + anchor(s.number))) for s in numbered)
     return tag("nav", tag("h2", text(CONTENTS_TITLE)) + tag("ol", items), class_="toc")
