@@ -138,3 +138,20 @@ def test_a_weakness_without_a_cause_is_asked_for_and_the_agencys_cause_is_printe
     path.write_text(bad, encoding="utf-8")
     with pytest.raises(ReviewError, match="'indicator:44' is not an indicator"):
         confirm(path, db=db)
+
+
+def test_the_review_file_shows_the_agencys_text_that_looks_damaged(tmp_path, write_records) -> None:
+    from ita_lib.model import ActionRow
+
+    db = tmp_path / "ita.duckdb"
+    name = "องค์การบริหารส่วนตำบลโนนทองพัฒนา"
+    write_records(db, [Assessment(
+        agency=name, agency_type="อบต.", district="พล", province="ขอนแก่น", fiscal_year=2567,
+        indicators={"1": 96.10}, actions=[
+            ActionRow(indicator=1, measure="เผยแพร่คู่มือให้ผู้มีqxzติดต่อราชการทราบทางเว็บไซต์", line=8),
+            ActionRow(indicator=5, analysis="กำหนดแนวทางป้องกัน การ ทุจริต และ ประ พ ลุ ต มิ ขอบ ภายในหน่วยงาน", line=9)],
+        source=Source(path="analysis.txt", sha256="e" * 64, kind="agency_analysis"))])
+    text = review_text(load(name, db))
+    section = text[text.index("# ---- ข้อความของหน่วยงานที่อาจพิมพ์ผิด"):]
+    assert section.splitlines()[1:3] == ['#   มาตรการ ตัวชี้วัดที่ 1: "คู่มือให้ผู้มีqxzติดต่อราชการ"',
+                                         '#   ผลการวิเคราะห์ ตัวชี้วัดที่ 5: "ทุจริต และ ประ พ ลุ ต มิ ขอบ ภายในหน่"']

@@ -130,3 +130,10 @@ def test_the_period_column_stays_when_a_row_has_a_period():
     assert table.header[-2:] == ("ระยะเวลา", "การติดตามผล")
     assert [row[-2].text for row in table.rows] == ["–", "ต.ค. ๒๕๖๗ - ก.ย. ๒๕๖๘"]
     assert [row[-1].text for row in table.rows][1] == "รอบ ๖ และ ๑๒ เดือน"
+
+
+def test_a_consonant_and_its_vowel_that_make_a_word_are_not_damage() -> None:
+    from ita_lib.text.repair import damaged_spans
+
+    assert damaged_spans("ผลการประเมิน 3 ปี ที่ผ่านมา ดี ขึ้น") == []
+    assert [text for _, _, text in damaged_spans("การทุจริต และ ประ พ ลุ ต มิ ขอบ ภายใน")] == ["ประ พ ลุ ต มิ ขอบ"]

@@ -12,6 +12,7 @@ from ita_lib import fields
 from ita_lib.analysis.history import CONFIRMED
 from ita_lib.analysis.numbers import fmt
 from ita_lib.analysis.open_items import STATUS_TH
+from ita_lib.review.damaged import damaged_texts
 from ita_lib.review.model import BUDDHIST_ERA_OFFSET, Review
 from ita_lib.rubric import load as load_rubric
 
@@ -104,6 +105,10 @@ def review_text(a: AgencyAnalysis, earlier: Review | None = None, signers: list 
         out.append(f"    name:{_value(person and person.name)}")
         out.append(f"    position:{_value(person and person.position)}")
     out += ["", f"report_date:{_value(kept and kept.report_date)}      # วันที่ของรายงาน เช่น 2568-12-15", ""]
+    damaged = damaged_texts(a)
+    if damaged:  # for the agency to read: nothing to fill in, the report prints its text as written
+        out += ["# ---- ข้อความของหน่วยงานที่อาจพิมพ์ผิดหรือเสียหายจากการแปลงไฟล์ (แก้ในเอกสารต้นฉบับแล้วนำเข้าใหม่) ----",
+                *(f"#   {item.where}: \"{item.excerpt}\"" for item in damaged), ""]
     return "\n".join(out) + "\n"
 
 

@@ -212,6 +212,8 @@ def damaged_spans(text: str) -> list[tuple[int, int, str]]:
     end, text) for the review file: pieces around a consonant standing alone, one piece each side."""
     spans: list[tuple[int, int, str]] = []
     for m in _LONE_CONSONANT.finditer(text):
+        if m.group() in _words():  # ปี, ดี, มี: a consonant and its vowel can be a word
+            continue
         start = text.rfind(" ", 0, max(0, m.start() - 1)) + 1
         end = text.find(" ", m.end() + 1)
         end = len(text) if end < 0 else end
