@@ -136,4 +136,4 @@ def test_a_consonant_and_its_vowel_that_make_a_word_are_not_damage() -> None:
     from ita_lib.text.repair import damaged_spans
 
     assert damaged_spans("ผลการประเมิน 3 ปี ที่ผ่านมา ดี ขึ้น") == []
-    assert [text for _, _, text in damaged_spans("การทุจริต และ ประ พ ลุ ต มิ ขอบ ภายใน")] == ["ประ พ ลุ ต มิ ขอบ"]
+    assert [text for _, _, text in damaged_spans("การทุจริต และ ประ พ ลุ ต มิ ขอบ ภายใน")] == ["ประ พ ลุ ต มิ"]
