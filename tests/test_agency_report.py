@@ -151,13 +151,13 @@ def test_items_below_the_pass_mark_are_weaknesses_where_indicators_are_missing(t
                                                                          ["O2", "OIT", 100.0]]
     found = flat(re.sub(r"<[^>]+>", " ", to_html(item_findings(a))))
     assert found == ("ผลรายข้อ ปีงบประมาณ ๒๕๖๘ เอกสารให้คะแนนรายข้อ ๓ ข้อ ต่ำกว่าเกณฑ์ ๘๕ คะแนน ๑ ข้อ "
-                     "ข้อ แบบวัด คะแนน ระดับ O13 OIT ๕๐.๐๐ จุดอ่อนเร่งด่วน")
-    assert "ข้อ O13 (แบบวัด OIT) ได้ ๕๐.๐๐" in re.sub(r"<[^>]+>", " ", to_html(strengths_weaknesses(a)))
+                     "ข้อ แบบวัด คะแนน ระดับ O๑๓ OIT ๕๐.๐๐ จุดอ่อนเร่งด่วน")  # the item's code in the report's digits
+    assert "ข้อ O๑๓ (แบบวัด OIT) ได้ ๕๐.๐๐" in re.sub(r"<[^>]+>", " ", to_html(strengths_weaknesses(a)))
     # Every indicator given is at 100: no table of zero gains, the weak item named instead.
     from ita_lib.report.sections import priorities
     text = flat(re.sub(r"<[^>]+>", " ", to_html(priorities(a))))
     assert text == ("ประเด็นที่ควรเร่งพัฒนา ตัวชี้วัดที่มีคะแนนทุกตัวได้เต็ม ๑๐๐ คะแนน จึงไม่มีตัวชี้วัดที่ต้องเร่งยกระดับ "
-                    "จุดที่ควรแก้ไขอยู่ที่คะแนนรายข้อ: ข้อ O13 (๕๐.๐๐)")
+                    "จุดที่ควรแก้ไขอยู่ที่คะแนนรายข้อ: ข้อ O๑๓ (๕๐.๐๐)")
 
 
 def test_the_agencys_analysis_by_topic_its_limitations_and_its_plan_rows_are_kept(tmp_path) -> None:
@@ -173,7 +173,7 @@ def test_the_agencys_analysis_by_topic_its_limitations_and_its_plan_rows_are_kep
     own = flat(re.sub(r"<[^>]+>", " ", to_html(own_analysis(a))))
     assert own.startswith("ผลการวิเคราะห์ของหน่วยงาน ปีงบประมาณ ๒๕๖๖ ประเด็น ผลการวิเคราะห์ของหน่วยงาน "
                           "๑) ขั้นตอนการให้บริการ ผลคะแนนด้านการให้บริการอยู่ในเกณฑ์ดี บางข้อได้คะแนนเต็ม ๑๐๐")
-    assert "๒. ติดแผนผังขั้นตอนไว้ที่จุดบริการ ๒) การเปิดเผยข้อมูลบนเว็บไซต์" in own
+    assert "ทบทวนคู่มือการให้บริการทุกปี ติดแผนผังขั้นตอนไว้ที่จุดบริการ ๒) การเปิดเผยข้อมูลบนเว็บไซต์" in own  # a list
     assert own.endswith("ข้อจำกัดของหน่วยงาน หลักเกณฑ์การประเมินเปลี่ยนแปลงทุกปี เจ้าหน้าที่ผู้รับผิดชอบจึงต้อง "
                         "ศึกษาหลักเกณฑ์ใหม่อยู่เสมอ")
     page = to_html(plan(a))

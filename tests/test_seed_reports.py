@@ -19,8 +19,8 @@ SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is absent")
 
 OURS_ALLOWED = {"ITA", "IIT", "EIT", "OIT"}  # the NACC's own names for the assessment and instruments
-ITEM_CODE = re.compile(r"[OoEeIi][0-9]{1,2}")  # the NACC's item numbers (O13, e3), as the documents write them
-LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+ITEM_CODE = re.compile(r"[OoEeIi][0-9๐-๙]{1,2}")  # the NACC's item numbers (O13, e๓), in either digit system
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9๐-๙-]*")
 
 
 @pytest.fixture(scope="module")

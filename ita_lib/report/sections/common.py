@@ -12,7 +12,7 @@ from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import document_digits, fmt
 from ita_lib.report.document import Cell, Note
 from ita_lib.report.html import none_if_missing
-from ita_lib.text.repair import item_codes_in_digits, join_split_thai
+from ita_lib.text.repair import item_codes_in_digits, join_split_thai, list_items
 
 STATUS_TH = {"L": "น่าจะถูกต้อง แต่ยังไม่ได้รับการยืนยัน", "U": "ยังไม่ทราบ"}
 DOUBT_MARK = "†"  # beside a score printed with more than one value; the note under the table says which
@@ -98,3 +98,14 @@ def weak_items(a: AgencyAnalysis) -> pd.DataFrame:
         return a.items
     latest = a.items[a.items["fiscal_year"] == a.latest_year]
     return latest[latest["score"] < a.config.passing]
+
+
+def item_code(code: str, config: AnalysisConfig) -> str:
+    """An item's code as the report prints it: "O๑๓" in a Thai-digit report, as documents write it."""
+    return item_codes_in_digits(code) if config.digits == "thai" else code
+
+
+def own_words_cell(text: str, config: AnalysisConfig) -> Cell:
+    """The agency's own text in a cell: a list glued into one paragraph comes back as a lead and items."""
+    lead, items = list_items(as_written(text, config))
+    return Cell(lead=lead or None, items=items) if items else Cell(lead)

@@ -10,7 +10,8 @@ from ita_lib.analysis.causes import AGENCY, ISSUE_SEPARATOR, NACC, weakness_caus
 from ita_lib.analysis.numbers import fmt
 from ita_lib.report.document import Block, Bullets, Cell, Heading, Note, Paragraph, Section, Table
 from ita_lib.report.sections.common import (STATUS_TH, as_written, doubt_notes, doubts_of, indicator_title,
-                                            level_cell, marked_score, number_cell, score, weak_items, year)
+                                            item_code, level_cell, marked_score, number_cell, own_words_cell, score,
+                                            weak_items, year)
 
 NO_INSTRUMENT = "ไม่ระบุแบบวัด"
 
@@ -34,7 +35,7 @@ def strengths_weaknesses(a: AgencyAnalysis) -> Section:
         groups.insert(1, doubts)
     weak = weak_items(a)
     if not weak.empty:  # items below the pass mark are weaknesses even where indicators are missing
-        listed = ", ".join(f"ข้อ {r.code}" + (f" (แบบวัด {r.instrument})" if r.instrument else "")
+        listed = ", ".join(f"ข้อ {item_code(r.code, a.config)}" + (f" (แบบวัด {r.instrument})" if r.instrument else "")
                            + f" ได้ {fmt(r.score, a.config)}" for r in weak.itertuples(index=False))
         groups.append([Heading("คะแนนรายข้อที่ต่ำกว่าเกณฑ์"), Paragraph(listed)])
     blocks = tuple(block for group in groups for block in group) or (Note("ไม่มีข้อมูลพอสำหรับการวิเคราะห์"),)
@@ -54,7 +55,7 @@ def _indicator_analysis(a: AgencyAnalysis, by_indicator: pd.DataFrame, fiscal_ye
                      (Cell(f"{fmt(number, config, None)}. {rubric.load().indicators[number].name}"),
                       marked_score(value, fields.indicator(number), doubted, config),
                       level_cell(scores["level"].get(number)),
-                      Cell(as_written(" ".join(group["analysis"].astype(str)), config)))))
+                      own_words_cell(" ".join(group["analysis"].astype(str)), config))))
     return Table(("ตัวชี้วัด", "คะแนน", "ระดับ", "ผลการวิเคราะห์ของหน่วยงาน"),
                  tuple(cells for _, _, cells in sorted(rows, key=lambda r: r[:2])), style="data own-analysis")
 
@@ -80,7 +81,7 @@ def own_analysis(a: AgencyAnalysis) -> Section | None:
         blocks.append(_indicator_analysis(a, by_indicator, fiscal_year))
     if not by_topic.empty:
         blocks.append(Table(("ประเด็น", "ผลการวิเคราะห์ของหน่วยงาน"), tuple(
-            (Cell(as_written(str(r.topic or "–"), config)), Cell(as_written(str(r.analysis), config)))
+            (Cell(as_written(str(r.topic or "–"), config)), own_words_cell(str(r.analysis), config))
             for r in by_topic.itertuples(index=False)), style="data own-analysis topics"))
     if not limits.empty:
         blocks += [Heading("ข้อจำกัดของหน่วยงาน"), *(Paragraph(as_written(t, config)) for t in limits["text"])]
@@ -97,7 +98,7 @@ def priorities(a: AgencyAnalysis, audience: str = "analyst") -> Section:
     if room.empty:  # every indicator at 100: a table of zeros says nothing
         weak = weak_items(a)
         items = ("" if weak.empty else " จุดที่ควรแก้ไขอยู่ที่คะแนนรายข้อ: " + ", ".join(
-            f"ข้อ {r.code} ({score(r.score, config)})" for r in weak.itertuples(index=False)))
+            f"ข้อ {item_code(r.code, config)} ({score(r.score, config)})" for r in weak.itertuples(index=False)))
         return Section("priorities", title, (Paragraph(
             "ตัวชี้วัดที่มีคะแนนทุกตัวได้เต็ม " + fmt(100, config, None)
             + " คะแนน จึงไม่มีตัวชี้วัดที่ต้องเร่งยกระดับ" + items),))

@@ -15,7 +15,7 @@ from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import digits, fmt
 from ita_lib.analysis.report_text import comparison_table
 from ita_lib.report.document import Cell, Figure, Note, Paragraph, Section, Table, Tiles, TitleBlock
-from ita_lib.report.sections.common import (STATUS_TH, doubt_notes, doubts_of, level_cell, marked_score,
+from ita_lib.report.sections.common import (STATUS_TH, doubt_notes, doubts_of, item_code, level_cell, marked_score,
                                             number_cell, score, signed, weak_items, year)
 
 REPORT_KIND = "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA)"
@@ -176,7 +176,8 @@ def item_findings(a: AgencyAnalysis) -> Section | None:
     blocks = [Paragraph(summary)]
     if len(weak):
         blocks.append(Table(("ข้อ", "แบบวัด", "คะแนน", "ระดับ"), tuple(
-            (Cell(str(r.code)), Cell(r.instrument or "–"), number_cell(score(r.score, config)), level_cell(r.level))
+            (Cell(item_code(str(r.code), config)), Cell(r.instrument or "–"), number_cell(score(r.score, config)),
+             level_cell(r.level))
             for r in weak.itertuples(index=False)), style="data keep"))
     return Section("item_findings", f"ผลรายข้อ ปีงบประมาณ {year(a.latest_year, config)}", tuple(blocks))
 
