@@ -29,13 +29,17 @@ def run(*arguments: str, cwd: Path) -> subprocess.CompletedProcess:
                           timeout=600, cwd=cwd)
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory, write_records) -> Path:
-    db = tmp_path_factory.mktemp("publication") / "ita.duckdb"
+def unconfirmed(db: Path, write_records) -> Path:
     write_records(db, [Assessment(agency=NAME, agency_type="อบต.", district="พล", province="ขอนแก่น",
                                   fiscal_year=2567, indicators=INDICATORS,
                                   source=Source(path="analysis-2567.txt", sha256="c" * 64, kind="agency_analysis"))])
     return db
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, write_records) -> Path:
+    """The agency before its review; the tests below confirm everything, in this order."""
+    return unconfirmed(tmp_path_factory.mktemp("publication") / "ita.duckdb", write_records)
 
 
 def pages(pdf: Path) -> list[str]:
@@ -98,7 +102,8 @@ def test_once_everything_is_confirmed_final_builds_the_publication(store, tmp_pa
     assert "สาเหตุของจุดอ่อน" in text and "เว็บไซต์ของหน่วยงานไม่ได้ปรับปรุงข้อมูล" in text
 
 
-def test_a_batch_of_publications_fails_the_agency_with_something_to_confirm(store, tmp_path) -> None:
+def test_a_batch_of_publications_fails_the_agency_with_something_to_confirm(tmp_path, write_records) -> None:
+    store = unconfirmed(tmp_path / "ita.duckdb", write_records)
     done = run("batch", "--all", "--db", str(store), "--output-dir", str(tmp_path / "out"), "--final",
                "--format", "pdf", "--jobs", "1", cwd=tmp_path)
     assert done.returncode == exit_codes.PARTIAL and "Traceback" not in done.stderr
