@@ -14,6 +14,7 @@ from ita_lib.analysis.history import COMPUTED, CONFIRMED, OWN_WORDS, PRINTED
 from ita_lib.analysis.labels import LEVELS
 from ita_lib.analysis.numbers import digits, fmt
 from ita_lib.analysis.report_text import comparison_table
+from ita_lib.parse.agency import agency_types
 from ita_lib.report.document import Cell, Figure, Note, Paragraph, Section, Table, Tiles, TitleBlock
 from ita_lib.report.sections.common import (STATUS_TH, doubt_notes, doubts_of, item_code, level_cell, marked_score,
                                             number_cell, score, signed, weak_items, year)
@@ -31,7 +32,8 @@ def title_block(a: AgencyAnalysis, today: datetime.date | None = None) -> TitleB
     years = a.years["fiscal_year"].tolist()
     span = "–" if not years else (year(years[0], config) if len(years) == 1
                                   else f"{year(years[0], config)}–{year(years[-1], config)}")
-    facts = (("ประเภทหน่วยงาน", a.agency.get("agency_type") or "–"), ("อำเภอ", a.agency.get("district") or "–"),
+    facts = (("ประเภทหน่วยงาน", type_in_full(a.agency.get("agency_type")) or "–"),
+             ("อำเภอ", a.agency.get("district") or "–"),
              ("จังหวัด", a.agency.get("province") or "–"),
              ("ปีงบประมาณที่มีผลการประเมิน", f"{span} ({fmt(len(years), config, None)} ปี)"),
              ("วันที่จัดทำรายงาน", built))
@@ -40,6 +42,11 @@ def title_block(a: AgencyAnalysis, today: datetime.date | None = None) -> TitleB
         kicker += (f" ประจำปีงบประมาณ {year(a.latest_year, config)} และมาตรการส่งเสริมคุณธรรมและความโปร่งใส"
                    f" ประจำปีงบประมาณ {year(a.latest_year + 1, config)}")
     return TitleBlock(kicker=kicker, name=a.agency["name"], facts=tuple((k, str(v)) for k, v in facts))
+
+
+def type_in_full(agency_type: str | None) -> str | None:
+    """"ทต." as a reader names it: "เทศบาลตำบล" (data/agency_types.csv)."""
+    return next((t.prefix for t in agency_types() if t.short == agency_type), agency_type)
 
 
 def _latest(a: AgencyAnalysis):
