@@ -167,7 +167,7 @@ def test_the_title_block_is_centred_bold_and_larger_than_any_heading(document):
     assert first[0].style.name == "Title" and first[0].text.startswith(REPORT_KIND)
     assert (first[1].style.name, first[1].text) == ("Title", AGENCY)
     assert first[2].text == "ประเภทหน่วยงาน: องค์การบริหารส่วนตำบล"
-    assert [r.text for r in first[2].runs] == ["ประเภทหน่วยงาน: ", "อบต."] and first[2].runs[1].bold
+    assert [r.text for r in first[2].runs] == ["ประเภทหน่วยงาน: ", "องค์การบริหารส่วนตำบล"] and first[2].runs[1].bold
     title = document.styles["Title"]
     assert title.paragraph_format.alignment == first[2].alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert title.font.bold and title.element.rPr.find(qn("w:bCs")) is not None
