@@ -396,3 +396,13 @@ def test_a_weakness_takes_its_cause_from_the_agency_else_from_the_nacc_issues():
     assert causes.values.tolist() == [
         [7, "ผู้รับบริการบางรายไม่ทราบช่องทางติดต่อ; ข้อมูลบนเว็บไซต์ไม่เป็นปัจจุบัน", "nacc"],
         [9, "ลิงก์บนเว็บไซต์เสียหลายหน้า", "agency"]]  # 8: the documents give no cause
+
+
+def test_the_indicators_the_agency_itself_calls_weak_are_found_in_its_analysis():
+    from ita_lib.analysis.causes import called_weak
+
+    rows = [own_plan(indicator=n, analysis=text).iloc[0] for n, text in (
+        (9, "คะแนน (86.10) เป็นจุดที่ต้องแก้ไขด่วน ควรจัดข้อมูลบนเว็บไซต์ใหม่"),
+        (10, "คะแนน (80.00) จุดอ่อนที่ต้อง พัฒนาเร่งด่วน"), (4, "คะแนนสูง เป็นจุดแข็งของหน่วยงาน"))]
+    assert called_weak(pd.DataFrame(rows), 2563) == [9, 10]
+    assert called_weak(pd.DataFrame(rows), 2564) == []

@@ -47,3 +47,17 @@ def weakness_causes(scores: pd.DataFrame, actions: pd.DataFrame, recommendations
         if issues:
             rows.append((number, ISSUE_SEPARATOR.join(dict.fromkeys(issues)), NACC))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+# How an agency calls an indicator weak in its own analysis.
+WEAKNESS_WORDS = ("จุดอ่อน", "พัฒนาเร่งด่วน", "ปรับปรุงเร่งด่วน", "แก้ไขด่วน", "แก้ไขเร่งด่วน")
+
+
+def called_weak(actions: pd.DataFrame, year: int | None) -> list[int]:
+    """The indicators the agency's own analysis of `year` calls weaknesses, whatever their score:
+    the report states the agency's judgement beside its own levels rather than overriding it."""
+    if year is None or actions.empty:
+        return []
+    rows = actions[(actions["fiscal_year"] == year) & actions["indicator"].notna()]
+    return sorted({int(row.indicator) for row in rows.itertuples(index=False)
+                   if isinstance(row.analysis, str) and any(word in row.analysis for word in WEAKNESS_WORDS)})

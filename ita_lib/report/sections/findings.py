@@ -6,7 +6,7 @@ import pandas as pd
 
 from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis
-from ita_lib.analysis.causes import AGENCY, ISSUE_SEPARATOR, NACC, weakness_causes
+from ita_lib.analysis.causes import AGENCY, ISSUE_SEPARATOR, NACC, called_weak, weakness_causes
 from ita_lib.analysis.numbers import fmt
 from ita_lib.report.document import Block, Bullets, Cell, Heading, Note, Paragraph, Section, Table
 from ita_lib.report.sections.common import (STATUS_TH, as_written, doubt_notes, doubts_of, indicator_title,
@@ -22,6 +22,13 @@ def strengths_weaknesses(a: AgencyAnalysis) -> Section:
         sentences = a.narrative.sections.get(key, [])
         if sentences:
             groups.append([Heading(title), *(Paragraph(s) for s in sentences)])
+    latest = a.indicators[a.indicators["fiscal_year"] == a.latest_year].set_index("indicator")
+    judged = [n for n in called_weak(a.actions, a.latest_year)
+              if n in latest.index and latest.at[n, "score"] >= a.config.passing]
+    if judged:  # the agency's own judgement, beside the report's levels
+        listed = ", ".join(f"{indicator_title(n, a.config)} ({score(latest.at[n, 'score'], a.config)})" for n in judged)
+        groups.append([Heading("จุดอ่อนตามการวิเคราะห์ของหน่วยงาน"),
+                       Paragraph(f"หน่วยงานระบุในผลการวิเคราะห์ว่าเป็นจุดอ่อนที่ต้องพัฒนา แม้คะแนนผ่านเกณฑ์แล้ว: {listed}")])
     causes = weakness_causes(a.scores, a.actions, a.recommendations, a.latest_year, a.config, a.confirmed)
     advised = causes[causes["source"] != AGENCY]  # the agency's own analysis has its table below
     if len(advised):
