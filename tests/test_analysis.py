@@ -406,3 +406,11 @@ def test_the_indicators_the_agency_itself_calls_weak_are_found_in_its_analysis()
         (10, "คะแนน (80.00) จุดอ่อนที่ต้อง พัฒนาเร่งด่วน"), (4, "คะแนนสูง เป็นจุดแข็งของหน่วยงาน"))]
     assert called_weak(pd.DataFrame(rows), 2563) == [9, 10]
     assert called_weak(pd.DataFrame(rows), 2564) == []
+
+
+def test_an_indicator_the_nacc_advises_on_gets_a_measure_though_it_passes():
+    recommendations = pd.DataFrame([{"instrument": "IIT", "indicator": 2, "text": "หน่วยงานควรเผยแพร่แผนการใช้จ่ายงบประมาณ",
+                                     "line": 5, "fiscal_year": 2563, "path": "/x/itas.txt"}])
+    facts = facts_for({2563: {"indicators": WORKED, "overall": 85.32}})  # indicator 2: 88.66, above 85
+    plan = build_analysis(AGENCY, facts, recommendations=recommendations).plan
+    assert plan[plan["indicator"] == 2]["reason"].tolist() == ["ข้อเสนอแนะของสำนักงาน ป.ป.ช. ปี ๒๕๖๓"]

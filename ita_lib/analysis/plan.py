@@ -61,6 +61,14 @@ _ITEM = re.compile(r"(?<![A-Za-z])[Oo]\s*0?(\d{1,2})(?!\d)|ข้อ\s*[Oo]?\s*0
 _NAME_MIN = 15  # a sub-indicator named only by its name must be this long to be specific
 
 
+def advised_indicators(recommendations: pd.DataFrame | None, year: int) -> list[int]:
+    """The indicators the year's recommendations address."""
+    if recommendations is None or recommendations.empty:
+        return []
+    rows = recommendations[(recommendations["fiscal_year"] == year) & recommendations["indicator"].notna()]
+    return sorted({int(number) for number in rows["indicator"]})
+
+
 def findings(recommendations: pd.DataFrame | None, year: int) -> tuple[set[str], set[str]]:
     """The OIT sub-indicators ("9.4") and items ("O25") the year's recommendations name: the NACC's
     specific findings, which the plan's measures must answer first. A sub-indicator counts when
@@ -99,7 +107,10 @@ def plan_draft(scores: pd.DataFrame, trends: pd.DataFrame, yoy: pd.DataFrame, ac
     urgent = {int(row.indicator) for row in latest.itertuples(index=False) if row.score < config.urgent}
     # The agency's own measures come first; the knowledge base fills only the indicators they leave out.
     covered = {int(number) for number in actions["indicator"] if number is not None}
-    for number, why in sorted(reasons(scores, trends, yoy, year, config).items()):
+    why_by_number = reasons(scores, trends, yoy, year, config)
+    for number in advised_indicators(recommendations, year):  # the NACC asks for it: a measure too
+        why_by_number.setdefault(number, []).append(f"ข้อเสนอแนะของสำนักงาน ป.ป.ช. ปี {fmt(year, config, None)}")
+    for number, why in sorted(why_by_number.items()):
         if number in covered:
             continue
         candidates = fits[fits["indicator"] == number]
