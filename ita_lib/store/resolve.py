@@ -4,6 +4,8 @@ The store hands over one ``AgencyRef`` per record (name as printed with abbrevia
 tier, district, province, fiscal year); ``resolve`` returns the agencies and one ``Link`` per
 record saying how it was matched. Decisions, in order (each one order-independent):
 
+0. official names: a local government's record is read under the spelling that is a sub-district,
+   with the district and province the gazetteer gives (ita_lib.store.official_names).
 1. alias: spellings listed in ``params/aliases.yaml`` are first read as their canonical name.
 2. exact: same tier, same ``name_key`` of the place, same province; districts equal or one missing
    (a district-less record joins the only district its name has in that province, else it stays
@@ -40,6 +42,7 @@ from ita_lib.store.names import (
     FULL_PREFIX, MUNICIPAL_TIERS, SHORT_FORM, key_similarity, location_key, name_parts, similarity_bound,
 )
 from ita_lib.store.aliases import Aliases
+from ita_lib.store.official_names import official_refs
 
 # Link methods from most to least certain; a record reached through several steps reports the
 # least certain one.
@@ -59,6 +62,7 @@ class AgencyRef:
     fiscal_year: int | None
     source: str | None = None  # the document the record comes from (sha256), when known
     overall_score: float | None = None  # the record's printed overall score, when known
+    spellings: tuple[tuple[str, int], ...] = ()  # how its document writes the name (store.official_names)
 
 
 @dataclass(frozen=True)
@@ -271,7 +275,7 @@ def resolve(refs: list[AgencyRef], aliases: Aliases | None = None, *,
     Returns the agencies sorted by id and one link per record sorted by ref_id; the result is
     the same for any order of refs."""
     with _heap_frozen():
-        readings = _readings(refs, aliases)
+        readings = _readings(official_refs(refs), aliases)
         clusters = _exact_clusters(readings)
         parent: Parent = {}
         _infer_locations(clusters, parent)
