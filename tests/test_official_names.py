@@ -82,3 +82,16 @@ def test_identity_reads_a_record_under_its_official_name():
 def test_one_spelling_is_left_to_resolve():
     plain = ref("a", "อบต.บ้านพราน", None, None, 2567)
     assert official_refs([plain]) == [plain]
+
+
+def test_a_search_by_a_former_spelling_of_the_place_finds_the_agency():
+    import pandas as pd
+
+    from ita_lib.store.agency_index import AgencyIndex
+
+    agencies = pd.DataFrame([("id1", OBT + "บ้านพราน", "อบต.", "บ้านพราน", "แสวงหา", "อ่างทอง")],
+                            columns=["agency_id", "name", "agency_type", "place", "district", "province"])
+    spellings = pd.DataFrame([("id1", "อบต.บ้านพาน")], columns=["agency_id", "agency"])
+    index = AgencyIndex(agencies, spellings, "store")
+    assert index.find("บ้านพาน")["agency_id"] == "id1"
+    assert index.find("อบต.บ้านพาน")["agency_id"] == "id1"

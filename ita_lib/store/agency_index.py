@@ -26,7 +26,7 @@ class AgencyIndex:
     (abbreviated or not), or a bare place name, which names every tier of that place."""
 
     def __init__(self, agencies: pd.DataFrame, spellings: pd.DataFrame, path: str | Path):
-        from ita_lib.store.names import name_key
+        from ita_lib.store.names import name_key, split_tier
 
         self.agencies, self.path = agencies, path
         self._by_id = {agency_id: position for position, agency_id in enumerate(agencies["agency_id"])}
@@ -37,6 +37,10 @@ class AgencyIndex:
         self._by_place: dict[str, set[str]] = {}
         for agency_id, place in zip(agencies["agency_id"], agencies["place"]):
             if isinstance(place, str):
+                self._by_place.setdefault(name_key(place), set()).add(agency_id)
+        for agency_id, name in zip(spellings["agency_id"], spellings["agency"]):  # a place as once spelt
+            tier, place = split_tier(name)
+            if tier is not None:
                 self._by_place.setdefault(name_key(place), set()).add(agency_id)
 
     def find(self, name_or_id: str, *, province: str | None = None) -> pd.Series:

@@ -317,3 +317,53 @@ def _apply(ref, official: OfficialName | None):
     if (name, official.district, official.province) == (ref.name, ref.district, ref.province):
         return ref
     return replace(ref, name=name, district=official.district, province=official.province)
+
+
+# ---------------------------------------------------------------- the store: spellings and variants
+
+SPELLINGS_TABLE = "name_spellings"  # record_id, spelling, mentions, line: what a document writes
+SPELLINGS_DDL = (f"CREATE TABLE IF NOT EXISTS {SPELLINGS_TABLE} "
+                 "(record_id VARCHAR, spelling VARCHAR, mentions INTEGER, line INTEGER)")
+
+
+def spelling_rows(lines: Iterable[tuple[int, str]], record_ids: Iterable[str], records: Iterable) -> list[tuple]:
+    """The name_spellings rows of one document's records (pure: runs in parse workers)."""
+    lines = list(lines)
+    return [(rid, spelling, n, line) for rid, record in zip(record_ids, records)
+            for spelling, n, line in document_spellings(lines, record.agency or "", record.agency_type)]
+
+
+def stored_spellings(store) -> dict[str, tuple[tuple[str, int], ...]]:
+    """record_id -> (spelling, mentions) of its document, from a store that has the table."""
+    has = store.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?", [SPELLINGS_TABLE])
+    if not int(has["n"].iloc[0]):
+        return {}
+    found: dict[str, list] = {}
+    for row in store.query(f"SELECT * FROM {SPELLINGS_TABLE} ORDER BY record_id, mentions DESC, line").itertuples():
+        found.setdefault(row.record_id, []).append((row.spelling, int(row.mentions)))
+    return {rid: tuple(pairs) for rid, pairs in found.items()}
+
+
+def name_variants(store) -> dict[str, list[tuple[str, int, bool]]]:
+    """agency_id -> [(spelling, times written, is a sub-district of the agency's place)], most
+    written first: for the review file. A record counts its name once, or as often as its
+    document writes each spelling when the store has them."""
+    spellings = stored_spellings(store)
+    rows = store.query("""SELECT l.agency_id, r.record_id, r.agency, r.agency_type, a.district, a.province
+                          FROM records r JOIN agency_links l USING (record_id) JOIN agencies a USING (agency_id)
+                          WHERE r.agency IS NOT NULL ORDER BY l.agency_id, r.record_id""")
+    counts: dict[str, Counter] = {}
+    where: dict[str, tuple] = {}
+    for row in rows.itertuples(index=False):
+        agency_type = row.agency_type if isinstance(row.agency_type, str) else None
+        counter = counts.setdefault(row.agency_id, Counter())
+        for spelling, n in spellings.get(row.record_id, ((row.agency, 1),)):
+            counter[name_parts(spelling, agency_type)[1]] += n
+        where[row.agency_id] = (agency_type, *(v if isinstance(v, str) else None for v in (row.district, row.province)))
+    out = {}
+    for agency_id, counter in counts.items():
+        agency_type, district, province = where[agency_id]
+        out[agency_id] = [(spelling, n, name_parts(spelling, agency_type)[0] in LOCAL_TIERS
+                           and bool(places_of(name_parts(spelling, agency_type)[2], district, province)))
+                          for spelling, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return out
