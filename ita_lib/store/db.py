@@ -145,7 +145,7 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             records = "(SELECT record_id FROM records WHERE sha256 IN (SELECT unnest(?)))"
-            for table in ("facts", "recommendations", "actions", "warnings", "agency_links"):
+            for table in ("facts", "recommendations", "actions", "warnings", "agency_links", "name_spellings"):
                 self.con.execute(f"DELETE FROM {table} WHERE record_id IN {records}", [sha256s])
             self.con.execute("DELETE FROM records WHERE sha256 IN (SELECT unnest(?))", [sha256s])
             self.con.execute("DELETE FROM sources WHERE sha256 IN (SELECT unnest(?))", [sha256s])

@@ -25,7 +25,8 @@ from ita_lib.store.aliases import load_aliases
 from ita_lib.store.resolve import AgencyRef, resolve
 from ita_lib.io.read import SUPPORTED_SUFFIXES, check_document_file
 from ita_lib.store.db import Store
-from ita_lib.store.rows import Rows, document_rows
+from ita_lib.store.rows import Rows, document_rows, record_id
+from ita_lib.store.official_names import spelling_rows, stored_spellings
 from ita_lib.text.thai import has_thai_letters
 
 DEFAULT_ALIASES = Path("params") / "aliases.yaml"
@@ -145,7 +146,10 @@ def _parse_one(job: tuple[str, int | None, str | None]) -> tuple[str, Rows | Non
     document = report.document
     note = "; ".join(report.notes) or None
     records = [record for record in report.records if has_thai_name(record)]
-    return path, document_rows(document.sha256, path, document.format, records, note), None
+    rows = document_rows(document.sha256, path, document.format, records, note)
+    rows.tables["name_spellings"] = spelling_rows([(line.number, line.text) for line in document.lines],
+                                                  [record_id(document.sha256, i) for i in range(len(records))], records)
+    return path, rows, None
 
 
 def has_thai_name(record) -> bool:
@@ -248,9 +252,10 @@ def _take(result: IngestResult, batch: Rows, path: str, rows: Rows) -> None:
 def relink(store: Store, aliases=None) -> int:
     """Recompute agency identity over every record in the store; returns the number of agencies."""
     refs_frame = store.identity_refs()
+    spellings = stored_spellings(store)
     refs = [AgencyRef(row.record_id, row.agency, _none(row.agency_type), _none(row.district),
                       _none(row.province), None if pd.isna(row.fiscal_year) else int(row.fiscal_year),
-                      row.sha256, _none(row.overall_score))
+                      row.sha256, _none(row.overall_score), spellings.get(row.record_id, ()))
             for row in refs_frame.itertuples(index=False)]
     agencies, links = resolve(refs, aliases)
     agency_frame = pd.DataFrame([(a.agency_id, a.name, a.agency_type, a.place, a.district, a.province)

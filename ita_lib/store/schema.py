@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS agencies (
 CREATE TABLE IF NOT EXISTS agency_links (
     record_id VARCHAR PRIMARY KEY, agency_id VARCHAR, method VARCHAR, similarity DOUBLE,
     matched_name VARCHAR);
+CREATE TABLE IF NOT EXISTS name_spellings (record_id VARCHAR, spelling VARCHAR, mentions INTEGER, line INTEGER);
 """
 
 COLUMNS = {
@@ -51,6 +52,7 @@ COLUMNS = {
                 "responsible", "score", "line"),
     "warnings": ("record_id", "position", "code", "message", "line"),
     "sources": ("sha256", "path", "format", "n_records", "note"),
+    "name_spellings": ("record_id", "spelling", "mentions", "line"),
 }
 # Record fields stored as facts: (field, is_number).
 SCALAR_FACTS = (("overall_score", True), ("overall_score_computed", True), ("grade", False),
