@@ -22,6 +22,7 @@ ANSWERS = yaml.safe_load((Path(__file__).parent / "fixtures" / "review" / "seed_
 REVIEW_MATERIAL = ("†", "คำนวณ", "ไม่มีในเอกสาร", "ยังไม่ได้รับการยืนยัน", "ไม่มีปีก่อนหน้า", "ไม่มีข้อเสนอแนะ",
                    "ยังมีข้อมูลไม่ถึง", "ไม่มีข้อมูล", "ควรตรวจสอบ", "ita-report", "ร่าง")
 FILE_NAME = re.compile(r"\S+\.(?:txt|pdf|docx|html|csv)\b")
+LATIN = re.compile(r"[A-Za-z]")
 
 pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="../shared/seeds is not here")
 
@@ -72,6 +73,8 @@ def test_the_final_report_holds_no_review_material(finals, seed) -> None:
         found = [word for word in REVIEW_MATERIAL if word in text]
         assert found == [], f"{seed} {kind}: {found}"
         assert FILE_NAME.findall(text) == [], f"{seed} {kind}"
+        # one digit system: Thai, but for digits inside a Latin code or address the document wrote
+        assert re.findall(r"[0-9]", " ".join(w for w in text.split() if not LATIN.search(w))) == [], f"{seed} {kind}"
 
 
 def test_the_seed_with_two_spellings_is_published_under_the_official_one(finals) -> None:
