@@ -256,13 +256,18 @@ def field(paragraph, instruction: str, result: str = "1") -> None:
         if kind == "t":  # the number shown until the application updates it
             run.text = value
             continue
-        part = OxmlElement(f"w:{kind}")
-        if kind == "fldChar":
-            part.set(qn("w:fldCharType"), value)
-        else:
-            part.set(qn("xml:space"), "preserve")
-            part.text = value
-        run._r.append(part)
+        run._r.append(field_part(kind, value))
+
+
+def field_part(kind: str, value: str):
+    """One part of a field's runs: a fldChar (begin, separate, end) or its instrText."""
+    part = OxmlElement(f"w:{kind}")
+    if kind == "fldChar":
+        part.set(qn("w:fldCharType"), value)
+    else:
+        part.set(qn("xml:space"), "preserve")
+        part.text = value
+    return part
 
 
 def contents_field(document, entries: list[tuple[int, str]]) -> None:
@@ -274,13 +279,7 @@ def contents_field(document, entries: list[tuple[int, str]]) -> None:
 
     def run_with(kind: str, value: str):
         run = OxmlElement("w:r")
-        part = OxmlElement(f"w:{kind}")
-        if kind == "fldChar":
-            part.set(qn("w:fldCharType"), value)
-        else:
-            part.set(qn("xml:space"), "preserve")
-            part.text = value
-        run.append(part)
+        run.append(field_part(kind, value))
         return run
 
     rows = entries or [(1, "")]
