@@ -10,8 +10,8 @@ from pythainlp.util import thai_strftime
 
 from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.numbers import digits
+from ita_lib.parse.years import BE_OFFSET
 
-BUDDHIST_ERA_OFFSET = 543
 # (month, day) a quarter of the fiscal year starts and ends, and whether it falls in the calendar
 # year before the fiscal year's own (October to December do).
 QUARTERS = {1: ((10, 1), (12, 31), True), 2: ((1, 1), (3, 31), False), 3: ((4, 1), (6, 30), False),
@@ -24,7 +24,7 @@ _MONTHS = re.compile(r"\s*\([^()]*\)")
 
 def _day(plan_year: int, quarter: int, end: bool) -> datetime.date:
     (month, day) = QUARTERS[quarter][1 if end else 0]
-    christian = plan_year - BUDDHIST_ERA_OFFSET - (1 if QUARTERS[quarter][2] else 0)
+    christian = plan_year - BE_OFFSET - (1 if QUARTERS[quarter][2] else 0)
     return datetime.date(christian, month, day)
 
 

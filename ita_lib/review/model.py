@@ -15,9 +15,9 @@ from ita_lib.io.yaml_text import parse_text_yaml
 from ita_lib.report.params import SignOff
 from ita_lib.report.params_errors import describe_errors
 from ita_lib.rubric import load as load_rubric
+from ita_lib.parse.years import BE_OFFSET
 from ita_lib.text.thai import thai_digits_to_arabic
 
-BUDDHIST_ERA_OFFSET = 543
 _TEXT = {"max_length": 300}
 
 
@@ -36,7 +36,7 @@ def read_date(value: Any) -> datetime.date | None:
     try:
         year, month, day = (int(part) for part in text.split("-"))
         if year > 2400:
-            year -= BUDDHIST_ERA_OFFSET
+            year -= BE_OFFSET
         return datetime.date(year, month, day)
     except ValueError:
         raise ValueError(f"{value!r} is not a date: write it as ปี-เดือน-วัน, e.g. 2568-12-01") from None

@@ -13,7 +13,8 @@ from ita_lib.analysis.history import CONFIRMED
 from ita_lib.analysis.numbers import fmt
 from ita_lib.analysis.open_items import STATUS_TH
 from ita_lib.review.damaged import damaged_texts
-from ita_lib.review.model import BUDDHIST_ERA_OFFSET, Review
+from ita_lib.parse.years import BE_OFFSET
+from ita_lib.review.model import Review
 from ita_lib.rubric import load as load_rubric
 
 CAUSE = "cause:"  # the open item and the stored fact of a weakness' cause: cause:indicator:7
@@ -28,7 +29,7 @@ def _value(value) -> str:
     if isinstance(value, float):
         value = f"{value:.2f}"
     elif isinstance(value, datetime.date):
-        value = f"{value.year + BUDDHIST_ERA_OFFSET}-{value.month:02d}-{value.day:02d}"
+        value = f"{value.year + BE_OFFSET}-{value.month:02d}-{value.day:02d}"
     return " " + json.dumps(str(value), ensure_ascii=False)
 
 
