@@ -2,11 +2,13 @@
 before the line's comment."""
 from __future__ import annotations
 
+import json
 import re
 
 
 def answered(text: str, answers: dict) -> str:
-    """`answers`: scores {field: value}, causes {indicator field: text}, result, name, district, province, confirmed_by,
+    """`answers`: scores {field: value}, causes {indicator field: text}, corrections {as written: meant},
+    result, name, district, province, confirmed_by,
     confirmed_on, report_date and signers {role: (name, position)}."""
     def put(key: str, value, indent: str = "") -> None:
         nonlocal text
@@ -22,6 +24,10 @@ def answered(text: str, answers: dict) -> str:
         for key, value in answers["causes"].items():
             tail = re.sub(rf"\n  {re.escape(key)}:[^\n#]*", lambda _: f'\n  {key}: "{value}" ', tail, count=1)
         text = head + "\ncauses:" + tail
+    for written, meant in answers.get("corrections", {}).items():  # keys quoted as the review writes them
+        key = json.dumps(written, ensure_ascii=False)
+        text, count = re.subn(rf"\n  {re.escape(key)}:[^\n]*", lambda _: f'\n  {key}: "{meant}"', text, count=1)
+        assert count, f"the review file does not ask about {written!r}"
     for key in ("result", "name", "district", "province", "confirmed_by", "confirmed_on", "report_date"):
         if answers.get(key) is not None:
             put(key, answers[key])

@@ -15,6 +15,7 @@ from ita_lib.errors import ReviewError
 from ita_lib.model import Assessment, Source
 from ita_lib.review.confirm import confirm
 from ita_lib.review.write import review_text
+from review_answers import answered
 from ita_lib.store.db import Store
 
 NAME = "องค์การบริหารส่วนตำบลหนองแวงใหญ่"
@@ -114,7 +115,6 @@ def test_a_review_file_that_cannot_be_used_is_one_line(db, tmp_path, answers, li
 
 
 def test_a_weakness_without_a_cause_is_asked_for_and_the_agencys_cause_is_printed(tmp_path, write_records) -> None:
-    from review_answers import answered
 
     db = tmp_path / "ita.duckdb"
     name = "องค์การบริหารส่วนตำบลนาเพียงใต้"
@@ -153,5 +153,20 @@ def test_the_review_file_shows_the_agencys_text_that_looks_damaged(tmp_path, wri
         source=Source(path="analysis.txt", sha256="e" * 64, kind="agency_analysis"))])
     text = review_text(load(name, db))
     section = text[text.index("# ---- ข้อความของหน่วยงานที่อาจพิมพ์ผิด"):]
-    assert section.splitlines()[1:3] == ['#   มาตรการ ตัวชี้วัดที่ 1: "คู่มือให้ผู้มีqxzติดต่อราชการ"',
-                                         '#   ผลการวิเคราะห์ ตัวชี้วัดที่ 5: "ทุจริต และ ประ พ ลุ ต มิ ขอบ ภายในหน่"']
+    assert section.splitlines()[4:8] == [
+        '  # มาตรการ ตัวชี้วัดที่ 1: "คู่มือให้ผู้มีqxzติดต่อราชการ"',
+        '  "เผยแพร่คู่มือให้ผู้มีqxzติดต่อราชการทราบทางเว็บไซต์":',
+        '  # ผลการวิเคราะห์ ตัวชี้วัดที่ 5: "ทุจริต และ ประ พ ลุ ต มิ ขอบ ภายในหน่"',
+        '  "และ ประ พ ลุ ต มิ ขอบ":']
+    # the agency answers one span: the report's text carries its words, the other span stays listed
+    path = tmp_path / "review.yaml"
+    path.write_text(answered(text, {"corrections": {"และ ประ พ ลุ ต มิ ขอบ": "และประพฤติมิชอบ"},
+                                    "confirmed_by": "นายทดสอบ ปลัด อบต."}), encoding="utf-8")
+    confirm(path, db=db)
+    a = load(name, db)
+    analysis = a.actions.set_index("indicator").loc[5, "analysis"]
+    assert analysis == "กำหนดแนวทางป้องกัน การ ทุจริต และประพฤติมิชอบ ภายในหน่วยงาน"
+    again = review_text(a)
+    assert '  "เผยแพร่คู่มือให้ผู้มีqxzติดต่อราชการทราบทางเว็บไซต์":\n' in again
+    assert again.count("ประ พ ลุ ต") == 1  # the correction given, kept under "แก้ไว้แล้ว"
+    assert '  # แก้ไว้แล้ว\n  "และ ประ พ ลุ ต มิ ขอบ": "และประพฤติมิชอบ"' in again

@@ -82,3 +82,13 @@ def test_the_seed_with_two_spellings_is_published_under_the_official_one(finals)
     title = pdf[:pdf.index("สารบัญ")]
     assert "เทศบาลตำบลหนองเสาเล้า" in title and "หนองเส้า" not in title
     assert "นางสาวรัชนีพย์ พรมเสียว" in pdf and "๑๘ ธันวาคม ๒๕๖๘" in pdf
+
+
+@pytest.mark.parametrize("seed", [seed for seed, given in sorted(ANSWERS.items()) if given.get("corrections")])
+def test_the_agencys_corrections_of_its_damaged_text_are_printed(finals, seed) -> None:
+    for kind, text in texts(finals[seed]).items():
+        joined = "".join(text.split())  # lines break anywhere between words
+        for written, meant in ANSWERS[seed]["corrections"].items():
+            assert "".join(written.split()) not in joined, f"{seed} {kind}"
+            if kind == "docx":  # the PDF's text interleaves a table's columns, the Word text does not
+                assert "".join(meant.split()) in joined, seed

@@ -24,6 +24,7 @@ from ita_lib.analysis.labels import thai_columns
 from ita_lib.analysis.levels import score_table
 from ita_lib.analysis.causes import weakness_causes
 from ita_lib.analysis.confirmed import confirmed_texts, with_confirmed_identity
+from ita_lib.analysis.corrections import ACTION_TEXTS, corrected, corrections_of
 from ita_lib.analysis.narrative import Narrative, write_narrative
 from ita_lib.analysis.open_items import open_items
 from ita_lib.analysis.peers import peer_ids, peer_table
@@ -113,6 +114,9 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
     warnings = _or_empty(warnings, ["code", "message", "line", "fiscal_year", "path"])
     actions = _or_empty(actions, ["indicator", "topic", "measure", "analysis", "steps", "period", "responsible",
                                   "score", "line", "fiscal_year", "path"])
+    fixes = corrections_of(confirmed)  # the agency's own words, as it corrected them in review
+    actions = corrected(actions, ACTION_TEXTS, fixes)
+    limitations = corrected(limitations_table(chosen), ("text",), fixes)
     checks = consistency(years, facts, chosen, warnings)
     own_plan = actions[actions["fiscal_year"] == latest] if latest else actions.iloc[0:0]
     recommendations = _or_empty(recommendations, ["instrument", "indicator", "text", "line", "fiscal_year", "path"])
@@ -126,7 +130,7 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
         consistency=checks, plan=plan, peers=peers, narrative=narrative,
         recommendations=recommendations,
         actions=actions, sources=_or_empty(sources, ["path", "sha256", "kind", "fiscal_year"]), config=config,
-        doubts=doubts, items=item_table(chosen, config), limitations=limitations_table(chosen),
+        doubts=doubts, items=item_table(chosen, config), limitations=limitations,
         names=names, confirmed=confirmed,
         open_items=open_items(agency, years, scores, doubts, names, confirmed, config,
                               weakness_causes(scores, actions, recommendations, latest, config, confirmed)))

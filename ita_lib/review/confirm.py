@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ita_lib import fields
+from ita_lib.analysis.corrections import CORRECTION, correction_field
 from ita_lib.errors import ReviewError
 from ita_lib.model import Assessment, Source
 from ita_lib.review.model import Review, load_review
@@ -77,12 +78,14 @@ def review_rows(review: Review, lines: dict, agency: dict, sha256: str, path: st
              "confirmed_on": review.confirmed_on and review.confirmed_on.isoformat(),
              "report_date": review.report_date and review.report_date.isoformat()}
     texts.update({f"cause:{key}": text for key, text in review.causes.items()})
+    texts.update({correction_field(written): text for written, text in review.corrections.items()})
     for role, person in review.sign_off.model_dump().items():
         texts.update({f"sign_off.{role}.{key}": value for key, value in person.items()})
     for field, text in texts.items():
         if text:
             line = (lines.get(tuple(field.split("."))) or lines.get((field,))
-                    or lines.get(("causes", field.removeprefix("cause:"))))
+                    or lines.get(("causes", field.removeprefix("cause:")))
+                    or lines.get(("corrections", field.removeprefix(CORRECTION))))
             rows.tables["facts"].append((rid, field, None, text, line, False))
     return rows
 

@@ -1,6 +1,7 @@
 """Spans of the agency's own text that look damaged (Latin letters inside a Thai word, a Thai
 consonant standing alone: PDF extraction's marks that no repair can undo), for the review file to
-show. They do not keep a report a draft: the agency corrects its document or lets them stand."""
+show. They do not keep a report a draft: the agency writes what it meant (the review file's
+`corrections:`, applied by analysis.corrections) or lets them stand."""
 from __future__ import annotations
 
 import re
@@ -12,12 +13,14 @@ from ita_lib.text.repair import damaged_spans, latin_inside_thai
 
 CONTEXT = 12  # characters shown on each side of a damaged span
 MOST = 20  # spans listed in one review file
+LONGEST_WRITTEN = 60  # characters of a span to correct; a longer word is cut around its damage
 
 
 @dataclass(frozen=True)
 class Damaged:
     where: str  # what the text is, in Thai: "ผลการวิเคราะห์ ตัวชี้วัดที่ 1"
     excerpt: str  # the span with a little of its text around it
+    written: str  # the text to correct as the document has it: whole pieces, one more on each side
 
 
 def _texts(a: AgencyAnalysis):
@@ -53,12 +56,53 @@ def _excerpt(text: str, start: int, end: int) -> str:
     return " ".join(text[first:last].split())
 
 
+def _piece_start(text: str, at: int) -> int:
+    return text.rfind(" ", 0, at) + 1
+
+
+def _piece_end(text: str, at: int) -> int:
+    found = text.find(" ", at)
+    return len(text) if found < 0 else found
+
+
+def _written(text: str, start: int, end: int, neighbours: bool) -> str:
+    """The span to correct, its pieces whole; with `neighbours` the piece before and after it too (the
+    damage of "ประ พ ลุ ต มิ ขอบ" leaves "ขอบ" whole, yet it is part of the word). A span longer than
+    LONGEST_WRITTEN characters (Thai runs unspaced) is cut as the excerpt is."""
+    first, last = _piece_start(text, start), _piece_end(text, end)
+    if neighbours:
+        first = _piece_start(text, first - 1) if first > 0 else first
+        last = _piece_end(text, last + 1) if last < len(text) else last
+    written = text[first:last].strip()
+    return written if len(written) <= LONGEST_WRITTEN else _whole_words_around(text, first, last, start, end)
+
+
+def _whole_words_around(text: str, first: int, last: int, start: int, end: int) -> str:
+    """Of the long unspaced run text[first:last], the words within CONTEXT characters of the damage,
+    cut between words (word segmentation), never inside one ("ดังก|ล่าว")."""
+    from pythainlp.tokenize import word_tokenize
+
+    kept, at = [], first
+    for word in word_tokenize(text[first:last], engine="newmm", keep_whitespace=True):
+        if at + len(word) > start - CONTEXT and at < end + CONTEXT:
+            kept.append(word)
+        at += len(word)
+    return "".join(kept).strip()
+
+
 def damaged_texts(a: AgencyAnalysis) -> list[Damaged]:
+    """The damaged spans of the latest year's own words, each span once, in the order printed."""
     found: list[Damaged] = []
+    seen: set[str] = set()
     for where, text in _texts(a):
-        for start, end, _ in sorted({*_latin_letters(text), *damaged_spans(text)}):
-            excerpt = _excerpt(text, start, end)
-            found.append(Damaged(where, excerpt))
+        spans = {(start, end, False) for start, end, _ in _latin_letters(text)}
+        spans |= {(start, end, True) for start, end, _ in damaged_spans(text)}
+        for start, end, neighbours in sorted(spans):
+            written = _written(text, start, end, neighbours)
+            if written in seen or not written:
+                continue
+            seen.add(written)
+            found.append(Damaged(where, _excerpt(text, start, end), written))
             if len(found) == MOST:
                 return found
     return found

@@ -71,6 +71,9 @@ class Review(BaseModel):
     district: str | None = Field(None, max_length=100)
     province: str | None = Field(None, max_length=100)
     causes: dict[str, Annotated[str, StringConstraints(max_length=1000)]] = Field(default_factory=dict)
+    # the agency's text as its document prints it -> as the agency meant it
+    corrections: dict[Annotated[str, StringConstraints(min_length=1, max_length=300)],
+                      Annotated[str, StringConstraints(max_length=1000)]] = Field(default_factory=dict)
     sign_off: SignOff = Field(default_factory=SignOff)
     report_date: datetime.date | None = None
 
@@ -108,10 +111,19 @@ class Review(BaseModel):
             raise ValueError(f"{unknown[0]!r} is not an indicator (e.g. {indicators[0]})")
         return {key: text for key, text in value.items() if text is not None}
 
+    @field_validator("corrections", mode="before")
+    @classmethod
+    def _given_corrections(cls, value):
+        """An empty answer is no answer; the text as written must be text (YAML reads 2568 as a number)."""
+        if not isinstance(value, dict):
+            return value
+        return {str(written): text for written, text in value.items() if text is not None}
+
     def gives_anything(self) -> bool:
         signers = self.sign_off.model_dump()
-        return bool(self.scores or self.causes or self.result or self.name or self.district or self.province
-                    or self.report_date or any(v for signer in signers.values() for v in signer.values()))
+        return bool(self.scores or self.causes or self.corrections or self.result or self.name or self.district
+                    or self.province or self.report_date
+                    or any(v for signer in signers.values() for v in signer.values()))
 
 
 def load_review(path: str | Path) -> tuple[Review, dict]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib import fields
+from ita_lib.analysis.corrections import corrections_of
 from ita_lib.analysis.history import CONFIRMED
 from ita_lib.analysis.numbers import fmt
 from ita_lib.analysis.open_items import STATUS_TH
@@ -106,10 +107,7 @@ def review_text(a: AgencyAnalysis, earlier: Review | None = None, signers: list 
         out.append(f"    name:{_value(person and person.name)}")
         out.append(f"    position:{_value(person and person.position)}")
     out += ["", f"report_date:{_value(kept and kept.report_date)}      # วันที่ของรายงาน เช่น 2568-12-15", ""]
-    damaged = damaged_texts(a)
-    if damaged:  # for the agency to read: nothing to fill in, the report prints its text as written
-        out += ["# ---- ข้อความของหน่วยงานที่อาจพิมพ์ผิดหรือเสียหายจากการแปลงไฟล์ (แก้ในเอกสารต้นฉบับแล้วนำเข้าใหม่) ----",
-                *(f"#   {item.where}: \"{item.excerpt}\"" for item in damaged), ""]
+    out += _corrections(damaged_texts(a), kept.corrections if kept else {})
     return "\n".join(out) + "\n"
 
 
@@ -128,7 +126,26 @@ def confirmed_review(a: AgencyAnalysis) -> Review | None:
                   district=texts.get("district"), province=texts.get("province"),
                   sign_off={role: {k: v for k, v in person.items() if v} for role, person in sign_off.items()},
                   causes={key.removeprefix(CAUSE): text for key, text in texts.items() if key.startswith(CAUSE)},
+                  corrections=corrections_of(texts),
                   report_date=texts.get("report_date"))
+
+
+def _corrections(damaged: list, kept: dict[str, str]) -> list[str]:
+    """The agency's text that looks damaged, each span a key to answer with the words it meant;
+    corrections given earlier stay (their span no longer shows as damaged: it is corrected)."""
+    if not damaged and not kept:
+        return []
+    out = ["# ---- ข้อความของหน่วยงานที่อาจพิมพ์ผิดหรือเสียหายจากการแปลงไฟล์ ----",
+           "# พิมพ์ข้อความที่ถูกต้องหลังเครื่องหมาย : รายงานจะพิมพ์ข้อความนั้นแทนข้อความเดิมทุกแห่ง",
+           "# เว้นว่างไว้ถ้าข้อความเดิมถูกต้องแล้ว (ไม่ทำให้รายงานเป็นฉบับร่าง)",
+           "corrections:"]
+    for item in damaged:
+        if item.written in kept:
+            continue
+        out += [f"  # {item.where}: \"{item.excerpt}\"", f"  {_value(item.written).strip()}:"]
+    for written, text in kept.items():
+        out += ["  # แก้ไว้แล้ว", f"  {_value(written).strip()}:{_value(text)}"]
+    return out + [""]
 
 
 def _open_text(items, key: str, kept, hint: str) -> list[str]:
