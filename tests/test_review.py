@@ -14,6 +14,7 @@ from ita_lib.analysis import load
 from ita_lib.errors import ReviewError
 from ita_lib.model import Assessment, Source
 from ita_lib.review.confirm import confirm
+from ita_lib.store.ingest import ingest
 from ita_lib.review.write import review_text
 from review_answers import answered
 from ita_lib.store.db import Store
@@ -95,6 +96,16 @@ def test_the_agency_confirms_its_name_district_and_sign_off(db, tmp_path) -> Non
     a = load(NAME, db)
     assert (a.agency["name"], a.agency["name_in_documents"]) == ("องค์การบริหารส่วนตำบลหนองแวงใหญ่พัฒนา", NAME)
     assert (a.confirmed["sign_off.approver.name"], a.confirmed["report_date"]) == ("นายใหญ่ ใจงาม", "2025-12-20")
+    # listings (agencies, the batch's list, conflicts) show the confirmed name under the same id
+    with Store(db, read_only=True) as store:
+        listed = store.agencies().iloc[0]
+        assert (listed["agency_id"], listed["name"], list(listed["aliases"])) == (
+            "อบต.:ขอนแก่น:โนนศิลา:หนองแวงใหญ่", "องค์การบริหารส่วนตำบลหนองแวงใหญ่พัฒนา", [NAME])
+        assert store.agency_list()["name"].tolist() == ["องค์การบริหารส่วนตำบลหนองแวงใหญ่พัฒนา"]
+        assert store.conflicts()["agency"].unique().tolist() == ["องค์การบริหารส่วนตำบลหนองแวงใหญ่พัฒนา"]
+    # a second confirmation joins the same agency: the documents' identity is unchanged
+    assert confirm(_filled(load(NAME, db), tmp_path, confirmed_by='"นางทดลอง ตรวจดี"', district='"โนนศิลา"'),
+                   db=db).replaced == 1
 
 
 @pytest.mark.parametrize("answers, line, reason", [
@@ -170,3 +181,41 @@ def test_the_review_file_shows_the_agencys_text_that_looks_damaged(tmp_path, wri
     assert '  "เผยแพร่คู่มือให้ผู้มีqxzติดต่อราชการทราบทางเว็บไซต์":\n' in again
     assert again.count("ประ พ ลุ ต") == 1  # the correction given, kept under "แก้ไว้แล้ว"
     assert '  # แก้ไว้แล้ว\n  "และ ประ พ ลุ ต มิ ขอบ": "และประพฤติมิชอบ"' in again
+
+
+def test_the_review_file_checks_each_spelling_of_the_name_against_the_gazetteer(tmp_path) -> None:
+    """A municipality's analysis that heads its table with a misspelt name and signs with the
+    sub-district's: every spelling listed with what the gazetteer says, the report using the one
+    that is a sub-district."""
+    text = (Path(__file__).parent / "fixtures" / "agency_analysis_plan.txt").read_text("utf-8")
+    text = text.replace("องค์การบริหารส่วนตำบลท่าทรายทอง อำเภอไชโย จังหวัดอ่างทอง",
+                        "เทศบาลตำบลสาวะที อำเภอเมืองขอนแก่น จังหวัดขอนแก่น")
+    text += ("\nเทศบาลตำบลสาวะถีจะรายงานผลการดำเนินงานตามมาตรการทุกหกเดือน\n\n(นายทดลอง ใจดี)\n"
+             "นายกเทศมนตรีตำบลสาวะถี\n\nผู้อนุมัติ นายกเทศมนตรีตำบลสาวะถี\n")
+    (tmp_path / "analysis.txt").write_text(text, encoding="utf-8")
+    ingest([tmp_path / "analysis.txt"], db=tmp_path / "ita.duckdb")
+    a = load("ทต.สาวะที", tmp_path / "ita.duckdb")
+    assert a.agency["name"] == "เทศบาลตำบลสาวะถี"
+    lines = review_text(a).splitlines()
+    start = lines.index("# ---- หน่วยงาน ----")
+    assert lines[start + 1:start + 5] == [
+        "# ชื่อที่พบในเอกสาร:",
+        "#   เทศบาลตำบลสาวะถี ๓ ครั้ง (ตรงกับชื่อตำบลสาวะถี อำเภอเมืองขอนแก่น จังหวัดขอนแก่น)",
+        "#   เทศบาลตำบลสาวะที ๑ ครั้ง (ไม่ตรงกับชื่อตำบลใดในทะเบียนตำบล)",
+        "# รายงานใช้ชื่อ: เทศบาลตำบลสาวะถี"]
+
+
+def test_the_review_file_proposes_sub_districts_spelt_alike_to_a_name_that_is_none(tmp_path) -> None:
+    text = (Path(__file__).parent / "fixtures" / "agency_analysis_plan.txt").read_text("utf-8")
+    text = text.replace("องค์การบริหารส่วนตำบลท่าทรายทอง อำเภอไชโย จังหวัดอ่างทอง",
+                        "องค์การบริหารส่วนตำบลพระลัพ จังหวัดขอนแก่น")
+    (tmp_path / "analysis.txt").write_text(text, encoding="utf-8")
+    ingest([tmp_path / "analysis.txt"], db=tmp_path / "ita.duckdb")
+    a = load("อบต.พระลัพ", tmp_path / "ita.duckdb")
+    assert a.agency["name"] == "องค์การบริหารส่วนตำบลพระลัพ"  # kept as written: never corrected by a guess
+    lines = review_text(a).splitlines()
+    start = lines.index("# ---- หน่วยงาน ----")
+    assert lines[start + 2:start + 5] == [
+        "#   องค์การบริหารส่วนตำบลพระลัพ ๑ ครั้ง (ไม่ตรงกับชื่อตำบลใดในทะเบียนตำบล)",
+        "# รายงานใช้ชื่อ: องค์การบริหารส่วนตำบลพระลัพ",
+        "# ชื่อตำบลที่สะกดใกล้เคียง: ตำบลพระลับ อำเภอเมืองขอนแก่น จังหวัดขอนแก่น"]

@@ -13,6 +13,7 @@ import pandas as pd
 
 from ita_lib.errors import NoResultsError
 from ita_lib.store.db import Store
+from ita_lib.store.official_names import record_spellings
 from ita_lib.folders import DEFAULT_DB
 from ita_lib.analysis.change import trends, year_over_year
 from ita_lib.analysis.config import AnalysisConfig
@@ -54,7 +55,7 @@ class AgencyAnalysis:
     doubts: pd.DataFrame = field(default_factory=pd.DataFrame)  # scores printed with more than one value
     items: pd.DataFrame = field(default_factory=pd.DataFrame)  # item scores (O13, e3), weakest first
     limitations: pd.DataFrame = field(default_factory=pd.DataFrame)  # the agency's own account, per year
-    names: pd.DataFrame = field(default_factory=pd.DataFrame)  # spelling, records: the agency's names as printed
+    names: pd.DataFrame = field(default_factory=pd.DataFrame)  # spelling, mentions: the agency's names as printed
     confirmed: dict = field(default_factory=dict)  # what the agency confirmed as text (name, sign-off, ...)
     open_items: pd.DataFrame = field(default_factory=pd.DataFrame)  # what it must still settle to publish
 
@@ -101,7 +102,7 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
                    names: pd.DataFrame | None = None, config: AnalysisConfig | None = None) -> AgencyAnalysis:
     """The whole analysis from tables (no store needed): `facts` as Store.facts gives them; the
     optional tables as `analyse` reads them (each row with fiscal_year and path); `names`: the
-    agency's spellings in its documents (spelling, documents)."""
+    agency's spellings in its documents (spelling, mentions)."""
     config = config or AnalysisConfig()
     chosen = choose_values(facts)
     confirmed = confirmed_texts(chosen)
@@ -124,7 +125,7 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
     peers = peer_table(facts.iloc[0:0] if peer_facts is None else peer_facts, agency["agency_id"])
     narrative = write_narrative(agency, years, scores, trend, ranked, checks, peers, config)
     doubts = values_in_doubt(facts, chosen, config)
-    names = _or_empty(names, ["spelling", "documents"])
+    names = _or_empty(names, ["spelling", "mentions"])
     return AgencyAnalysis(
         agency=agency, years=years, scores=scores, yoy=yoy, trends=trend, priorities=ranked,
         consistency=checks, plan=plan, peers=peers, narrative=narrative,
@@ -134,6 +135,11 @@ def build_analysis(agency: dict, facts: pd.DataFrame, *, warnings: pd.DataFrame 
         names=names, confirmed=confirmed,
         open_items=open_items(agency, years, scores, doubts, names, confirmed, config,
                               weakness_causes(scores, actions, recommendations, latest, config, confirmed)))
+
+
+def _spellings(store: Store, record_ids: list[str], agency: dict) -> pd.DataFrame:
+    spellings = record_spellings(store, record_ids, agency.get("agency_type"))
+    return pd.DataFrame(spellings, columns=["spelling", "mentions"])
 
 
 def _or_empty(frame: pd.DataFrame | None, columns: list[str]) -> pd.DataFrame:
@@ -168,7 +174,7 @@ def analyse(store: Store, agency: str, *, province: str | None = None,
         peer_facts = peer_facts[peer_facts["fiscal_year"].isin(years)]
     tables = {name: store.rows_of_records(name, record_ids) for name in ("warnings", "actions", "recommendations")}
     return build_analysis(found, facts, sources=store.sources_of(record_ids), peer_facts=peer_facts, config=config,
-                          names=store.spellings_of(record_ids), **tables)
+                          names=_spellings(store, record_ids, found), **tables)
 
 
 def load(agency: str, db: str | Path = DEFAULT_DB, *, province: str | None = None,

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ita_lib.store.schema import CONFIRMED_KIND
-
-IDENTITY = {"agency_name": "name", "district": "district", "province": "province"}
+from ita_lib.store.schema import CONFIRMED_IDENTITY, CONFIRMED_KIND
 
 
 def confirmed_texts(chosen: pd.DataFrame) -> dict[str, str]:
@@ -21,7 +19,7 @@ def confirmed_texts(chosen: pd.DataFrame) -> dict[str, str]:
 def with_confirmed_identity(agency: dict, confirmed: dict[str, str]) -> dict:
     """The agency as it confirmed itself: its name, district and province win over the documents'
     (the name as the documents gave it stays, as name_in_documents)."""
-    given = {key: confirmed[field] for field, key in IDENTITY.items() if confirmed.get(field)}
+    given = {key: confirmed[field] for field, key in CONFIRMED_IDENTITY.items() if confirmed.get(field)}
     if not given:
         return agency
     return {**agency, "name_in_documents": agency.get("name"), **given}

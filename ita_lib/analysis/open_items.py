@@ -51,7 +51,7 @@ def open_items(agency: dict, years: pd.DataFrame, scores: pd.DataFrame, doubts: 
 def _agency_items(agency: dict, names: pd.DataFrame, confirmed: dict[str, str], config):
     spellings = [] if names.empty else list(names["spelling"])
     if len(spellings) > 1 and "agency_name" not in confirmed:
-        found = (f"{row.spelling} ({fmt(row.documents, config, None)} เอกสาร)" for row in names.itertuples(index=False))
+        found = (f"{row.spelling} ({fmt(row.mentions, config, None)} ครั้ง)" for row in names.itertuples(index=False))
         yield Item("agency_name", "ชื่อหน่วยงาน", "variants", ", ".join(found))
     for key, label in (("district", "อำเภอ"), ("province", "จังหวัด")):
         if not agency.get(key):

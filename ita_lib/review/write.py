@@ -17,6 +17,8 @@ from ita_lib.review.damaged import damaged_texts
 from ita_lib.parse.years import BE_OFFSET
 from ita_lib.review.model import Review
 from ita_lib.rubric import load as load_rubric
+from ita_lib.store.names import name_parts
+from ita_lib.store.official_names import LOCAL_TIERS, near_subdistricts, spelling_places
 
 CAUSE = "cause:"  # the open item and the stored fact of a weakness' cause: cause:indicator:7
 ROLES = {"reporter": "ผู้รายงาน", "certifier": "ผู้รับรอง", "approver": "ผู้เห็นชอบ (หัวหน้าหน่วยงาน)"}
@@ -86,11 +88,8 @@ def review_text(a: AgencyAnalysis, earlier: Review | None = None, signers: list 
             if CAUSE + key not in set(causes["key"] if len(causes) else ()):
                 out += ["  # ระบุไว้แล้ว", f"  {key}:{_value(text)}"]
         out.append("")
-    out.append("# ---- หน่วยงาน ----")
-    spellings = ", ".join(f"{row.spelling} ({fmt(row.documents, config, None)} เอกสาร)"
-                          for row in a.names.itertuples(index=False)) if len(a.names) else "–"
-    out.append(f"# ชื่อที่พบในเอกสาร: {spellings}")
-    out.append(f"name:{_value(kept and kept.name)}      # ชื่อทางการของหน่วยงาน ถ้าชื่อข้างบนสะกดไม่ถูก")
+    out += ["# ---- หน่วยงาน ----", *_name_lines(a),
+            f"name:{_value(kept and kept.name)}      # ชื่อทางการของหน่วยงาน ถ้าชื่อที่รายงานใช้สะกดไม่ถูก"]
     for key, label in (("district", "อำเภอ"), ("province", "จังหวัด")):
         found = a.agency.get(key)
         out.append(f"# {label}ที่พบ: {found or 'ไม่มีในเอกสาร'}")
@@ -128,6 +127,34 @@ def confirmed_review(a: AgencyAnalysis) -> Review | None:
                   causes={key.removeprefix(CAUSE): text for key, text in texts.items() if key.startswith(CAUSE)},
                   corrections=corrections_of(texts),
                   report_date=texts.get("report_date"))
+
+
+def _place_words(place) -> str:
+    return f"ตำบล{place.subdistrict} อำเภอ{place.district} จังหวัด{place.province}"
+
+
+def _name_lines(a: AgencyAnalysis) -> list[str]:
+    """How the documents spell the agency's name, each spelling checked against the sub-district
+    gazetteer for a local government, the name the report uses, and for a name that is no
+    sub-district the ones spelt nearly alike (never applied: only the agency knows)."""
+    agency, config = a.agency, a.config
+    where = (agency.get("agency_type"), agency.get("district"), agency.get("province"))
+    out = ["# ชื่อที่พบในเอกสาร:"]
+    for row in a.names.itertuples(index=False):
+        places = spelling_places(row.spelling, *where)
+        local = name_parts(row.spelling, where[0])[0] in LOCAL_TIERS
+        note = (f" (ตรงกับชื่อ{_place_words(places[0])})" if len(places) == 1
+                else " (ตรงกับชื่อตำบลมากกว่าหนึ่งแห่ง)" if places
+                else " (ไม่ตรงกับชื่อตำบลใดในทะเบียนตำบล)" if local else "")
+        out.append(f"#   {row.spelling} {fmt(row.mentions, config, None)} ครั้ง{note}")
+    if len(out) == 1:
+        out[0] += " –"
+    name = agency.get("name") or ""
+    out.append(f"# รายงานใช้ชื่อ: {name}")
+    near = near_subdistricts(name, *where)[:5]
+    if near:
+        out.append("# ชื่อตำบลที่สะกดใกล้เคียง: " + ", ".join(_place_words(p) for p in near))
+    return out
 
 
 def _corrections(damaged: list, kept: dict[str, str]) -> list[str]:

@@ -21,7 +21,7 @@ from ita_lib.errors import StoreError
 from ita_lib.store.agency_index import AgencyIndex, first_row
 from ita_lib.store.rows import Rows
 from ita_lib.folders import DEFAULT_DB
-from ita_lib.store.schema import COLUMNS, CONFIRMED_KIND, SCHEMA, SCHEMA_VERSION
+from ita_lib.store.schema import COLUMNS, CONFIRMED_IDENTITY, CONFIRMED_KIND, SCHEMA, SCHEMA_VERSION
 
 
 def _store_errors(method):
@@ -194,9 +194,27 @@ class Store:
                                   ON f.record_id = r.record_id AND f.field = 'overall_score'
                              WHERE r.agency IS NOT NULL ORDER BY r.record_id""")
 
+    @staticmethod
+    def _listed_agencies() -> str:
+        """SQL of the agencies as listings show them: the name, district and province the agency
+        confirmed (its latest confirmation) over the documents'. Finding an agency and confirming
+        use the documents' identity, which the agency id is made of."""
+        picks = ",\n".join(f"arg_max(f.text, r.fiscal_year) FILTER (WHERE f.field = '{field}') AS {column}"
+                           for field, column in CONFIRMED_IDENTITY.items())
+        fields = ", ".join(f"'{field}'" for field in CONFIRMED_IDENTITY)
+        return f"""(WITH confirmed AS (
+                        SELECT l.agency_id, {picks}
+                        FROM facts f JOIN records r USING (record_id) JOIN agency_links l USING (record_id)
+                        WHERE r.kind = '{CONFIRMED_KIND}' AND f.field IN ({fields}) AND f.text IS NOT NULL
+                        GROUP BY l.agency_id)
+                    SELECT x.agency_id, coalesce(c.name, x.name) AS name, x.agency_type, x.place,
+                           coalesce(c.district, x.district) AS district, coalesce(c.province, x.province) AS province
+                    FROM agencies x LEFT JOIN confirmed c USING (agency_id))"""
+
     def agencies(self) -> pd.DataFrame:
-        """One row per agency: name, type, location, years held and the other spellings seen."""
-        return self.query("""
+        """One row per agency: name, type, location (as the agency confirmed them), years held and
+        the other spellings seen."""
+        return self.query(f"""
             SELECT a.agency_id, a.name, a.agency_type, a.district, a.province,
                    list(DISTINCT r.fiscal_year ORDER BY r.fiscal_year)
                        FILTER (WHERE r.fiscal_year IS NOT NULL) AS years,
@@ -205,7 +223,7 @@ class Store:
                    list(DISTINCT l.method || CASE WHEN l.method = 'fuzzy'
                         THEN ' ' || printf('%.2f', l.similarity) || ' ' || r.agency ELSE '' END
                         ORDER BY 1) FILTER (WHERE l.method <> 'exact') AS links
-            FROM agencies a JOIN agency_links l USING (agency_id) JOIN records r USING (record_id)
+            FROM {self._listed_agencies()} a JOIN agency_links l USING (agency_id) JOIN records r USING (record_id)
             GROUP BY ALL ORDER BY a.province NULLS LAST, a.name, a.agency_id""")
 
     def facts(self, agency_ids: list[str] | None = None) -> pd.DataFrame:
@@ -235,7 +253,8 @@ class Store:
                 SELECT agency_id, fiscal_year, field FROM f GROUP BY ALL HAVING count(DISTINCT value) > 1)
             SELECT a.name AS agency, a.province, f.fiscal_year, f.field, f.value, f.path, f.line, f.kind,
                    f.agency_id
-            FROM f JOIN disputed USING (agency_id, fiscal_year, field) JOIN agencies a USING (agency_id)
+            FROM f JOIN disputed USING (agency_id, fiscal_year, field)
+                 JOIN {self._listed_agencies()} a USING (agency_id)
             ORDER BY a.province NULLS LAST, a.name, f.fiscal_year, f.field, f.value, f.path""")
 
     def find_agency(self, name_or_id: str, *, province: str | None = None) -> pd.Series:
@@ -262,7 +281,8 @@ class Store:
 
     def agency_list(self) -> pd.DataFrame:
         """agency_id, name, province of every agency, by province and name (a batch's targets)."""
-        return self.query("SELECT agency_id, name, province FROM agencies ORDER BY province, name, agency_id")
+        return self.query(f"SELECT agency_id, name, province FROM {self._listed_agencies()} "
+                          "ORDER BY province, name, agency_id")
 
     def record_ids(self, agency_id: str, years: list[int] | None = None) -> list[str]:
         """The records linked to an agency, of `years` only when given."""
@@ -279,14 +299,6 @@ class Store:
                               JOIN records r USING (record_id) JOIN sources s ON s.sha256 = r.sha256
                               WHERE t.record_id IN (SELECT unnest(?))
                               ORDER BY r.fiscal_year, s.path, t.position""", [record_ids])
-
-    def spellings_of(self, record_ids: list[str]) -> pd.DataFrame:
-        """spelling, documents: how the records' documents print the agency's name, most used first
-        (the agency's own confirmation is not a spelling found)."""
-        return self.query(f"""SELECT agency AS spelling, count(DISTINCT sha256) AS documents FROM records
-                              WHERE record_id IN (SELECT unnest(?)) AND kind <> '{CONFIRMED_KIND}'
-                                    AND agency IS NOT NULL
-                              GROUP BY agency ORDER BY documents DESC, spelling""", [record_ids])
 
     def sources_of(self, record_ids: list[str]) -> pd.DataFrame:
         """path, sha256, kind and fiscal year of the documents the records come from."""
@@ -316,5 +328,5 @@ class Store:
 
     def peer_groups(self) -> pd.DataFrame:
         """agency_id, peer_group ("type:province"): the agencies an agency is compared with."""
-        return self.query("""SELECT agency_id, coalesce(agency_type, '') || ':' || coalesce(province, '') AS peer_group
-                             FROM agencies""")
+        return self.query(f"""SELECT agency_id, coalesce(agency_type, '') || ':' || coalesce(province, '')
+                                     AS peer_group FROM {self._listed_agencies()}""")

@@ -333,37 +333,50 @@ def spelling_rows(lines: Iterable[tuple[int, str]], record_ids: Iterable[str], r
             for spelling, n, line in document_spellings(lines, record.agency or "", record.agency_type)]
 
 
-def stored_spellings(store) -> dict[str, tuple[tuple[str, int], ...]]:
-    """record_id -> (spelling, mentions) of its document, from a store that has the table."""
+def stored_spellings(store, record_ids: list[str] | None = None) -> dict[str, tuple[tuple[str, int], ...]]:
+    """record_id -> (spelling, mentions) of its document (of `record_ids` only, when given), from a
+    store that has the table."""
     has = store.query("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = ?", [SPELLINGS_TABLE])
     if not int(has["n"].iloc[0]):
         return {}
     found: dict[str, list] = {}
-    for row in store.query(f"SELECT * FROM {SPELLINGS_TABLE} ORDER BY record_id, mentions DESC, line").itertuples():
+    where = "" if record_ids is None else "WHERE record_id IN (SELECT unnest(?))"
+    rows = store.query(f"SELECT * FROM {SPELLINGS_TABLE} {where} ORDER BY record_id, mentions DESC, line",
+                       [] if record_ids is None else [record_ids])
+    for row in rows.itertuples():
         found.setdefault(row.record_id, []).append((row.spelling, int(row.mentions)))
     return {rid: tuple(pairs) for rid, pairs in found.items()}
 
 
-def name_variants(store) -> dict[str, list[tuple[str, int, bool]]]:
-    """agency_id -> [(spelling, times written, is a sub-district of the agency's place)], most
-    written first: for the review file. A record counts its name once, or as often as its
-    document writes each spelling when the store has them."""
-    spellings = stored_spellings(store)
-    rows = store.query("""SELECT l.agency_id, r.record_id, r.agency, r.agency_type, a.district, a.province
-                          FROM records r JOIN agency_links l USING (record_id) JOIN agencies a USING (agency_id)
-                          WHERE r.agency IS NOT NULL ORDER BY l.agency_id, r.record_id""")
-    counts: dict[str, Counter] = {}
-    where: dict[str, tuple] = {}
+def record_spellings(store, record_ids: list[str], agency_type: str | None) -> list[tuple[str, int]]:
+    """(full name, times written) of the agency in its documents' records, most written first: as
+    often as each document writes each spelling where the store has them, else its record's name once.
+    The agency's own confirmation is not a spelling found."""
+    from ita_lib.store.schema import CONFIRMED_KIND
+
+    rows = store.query(f"""SELECT record_id, agency FROM records WHERE record_id IN (SELECT unnest(?))
+                           AND kind <> '{CONFIRMED_KIND}' AND agency IS NOT NULL ORDER BY record_id""",
+                       [record_ids])
+    spellings = stored_spellings(store, record_ids)
+    counter: Counter[str] = Counter()
     for row in rows.itertuples(index=False):
-        agency_type = row.agency_type if isinstance(row.agency_type, str) else None
-        counter = counts.setdefault(row.agency_id, Counter())
         for spelling, n in spellings.get(row.record_id, ((row.agency, 1),)):
             counter[name_parts(spelling, agency_type)[1]] += n
-        where[row.agency_id] = (agency_type, *(v if isinstance(v, str) else None for v in (row.district, row.province)))
-    out = {}
-    for agency_id, counter in counts.items():
-        agency_type, district, province = where[agency_id]
-        out[agency_id] = [(spelling, n, name_parts(spelling, agency_type)[0] in LOCAL_TIERS
-                           and bool(places_of(name_parts(spelling, agency_type)[2], district, province)))
-                          for spelling, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return out
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def spelling_places(spelling: str, agency_type: str | None, district: str | None,
+                    province: str | None) -> tuple[Place, ...]:
+    """The sub-districts a local government's spelling of its name is (of its district and province
+    where known): none for a name that is no sub-district, or a body that is no local government."""
+    tier, _, place, _ = name_parts(spelling, agency_type)
+    return places_of(place, district, province) if tier in LOCAL_TIERS and place else ()
+
+
+def near_subdistricts(name: str, agency_type: str | None, district: str | None,
+                      province: str | None) -> tuple[Place, ...]:
+    """For a local government whose name is no sub-district: the sub-districts spelt nearly alike."""
+    tier, _, place, _ = name_parts(name, agency_type)
+    if tier not in LOCAL_TIERS or not place or places_of(place, district, province):
+        return ()
+    return suggestions(place, district, province)

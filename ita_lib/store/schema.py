@@ -11,6 +11,8 @@ SCHEMA_VERSION = "1"
 # Which source wins when sources disagree (lower first); the loser is still kept and listed. What the
 # agency itself confirmed (ita-report confirm) wins over every document.
 CONFIRMED_KIND = "confirmed"
+# The text facts of a confirmation that say who the agency is; they win over the documents' in listings.
+CONFIRMED_IDENTITY = {"agency_name": "name", "district": "district", "province": "province"}
 KIND_PRIORITY = {CONFIRMED_KIND: -1, "itas_result": 0, "multi_agency_table": 1, "agency_analysis": 2,
                  "multi_year_table": 3, "province_list": 4, "prose": 5}
 
