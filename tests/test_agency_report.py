@@ -62,8 +62,8 @@ def test_title_names_the_assessed_year_the_plan_year_and_the_place(agency_text) 
 
 def test_scores_as_printed_with_both_parts_of_eit(agency_text) -> None:
     text = flat(agency_text)
-    for label, value in (("คะแนนรวม ITA", "๘๘.๔๐"), ("(IIT)", "๙๗.๕๐"), ("EIT ส่วนที่ ๑", "๙๘.๒๐"),
-                         ("EIT ส่วนที่ ๒", "๙๐.๖๐"), ("(OIT)", "๘๑.๒๕")):
+    for label, value in (("คะแนนรวม ITA", "๘๘.๔๐"), ("(IIT)", "๙๗.๕๐"), ("ภายนอก (EIT) ส่วนที่ ๑", "๙๘.๒๐"),
+                         ("ภายนอก (EIT) ส่วนที่ ๒", "๙๐.๖๐"), ("(OIT)", "๘๑.๒๕")):
         assert re.search(re.escape(label) + r" " + re.escape(value), text), label  # as printed: no source column
 
 

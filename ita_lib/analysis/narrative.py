@@ -56,7 +56,9 @@ def _summary(name: str, year: pd.Series, previous: pd.Series | None, config: Ana
             sentence += f" ระดับ {year['grade']}"
         if year["result"]:
             sentence += f" ผลการประเมิน{year['result']}"
-        if score >= threshold:
+        if score >= threshold and year["result"]:  # "ผลการประเมินผ่าน ผ่านเกณฑ์" says it twice
+            sentence += f" (เกณฑ์ {fmt(threshold, config, 0)} คะแนน)"
+        elif score >= threshold:
             sentence += f" ผ่านเกณฑ์ {fmt(threshold, config, 0)} คะแนน"
         else:
             sentence += (f" ต่ำกว่าเกณฑ์ {fmt(threshold, config, 0)} คะแนนอยู่ "

@@ -35,7 +35,7 @@ def title_block(a: AgencyAnalysis, today: datetime.date | None = None) -> TitleB
     facts = (("ประเภทหน่วยงาน", type_in_full(a.agency.get("agency_type")) or "–"),
              ("อำเภอ", a.agency.get("district") or "–"),
              ("จังหวัด", a.agency.get("province") or "–"),
-             ("ปีงบประมาณที่มีผลการประเมิน", f"{span} ({fmt(len(years), config, None)} ปี)"),
+             ("ปีงบประมาณที่มีผลการประเมิน", span if len(years) < 2 else f"{span} ({fmt(len(years), config, None)} ปี)"),
              ("วันที่จัดทำรายงาน", built))
     kicker = REPORT_KIND
     if a.latest_year:  # the analysis of one year's result leads to the next year's measures
@@ -86,7 +86,9 @@ def _printed_scores(scores):
     labels = {fields.OVERALL: "คะแนนรวม ITA"}
     for instrument in rubric.load().instruments.values():
         labels[fields.instrument(instrument.code)] = f"{instrument.name} ({instrument.code})"
-        labels.update((fields.instrument(part.code), part.name) for part in instrument.parts)
+        # a part by its instrument's full name: "EIT ส่วนที่ 1" alone does not say what EIT is
+        labels.update((fields.instrument(part.code), f"{instrument.name} ({instrument.code}) ส่วนที่ {part.number}")
+                      for part in instrument.parts)
     for field, label in labels.items():
         if field in known.index:
             yield label, known.at[field, "score"], known.at[field, "score_source"]
