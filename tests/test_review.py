@@ -219,3 +219,25 @@ def test_the_review_file_proposes_sub_districts_spelt_alike_to_a_name_that_is_no
         "#   องค์การบริหารส่วนตำบลพระลัพ ๑ ครั้ง (ไม่ตรงกับชื่อตำบลใดในทะเบียนตำบล)",
         "# รายงานใช้ชื่อ: องค์การบริหารส่วนตำบลพระลัพ",
         "# ชื่อตำบลที่สะกดใกล้เคียง: ตำบลพระลับ อำเภอเมืองขอนแก่น จังหวัดขอนแก่น"]
+
+
+def test_the_review_file_asks_about_a_score_the_agencys_text_prints_otherwise(tmp_path, write_records) -> None:
+    """The analysis of an indicator quotes a score its summary and the agency's confirmation do not
+    give: the report would print two scores for one indicator, so the span is offered for correction."""
+    from ita_lib.model import ActionRow
+
+    db = tmp_path / "ita.duckdb"
+    name = "องค์การบริหารส่วนตำบลดอนช้าง"
+    write_records(db, [Assessment(
+        agency=name, agency_type="อบต.", district="เมืองขอนแก่น", province="ขอนแก่น", fiscal_year=2568,
+        indicators={"2": 88.40, "5": 97.25}, actions=[
+            ActionRow(indicator=2, analysis="คะแนน (๗๘.๔๐) บุคลากรบางส่วนไม่ทราบแผนการใช้จ่ายงบประมาณ", score=78.40,
+                      line=12),
+            ActionRow(indicator=5, analysis="คะแนน (๙๗.๒๕) เป็นจุดแข็ง", score=97.25, line=13)],
+        source=Source(path="analysis.txt", sha256="f" * 64, kind="agency_analysis"))])
+    text = review_text(load(name, db))
+    section = text[text.index("\ncorrections:\n"):].splitlines()
+    assert section[2:4] == ['  # ผลการวิเคราะห์ ตัวชี้วัดที่ 2: คะแนนในข้อความไม่ตรงกับคะแนนที่รายงานใช้ (88.40): '
+                            '"คะแนน (๗๘.๔๐) บุคลากรบาง"',
+                            '  "คะแนน (๗๘.๔๐)":']
+    assert "๙๗.๒๕" not in text  # the score that agrees is not asked about

@@ -90,6 +90,46 @@ def _whole_words_around(text: str, first: int, last: int, start: int, end: int) 
     return "".join(kept).strip()
 
 
+_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
+
+
+def _score_mismatches(a: AgencyAnalysis):
+    """(where, text, start, end) of a score the agency's analysis of an indicator prints that is not
+    the score the report uses (a value the agency settled otherwise in review, or the document's
+    other table): the reader would see two scores for one indicator."""
+    year = a.latest_year
+    if year is None or a.actions.empty:
+        return
+    chosen = a.scores[(a.scores["fiscal_year"] == year) & (a.scores["scope"] == "indicator")]
+    used = {int(row.indicator): float(row.score) for row in chosen.itertuples(index=False)}
+    actions = a.actions[a.actions["fiscal_year"] == year]
+    for row in actions.itertuples(index=False):
+        if row.indicator is None or row.score is None or row.score != row.score:
+            continue
+        score = used.get(int(row.indicator))
+        if score is None or abs(score - float(row.score)) < 0.005:
+            continue
+        printed = f"{float(row.score):.2f}"
+        pattern = re.compile(rf"(?<![0-9๐-๙.])(?:{re.escape(printed)}|{re.escape(printed.translate(_TO_THAI))})"
+                             r"(?![0-9๐-๙])")
+        for label, text in (("ผลการวิเคราะห์", row.analysis), ("มาตรการ", row.measure)):
+            found = pattern.search(text) if isinstance(text, str) else None
+            if found:
+                where = (f"{label} ตัวชี้วัดที่ {row.indicator}: คะแนนในข้อความไม่ตรงกับคะแนนที่รายงานใช้ "
+                         f"({score:.2f})")
+                yield where, text, found.start(), found.end()
+                break
+
+
+def _score_span(text: str, start: int, end: int) -> str:
+    """The score's piece, with the word before it when that word says it is a score ("คะแนน (89.78)")."""
+    first, last = _piece_start(text, start), _piece_end(text, end)
+    before = _piece_start(text, first - 1) if first > 0 else first
+    if "คะแนน" in text[before:first]:
+        first = before
+    return text[first:last].strip()
+
+
 def damaged_texts(a: AgencyAnalysis) -> list[Damaged]:
     """The damaged spans of the latest year's own words, each span once, in the order printed."""
     found: list[Damaged] = []
@@ -105,4 +145,9 @@ def damaged_texts(a: AgencyAnalysis) -> list[Damaged]:
             found.append(Damaged(where, _excerpt(text, start, end), written))
             if len(found) == MOST:
                 return found
+    for where, text, start, end in _score_mismatches(a):
+        written = _score_span(text, start, end)
+        if written not in seen and len(found) < MOST:
+            seen.add(written)
+            found.append(Damaged(where, _excerpt(text, start, end), written))
     return found

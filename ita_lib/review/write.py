@@ -162,7 +162,7 @@ def _corrections(damaged: list, kept: dict[str, str]) -> list[str]:
     corrections given earlier stay (their span no longer shows as damaged: it is corrected)."""
     if not damaged and not kept:
         return []
-    out = ["# ---- ข้อความของหน่วยงานที่อาจพิมพ์ผิดหรือเสียหายจากการแปลงไฟล์ ----",
+    out = ["# ---- ข้อความของหน่วยงานที่อาจพิมพ์ผิด เสียหายจากการแปลงไฟล์ หรือให้คะแนนต่างจากที่รายงานใช้ ----",
            "# พิมพ์ข้อความที่ถูกต้องหลังเครื่องหมาย : รายงานจะพิมพ์ข้อความนั้นแทนข้อความเดิมทุกแห่ง",
            "# เว้นว่างไว้ถ้าข้อความเดิมถูกต้องแล้ว (ไม่ทำให้รายงานเป็นฉบับร่าง)",
            "corrections:"]
