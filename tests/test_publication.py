@@ -110,3 +110,12 @@ def test_a_batch_of_publications_fails_the_agency_with_something_to_confirm(tmp_
     manifest = (tmp_path / "out" / "manifest.csv").read_text(encoding="utf-8-sig")
     assert "failed" in manifest and "not final" in manifest
     assert not list((tmp_path / "out").glob("*/report.pdf"))
+
+
+def test_a_first_year_has_no_column_of_changes(store) -> None:
+    """With no year before, the indicator table has nothing to say about change: no column of dashes."""
+    from ita_lib.report.sections import indicator_table
+
+    table = indicator_table(load(NAME, store)).blocks[0]
+    assert table.header == ("ตัวชี้วัด", "แบบวัด", "คะแนน", "ระดับ", "อันดับ")
+    assert {len(row) for row in table.rows} == {5}

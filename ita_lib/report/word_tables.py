@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
@@ -34,12 +35,14 @@ def column_widths(grid: list[list[GridCell]], columns: int, total: int) -> list[
     for cells in grid:
         for column, cell in enumerate(cells):
             text = cell.text
-            length = min(_visible_length(text), 6 if cell.header else 80)  # a header wraps
+            # a header wraps between its words, never inside one ("อันดั|บ")
+            length = max(min(_visible_length(text), 6), _longest_word(text) + WORD_SLACK) if cell.header \
+                else min(_visible_length(text), 80)
             if not cell.header:
                 numeric[column] &= cell.one_line
             number = not cell.header and cell.one_line
             natural[column] = max(natural[column], _number_width(length) if number else _text_width(length))
-            narrowest[column] = max(narrowest[column], _text_width(_longest_word(text)))
+            narrowest[column] = max(narrowest[column], _text_width(_longest_word(text) + WORD_SLACK))
     narrowest = [natural[c] if numeric[c] else min(narrowest[c], natural[c]) for c in range(columns)]
     spare = total - sum(natural)
     if spare >= 0:  # everything fits on one line: the text columns take the rest
@@ -61,6 +64,7 @@ def column_widths(grid: list[list[GridCell]], columns: int, total: int) -> list[
         floored |= short
 
 
+WORD_SLACK = 1  # a character's width more than a word's estimate: bold and wide letters must not break it
 LINE_HEIGHT = Cm(0.62)  # a line of 15 pt table text
 KEEP_ROW_HEIGHT = Cm(10)  # rows taller than this may split across pages (the text area is 24.7 cm)
 
@@ -78,9 +82,23 @@ def _number_width(characters: int) -> int:
 
 
 def _longest_word(text: str) -> int:
-    """The longest stretch a line cannot break: Word breaks Thai between words it finds in its
-    dictionary (a few letters each), other text only at spaces (numbers, file names; up to 12)."""
-    return max((min(_visible_length(word), 6 if THAI.search(word) else 12) for word in text.split()), default=0)
+    """The longest stretch a line cannot break: Word and LibreOffice break Thai between dictionary
+    words (a word segmentation finds them: "เปลี่ยนแปลง" is one), other text only at spaces (numbers,
+    file names; counted up to 12)."""
+    longest = 0
+    for chunk in text.split():
+        if THAI.search(chunk):
+            longest = max(longest, max(map(_visible_length, _thai_words(chunk)), default=0))
+        else:
+            longest = max(longest, min(_visible_length(chunk), 12))
+    return longest
+
+
+@lru_cache(maxsize=4096)
+def _thai_words(chunk: str) -> tuple[str, ...]:
+    from pythainlp.tokenize import word_tokenize  # local: loads its dictionary on first use only
+
+    return tuple(word_tokenize(chunk, engine="newmm", keep_whitespace=False))
 
 
 def _visible_length(text: str) -> int:

@@ -157,10 +157,12 @@ def indicator_table(a: AgencyAnalysis, fiscal_year: int | None = None) -> Sectio
         return Section("indicator_table", "คะแนนรายตัวชี้วัด", (Note("เอกสารไม่ได้ให้คะแนนรายตัวชี้วัดของปีล่าสุด"),))
     deltas = a.yoy[(a.yoy["scope"] == "indicator") & (a.yoy["fiscal_year"] == fiscal_year)].set_index("field")["delta"]
     doubted = set(doubts_of(a, fiscal_year)["field"])
-    table = Table(("ตัวชี้วัด", "แบบวัด", "คะแนน", "ระดับ", "อันดับ", "เปลี่ยนแปลง"), tuple(
+    changed = bool(deltas.notna().any())  # without a year before, a column of dashes says nothing
+    table = Table(("ตัวชี้วัด", "แบบวัด", "คะแนน", "ระดับ", "อันดับ", *(("เปลี่ยนแปลง",) if changed else ())), tuple(
         (Cell(f"{fmt(r.indicator, config, None)}. {r.name}"), Cell(r.instrument),
          marked_score(r.score, r.field, doubted, config), level_cell(r.level),
-         number_cell(fmt(r.rank, config, None)), number_cell(signed(deltas.get(r.field), config)))
+         number_cell(fmt(r.rank, config, None)),
+         *((number_cell(signed(deltas.get(r.field), config)),) if changed else ()))
         for r in rows.itertuples(index=False)))
     legend = (f"ระดับ: {LEVELS['strength']} ≥ {fmt(config.strength, config, 0)}, {LEVELS['pass']} "
               f"≥ {fmt(config.passing, config, 0)}, {LEVELS['weakness']} < {fmt(config.passing, config, 0)}, "
