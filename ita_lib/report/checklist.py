@@ -9,6 +9,7 @@ from pythainlp.util import arabic_digit_to_thai_digit
 
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.open_items import STATUS_TH
+from ita_lib.report.line_breaks import mark_words
 
 ROLES = ("reporter", "certifier", "approver")
 ROLE_TH = {"reporter": "ผู้รายงาน", "certifier": "ผู้รับรอง", "approver": "ผู้เห็นชอบ"}
@@ -39,19 +40,20 @@ def report_items(a: AgencyAnalysis, signers: dict) -> tuple[tuple[str, str, str]
 
 def checklist_html(agency: str, items: tuple[tuple[str, str, str], ...], review_command: str,
                    digits: str = "thai") -> str:
-    """A small Thai page: what is left, and how to settle it (its count in the report's digits)."""
+    """A small Thai page: what is left, and how to settle it (its count in the report's digits), its
+    Thai lines broken between words only, as the report's."""
     count = arabic_digit_to_thai_digit(str(len(items))) if digits == "thai" else str(len(items))
     rows = "".join(f"<tr><td>{escape(what)}</td><td>{escape(why)}</td><td>{escape(found)}</td></tr>"
                    for what, why, found in items)
-    return f"""<!DOCTYPE html>
+    return mark_words(f"""<!DOCTYPE html>
 <html lang="th"><head><meta charset="utf-8"><title>รายการที่ต้องยืนยันก่อนเผยแพร่: {escape(agency)}</title>
 <style>body {{ font-family: "TH Sarabun New", "Sarabun", "Noto Sans Thai", sans-serif; margin: 2rem; }}
 table {{ border-collapse: collapse; }} td, th {{ border: 1px solid #999; padding: 0.3rem 0.6rem; }}
-th {{ background: #eee; }}</style></head>
+th {{ background: #eee; }} .w {{ white-space: nowrap; }}</style></head>
 <body><h1>รายงานของ {escape(agency)} ยังเป็นฉบับร่าง</h1>
 <p>ต้องยืนยันอีก {count} รายการ ก่อนเผยแพร่รายงานฉบับจริง</p>
 <table><tr><th>รายการ</th><th>สถานะ</th><th>ที่พบ</th></tr>{rows}</table>
 <p>วิธียืนยัน: สั่ง <code>{escape(review_command)}</code> กรอกแบบตรวจทานที่ได้
 แล้วสั่ง <code>ita-report confirm</code> กับไฟล์นั้น และสร้างรายงานใหม่</p>
 </body></html>
-"""
+""")

@@ -11,6 +11,7 @@ from pathlib import Path
 from ita_lib.report.html import text_key
 from ita_lib.files import atomic_write
 from ita_lib.report.html import table, tag, text
+from ita_lib.report.line_breaks import mark_words
 from ita_lib.report.overview import agency_passed
 from ita_lib.rubric import load as load_rubric
 
@@ -58,6 +59,7 @@ tr.failed td { color: #8a1c1c; }
 .filters { display: flex; gap: 1rem; flex-wrap: wrap; align-items: center; margin: 0.5rem 0; }
 .filters label { display: flex; gap: 0.4rem; align-items: center; }
 select, input { font: inherit; padding: 0.1rem 0.3rem; }
+.w { white-space: nowrap; }
 """
 
 
@@ -180,6 +182,8 @@ def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<title>รายงานผลการประเมิน ITA</title><style>" + font_face_css(find_thai_font()) + _CSS + "</style></head>"
             "<body><main>" + body + "</main><script>" + _SCRIPT + "</script></body></html>\n")
+    # Thai lines break between words only; the filters read data- attributes and sorting reads
+    # textContent or data-sort, neither of which the marks change.
     path = output_dir / "index.html"
-    atomic_write(path, page)
+    atomic_write(path, mark_words(page))
     return path

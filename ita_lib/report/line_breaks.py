@@ -178,7 +178,10 @@ def for_weasyprint(page: str) -> str:
 
 # ---------------------------------------------------------------- the exported page
 
-_UNMARKED = ("style", "script", "pre", "textarea", "title")  # text that is not laid out as prose
+# Text that is not laid out as prose; an <option>'s text is a menu's, never wrapped (and a span in it
+# is dropped or kept depending on the browser's parser).
+_UNMARKED = ("style", "script", "pre", "textarea", "title", "option")
+_WORD_SPAN = re.compile(r'<span class="w">([^<]*)</span>')
 
 
 def mark_words(page: str) -> str:
@@ -198,3 +201,9 @@ def mark_words(page: str) -> str:
         elif skipped is None and any(_is_thai_letter(c) for c in piece):
             pieces[index] = word_html(unescape(piece))
     return page[:start] + "".join(pieces)
+
+
+def unmarked(page: str) -> str:
+    """The page without the marks `mark_words` and `word_html` add: the same text and tags
+    otherwise (tests and readers of a page compare its text)."""
+    return re.sub(r"<wbr ?/?>", "", _WORD_SPAN.sub(r"\1", page))

@@ -205,7 +205,7 @@ def build_overview(output_dir: str | Path, *, province: str | None = None, digit
         executed = scratch / "province_overview.ipynb"
         execute(parameters, executed, notebook=notebook, subject="province overview", km=km)
         run = nbformat.read(str(executed), as_version=4)
-        page = notebook_to_html(run, title=title, digits=digits, published=read_published(run))
+        page = notebook_to_html(run, title=title, digits=digits, published=read_published(run), word_breaks=True)
     path = output_dir / OVERVIEW_PAGE
     atomic_write(path, page)
     return path
