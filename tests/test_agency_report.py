@@ -106,6 +106,7 @@ def test_the_batch_index_is_thai_in_the_reports_digits(tmp_path) -> None:
 
     from ita_lib.batch.jobs import Outcome
     from ita_lib.report.index_page import write_index
+    from ita_lib.report.line_breaks import unmarked
 
     folder = tmp_path / "tt-khokmuangngam"
     folder.mkdir()
@@ -116,7 +117,8 @@ def test_the_batch_index_is_thai_in_the_reports_digits(tmp_path) -> None:
     for name in ("report.pdf", "report.docx"):
         (folder / name).write_bytes(b"x")
     (tmp_path / "province_overview.html").write_text("<p></p>", encoding="utf-8")
-    page = write_index(tmp_path, [Outcome(AGENCY, "id", "ขอนแก่น", folder.name, "built")]).read_text(encoding="utf-8")
+    page = unmarked(write_index(tmp_path, [Outcome(AGENCY, "id", "ขอนแก่น", folder.name, "built")])
+                    .read_text(encoding="utf-8"))
     body = page[page.index("<body>"):page.index("<script>")]
     assert ">๒๕๖๘<" in body and ">๘๘.๔๐<" in body and ">-๑.๒๕<" in body and 'data-sort="88.4"' in body
     assert "(province overview)" not in body and ">ภาพรวมจังหวัด<" in body

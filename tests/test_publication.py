@@ -15,6 +15,7 @@ import pytest
 from ita_lib.analysis import load
 from ita_lib.cli import exit_codes
 from ita_lib.model import Assessment, Source
+from ita_lib.report.line_breaks import unmarked
 from ita_lib.review.write import review_text
 from review_answers import answered
 
@@ -64,7 +65,7 @@ def test_a_report_with_something_to_confirm_is_a_draft_and_final_refuses_it(stor
     with zipfile.ZipFile(folder / "report.docx") as docx:
         headers = "".join(docx.read(name).decode("utf-8") for name in docx.namelist() if "header" in name)
     assert ">ร่าง<" in headers
-    checklist = (folder / "checklist.html").read_text(encoding="utf-8")
+    checklist = unmarked((folder / "checklist.html").read_text(encoding="utf-8"))
     for item in ("คะแนนรวม ITA", "(IIT)", "(EIT)", "(OIT)", "สาเหตุที่ตัวชี้วัดที่ ๙ การเปิดเผยข้อมูล ต่ำกว่าเกณฑ์",
                  "ผู้ลงนามท้ายรายงาน", "วันที่ของรายงาน"):
         assert item in checklist
