@@ -54,13 +54,15 @@ class Bullets:
 @dataclass(frozen=True)
 class Cell:
     """One table cell. `level` (strength, pass, weakness, urgent) colours it as the level legend;
-    `lead` and `items` make a measure cell: the measure in bold, then its steps as a list."""
+    `lead` and `items` make a measure cell: the measure in bold, then its steps as a list; the
+    agency's analysis is a paragraph and its list (`bold_lead` False)."""
 
     text: str = "–"
     number: bool = False
     level: str | None = None
     lead: str | None = None
     items: tuple[str, ...] = ()
+    bold_lead: bool = True
 
     def __post_init__(self):  # any value a table gives: a missing one is a dash, a number its text
         object.__setattr__(self, "text", _shown(self.text))

@@ -45,7 +45,9 @@ def _cell_content(cell: Cell) -> str:
     if cell.lead is None and not cell.items:
         return text(cell.text)
     items = to_html(Bullets(cell.items))
-    return (tag("strong", text(cell.lead)) + items) if cell.lead is not None else (items or text(None))
+    if cell.lead is None:
+        return items or text(None)
+    return (tag("strong", text(cell.lead)) if cell.bold_lead else tag("p", text(cell.lead))) + items
 
 
 def _cell_class(cell: Cell, column: str | None) -> str | None:

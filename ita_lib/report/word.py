@@ -205,7 +205,7 @@ class _Writer:
         else:
             if cell.lead is not None:
                 lead = self.paragraph(word_cell, cell.lead, TABLE_TEXT)
-                if lead is not None:
+                if lead is not None and cell.bold_lead:
                     _bold(lead)
             self.bullets(cell.items, word_cell)
             if len(word_cell._tc.p_lst) == 1:  # neither a measure nor a step: a dash, as the page shows

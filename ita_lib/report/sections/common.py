@@ -108,4 +108,4 @@ def item_code(code: str, config: AnalysisConfig) -> str:
 def own_words_cell(text: str, config: AnalysisConfig) -> Cell:
     """The agency's own text in a cell: a list glued into one paragraph comes back as a lead and items."""
     lead, items = list_items(as_written(text, config))
-    return Cell(lead=lead or None, items=items) if items else Cell(lead)
+    return Cell(lead=lead or None, items=items, bold_lead=False) if items else Cell(lead)
