@@ -20,6 +20,11 @@ HUAI = "องค์การบริหารส่วนตำบลห้ว
 HUAI_MARKED = '<span class="w">องค์การบริหารส่วนตำบล</span><wbr><span class="w">ห้วยยายจิ๋ว</span>'
 BAN_PHAI = "เทศบาลตำบลบ้านไผ่"
 BAN_PHAI_MARKED = '<span class="w">เทศบาลตำบล</span><wbr><span class="w">บ้านไผ่</span>'
+# Made-up names no dictionary knows, one a page (a name kept whole stays so in the process): the
+# segmentation alone cuts them (ลำตะคอง|ทอง); the page keeps its agencies' own names whole.
+LAM = "เทศบาลเมืองลำตะคองทอง"
+KHOK = "เทศบาลตำบลโคกหินแก้ว"
+NONG = "องค์การบริหารส่วนตำบลหนองกุ้งเงิน"
 
 
 def _report_folder(output: Path, slug: str, name: str, district: str, year: int, score: float, result: str,
@@ -40,8 +45,11 @@ def _report_folder(output: Path, slug: str, name: str, district: str, year: int,
 def batch(tmp_path) -> tuple[Path, list[Outcome]]:
     _report_folder(tmp_path, "huai", HUAI, "ภูเวียง", 2568, 91.25, "ผ่าน", 88.0)
     _report_folder(tmp_path, "ban-phai", BAN_PHAI, "บ้านไผ่", 2568, 72.5, "ไม่ผ่าน", 80.0)
+    _report_folder(tmp_path, "lam", LAM, "บ้านไผ่", 2568, 90.0, "ผ่าน", 90.0)
+    _report_folder(tmp_path, "nong", NONG, "ภูเวียง", 2568, 86.0, "ผ่าน", 82.5)
     outcomes = [Outcome(HUAI, "huai", "ขอนแก่น", "huai", "built"),
-                Outcome(BAN_PHAI, "ban-phai", "ขอนแก่น", "ban-phai", "built")]
+                Outcome(BAN_PHAI, "ban-phai", "ขอนแก่น", "ban-phai", "built"),
+                Outcome(LAM, "lam", "ขอนแก่น", "lam", "built"), Outcome(NONG, "nong", "ขอนแก่น", "nong", "built")]
     write_manifest(outcomes, tmp_path / "manifest.csv")
     return tmp_path, outcomes
 
@@ -63,6 +71,8 @@ def test_the_index_keeps_names_whole_and_its_filters_and_links_as_they_were(batc
     assert '<td class="num" data-sort="91.25">๙๑.๒๕</td>' in row  # sorting reads data-sort
     assert cells[6] == '<span class="w">ผ่าน</span>' and cells[8] == '<a href="huai/report.pdf">PDF</a>'
     assert re.findall(r"<td[^>]*>(.*?)</td>", _row(page, BAN_PHAI))[2] == '<span class="w">บ้านไผ่</span>'
+    assert re.findall(r"<td[^>]*>(.*?)</td>", _row(page, LAM))[0] == (
+        '<span class="w">เทศบาลเมือง</span><wbr><span class="w">ลำตะคองทอง</span>')
     # The menus, the title and the script are as they were; the visible text is the text.
     assert '<option value="ขอนแก่น">ขอนแก่น</option>' in page and '<option value="อบต.">อบต.</option>' in page
     assert "<title>รายงานผลการประเมิน ITA</title>" in page
@@ -76,10 +86,10 @@ def test_the_index_keeps_names_whole_and_its_filters_and_links_as_they_were(batc
 
 
 def test_the_checklist_keeps_words_whole_and_its_title_plain():
-    page = checklist_html(BAN_PHAI, (("ข้อมูลบนเว็บไซต์", "ยังไม่ยืนยัน", "๙๕.๕๐"),),
-                          f'ita-report review "{BAN_PHAI}"')
-    assert f"<title>รายการที่ต้องยืนยันก่อนเผยแพร่: {BAN_PHAI}</title>" in page
-    assert '<h1><span class="w">รายงาน</span><wbr><span class="w">ของ</span> ' + BAN_PHAI_MARKED + " " in page
+    page = checklist_html(KHOK, (("ข้อมูลบนเว็บไซต์", "ยังไม่ยืนยัน", "๙๕.๕๐"),), f'ita-report review "{KHOK}"')
+    assert f"<title>รายการที่ต้องยืนยันก่อนเผยแพร่: {KHOK}</title>" in page
+    assert ('<h1><span class="w">รายงาน</span><wbr><span class="w">ของ</span> '
+            '<span class="w">เทศบาลตำบล</span><wbr><span class="w">โคกหินแก้ว</span> ') in page
     assert ('<tr><td><span class="w">ข้อมูล</span><wbr><span class="w">บน</span><wbr><span class="w">เว็บไซต์</span>'
             '</td>') in page
     assert "<td>๙๕.๕๐</td>" in page  # a number is not cut
@@ -95,6 +105,7 @@ def test_the_province_overview_keeps_names_whole(batch):
     page = build_overview(folder, province="ขอนแก่น").read_text(encoding="utf-8")
     body = page[page.index("<body"):]
     assert HUAI_MARKED in body and BAN_PHAI_MARKED in body  # the movers table names them whole
+    assert '<span class="w">องค์การบริหารส่วนตำบล</span><wbr><span class="w">หนองกุ้งเงิน</span>' in body
     assert '<span class="w">เว็บไซต์</span>' in body and "เว็บ|ไซต์" not in body
     assert "<title>ภาพรวมผลการประเมิน ITA จังหวัดขอนแก่น</title>" in page
     text = re.sub(r"<[^>]+>", "", unmarked(body))

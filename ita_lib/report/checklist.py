@@ -9,7 +9,7 @@ from pythainlp.util import arabic_digit_to_thai_digit
 
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.analysis.open_items import STATUS_TH
-from ita_lib.report.line_breaks import mark_words
+from ita_lib.report.line_breaks import keep_whole, mark_words
 
 ROLES = ("reporter", "certifier", "approver")
 ROLE_TH = {"reporter": "ผู้รายงาน", "certifier": "ผู้รับรอง", "approver": "ผู้เห็นชอบ"}
@@ -43,6 +43,7 @@ def checklist_html(agency: str, items: tuple[tuple[str, str, str], ...], review_
     """A small Thai page: what is left, and how to settle it (its count in the report's digits), its
     Thai lines broken between words only, as the report's."""
     count = arabic_digit_to_thai_digit(str(len(items))) if digits == "thai" else str(len(items))
+    keep_whole([agency])
     rows = "".join(f"<tr><td>{escape(what)}</td><td>{escape(why)}</td><td>{escape(found)}</td></tr>"
                    for what, why, found in items)
     return mark_words(f"""<!DOCTYPE html>

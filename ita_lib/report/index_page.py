@@ -11,7 +11,7 @@ from pathlib import Path
 from ita_lib.report.html import text_key
 from ita_lib.files import atomic_write
 from ita_lib.report.html import table, tag, text
-from ita_lib.report.line_breaks import mark_words
+from ita_lib.report.line_breaks import keep_whole, mark_words
 from ita_lib.report.overview import agency_passed
 from ita_lib.rubric import load as load_rubric
 
@@ -185,5 +185,6 @@ def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
     # Thai lines break between words only; the filters read data- attributes and sorting reads
     # textContent or data-sort, neither of which the marks change.
     path = output_dir / "index.html"
+    keep_whole(text_key(o.agency) for o in outcomes)
     atomic_write(path, mark_words(page))
     return path

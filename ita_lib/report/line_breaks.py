@@ -12,6 +12,7 @@ extracts the same text as before (the tests check it with pdftotext).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 import re
 from html import escape, unescape
@@ -22,6 +23,8 @@ ITA_TERMS = (
     "ผลประโยชน์ทับซ้อน", "ประพฤติมิชอบ", "ผู้มีส่วนได้ส่วนเสีย", "ข้อมูลข่าวสาร", "เฟซบุ๊ก",
     "องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร",
 )
+# An agency's name is its type and its own name (a place, or one made up): the second is one word.
+AGENCY_TYPES = ("องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร")
 # Signs that belong to the word before them: a line never starts with one.
 _NO_BREAK_BEFORE = frozenset("ๆฯ")
 
@@ -57,6 +60,21 @@ def dictionary():
     from pythainlp.util import Trie
 
     return Trie(set(thai_words()) | place_names() | set(ITA_TERMS))
+
+
+def keep_whole(names: Iterable[str]) -> None:
+    """Makes each agency's own name one word in this process (the page that shows them calls it):
+    "เทศบาลเมือง|ลำตะคองทอง", never "ลำตะคอง|ทอง", whether or not the name is a place geothai knows."""
+    trie, added = dictionary(), False
+    for name in names:
+        name = name.strip() if isinstance(name, str) else ""
+        own = next((name.removeprefix(kind) for kind in sorted(AGENCY_TYPES, key=len, reverse=True)
+                    if name.startswith(kind)), name)
+        if own and not any(c.isspace() for c in own) and any(_is_thai_letter(c) for c in own) and own not in trie:
+            trie.add(own)
+            added = True
+    if added:
+        words.cache_clear()  # texts cut before the names were known
 
 
 @lru_cache(maxsize=4096)

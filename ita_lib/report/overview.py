@@ -101,6 +101,15 @@ def load_overview(output_dir: str | Path, *, province: str | None = None,
     return Overview(title, year, agencies_frame, indicator_frame.reset_index(drop=True), config, in_store)
 
 
+def agency_names(output_dir: str | Path) -> list[str]:
+    """The names of the agencies in a batch's manifest.csv (none without one): the words its pages keep whole."""
+    manifest = Path(output_dir) / "manifest.csv"
+    if not manifest.exists():
+        return []
+    with manifest.open(encoding="utf-8-sig", newline="") as handle:
+        return [row["agency"] for row in csv.DictReader(handle) if row.get("agency")]
+
+
 def _agency_row(data: dict, slug: str) -> dict:
     agency = data["agency"]
     years = data.get("years") or []

@@ -195,6 +195,8 @@ def build_overview(output_dir: str | Path, *, province: str | None = None, digit
     import nbformat
 
     from ita_lib.report.html_export import notebook_to_html
+    from ita_lib.report.line_breaks import keep_whole
+    from ita_lib.report.overview import agency_names
 
     output_dir = Path(output_dir).resolve()
     parameters = {"output_dir": str(output_dir), "province": province, "digits": digits, "in_store": in_store,
@@ -205,6 +207,7 @@ def build_overview(output_dir: str | Path, *, province: str | None = None, digit
         executed = scratch / "province_overview.ipynb"
         execute(parameters, executed, notebook=notebook, subject="province overview", km=km)
         run = nbformat.read(str(executed), as_version=4)
+        keep_whole(agency_names(output_dir))
         page = notebook_to_html(run, title=title, digits=digits, published=read_published(run), word_breaks=True)
     path = output_dir / OVERVIEW_PAGE
     atomic_write(path, page)
