@@ -60,6 +60,9 @@ tr.failed td { color: #8a1c1c; }
 .filters label { display: flex; gap: 0.4rem; align-items: center; }
 select, input { font: inherit; padding: 0.1rem 0.3rem; }
 .w { white-space: nowrap; }
+/* Words never break inside, so a narrow window scrolls the table instead of squeezing it. */
+.wide { overflow-x: auto; }
+@media (max-width: 800px) { table.data { font-size: 0.82rem; } table.data th, table.data td { padding: 0.2rem 0.3rem; } }
 """
 
 
@@ -177,7 +180,8 @@ def write_index(output_dir: Path, outcomes, digits: str = "thai") -> Path:
     status_line = tag("p", text(shown(f"สร้างใหม่ {counts['built']} ไม่เปลี่ยนแปลง {counts['skipped']} "
                                       f"ไม่สำเร็จ {counts['failed']}") + " (รายละเอียดใน manifest.csv)"))
     body = (tag("h1", "รายงานผลการประเมิน ITA รายหน่วยงาน") + status_line + overview + tag("h2", "สรุปรายจังหวัด")
-            + province_table + tag("h2", "หน่วยงาน") + filters + agencies)
+            + tag("div", province_table, class_="wide") + tag("h2", "หน่วยงาน") + filters
+            + tag("div", agencies, class_="wide"))
     page = ("<!DOCTYPE html>\n<html lang=\"th\"><head><meta charset=\"utf-8\">"
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             "<title>รายงานผลการประเมิน ITA</title><style>" + font_face_css(find_thai_font()) + _CSS + "</style></head>"
