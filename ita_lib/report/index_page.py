@@ -62,7 +62,9 @@ select, input { font: inherit; padding: 0.1rem 0.3rem; }
 .w { white-space: nowrap; }
 /* Words never break inside, so a narrow window scrolls the table instead of squeezing it. */
 .wide { overflow-x: auto; }
-@media (max-width: 800px) { table.data { font-size: 0.82rem; } table.data th, table.data td { padding: 0.2rem 0.3rem; } }
+@media (max-width: 800px) {
+  table.data { font-size: 0.82rem; } table.data th, table.data td { padding: 0.2rem 0.3rem; }
+}
 """
 
 
