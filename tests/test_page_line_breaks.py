@@ -86,16 +86,19 @@ def test_the_index_keeps_names_whole_and_its_filters_and_links_as_they_were(batc
 
 
 def test_the_checklist_keeps_words_whole_and_its_title_plain():
-    page = checklist_html(KHOK, (("ข้อมูลบนเว็บไซต์", "ยังไม่ยืนยัน", "๙๕.๕๐"),), f'ita-report review "{KHOK}"')
+    page = checklist_html(KHOK, (("ข้อมูลบนเว็บไซต์", "ยังไม่ยืนยัน", "๙๕.๕๐"),
+                                 ("ผู้ลงนามท้ายรายงาน", "ยังไม่ทราบชื่อและตำแหน่ง", "ผู้รับรอง ผู้เห็นชอบ")),
+                          f'ita-report review "{KHOK}"')
+    assert '<td><span class="w">ผู้รับรอง</span> <span class="w">ผู้เห็นชอบ</span></td>' in page  # titles whole
     assert f"<title>รายการที่ต้องยืนยันก่อนเผยแพร่: {KHOK}</title>" in page
     assert ('<h1><span class="w">รายงาน</span><wbr><span class="w">ของ</span> '
             '<span class="w">เทศบาลตำบล</span><wbr><span class="w">โคกหินแก้ว</span> ') in page
     assert ('<tr><td><span class="w">ข้อมูล</span><wbr><span class="w">บน</span><wbr><span class="w">เว็บไซต์</span>'
             '</td>') in page
     assert "<td>๙๕.๕๐</td>" in page  # a number is not cut
-    assert '<span class="w">อีก</span> ๑ <span class="w">รายการ</span>' in page
+    assert '<span class="w">อีก</span> ๒ <span class="w">รายการ</span>' in page
     assert ".w { white-space: nowrap; }" in page
-    assert "ต้องยืนยันอีก ๑ รายการ ก่อนเผยแพร่รายงานฉบับจริง" in unmarked(page)
+    assert "ต้องยืนยันอีก ๒ รายการ ก่อนเผยแพร่รายงานฉบับจริง" in unmarked(page)
 
 
 def test_the_province_overview_keeps_names_whole(batch):

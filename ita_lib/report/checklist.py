@@ -43,7 +43,7 @@ def checklist_html(agency: str, items: tuple[tuple[str, str, str], ...], review_
     """A small Thai page: what is left, and how to settle it (its count in the report's digits), its
     Thai lines broken between words only, as the report's."""
     count = arabic_digit_to_thai_digit(str(len(items))) if digits == "thai" else str(len(items))
-    keep_whole([agency])
+    keep_whole([agency, *ROLE_TH.values()])  # ผู้|เห็นชอบ is a title, not two words
     rows = "".join(f"<tr><td>{escape(what)}</td><td>{escape(why)}</td><td>{escape(found)}</td></tr>"
                    for what, why, found in items)
     return mark_words(f"""<!DOCTYPE html>
