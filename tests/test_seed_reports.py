@@ -66,7 +66,7 @@ def test_every_seed_agency_report_has_the_published_sections_in_thai(seeds) -> N
                         "ติดตามผลการดำเนินการ ๒ รอบ", "การรับรองรายงาน", "ผู้รายงาน", "ผู้รับรอง", "ผู้เห็นชอบ"):
             assert heading in page, (name, heading)
         # the NACC's recommendations where the documents give them; no section saying there are none
-        assert ("ข้อเสนอแนะจากเอกสาร" in page) == (not a.recommendations.empty), name
+        assert ("ข้อเสนอแนะจากผลการประเมินของสำนักงาน ป.ป.ช." in page) == (not a.recommendations.empty), name
         assert re.findall(r"[0-9]", " ".join(w for w in page.split() if not LATIN_WORD.search(w))) == [], name
         ours = {w for w in LATIN_WORD.findall(page) if w.lower() not in source_words and w not in OURS_ALLOWED
                 and not ITEM_CODE.fullmatch(w)}

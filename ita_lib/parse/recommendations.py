@@ -3,7 +3,11 @@
 - One paragraph: "แบบวัด EIT เป็น... ดังนี้ 1) คุณภาพการดำเนินงาน ... 2) ..." (2563 result pages):
   the item numbers are list numbers, the indicator comes from the name that starts each item.
 - Headed sections: "ข้อเสนอแนะสำหรับการประเมินตามแบบวัด...(IIT)" followed by paragraphs and bullets
-  that cite "ตัวชี้วัดที่ ๒" (announcements, 2564+).
+  that cite "ตัวชี้วัดที่ ๒" (announcements, 2564+), or an introduction ("... ในประเด็นดังนี้"), then
+  "ตัวชี้วัดที่ ๙ ..." and "ตัวชี้วัดย่อยที่ ๙.๔ ..." headings over "- หน่วยงานต้อง..." bullets.
+  The headings a bullet stands under are kept as the first lines of its text (one a line), so the
+  reader (and the plan, which looks for "ตัวชี้วัดย่อยที่ 9.4") knows what the bullet is about;
+  `split_headings` takes them apart again.
 """
 from __future__ import annotations
 
@@ -17,7 +21,10 @@ from ita_lib.model import Recommendation
 
 _ITEM = re.compile(r"(?:(?<=\s)|^)(\d{1,2})\)\s*")
 _CITED = re.compile(r"ตัวชี้วัด(?:ที่)?\s*(\d{1,2})(?![\d.])")
-_INDICATOR_HEADING = re.compile(r"^ตัวชี้วัด(?:ที่)?\s*(\d{1,2})(?![\d.])\s*\S*\s*$")
+# "ตัวชี้วัดที่ 10 การป้องกันการทุจริต": a number and a short name, no advice ("ควร", "ต้อง") in it.
+_INDICATOR_HEADING = re.compile(r"^ตัวชี้วัด(?:ที่)?\s*(\d{1,2})(?![\d.])(?!.*(?:ควร|ต้อง)).{0,60}$")
+_SUB_HEADING = re.compile(r"^ตัวชี้วัดย่อย(?:ที่)?\s*(?:(\d{1,2})\.\d{1,2})?")
+HEADING_PREFIX = "ตัวชี้วัด"  # how the heading lines kept in a recommendation's text start
 _END = ("จึงประกาศ", "ประกาศ ณ", "(ลงชื่อ)")
 
 
@@ -100,10 +107,21 @@ def _heading_instrument(text: str) -> str | None:
     return match.group(1) or by_word[match.group(2)]
 
 
+def split_headings(text: str) -> tuple[tuple[str, ...], str]:
+    """The indicator and sub-indicator headings a recommendation stands under, and its own text."""
+    lines = text.split("\n")
+    headings = []
+    while len(lines) > 1 and lines[0].startswith(HEADING_PREFIX):
+        headings.append(lines.pop(0))
+    return tuple(headings), "\n".join(lines)
+
+
 def _headed_sections(lines: list[Line]) -> list[Recommendation]:
     found: list[Recommendation] = []
     instrument: str | None = None
     indicator: int | None = None
+    headings: list[str] = []  # the indicator heading, then the sub-indicator heading, as written
+    indicators = load_rubric().indicators
     for line in lines:
         text = line.text.strip()
         if not text:
@@ -113,18 +131,29 @@ def _headed_sections(lines: list[Line]) -> list[Recommendation]:
             continue
         heading = _heading_instrument(text)
         if heading:
-            instrument, indicator = heading, None
+            instrument, indicator, headings = heading, None, []
             continue
         if instrument is None:
             continue
         match = _INDICATOR_HEADING.match(text)
-        if match and int(match.group(1)) in load_rubric().indicators:
-            indicator = int(match.group(1))
+        if match and int(match.group(1)) in indicators:
+            indicator, headings = int(match.group(1)), [text]
             continue
-        if text.startswith("ตัวชี้วัดย่อย") or text.rstrip(" :").endswith("ดังนี้"):
+        sub = _SUB_HEADING.match(text)
+        if sub:  # "ตัวชี้วัดย่อยที่ 9.4 ...": under indicator 9, whether or not its heading came first
+            number = int(sub.group(1)) if sub.group(1) and int(sub.group(1)) in indicators else indicator
+            headings = [*(headings[:1] if number == indicator else []), text]
+            indicator = number
             continue
         cited = _CITED.search(text)
-        number = int(cited.group(1)) if cited and int(cited.group(1)) in load_rubric().indicators else indicator
+        cited_number = int(cited.group(1)) if cited and int(cited.group(1)) in indicators else None
+        if text.rstrip(" :").endswith("ดังนี้"):
+            # An introduction to what follows: about an indicator only where it names one (its
+            # "ในประเด็นดังนี้" is no issue of the indicator above it).
+            number = cited_number
+        else:
+            number = cited_number if cited_number is not None else indicator
+        body = text.lstrip("-•* ").strip()
         found.append(Recommendation(instrument=instrument, indicator=number,
-                                    text=text.lstrip("-•* ").strip(), line=line.number))
+                                    text="\n".join([*headings, body]), line=line.number))
     return found

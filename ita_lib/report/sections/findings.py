@@ -6,8 +6,10 @@ import pandas as pd
 
 from ita_lib import fields, rubric
 from ita_lib.analysis import AgencyAnalysis
+from ita_lib.analysis.config import AnalysisConfig
 from ita_lib.analysis.causes import AGENCY, ISSUE_SEPARATOR, NACC, called_weak, weakness_causes
 from ita_lib.analysis.numbers import fmt
+from ita_lib.parse.recommendations import split_headings
 from ita_lib.report.document import Block, Bullets, Cell, Heading, Note, Paragraph, Section, Table
 from ita_lib.report.sections.common import (STATUS_TH, as_written, doubt_notes, doubts_of, indicator_title,
                                             item_code, level_cell, marked_score, number_cell, own_words_cell, score,
@@ -122,7 +124,35 @@ def priorities(a: AgencyAnalysis, audience: str = "analyst") -> Section:
                                          table, *caveat))
 
 
+def _advice_blocks(texts: list[str], config: AnalysisConfig) -> list[Block]:
+    """One instrument's recommendations in the document's order: an introduction ("... ดังนี้") as a
+    paragraph, each indicator and sub-indicator heading once above the bullets under it."""
+    blocks: list[Block] = []
+    bullets: list[str] = []
+    current: tuple[str, ...] = ()
+    for text in texts:
+        headings, body = split_headings(text)
+        body = as_written(body, config)  # one digit system on the page
+        if headings != current or body.rstrip(" :").endswith("ดังนี้"):
+            if bullets:
+                blocks.append(Bullets(tuple(bullets)))
+                bullets = []
+            same = 0  # the headings shared with the previous bullets are not printed again
+            while same < min(len(headings), len(current)) and headings[same] == current[same]:
+                same += 1
+            blocks += [Paragraph(as_written(h, config)) for h in headings[same:]]
+            current = headings
+        if body.rstrip(" :").endswith("ดังนี้"):
+            blocks.append(Paragraph(body))
+        else:
+            bullets.append(body)
+    if bullets:
+        blocks.append(Bullets(tuple(bullets)))
+    return blocks
+
+
 def recommendations(a: AgencyAnalysis) -> Section | None:
+    """The NACC's recommendations of the latest year, by instrument, as the documents give them."""
     recs = a.recommendations
     if recs.empty:
         return None  # no section rather than one that says the documents give none
@@ -131,8 +161,9 @@ def recommendations(a: AgencyAnalysis) -> Section | None:
     for instrument in (*rubric.load().instrument_codes, None):
         chosen = (latest[latest["instrument"].isna()] if instrument is None
                   else latest[latest["instrument"] == instrument])
-        if not chosen.empty:  # one digit system on the page
+        if not chosen.empty:
             blocks += [Heading(NO_INSTRUMENT if instrument is None else f"แบบวัด {instrument}"),
-                       Bullets(tuple(as_written(t, a.config) for t in chosen["text"]))]
+                       *_advice_blocks([str(t) for t in chosen["text"]], a.config)]
     fiscal_year = year(int(latest["fiscal_year"].iloc[0]), a.config)
-    return Section("recommendations", f"ข้อเสนอแนะจากเอกสาร ปี {fiscal_year}", tuple(blocks))
+    return Section("recommendations", f"ข้อเสนอแนะจากผลการประเมินของสำนักงาน ป.ป.ช. ปี {fiscal_year}",
+                   tuple(blocks))
