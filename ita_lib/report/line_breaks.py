@@ -17,14 +17,13 @@ from functools import lru_cache
 import re
 from html import escape, unescape
 
+# An agency's name is its type and its own name (a place, or one made up): each is one word.
+AGENCY_TYPES = ("องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร")
 # Words of the ITA and of the agencies' documents that pythainlp's list lacks or splits.
 ITA_TERMS = (
     "เว็บไซต์", "จิตสำนึก", "E-Service", "e-Service", "E-service", "อย่างต่อเนื่อง", "ความโปร่งใส",
-    "ผลประโยชน์ทับซ้อน", "ประพฤติมิชอบ", "ผู้มีส่วนได้ส่วนเสีย", "ข้อมูลข่าวสาร", "เฟซบุ๊ก",
-    "องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร",
+    "ผลประโยชน์ทับซ้อน", "ประพฤติมิชอบ", "ผู้มีส่วนได้ส่วนเสีย", "ข้อมูลข่าวสาร", "เฟซบุ๊ก", *AGENCY_TYPES,
 )
-# An agency's name is its type and its own name (a place, or one made up): the second is one word.
-AGENCY_TYPES = ("องค์การบริหารส่วนตำบล", "องค์การบริหารส่วนจังหวัด", "เทศบาลตำบล", "เทศบาลเมือง", "เทศบาลนคร")
 # Signs that belong to the word before them: a line never starts with one.
 _NO_BREAK_BEFORE = frozenset("ๆฯ")
 
