@@ -94,3 +94,10 @@ def test_the_agencys_corrections_of_its_damaged_text_are_printed(finals, seed) -
             assert written not in joined, f"{seed} {kind}"
             if kind == "docx":  # the PDF's text interleaves a table's columns, the Word text does not
                 assert meant in joined, seed
+
+
+def test_the_agencys_name_never_breaks_in_the_page(finals) -> None:
+    """บางเคชะ is in no word list: the page keeps the agency's own name one word all the same."""
+    page = (finals["000"] / "report.html").read_text("utf-8")
+    assert page.count('<span class="w">บางเคชะ</span>') >= 2
+    assert re.search(r"บาง</span><wbr><span class=\"w\">เค|>เคชะ<", page) is None

@@ -52,7 +52,10 @@ class Export:
     def page(self) -> str:
         """The HTML page, made once for the html and pdf formats."""
         from ita_lib.report.html_export import notebook_to_html
+        from ita_lib.report.line_breaks import keep_whole
 
+        block = self.published.document.title_block()
+        keep_whole([block.name] if block else [])  # the agency's own name, dictionary word or not
         return notebook_to_html(self.notebook, title=self.title, digits=self.digits, published=self.published,
                                 word_breaks=True)
 
