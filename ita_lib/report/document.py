@@ -28,7 +28,11 @@ def _shown(value) -> str:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """`leads_in`: a line that introduces what follows (a recommendation's indicator heading): it
+    stays on the page of the block after it."""
+
     text: str
+    leads_in: bool = False
 
 
 @dataclass(frozen=True)

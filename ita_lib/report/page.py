@@ -23,7 +23,7 @@ def to_html(block) -> str:
 
 @to_html.register
 def _(block: Paragraph) -> str:
-    return tag("p", text(block.text))
+    return tag("p", text(block.text), class_="leads-in") if block.leads_in else tag("p", text(block.text))
 
 
 @to_html.register

@@ -87,7 +87,9 @@ class _Writer:
             for block in part.blocks:
                 self.part(block, container)
         elif isinstance(part, Paragraph):
-            self.paragraph(container, part.text)
+            paragraph = self.paragraph(container, part.text)
+            if paragraph is not None and part.leads_in:
+                paragraph.paragraph_format.keep_with_next = True
         elif isinstance(part, Note):
             self.paragraph(container, part.text, NOTE)
         elif isinstance(part, Heading):

@@ -140,10 +140,10 @@ def _advice_blocks(texts: list[str], config: AnalysisConfig) -> list[Block]:
             same = 0  # the headings shared with the previous bullets are not printed again
             while same < min(len(headings), len(current)) and headings[same] == current[same]:
                 same += 1
-            blocks += [Paragraph(as_written(h, config)) for h in headings[same:]]
+            blocks += [Paragraph(as_written(h, config), leads_in=True) for h in headings[same:]]
             current = headings
         if body.rstrip(" :").endswith("ดังนี้"):
-            blocks.append(Paragraph(body))
+            blocks.append(Paragraph(body, leads_in=True))
         else:
             bullets.append(body)
     if bullets:
