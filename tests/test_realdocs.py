@@ -1,14 +1,18 @@
-"""The parser on real texts nobody here wrote: ../shared/realdocs scored with ../shared/tools/eval_parse.py.
+"""The parser on real texts nobody here wrote: ../shared/realdocs and ../shared/realdocs2 (with its
+tables) scored with ../shared/tools/eval_parse.py.
 
 The scorer's own logic (matching records to the checked truth, counting fields, wrong values and
 records from texts that are not ITA results) is loaded from the shared tool; only the way it runs
-the parser is replaced by an in-process call, so the 43 texts take a second instead of a minute.
-Skips when ../shared (or $ITA_REALDOCS / $ITA_EVAL) is absent.
+the parser is replaced by an in-process call, so the 73 texts take seconds instead of a minute.
+Each set has its bar: what the parser reaches today, raised as it improves, so that a change which
+loses a field or gives a wrong value fails here (issue 25 asks for 97 % on each and no wrong value).
+Skips when ../shared (or $ITA_SHARED / $ITA_EVAL) is absent.
 """
 from __future__ import annotations
 
 import importlib.util
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,23 +20,36 @@ import pytest
 from ita_lib.errors import ItaError
 from ita_lib.parse import parse_document
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-DOCS = Path(os.environ.get("ITA_REALDOCS") or SHARED / "realdocs" / "docs")
+SHARED = Path(os.environ.get("ITA_SHARED") or Path(__file__).resolve().parents[2] / "shared")
 SCORER = Path(os.environ.get("ITA_EVAL") or SHARED / "tools" / "eval_parse.py")
-CORE_BAR = 0.95  # the issue's acceptance bar for core fields
+TABLES_SCORED = ["T04", "T05", "T06", "T07"]  # the tables the shared scorer scores, as its command line does
 
-pytestmark = pytest.mark.skipif(not (DOCS.is_dir() and SCORER.is_file()),
-                                reason="../shared/realdocs or the scorer is absent")
+
+@dataclass(frozen=True)
+class Bar:
+    docs: str
+    tables: str | None
+    core: float  # share of core fields right, at least
+    wrong: int  # values given that the truth contradicts, at most
+    spurious: int  # records no truth asks for, at most
+
+
+BARS = {
+    "realdocs": Bar("realdocs/docs", None, core=0.984, wrong=0, spurious=0),
+    "realdocs2": Bar("realdocs2/docs", "realdocs2/tables", core=0.856, wrong=5, spurious=1),
+}
+
+pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/eval_parse.py is absent")
 
 
 @pytest.fixture(scope="module")
-def scorer(tmp_path_factory):
+def scorer():
     spec = importlib.util.spec_from_file_location("eval_parse", SCORER)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
 
     def run(cli, path, extra=()):
-        year = int(extra[1]) if extra[:1] == ("--year",) else None
+        year = int(extra[1]) if tuple(extra[:1]) == ("--year",) else None
         try:
             return [r.to_contract() for r in parse_document(Path(path), year=year)], None
         except ItaError as error:
@@ -42,9 +59,19 @@ def scorer(tmp_path_factory):
     return module
 
 
-def test_realdocs_core_fields_at_the_bar_with_no_wrong_values(scorer):
-    right, total, found, expected, spurious, non_ita, lines, _, _ = scorer.eval_docs([], DOCS, False)
+@pytest.mark.parametrize("name", sorted(BARS))
+def test_real_texts_at_their_bar_with_no_new_wrong_value(scorer, name) -> None:
+    bar = BARS[name]
+    docs = SHARED / bar.docs
+    if not docs.is_dir():
+        pytest.skip(f"{docs} is absent")
+    scorer.WRONG[0] = 0  # the scorer counts wrong values in a module global
+    right, total, _, _, spurious, non_ita, lines, _, _ = scorer.eval_docs([], docs, False)
+    if bar.tables:
+        table_right, table_total, table_lines = scorer.eval_tables([], SHARED / bar.tables, TABLES_SCORED)
+        right, total, lines = right + table_right, total + table_total, lines + table_lines
     report = "\n".join(lines)
     assert non_ita == 0, f"records from texts that are not ITA results:\n{report}"
-    assert scorer.WRONG[0] == 0, f"wrong values (a value given that the truth contradicts):\n{report}"
-    assert right / total >= CORE_BAR, f"core fields {right}/{total}:\n{report}"
+    assert scorer.WRONG[0] <= bar.wrong, f"wrong values (a value the truth contradicts):\n{report}"
+    assert spurious <= bar.spurious, f"{spurious} records no truth asks for:\n{report}"
+    assert round(right / total, 3) >= bar.core, f"core fields {right}/{total}:\n{report}"
