@@ -227,3 +227,13 @@ def test_result_words_written_after_each_score():
     assert [(r.agency, r.overall_score, r.result, r.passed) for r in parse_text(text)] == [
         ("เทศบาลเมืองลำพูน", 97.36, "ผ่าน", True), ("เทศบาลตำบลอุโมงค์", 88.27, "ผ่าน", True),
         ("องค์การบริหารส่วนตำบลป่าสัก", 79.18, "ไม่ผ่าน", False)]
+
+
+def test_a_result_word_the_score_contradicts_is_left_out_with_a_warning():
+    # Kind 4 of issue 25 (realdocs2 026_thaireference-chachoengsao-2564): "ผ่านเกณฑ์" belongs to a
+    # sentence about other agencies; the province's 83.90 of 2564 is under the pass mark. The word is
+    # refused, not kept beside a warning: no result, no pass, the score stays.
+    record, = parse_document(fx("prose_result_about_others.txt"))
+    assert summary(record) == ("จังหวัดพังงา", 2564, 83.90, None, None, None)
+    assert [(w.code, w.message) for w in record.warnings] == [
+        ("result_score_mismatch", "result ผ่าน does not fit score 83.90 (pass mark 85); the result is left out")]

@@ -86,12 +86,16 @@ def _derive_pass(record: Assessment) -> None:
 
 
 def _check_pass(record: Assessment) -> None:
+    """A result word the printed score contradicts is refused, never kept: the word often belongs to
+    another sentence ("…ที่ผ่านเกณฑ์" about other agencies), and a wrong pass is worse than none."""
     if record.result and record.overall_score is not None and not _old_methodology(record):
-        by_score = record.overall_score >= load_rubric().pass_mark
+        pass_mark = load_rubric().pass_mark
+        by_score = record.overall_score >= pass_mark
         if by_score != record.passed:
             record.warn("result_score_mismatch",
-                        f"result {record.result} does not fit score {record.overall_score:.2f}",
-                        record.source.lines.get("result"))
+                        f"result {record.result} does not fit score {record.overall_score:.2f} (pass mark "
+                        f"{pass_mark:g}); the result is left out", record.source.lines.get("result"))
+            record.result, record.passed, record.passed_derived = None, None, False
 
 
 def _check_year(record: Assessment) -> None:
