@@ -24,7 +24,8 @@ from ita_lib.model import Assessment
 from ita_lib.parse.years import assessed_year, to_buddhist_era
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
-from ita_lib.parse.mentions import GROUP, PARENT, PLACE, SUBJECT, Mention, document_links, find_mentions
+from ita_lib.parse.mentions import PLACE, SUBJECT, Mention, document_links, find_mentions
+from ita_lib.parse.owners import value_owners
 
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
@@ -111,8 +112,11 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     evidence: dict[tuple[str, int | None], _Evidence] = {}
     unattributed: list[str] = []
 
-    def collect(line: Line, mention: Mention | None, position: int, kind: str, value: _Value):
-        target = mention or main
+    def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: _Value):
+        for target in owners or (main,):
+            collect_one(line, target, position, kind, value)
+
+    def collect_one(line: Line, target: Mention | None, position: int, kind: str, value: _Value):
         if target is None:
             unattributed.append(f"{value.value} (line {line.number})")
             return
@@ -201,51 +205,37 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     for candidate in candidates(text, boundaries):
         if candidate.vetoed:
             continue
-        owner, blocked = _owner(text, mentions, candidate.start)
-        if blocked:
-            continue
         indicator = _indicator_before(text, candidate, mentions)
+        owners = value_owners(text, mentions, candidate.start, is_score=indicator is None)
+        if owners.blocked:
+            continue
         if indicator is not None and candidate.strength >= INDICATOR_AT:
-            collect(line, owner, candidate.start, indicator, _Value(candidate.value, line.number, candidate.strength))
+            collect(line, owners.agencies, candidate.start, indicator,
+                    _Value(candidate.value, line.number, candidate.strength))
         elif indicator is None and candidate.strength >= OVERALL_AT:
-            collect(line, owner, candidate.start, "score", _Value(candidate.value, line.number, candidate.strength))
+            collect(line, owners.agencies, candidate.start, "score",
+                    _Value(candidate.value, line.number, candidate.strength))
     patterns = prose_patterns(load_rubric())
     for match in patterns.grade.finditer(text):
         if _GRADE_OF_GROUP.match(text, match.end()):
             continue
-        owner, blocked = _owner(text, mentions, match.start())
-        if not blocked:
-            collect(line, owner, match.start(), "grade", _Value(match.group(1), line.number))
+        owners = value_owners(text, mentions, match.start())
+        if not owners.blocked:
+            collect(line, owners.agencies, match.start(), "grade", _Value(match.group(1), line.number))
     for match in patterns.result.finditer(text):
         word = match.group(1) or match.group(2)
-        owner, blocked = _owner(text, mentions, match.start())
-        if not blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
-            collect(line, owner, match.start(), "result", _Value(word, line.number, 1.0 if match.group(1) else 0.5))
+        owners = value_owners(text, mentions, match.start())
+        if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
+            collect(line, owners.agencies, match.start(), "result",
+                    _Value(word, line.number, 1.0 if match.group(1) else 0.5))
     for match in patterns.result_after_score.finditer(text):
-        owner, blocked = _owner(text, mentions, match.start())
-        if not blocked:
-            collect(line, owner, match.start(), "result", _Value(match.group(1), line.number, 1.0))
+        owners = value_owners(text, mentions, match.start())
+        if not owners.blocked:
+            collect(line, owners.agencies, match.start(), "result", _Value(match.group(1), line.number, 1.0))
     for match in patterns.old_level.finditer(text):
-        owner, blocked = _owner(text, mentions, match.start())
-        if not blocked:
-            collect(line, owner, match.start(), "result", _Value(match.group(1), line.number))
-
-
-# "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency.
-_AVERAGE_OF = re.compile(r"(?:เฉลี่ย|ภาพรวมของ|ทั้ง)\S{0,5}\s?$")
-
-
-def _owner(text: str, mentions: list[Mention], position: int) -> tuple[Mention | None, bool]:
-    """The agency a value at `position` is written with, and whether it belongs to something that
-    is not an agency (a ministry, a group, an average over an agency's area) written right before it."""
-    for mention in reversed([m for m in mentions if m.end <= position]):
-        if mention.role in (SUBJECT, PLACE):
-            if _AVERAGE_OF.search(text, max(0, mention.start - 15), mention.start):
-                return None, True
-            return mention, False
-        if mention.role in (PARENT, GROUP) and position - mention.end <= 15:
-            return None, True  # "กระทรวงมหาดไทย 90.12": a ministry's figure
-    return None, False
+        owners = value_owners(text, mentions, match.start())
+        if not owners.blocked:
+            collect(line, owners.agencies, match.start(), "result", _Value(match.group(1), line.number))
 
 
 def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) -> int | None:

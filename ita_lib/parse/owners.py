@@ -1,0 +1,95 @@
+"""Which agency a value written in a sentence belongs to.
+
+A value belongs to the agency named nearest before it in its sentence, with three exceptions:
+- a province or district that is part of an address ("…ตำบลก อำเภอข จังหวัดค" after a project's
+  name) is named in passing: it is never the owner, the search goes on before it;
+- a ministry, group or average written right before the value owns it, so no agency does;
+- a list of agencies written together ("อบต.ก, อบต.ข และ อบต.ค ได้ระดับ AA") shares one grade,
+  result word or score; several scores after a list are paired with its members only when the text
+  says "ตามลำดับ" (respectively) and gives one score per member; otherwise no agency gets them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ita_lib.parse.mentions import GROUP, PARENT, PLACE, SUBJECT, Mention
+
+# "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency.
+_AVERAGE_OF = re.compile(r"(?:เฉลี่ย|ภาพรวมของ|ทั้ง)\S{0,5}\s?$")
+# What comes before a place that makes it part of an address: a smaller unit and its name, a house
+# or village number, a building of the province ("ศาลากลางจังหวัด").
+_ADDRESS_BEFORE = re.compile(r"(?:(?:ตำบล|ต\.|แขวง|หมู่ที่|หมู่|ม\.|เลขที่)\s?[\u0e01-\u0e4e\d/]+\s*|ศาลากลาง\s?)$")
+# Between two members of a list: a comma, "และ", "กับ" or only spaces.
+_LIST_GAP = re.compile(r"\s*(?:,|และ|กับ)?\s*")
+_JOINED = re.compile(r",|และ|กับ")
+_RESPECTIVELY = "ตามลำดับ"
+_SCORE_NUMBER = re.compile(r"(?<![\d.])\d{2,3}\.\d{1,2}(?![\d.])")
+_CLAUSE_END = re.compile(r"[.!?;]\s|\s{2,}|\n")
+
+
+@dataclass(frozen=True)
+class Owners:
+    agencies: tuple[Mention, ...]  # none: the value goes to the text's own agency (unless blocked)
+    blocked: bool = False  # the value belongs to something that is not an agency, or pairing is unclear
+
+
+def value_owners(text: str, mentions: list[Mention], position: int, *, is_score: bool = False) -> Owners:
+    """The agencies a value at `position` of `text` is written with."""
+    before = [m for m in mentions if m.end <= position]
+    for index in range(len(before) - 1, -1, -1):
+        mention = before[index]
+        if mention.role in (SUBJECT, PLACE):
+            if mention.role == PLACE and in_address(text, mention, before[:index]):
+                continue
+            if _AVERAGE_OF.search(text, max(0, mention.start - 15), mention.start):
+                return Owners((), True)
+            members = coordinated_list(text, before[:index + 1])
+            if len(members) == 1:
+                return Owners(members)
+            return _list_owners(text, members, position, is_score)
+        if mention.role in (PARENT, GROUP) and position - mention.end <= 15:
+            return Owners((), True)  # "กระทรวงมหาดไทย 90.12": a ministry's figure
+    return Owners(())
+
+
+def in_address(text: str, place: Mention, earlier: list[Mention]) -> bool:
+    """Whether a province or district is named as part of an address: after a sub-district, a village
+    number or a district that is itself part of an address."""
+    if _ADDRESS_BEFORE.search(text, max(0, place.start - 40), place.start):
+        return True
+    previous = earlier[-1] if earlier else None
+    return (previous is not None and previous.role == PLACE and not text[previous.end:place.start].strip()
+            and in_address(text, previous, earlier[:-1]))
+
+
+def coordinated_list(text: str, upto: list[Mention]) -> tuple[Mention, ...]:
+    """The last mention of `upto` with the mentions listed together with it before it: same role,
+    separated only by commas, spaces, "และ" or "กับ", at least one of those words or a comma
+    among the gaps."""
+    last = upto[-1]
+    members = [last]
+    joined = False
+    for mention in reversed(upto[:-1]):
+        gap = text[mention.end:members[0].start]
+        if mention.role != last.role or not _LIST_GAP.fullmatch(gap):
+            break
+        joined = joined or bool(_JOINED.search(gap))
+        members.insert(0, mention)
+    return tuple(members) if joined else (last,)
+
+
+def _list_owners(text: str, members: tuple[Mention, ...], position: int, is_score: bool) -> Owners:
+    """A word after a list belongs to every member; scores after it only one each, and only when the
+    text pairs them in order."""
+    clause = text[members[-1].end:]
+    end = _CLAUSE_END.search(clause)
+    clause = clause[:end.start()] if end else clause
+    numbers = [members[-1].end + m.start() for m in _SCORE_NUMBER.finditer(clause)]
+    if not is_score or len(numbers) <= 1:
+        return Owners(members)
+    respectively = clause.find(_RESPECTIVELY)
+    paired = [n for n in numbers if respectively < 0 or n < members[-1].end + respectively]
+    if respectively >= 0 and len(paired) == len(members) and position in paired:
+        return Owners((members[paired.index(position)],))
+    return Owners((), True)  # several scores after several agencies, no order given: no guess
