@@ -104,6 +104,10 @@ def test_overall_mismatch_and_grade_outside_band_are_warnings() -> None:
     [record] = parse_text(RANKED.format(year=2565, overall="83.30", grade="A"))
     assert codes(record) == ["grade_score_mismatch"]
     assert record.warnings[0].line == 3
+    # both printed values are kept, flagged; the pass they disagree on is not derived from either
+    assert (record.grade, record.overall_score, record.passed) == ("A", 83.30, None)
+    [record] = parse_text(RANKED.format(year=2565, overall="74.10", grade="D"))
+    assert (record.grade, record.passed, record.passed_derived) == ("D", False, True)  # they agree: fail
 
 
 def test_2566_onwards_cannot_verify() -> None:

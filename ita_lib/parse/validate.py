@@ -78,7 +78,11 @@ def _derive_pass(record: Assessment) -> None:
     if _old_methodology(record):
         return
     if record.overall_score is not None:
-        record.passed = record.overall_score >= rubric.pass_mark
+        passed = record.overall_score >= rubric.pass_mark
+        if record.grade and rubric.has_grade_bands(record.fiscal_year) \
+                and (record.grade in rubric.passing_grades) != passed:
+            return  # the printed grade and score disagree on the pass itself: neither decides it
+        record.passed = passed
         record.passed_derived = True
     elif record.grade and rubric.has_grade_bands(record.fiscal_year):
         record.passed = record.grade in rubric.passing_grades
