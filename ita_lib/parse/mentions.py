@@ -160,12 +160,30 @@ def _starts_a_word(before: str, rest: str) -> bool:
     return False
 
 
+def _glued_short_form(text: str, match: re.Match, word: AgencyType) -> bool:
+    """An abbreviation written without a space after a Thai word ("และอบต.ก", "ได้แก่จ.ข") starts a name
+    when it has two letters or more, or when the place after it is a known province or district;
+    the "จ." of "อบจ." is not one."""
+    short = match.group()
+    if short == "จ." and text[max(0, match.start() - 2):match.start()] == "อบ":
+        return False
+    if len(short) >= 3:
+        return True
+    if word.kind not in ("province", "district"):
+        return False
+    run = _NAME_RUN.match(text, match.end())
+    place = _cut_at_verb(run.group()) if run else ""
+    return is_province(place) if word.kind == "province" else is_district(place)
+
+
 def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | None:
     printed_word = match.group()
     short = printed_word == word.short
     before = text[match.start() - 1] if match.start() else " "
-    if short and (re.match(f"[{_THAI_LETTER}.]", before)):
-        return None  # "ม." inside "ก.ม." or a word
+    if short and before == ".":
+        return None  # "ม." inside "ก.ม."
+    if short and re.match(f"[{_THAI_LETTER}]", before) and not _glued_short_form(text, match, word):
+        return None  # "ม." ending a word
     if not short and re.match(f"[{_LEADING_VOWEL}]", before):
         return None  # "กรม" inside "โปรแกรม"
     if not short and re.match(f"[{_THAI_LETTER}]", before) and not _starts_a_word(

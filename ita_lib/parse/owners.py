@@ -93,3 +93,14 @@ def _list_owners(text: str, members: tuple[Mention, ...], position: int, is_scor
     if respectively >= 0 and len(paired) == len(members) and position in paired:
         return Owners((members[paired.index(position)],))
     return Owners((), True)  # several scores after several agencies, no order given: no guess
+
+
+# "ในปี 2564 จ.กาญจนบุรี ผ่านประเมิน มีคะแนน…": a year written right before an agency's name dates
+# what the sentence says of it.
+_YEAR_BEFORE_NAME = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d)\s?(?:ที่|ซึ่ง|นั้น)?\s?$")
+
+
+def year_before(text: str, mention: Mention) -> int | None:
+    """The B.E. year written right before a mention in its line, or None."""
+    match = _YEAR_BEFORE_NAME.search(text, max(0, mention.start - 30), mention.start)
+    return int(match.group(1)) if match else None

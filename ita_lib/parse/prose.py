@@ -25,7 +25,7 @@ from ita_lib.parse.years import assessed_year, to_buddhist_era
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, Mention, document_links, find_mentions
-from ita_lib.parse.owners import value_owners
+from ita_lib.parse.owners import value_owners, year_before
 
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
@@ -114,13 +114,14 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
 
     def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: _Value):
         for target in owners or (main,):
-            collect_one(line, target, position, kind, value)
+            collect_one(line, target, position, kind, value, year_before(line.text, target) if owners else None)
 
-    def collect_one(line: Line, target: Mention | None, position: int, kind: str, value: _Value):
+    def collect_one(line: Line, target: Mention | None, position: int, kind: str, value: _Value,
+                    named_year: int | None = None):
         if target is None:
             unattributed.append(f"{value.value} (line {line.number})")
             return
-        local = _local_year(line.text, position)
+        local = _local_year(line.text, position) or named_year
         key = (target.name, local or document_year)
         entry = evidence.setdefault(key, _Evidence(target, local or document_year,
                                                    line.number if local else document_year_line))
