@@ -107,6 +107,7 @@ class Assessment(BaseModel):
     result: str | None = None  # the printed result word: ผ่าน / ไม่ผ่าน / ผ่านดี ...
     passed: bool | None = None
     passed_derived: bool = False  # True when `passed` comes from the score, not from the text
+    result_derived: bool = False  # True when `result` is a level derived from the scores (2566+), not printed
     rank: int | None = None  # rank printed in a list of agencies
     instruments: Instruments = Field(default_factory=instrument_scores)
     indicators: dict[str, float | None] = Field(default_factory=dict)  # "1".."10"

@@ -17,6 +17,7 @@ from functools import cache, cached_property
 from importlib import resources
 
 from ita_lib.errors import RubricError
+from ita_lib.rubric_levels import ResultLevel, derive_level
 from ita_lib.rubric_schema import RubricFile, YearEntry, read_rubric_file
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class YearRules:
     grading: str | None = None  # "bands" (AA..F) or "result_words" (ผ่าน/ไม่ผ่าน)
     grade_bands: tuple[tuple[str, float], ...] = ()
     result_words: tuple[str, ...] = ()
+    levels: tuple[ResultLevel, ...] = ()  # the result words with a rule (2566+: ผ่านดีเยี่ยม … ไม่ผ่าน)
     statuses: dict[str, str] = field(default_factory=dict)  # fact -> C / L / U
     extra: dict = field(default_factory=dict)  # other facts from the data file (eit_parts, ...)
 
@@ -94,6 +96,13 @@ class YearRules:
         """The weights as reports and warnings write them: "30/30/40"."""
         return "/".join(f"{weight * 100:g}" for weight in self.weights.values())
 
+    def level(self, word: str | None) -> ResultLevel | None:
+        return next((level for level in self.levels if level.word == word), None)
+
+    def derived_level(self, overall: float | None, instruments: dict[str, float | None]) -> ResultLevel | None:
+        """The level the rules give when the overall and every instrument score are known, else None."""
+        return derive_level(self.levels, overall, instruments)
+
     def uncertain_facts(self) -> dict[str, str]:
         """Facts of this year that are only likely (L) or unknown (U), for reports to disclose."""
         return {fact: status for fact, status in self.statuses.items() if status in ("L", "U")}
@@ -104,7 +113,8 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-_YEAR_RULE_KEYS = {"weights", "weights_status", "pass_threshold", "grading", "grade_bands", "result_words"}
+_YEAR_RULE_KEYS = {"weights", "weights_status", "pass_threshold", "grading", "grade_bands", "result_words",
+                   "level_rules"}
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, so parsers can cache patterns per rubric
@@ -216,6 +226,25 @@ class Rubric:
     def all_result_words(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(w for y in self.year_entries for w in y.get("result_words", ())))
 
+    def result_words_for(self, fiscal_year: int | None) -> tuple[str, ...]:
+        """The result words a record of the year may carry: the year's own and the plain pass and fail
+        words (every ITAS year); every year's for no year. A level of 2566+ written with 2565 is not one."""
+        if fiscal_year is None:
+            return self.all_result_words
+        return tuple(dict.fromkeys((*self.rules_for(fiscal_year).result_words, self.passed_word, self.failed_word)))
+
+    def word_passed(self, word: str, fiscal_year: int | None = None) -> bool | None:
+        """Whether a printed result word is a pass: its level's, else the plain words' ("ผ่านการประเมิน",
+        "ไม่ผ่าน"); None for a word that says neither."""
+        rules = self.rules_for(fiscal_year) if self.is_itas_year(fiscal_year) else self.rules_for(
+            max(entry["first"] for entry in self.year_entries))
+        level = rules.level(word)
+        if level is not None:
+            return level.passed
+        if word.startswith(self.failed_word):
+            return False
+        return True if word.startswith(self.passed_word) else None
+
     @cached_property
     def grade_pattern(self) -> str:
         """"AA|A|B|...": a regex alternation of every grade, longest first."""
@@ -242,15 +271,23 @@ class Rubric:
             if entry.get("first", 0) <= fiscal_year <= entry.get("last", 9999):
                 merged.update({k: v for k, v in entry.items() if k not in ("first", "last")})
         statuses = {key[:-len("_status")]: value for key, value in merged.items() if key.endswith("_status")}
+        pass_threshold = float(merged.get("pass_threshold", YearEntry.model_fields["pass_threshold"].default))
+        words = tuple(merged.get("result_words", ()))
+        rules = merged.get("level_rules", {})
+        levels = tuple(ResultLevel(word, float(rules[word]["min_overall"]), _number(rules[word].get("below")),
+                                   _number(rules[word].get("min_each_instrument")),
+                                   passed=float(rules[word]["min_overall"]) >= pass_threshold)
+                       for word in words if word in rules)
         return YearRules(
             fiscal_year=fiscal_year,
             era=self.era_of(fiscal_year),
             weights={k: float(v) for k, v in merged.get("weights", {}).items()},
             weights_status=merged.get("weights_status", "U"),
-            pass_threshold=float(merged.get("pass_threshold", YearEntry.model_fields["pass_threshold"].default)),
+            pass_threshold=pass_threshold,
             grading=merged.get("grading"),
             grade_bands=tuple((grade, float(lower)) for grade, lower in merged.get("grade_bands", ())),
-            result_words=tuple(merged.get("result_words", ())),
+            result_words=words,
+            levels=levels,
             statuses=statuses,
             extra={k: v for k, v in merged.items() if k not in _YEAR_RULE_KEYS and not k.endswith("_status")},
         )
@@ -320,6 +357,10 @@ class Rubric:
         """Share of the overall score one indicator carries (0.06, 0.10 or 0.20 in 2562–2568)."""
         code = self.indicators[number].instrument
         return self.rules_or_default(fiscal_year).weights[code] / len(self.instrument_indicators(fiscal_year)[code])
+
+
+def _number(value) -> float | None:
+    return None if value is None else float(value)
 
 
 def rubric_path() -> str:

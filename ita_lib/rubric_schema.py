@@ -58,6 +58,15 @@ class EraEntry(_Checked):
     level_words: list[Word] = []
 
 
+class LevelRule(_Checked):
+    """The rule of one result level: the overall score it needs and stays under, and the least score
+    of every instrument."""
+
+    min_overall: Annotated[float, Field(strict=True, ge=0, le=100)]
+    below: Annotated[float, Field(strict=True, gt=0, le=100)] | None = None
+    min_each_instrument: Annotated[float, Field(strict=True, ge=0, le=100)] | None = None
+
+
 class YearEntry(_Checked):
     first: Year
     last: Year | None = None
@@ -66,6 +75,7 @@ class YearEntry(_Checked):
     grading: Literal["bands", "result_words"] | None = None
     grade_bands: list[tuple[Word, Number]] = []
     result_words: list[Word] = []
+    level_rules: dict[Word, LevelRule] = {}  # result word -> its rule
 
 
 class PassWords(_Checked):
@@ -114,6 +124,7 @@ def _check_references(rubric: RubricFile, where: str) -> None:
         if unknown:
             raise RubricError(f"the rubric's years.{index}.weights: {', '.join(unknown)} is not an instrument",
                               path=where)
+        _check_levels(entry, f"years.{index}", where)
     keys = list(rubric.instruments)
     for code, entry in rubric.instruments.items():
         for index, part in enumerate(entry.parts):
@@ -121,3 +132,19 @@ def _check_references(rubric: RubricFile, where: str) -> None:
                 raise RubricError(f"the rubric's instruments.{code}.parts.{index}.code: {part.code!r} is "
                                   "given twice", path=where)
             keys.append(part.code)
+
+
+def _check_levels(entry: YearEntry, key: str, where: str) -> None:
+    """A level rule names one of its entry's result words, every result word has a rule when any has
+    one, and a level's overall range is not empty."""
+    if not entry.level_rules:
+        return
+    unknown = sorted(set(entry.level_rules) - set(entry.result_words))
+    missing = [word for word in entry.result_words if word not in entry.level_rules]
+    if unknown or missing:
+        raise RubricError(f"the rubric's {key}.level_rules: {', '.join(unknown + missing)} is not both a result "
+                          "word and a level with a rule", path=where)
+    for word, rule in entry.level_rules.items():
+        if rule.below is not None and rule.below <= rule.min_overall:
+            raise RubricError(f"the rubric's {key}.level_rules.{word}: below {rule.below:g} is not above "
+                              f"min_overall {rule.min_overall:g}", path=where)

@@ -176,7 +176,7 @@ def test_rubric_rules_per_year() -> None:
     assert graded.uncertain_facts() == {}
     pass_fail = rubric.rules_for(2567)
     assert (pass_fail.era.id, pass_fail.grading, pass_fail.pass_threshold) == ("2566+", "result_words", 85.0)
-    assert pass_fail.uncertain_facts() == {"weights": "L", "good_pass": "L", "excellent": "U"}
+    assert pass_fail.uncertain_facts() == {"weights": "L", "level_rules": "L"}
     assert "eit_parts" not in pass_fail.extra and rubric.rules_for(2568).extra["eit_parts"] is True
     assert rubric.rules_for(2568).uncertain_facts()["eit_parts"] == "U"
     assert not rubric.era_of(2561).comparable and rubric.era(2561) == "pre-2562"

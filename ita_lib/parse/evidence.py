@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ita_lib.rubric import Rubric, load as load_rubric
+from ita_lib.rubric import Rubric, alternation, load as load_rubric
 
 VETO = -20.0
 OVERALL_AT = 4.0
@@ -83,7 +83,7 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
 @cache
 def _cues(rubric: Rubric) -> tuple[tuple[str, str, re.Pattern, float], ...]:
     """The cues, with the result words and grades of the rubric: "ผ่านดีเยี่ยม 98.61", "ระดับ AA 96.02"."""
-    words, grades = "|".join(rubric.result_words), "|".join(rubric.grades)
+    words, grades = alternation(rubric.result_words), "|".join(rubric.grades)  # longest word first
     result_before = re.compile(rf"(?:{words}|ระดับ\s?(?:{grades}))\s?[:\-–]?\s?$")
     return tuple((name, where, result_before if pattern is None else pattern, weight)
                  for name, where, pattern, weight in _CUES)

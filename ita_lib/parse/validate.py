@@ -1,4 +1,4 @@
-"""Checks every record gets: ranges, grade vs band, recomputed overall, derived pass.
+"""Checks every record gets: ranges, grade vs band, recomputed overall, level vs scores, derived pass and level.
 
 Warnings live in the record; nothing here raises or silently changes a printed value (a score
 outside 0–100 is removed and the warning keeps it).
@@ -73,7 +73,7 @@ def _derive_pass(record: Assessment) -> None:
     if record.result and _old_methodology(record) and not record.result.startswith(rubric.all_result_words):
         return  # an old scheme's level word says nothing about passing
     if record.result:
-        record.passed = not record.result.startswith(rubric.failed_word)
+        record.passed = rubric.word_passed(record.result, record.fiscal_year)
         return
     if _old_methodology(record):
         return
@@ -102,6 +102,41 @@ def _check_pass(record: Assessment) -> None:
             record.result, record.passed, record.passed_derived = None, None, False
 
 
+def _year_instruments(record: Assessment) -> dict[str, float | None]:
+    """The record's score of each instrument of its year (None where not printed), parts left out."""
+    return {code: record.instruments.get(code) for code in load_rubric().instrument_indicators(record.fiscal_year)}
+
+
+def _check_level(record: Assessment) -> None:
+    """A printed level (2566+) the printed scores contradict by its rule is refused: "ผ่านดีเยี่ยม" with
+    90.10, "ผ่านดี" with an instrument under 85, "ต้องปรับปรุง" with 65.20. A level whose pass or fail the
+    score contradicts is _check_pass's (the pass is refused with it)."""
+    rubric = load_rubric()
+    if not record.result or not rubric.is_itas_year(record.fiscal_year):
+        return
+    rules = rubric.rules_for(record.fiscal_year)
+    level = rules.level(record.result)
+    if level is None or (record.overall_score is not None
+                         and level.passed != (record.overall_score >= rules.pass_threshold)):
+        return
+    against = level.contradiction(record.overall_score, _year_instruments(record))
+    if against:
+        record.warn("result_score_mismatch", f"result {record.result} does not fit {against} ({record.result}: "
+                    f"{level.rule_text}, a likely rule); the result is left out", record.source.lines.get("result"))
+        record.result = None
+
+
+def _derive_level(record: Assessment) -> None:
+    """A level no text prints, derived only when the overall and every instrument score are known, and
+    marked as derived; never after a printed level was refused, never a letter."""
+    if record.result or not load_rubric().is_itas_year(record.fiscal_year) \
+            or any(w.code == "result_score_mismatch" for w in record.warnings):
+        return
+    level = load_rubric().rules_for(record.fiscal_year).derived_level(record.overall_score, _year_instruments(record))
+    if level is not None and (record.passed is None or record.passed_derived or record.passed == level.passed):
+        record.result, record.result_derived = level.word, True
+
+
 def _check_year(record: Assessment) -> None:
     first = load_rubric().first_itas_year
     if record.fiscal_year is not None and record.fiscal_year < first:
@@ -114,6 +149,8 @@ def validate(record: Assessment) -> Assessment:
     _check_year(record)
     _check_grade(record)
     _recompute(record)
+    _check_level(record)
     _derive_pass(record)
     _check_pass(record)
+    _derive_level(record)
     return record

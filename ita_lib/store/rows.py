@@ -49,7 +49,7 @@ def _add_record(tables: dict[str, list[tuple]], rid: str, index: int, record: As
     facts = tables["facts"]
     for name, is_number in SCALAR_FACTS:
         value = getattr(record, name)
-        if value is None:
+        if value is None or (name == "result" and record.result_derived):  # derived: not the document's
             continue
         if name == "passed":
             if record.passed_derived:
