@@ -171,3 +171,11 @@ def test_a_printed_level_is_kept_as_printed_not_replaced_by_the_derived_one():
     # 95.81 printed ผ่านดี in 2566 (realdocs2 009_thaipbs-2566.txt): a passing level has no upper bound.
     assert summary(validate(record(2566, 96.40, "ผ่านดี", IIT=96.00, EIT=97.00, OIT=96.10))) == (
         "ผ่านดี", True, False, False, [])
+
+
+def test_reports_count_the_improvement_levels_as_fails():
+    from ita_lib.report.overview import agency_passed
+
+    assert agency_passed(2567, 78.30, result="ต้องปรับปรุง") is False
+    assert agency_passed(2567, None, result="ต้องปรับปรุงโดยด่วน") is False
+    assert agency_passed(2567, 90.20, result="ผ่านดี") is True

@@ -51,7 +51,7 @@ def _year_checks(year: pd.Series) -> list[dict]:
     if year["result"] and printed is not None:
         threshold = rubric.rules_for(fiscal_year).pass_threshold
         by_score = printed >= threshold
-        printed_pass = not str(year["result"]).startswith(rubric.failed_word)
+        printed_pass = rubric.word_passed(str(year["result"]), fiscal_year) is not False  # ต้องปรับปรุง fails
         rows.append(("result_score", "ok" if by_score == printed_pass else "mismatch",
                      f"ผล {year['result']} คะแนน {_fmt(printed)} เกณฑ์ {threshold:g}"))
     return [{"fiscal_year": fiscal_year, "check": c, "status": s, "detail": d} for c, s, d in rows]

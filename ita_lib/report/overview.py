@@ -176,7 +176,7 @@ def agency_passed(year, score, grade=None, result=None, passed=None) -> bool | N
     rules = rubric.rules_or_default(None if none_if_missing(year) is None else int(year))
     result, grade = none_if_missing(result), none_if_missing(grade)
     if result:
-        return result != rubric.failed_word and not str(result).startswith("ไม่")
+        return rubric.word_passed(str(result), none_if_missing(year) and int(year)) is not False  # ต้องปรับปรุง fails
     bands = dict(rules.grade_bands or rubric.default_rules.grade_bands)
     if grade in bands:
         return bands[grade] >= rules.pass_threshold
