@@ -61,7 +61,10 @@ _NACC_CORE = "ป้องกันและปราบปรามการท
 _GROUP_BEFORE = re.compile(r"(?:กลุ่ม|ประเภท|สังกัด|ระดับ|หน่วยงานใน)\s?$")
 _SCOPE_BEFORE = re.compile(r"(?:(?<!ผล)ใน|ภายใน|ทั่ว)\s?$")
 # The NACC is the agency of a sentence only when a score follows it ("สำนักงาน ป.ป.ช. ได้ 91.20").
-_NACC_SCORED = re.compile(r"\s?(?:ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน)")
+# A rank after it makes it one of the ranked agencies ("สำนักงาน ป.ป.ช. อยู่อันดับ 3 ด้วยคะแนน 93.18"):
+# the announcer is never ranked.
+_NACC_SCORED = re.compile(r"\s?(?:ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน|"
+                          r"(?:ได้|อยู่|ติด|ครอง|เป็น)?\s?(?:ใน)?(?:อันดับ|ลำดับ)(?:ที่)?\s?\d)")
 _LOCATION = re.compile(
     rf"[\s(]*(?:(?:อำเภอ|อ\.)\s?([{_THAI_LETTER}]+))?[\s,]*(?:(?:จังหวัด|จ\.)\s?([{_THAI_LETTER}]+))?\)?")
 
@@ -334,6 +337,8 @@ def _with_locations(text: str, mentions: list[Mention]) -> list[Mention]:
                 end = location.end()
         if mention.kind == "province":
             province = mention.name.removeprefix("จังหวัด")
+        elif mention.agency_type == "อบจ." and not province:  # a provincial administration's place is its province
+            province = mention.name.removeprefix("องค์การบริหารส่วนจังหวัด")
         out.append(replace(mention, end=end, district=district, province=province))
     return out
 
