@@ -1,0 +1,106 @@
+"""Several agencies in one text: each value goes to the agency it is written with (issue 25, kind 2).
+
+Fixtures tests/fixtures/prose_pao_address.txt, prose_agency_lists.txt, prose_provinces_two_years.txt
+and prose_ranked_with_announcer.txt are made up (other names and numbers); every expected value was
+read off them by hand. The real texts whose kind they copy are named in each test.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ita_lib.parse import parse_document
+from ita_lib.parse.mentions import ASSESSOR, PLACE, SUBJECT, find_mentions
+from ita_lib.parse.owners import coordinated_list, value_owners, year_before
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def summary(record):
+    return (record.agency, record.fiscal_year, record.overall_score, record.grade, record.result,
+            record.passed)
+
+
+def test_a_provincial_administration_is_never_read_as_its_province():
+    # realdocs2 025_thaireference-uttaradit-pao-2566: the score follows a project's address
+    # "หมู่ที่ 7 ตำบลบ้านตุ่น อำเภอเมืองพะเยา จังหวัดพะเยา"; the province there is named in passing, so
+    # 93.27 belongs to the text's own agency, องค์การบริหารส่วนจังหวัดพะเยา (its province: พะเยา).
+    record, = parse_document(FIXTURES / "prose_pao_address.txt")
+    assert summary(record) == ("องค์การบริหารส่วนจังหวัดพะเยา", 2566, 93.27, None, "ผ่าน", True)
+    assert (record.agency_type, record.province) == ("อบจ.", "พะเยา")
+    assert record.warnings == []
+
+
+def test_a_place_in_an_address_is_skipped_but_a_province_as_subject_is_kept():
+    text = "โครงการถนน หมู่ที่ 2 ตำบลแม่กา อำเภอเมืองพะเยา จังหวัดพะเยา ได้คะแนน 90.10"
+    mentions = find_mentions(text)
+    assert [(m.name, m.role) for m in mentions] == [("อำเภอเมืองพะเยา", PLACE), ("จังหวัดพะเยา", PLACE)]
+    assert value_owners(text, mentions, text.index("90.10")).agencies == ()
+    text = "จังหวัดพะเยา ได้คะแนน 90.10"
+    mentions = find_mentions(text)
+    assert [m.name for m in value_owners(text, mentions, text.index("90.10")).agencies] == ["จังหวัดพะเยา"]
+
+
+def test_a_list_of_agencies_shares_its_grade_and_pairs_scores_only_in_order():
+    # "อบต.ก, อบต.ข และอบต.ค ได้ระดับ AA" gives three records (issue 25's example); two scores after
+    # two agencies pair only with "ตามลำดับ": 91.36 -> สันนาเม็ง, 88.74 -> เมืองเล็น. Without it
+    # (หนองแหย่ง กับ หนองจ๊อม, 84.18 and 79.55) no score is given to either: no guess.
+    records = parse_document(FIXTURES / "prose_agency_lists.txt")
+    assert [summary(r) for r in records] == [
+        ("องค์การบริหารส่วนตำบลหนองหาร", 2563, None, "AA", None, True),
+        ("องค์การบริหารส่วนตำบลแม่แฝก", 2563, None, "AA", None, True),
+        ("องค์การบริหารส่วนตำบลป่าไผ่", 2563, None, "AA", None, True),
+        ("เทศบาลตำบลสันนาเม็ง", 2563, 91.36, None, None, True),
+        ("เทศบาลตำบลเมืองเล็น", 2563, 88.74, None, None, True),
+    ]
+    assert all(r.agency_type in ("อบต.", "ทต.") for r in records)
+
+
+def test_coordinated_list_needs_a_conjunction_or_a_comma():
+    joined = "อบต.หนองหาร อบต.แม่แฝก และอบต.ป่าไผ่ ได้ระดับ AA"
+    assert len(coordinated_list(joined, find_mentions(joined))) == 3
+    apart = "อบต.หนองหาร อบต.แม่แฝก ได้ระดับ AA"
+    assert [m.name for m in coordinated_list(apart, find_mentions(apart))] == ["องค์การบริหารส่วนตำบลแม่แฝก"]
+
+
+def test_one_score_after_a_list_is_shared_and_two_without_order_are_refused():
+    text = "อบต.หนองหาร และอบต.แม่แฝก ได้คะแนน 100.00 คะแนน"
+    mentions = find_mentions(text)
+    assert len(value_owners(text, mentions, text.index("100.00"), is_score=True).agencies) == 2
+    text = "อบต.หนองหาร และอบต.แม่แฝก ได้คะแนน 97.10 และ 95.20 คะแนน"
+    owners = value_owners(text, find_mentions(text), text.index("95.20"), is_score=True)
+    assert owners.agencies == () and owners.blocked
+
+
+def test_provinces_glued_to_the_word_before_and_a_year_before_the_name():
+    # realdocs2 017_mgronline-provinces-2565: "ได้แก่จ.X" and "ในขณะที่จ.Y" are written without a space;
+    # "ในปี 2564 จ.X ผ่านการประเมิน ได้คะแนน …" dates that clause. Before, the second province was
+    # not seen and its score went to the first one (a wrong value).
+    records = parse_document(FIXTURES / "prose_provinces_two_years.txt")
+    assert sorted(summary(r) for r in records) == [
+        ("จังหวัดตาก", 2565, 71.06, "C", None, False),
+        ("จังหวัดแพร่", 2564, 91.40, "A", "ผ่าน", True),
+        ("จังหวัดแพร่", 2565, 62.40, "D", "ไม่ผ่าน", False),
+    ]
+    text = "ทั้งที่ในปี 2564 จ.แพร่ ผ่านการประเมิน"
+    assert year_before(text, find_mentions(text)[0]) == 2564
+
+
+def test_abbreviations_glued_to_a_word_and_the_pao_is_not_a_province():
+    names = [m.name for m in find_mentions("ได้แก่จ.แพร่ และอบต.ป่าไผ่ กับนายก อบจ.น่าน")]
+    assert names == ["จังหวัดแพร่", "องค์การบริหารส่วนตำบลป่าไผ่", "องค์การบริหารส่วนจังหวัดน่าน"]
+    assert find_mentions("ในระดับจ.ข้างเคียง") == []  # not a province: no mention
+
+
+def test_the_announcer_ranked_among_the_agencies_gets_its_own_score():
+    # realdocs2 021_nationthailand-2568-english-multi (its kind in Thai): the NACC announces the
+    # results and is itself ranked third; the national average (91.40) is nobody's score.
+    records = parse_document(FIXTURES / "prose_ranked_with_announcer.txt")
+    assert [summary(r) for r in records] == [
+        ("สำนักงานการตรวจเงินแผ่นดิน", 2567, 96.05, None, None, True),
+        ("สำนักงานคณะกรรมการการเลือกตั้ง", 2567, 94.62, None, None, True),
+        ("สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ", 2567, 92.87, None, None, True),
+    ]
+    roles = [m.role for m in find_mentions("สำนักงาน ป.ป.ช. ประกาศผลการประเมิน")]
+    assert roles == [ASSESSOR]
+    roles = [m.role for m in find_mentions("และสำนักงาน ป.ป.ช. อยู่อันดับ 3 ด้วยคะแนน 92.87")]
+    assert roles == [SUBJECT]
