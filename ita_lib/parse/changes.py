@@ -1,0 +1,41 @@
+"""A change written in one sentence: "เพิ่มจาก 92.43 คะแนน (ปี 2567) เป็น 94.64 คะแนน", "ลดจาก
+“ผ่านดี” เหลือเพียง “ผ่าน”". The value after จาก is an earlier one: it belongs to the year written
+with it ("(ปี 2567)", "จากปี 2567 ที่ได้ …"), and to no record when no year is written (it is not the
+text's own year, and which year it is would be a guess). The value after เป็น / เหลือ is the text's own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ita_lib.parse.years import to_buddhist_era
+from ita_lib.text.thai import thai_digits_to_arabic
+
+_YEAR = r"(?:ใน)?(?:ปีงบประมาณ|ปี)\s?(?:พ\.ศ\.)?\s?(?P<{}>25\d\d|[4-9]\d)(?!\d)"
+_OLD = r"(?P<old>\d{1,3}(?:\.\d{1,2})?|[“\"‘'][^“”\"‘’'\s]{1,20}[”\"’'])"
+_CHANGE = re.compile(
+    r"จาก(?:เดิม)?\s?(?:" + _YEAR.format("year_before") + r"\s?(?:ที่|ซึ่ง)?\s?(?:ได้(?:รับ)?)?\s?(?:คะแนน)?\s?)?"
+    + _OLD + r"\s?(?:คะแนน)?\s?(?:\(?\s?" + _YEAR.format("year_after") + r"\s?\)?)?\s?"
+    r"(?:มาเป็น|ขึ้นเป็น|เป็น|เหลือเพียง|เหลือ|มาอยู่ที่|อยู่ที่)")
+
+
+@dataclass(frozen=True)
+class Superseded:
+    start: int
+    end: int
+    year: int | None  # the year written with the earlier value, B.E.; None when none is
+
+
+def superseded(text: str) -> list[Superseded]:
+    """The earlier values of the changes in a line, with their positions in `text`."""
+    found = []
+    for match in _CHANGE.finditer(thai_digits_to_arabic(text)):  # digit for digit: positions hold
+        year = match.group("year_before") or match.group("year_after")
+        found.append(Superseded(match.start("old"), match.end("old"),
+                                to_buddhist_era(int(year)) if year else None))
+    return found
+
+
+def superseded_at(text: str, position: int) -> Superseded | None:
+    """The change whose earlier value is at `position` (its quote or its first character), or None."""
+    return next((s for s in superseded(text) if s.start <= position < s.end), None)

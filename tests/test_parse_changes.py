@@ -1,0 +1,39 @@
+"""Issue 25, kind 1: several years in one sentence. "เพิ่มจาก 88.10 คะแนน (ปี 2566) เป็น 91.20 คะแนน":
+the value after จาก is an earlier year's, the one after เป็น the text's own (realdocs2
+023_mgronline-oag-2568-vs-2567: 92.43 of 2567 and 94.64 of 2568 were "several scores, none kept")."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ita_lib.parse import parse_document
+from ita_lib.parse.changes import superseded
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.mark.parametrize("text, earlier, year", [
+    ("ได้คะแนนรวมเพิ่มจาก 88.10 คะแนน (ปี 2566) เป็น 91.20 คะแนน", "88.10", 2566),
+    ("เพิ่มขึ้นจากปี ๒๕๖๕ ที่ได้ ๘๗.๔๐ คะแนน เป็น ๙๐.๑๕ คะแนน", "๘๗.๔๐", 2565),
+    ("คะแนนปรับขึ้นจากเดิม 87.30 เป็น 91.20 คะแนน", "87.30", None),
+    ("ผลประเมินถูกปรับลดจาก “ผ่านดี” เหลือเพียง “ผ่าน”", "“ผ่านดี”", None),
+])
+def test_the_earlier_value_of_a_change_and_its_year(text, earlier, year) -> None:
+    (found,) = superseded(text)
+    assert (text[found.start:found.end], found.year) == (earlier, year)
+
+
+@pytest.mark.parametrize("text", [
+    "ได้ 95.10 คะแนนจากคะแนนเต็ม 100 คะแนน อยู่ในระดับ AA เป็นลำดับที่ 1",  # a full mark, then a rank
+    "เป็นลำดับที่ 1 จาก 15 ส่วนราชการ เป็นหน่วยงานต้นแบบ",  # a count
+])
+def test_what_is_no_change_of_a_score(text) -> None:
+    assert superseded(text) == []
+
+
+def test_a_change_gives_each_year_its_own_score_and_an_earlier_value_of_no_year_none() -> None:
+    records = parse_document(FIXTURES / "prose_change_from_earlier_year.txt")
+    assert [(r.agency, r.fiscal_year, r.overall_score, r.passed, r.source.lines["overall_score"]) for r in records] == [
+        ("กรมส่งเสริมสหกรณ์", 2566, 88.10, True, 3), ("กรมส่งเสริมสหกรณ์", 2567, 91.20, True, 3)]
+    assert [w.code for r in records for w in r.warnings] == []  # 87.30 (no year) is no second score of 2567
