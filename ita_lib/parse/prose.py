@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ita_lib.rubric import Rubric, load as load_rubric
+from ita_lib.rubric import Rubric, alternation, load as load_rubric
 from ita_lib.io.document import Document, Line
 from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.model import Assessment
@@ -52,15 +52,19 @@ class ProsePatterns:
 
 @cache
 def prose_patterns(rubric: Rubric) -> ProsePatterns:
-    words = "|".join(rubric.result_words)
+    words = alternation(rubric.result_words)  # whole and longest first: ต้องปรับปรุงโดยด่วน, ผ่านดีเยี่ยม
     plain = f"{re.escape(rubric.failed_word)}|{re.escape(rubric.passed_word)}"
+    # What follows a level's letters when they are the sentence's verb: "ผ่านมา", "ต้องปรับปรุงการทำงาน".
+    verb = "มา|พ้น|ทาง|ระบบ|ไลฟ์|การ|แก้|ให้|เพิ่ม|พัฒนา|หรือ"
     return ProsePatterns(
         grade=re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
                          rf"({'|'.join(rubric.grades)})(?![A-Za-z+\-])"),
-        result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล)\s?(?:ที่)?\s?[\"“”'(]?\s?({words})"
-                          rf"(?!มา|พ้น|ทาง|ระบบ|ไลฟ์)|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
+        # "อยู่ในเกณฑ์ : ผ่านดี" names a level too; "ที่" only before a pass word ("ผลที่ต้องปรับปรุง" is
+        # "what must be improved").
+        result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
+                          rf"[\"“”'(]?\s?({words})(?!{verb})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
                           r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))"),
-        result_after_score=re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({words})(?!มา|พ้น|การ|เกณฑ์|ประเมิน)"),
+        result_after_score=re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({words})(?!{verb}|เกณฑ์|ประเมิน)"),
         old_level=re.compile(rf"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?({'|'.join(rubric.old_level_words)})"),
     )
 
@@ -85,8 +89,11 @@ class _Evidence:
     indicators: dict[int, list[_Value]] = field(default_factory=dict)
 
     def era_results(self) -> list[_Value]:
-        """Result words of the record's era: an old scheme's level words before ITAS, its result words after."""
-        return [r for r in self.results if (r.value in load_rubric().old_level_words) == _old_era(self.year)]
+        """Result words of the record's era: an old scheme's level words before ITAS, the year's result
+        words after (a 2566+ level written with 2565 is not that year's result)."""
+        rubric = load_rubric()
+        return [r for r in self.results if (r.value in rubric.old_level_words) == _old_era(self.year)
+                and (r.value in rubric.old_level_words or r.value in rubric.result_words_for(self.year))]
 
     def has_content(self) -> bool:
         if self.mention.role == PLACE:  # a province named near a result word is not its subject
