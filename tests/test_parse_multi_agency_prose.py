@@ -104,3 +104,12 @@ def test_the_announcer_ranked_among_the_agencies_gets_its_own_score():
     assert roles == [ASSESSOR]
     roles = [m.role for m in find_mentions("และสำนักงาน ป.ป.ช. อยู่อันดับ 3 ด้วยคะแนน 92.87")]
     assert roles == [SUBJECT]
+
+
+def test_the_capital_written_after_a_name_is_its_place_not_an_agency():
+    # A city named in passing (issue 25, kind 2): "สำนักงานเขตดุสิต กรุงเทพมหานคร ได้คะแนน …" is the
+    # district office's score; กรุงเทพมหานคร alone is an agency of its own.
+    record, = parse_document(FIXTURES / "prose_capital_after_name.txt")
+    assert summary(record) == ("สำนักงานเขตดุสิต", 2566, 94.48, None, "ผ่าน", True)
+    assert record.province == "กรุงเทพมหานคร"
+    assert [m.name for m in find_mentions("กรุงเทพมหานคร ได้ 90.10")] == ["กรุงเทพมหานคร"]

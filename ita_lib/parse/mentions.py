@@ -221,7 +221,8 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
 
 
 # The two local governments of a special form have no type word and no abbreviation of their own.
-_SPECIAL_LOCAL = ("เมืองพัทยา", "กรุงเทพมหานคร")
+_CAPITAL = "กรุงเทพมหานคร"
+_SPECIAL_LOCAL = ("เมืองพัทยา", _CAPITAL)
 
 
 @lru_cache(maxsize=1)
@@ -325,6 +326,10 @@ def _with_locations(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if out and mention.start < out[-1].end:
             continue  # swallowed by the previous mention's location or short form
+        if out and mention.name == _CAPITAL and not text[out[-1].end:mention.start].strip():
+            # "สำนักงานเขตบางรัก กรุงเทพมหานคร": the capital written after a name is where it is
+            out[-1] = replace(out[-1], end=mention.end, province=out[-1].province or _CAPITAL)
+            continue
         end = mention.end
         link = _LINK.match(text, end)
         if link:
