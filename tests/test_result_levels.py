@@ -17,6 +17,7 @@ import pytest
 from ita_lib.errors import RubricError
 from ita_lib.model import Assessment, Source
 from ita_lib.parse import parse_document
+from ita_lib.parse.prose import prose_patterns
 from ita_lib.parse.validate import validate
 from ita_lib.rubric import load
 from ita_lib.rubric_schema import read_rubric_file
@@ -93,6 +94,16 @@ def test_each_level_is_read_whole_and_longest_first():
         ("องค์การบริหารส่วนตำบลห้วยทราย", 2567, 77.60, None, "ต้องปรับปรุง", False, False, False),
         ("องค์การบริหารส่วนตำบลโป่งแยง", 2567, 66.15, None, "ต้องปรับปรุงโดยด่วน", False, False, False),
         ("องค์การบริหารส่วนตำบลแม่แรม", 2567, 81.35, None, "ไม่ผ่าน", False, False, False)]
+
+
+def test_a_level_right_before_a_score_is_that_score_s_level():
+    # Shape of realdocs2 009_thaipbs-2566.txt's headline: 'ไทยพีบีเอส "ผ่านดี" 95.81 คะแนน'.
+    assert read("prose_level_before_score.txt") == [
+        ("เทศบาลเมืองบ้านไผ่", 2567, 96.72, None, "ผ่านดีเยี่ยม", True, False, False)]
+    pattern = prose_patterns(load()).result_after_score
+    # A band ("95.00–100.00"), a threshold after the plain pass word, a share: no level of a score.
+    assert [m.group(0) for text in ("ผ่านดีเยี่ยม (95.00–100.00 คะแนน)", "ผ่านดีเยี่ยม 95.00–100.00",
+                                    "ผ่าน 85.00 คะแนน", "ต้องปรับปรุง 12.50%") for m in pattern.finditer(text)] == []
 
 
 def test_the_urgent_level_is_a_fail_and_ordinary_must_improve_is_no_level():

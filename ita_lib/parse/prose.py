@@ -45,7 +45,8 @@ class ProsePatterns:
     grade: re.Pattern
     # A result word, or the plain pass or fail word of "ผ่านการประเมิน" (group 2).
     result: re.Pattern
-    # A result word written right after a score: "97.31 คะแนน ผ่าน", "79.15 คะแนน (ไม่ผ่าน)".
+    # A result word written right after a score: "97.31 คะแนน ผ่าน", "79.15 คะแนน (ไม่ผ่าน)"; or a level
+    # (not the plain pass or fail word) right before one (group 2): 'ไทยพีบีเอส "ผ่านดี" 95.81 คะแนน'.
     result_after_score: re.Pattern
     old_level: re.Pattern
 
@@ -56,6 +57,7 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
     plain = f"{re.escape(rubric.failed_word)}|{re.escape(rubric.passed_word)}"
     # What follows a level's letters when they are the sentence's verb: "ผ่านมา", "ต้องปรับปรุงการทำงาน".
     verb = "มา|พ้น|ทาง|ระบบ|ไลฟ์|การ|แก้|ให้|เพิ่ม|พัฒนา|หรือ"
+    levels = alternation(w for w in rubric.result_words if w not in (rubric.passed_word, rubric.failed_word))
     return ProsePatterns(
         grade=re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
                          rf"({'|'.join(rubric.grades)})(?![A-Za-z+\-])"),
@@ -64,7 +66,9 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
         result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
                           rf"[\"“”'(]?\s?({words})(?!{verb})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
                           r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))"),
-        result_after_score=re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({words})(?!{verb}|เกณฑ์|ประเมิน)"),
+        result_after_score=re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({words})(?!{verb}|เกณฑ์|ประเมิน)|(?<![\u0e00-\u0e7f])"
+                                      rf"[\"“”']?({levels})[\"“”']?\s?[:\-–]?\s?"
+                                      r"(?=\d{1,3}\.\d\d(?![\d.])(?!\s?(?:%|[-–]\s?\d)))"),
         old_level=re.compile(rf"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?({'|'.join(rubric.old_level_words)})"),
     )
 
@@ -87,6 +91,7 @@ class _Evidence:
     grades: list[_Value] = field(default_factory=list)
     results: list[_Value] = field(default_factory=list)
     indicators: dict[int, list[_Value]] = field(default_factory=dict)
+    unpaired: list[_Value] = field(default_factory=list)  # scores after a list of agencies, order not given
 
     def era_results(self) -> list[_Value]:
         """Result words of the record's era: an old scheme's level words before ITAS, the year's result
@@ -142,6 +147,8 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
             entry.grades.append(value)
         elif kind == "result":
             entry.results.append(value)
+        elif kind == "unpaired":
+            entry.unpaired.append(value)
         else:
             entry.indicators.setdefault(kind, []).append(value)
 
@@ -150,7 +157,8 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     places = _places_of(lines)
     records = [_build(document, entry, places.get(entry.mention.name, (None, None)))
                for entry in evidence.values() if entry.has_content()]
-    notes = []
+    notes = [f"{entry.mention.name}: " + _unpaired_warning(entry.unpaired) for entry in evidence.values()
+             if entry.unpaired and not entry.has_content()]
     if main is not None and not any(e.mention.name == main.name for e in evidence.values() if e.has_content()):
         bare = _bare_record(document, lines, main, document_year, document_year_line)
         if bare is not None:
@@ -220,6 +228,8 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         indicator = _indicator_before(text, candidate, mentions)
         owners = value_owners(text, mentions, candidate.start, is_score=indicator is None)
         if owners.blocked:
+            if owners.unpaired and indicator is None and candidate.strength >= OVERALL_AT:
+                collect(line, owners.unpaired, candidate.start, "unpaired", _Value(candidate.value, line.number))
             continue
         if indicator is not None and candidate.strength >= INDICATOR_AT:
             collect(line, owners.agencies, candidate.start, indicator,
@@ -243,7 +253,8 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     for match in patterns.result_after_score.finditer(text):
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
-            collect(line, owners.agencies, match.start(), "result", _Value(match.group(1), line.number, 1.0))
+            collect(line, owners.agencies, match.start(), "result",
+                    _Value(match.group(1) or match.group(2), line.number, 1.0))
     for match in patterns.old_level.finditer(text):
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
@@ -291,6 +302,8 @@ def _build(document: Document, entry: _Evidence, place) -> Assessment:
     else:
         builder.warn("year_missing", "the document gives no fiscal year; pass --year")
     _choose_score(builder, entry.scores)
+    if entry.unpaired:
+        builder.warn("ambiguous_score", _unpaired_warning(entry.unpaired), entry.unpaired[0].line)
     _choose_word(builder, "grade", entry.grades, entry.scores)
     results = entry.era_results()
     passed = load_rubric().passed_word
@@ -301,6 +314,12 @@ def _build(document: Document, entry: _Evidence, place) -> Assessment:
         for value in values:
             builder.set_indicator(number, value.value, value.line)
     return builder.build()
+
+
+def _unpaired_warning(values: list[_Value]) -> str:
+    listed = ", ".join(f"{v.value:.2f}" for v in values)
+    return (f"scores {listed} (line {values[0].line}) follow several agencies without saying which is "
+            "whose (no ตามลำดับ): none kept")
 
 
 def _old_era(year: int | None) -> bool:
