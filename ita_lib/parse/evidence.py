@@ -31,6 +31,7 @@ it, "after" the start of the text after it):
 | year / date      | before |  veto  | "ปี 65", "วันที่ 20", "20 ส.ค."           |
 | index            | clause |  veto  | "ดัชนีความโปร่งใส 82.45" (before 2562)    |
 | reference        | before |  veto  | "โทร", "ตารางที่", "ชั้น 3", "อาคาร 4"     |
+| range            | around |  veto  | "AA (95.00–100.00 คะแนน)", "85 ถึง 94.99" |
 """
 from __future__ import annotations
 
@@ -92,6 +93,9 @@ def _cues(rubric: Rubric) -> tuple[tuple[str, str, re.Pattern, float], ...]:
 # A number 0–100 with at most two decimals that is not part of a date, a time, a code, a
 # thousands group or a longer number.
 _NUMBER = re.compile(r"(?<![\d.,:/\-])(\d{1,3}(?:\.\d{1,2})?)(?![\d,:/]|\.\d|-\d)")
+# Either end of a range ("AA (95.00–100.00 คะแนน)", "ตั้งแต่ 85 ถึง 94.99"): a band, not a score.
+_RANGE_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:[-–—~]|ถึง)\s?\d")
+_RANGE_BEFORE = re.compile(r"\d\s?(?:คะแนน)?\s?(?:[-–—~]|ถึง)\s?$")
 _ANY_NUMBER = re.compile(r"\d[\d,.]*")
 _YEAR_OF_VALUE = re.compile(r"(ปี)(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?(?:25)?\d\d\s?(?:ที่|ซึ่ง|โดย)?\s?(?=ได้|มี)")
 
@@ -124,6 +128,9 @@ def candidates(text: str, boundaries: list[int] = ()) -> list[Candidate]:
         strength, cues = _weigh(match.group(1), before, after)
         if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–") for b in boundaries):
             strength, cues = strength + 3.0, (*cues, "after_name")
+        if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text, max(0, match.start() - 20),
+                                                                         match.start()):
+            strength, cues = strength + VETO, (*cues, "range")
         found.append(Candidate(value, match.start(), match.end(), strength, cues))
     return found
 

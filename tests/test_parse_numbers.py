@@ -1,0 +1,22 @@
+"""Issue 25, kind 3: numbers that are not scores. Either end of a range is a band's bound
+("AA (95.00–100.00 คะแนน)", "ตั้งแต่ 85 ถึง 94.99"), never the agency's score."""
+from __future__ import annotations
+
+import pytest
+
+from ita_lib.parse import parse_text
+from ita_lib.parse.evidence import candidates
+
+SENTENCE = "เทศบาลตำบลโนนสำราญ ได้รับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2564 {}"
+
+
+@pytest.mark.parametrize("band", ["(95.00–100.00 คะแนน)", "(95.00 - 100.00 คะแนน)", "ช่วงคะแนน 95.00 ถึง 100.00"])
+def test_a_grade_bands_range_gives_no_score(band) -> None:
+    (record,) = parse_text(SENTENCE.format(f"อยู่ในระดับ AA {band}"))
+    assert (record.overall_score, record.grade) == (None, "AA")
+    assert all(c.vetoed and "range" in c.cues for c in candidates(band))
+
+
+def test_the_agencys_score_beside_its_band_is_kept() -> None:
+    (record,) = parse_text(SENTENCE.format("ได้ 96.12 คะแนน อยู่ในระดับ AA (95.00–100.00 คะแนน)"))
+    assert (record.overall_score, record.grade, record.passed) == (96.12, "AA", True)
