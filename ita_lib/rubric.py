@@ -236,9 +236,9 @@ class Rubric:
     def word_passed(self, word: str, fiscal_year: int | None = None) -> bool | None:
         """Whether a printed result word is a pass: its level's, else the plain words' ("ผ่านการประเมิน",
         "ไม่ผ่าน"); None for a word that says neither."""
-        rules = self.rules_for(fiscal_year) if self.is_itas_year(fiscal_year) else self.rules_for(
-            max(entry["first"] for entry in self.year_entries))
-        level = rules.level(word)
+        latest = self.rules_for(max(entry["first"] for entry in self.year_entries))
+        level = (self.rules_for(fiscal_year).level(word) if self.is_itas_year(fiscal_year) else None) \
+            or latest.level(word)  # a level printed out of its years still says pass or fail
         if level is not None:
             return level.passed
         if word.startswith(self.failed_word):

@@ -54,6 +54,7 @@ def test_a_level_word_says_pass_or_fail_by_its_level():
         True, True, True, False, False, False]
     assert (rubric.word_passed("ผ่าน", 2563), rubric.word_passed("ไม่ผ่าน", 2563)) == (True, False)
     assert rubric.word_passed("ต้องปรับปรุง", None) is False
+    assert (rubric.word_passed("ต้องปรับปรุง", 2565), rubric.word_passed("สูงมาก", 2560)) == (False, None)
 
 
 def _rubric_text(old: str, new: str) -> str:
