@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ita_lib.parse import parse_document
+from ita_lib.parse import parse_document, parse_report
 from ita_lib.parse.mentions import ASSESSOR, PLACE, SUBJECT, find_mentions
 from ita_lib.parse.owners import coordinated_list, value_owners, year_before
 
@@ -53,6 +53,9 @@ def test_a_list_of_agencies_shares_its_grade_and_pairs_scores_only_in_order():
         ("เทศบาลตำบลเมืองเล็น", 2563, 88.74, None, None, True),
     ]
     assert all(r.agency_type in ("อบต.", "ทต.") for r in records)
+    refused = [n for n in parse_report(FIXTURES / "prose_agency_lists.txt").notes if "84.18, 79.55" in n]
+    assert [n.split(":")[0] for n in refused] == ["องค์การบริหารส่วนตำบลหนองแหย่ง", "องค์การบริหารส่วนตำบลหนองจ๊อม"]
+    assert all("none kept" in n for n in refused)
 
 
 def test_coordinated_list_needs_a_conjunction_or_a_comma():

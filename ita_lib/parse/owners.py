@@ -32,6 +32,7 @@ _CLAUSE_END = re.compile(r"[.!?;]\s|\s{2,}|\n")
 class Owners:
     agencies: tuple[Mention, ...]  # none: the value goes to the text's own agency (unless blocked)
     blocked: bool = False  # the value belongs to something that is not an agency, or pairing is unclear
+    unpaired: tuple[Mention, ...] = ()  # blocked because several scores follow these agencies in no given order
 
 
 def value_owners(text: str, mentions: list[Mention], position: int, *, is_score: bool = False) -> Owners:
@@ -92,7 +93,7 @@ def _list_owners(text: str, members: tuple[Mention, ...], position: int, is_scor
     paired = [n for n in numbers if respectively < 0 or n < members[-1].end + respectively]
     if respectively >= 0 and len(paired) == len(members) and position in paired:
         return Owners((members[paired.index(position)],))
-    return Owners((), True)  # several scores after several agencies, no order given: no guess
+    return Owners((), True, members)  # several scores after several agencies, no order given: no guess
 
 
 # "ในปี 2564 จ.กาญจนบุรี ผ่านประเมิน มีคะแนน…": a year written right before an agency's name dates
