@@ -20,3 +20,12 @@ def test_a_grade_bands_range_gives_no_score(band) -> None:
 def test_the_agencys_score_beside_its_band_is_kept() -> None:
     (record,) = parse_text(SENTENCE.format("ได้ 96.12 คะแนน อยู่ในระดับ AA (95.00–100.00 คะแนน)"))
     assert (record.overall_score, record.grade, record.passed) == (96.12, "AA", True)
+
+
+def test_a_grade_written_after_a_national_average_is_not_the_agencys() -> None:
+    (record,) = parse_text("ผลการประเมิน ITA ปี 2563 ภาพรวมทั้งประเทศได้คะแนนเฉลี่ย 71.35 (เกรด C) "
+                           "ขณะที่องค์การบริหารส่วนตำบลหนองบัวแดง ได้ 90.48 คะแนน")
+    assert (record.agency, record.overall_score, record.grade, record.passed) == (
+        "องค์การบริหารส่วนตำบลหนองบัวแดง", 90.48, None, True)
+    (record,) = parse_text("องค์การบริหารส่วนตำบลหนองบัวแดง ได้รับผลการประเมิน ITA ปี 2563 ได้ 90.48 คะแนน (ระดับ A)")
+    assert (record.overall_score, record.grade) == (90.48, "A")  # its own score's grade stays

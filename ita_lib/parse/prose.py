@@ -222,7 +222,8 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     if _OTHER_ASSESSMENT.search(text) and not _ITA.search(text):
         return
     boundaries = [m.end for m in mentions if m.role in (SUBJECT, PLACE)]
-    for candidate in candidates(text, boundaries):
+    found = candidates(text, boundaries)
+    for candidate in found:
         if candidate.vetoed:
             continue
         indicator = _indicator_before(text, candidate, mentions)
@@ -239,7 +240,7 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
                     _Value(candidate.value, line.number, candidate.strength))
     patterns = prose_patterns(load_rubric())
     for match in patterns.grade.finditer(text):
-        if _GRADE_OF_GROUP.match(text, match.end()):
+        if _GRADE_OF_GROUP.match(text, match.end()) or _grade_of_no_score(text, match.start(), found):
             continue
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
@@ -259,6 +260,16 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result", _Value(match.group(1), line.number))
+
+
+_GRADE_OF_NUMBER = re.compile(r"\s?(?:คะแนน)?\s?[(\[]?\s?$")
+
+
+def _grade_of_no_score(text: str, position: int, found: list[Candidate]) -> bool:
+    """A grade written right after a number ("67.90 (เกรด C)") is that number's: when the number is no
+    score (a national or group average, a band), the grade is nobody's here."""
+    before = [c for c in found if c.end <= position and _GRADE_OF_NUMBER.fullmatch(text, c.end, position)]
+    return bool(before) and before[-1].strength < OVERALL_AT
 
 
 def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) -> int | None:
