@@ -107,6 +107,14 @@ def test_a_level_right_before_a_score_is_that_score_s_level():
                                     "ผ่าน 85.00 คะแนน", "ต้องปรับปรุง 12.50%") for m in pattern.finditer(text)] == []
 
 
+def test_a_list_of_the_levels_or_a_level_with_its_band_is_the_scale_not_a_result():
+    # "แบ่งออกเป็น 5 ระดับ ผ่านดีเยี่ยม ผ่านดี …" and "ระดับผ่านดีเยี่ยม (95.00–100.00 คะแนน)" explain the
+    # scale; the agency's own "อยู่ในระดับผ่าน" is its only result.
+    assert read("prose_level_scale_explained.txt") == [
+        ("เทศบาลตำบลหนองหิน", 2568, 88.40, None, "ผ่าน", True, False, False)]
+    assert messages("prose_level_scale_explained.txt") == [[]]
+
+
 def test_the_urgent_level_is_a_fail_and_ordinary_must_improve_is_no_level():
     # "ประเด็นที่ต้องปรับปรุงการทำงาน", "ผลที่ต้องปรับปรุงแก้ไข": ordinary Thai, not a second level.
     assert read("prose_level_urgent.txt") == [

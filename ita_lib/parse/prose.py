@@ -58,13 +58,18 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
     # What follows a level's letters when they are the sentence's verb: "ผ่านมา", "ต้องปรับปรุงการทำงาน".
     verb = "มา|พ้น|ทาง|ระบบ|ไลฟ์|การ|แก้|ให้|เพิ่ม|พัฒนา|หรือ"
     levels = alternation(w for w in rubric.result_words if w not in (rubric.passed_word, rubric.failed_word))
+    # A level (atomic: whole or not at all) that the scale's next level or a score band follows
+    # describes the scale, not a result:
+    # "5 ระดับ ผ่านดีเยี่ยม ผ่านดี ผ่าน …", "ระดับผ่านดีเยี่ยม (95.00–100.00 คะแนน)".
+    scale = (rf"\s?,?\s?(?:ระดับ)?\s?(?:{alternation(rubric.result_words)})"
+             r"|\s?[(:]?\s?\d{1,3}(?:\.\d{1,2})?\s?(?:คะแนน)?\s?[-–]\s?\d")
     return ProsePatterns(
         grade=re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
                          rf"({'|'.join(rubric.grades)})(?![A-Za-z+\-])"),
         # "อยู่ในเกณฑ์ : ผ่านดี" names a level too; "ที่" only before a pass word ("ผลที่ต้องปรับปรุง" is
         # "what must be improved").
         result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
-                          rf"[\"“”'(]?\s?({words})(?!{verb})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
+                          rf"[\"“”'(]?\s?((?>{words}))(?!{verb}|{scale})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
                           r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))"),
         result_after_score=re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({words})(?!{verb}|เกณฑ์|ประเมิน)|(?<![\u0e00-\u0e7f])"
                                       rf"[\"“”']?({levels})[\"“”']?\s?[:\-–]?\s?"
