@@ -37,3 +37,20 @@ def test_a_change_gives_each_year_its_own_score_and_an_earlier_value_of_no_year_
     assert [(r.agency, r.fiscal_year, r.overall_score, r.passed, r.source.lines["overall_score"]) for r in records] == [
         ("กรมส่งเสริมสหกรณ์", 2566, 88.10, True, 3), ("กรมส่งเสริมสหกรณ์", 2567, 91.20, True, 3)]
     assert [w.code for r in records for w in r.warnings] == []  # 87.30 (no year) is no second score of 2567
+
+
+@pytest.mark.parametrize("text, years", [
+    # the change word before จาก no longer hides the earlier value; its year is the one written with it
+    ("กรมชลประทาน ได้รับผลการประเมิน ITA ประจำปี 2567 คะแนนเพิ่มขึ้นจาก 88.10 คะแนน (ปี 2566) เป็น 91.20 คะแนน",
+     [(2566, 88.10), (2567, 91.20)]),
+    # an earlier value of no written year is nobody's, and no second score of the text's year
+    ("กรมชลประทาน ได้รับผลการประเมิน ITA ประจำปี 2567 คะแนนลดลงจากเดิม 93.00 เหลือ 91.20 คะแนน", [(2567, 91.20)]),
+    # a change by an amount stays a change
+    ("กรมชลประทาน ได้รับผลการประเมิน ITA ประจำปี 2567 ได้ 91.20 คะแนน เพิ่มขึ้น 3.10 คะแนน", [(2567, 91.20)]),
+])
+def test_each_value_of_a_change_goes_to_its_own_year(text, years) -> None:
+    from ita_lib.parse import parse_text
+
+    records = parse_text(text)
+    assert [(r.fiscal_year, r.overall_score) for r in records] == years
+    assert [w.code for r in records for w in r.warnings] == []

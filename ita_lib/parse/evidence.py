@@ -22,7 +22,7 @@ it, "after" the start of the text after it):
 | integer          | number |   -1   | "ที่ 1", "85"                             |
 | rank             | before |  veto  | "อันดับที่ 14", "คว้าที่ 2"                |
 | average / group  | clause |  veto  | "คะแนนเฉลี่ย 88.20", "ทั่วประเทศ 88.20"   |
-| change           | clause |  veto  | "เพิ่มขึ้น 12.40" (not "เพิ่มขึ้นเป็น 95.10") |
+| change           | clause |  veto  | "เพิ่มขึ้น 12.40" (not "เพิ่มขึ้นเป็น 95.10", "เพิ่มขึ้นจาก 88.10": parse/changes.py) |
 | threshold        | before |  veto  | "คะแนนเต็ม 100", "ไม่น้อยกว่า 85"          |
 | target           | clause |  veto  | "ตั้งเป้าหมายให้ได้คะแนน 95.00"           |
 | threshold_after  | after  |  veto  | "85 คะแนนขึ้นไป"                          |
@@ -67,7 +67,7 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("average", "clause", re.compile(r"เฉลี่ย|average", re.IGNORECASE), VETO),
     ("group", "clause", re.compile(r"ทั่วประเทศ|ทั้งประเทศ|ระดับประเทศ|ทุกหน่วยงาน"), VETO),
     ("change", "clause", re.compile(r"(?:เพิ่มขึ้น|ลดลง|มากกว่า|น้อยกว่า|สูงกว่า|ต่ำกว่า|สูงขึ้น|ต่ำลง|ต่างกัน|ห่าง|"
-                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น|ปีที่แล้ว|ปีก่อน)(?!\S*เป็น\s?$)"), VETO),
+                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น|ปีที่แล้ว|ปีก่อน)(?!\S*เป็น\s?$)(?!จาก(?:เดิม)?\s?$)"), VETO),
     ("threshold", "before", re.compile(r"(?:เกณฑ์\S{0,6}|ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|เป้าหมาย|เต็ม|ไม่ถึง|ถึงร้อยละ)"
                                       r"\s?(?:คะแนน)?\s?(?:ที่)?\s?$"), VETO),
     ("target", "clause", re.compile(r"เป้าหมาย|ตั้งเป้า|คาดว่า|คาดหวัง|มุ่งหวัง|ให้ได้|ไม่น้อยกว่า|อย่างน้อย|ต้องได้"), VETO),
