@@ -116,3 +116,13 @@ def test_the_capital_written_after_a_name_is_its_place_not_an_agency():
     assert summary(record) == ("สำนักงานเขตดุสิต", 2566, 94.48, None, "ผ่าน", True)
     assert record.province == "กรุงเทพมหานคร"
     assert [m.name for m in find_mentions("กรุงเทพมหานคร ได้ 90.10")] == ["กรุงเทพมหานคร"]
+
+
+def test_a_province_named_by_its_government_building_takes_no_grade():
+    # realdocs2 029_lamphuncity-2565-grade-only: "ณ … ศูนย์ราชการจังหวัดX … ในระดับ AA และระดับ A" names the
+    # award's levels; the province there is where the ceremony was, so no record of the province.
+    record, = parse_document(FIXTURES / "prose_building_place.txt")
+    assert summary(record) == ("เทศบาลเมืองน่าน", 2564, None, "A", None, True)
+    assert [w.message for w in record.warnings] == ["grade A (line 1); the text also writes AA"]
+    text = "ณ ห้องประชุม ศูนย์ราชการจังหวัดน่าน ในระดับ AA"
+    assert value_owners(text, find_mentions(text), text.index("ในระดับ")).agencies == ()

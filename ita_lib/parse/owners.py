@@ -18,10 +18,10 @@ from ita_lib.parse.mentions import GROUP, PARENT, PLACE, SUBJECT, Mention
 # "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency.
 _AVERAGE_OF = re.compile(r"(?:เฉลี่ย|ภาพรวมของ|ทั้ง)\S{0,5}\s?$")
 # What comes before a place that makes it part of an address: a smaller unit and its name, a house
-# or village number, a building of the province ("ศาลากลางจังหวัด").
+# or village number, a building of the province or district ("ศาลากลางจังหวัด", "ศูนย์ราชการจังหวัด").
 # The ตำบล of a เทศบาลตำบล and the ต. of an อบต. name an agency, not an address.
 _ADDRESS_BEFORE = re.compile(r"(?:(?:(?<!เทศบาล)ตำบล|(?<!บ)ต\.|แขวง|หมู่ที่|หมู่|ม\.|เลขที่)\s?[\u0e01-\u0e4e\d/]+\s*"
-                             r"|ศาลากลาง\s?)$")
+                             r"|(?:ศาลากลาง|ศูนย์ราชการ|ที่ว่าการ)\s?)$")
 # Between two members of a list: a comma, "และ", "กับ" or only spaces.
 _LIST_GAP = re.compile(r"\s*(?:,|และ|กับ)?\s*")
 _JOINED = re.compile(r",|และ|กับ")
