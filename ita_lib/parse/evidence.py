@@ -92,7 +92,7 @@ def _cues(rubric: Rubric) -> tuple[tuple[str, str, re.Pattern, float], ...]:
 
 # A number 0–100 with at most two decimals that is not part of a date, a time, a code, a
 # thousands group or a longer number.
-_NUMBER = re.compile(r"(?<![\d.,:/\-])(\d{1,3}(?:\.\d{1,2})?)(?![\d,:/]|\.\d|-\d)")
+_NUMBER = re.compile(r"(?<![\d.,:/\-])(\d{1,3}(?:\.\d{1,2})?)(?![\d:/]|,\d|\.\d|-\d)")  # "95.10, EIT" ends at ,
 # Either end of a range ("AA (95.00–100.00 คะแนน)", "ตั้งแต่ 85 ถึง 94.99"): a band, not a score.
 _RANGE_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:[-–—~]|ถึง)\s?\d")
 _RANGE_BEFORE = re.compile(r"\d\s?(?:คะแนน)?\s?(?:[-–—~]|ถึง)\s?$")

@@ -24,6 +24,7 @@ from ita_lib.model import Assessment
 from ita_lib.parse.years import assessed_year, to_buddhist_era
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.changes import superseded_at
+from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, Mention, document_links, find_mentions
 from ita_lib.parse.owners import value_owners, year_before
@@ -96,6 +97,7 @@ class _Evidence:
     grades: list[_Value] = field(default_factory=list)
     results: list[_Value] = field(default_factory=list)
     indicators: dict[int, list[_Value]] = field(default_factory=dict)
+    instruments: dict[str, list[_Value]] = field(default_factory=dict)
     unpaired: list[_Value] = field(default_factory=list)  # scores after a list of agencies, order not given
 
     def era_results(self) -> list[_Value]:
@@ -108,7 +110,7 @@ class _Evidence:
     def has_content(self) -> bool:
         if self.mention.role == PLACE:  # a province named near a result word is not its subject
             return bool(self.scores or self.grades)
-        return bool(self.scores or self.grades or self.era_results() or self.indicators)
+        return bool(self.scores or self.grades or self.era_results() or self.indicators or self.instruments)
 
 
 @dataclass
@@ -154,6 +156,8 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
             entry.results.append(value)
         elif kind == "unpaired":
             entry.unpaired.append(value)
+        elif isinstance(kind, str):  # an instrument's code
+            entry.instruments.setdefault(kind, []).append(value)
         else:
             entry.indicators.setdefault(kind, []).append(value)
 
@@ -228,8 +232,16 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         return
     boundaries = [m.end for m in mentions if m.role in (SUBJECT, PLACE)]
     found = candidates(text, boundaries)
-    for candidate in found:
+    for index, candidate in enumerate(found):
         if candidate.vetoed:
+            continue
+        instrument = _instrument_before(text, candidate, mentions, found[index - 1].end if index else 0)
+        if instrument is not None:  # "แบบวัด OIT ได้ 94.50": neither the overall nor indicator 9
+            code, named_right_before = instrument
+            owners = value_owners(text, mentions, candidate.start, is_score=False)
+            if not owners.blocked and candidate.strength + (2 if named_right_before else 0) >= INDICATOR_AT:
+                collect(line, owners.agencies, candidate.start, code,
+                        _Value(candidate.value, line.number, candidate.strength))
             continue
         indicator = _indicator_before(text, candidate, mentions)
         owners = value_owners(text, mentions, candidate.start, is_score=indicator is None)
@@ -277,6 +289,14 @@ def _grade_of_no_score(text: str, position: int, found: list[Candidate]) -> bool
     return bool(before) and before[-1].strength < OVERALL_AT
 
 
+def _instrument_before(text: str, candidate: Candidate, mentions: list[Mention],
+                       previous: int) -> tuple[str, bool] | None:
+    """The instrument named in the number's clause (back to the previous number or name), if any, and
+    whether the number follows its name directly."""
+    start = max([0, candidate.start - 90, previous, *(m.end for m in mentions if m.end <= candidate.start)])
+    return instrument_before(text[start:candidate.start])
+
+
 def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) -> int | None:
     """The indicator whose name is the last thing named before the number in its clause."""
     start = max([0, candidate.start - 90, *(m.end for m in mentions if m.end <= candidate.start)])
@@ -307,7 +327,8 @@ def _build(document: Document, entry: _Evidence, place) -> Assessment:
     builder = RecordBuilder(document, "prose")
     mention = entry.mention
     first_line = min(v.line for v in (*entry.scores, *entry.grades, *entry.results,
-                                      *(v for vs in entry.indicators.values() for v in vs)))
+                                      *(v for vs in entry.indicators.values() for v in vs),
+                                      *(v for vs in entry.instruments.values() for v in vs)))
     builder.set("agency", mention.name, first_line)
     builder.set("agency_type", mention.agency_type, first_line)
     for name, found in (("district", place[0]), ("province", place[1])):
@@ -329,6 +350,12 @@ def _build(document: Document, entry: _Evidence, place) -> Assessment:
     for number, values in entry.indicators.items():
         for value in values:
             builder.set_indicator(number, value.value, value.line)
+    for code, values in entry.instruments.items():
+        if len({v.value for v in values}) == 1:
+            builder.set_instrument(code, values[0].value, values[0].line)
+        else:  # two scores for one instrument: neither is kept
+            listed = ", ".join(f"{v.value:.2f} (line {v.line})" for v in values)
+            builder.warn("ambiguous_score", f"several scores for {code}: {listed}; none kept", values[0].line)
     return builder.build()
 
 
