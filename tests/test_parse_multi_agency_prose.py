@@ -126,3 +126,22 @@ def test_a_province_named_by_its_government_building_takes_no_grade():
     assert [w.message for w in record.warnings] == ["grade A (line 1); the text also writes AA"]
     text = "ณ ห้องประชุม ศูนย์ราชการจังหวัดน่าน ในระดับ AA"
     assert value_owners(text, find_mentions(text), text.index("ในระดับ")).agencies == ()
+
+
+def test_a_province_whose_administration_is_named_without_values_gets_none():
+    # The province for its provincial administration (issue 25, kind 2; realdocs2 025 is this kind):
+    # a text about อบจ.น่าน writing "ของจังหวัดน่าน ได้คะแนน 94.02" may mean either; no record and a note.
+    # When both are given values of their own, each keeps its own.
+    report = parse_report(FIXTURES / "prose_pao_or_province.txt")
+    assert report.records == []
+    assert [n for n in report.notes if n.startswith("จังหวัดน่าน: its values are left out")]
+    records = parse_document(FIXTURES / "prose_pao_and_province.txt")
+    assert [summary(r) for r in records] == [
+        ("จังหวัดน่าน", 2566, 90.66, None, None, True),
+        ("องค์การบริหารส่วนจังหวัดน่าน", 2566, 95.31, None, None, True),
+    ]
+
+
+def test_a_local_title_glued_to_the_name_does_not_hide_it():
+    names = [m.name for m in find_mentions("นายกองค์การบริหารส่วนจังหวัดน่าน และรองปลัดเทศบาลตำบลบ้านกลาง")]
+    assert names == ["องค์การบริหารส่วนจังหวัดน่าน", "เทศบาลตำบลบ้านกลาง"]

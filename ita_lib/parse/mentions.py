@@ -179,6 +179,15 @@ def _glued_short_form(text: str, match: re.Match, word: AgencyType) -> bool:
     return is_province(place) if word.kind == "province" else is_district(place)
 
 
+# The heads of a local government, written glued to its name ("นายกองค์การบริหารส่วนจังหวัดน่าน"); the
+# word-cutter's dictionary holds some of these as one word.
+_LOCAL_TITLE = re.compile("(?:รอง)?(?:นายก|ปลัด)$")
+
+
+def _after_local_title(text: str, match: re.Match, word: AgencyType) -> bool:
+    return word.kind == "local" and bool(_LOCAL_TITLE.search(text, max(0, match.start() - 7), match.start()))
+
+
 def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | None:
     printed_word = match.group()
     short = printed_word == word.short
@@ -189,8 +198,8 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
         return None  # "ม." ending a word
     if not short and re.match(f"[{_LEADING_VOWEL}]", before):
         return None  # "กรม" inside "โปรแกรม"
-    if not short and re.match(f"[{_THAI_LETTER}]", before) and not _starts_a_word(
-            text[max(0, match.start() - 12):match.start()], text[match.start():match.end() + 12]):
+    if not short and re.match(f"[{_THAI_LETTER}]", before) and not _after_local_title(text, match, word) and not \
+            _starts_a_word(text[max(0, match.start() - 12):match.start()], text[match.start():match.end() + 12]):
         return None
     pos = match.end()
     if short and text[pos:pos + 1] == " ":

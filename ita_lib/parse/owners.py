@@ -107,3 +107,16 @@ def year_before(text: str, mention: Mention) -> int | None:
     """The B.E. year written right before a mention in its line, or None."""
     match = _YEAR_BEFORE_NAME.search(text, max(0, mention.start - 30), mention.start)
     return int(match.group(1)) if match else None
+
+
+_PROVINCE = "จังหวัด"
+_PROVINCIAL_ADMINISTRATION = "องค์การบริหารส่วนจังหวัด"
+
+
+def provinces_doubtful(named: set[str], with_values: set[str]) -> set[str]:
+    """Provinces ("จังหวัดX") given values in a text that also names X's provincial administration
+    ("องค์การบริหารส่วนจังหวัดX", "อบจ.X") without any value of its own: news of the administration
+    often writes "จังหวัดX" for it, so whose values they are is unclear."""
+    return {name for name in with_values if name.startswith(_PROVINCE)
+            and (pao := _PROVINCIAL_ADMINISTRATION + name.removeprefix(_PROVINCE)) in named
+            and pao not in with_values}

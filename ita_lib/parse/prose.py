@@ -27,7 +27,7 @@ from ita_lib.parse.changes import superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, Mention, document_links, find_mentions
-from ita_lib.parse.owners import value_owners, year_before
+from ita_lib.parse.owners import provinces_doubtful, value_owners, year_before
 
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
@@ -163,11 +163,16 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
 
     for line, mentions in lines:
         _read_line(line, mentions, collect)
+    with_values = {e.mention.name for e in evidence.values() if e.has_content()}
+    doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions}, with_values)
+    evidence = {key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful}
     places = _places_of(lines)
     records = [_build(document, entry, places.get(entry.mention.name, (None, None)))
                for entry in evidence.values() if entry.has_content()]
     notes = [f"{entry.mention.name}: " + _unpaired_warning(entry.unpaired) for entry in evidence.values()
              if entry.unpaired and not entry.has_content()]
+    notes += [f"{name}: its values are left out: the text also names its provincial administration "
+              "(องค์การบริหารส่วนจังหวัด), whose they may be" for name in sorted(doubtful)]
     if main is not None and not any(e.mention.name == main.name for e in evidence.values() if e.has_content()):
         bare = _bare_record(document, lines, main, document_year, document_year_line)
         if bare is not None:
