@@ -1,12 +1,16 @@
 """Which agency a value written in a sentence belongs to.
 
-A value belongs to the agency named nearest before it in its sentence, with three exceptions:
+A value belongs to the agency named nearest before it in its line, with three exceptions:
 - a province or district that is part of an address ("…ตำบลก อำเภอข จังหวัดค" after a project's
   name) is named in passing: it is never the owner, the search goes on before it;
 - a ministry, group or average written right before the value owns it, so no agency does;
 - a list of agencies written together ("อบต.ก, อบต.ข และ อบต.ค ได้ระดับ AA") shares one grade,
   result word or score; several scores after a list are paired with its members only when the text
-  says "ตามลำดับ" (respectively) and gives one score per member; otherwise no agency gets them.
+  says "ตามลำดับ" (respectively) and gives one score per member; otherwise no agency gets them and
+  the record (or a note) says why.
+A year written right before an agency's name dates what the sentence says of it (year_before), and a
+province given values in a text that names its provincial administration without any gets none
+(provinces_doubtful): news of an อบจ. often writes the province for it.
 """
 from __future__ import annotations
 
