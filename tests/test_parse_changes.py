@@ -54,3 +54,13 @@ def test_each_value_of_a_change_goes_to_its_own_year(text, years) -> None:
     records = parse_text(text)
     assert [(r.fiscal_year, r.overall_score) for r in records] == years
     assert [w.code for r in records for w in r.warnings] == []
+
+
+def test_the_level_a_change_came_to_is_the_texts_own() -> None:
+    # realdocs2 023: "ปรับลดจาก “ผ่านดี” เหลือเพียง “ผ่าน”": the text's year is ผ่าน; the earlier level,
+    # of no written year, is nobody's
+    from ita_lib.parse import parse_text
+
+    (record,) = parse_text("สำนักงานสถิติแห่งชาติ ได้รับผลการประเมิน ITA ประจำปี 2568 ได้ 93.05 คะแนน "
+                           "แต่ระดับผลการประเมินถูกปรับลดจาก “ผ่านดี” เหลือเพียง “ผ่าน” เพราะ EIT ต่ำกว่าเกณฑ์")
+    assert (record.fiscal_year, record.overall_score, record.result, record.passed) == (2568, 93.05, "ผ่าน", True)

@@ -16,7 +16,7 @@ _OLD = r"(?P<old>\d{1,3}(?:\.\d{1,2})?|[“\"‘'][^“”\"‘’'\s]{1,20}[”
 _CHANGE = re.compile(
     r"จาก(?:เดิม)?\s?(?:" + _YEAR.format("year_before") + r"\s?(?:ที่|ซึ่ง)?\s?(?:ได้(?:รับ)?)?\s?(?:คะแนน)?\s?)?"
     + _OLD + r"\s?(?:คะแนน)?\s?(?:\(?\s?" + _YEAR.format("year_after") + r"\s?\)?)?\s?"
-    r"(?:มาเป็น|ขึ้นเป็น|เป็น|เหลือเพียง|เหลือ|มาอยู่ที่|อยู่ที่)")
+    r"(?:มาเป็น|ขึ้นเป็น|เป็น|เหลือเพียง|เหลือ|มาอยู่ที่|อยู่ที่)\s?(?P<new>[“\"‘'][^“”\"‘’'\s]{1,20}[”\"’'])?")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class Superseded:
     start: int
     end: int
     year: int | None  # the year written with the earlier value, B.E.; None when none is
+    new_word: str | None = None  # the word it changed to, quotes off ("เหลือเพียง “ผ่าน”" → ผ่าน)
+    new_at: int | None = None
 
 
 def superseded(text: str) -> list[Superseded]:
@@ -31,8 +33,9 @@ def superseded(text: str) -> list[Superseded]:
     found = []
     for match in _CHANGE.finditer(thai_digits_to_arabic(text)):  # digit for digit: positions hold
         year = match.group("year_before") or match.group("year_after")
-        found.append(Superseded(match.start("old"), match.end("old"),
-                                to_buddhist_era(int(year)) if year else None))
+        new = match.group("new")
+        found.append(Superseded(match.start("old"), match.end("old"), to_buddhist_era(int(year)) if year else None,
+                                new[1:-1] if new else None, match.start("new") if new else None))
     return found
 
 

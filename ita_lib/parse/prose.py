@@ -23,7 +23,7 @@ from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.model import Assessment
 from ita_lib.parse.years import assessed_year, to_buddhist_era
 from ita_lib.parse.builder import RecordBuilder
-from ita_lib.parse.changes import superseded_at
+from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, Mention, document_links, find_mentions
@@ -278,6 +278,11 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result",
                     _Value(match.group(1) or match.group(2), line.number, 1.0))
+    for change in superseded(text):  # "ลดจาก “ผ่านดี” เหลือเพียง “ผ่าน”": the level it came to is the text's
+        if change.new_word in load_rubric().all_result_words:
+            owners = value_owners(text, mentions, change.new_at)
+            if not owners.blocked:
+                collect(line, owners.agencies, change.new_at, "result", _Value(change.new_word, line.number, 1.0))
     for match in patterns.old_level.finditer(text):
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
