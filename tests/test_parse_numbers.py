@@ -29,3 +29,16 @@ def test_a_grade_written_after_a_national_average_is_not_the_agencys() -> None:
         "องค์การบริหารส่วนตำบลหนองบัวแดง", 90.48, None, True)
     (record,) = parse_text("องค์การบริหารส่วนตำบลหนองบัวแดง ได้รับผลการประเมิน ITA ปี 2563 ได้ 90.48 คะแนน (ระดับ A)")
     assert (record.overall_score, record.grade) == (90.48, "A")  # its own score's grade stays
+
+
+def test_a_score_written_as_a_percentage_in_news() -> None:
+    # Shape of realdocs2 017_mgronline-provinces-2565: "ได้คะแนน ITA ปีนี้ ร้อยละ 58.13", and the year
+    # before "มีคะแนนสูงถึงร้อยละ 91.10" (a score, not the threshold "ถึงร้อยละ 80 ของหน่วยงาน")
+    from pathlib import Path
+
+    from ita_lib.parse import parse_document
+
+    records = parse_document(Path(__file__).parent / "fixtures" / "prose_percent_scores_two_years.txt")
+    assert sorted((r.agency, r.fiscal_year, r.overall_score, r.grade, r.passed) for r in records) == [
+        ("จังหวัดลำพูน", 2565, 93.40, "A", True), ("จังหวัดลำพูน", 2566, 71.26, "C", False)]
+    assert candidates("หน่วยงานผ่านเกณฑ์สูงถึงร้อยละ 94.17 ของหน่วยงานทั้งหมด")[0].vetoed
