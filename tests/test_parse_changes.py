@@ -29,7 +29,7 @@ def test_the_earlier_value_of_a_change_and_its_year(text, earlier, year) -> None
     "เป็นลำดับที่ 1 จาก 15 ส่วนราชการ เป็นหน่วยงานต้นแบบ",  # a count
 ])
 def test_what_is_no_change_of_a_score(text) -> None:
-    assert superseded(text) == []
+    assert superseded(text) == ()
 
 
 def test_a_change_gives_each_year_its_own_score_and_an_earlier_value_of_no_year_none() -> None:

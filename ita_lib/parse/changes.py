@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ita_lib.parse.years import to_buddhist_era
 from ita_lib.text.thai import thai_digits_to_arabic
@@ -28,15 +29,17 @@ class Superseded:
     new_at: int | None = None
 
 
-def superseded(text: str) -> list[Superseded]:
-    """The earlier values of the changes in a line, with their positions in `text`."""
+@lru_cache(maxsize=256)
+def superseded(text: str) -> tuple[Superseded, ...]:
+    """The earlier values of the changes in a line, with their positions in `text` (cached: the
+    reader asks once for each value it collects from the line)."""
     found = []
     for match in _CHANGE.finditer(thai_digits_to_arabic(text)):  # digit for digit: positions hold
         year = match.group("year_before") or match.group("year_after")
         new = match.group("new")
         found.append(Superseded(match.start("old"), match.end("old"), to_buddhist_era(int(year)) if year else None,
                                 new[1:-1] if new else None, match.start("new") if new else None))
-    return found
+    return tuple(found)
 
 
 def superseded_at(text: str, position: int) -> Superseded | None:

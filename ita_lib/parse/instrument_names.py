@@ -7,7 +7,7 @@ import re
 from functools import cache
 
 from ita_lib.parse.indicator_names import find_indicator_names
-from ita_lib.rubric import Rubric, load as load_rubric
+from ita_lib.rubric import Rubric, alternation, load as load_rubric
 
 
 @cache
@@ -18,8 +18,7 @@ def _pattern(rubric: Rubric) -> tuple[re.Pattern, dict[str, str]]:
         for name in (code, instrument.name, instrument.short):
             if name:
                 names[name.lower()] = code
-    ordered = sorted(names, key=len, reverse=True)
-    return re.compile(r"(?<![A-Za-z])(?:" + "|".join(map(re.escape, ordered)) + r")(?![A-Za-z])"), names
+    return re.compile(rf"(?<![A-Za-z])(?:{alternation(names)})(?![A-Za-z])"), names
 
 
 # Between an instrument's name and its score: "IIT 95.10", "(OIT) ได้ 94.50", "EIT ได้คะแนน: 90.25".

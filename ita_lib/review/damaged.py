@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from pythainlp.util import arabic_digit_to_thai_digit
+
 from ita_lib.analysis import AgencyAnalysis
 from ita_lib.text.repair import damaged_spans, latin_inside_thai
 
@@ -90,9 +92,6 @@ def _whole_words_around(text: str, first: int, last: int, start: int, end: int) 
     return "".join(kept).strip()
 
 
-_TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-
-
 def _score_mismatches(a: AgencyAnalysis):
     """(where, text, start, end) of a score the agency's analysis of an indicator prints that is not
     the score the report uses (a value the agency settled otherwise in review, or the document's
@@ -110,7 +109,7 @@ def _score_mismatches(a: AgencyAnalysis):
         if score is None or abs(score - float(row.score)) < 0.005:
             continue
         printed = f"{float(row.score):.2f}"
-        pattern = re.compile(rf"(?<![0-9๐-๙.])(?:{re.escape(printed)}|{re.escape(printed.translate(_TO_THAI))})"
+        pattern = re.compile(rf"(?<![0-9๐-๙.])(?:{re.escape(printed)}|{re.escape(arabic_digit_to_thai_digit(printed))})"
                              r"(?![0-9๐-๙])")
         for label, text in (("ผลการวิเคราะห์", row.analysis), ("มาตรการ", row.measure)):
             found = pattern.search(text) if isinstance(text, str) else None
