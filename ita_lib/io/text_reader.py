@@ -6,6 +6,7 @@ from ita_lib.errors import EmptyDocumentError
 from ita_lib.io.decode import RE_NEWLINE
 from ita_lib.io.document import Cell, Document, Line
 from ita_lib.io.limits import check_line_count
+from ita_lib.io.pipe_tables import pipe_rows
 from ita_lib.text.fragments import html_fragment_parts
 from ita_lib.text.thai import clean_text
 
@@ -23,6 +24,8 @@ def text_document(text: str, path: str | None, sha: str, encoding: str | None,
     # HTML fragments go through the fragment reader so list items survive as parts.
     cleaned = clean_text("\n".join(physical)).split("\n")
     lines = [_text_line(i, raw, clean) for i, (raw, clean) in enumerate(zip(physical, cleaned), start=1)]
+    if "|" in text:
+        lines = pipe_rows(lines)
     return Document(path=path, sha256=sha, format="text", lines=lines, encoding=encoding, notes=list(notes))
 
 

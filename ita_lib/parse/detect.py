@@ -13,6 +13,7 @@ from ita_lib.parse.english import read_english
 from ita_lib.parse.multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
 from ita_lib.parse.province_rows import is_province_list
 from ita_lib.parse.prose import read_prose
+from ita_lib.parse.combine import with_sentence_years
 from ita_lib.parse.scan import promote_loose_rows
 from ita_lib.parse.single import parse_single
 
@@ -72,11 +73,16 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
         if not english.records and not english.notes:
             report.notes.append("mentions ITA but gives no score, grade or indicator table")
         return report
-    for parser in (parse_province_list, parse_multi_agency_table, parse_multi_year_table):
+    for parser in (parse_province_list, parse_multi_agency_table):
         records = parser(document, year=year)
         if records:
             report.records = records
             return report
+    years = parse_multi_year_table(document, agency=agency)
+    if years:
+        prose = read_prose(document, year=year, agency=agency)
+        report.records = with_sentence_years(years, prose.records)
+        return report
     single = parse_single(document, year=year, agency=agency)
     if single and _from_tables(single[0], document):
         report.records = single

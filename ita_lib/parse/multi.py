@@ -15,6 +15,7 @@ from ita_lib.rubric import load as load_rubric
 from ita_lib.parse.province_rows import parse_text_rows
 from ita_lib.parse.scan import Table, cell_score, find_tables
 from ita_lib.parse.single import set_year
+from ita_lib.parse.prose import main_mention
 
 PROVINCE_LIST_MARKER = "ผลการประเมินรายหน่วยงานภายในจังหวัด"
 _YEAR_CELL = re.compile(r"^\s*(?:ปี(?:งบประมาณ)?\s*)?(?:พ\.ศ\.\s*)?(25\d\d|20\d\d)\s*$")
@@ -183,12 +184,19 @@ def parse_multi_agency_table(document: Document, *, year: int | None = None) -> 
     return records
 
 
-def _set_grade_or_result(builder: RecordBuilder, cells: list[str], line: int) -> None:
-    patterns = headline_patterns(load_rubric())
+def _set_grade_or_result(builder: RecordBuilder, cells: list[str], line: int,
+                         fiscal_year: int | None = None) -> None:
+    """A cell that is a grade or a result word; a level word of the old scheme ("สูงมาก") only in a
+    row of a year before the ITAS (a table of ten years changes scheme down its rows)."""
+    rubric = load_rubric()
+    patterns = headline_patterns(rubric)
+    old_year = fiscal_year is not None and fiscal_year < rubric.first_itas_year
     for text in cells:
         if patterns.grade_word.match(text.strip()):
             builder.set("grade", text.strip(), line)
         elif patterns.result_word.match(text.strip()):
+            builder.set("result", text.strip(), line)
+        elif old_year and text.strip() in rubric.old_level_words:
             builder.set("result", text.strip(), line)
 
 
@@ -203,10 +211,25 @@ def _year_rows(table: Table) -> list[tuple[int, Line]]:
     return out
 
 
-def parse_multi_year_table(document: Document, *, year: int | None = None) -> list[Assessment]:
+def _table_agency(document: Document, given: str | None) -> AgencyName | None:
+    """Whose years a table lists: a local government named in the text, else the agency given,
+    else the agency the text's sentences are about ("สสวท. ได้รับคะแนน … ข้อมูลคะแนน ITA ของ สสวท.")."""
+    found = main_agency(document.lines)
+    if found is not None:
+        return found
+    if given and given.strip():
+        return AgencyName(given.strip(), None, given.strip())
+    mention = main_mention(document)
+    if mention is None:
+        return None
+    return AgencyName(mention.name, mention.agency_type, mention.name, None, mention.district, mention.province)
+
+
+def parse_multi_year_table(document: Document, *, year: int | None = None,
+                           agency: str | None = None) -> list[Assessment]:
     del year  # each row carries its own year
     records = []
-    agency = None
+    owner = None
     for table in find_tables(document.lines):
         first = table.columns[0] if table.columns else ""
         if not (first.startswith("ปี") or first.lower().startswith(("year", "fiscal"))):
@@ -215,15 +238,15 @@ def parse_multi_year_table(document: Document, *, year: int | None = None) -> li
         rows = _year_rows(table)
         if score_col is None or len(rows) < 2:
             continue
-        agency = agency or main_agency(document.lines)
+        owner = owner or _table_agency(document, agency)
         for fiscal_year, row in rows:
             cells = [c.text for c in row.cells or ()]
             builder = RecordBuilder(document, "multi_year_table")
-            builder.set_agency(agency)
+            builder.set_agency(owner)
             builder.set("fiscal_year", fiscal_year, row.number)
             if score_col < len(cells):
                 builder.set("overall_score", cell_score(cells[score_col]), row.number)
-            _set_grade_or_result(builder, cells[1:], row.number)
+            _set_grade_or_result(builder, cells[1:], row.number, fiscal_year)
             if builder.has_content():
                 records.append(builder.build())
     return records
