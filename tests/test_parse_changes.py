@@ -64,3 +64,20 @@ def test_the_level_a_change_came_to_is_the_texts_own() -> None:
     (record,) = parse_text("สำนักงานสถิติแห่งชาติ ได้รับผลการประเมิน ITA ประจำปี 2568 ได้ 93.05 คะแนน "
                            "แต่ระดับผลการประเมินถูกปรับลดจาก “ผ่านดี” เหลือเพียง “ผ่าน” เพราะ EIT ต่ำกว่าเกณฑ์")
     assert (record.fiscal_year, record.overall_score, record.result, record.passed) == (2568, 93.05, "ผ่าน", True)
+
+
+@pytest.mark.parametrize("text, years", [
+    # realdocs2 023: a score's change names the earlier year, the level's change in the same sentence
+    # does not: the sentence compares the same two years, so the earlier level is that year's
+    ("กรมการจัดหางาน ได้รับผลการประเมิน ITA ประจำปี 2568 คะแนนเพิ่มจาก 90.12 คะแนน (ปี 2567) เป็น 93.30 คะแนน "
+     "แต่ระดับผลการประเมินลดจาก “ผ่านดี” เหลือ “ผ่าน”", [(2567, 90.12, "ผ่านดี"), (2568, 93.30, "ผ่าน")]),
+    # a third year named in the line: which two the level compares is a guess, the earlier level none's
+    ("กรมการจัดหางาน ได้รับผลการประเมิน ITA ประจำปี 2568 คะแนนเพิ่มจาก 90.12 คะแนน (ปี 2567) เป็น 93.30 คะแนน "
+     "ส่วนปี 2565 ได้ระดับ AA แต่ระดับผลการประเมินลดจาก “ผ่านดี” เหลือ “ผ่าน”",
+     [(2565, None, "AA"), (2567, 90.12, None), (2568, 93.30, "ผ่าน")]),
+])
+def test_an_earlier_level_takes_the_year_of_the_other_change_in_its_sentence(text, years) -> None:
+    from ita_lib.parse import parse_text
+
+    records = sorted(parse_text(text), key=lambda r: r.fiscal_year)
+    assert [(r.fiscal_year, r.overall_score, r.result or r.grade) for r in records] == years

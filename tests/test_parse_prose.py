@@ -237,3 +237,14 @@ def test_a_result_word_the_score_contradicts_is_left_out_with_a_warning():
     assert summary(record) == ("จังหวัดพังงา", 2564, 83.90, None, None, None)
     assert [(w.code, w.message) for w in record.warnings] == [
         ("result_score_mismatch", "result ผ่าน does not fit score 83.90 (pass mark 85); the result is left out")]
+
+
+@pytest.mark.parametrize("line, agency, score", [
+    # realdocs2 008: "กรมประชาสัมพันธ์ทำคะแนนได้ 86.48" (the cutter holds ทำคะแนน as one word)
+    ("ผลการประเมิน ITA ในปี พ.ศ. 2564 กรมส่งเสริมสหกรณ์ทำคะแนนได้ 90.12 อยู่ในอันดับที่ 7 ของกระทรวง", "กรมส่งเสริมสหกรณ์", 90.12),
+    ("เทศบาลตำบลบ้านโป่งแจ้งผลการประเมิน ITA ปี 2564 ได้ 88.35 คะแนน", "เทศบาลตำบลบ้านโป่ง", 88.35),
+    ("กรมการข้าวเผยผลการประเมิน ITA ประจำปี 2565 ได้คะแนน 92.40", "กรมการข้าว", 92.40),
+])
+def test_a_name_ends_where_a_verb_glued_to_it_begins(line, agency, score):
+    record, = parse_text(line)
+    assert (record.agency, record.overall_score) == (agency, score)

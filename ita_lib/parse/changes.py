@@ -1,12 +1,14 @@
 """A change written in one sentence: "เพิ่มจาก 92.43 คะแนน (ปี 2567) เป็น 94.64 คะแนน", "ลดจาก
 “ผ่านดี” เหลือเพียง “ผ่าน”". The value after จาก is an earlier one: it belongs to the year written
 with it ("(ปี 2567)", "จากปี 2567 ที่ได้ …"), and to no record when no year is written (it is not the
-text's own year, and which year it is would be a guess). The value after เป็น / เหลือ is the text's own.
+text's own year, and which year it is would be a guess), unless another change of the same line names
+its earlier year and no other year is named: "เพิ่มจาก 92.43 คะแนน (ปี 2567) เป็น 94.64 … ลดจาก “ผ่านดี”
+เหลือเพียง “ผ่าน”" compares the same two years twice. The value after เป็น / เหลือ is the text's own.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ita_lib.parse.years import to_buddhist_era
@@ -18,6 +20,9 @@ _CHANGE = re.compile(
     r"จาก(?:เดิม)?\s?(?:" + _YEAR.format("year_before") + r"\s?(?:ที่|ซึ่ง)?\s?(?:ได้(?:รับ)?)?\s?(?:คะแนน)?\s?)?"
     + _OLD + r"\s?(?:คะแนน)?\s?(?:\(?\s?" + _YEAR.format("year_after") + r"\s?\)?)?\s?"
     r"(?:มาเป็น|ขึ้นเป็น|เป็น|เหลือเพียง|เหลือ|มาอยู่ที่|อยู่ที่)\s?(?P<new>[“\"‘'][^“”\"‘’'\s]{1,20}[”\"’'])?")
+
+
+_ANY_YEAR = re.compile(r"(?<!\d)(25\d\d)(?!\d)|ปี\s?(?:พ\.ศ\.)?\s?([4-9]\d)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,11 @@ def superseded(text: str) -> tuple[Superseded, ...]:
         new = match.group("new")
         found.append(Superseded(match.start("old"), match.end("old"), to_buddhist_era(int(year)) if year else None,
                                 new[1:-1] if new else None, match.start("new") if new else None))
+    earlier = {change.year for change in found if change.year is not None}
+    named = {to_buddhist_era(int(a or b)) for a, b in _ANY_YEAR.findall(thai_digits_to_arabic(text))}
+    # One earlier year, and at most one other year named (the text's own, later): two years compared.
+    if len(earlier) == 1 and len(named - earlier) <= 1 and all(y > min(earlier) for y in named - earlier):
+        found = [replace(change, year=change.year or min(earlier)) for change in found]
     return tuple(found)
 
 

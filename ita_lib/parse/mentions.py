@@ -44,7 +44,7 @@ _STOP_TOKENS = frozenset((
     "ประเมิน", "การประเมิน", "รางวัล", "อันดับ", "ลำดับ", "เมื่อ", "ขณะ", "ขณะที่", "ทั้งนี้", "นำ",
     "เปิดเผย", "แถลง", "ปลื้ม", "หรือ", "พร้อม", "ร่วม", "ต่อ", "ของ", "ยืนยัน", "รักษา", "ขึ้น",
     "นี้", "นั้น", "ได้ผล", "ได้คะแนน", "ผลคะแนน", "ได้ค่า", "มีคะแนน", "คว้ารางวัล", "รับรางวัล",
-    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า",
+    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า", "แจ้ง", "เผย", "ขอ", "ขอบคุณ", "แสดง",
 ))
 _VERB_START = ("ได้", "ผ่าน", "คว้า")  # a word starting so is a verb phrase, not a name (verbs: not the rubric's)
 _STOP_HINT = re.compile("|".join(sorted(_STOP_TOKENS, key=len, reverse=True)))
@@ -141,10 +141,16 @@ def _cut_at_verb(tail: str) -> str:
 
     kept = []
     for token in word_tokenize(tail, engine="newmm"):
-        if token in _STOP_TOKENS or (len(token) > 3 and token.startswith(_VERB_START)):
+        if token in _STOP_TOKENS or (len(token) > 3 and token.startswith(_VERB_START)) or _two_stops(token):
             break
         kept.append(token)
     return "".join(kept)
+
+
+def _two_stops(token: str) -> bool:
+    """A word the cutter's dictionary holds that is two stop words ("ทำคะแนน", "มีผล")."""
+    return any(token.startswith(stop) and token[len(stop):] in _STOP_TOKENS for stop in _STOP_TOKENS
+               if len(stop) < len(token))
 
 
 @lru_cache(maxsize=4096)

@@ -283,6 +283,11 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             owners = value_owners(text, mentions, change.new_at)
             if not owners.blocked:
                 collect(line, owners.agencies, change.new_at, "result", _Value(change.new_word, line.number, 1.0))
+        earlier_word = text[change.start + 1:change.end - 1]  # quotes off; kept only with its year
+        if change.year is not None and earlier_word in load_rubric().all_result_words:
+            owners = value_owners(text, mentions, change.start)
+            if not owners.blocked:
+                collect(line, owners.agencies, change.start, "result", _Value(earlier_word, line.number, 1.0))
     for match in patterns.old_level.finditer(text):
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
