@@ -112,8 +112,15 @@ def test_overall_mismatch_and_grade_outside_band_are_warnings() -> None:
 
 def test_2566_onwards_cannot_verify() -> None:
     [record] = parse_text(RANKED.format(year=2567, overall="88.30", grade="A"))
-    assert codes(record) == ["overall_unverifiable"]
-    assert "cannot verify" in record.warnings[0].message
+    assert codes(record) == ["grade_outside_scheme", "overall_unverifiable"]
+    assert "cannot verify" in record.warnings[1].message
+    # the letter is kept as printed and flagged: letters were dropped from 2566 (ita-reference.md)
+    assert record.grade == "A" and "2567" in record.warnings[0].message
+
+
+def test_a_letter_is_flagged_only_in_years_without_letters() -> None:
+    [record] = parse_text(RANKED.format(year=2565, overall="83.30", grade="B"))
+    assert "grade_outside_scheme" not in codes(record)
 
 
 def test_score_out_of_range_is_dropped_with_a_warning() -> None:

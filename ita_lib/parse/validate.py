@@ -31,6 +31,10 @@ def _check_range(record: Assessment) -> None:
 def _check_grade(record: Assessment) -> None:
     year, grade, score = record.fiscal_year, record.grade, record.overall_score
     rubric = load_rubric()
+    if grade is not None and rubric.is_itas_year(year) and not rubric.has_grade_bands(year):
+        # Agencies keep printing letters after the NACC dropped them: kept as printed, flagged.
+        record.warn("grade_outside_scheme", f"grade {grade} is printed for {year}, a year the NACC "
+                    "gives no letter grades; kept as printed", record.source.lines.get("grade"))
     if grade is None or score is None or not rubric.has_grade_bands(year):
         return
     expected = rubric.grade_for_score(score)
