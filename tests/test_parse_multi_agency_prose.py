@@ -145,3 +145,18 @@ def test_a_province_whose_administration_is_named_without_values_gets_none():
 def test_a_local_title_glued_to_the_name_does_not_hide_it():
     names = [m.name for m in find_mentions("นายกองค์การบริหารส่วนจังหวัดน่าน และรองปลัดเทศบาลตำบลบ้านกลาง")]
     assert names == ["องค์การบริหารส่วนจังหวัดน่าน", "เทศบาลตำบลบ้านกลาง"]
+
+
+def test_a_meeting_room_of_an_agency_is_a_venue_and_a_place_name_holding_a_verb_stays_whole():
+    # Set D b/010 kind (made up: ร้อยเอ็ด, other numbers): the provincial administration named only as
+    # the meeting room ("ณ ห้องประชุมองค์การบริหารส่วนจังหวัด…") does not make the province's own score
+    # doubtful; "อบต.อาจสามารถ" (สามารถ is also a verb) is the sub-district's name, not "อบต.อาจ".
+    records = parse_document(FIXTURES / "prose_province_venue_list.txt")
+    assert [summary(r) for r in records] == [
+        ("จังหวัดร้อยเอ็ด", 2563, 89.72, "A", None, True),
+        ("เทศบาลเมืองร้อยเอ็ด", 2563, 96.43, None, None, True),
+        ("องค์การบริหารส่วนตำบลอาจสามารถ", 2563, 95.80, None, None, True),
+    ]
+    assert records[2].district == "อาจสามารถ"
+    line = "ณ ห้องประชุมองค์การบริหารส่วนจังหวัดร้อยเอ็ด ปลัดจังหวัด"
+    assert [m.role for m in find_mentions(line)][0] == "venue"

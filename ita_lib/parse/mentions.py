@@ -18,11 +18,12 @@ from functools import lru_cache
 
 from ita_lib.parse.agency import AgencyType, agency_types, known_abbreviations, known_kinds
 from ita_lib.io.document import Line
-from ita_lib.parse.places import is_district, is_province
+from ita_lib.parse.places import is_district, is_place, is_province
 
 NACC = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
 
-SUBJECT, ASSESSOR, PARENT, GROUP, PLACE, SCOPE = "subject", "assessor", "parent", "group", "place", "scope"
+SUBJECT, ASSESSOR, PARENT, GROUP, PLACE, SCOPE, VENUE = ("subject", "assessor", "parent", "group", "place",
+                                                         "scope", "venue")
 
 _THAI_LETTER = "\u0e01-\u0e4e"
 _LEADING_VOWEL = "\u0e40-\u0e44"  # เ แ โ ใ ไ are written before the consonant they follow
@@ -65,6 +66,9 @@ _SCOPE_BEFORE = re.compile(r"(?:(?<!ผล)ใน|ภายใน|ทั่ว)\
 # the announcer is never ranked.
 _NACC_SCORED = re.compile(r"\s?(?:ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน|"
                           r"(?:ได้|อยู่|ติด|ครอง|เป็น)?\s?(?:ใน)?(?:อันดับ|ลำดับ)(?:ที่)?\s?\d)")
+# Where a meeting was held ("ณ ห้องประชุมองค์การบริหารส่วนจังหวัดนครพนม", "ที่หอประชุมเทศบาลนครลำปาง"):
+# the building of an agency, not the agency doing anything.
+_VENUE_BEFORE = re.compile(r"(?:\bณ|ห้องประชุม\S{0,20}|หอประชุม|ที่ทำการ|อาคาร\S{0,15}|สนาม\S{0,10}|โรงแรม\S{0,20})\s?$")
 _LOCATION = re.compile(
     rf"[\s(]*(?:(?:อำเภอ|อ\.)\s?([{_THAI_LETTER}]+))?[\s,]*(?:(?:จังหวัด|จ\.)\s?([{_THAI_LETTER}]+))?\)?")
 
@@ -139,12 +143,14 @@ def _cut_at_verb(tail: str) -> str:
         return tail
     from pythainlp.tokenize import word_tokenize  # loads a dictionary: only when needed
 
-    kept = []
-    for token in word_tokenize(tail, engine="newmm"):
-        if token in _STOP_TOKENS or (len(token) > 3 and token.startswith(_VERB_START)) or _two_stops(token):
-            break
-        kept.append(token)
-    return "".join(kept)
+    tokens = word_tokenize(tail, engine="newmm")
+    cut = next((i for i, token in enumerate(tokens) if token in _STOP_TOKENS or _two_stops(token)
+                or (len(token) > 3 and token.startswith(_VERB_START))), len(tokens))
+    # A place whose name holds a stop word ("อบต.อาจสามารถ": สามารถ) is kept whole.
+    for end in range(len(tokens), cut, -1):
+        if is_place("".join(tokens[:end])):
+            return "".join(tokens[:end])
+    return "".join(tokens[:cut])
 
 
 def _two_stops(token: str) -> bool:
@@ -371,6 +377,8 @@ def _with_role(text: str, mention: Mention) -> Mention:
         role = ASSESSOR
     elif _GROUP_BEFORE.search(before):
         role = GROUP
+    elif _VENUE_BEFORE.search(text, max(0, mention.start - 30), mention.start):
+        role = VENUE
     elif _SCOPE_BEFORE.search(before):
         role = SCOPE
     elif mention.kind in ("province", "district"):

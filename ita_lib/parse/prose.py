@@ -26,7 +26,7 @@ from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
-from ita_lib.parse.mentions import PLACE, SUBJECT, Mention, document_links, find_mentions
+from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.owners import provinces_doubtful, value_owners, year_before
 
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
@@ -164,7 +164,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     for line, mentions in lines:
         _read_line(line, mentions, collect)
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
-    doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions}, with_values)
+    doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
     evidence = {key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful}
     places = _places_of(lines)
     records = [_build(document, entry, places.get(entry.mention.name, (None, None)))
