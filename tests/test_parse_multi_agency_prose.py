@@ -160,3 +160,16 @@ def test_a_meeting_room_of_an_agency_is_a_venue_and_a_place_name_holding_a_verb_
     assert records[2].district == "อาจสามารถ"
     line = "ณ ห้องประชุมองค์การบริหารส่วนจังหวัดร้อยเอ็ด ปลัดจังหวัด"
     assert [m.role for m in find_mentions(line)][0] == "venue"
+
+
+def test_a_post_with_grades_in_brackets_after_scores_and_next_years_plan():
+    # Set D b/012 kind (made up: ท่าม่วง, other numbers): "98.72 คะแนน (AA)" and "87.05 (A)" print the
+    # grade in brackets after the score; "ให้ทันการประเมินปีงบประมาณ 2565" is next year's plan, so the
+    # year is 2564 from "ปี 64" and "#ITA2564".
+    records = parse_document(FIXTURES / "prose_post_grades_in_brackets.txt")
+    assert [summary(r) for r in records] == [
+        ("เทศบาลเมืองท่าม่วง", 2564, 98.72, "AA", None, True),
+        ("องค์การบริหารส่วนตำบลวังขนาย", 2564, 91.30, "A", None, True),
+        ("เทศบาลตำบลม่วงชุม", 2564, 87.05, "A", None, True),
+    ]
+    assert not [w for r in records for w in r.warnings]

@@ -65,7 +65,9 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
     scale = (rf"\s?,?\s?(?:ระดับ)?\s?(?:{alternation(rubric.result_words)})"
              r"|\s?[(:]?\s?\d{1,3}(?:\.\d{1,2})?\s?(?:คะแนน)?\s?[-–]\s?\d")
     return ProsePatterns(
-        grade=re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?\s?"
+        # "ระดับ AA", "เกรด A"; or a grade in brackets right after a score ("96.45 คะแนน (AA)").
+        grade=re.compile(r"(?:(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?"
+                         r"|(?:(?<=คะแนน)|(?<=\d\.\d\d))\s?\()\s?"
                          rf"({'|'.join(rubric.grades)})(?![A-Za-z+\-])"),
         # "อยู่ในเกณฑ์ : ผ่านดี" names a level too; "ที่" only before a pass word ("ผลที่ต้องปรับปรุง" is
         # "what must be improved").
