@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ita_lib.io.read import document_from_text
 from ita_lib.parse import parse_document, parse_report
+from ita_lib.parse.detect import parse_loaded
 from ita_lib.parse.mentions import ASSESSOR, PLACE, SUBJECT, find_mentions
 from ita_lib.parse.owners import coordinated_list, value_owners, year_before
 
@@ -173,3 +175,31 @@ def test_a_post_with_grades_in_brackets_after_scores_and_next_years_plan():
         ("เทศบาลตำบลม่วงชุม", 2564, 87.05, "A", None, True),
     ]
     assert not [w for r in records for w in r.warnings]
+
+
+def test_lists_paired_respectively_with_scores_and_levels():
+    # Set D b/005 kind (made up: เชียงราย, other numbers). "ได้คะแนน 96.72, 93.18 และ 90.44 คะแนน
+    # ตามลำดับ": the middle number, with no word of its own, is a score as its series is; the levels
+    # "ผ่านดีเยี่ยม ผ่านดี และผ่าน ตามลำดับ" go one to each; "เขต 1 และเขต 3" names two offices; 1.05 is
+    # the distance to the pass mark; สพฐ. only sets an aim ("กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน").
+    records = parse_document(FIXTURES / "prose_respective_lists.txt")
+    area = "สำนักงานเขตพื้นที่การศึกษาประถมศึกษาเชียงราย เขต "
+    assert [summary(r) for r in records] == [
+        (area + "2", 2567, 96.72, None, "ผ่านดีเยี่ยม", True),
+        (area + "4", 2567, 93.18, None, "ผ่านดี", True),
+        ("สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาเชียงราย", 2567, 90.44, None, "ผ่าน", True),
+        (area + "1", 2567, 88.61, None, None, True),
+        (area + "3", 2567, 87.09, None, None, True),
+        (area + "5", 2567, 83.95, None, "ไม่ผ่าน", False),
+    ]
+    assert not [w for r in records for w in r.warnings]
+
+
+def test_two_scores_respectively_after_one_name_read_are_nobodys():
+    # Names we cannot read as two ("อบต.หนองบัว และแห่งที่สอง") with two scores "ตามลำดับ": no score is
+    # given to the one name read, and the record says why.
+    text = "ผลการประเมิน ITA ปี 2566 อบต.หนองบัว และแห่งที่สอง ได้ 91.20 และ 88.40 คะแนน ตามลำดับ"
+    report = parse_loaded(document_from_text(text))
+    assert report.records == []
+    assert report.notes == ["องค์การบริหารส่วนตำบลหนองบัว: scores 91.20, 88.40 (line 1) follow agencies without "
+                            "a score for each in a stated order (ตามลำดับ): none kept"]

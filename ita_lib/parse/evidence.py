@@ -32,6 +32,8 @@ it, "after" the start of the text after it):
 | index            | clause |  veto  | "ดัชนีความโปร่งใส 82.45" (before 2562)    |
 | reference        | before |  veto  | "โทร", "ตารางที่", "ชั้น 3", "อาคาร 4"     |
 | range            | around |  veto  | "AA (95.00–100.00 คะแนน)", "85 ถึง 94.99" |
+| gap              | before |  veto  | "ต่ำกว่าเกณฑ์ 85 คะแนนเพียง 0.88" (under 10 only) |
+| series           | number |  shared | "ได้ 97.86, 95.33 และ 91.04 คะแนน": each has the series' strength |
 """
 from __future__ import annotations
 
@@ -100,6 +102,8 @@ _NUMBER = re.compile(r"(?<![\d.,:/\-])(\d{1,3}(?:\.\d{1,2})?)(?![\d:/]|,\d|\.\d|
 _RANGE_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:[-–—~]|ถึง)\s?\d")
 _RANGE_BEFORE = re.compile(r"\d\s?(?:คะแนน)?\s?(?:[-–—~]|ถึง)\s?$")
 _ANY_NUMBER = re.compile(r"\d[\d,.]*")
+# "ต่ำกว่าเกณฑ์ 85 คะแนนเพียง 0.88 คะแนน": a small number after เพียง / อีก is a distance to a mark.
+_GAP_BEFORE = re.compile(r"(?:เพียง|อีก|ห่าง\S{0,4}|ขาด\S{0,3})\s?$")
 _YEAR_OF_VALUE = re.compile(r"(ปี)(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?(?:25)?\d\d\s?(?:ที่|ซึ่ง|โดย)?\s?(?=ได้|มี)")
 
 
@@ -131,11 +135,38 @@ def candidates(text: str, boundaries: list[int] = ()) -> list[Candidate]:
         strength, cues = _weigh(match.group(1), before, after)
         if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–") for b in boundaries):
             strength, cues = strength + 3.0, (*cues, "after_name")
+        if value < 10 and _GAP_BEFORE.search(before):
+            strength, cues = strength + VETO, (*cues, "gap")
         if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text, max(0, match.start() - 20),
                                                                          match.start()):
             strength, cues = strength + VETO, (*cues, "range")
         found.append(Candidate(value, match.start(), match.end(), strength, cues))
-    return found
+    return _series_shared(text, found)
+
+
+# Between two numbers of one series: "97.86, 95.33 และ 91.04 คะแนน", "89.50 คะแนน และ 86.27 คะแนน".
+_SERIES_GAP = re.compile(r"\s?(?:คะแนน)?\s?(?:,|และ|,\s?และ)\s?")
+
+
+def _series_shared(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Numbers written as one series share their cues: the series "ได้คะแนน 97.86, 95.33 และ 91.04
+    คะแนน ตามลำดับ" is scores, its middle number too, though no word is written next to it. A
+    number with a veto of its own keeps it."""
+    out = list(found)
+    index = 0
+    while index < len(found):
+        end = index
+        while end + 1 < len(found) and _SERIES_GAP.fullmatch(text, found[end].end, found[end + 1].start):
+            end += 1
+        if end > index:
+            members = range(index, end + 1)
+            best = max((found[i] for i in members if not found[i].vetoed), key=lambda c: c.strength, default=None)
+            for i in members:
+                if best is not None and not found[i].vetoed and found[i].strength < best.strength:
+                    out[i] = Candidate(found[i].value, found[i].start, found[i].end, best.strength,
+                                       (*found[i].cues, "series"), found[i].paren)
+        index = end + 1
+    return out
 
 
 def _clause_before(text: str, position: int, boundaries) -> str:

@@ -329,7 +329,28 @@ def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
                 continue
             full, kind = links.get(match.group()) or known.get(squash(match.group()), (match.group(), "central"))
             found.append(Mention(match.start(), match.end(), full, match.group(), kind, SUBJECT))
-    return _with_locations(text, _non_overlapping(found))
+    return _with_locations(text, _with_elided_areas(text, _non_overlapping(found)))
+
+
+# "สพป.ขอนแก่น เขต 3 และเขต 5", "สภ.… เขต 1, เขต 2": the second area's office is named by its number only.
+_ELIDED_AREA = re.compile(r"\s?(?:,|และ|กับ)\s?(?:และ)?\s?เขต\s?(\d{1,2})(?![\d.])")
+
+
+def _with_elided_areas(text: str, mentions: list[Mention]) -> list[Mention]:
+    out = []
+    for mention in mentions:
+        out.append(mention)
+        base, _, number = mention.name.rpartition(" เขต ")
+        if not base or not number.isdigit():
+            continue
+        end = mention.end
+        while (area := _ELIDED_AREA.match(text, end)) and not any(m.start < area.end() and m.start >= end
+                                                                   for m in mentions):
+            start = area.start() + area.group().index("เขต")  # the joining word stays between the two
+            out.append(replace(mention, start=start, end=area.end(), name=f"{base} เขต {area.group(1)}",
+                               printed=text[start:area.end()]))
+            end = area.end()
+    return out
 
 
 def _non_overlapping(found: list[Mention]) -> list[Mention]:

@@ -52,7 +52,7 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
             if _AVERAGE_OF.search(text, max(0, mention.start - 15), mention.start):
                 return Owners((), True)
             members = coordinated_list(text, before[:index + 1])
-            if len(members) == 1:
+            if len(members) == 1 and not (is_score and _respective_scores(text, members[-1]) > 1):
                 return Owners(members)
             return _list_owners(text, members, position, is_score)
         if mention.role in (PARENT, GROUP) and position - mention.end <= 15:
@@ -86,12 +86,24 @@ def coordinated_list(text: str, upto: list[Mention]) -> tuple[Mention, ...]:
     return tuple(members) if joined else (last,)
 
 
+def _clause_after(text: str, mention: Mention) -> str:
+    clause = text[mention.end:]
+    end = _CLAUSE_END.search(clause)
+    return clause[:end.start()] if end else clause
+
+
+def _respective_scores(text: str, last: Mention) -> int:
+    """How many scores a clause pairs "respectively" with the names before it (0 without ตามลำดับ):
+    "สพป.X เขต 3 และเขต 5 ได้ 89.50 และ 86.27 คะแนน ตามลำดับ" pairs two with names we read as one."""
+    clause = _clause_after(text, last)
+    respectively = clause.find(_RESPECTIVELY)
+    return len(_SCORE_NUMBER.findall(clause[:respectively])) if respectively >= 0 else 0
+
+
 def _list_owners(text: str, members: tuple[Mention, ...], position: int, is_score: bool) -> Owners:
     """A word after a list belongs to every member; scores after it only one each, and only when the
     text pairs them in order."""
-    clause = text[members[-1].end:]
-    end = _CLAUSE_END.search(clause)
-    clause = clause[:end.start()] if end else clause
+    clause = _clause_after(text, members[-1])
     numbers = [members[-1].end + m.start() for m in _SCORE_NUMBER.finditer(clause)]
     if not is_score or len(numbers) <= 1:
         return Owners(members)
@@ -124,3 +136,21 @@ def provinces_doubtful(named: set[str], with_values: set[str]) -> set[str]:
     return {name for name in with_values if name.startswith(_PROVINCE)
             and (pao := _PROVINCIAL_ADMINISTRATION + name.removeprefix(_PROVINCE)) in named
             and pao not in with_values}
+
+
+def respective_words(text: str, mentions: list[Mention], words: str) -> list[tuple[Mention, str, int, int]]:
+    """Words written as a series "respectively" after a list of agencies ("สพป.ก, สพป.ข และ สพม.ค … อยู่ใน
+    ระดับ ผ่านดีเยี่ยม ผ่านดี และผ่าน ตามลำดับ"), one per agency in order: (agency, word, start, end of
+    the series). A series whose count differs from the list's gives nothing."""
+    series = re.compile(rf"[\"“”']?({words})[\"“”']?(?:\s?,?\s?(?:และ)?\s?[\"“”']?(?:{words})[\"“”']?)+\s?{_RESPECTIVELY}")
+    one = re.compile(rf"{words}")
+    found = []
+    for match in series.finditer(text):
+        before = [m for m in mentions if m.end <= match.start() and m.role == SUBJECT]
+        if not before:
+            continue
+        members = coordinated_list(text, before)
+        printed = one.findall(text, match.start(), match.end())
+        if len(members) == len(printed) > 1:
+            found += [(member, word, match.start(), match.end()) for member, word in zip(members, printed)]
+    return found

@@ -27,7 +27,7 @@ from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
-from ita_lib.parse.owners import provinces_doubtful, value_owners, year_before
+from ita_lib.parse.owners import provinces_doubtful, respective_words, value_owners, year_before
 
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
@@ -35,6 +35,9 @@ _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
 _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
                       r"อยู่ในระดับ|ติดอันดับ|ได้รับการประเมิน)")
+# What is aimed at, not achieved: "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน", "เพื่อให้ได้ระดับผ่านดีเยี่ยม".
+_TARGET_BEFORE = re.compile(r"(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
+                            r"เร่ง\S{0,12}ให้)[^\d]{0,30}$")
 _CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
 
 
@@ -263,19 +266,34 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             collect(line, owners.agencies, candidate.start, "score",
                     _Value(candidate.value, line.number, candidate.strength))
     patterns = prose_patterns(load_rubric())
+    paired = respective_words(text, mentions, _respective_alternation(load_rubric()))
+    for member, word, start, _ in paired:
+        kind = "result" if word in load_rubric().all_result_words else "grade"
+        collect(line, (member,), start, kind, _Value(word, line.number, 1.0))
+    spans = [(start, end) for _, _, start, end in paired]
+
+    def in_series(position: int) -> bool:
+        return any(start <= position < end for start, end in spans)
+
     for match in patterns.grade.finditer(text):
-        if _GRADE_OF_GROUP.match(text, match.end()) or _grade_of_no_score(text, match.start(), found):
+        if _GRADE_OF_GROUP.match(text, match.end()) or _grade_of_no_score(text, match.start(), found) \
+                or in_series(match.start(1)):
             continue
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "grade", _Value(match.group(1), line.number))
     for match in patterns.result.finditer(text):
         word = match.group(1) or match.group(2)
+        if _TARGET_BEFORE.search(text, max(0, match.start() - 40), match.start()) or in_series(match.start(1)
+                                                                                             if match.group(1) else match.start(2)):
+            continue  # "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน": an aim, not a result
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
             collect(line, owners.agencies, match.start(), "result",
                     _Value(word, line.number, 1.0 if match.group(1) else 0.5))
     for match in patterns.result_after_score.finditer(text):
+        if in_series(match.start(1) if match.group(1) else match.start(2)):
+            continue
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result",
@@ -376,10 +394,16 @@ def _build(document: Document, entry: _Evidence, place) -> Assessment:
     return builder.build()
 
 
+@cache
+def _respective_alternation(rubric: Rubric) -> str:
+    """Result words and grades, longest first, for a series written "ตามลำดับ"."""
+    return alternation((*rubric.all_result_words, *rubric.all_grades))
+
+
 def _unpaired_warning(values: list[_Value]) -> str:
     listed = ", ".join(f"{v.value:.2f}" for v in values)
-    return (f"scores {listed} (line {values[0].line}) follow several agencies without saying which is "
-            "whose (no ตามลำดับ): none kept")
+    return (f"scores {listed} (line {values[0].line}) follow agencies without a score for each in a "
+            "stated order (ตามลำดับ): none kept")
 
 
 def _old_era(year: int | None) -> bool:
