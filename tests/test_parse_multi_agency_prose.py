@@ -203,3 +203,17 @@ def test_two_scores_respectively_after_one_name_read_are_nobodys():
     assert report.records == []
     assert report.notes == ["องค์การบริหารส่วนตำบลหนองบัว: scores 91.20, 88.40 (line 1) follow agencies without "
                             "a score for each in a stated order (ตามลำดับ): none kept"]
+
+
+def test_a_ranked_table_of_named_agencies_in_news():
+    # Set D b/006 kind (made up: the ราชมงคล group, other numbers). A tab table "อันดับ | มหาวิทยาลัย |
+    # คะแนน | ระดับ": each row whose name is one agency known without a place is a record (มทร.ธัญบุรี
+    # expanded); "อบต.หนองบัว" with no province is not (there are many). The sentence below names
+    # มทร.พระนคร with a rank only, and the group's average 90.36 after "9 แห่ง" is nobody's score.
+    records = parse_document(FIXTURES / "ranked_table_universities.txt")
+    assert [(r.agency, r.fiscal_year, r.overall_score, r.grade, r.rank) for r in records] == [
+        ("มหาวิทยาลัยเทคโนโลยีราชมงคลล้านนา", 2564, 96.12, "AA", 1),
+        ("มหาวิทยาลัยเทคโนโลยีราชมงคลธัญบุรี", 2564, 95.40, "AA", 2),
+        ("มหาวิทยาลัยเทคโนโลยีราชมงคลอีสาน", 2564, 92.77, "A", 3),
+    ]
+    assert {r.source.kind for r in records} == {"multi_agency_table"}

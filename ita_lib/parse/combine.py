@@ -1,6 +1,7 @@
-"""A text with a table of its agency's years and sentences about it: the table's rows first, the
-sentences' records for years the table does not list added, and a sentence that gives a listed
-year another score leaves that year's score null with a warning naming both."""
+"""A text with a table (its agency's years, or several agencies) and sentences around it: the table's
+rows first, the sentences' records for an agency and year the table does not list added, and a
+sentence that gives a listed agency and year another score leaves that score null with a warning
+naming both."""
 from __future__ import annotations
 
 from ita_lib.model import Assessment
@@ -11,7 +12,7 @@ def _key(record: Assessment) -> tuple[str | None, int | None]:
     return record.agency, record.fiscal_year
 
 
-def with_sentence_years(table: list[Assessment], sentences: list[Assessment]) -> list[Assessment]:
+def with_sentences(table: list[Assessment], sentences: list[Assessment]) -> list[Assessment]:
     listed = {_key(record): record for record in table}
     out = list(table)
     for record in sentences:
@@ -23,7 +24,7 @@ def with_sentence_years(table: list[Assessment], sentences: list[Assessment]) ->
         said, printed = record.overall_score, row.overall_score
         if said is not None and printed is not None and abs(said - printed) > TOLERANCE:
             row.warn("ambiguous_score",
-                     f"{row.fiscal_year}: the table prints {printed:.2f} (line "
+                     f"{row.agency}, {row.fiscal_year}: the table prints {printed:.2f} (line "
                      f"{row.source.lines.get('overall_score')}), the text says {said:.2f} (line "
                      f"{record.source.lines.get('overall_score')}); neither kept",
                      row.source.lines.get("overall_score"))

@@ -10,10 +10,12 @@ from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.io.read import document_from_bytes, document_from_text, read_document
 from ita_lib.model import Assessment
 from ita_lib.parse.english import read_english
-from ita_lib.parse.multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
+from ita_lib.parse.multi import (parse_multi_agency_table, parse_multi_year_table, parse_province_list,
+                                 set_grade_or_result)
 from ita_lib.parse.province_rows import is_province_list
 from ita_lib.parse.prose import read_prose
-from ita_lib.parse.combine import with_sentence_years
+from ita_lib.parse.combine import with_sentences
+from ita_lib.parse.ranked_tables import parse_ranked_table
 from ita_lib.parse.scan import promote_loose_rows
 from ita_lib.parse.single import parse_single
 
@@ -78,10 +80,12 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
         if records:
             report.records = records
             return report
-    years = parse_multi_year_table(document, agency=agency)
-    if years:
+    tables = parse_multi_year_table(document, agency=agency) or parse_ranked_table(
+        document, year=year, read_cells=set_grade_or_result)
+    if tables:  # the sentences around a table add what it does not list
         prose = read_prose(document, year=year, agency=agency)
-        report.records = with_sentence_years(years, prose.records)
+        report.records = with_sentences(tables, prose.records)
+        report.notes.extend(prose.notes)
         return report
     single = parse_single(document, year=year, agency=agency)
     if single and _from_tables(single[0], document):

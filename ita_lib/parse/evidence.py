@@ -102,6 +102,7 @@ _NUMBER = re.compile(r"(?<![\d.,:/\-])(\d{1,3}(?:\.\d{1,2})?)(?![\d:/]|,\d|\.\d|
 _RANGE_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:[-–—~]|ถึง)\s?\d")
 _RANGE_BEFORE = re.compile(r"\d\s?(?:คะแนน)?\s?(?:[-–—~]|ถึง)\s?$")
 _ANY_NUMBER = re.compile(r"\d[\d,.]*")
+_COUNT_AFTER = re.compile(r"\s?(?:" + "|".join(_COUNT_WORDS) + ")")
 # "ต่ำกว่าเกณฑ์ 85 คะแนนเพียง 0.88 คะแนน": a small number after เพียง / อีก is a distance to a mark.
 _GAP_BEFORE = re.compile(r"(?:เพียง|อีก|ห่าง\S{0,4}|ขาด\S{0,3})\s?$")
 _YEAR_OF_VALUE = re.compile(r"(ปี)(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?(?:25)?\d\d\s?(?:ที่|ซึ่ง|โดย)?\s?(?=ได้|มี)")
@@ -173,7 +174,8 @@ def _clause_before(text: str, position: int, boundaries) -> str:
     start = max(0, position - 60)
     # A clause ends at the previous number that could be a score; a year or a count inside it
     # ("สูงขึ้นจากปีก่อน (ปีงบประมาณ 2565) 1.87") does not hide the words before it.
-    previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position) if _could_be_score(m.group())]
+    previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position) if _could_be_score(m.group())
+                and not _COUNT_AFTER.match(text, m.end())]  # "ของกลุ่ม 38 แห่ง อยู่ที่": a count, not a value
     # "ปี 2560 ได้ 66.18": a value of that year; what was said before the year is another clause.
     years = [m.start(1) for m in _YEAR_OF_VALUE.finditer(text, start, position)]
     start = max([start, *previous, *years, *(b for b in boundaries if b <= position)])

@@ -99,7 +99,7 @@ def _parse_province_tables(document: Document, *, year: int | None = None) -> li
                 builder.set("province", *title_province)  # the title line is the evidence
             builder.set("overall_score", score, row.number)
             if result_col is not None and result_col < len(cells):
-                _set_grade_or_result(builder, [cells[result_col]], row.number)
+                set_grade_or_result(builder, [cells[result_col]], row.number)
             if rank_col is not None and cells[rank_col].strip().isdigit():
                 builder.set("rank", int(cells[rank_col]), row.number)
             set_year(builder, document.lines, year)
@@ -176,7 +176,7 @@ def parse_multi_agency_table(document: Document, *, year: int | None = None) -> 
                     builder.set_indicator(number, score, row.number)
             if ita_col is not None and ita_col < len(cells) and cell_score(cells[ita_col]) is not None:
                 builder.set("overall_score", cell_score(cells[ita_col]), row.number)
-            _set_grade_or_result(builder, [c for i, c in enumerate(cells) if i not in taken], row.number)
+            set_grade_or_result(builder, [c for i, c in enumerate(cells) if i not in taken], row.number)
             if not builder.has_content():
                 continue
             set_year(builder, document.lines, year)
@@ -184,7 +184,7 @@ def parse_multi_agency_table(document: Document, *, year: int | None = None) -> 
     return records
 
 
-def _set_grade_or_result(builder: RecordBuilder, cells: list[str], line: int,
+def set_grade_or_result(builder: RecordBuilder, cells: list[str], line: int,
                          fiscal_year: int | None = None) -> None:
     """A cell that is a grade or a result word; a level word of the old scheme ("สูงมาก") only in a
     row of a year before the ITAS (a table of ten years changes scheme down its rows)."""
@@ -246,7 +246,7 @@ def parse_multi_year_table(document: Document, *, year: int | None = None,
             builder.set("fiscal_year", fiscal_year, row.number)
             if score_col < len(cells):
                 builder.set("overall_score", cell_score(cells[score_col]), row.number)
-            _set_grade_or_result(builder, cells[1:], row.number, fiscal_year)
+            set_grade_or_result(builder, cells[1:], row.number, fiscal_year)
             if builder.has_content():
                 records.append(builder.build())
     return records

@@ -1,0 +1,69 @@
+"""Tables of named agencies and their scores in news and announcements: "อันดับ | มหาวิทยาลัย | คะแนน |
+ระดับ" with "1 | มหาวิทยาลัยราชภัฏเลย | 97.64 | AA".
+
+A row gives a record only when its name cell is one agency's whole name that needs no place to be
+known: a university, a department, a state enterprise ("มรภ.นครปฐม" expanded). A local government
+without its province in the row or the title ("อบต.หนองบัว": there are many) gives none; province
+lists (province_rows.py) read those.
+"""
+from __future__ import annotations
+
+from ita_lib.io.document import Document
+from ita_lib.model import Assessment
+from ita_lib.parse.builder import RecordBuilder
+from ita_lib.parse.mentions import SUBJECT, find_mentions
+from ita_lib.parse.scan import Table, cell_score, find_tables
+from ita_lib.parse.single import set_year
+
+NAME_HEADERS = ("หน่วยงาน", "มหาวิทยาลัย", "ส่วนราชการ", "สถาบัน", "ชื่อ", "agency", "university")
+MIN_ROWS = 2
+
+
+def _name_column(table: Table) -> int | None:
+    return next((i for i, name in enumerate(table.columns)
+                 if any(word in name.lower() for word in NAME_HEADERS) and "คะแนน" not in name), None)
+
+
+def _whole_name(cell: str):
+    """The one agency a cell names, whole; None for a local government (its place is not enough)."""
+    text = cell.strip()
+    mentions = [m for m in find_mentions(text) if m.role == SUBJECT]
+    if len(mentions) != 1 or mentions[0].start != 0 or text[mentions[0].end:].strip(" ()"):
+        return None
+    mention = mentions[0]
+    return None if mention.agency_type is not None and mention.province is None else mention
+
+
+def parse_ranked_table(document: Document, *, year: int | None = None,
+                       read_cells=None) -> list[Assessment]:
+    """`read_cells(builder, cells, line)` reads the grade or result cells (multi.py's reader)."""
+    records = []
+    for table in find_tables(document.lines):
+        name_col, score_col = _name_column(table), table.column("คะแนน", "score")
+        if name_col is None or score_col is None or name_col == score_col:
+            continue
+        rank_col = table.column("อันดับ", "ลำดับ", "rank")
+        rows = []
+        for row in table.rows:
+            cells = [c.text for c in row.cells or ()]
+            if max(name_col, score_col) >= len(cells):
+                continue
+            mention, score = _whole_name(cells[name_col]), cell_score(cells[score_col])
+            if mention is not None and score is not None:
+                rows.append((row, cells, mention, score))
+        if len(rows) < MIN_ROWS:
+            continue
+        for row, cells, mention, score in rows:
+            builder = RecordBuilder(document, "multi_agency_table")
+            builder.set("agency", mention.name, row.number)
+            builder.set("agency_type", mention.agency_type, row.number)
+            builder.set("province", mention.province, row.number)
+            builder.set("overall_score", score, row.number)
+            if rank_col is not None and rank_col < len(cells) and cells[rank_col].strip().isdigit():
+                builder.set("rank", int(cells[rank_col]), row.number)
+            if read_cells is not None:
+                read_cells(builder, [c for i, c in enumerate(cells) if i not in (name_col, score_col, rank_col)],
+                           row.number)
+            set_year(builder, document.lines, year)
+            records.append(builder.build())
+    return records
