@@ -217,3 +217,17 @@ def test_a_ranked_table_of_named_agencies_in_news():
         ("มหาวิทยาลัยเทคโนโลยีราชมงคลอีสาน", 2564, 92.77, "A", 3),
     ]
     assert {r.source.kind for r in records} == {"multi_agency_table"}
+
+
+def test_grades_of_a_count_a_bound_an_office_and_an_agency_compared_with():
+    # Set D b/003 kind (made up: ลำพูน, other names and numbers). "2 แห่งได้ระดับ AA" is a count's
+    # grade; "สถ.จ.ลำพูน" is the department's provincial office, not the department; "มีทั้ง อบต. และ
+    # ทต." names no agency; "ระดับ A ขึ้นไป" is a bound of the scale; in "ทต.บ้านเรือน … ซึ่งเป็นคนละ
+    # หน่วยงานกับ อบต.บ้านเรือน ของอำเภอป่าซาง ได้ 89.37" the score is the subject's, not the one compared.
+    records = parse_document(FIXTURES / "prose_local_grades_compared.txt")
+    assert [(r.agency, r.district, r.fiscal_year, r.overall_score, r.grade) for r in records] == [
+        ("องค์การบริหารส่วนตำบลบ้านเรือน", None, 2564, None, "AA"),
+        ("เทศบาลตำบลมะกอก", None, 2564, None, "AA"),
+        ("เทศบาลตำบลบ้านเรือน", "เมืองลำพูน", 2564, 89.37, "A"),
+    ]
+    assert not [w for r in records for w in r.warnings]

@@ -55,6 +55,7 @@ _GENERIC_NAMES = frozenset((
     "มหาชน", "ราชมงคล", "ราชภัฏ", "เอกชน", "รัฐ", "ของรัฐ", "ในกำกับ", "ต่างๆ", "ต่าง", "ทั่วประเทศ",
     "ทั้งหมด", "หรือเทียบเท่า", "เทียบเท่า", "ดังกล่าว", "นี้", "นั้น", "ทุกแห่ง", "ทั้ง", "สังกัด",
     "ปกครองส่วนท้องถิ่น", "ภาครัฐ", "กลาง", "อุดมศึกษา", "การศึกษา", "อิสระ",
+    "และ", "หรือ", "กับ", "ที่", "ใน", "ของ", "จำนวน", "ทุก", "อื่น", "อื่นๆ", "แต่", "ซึ่ง",  # "มีทั้ง อบต. และ ทต."
 ))
 _NACC_CORE = "ป้องกันและปราบปรามการทุจริตแห่งชาติ"  # also in misspelt forms of the NACC's name
 # Before a name, these make it a group ("กลุ่มมหาวิทยาลัยราชภัฏ": its figures are not an agency's) or
@@ -69,6 +70,7 @@ _NACC_SCORED = re.compile(r"\s?(?:ได้(?:รับ)?(?:ผล)?(?:คะแ
 # Where a meeting was held ("ณ ห้องประชุมองค์การบริหารส่วนจังหวัดนครพนม", "ที่หอประชุมเทศบาลนครลำปาง"):
 # the building of an agency, not the agency doing anything.
 _VENUE_BEFORE = re.compile(r"(?:\bณ|ห้องประชุม\S{0,20}|หอประชุม|ที่ทำการ|อาคาร\S{0,15}|สนาม\S{0,10}|โรงแรม\S{0,20})\s?$")
+_OFFICE_OF = re.compile(r"(?:จ\.|อ\.|จังหวัด|อำเภอ)")
 _LOCATION = re.compile(
     rf"[\s(]*(?:(?:อำเภอ|อ\.)\s?([{_THAI_LETTER}]+))?[\s,]*(?:(?:จังหวัด|จ\.)\s?([{_THAI_LETTER}]+))?\)?")
 
@@ -327,6 +329,8 @@ def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
                     before == "." or not _starts_a_word(text[max(0, match.start() - 12):match.start()],
                                                          text[match.start():match.end() + 12])):
                 continue
+            if "." in match.group() and _OFFICE_OF.match(text, match.end()):
+                continue  # "สถ.จ.เชียงใหม่": the department's provincial office, not the department
             full, kind = links.get(match.group()) or known.get(squash(match.group()), (match.group(), "central"))
             found.append(Mention(match.start(), match.end(), full, match.group(), kind, SUBJECT))
     return _with_locations(text, _with_elided_areas(text, _non_overlapping(found)))

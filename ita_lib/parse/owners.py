@@ -47,7 +47,10 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
     for index in range(len(before) - 1, -1, -1):
         mention = before[index]
         if mention.role in (SUBJECT, PLACE):
-            if mention.role == PLACE and in_address(text, mention, before[:index]):
+            if mention.role == PLACE and (in_address(text, mention, before[:index])
+                                          or _location_of_previous(text, mention, before[:index])):
+                continue
+            if _compared_with(text, mention, position):
                 continue
             if _AVERAGE_OF.search(text, max(0, mention.start - 15), mention.start):
                 return Owners((), True)
@@ -58,6 +61,25 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
         if mention.role in (PARENT, GROUP) and position - mention.end <= 15:
             return Owners((), True)  # "กระทรวงมหาดไทย 90.12": a ministry's figure
     return Owners(())
+
+
+# "อบต.ดอนแก้ว ของอำเภอแม่ริม": a place written right after an agency is where that agency is.
+_OF_PLACE = re.compile(r"\s*(?:ของ|ใน)?\s*")
+# "…ซึ่งเป็นคนละหน่วยงานกับ อบต.ข ได้ 88.42", "…สูงกว่า อบต.ข": an agency compared with is not the
+# sentence's subject, unless the value is its own ("…กับ อบต.ข ที่ได้ 85.00").
+# ("A กับ B" alone is a list: กับ counts only after a word of comparison.)
+_COMPARED_BEFORE = re.compile(r"(?:(?:คนละ|ต่าง|เหมือน|เทียบ)\S{0,12}กับ|กว่า|ต่างจาก|แทน)\s?$")
+
+
+def _location_of_previous(text: str, place: Mention, earlier: list[Mention]) -> bool:
+    previous = earlier[-1] if earlier else None
+    return (previous is not None and previous.role == SUBJECT
+            and _OF_PLACE.fullmatch(text, previous.end, place.start) is not None)
+
+
+def _compared_with(text: str, mention: Mention, position: int) -> bool:
+    return (_COMPARED_BEFORE.search(text, max(0, mention.start - 30), mention.start) is not None
+            and "ที่" not in text[mention.end:position])
 
 
 def in_address(text: str, place: Mention, earlier: list[Mention]) -> bool:

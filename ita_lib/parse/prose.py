@@ -29,6 +29,10 @@ from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidat
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.owners import provinces_doubtful, respective_words, value_owners, year_before
 
+# "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
+_COUNT_BEFORE_GRADE = re.compile(r"\d+\s?(?:แห่ง|หน่วยงาน|เขต|สถาบัน|ส่วนราชการ)\s?(?:ที่)?\s?(?:ได้|มี|อยู่|ผ่าน)?\S{0,6}\s?$")
+# "ระดับ A ขึ้นไปถือว่าผ่านเกณฑ์": a bound of the scale, not a result.
+_GRADE_BOUND_AFTER = re.compile(r"\s?(?:ขึ้นไป|ลงไป|ลงมา|หรือสูงกว่า|หรือต่ำกว่า|หรือดีกว่า)")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
                          r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
@@ -277,6 +281,8 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
 
     for match in patterns.grade.finditer(text):
         if _GRADE_OF_GROUP.match(text, match.end()) or _grade_of_no_score(text, match.start(), found) \
+                or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \
+                or _GRADE_BOUND_AFTER.match(text, match.end()) \
                 or in_series(match.start(1)):
             continue
         owners = value_owners(text, mentions, match.start())
