@@ -248,3 +248,23 @@ def test_a_result_word_the_score_contradicts_is_left_out_with_a_warning():
 def test_a_name_ends_where_a_verb_glued_to_it_begins(line, agency, score):
     record, = parse_text(line)
     assert (record.agency, record.overall_score) == (agency, score)
+
+
+def test_a_text_headed_by_another_assessment_gives_no_ita_record():
+    # Set D c/011 kind (made up: โพธิ์ทอง): an LPA notice whose score line names no assessment; the
+    # one line on the ITA says its result is not out. No record, whatever "ผ่านเกณฑ์" says.
+    assert parse_document(fx("non_ita_headed_lpa.txt")) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a rule of the scale in a training notice (set D a/013 kind): no level, no pass
+    ("อบจ.ตรัง จัดอบรมเตรียมความพร้อมรับการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2569 โดยหน่วยงานที่ได้ "
+     "85 คะแนนขึ้นไปถือว่าผ่านการประเมิน และหน่วยงานที่ได้ 95 คะแนนขึ้นไปพร้อมทุกเครื่องมือมีคะแนนสูง "
+     "จะได้รับการพิจารณาในระดับผ่านดีเยี่ยม", []),
+    # a short subject between a year and its verb (set D a/002 kind): each year its own score
+    ("เทศบาลตำบลหนองไผ่ ได้คะแนน ITA ประจำปีงบประมาณ 2568 ได้ 92.15 คะแนน ส่วนในปี 2567 เทศบาลได้ 89.30 คะแนน",
+     [(2567, 89.30), (2568, 92.15)]),
+])
+def test_rules_of_the_scale_and_years_with_a_subject(text, expected):
+    records = sorted(parse_text(text), key=lambda r: r.fiscal_year)
+    assert [(r.fiscal_year, r.overall_score) for r in records] == expected

@@ -34,14 +34,17 @@ _COUNT_BEFORE_GRADE = re.compile(r"\d+\s?(?:แห่ง|หน่วยงา�
 # "ระดับ A ขึ้นไปถือว่าผ่านเกณฑ์": a bound of the scale, not a result.
 _GRADE_BOUND_AFTER = re.compile(r"\s?(?:ขึ้นไป|ลงไป|ลงมา|หรือสูงกว่า|หรือต่ำกว่า|หรือดีกว่า)")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
+# "ปี 2566 ได้ 88.12", "ในปี 2566 เทศบาลได้ 88.12" (a short subject between the year and its verb).
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
-                         r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
+                         r"(?:[\u0e01-\u0e4e]{2,12}?)?(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
 _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
                       r"อยู่ในระดับ|ติดอันดับ|ได้รับการประเมิน)")
 # What is aimed at, not achieved: "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน", "เพื่อให้ได้ระดับผ่านดีเยี่ยม".
-_TARGET_BEFORE = re.compile(r"(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
-                            r"เร่ง\S{0,12}ให้)[^\d]{0,30}$")
+# A rule of the scale, not a result: "…95 คะแนนขึ้นไป … จะได้รับการพิจารณาในระดับผ่านดีเยี่ยม",
+# "85 คะแนนขึ้นไปถือว่าผ่านการประเมิน".
+_TARGET_BEFORE = re.compile(r"(?:(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
+                            r"เร่ง\S{0,12}ให้)[^\d]{0,30}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\s?(?:ถือว่า|จะ)\S{0,10}\s?)$")
 _CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
 
 
@@ -170,7 +173,13 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         else:
             entry.indicators.setdefault(kind, []).append(value)
 
+    # A text headed by another assessment ("ประกาศผลการประเมินประสิทธิภาพ… (LPA)") speaks of it wherever
+    # a line does not name the ITA.
+    head = " ".join(line.text for line, _ in lines[:3])
+    other_text = bool(_OTHER_ASSESSMENT.search(head)) and not _ITA.search(head)
     for line, mentions in lines:
+        if other_text and not _ITA.search(line.text):
+            continue
         _read_line(line, mentions, collect)
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
