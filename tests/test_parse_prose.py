@@ -268,3 +268,15 @@ def test_a_text_headed_by_another_assessment_gives_no_ita_record():
 def test_rules_of_the_scale_and_years_with_a_subject(text, expected):
     records = sorted(parse_text(text), key=lambda r: r.fiscal_year)
     assert [(r.fiscal_year, r.overall_score) for r in records] == expected
+
+
+def test_a_level_after_a_dated_score_is_that_years_and_a_grade_spelt_in_thai():
+    # Set D b/009 and c/012 kinds (made up): "ปี 2566 ได้ 88.10 คะแนน ระดับผ่าน ปี 2567 ได้ 92.45 คะแนน
+    # ระดับผ่านดี" dates each level by its score; ระดับ "เอ" is the letter A spelt in Thai.
+    text = ("ผลการประเมิน ITA ประจำปีงบประมาณ 2567 เทศบาลเมืองหนองปรือ ปี 2566 ได้ 87.40 คะแนน ระดับผ่าน "
+            "ปี 2567 ได้ 93.15 คะแนน ระดับผ่านดี")
+    records = sorted(parse_text(text), key=lambda r: r.fiscal_year)
+    assert [(r.fiscal_year, r.overall_score, r.result) for r in records] == [(2566, 87.40, "ผ่าน"), (2567, 93.15, "ผ่านดี")]
+    assert not [w for r in records for w in r.warnings]
+    (record,) = parse_text('ผลการประเมิน ITA ประจำปี 2565 เทศบาลตำบลบางพระ ได้ 89.12 คะแนน ระดับ "เอ" ผ่านเกณฑ์')
+    assert (record.overall_score, record.grade) == (89.12, "A")

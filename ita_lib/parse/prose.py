@@ -33,6 +33,10 @@ from ita_lib.parse.owners import provinces_doubtful, respective_words, value_own
 _COUNT_BEFORE_GRADE = re.compile(r"\d+\s?(?:แห่ง|หน่วยงาน|เขต|สถาบัน|ส่วนราชการ)\s?(?:ที่)?\s?(?:ได้|มี|อยู่)?\S{0,6}\s?$")
 # "ระดับ A ขึ้นไปถือว่าผ่านเกณฑ์": a bound of the scale, not a result.
 _GRADE_BOUND_AFTER = re.compile(r"\s?(?:ขึ้นไป|ลงไป|ลงมา|หรือสูงกว่า|หรือต่ำกว่า|หรือดีกว่า)")
+# Grade letters spelt in Thai, only in quotes after ระดับ / เกรด ("ดี" alone is the word "good").
+_THAI_LETTER_NAMES = {"เอเอ": "AA", "เอ": "A", "บี": "B", "ซี": "C", "ดี": "D", "อี": "E", "เอฟ": "F"}
+_THAI_SPELT_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?[\"“]\s?(" + "|".join(sorted(_THAI_LETTER_NAMES, key=len, reverse=True))
+                               + r")\s?[\"”]")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
 # "ปี 2566 ได้ 88.12", "ในปี 2566 เทศบาลได้ 88.12" (a short subject between the year and its verb).
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
@@ -156,7 +160,8 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         earlier = superseded_at(line.text, position)  # "จาก 92.43 (ปี 2567) เป็น 94.64": 92.43 is 2567's
         if earlier is not None and earlier.year is None:
             return  # an earlier value of no written year is no year's: not this text's own
-        local = (earlier and earlier.year) or _local_year(line.text, position) or named_year
+        local = (earlier and earlier.year) or _local_year(line.text, position) or (
+            _year_of_score_before(line.text, position) if kind in ("grade", "result") else None) or named_year
         key = (target.name, local or document_year)
         entry = evidence.setdefault(key, _Evidence(target, local or document_year,
                                                    line.number if local else document_year_line))
@@ -288,6 +293,11 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     def in_series(position: int) -> bool:
         return any(start <= position < end for start, end in spans)
 
+    for match in _THAI_SPELT_GRADE.finditer(text):  # ระดับ "เอ": the letter spelt in Thai, in quotes
+        owners = value_owners(text, mentions, match.start())
+        if not owners.blocked:
+            collect(line, owners.agencies, match.start(), "grade",
+                    _Value(_THAI_LETTER_NAMES[match.group(1)], line.number))
     for match in patterns.grade.finditer(text):
         if _GRADE_OF_GROUP.match(text, match.end()) or _grade_of_no_score(text, match.start(), found) \
                 or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \
@@ -352,6 +362,16 @@ def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) 
     start = max([0, candidate.start - 90, *(m.end for m in mentions if m.end <= candidate.start)])
     names = find_indicator_names(text[start:candidate.start])
     return names[-1][1] if names else None
+
+
+# A grade or level written right after a score ("ปี 2566 ได้ 88.10 คะแนน ระดับผ่าน") is that score's.
+_SCORE_BEFORE_WORD = re.compile(r"(\d{1,3}\.\d{1,2})\s?(?:คะแนน)?\s?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?\s?[\"“(]?\s?$")
+
+
+def _year_of_score_before(text: str, position: int) -> int | None:
+    start = max(0, position - 30)
+    match = _SCORE_BEFORE_WORD.search(text, start, position)
+    return _local_year(text, match.start(1)) if match else None
 
 
 def _local_year(text: str, position: int) -> int | None:
