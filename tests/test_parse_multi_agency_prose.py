@@ -231,3 +231,18 @@ def test_grades_of_a_count_a_bound_an_office_and_an_agency_compared_with():
         ("เทศบาลตำบลบ้านเรือน", "เมืองลำพูน", 2564, 89.37, "A"),
     ]
     assert not [w for r in records for w in r.warnings]
+
+
+def test_numbered_lists_under_a_groups_grade():
+    # Set D b/004 kind (made up: the commerce ministry, other numbers). "หน่วยงานที่ได้ระดับ AA … ได้แก่
+    # 1) กรมก 96.84 คะแนน 2) …": each named department has the group's grade; "และ 3)" is the list's next
+    # item, not a score of the one before; "ผ่านเกณฑ์ 9 แห่ง" and "AA 3 แห่ง" in the headline are counts'.
+    records = parse_document(FIXTURES / "prose_numbered_lists_group_grade.txt")
+    assert [(r.agency, r.fiscal_year, r.overall_score, r.grade, r.result) for r in records] == [
+        ("กรมทรัพย์สินทางปัญญา", 2564, 96.84, "AA", None),
+        ("กรมการค้าภายใน", 2564, 95.60, "AA", None),
+        ("กรมพัฒนาธุรกิจการค้า", 2564, 95.12, "AA", None),
+        ("กรมการค้าต่างประเทศ", 2564, 94.30, "A", None),
+        ("กรมเจรจาการค้าระหว่างประเทศ", 2564, 92.18, "A", None),
+    ]
+    assert not [w for r in records for w in r.warnings]

@@ -32,6 +32,7 @@ it, "after" the start of the text after it):
 | index            | clause |  veto  | "ดัชนีความโปร่งใส 82.45" (before 2562)    |
 | reference        | before |  veto  | "โทร", "ตารางที่", "ชั้น 3", "อาคาร 4"     |
 | range            | around |  veto  | "AA (95.00–100.00 คะแนน)", "85 ถึง 94.99" |
+| list_marker      | after  |  veto  | "2) กรมส่งเสริมสหกรณ์": an integer closed by ")" |
 | gap              | before |  veto  | "ต่ำกว่าเกณฑ์ 85 คะแนนเพียง 0.88" (under 10 only) |
 | series           | number |  shared | "ได้ 97.86, 95.33 และ 91.04 คะแนน": each has the series' strength |
 """
@@ -104,6 +105,7 @@ _RANGE_BEFORE = re.compile(r"\d\s?(?:คะแนน)?\s?(?:[-–—~]|ถึง
 _ANY_NUMBER = re.compile(r"\d[\d,.]*")
 _COUNT_AFTER = re.compile(r"\s?(?:" + "|".join(_COUNT_WORDS) + ")")
 # "ต่ำกว่าเกณฑ์ 85 คะแนนเพียง 0.88 คะแนน": a small number after เพียง / อีก is a distance to a mark.
+_LIST_MARKER_AFTER = re.compile(r"\)\s?[^\d\s]")
 _GAP_BEFORE = re.compile(r"(?:เพียง|อีก|ห่าง\S{0,4}|ขาด\S{0,3})\s?$")
 _YEAR_OF_VALUE = re.compile(r"(ปี)(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?(?:25)?\d\d\s?(?:ที่|ซึ่ง|โดย)?\s?(?=ได้|มี)")
 
@@ -136,6 +138,8 @@ def candidates(text: str, boundaries: list[int] = ()) -> list[Candidate]:
         strength, cues = _weigh(match.group(1), before, after)
         if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–") for b in boundaries):
             strength, cues = strength + 3.0, (*cues, "after_name")
+        if "." not in match.group(1) and _LIST_MARKER_AFTER.match(text, match.end()):
+            strength, cues = strength + VETO, (*cues, "list_marker")  # "2) กรมส่งเสริมสหกรณ์"
         if value < 10 and _GAP_BEFORE.search(before):
             strength, cues = strength + VETO, (*cues, "gap")
         if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text, max(0, match.start() - 20),
@@ -161,9 +165,10 @@ def _series_shared(text: str, found: list[Candidate]) -> list[Candidate]:
             end += 1
         if end > index:
             members = range(index, end + 1)
-            best = max((found[i] for i in members if not found[i].vetoed), key=lambda c: c.strength, default=None)
-            for i in members:
-                if best is not None and not found[i].vetoed and found[i].strength < best.strength:
+            alike = [i for i in members if not found[i].vetoed and "." in text[found[i].start:found[i].end]]
+            best = max((found[i] for i in alike), key=lambda c: c.strength, default=None)
+            for i in alike:  # only numbers with decimals, as scores are printed: "และ 5)" is a list's next item
+                if best is not None and found[i].strength < best.strength:
                     out[i] = Candidate(found[i].value, found[i].start, found[i].end, best.strength,
                                        (*found[i].cues, "series"), found[i].paren)
         index = end + 1

@@ -27,7 +27,7 @@ from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
-from ita_lib.parse.owners import provinces_doubtful, respective_words, value_owners, year_before
+from ita_lib.parse.owners import grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
 _COUNT_BEFORE_GRADE = re.compile(r"\d+\s?(?:แห่ง|หน่วยงาน|เขต|สถาบัน|ส่วนราชการ)\s?(?:ที่)?\s?(?:ได้|มี|อยู่)?\S{0,6}\s?$")
@@ -37,7 +37,7 @@ _GRADE_BOUND_AFTER = re.compile(r"\s?(?:ขึ้นไป|ลงไป|ลง�
 _THAI_LETTER_NAMES = {"เอเอ": "AA", "เอ": "A", "บี": "B", "ซี": "C", "ดี": "D", "อี": "E", "เอฟ": "F"}
 _THAI_SPELT_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?[\"“]\s?(" + "|".join(sorted(_THAI_LETTER_NAMES, key=len, reverse=True))
                                + r")\s?[\"”]")
-_GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?หน่วยงาน|หน่วยงาน|แห่ง)")
+_GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?(?:หน่วยงาน|แห่ง)|หน่วยงาน|แห่ง)")
 # "ปี 2566 ได้ 88.12", "ในปี 2566 เทศบาลได้ 88.12" (a short subject between the year and its verb).
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
                          r"(?:[\u0e01-\u0e4e]{2,12}?)?(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
@@ -48,7 +48,7 @@ _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รั�
 # A rule of the scale, not a result: "…95 คะแนนขึ้นไป … จะได้รับการพิจารณาในระดับผ่านดีเยี่ยม",
 # "85 คะแนนขึ้นไปถือว่าผ่านการประเมิน".
 _TARGET_BEFORE = re.compile(r"(?:(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
-                            r"เร่ง\S{0,12}ให้)[^\d]{0,30}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\s?(?:ถือว่า|จะ)\S{0,10}\s?)$")
+                            r"เร่ง\S{0,12}ให้)(?:(?!\d+\.\d\d).){0,50}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\s?(?:ถือว่า|จะ)\S{0,10}\s?)$")
 _CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
 
 
@@ -87,7 +87,7 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
         # "what must be improved").
         result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
                           rf"[\"“”'(]?\s?((?>{words}))(?!{verb}|{scale})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
-                          r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%))"),
+                          r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))"),
         result_after_score=re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({words})(?!{verb}|เกณฑ์|ประเมิน)|(?<![\u0e00-\u0e7f])"
                                       rf"[\"“”']?({levels})[\"“”']?\s?[:\-–]?\s?"
                                       r"(?=\d{1,3}\.\d\d(?![\d.])(?!\s?(?:%|[-–]\s?\d)))"),
@@ -289,6 +289,10 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         kind = "result" if word in load_rubric().all_result_words else "grade"
         collect(line, (member,), start, kind, _Value(word, line.number, 1.0))
     spans = [(start, end) for _, _, start, end in paired]
+    for member, word, start in grade_of_named(text, mentions, _respective_alternation(load_rubric())):
+        kind = "result" if word in load_rubric().all_result_words else "grade"
+        collect(line, (member,), start, kind, _Value(word, line.number, 1.0))
+        spans.append((start, start + len(word)))
 
     def in_series(position: int) -> bool:
         return any(start <= position < end for start, end in spans)
@@ -309,7 +313,7 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             collect(line, owners.agencies, match.start(), "grade", _Value(match.group(1), line.number))
     for match in patterns.result.finditer(text):
         word = match.group(1) or match.group(2)
-        if _TARGET_BEFORE.search(text, max(0, match.start() - 40), match.start()) or in_series(match.start(1)
+        if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(match.start(1)
                                                                                              if match.group(1) else match.start(2)):
             continue  # "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน": an aim, not a result
         owners = value_owners(text, mentions, match.start())
