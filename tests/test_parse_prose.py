@@ -280,3 +280,17 @@ def test_a_level_after_a_dated_score_is_that_years_and_a_grade_spelt_in_thai():
     assert not [w for r in records for w in r.warnings]
     (record,) = parse_text('ผลการประเมิน ITA ประจำปี 2565 เทศบาลตำบลบางพระ ได้ 89.12 คะแนน ระดับ "เอ" ผ่านเกณฑ์')
     assert (record.overall_score, record.grade) == (89.12, "A")
+
+
+@pytest.mark.parametrize("text", [
+    # set E 010 kind: a training notice; "ที่จะผ่านเกณฑ์ต้องได้…" is what passing takes
+    "อบต.บ้านนา จัดอบรมเตรียมความพร้อมรับการประเมิน ITA ประจำปีงบประมาณ 2568 วิทยากรชี้แจงว่า "
+    "หน่วยงานที่จะผ่านเกณฑ์ต้องได้คะแนนตั้งแต่ 85 คะแนนขึ้นไป",
+    # set E 011 kind: an LPA result in the headline, the ITA named only as what comes next
+    "เทศบาลตำบลนาดี ผ่านการประเมินประสิทธิภาพ LPA ปี 2566 ได้ร้อยละ 90.12\n"
+    "ได้รับแจ้งผลการประเมินประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น (LPA)\n"
+    "ด้านที่ 1 การบริหารจัดการ ร้อยละ 92.10\n"
+    "ทั้งนี้ เป็นการเตรียมความพร้อมรับการประเมินคุณธรรมและความโปร่งใส (ITA) ในรอบถัดไป",
+])
+def test_what_passing_takes_and_another_assessments_pass_are_no_ita_result(text):
+    assert parse_text(text) == []

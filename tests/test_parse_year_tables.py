@@ -69,3 +69,11 @@ def test_a_year_the_sentences_add_and_a_year_they_contradict():
     warning = next(w for w in contradicted.warnings if w.code == "ambiguous_score")
     assert "93.40" in warning.message and "93.04" in warning.message
     assert contradicted.result == "ผ่านดี"  # the level word is not in doubt
+
+
+def test_a_bar_chart_copied_as_text_keeps_its_numbers():
+    # set E 003 kind: a web page's bar chart of years, blocks before each score
+    text = ("มหาวิทยาลัยราชภัฏพิบูลสงคราม ได้รับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567 ได้ 94.20 คะแนน\n"
+            "ปีงบประมาณ\tคะแนน\tผลการประเมิน\n2565\t██████████████████▋ 91.35\tA\n2566\t███████████████████ 93.80\tผ่าน\n"
+            "2567\t███████████████████▎ 94.20\tผ่าน\n")
+    assert [(r.fiscal_year, r.overall_score) for r in parse_text(text)] == [(2565, 91.35), (2566, 93.80), (2567, 94.20)]

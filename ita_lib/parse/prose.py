@@ -48,7 +48,8 @@ _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รั�
 # A rule of the scale, not a result: "…95 คะแนนขึ้นไป … จะได้รับการพิจารณาในระดับผ่านดีเยี่ยม",
 # "85 คะแนนขึ้นไปถือว่าผ่านการประเมิน".
 _TARGET_BEFORE = re.compile(r"(?:(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
-                            r"เร่ง\S{0,12}ให้)(?:(?!\d+\.\d\d).){0,50}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\s?(?:ถือว่า|จะ)\S{0,10}\s?)$")
+                            r"เร่ง\S{0,12}ให้)(?:(?!\d+\.\d\d).){0,50}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\s?(?:ถือว่า|จะ)\S{0,10}\s?"
+                            r"|(?:ที่)?จะ\s?|ต้อง\s?)$")
 _CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
 
 
@@ -183,9 +184,8 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     head = " ".join(line.text for line, _ in lines[:3])
     other_text = bool(_OTHER_ASSESSMENT.search(head)) and not _ITA.search(head)
     for line, mentions in lines:
-        if other_text and not _ITA.search(line.text):
-            continue
-        _read_line(line, mentions, collect)
+        if _about_ita(line.text, other_text):
+            _read_line(line, mentions, collect)
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
     evidence = {key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful}
@@ -197,7 +197,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     notes += [f"{name}: its values are left out: the text also names its provincial administration "
               "(องค์การบริหารส่วนจังหวัด), whose they may be" for name in sorted(doubtful)]
     if main is not None and not any(e.mention.name == main.name for e in evidence.values() if e.has_content()):
-        bare = _bare_record(document, lines, main, document_year, document_year_line)
+        bare = _bare_record(document, lines, main, document_year, document_year_line, other_text)
         if bare is not None:
             records.append(bare)
     if unattributed and not records:
@@ -254,9 +254,17 @@ _OTHER_ASSESSMENT = re.compile(r"\bLPA\b|Local Performance|ประสิทธ
 _ITA = re.compile(r"ITA|คุณธรรมและความโปร่งใส|คุณธรรม\s?-?\s?ความโปร่งใส|Integrity", re.IGNORECASE)
 
 
+def _about_ita(text: str, other_text: bool) -> bool:
+    """Whether a line may speak of the ITA: not when it names another assessment and not the ITA, nor
+    in a text headed by another assessment unless it names the ITA."""
+    if _ITA.search(text):
+        return True
+    return not other_text and not _OTHER_ASSESSMENT.search(text)
+
+
 def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     text = line.text
-    if _OTHER_ASSESSMENT.search(text) and not _ITA.search(text):
+    if not _about_ita(text, False):
         return
     boundaries = [m.end for m in mentions if m.role in (SUBJECT, PLACE)]
     found = candidates(text, boundaries)
@@ -486,12 +494,14 @@ def _choose_word(builder: RecordBuilder, name: str, words: list[_Value], scores:
 
 
 def _bare_record(document: Document, lines, main: Mention, year: int | None,
-                 year_line: int | None) -> Assessment | None:
+                 year_line: int | None, other_text: bool) -> Assessment | None:
     """A text that reports the agency's ITA outcome (an award, a rank) without any number still
     records that the agency was assessed that year."""
     if year is None or main.kind == "given":
         return None
     for line, mentions in lines:
+        if not _about_ita(line.text, other_text):
+            continue
         for mention in mentions:
             if mention.name == main.name and _OUTCOME.match(line.text, mention.end):
                 builder = RecordBuilder(document, "prose")

@@ -10,7 +10,8 @@ from ita_lib.parse.indicator_names import indicator_from_name
 # A score as printed: 0–100 with up to two decimals, not part of a longer number, a date, a
 # thousands group or an item code.
 SCORE_RE = re.compile(r"(?<![\d.,/])(100(?:\.0{1,2})?|\d{1,2}(?:\.\d{1,2})?)(?![\d,/]|\.\d)")
-_CELL_SCORE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,2})?)\s*(?:คะแนน|%|ร้อยละ)?\s*$")
+# A web page's bar chart copied as text puts block characters before the number ("█████▋ 88.15").
+_CELL_SCORE = re.compile(r"^[\s\u2580-\u259f\u25a0-\u25ff]*(\d{1,3}(?:\.\d{1,2})?)\s*(?:คะแนน|%|ร้อยละ)?\s*$")
 
 
 def cell_score(text: str) -> float | None:
