@@ -77,3 +77,23 @@ def test_a_bar_chart_copied_as_text_keeps_its_numbers():
             "ปีงบประมาณ\tคะแนน\tผลการประเมิน\n2565\t██████████████████▋ 91.35\tA\n2566\t███████████████████ 93.80\tผ่าน\n"
             "2567\t███████████████████▎ 94.20\tผ่าน\n")
     assert [(r.fiscal_year, r.overall_score) for r in parse_text(text)] == [(2565, 91.35), (2566, 93.80), (2567, 94.20)]
+
+
+def test_a_posts_bulleted_indicator_list_under_no_header():
+    # set E 002 kind (made up: หนองโพ, other numbers): "✅ ๑. การปฏิบัติหน้าที่ ๙๓.๑๐" rows under no header are
+    # an indicator table; "ITA64" in the headline is the year, not a score of 64.
+    fixture = FIXTURE.parent / "post_indicator_bullets.txt"
+    (record,) = parse_document(fixture)
+    assert (record.agency, record.fiscal_year, record.overall_score, record.grade) == (
+        "เทศบาลตำบลหนองโพ", 2564, 81.80, "B")
+    assert record.indicators == {"1": 93.10, "2": 88.20, "3": 90.40, "4": 84.70, "5": 89.90, "6": 86.50,
+                                 "7": 83.30, "8": 82.60, "9": 75.00, "10": 62.50}
+
+
+def test_the_assessor_after_from_is_no_subject():
+    # set E 008 kind: "ได้รับผลการประเมิน … จากสำนักงาน ป.ป.ช. ได้คะแนน 95.63": the NACC assesses here
+    text = ("การไฟฟ้าส่วนภูมิภาค ได้รับผลการประเมิน ITA ประจำปีงบประมาณ 2564 จากสำนักงาน ป.ป.ช. ได้คะแนน 94.18 คะแนน "
+            "อยู่ในระดับ A เพิ่มขึ้นจากปีงบประมาณ 2563 ที่ได้ 91.20 คะแนน")
+    records = sorted(parse_text(text), key=lambda r: r.fiscal_year)
+    assert [(r.agency, r.fiscal_year, r.overall_score) for r in records] == [
+        ("การไฟฟ้าส่วนภูมิภาค", 2563, 91.20), ("การไฟฟ้าส่วนภูมิภาค", 2564, 94.18)]

@@ -70,6 +70,7 @@ _NACC_SCORED = re.compile(r"\s?(?:ได้(?:รับ)?(?:ผล)?(?:คะแ
 # Where a meeting was held ("ณ ห้องประชุมองค์การบริหารส่วนจังหวัดนครพนม", "ที่หอประชุมเทศบาลนครลำปาง"):
 # the building of an agency, not the agency doing anything.
 _VENUE_BEFORE = re.compile(r"(?:\bณ|ห้องประชุม\S{0,20}|หอประชุม|ที่ทำการ|อาคาร\S{0,15}|สนาม\S{0,10}|โรงแรม\S{0,20})\s?$")
+_FROM_NACC = re.compile(r"(?:จาก|โดย)\s?$")
 _OFFICE_OF = re.compile(r"(?:จ\.|อ\.|จังหวัด|อำเภอ)")
 _LOCATION = re.compile(
     rf"[\s(]*(?:(?:อำเภอ|อ\.)\s?([{_THAI_LETTER}]+))?[\s,]*(?:(?:จังหวัด|จ\.)\s?([{_THAI_LETTER}]+))?\)?")
@@ -398,8 +399,8 @@ def _with_role(text: str, mention: Mention) -> Mention:
     before = text[max(0, mention.start - 12):mention.start]
     if mention.kind == "ministry" or mention.name.startswith("กระทรวง"):
         role = PARENT
-    elif mention.name == NACC and not _NACC_SCORED.match(text, mention.end):
-        role = ASSESSOR
+    elif mention.name == NACC and (not _NACC_SCORED.match(text, mention.end) or _FROM_NACC.search(before)):
+        role = ASSESSOR  # "ได้รับผลการประเมิน … จากสำนักงาน ป.ป.ช. ได้คะแนน 95.63": the assessor, not a subject
     elif _GROUP_BEFORE.search(before):
         role = GROUP
     elif _VENUE_BEFORE.search(text, max(0, mention.start - 30), mention.start):

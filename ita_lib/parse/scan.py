@@ -104,9 +104,23 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 continue
             if current is not None:
                 current.rows.append(line)
+            elif _numbered_indicator_row(line):
+                # Rows "1 | การปฏิบัติหน้าที่ | 91.52" under no header (a post's list): an indicator table.
+                current = Table(Line(line.number, "\t".join(IMPLIED_HEADER), tuple(Cell(c) for c in IMPLIED_HEADER)),
+                                [line])
+                tables.append(current)
             continue
         current = None
     return tables
+
+
+IMPLIED_HEADER = ("ลำดับ", "ตัวชี้วัด", "คะแนน")
+
+
+def _numbered_indicator_row(line: Line) -> bool:
+    cells = [c.text for c in line.cells or ()]
+    return (len(cells) == 3 and cells[0].strip().isdigit() and is_number_cell(cells[2])
+            and indicator_from_name(cells[1], fuzzy=False) is not None)
 
 
 def cell(line: Line, index: int | None) -> Cell | None:
@@ -117,7 +131,9 @@ def cell(line: Line, index: int | None) -> Cell | None:
 
 # PDF text has no tabs: a table row arrives as "3 การปฏิบัติหน้าที่ 93.50" and its header as
 # "อันดับ ตัวชี้วัด คะแนน". Such lines are turned back into rows before tables are read.
-_LOOSE_ROW = re.compile(r"^\s*(\d{1,2})\s*[.)]?\s+(\S.*?)\s+(\d{1,3}(?:\.\d{1,2})?)\s*$")
+# A bullet or an emoji may lead ("✅ 1. การปฏิบัติหน้าที่ 91.52", a social-media post).
+_LOOSE_ROW = re.compile(r"^[\s\u2000-\u2bff\ufe0f\U0001f000-\U0001faff•·*>\-–]*(\d{1,2})\s*[.)]?\s+(\S.*?)\s+"
+                        r"(\d{1,3}(?:\.\d{1,2})?)\s*$")
 
 
 def _loose_header(text: str) -> tuple[str, ...] | None:
