@@ -276,7 +276,8 @@ def test_a_level_after_a_dated_score_is_that_years_and_a_grade_spelt_in_thai():
     text = ("ผลการประเมิน ITA ประจำปีงบประมาณ 2567 เทศบาลเมืองหนองปรือ ปี 2566 ได้ 87.40 คะแนน ระดับผ่าน "
             "ปี 2567 ได้ 93.15 คะแนน ระดับผ่านดี")
     records = sorted(parse_text(text), key=lambda r: r.fiscal_year)
-    assert [(r.fiscal_year, r.overall_score, r.result) for r in records] == [(2566, 87.40, "ผ่าน"), (2567, 93.15, "ผ่านดี")]
+    assert [(r.fiscal_year, r.overall_score, r.result) for r in records] == [
+        (2566, 87.40, "ผ่าน"), (2567, 93.15, "ผ่านดี")]
     assert not [w for r in records for w in r.warnings]
     (record,) = parse_text('ผลการประเมิน ITA ประจำปี 2565 เทศบาลตำบลบางพระ ได้ 89.12 คะแนน ระดับ "เอ" ผ่านเกณฑ์')
     assert (record.overall_score, record.grade) == (89.12, "A")
@@ -294,3 +295,16 @@ def test_a_level_after_a_dated_score_is_that_years_and_a_grade_spelt_in_thai():
 ])
 def test_what_passing_takes_and_another_assessments_pass_are_no_ita_result(text):
     assert parse_text(text) == []
+
+
+@pytest.mark.parametrize("text, level", [
+    # set E 005 kind: a PDF line wrap inside the level word; the shorter word would be a wrong value
+    ("ผลการประเมิน ITA ประจำปีงบประมาณ 2561 เทศบาลตำบลโคกกลาง ได้คะแนน 85.40 คะแนน อยู่ในระดับ สูง\n"
+     "มาก เป็นลำดับที่ 12 ของจังหวัด", "สูงมาก"),
+    # "สูง" then "มากกว่าปีก่อน" on the next line: the word is not broken
+    ("ผลการประเมิน ITA ประจำปีงบประมาณ 2561 เทศบาลตำบลโคกกลาง ได้คะแนน 78.40 คะแนน อยู่ในระดับ สูง\n"
+     "มากกว่าปีก่อน", "สูง"),
+])
+def test_a_level_word_broken_by_a_line_wrap_is_read_whole(text, level):
+    (record,) = parse_text(text)
+    assert record.result == level

@@ -164,7 +164,8 @@ def respective_words(text: str, mentions: list[Mention], words: str) -> list[tup
     """Words written as a series "respectively" after a list of agencies ("สพป.ก, สพป.ข และ สพม.ค … อยู่ใน
     ระดับ ผ่านดีเยี่ยม ผ่านดี และผ่าน ตามลำดับ"), one per agency in order: (agency, word, start, end of
     the series). A series whose count differs from the list's gives nothing."""
-    series = re.compile(rf"[\"“”']?({words})[\"“”']?(?:\s?,?\s?(?:และ)?\s?[\"“”']?(?:{words})[\"“”']?)+\s?{_RESPECTIVELY}")
+    quoted = rf"[\"“”']?(?:{words})[\"“”']?"
+    series = re.compile(rf"[\"“”']?({words})[\"“”']?(?:\s?,?\s?(?:และ)?\s?{quoted})+\s?{_RESPECTIVELY}")
     one = re.compile(rf"{words}")
     found = []
     for match in series.finditer(text):

@@ -32,11 +32,13 @@ from ita_lib.parse.owners import grade_of_named, provinces_doubtful, respective_
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
 _COUNT_BEFORE_GRADE = re.compile(r"\d+\s?(?:แห่ง|หน่วยงาน|เขต|สถาบัน|ส่วนราชการ)\s?(?:ที่)?\s?(?:ได้|มี|อยู่)?\S{0,6}\s?$")
 # "ระดับ A ขึ้นไปถือว่าผ่านเกณฑ์": a bound of the scale, not a result.
-_GRADE_BOUND_AFTER = re.compile(r"\s?(?:ขึ้นไป|ลงไป|ลงมา|หรือสูงกว่า|หรือต่ำกว่า|หรือดีกว่า)")
+# "ระดับ AA ถึง F", "ระดับ A หรือ B": the scale, not a result.
+_GRADE_BOUND_AFTER = re.compile(r"\s?(?:ขึ้นไป|ลงไป|ลงมา|หรือสูงกว่า|หรือต่ำกว่า|หรือดีกว่า|"
+                                r"(?:ถึง|[-–]|หรือ)\s?(?:ระดับ\s?)?(?:AA|[A-F])(?![A-Za-z]))")
 # Grade letters spelt in Thai, only in quotes after ระดับ / เกรด ("ดี" alone is the word "good").
 _THAI_LETTER_NAMES = {"เอเอ": "AA", "เอ": "A", "บี": "B", "ซี": "C", "ดี": "D", "อี": "E", "เอฟ": "F"}
-_THAI_SPELT_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?[\"“]\s?(" + "|".join(sorted(_THAI_LETTER_NAMES, key=len, reverse=True))
-                               + r")\s?[\"”]")
+_THAI_SPELT_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?[\"“]\s?("
+                               + "|".join(sorted(_THAI_LETTER_NAMES, key=len, reverse=True)) + r")\s?[\"”]")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?(?:หน่วยงาน|แห่ง)|หน่วยงาน|แห่ง)")
 # "ปี 2566 ได้ 88.12", "ในปี 2566 เทศบาลได้ 88.12" (a short subject between the year and its verb).
 _LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
@@ -49,7 +51,7 @@ _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รั�
 # "85 คะแนนขึ้นไปถือว่าผ่านการประเมิน".
 _TARGET_BEFORE = re.compile(r"(?:(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
                             r"เร่ง\S{0,12}ให้)(?:(?!\d+\.\d\d).){0,50}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\s?(?:ถือว่า|จะ)\S{0,10}\s?"
-                            r"|(?:ที่)?จะ\s?|ต้อง\s?)$")
+                            r"|(?:ที่)?จะ\s?|ต้อง\s?|ขึ้นไป\S{0,12}?จะ\s?ถือว่า\s?)$")
 _CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
 
 
@@ -140,10 +142,33 @@ def parse_prose(document: Document, *, year: int | None = None, agency: str | No
     return read_prose(document, year=year, agency=agency).records
 
 
+_THAI_LETTER_AT = re.compile("[\u0e01-\u0e4e]")
+
+
+def _rejoin_wrapped_levels(lines: list[Line]) -> list[Line]:
+    """A level word broken by a PDF line wrap ("ระดับ สูง" / "มาก เป็นลำดับที่ 31") is read whole: the
+    shorter word would be a wrong value."""
+    rubric = load_rubric()
+    words = sorted({*rubric.old_level_words, *rubric.all_result_words}, key=len, reverse=True)
+    out = list(lines)
+    for index in range(len(out) - 1):
+        text, following = out[index].text.rstrip(), out[index + 1].text.lstrip()
+        for word in words:
+            head = next((word[:cut] for cut in range(len(word) - 1, 1, -1)
+                         if text.endswith(word[:cut]) and following.startswith(word[cut:])
+                         and not _THAI_LETTER_AT.match(following, len(word) - cut)), None)  # not "มากกว่า"
+            if head:
+                rest = word[len(head):]
+                out[index] = Line(out[index].number, text + rest)
+                out[index + 1] = Line(out[index + 1].number, following[len(rest):])
+                break
+    return out
+
+
 def read_prose(document: Document, *, year: int | None = None, agency: str | None = None) -> ProseResult:
     links = document_links(document.lines)
-    lines = [(line, find_mentions(line.text, links)) for line in document.lines
-             if not line.is_row and line.text.strip()]
+    text_lines = _rejoin_wrapped_levels([line for line in document.lines if not line.is_row and line.text.strip()])
+    lines = [(line, find_mentions(line.text, links)) for line in text_lines if line.text.strip()]
     document_year, document_year_line = _document_year(document, year)
     main = _given_agency(agency) or _main_agency(lines)
     evidence: dict[tuple[str, int | None], _Evidence] = {}
@@ -321,8 +346,8 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             collect(line, owners.agencies, match.start(), "grade", _Value(match.group(1), line.number))
     for match in patterns.result.finditer(text):
         word = match.group(1) or match.group(2)
-        if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(match.start(1)
-                                                                                             if match.group(1) else match.start(2)):
+        word_at = match.start(1) if match.group(1) else match.start(2)
+        if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(word_at):
             continue  # "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน": an aim, not a result
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
