@@ -308,3 +308,14 @@ def test_what_passing_takes_and_another_assessments_pass_are_no_ita_result(text)
 def test_a_level_word_broken_by_a_line_wrap_is_read_whole(text, level):
     (record,) = parse_text(text)
     assert record.result == level
+
+
+@pytest.mark.parametrize("text", [
+    # blind set F 009 kind: a meeting on the coming assessment; what passing takes
+    "เทศบาลตำบลบ้านเหล่า ประชุมเตรียมรับการประเมิน ITA ปีงบประมาณ 2568 หน่วยงานต้องได้คะแนนตั้งแต่ 85 คะแนน"
+    "ขึ้นไปจึงจะถือว่าผ่านเกณฑ์",
+    # blind set F 010 kind: the old scale named in a training ("ไม่ใช้ระดับ AA ถึง F แล้ว")
+    "อบจ.ยโสธร จัดอบรมการประเมิน ITA ประจำปี 2567 วิทยากรอธิบายว่าตั้งแต่ปี 2566 สำนักงาน ป.ป.ช. ไม่ใช้ระดับ AA ถึง F แล้ว",
+])
+def test_what_passing_takes_and_the_scale_named_are_no_result(text):
+    assert parse_text(text) == []
