@@ -1,5 +1,6 @@
 """The parser on real texts nobody here wrote: ../shared/realdocs and ../shared/realdocs2 (with its
-tables) scored with ../shared/tools/eval_parse.py.
+tables) scored with ../shared/tools/eval_parse.py; and on made-up texts of the same kinds written by
+people who had not seen the parser (tests/evalsets, its README says how each set was used).
 
 The scorer's own logic (matching records to the checked truth, counting fields, wrong values and
 records from texts that are not ITA results) is loaded from the shared tool; only the way it runs
@@ -25,6 +26,9 @@ SCORER = Path(os.environ.get("ITA_EVAL") or SHARED / "tools" / "eval_parse.py")
 TABLES_SCORED = ["T04", "T05", "T06", "T07"]  # the tables the shared scorer scores, as its command line does
 
 
+MADE_UP = Path(__file__).resolve().parent / "evalsets"  # made-up texts of the same kinds (their README)
+
+
 @dataclass(frozen=True)
 class Bar:
     docs: str
@@ -32,11 +36,17 @@ class Bar:
     core: float  # share of core fields right, at least
     wrong: int  # values given that the truth contradicts, at most
     spurious: int  # records no truth asks for, at most
+    root: Path = SHARED
 
 
 BARS = {
     "realdocs": Bar("realdocs/docs", None, core=0.984, wrong=0, spurious=0),
     "realdocs2": Bar("realdocs2/docs", "realdocs2/tables", core=0.997, wrong=0, spurious=0),
+    "news_2566_2568": Bar("news_2566_2568/docs", None, core=0.907, wrong=1, spurious=1, root=MADE_UP),
+    "multi_agency": Bar("multi_agency/docs", None, core=0.848, wrong=0, spurious=0, root=MADE_UP),
+    "older_and_spelling": Bar("older_and_spelling/docs", None, core=0.963, wrong=0, spurious=1, root=MADE_UP),
+    "all_kinds": Bar("all_kinds/docs", None, core=0.967, wrong=0, spurious=4, root=MADE_UP),
+    "blind": Bar("blind/docs", None, core=0.833, wrong=1, spurious=0, root=MADE_UP),
 }
 
 pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/eval_parse.py is absent")
@@ -62,13 +72,13 @@ def scorer():
 @pytest.mark.parametrize("name", sorted(BARS))
 def test_real_texts_at_their_bar_with_no_new_wrong_value(scorer, name) -> None:
     bar = BARS[name]
-    docs = SHARED / bar.docs
+    docs = bar.root / bar.docs
     if not docs.is_dir():
         pytest.skip(f"{docs} is absent")
     scorer.WRONG[0] = 0  # the scorer counts wrong values in a module global
     right, total, _, _, spurious, non_ita, lines, _, _ = scorer.eval_docs([], docs, False)
     if bar.tables:
-        table_right, table_total, table_lines = scorer.eval_tables([], SHARED / bar.tables, TABLES_SCORED)
+        table_right, table_total, table_lines = scorer.eval_tables([], bar.root / bar.tables, TABLES_SCORED)
         right, total, lines = right + table_right, total + table_total, lines + table_lines
     report = "\n".join(lines)
     assert non_ita == 0, f"records from texts that are not ITA results:\n{report}"
