@@ -319,3 +319,11 @@ def test_a_level_word_broken_by_a_line_wrap_is_read_whole(text, level):
 ])
 def test_what_passing_takes_and_the_scale_named_are_no_result(text):
     assert parse_text(text) == []
+
+
+def test_a_departments_name_with_spaces_and_a_conjunction_is_read_whole():
+    # blind set 006 (made up): "กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช" is one department (the data knows
+    # it); reading the name to its first space gave another agency's name, a wrong value
+    (record,) = parse_text("ผลการประเมิน ITA ประจำปี 2565 กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช ได้คะแนนสูงสุด "
+                           "94.86 คะแนน อยู่ในระดับ A")
+    assert (record.agency, record.overall_score, record.grade) == ("กรมอุทยานแห่งชาติ สัตว์ป่า และพันธุ์พืช", 94.86, "A")
