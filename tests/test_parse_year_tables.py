@@ -97,3 +97,15 @@ def test_the_assessor_after_from_is_no_subject():
     records = sorted(parse_text(text), key=lambda r: r.fiscal_year)
     assert [(r.agency, r.fiscal_year, r.overall_score) for r in records] == [
         ("การไฟฟ้าส่วนภูมิภาค", 2563, 91.20), ("การไฟฟ้าส่วนภูมิภาค", 2564, 94.18)]
+
+
+def test_indicator_lines_that_start_with_the_word_for_indicator():
+    # blind set 002 kind (made up: other names and numbers): "ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่   96.12" lines, a
+    # PR text's list under no header, are the indicator table
+    lines = "\n".join(f"ตัวชี้วัดที่ {n} {name}   {score}" for n, (name, score) in enumerate([
+        ("การปฏิบัติหน้าที่", "92.10"), ("การใช้งบประมาณ", "85.40"), ("การใช้อำนาจ", "90.75")], start=1))
+    text = ("เทศบาลตำบลบ้านใหม่ ได้รับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565 ได้คะแนนรวม 87.20 คะแนน\n"
+            "โดยมีรายละเอียดคะแนนรายตัวชี้วัด ดังนี้\n" + lines)
+    (record,) = parse_text(text)
+    assert record.indicators == {"1": 92.10, "2": 85.40, "3": 90.75}
+    assert record.overall_score == 87.20

@@ -132,7 +132,9 @@ def cell(line: Line, index: int | None) -> Cell | None:
 # PDF text has no tabs: a table row arrives as "3 การปฏิบัติหน้าที่ 93.50" and its header as
 # "อันดับ ตัวชี้วัด คะแนน". Such lines are turned back into rows before tables are read.
 # A bullet or an emoji may lead ("✅ 1. การปฏิบัติหน้าที่ 91.52", a social-media post).
-_LOOSE_ROW = re.compile(r"^[\s\u2000-\u2bff\ufe0f\U0001f000-\U0001faff•·*>\-–]*(\d{1,2})\s*[.)]?\s+(\S.*?)\s+"
+# The number may follow the word for indicator ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 96.12").
+_LOOSE_ROW = re.compile(r"^[\s\u2000-\u2bff\ufe0f\U0001f000-\U0001faff•·*>\-–]*(?:ตัวชี้วัดที่\s?)?"
+                        r"(\d{1,2})\s*[.)]?\s+(\S.*?)\s+"
                         r"(\d{1,3}(?:\.\d{1,2})?)\s*$")
 
 
