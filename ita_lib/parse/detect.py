@@ -10,8 +10,7 @@ from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.io.read import document_from_bytes, document_from_text, read_document
 from ita_lib.model import Assessment
 from ita_lib.parse.english import read_english
-from ita_lib.parse.multi import (parse_multi_agency_table, parse_multi_year_table, parse_province_list,
-                                 set_grade_or_result)
+from ita_lib.parse.multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
 from ita_lib.parse.province_rows import is_province_list
 from ita_lib.parse.prose import read_prose
 from ita_lib.parse.combine import with_sentences
@@ -80,8 +79,7 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
         if records:
             report.records = records
             return report
-    tables = parse_multi_year_table(document, agency=agency) or parse_ranked_table(
-        document, year=year, read_cells=set_grade_or_result)
+    tables = parse_multi_year_table(document, agency=agency) or parse_ranked_table(document, year=year)
     if tables:  # the sentences around a table add what it does not list
         prose = read_prose(document, year=year, agency=agency)
         report.records = with_sentences(tables, prose.records)

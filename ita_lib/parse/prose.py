@@ -50,8 +50,8 @@ _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รั�
 # A rule of the scale, not a result: "…95 คะแนนขึ้นไป … จะได้รับการพิจารณาในระดับผ่านดีเยี่ยม",
 # "85 คะแนนขึ้นไปถือว่าผ่านการประเมิน".
 _TARGET_BEFORE = re.compile(r"(?:(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
-                            r"เร่ง\S{0,12}ให้)(?:(?!\d+\.\d\d).){0,50}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\s?(?:ถือว่า|จะ)\S{0,10}\s?"
-                            r"|(?:ที่)?จะ\s?|ต้อง\s?|ขึ้นไป\S{0,12}?จะ\s?ถือว่า\s?)$")
+                            r"เร่ง\S{0,12}ให้)(?:(?!\d+\.\d\d).){0,50}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\S{0,12}?(?:ถือว่า|จะ)\S{0,10}\s?"
+                            r"|(?:ที่)?จะ\s?|ต้อง\s?)$")
 _CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
 
 
@@ -288,9 +288,8 @@ def _about_ita(text: str, other_text: bool) -> bool:
 
 
 def _read_line(line: Line, mentions: list[Mention], collect) -> None:
+    """The values of one line the caller found to be about the ITA (`_about_ita`)."""
     text = line.text
-    if not _about_ita(text, False):
-        return
     boundaries = [m.end for m in mentions if m.role in (SUBJECT, PLACE)]
     found = candidates(text, boundaries)
     for index, candidate in enumerate(found):

@@ -12,16 +12,13 @@ from ita_lib.io.document import Document
 from ita_lib.model import Assessment
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.mentions import SUBJECT, find_mentions
-from ita_lib.parse.scan import Table, cell_score, find_tables
+from ita_lib.parse.multi import set_grade_or_result
+from ita_lib.parse.scan import cell_score, find_tables
 from ita_lib.parse.single import set_year
 
-NAME_HEADERS = ("หน่วยงาน", "มหาวิทยาลัย", "ส่วนราชการ", "สถาบัน", "ชื่อ", "agency", "university")
+NAME_HEADERS = ("หน่วยงาน", "มหาวิทยาลัย", "ส่วนราชการ", "สถาบัน", "ชื่อ", "Agency", "agency", "University",
+                "university")
 MIN_ROWS = 2
-
-
-def _name_column(table: Table) -> int | None:
-    return next((i for i, name in enumerate(table.columns)
-                 if any(word in name.lower() for word in NAME_HEADERS) and "คะแนน" not in name), None)
 
 
 def _whole_name(cell: str):
@@ -34,12 +31,10 @@ def _whole_name(cell: str):
     return None if mention.agency_type is not None and mention.province is None else mention
 
 
-def parse_ranked_table(document: Document, *, year: int | None = None,
-                       read_cells=None) -> list[Assessment]:
-    """`read_cells(builder, cells, line)` reads the grade or result cells (multi.py's reader)."""
+def parse_ranked_table(document: Document, *, year: int | None = None) -> list[Assessment]:
     records = []
     for table in find_tables(document.lines):
-        name_col, score_col = _name_column(table), table.column("คะแนน", "score")
+        name_col, score_col = table.column(*NAME_HEADERS, exclude=("คะแนน",)), table.column("คะแนน", "score")
         if name_col is None or score_col is None or name_col == score_col:
             continue
         rank_col = table.column("อันดับ", "ลำดับ", "rank")
@@ -61,9 +56,8 @@ def parse_ranked_table(document: Document, *, year: int | None = None,
             builder.set("overall_score", score, row.number)
             if rank_col is not None and rank_col < len(cells) and cells[rank_col].strip().isdigit():
                 builder.set("rank", int(cells[rank_col]), row.number)
-            if read_cells is not None:
-                read_cells(builder, [c for i, c in enumerate(cells) if i not in (name_col, score_col, rank_col)],
-                           row.number)
+            set_grade_or_result(builder, [c for i, c in enumerate(cells) if i not in (name_col, score_col, rank_col)],
+                                row.number)
             set_year(builder, document.lines, year)
             records.append(builder.build())
     return records
