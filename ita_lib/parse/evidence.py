@@ -16,6 +16,7 @@ it, "after" the start of the text after it):
 | score_word       | before |   +3   | "ด้วยคะแนน 94.18", "ผลการประเมิน 90.62"  |
 | score_nearby     | clause |   +1   | "คะแนน ITA ในภาพรวม 90.62"                |
 | result_before    | before |   +3   | "ผ่านดีเยี่ยม 98.61", "ระดับ AA 96.02"     |
+| result_after     | after  |   +3   | "ได้ 91.05 ผ่านดี" (a level as the number's unit) |
 | verb             | before |   +1   | "ได้รับ 91.37", "ที่ 97.26", "ถึง 98.83"  |
 | after_name       | before |   +3   | "อบต.หนองแวง 96.41", "กรมป่าไม้ (95.10)"  |
 | two_decimals     | number |   +1   | ITAS prints scores with two decimals      |
@@ -43,6 +44,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ita_lib.rubric import Rubric, alternation, load as load_rubric
+from ita_lib.parse.value_years import dating_before
 
 VETO = -20.0
 OVERALL_AT = 4.0
@@ -65,6 +67,7 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
                                        r"(?:รวม|ภาพรวม)?\s?(?:สูงถึง|ต่ำเพียง)?\s?"
                                        r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง|จำนวน)?\s?$"), 3.0),
     ("result_before", "before", None, 3.0),  # made from the rubric's words by _cues
+    ("result_after", "after", None, 3.0),  # "ได้ 91.05 ผ่านดี": a level right after the number, as a unit
     ("score_nearby", "clause", re.compile(r"คะแนน|ผลการประเมิน"), 1.0),
     ("verb", "before", re.compile(r"(?:ได้|ได้รับ|ด้วย|ที่|จำนวน|อยู่ที่|เท่ากับ|ถึง|รวม|เพียง|คือ|เป็น|:|=)\s?$"), 1.0),
     ("rank", "before", re.compile(r"(?:อันดับ|ลำดับ|ลําดับ)\s?(?:ที่)?\s?$|(?:คว้า|ได้|เป็น|ติด)ที่\s?$"), VETO),
@@ -72,7 +75,9 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("average", "clause", re.compile(r"เฉลี่ย|average", re.IGNORECASE), VETO),
     ("group", "clause", re.compile(r"ทั่วประเทศ|ทั้งประเทศ|ระดับประเทศ|ทุกหน่วยงาน"), VETO),
     ("change", "clause", re.compile(r"(?:เพิ่มขึ้น|ลดลง|มากกว่า|น้อยกว่า|สูงกว่า|ต่ำกว่า|สูงขึ้น|ต่ำลง|ต่างกัน|ห่าง|"
-                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น|ปีที่แล้ว|ปีก่อน)(?!\S*เป็น\s?$)(?!จาก(?:เดิม)?\s?$)"), VETO),
+                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น)(?!\S*เป็น\s?$)(?!จาก(?:เดิม)?\s?$)"), VETO),
+    # Last year's value, unless the sentence dates it ("ปีที่แล้ว ซึ่งเทศบาลได้ 85.60": value_years.py).
+    ("last_year", "clause", re.compile(r"(?:ปีที่แล้ว|ปีก่อน)(?!\S*เป็น\s?$)(?!จาก(?:เดิม)?\s?$)"), VETO),
     ("threshold", "before", re.compile(r"(?:เกณฑ์\S{0,6}|ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|เป้าหมาย|เต็ม|ไม่ถึง|"
                                       r"(?<!คะแนนสูง)ถึงร้อยละ)"
                                       r"\s?(?:คะแนน)?\s?(?:ที่)?\s?$"), VETO),
@@ -91,8 +96,10 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
 def _cues(rubric: Rubric) -> tuple[tuple[str, str, re.Pattern, float], ...]:
     """The cues, with the result words and grades of the rubric: "ผ่านดีเยี่ยม 98.61", "ระดับ AA 96.02"."""
     words, grades = alternation(rubric.result_words), "|".join(rubric.grades)  # longest word first
-    result_before = re.compile(rf"(?:{words}|ระดับ\s?(?:{grades}))\s?[:\-–]?\s?$")
-    return tuple((name, where, result_before if pattern is None else pattern, weight)
+    made = {"result_before": re.compile(rf"(?:{words}|ระดับ\s?(?:{grades}))\s?[:\-–]?\s?$"),
+            # not "ผ่านมา", "ผ่านการ…": the pass word as a verb
+            "result_after": re.compile(rf"^\s?[\"“'(]?\s?(?:{words})(?!มา|การ|พ้น|ไป)")}
+    return tuple((name, where, made[name] if pattern is None else pattern, weight)
                  for name, where, pattern, weight in _CUES)
 
 
@@ -107,7 +114,6 @@ _COUNT_AFTER = re.compile(r"\s?(?:" + "|".join(_COUNT_WORDS) + ")")
 # "ต่ำกว่าเกณฑ์ 85 คะแนนเพียง 0.88 คะแนน": a small number after เพียง / อีก is a distance to a mark.
 _LIST_MARKER_AFTER = re.compile(r"\)\s?[^\d\s]")
 _GAP_BEFORE = re.compile(r"(?:เพียง|อีก|ห่าง\S{0,4}|ขาด\S{0,3})\s?$")
-_YEAR_OF_VALUE = re.compile(r"(ปี)(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?(?:25)?\d\d\s?(?:ที่|ซึ่ง|โดย)?\s?(?=ได้|มี)")
 
 
 @dataclass(frozen=True)
@@ -132,16 +138,20 @@ def candidates(text: str, boundaries: list[int] = ()) -> list[Candidate]:
         value = float(match.group(1))
         if value > 100:
             continue
-        before = _clause_before(text, match.start(), boundaries)
+        before, dated = _clause_before(text, match.start(), boundaries)
         after = text[match.end():match.end() + 25]
         after = after[:m.start()] if (m := _ANY_NUMBER.search(after)) else after
-        strength, cues = _weigh(match.group(1), before, after)
+        strength, cues = _weigh(match.group(1), before, dated, after)
         if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–") for b in boundaries):
             strength, cues = strength + 3.0, (*cues, "after_name")
         if "." not in match.group(1) and _LIST_MARKER_AFTER.match(text, match.end()):
             strength, cues = strength + VETO, (*cues, "list_marker")  # "2) กรมส่งเสริมสหกรณ์"
         if value < 10 and _GAP_BEFORE.search(before):
             strength, cues = strength + VETO, (*cues, "gap")
+        elif value < 10 and "change" not in cues and _CHANGE_WORD.search(text, 0, match.start()):
+            # "ดีขึ้นกว่า ITA62 … ได้ 88.47 คะแนน ถึง 7.65 คะแนน": a small number after a change word
+            # anywhere before it in the line is the size of the change.
+            strength, cues = strength + VETO, (*cues, "change")
         if _RANGE_AFTER.match(text, match.end()) or _RANGE_BEFORE.search(text, max(0, match.start() - 20),
                                                                          match.start()):
             strength, cues = strength + VETO, (*cues, "range")
@@ -175,16 +185,19 @@ def _series_shared(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _clause_before(text: str, position: int, boundaries) -> str:
+def _clause_before(text: str, position: int, boundaries) -> tuple[str, str]:
+    """The clause before a number, and its dated part: "ลดลงจากปี 2566 ที่ได้ 85.60" compares, but
+    85.60 is 2566's value (value_years.py), so a change word before its year says nothing of it.
+    What a number is (an average, a target) is read over the whole clause."""
     start = max(0, position - 60)
     # A clause ends at the previous number that could be a score; a year or a count inside it
     # ("สูงขึ้นจากปีก่อน (ปีงบประมาณ 2565) 1.87") does not hide the words before it.
     previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position) if _could_be_score(m.group())
                 and not _COUNT_AFTER.match(text, m.end())]  # "ของกลุ่ม 38 แห่ง อยู่ที่": a count, not a value
-    # "ปี 2560 ได้ 66.18": a value of that year; what was said before the year is another clause.
-    years = [m.start(1) for m in _YEAR_OF_VALUE.finditer(text, start, position)]
-    start = max([start, *previous, *years, *(b for b in boundaries if b <= position)])
-    return text[start:position]
+    start = max([start, *previous, *(b for b in boundaries if b <= position)])
+    dated = dating_before(text, position)  # "ปีที่แล้ว ซึ่งได้ 85.60": the dated part starts after it
+    dated_at = (dated.end if dated.last_year else dated.start) if dated else 0
+    return text[start:position], text[max(start, dated_at):position]
 
 
 def _could_be_score(printed: str) -> bool:
@@ -194,12 +207,19 @@ def _could_be_score(printed: str) -> bool:
         return False
 
 
-def _weigh(printed: str, before: str, after: str) -> tuple[float, tuple[str, ...]]:
+_DATED_CUES = ("change", "last_year")  # cues read in the dated part of a clause only
+_CHANGE_WORD = next(pattern for name, _, pattern, _ in _CUES if name == "change")
+
+
+def _weigh(printed: str, before: str, dated: str, after: str) -> tuple[float, tuple[str, ...]]:
     # Two decimals as ITAS prints scores; an integer is more often a rank or a count (100 aside).
-    strength = 1.0 if re.search(r"\.\d\d$", printed) else (-1.0 if "." not in printed and printed != "100" else 0.0)
+    two_decimals = bool(re.search(r"\.\d\d$", printed))
+    strength = 1.0 if two_decimals else (-1.0 if "." not in printed and printed != "100" else 0.0)
     cues = []
     for name, where, pattern, weight in _cues(load_rubric()):
-        target = after if where == "after" else before
+        if name == "result_after" and not two_decimals:
+            continue  # "ITA 67 ผ่านดีเยี่ยม": a year before a headline's level, not a score
+        target = after if where == "after" else dated if name in _DATED_CUES else before
         if pattern.search(target):
             strength += weight
             cues.append(name)

@@ -21,12 +21,13 @@ from ita_lib.rubric import Rubric, alternation, load as load_rubric
 from ita_lib.io.document import Document, Line
 from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.model import Assessment
-from ita_lib.parse.years import assessed_year, to_buddhist_era
+from ita_lib.parse.years import assessed_year
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
+from ita_lib.parse.value_years import value_year
 from ita_lib.parse.owners import grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
@@ -40,9 +41,6 @@ _THAI_LETTER_NAMES = {"เอเอ": "AA", "เอ": "A", "บี": "B", "ซ�
 _THAI_SPELT_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?[\"“]\s?("
                                + "|".join(sorted(_THAI_LETTER_NAMES, key=len, reverse=True)) + r")\s?[\"”]")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?(?:หน่วยงาน|แห่ง)|หน่วยงาน|แห่ง)")
-# "ปี 2566 ได้ 88.12", "ในปี 2566 เทศบาลได้ 88.12" (a short subject between the year and its verb).
-_LOCAL_YEAR = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d|[4-9]\d)\s?(?:ที่|ซึ่ง|โดย)?\s?"
-                         r"(?:[\u0e01-\u0e4e]{2,12}?)?(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$")
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
 _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
                       r"อยู่ในระดับ|ติดอันดับ|ได้รับการประเมิน)")
@@ -91,7 +89,9 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
         result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
                           rf"[\"“”'(]?\s?((?>{words}))(?!{verb}|{scale})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
                           r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))"),
-        result_after_score=re.compile(rf"\d\s?คะแนน\s?[(\-–/]?\s?({words})(?!{verb}|เกณฑ์|ประเมิน)|(?<![\u0e00-\u0e7f])"
+        # "ได้ 91.05 ผ่านดี" too, not a band's end ("85.00 – 94.99 ผ่านดี").
+        result_after_score=re.compile(rf"(?:\d\s?คะแนน|(?<![\d\-–~])(?<![\-–~]\s)\d\d\.\d\d)\s?[(\-–/]?\s?({words})"
+                                      rf"(?!{verb}|เกณฑ์|ประเมิน)|(?<![\u0e00-\u0e7f])"
                                       rf"[\"“”']?({levels})[\"“”']?\s?[:\-–]?\s?"
                                       r"(?=\d{1,3}\.\d\d(?![\d.])(?!\s?(?:%|[-–]\s?\d)))"),
         old_level=re.compile(rf"ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?({'|'.join(rubric.old_level_words)})"),
@@ -186,8 +186,10 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         earlier = superseded_at(line.text, position)  # "จาก 92.43 (ปี 2567) เป็น 94.64": 92.43 is 2567's
         if earlier is not None and earlier.year is None:
             return  # an earlier value of no written year is no year's: not this text's own
-        local = (earlier and earlier.year) or _local_year(line.text, position) or (
-            _year_of_score_before(line.text, position) if kind in ("grade", "result") else None) or named_year
+        dated, written = (True, earlier.year) if earlier else _year_of_value(line.text, position, kind, document_year)
+        if dated and written is None:
+            return  # "ปีที่แล้ว ได้ 85.60" in a text of no known year: no year's
+        local = written or named_year
         key = (target.name, local or document_year)
         entry = evidence.setdefault(key, _Evidence(target, local or document_year,
                                                    line.number if local else document_year_line))
@@ -404,17 +406,18 @@ def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) 
 _SCORE_BEFORE_WORD = re.compile(r"(\d{1,3}\.\d{1,2})\s?(?:คะแนน)?\s?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?\s?[\"“(]?\s?$")
 
 
-def _year_of_score_before(text: str, position: int) -> int | None:
-    start = max(0, position - 30)
-    match = _SCORE_BEFORE_WORD.search(text, start, position)
-    return _local_year(text, match.start(1)) if match else None
+def _year_of_value(text: str, position: int, kind, document_year: int | None) -> tuple[bool, int | None]:
+    """(dated, year) of the value at `position` (value_years.py); a grade or result word written right
+    after a score takes the score's year."""
+    number = _NUMBER_AT.match(text, position)
+    dated = value_year(text, position, number.end() if number else position, document_year)
+    if dated[0] or kind not in ("grade", "result"):
+        return dated
+    score = _SCORE_BEFORE_WORD.search(text, max(0, position - 30), position)
+    return value_year(text, score.start(1), score.end(1), document_year) if score else (False, None)
 
 
-def _local_year(text: str, position: int) -> int | None:
-    match = _LOCAL_YEAR.search(text[max(0, position - 30):position])
-    if not match:
-        return None
-    return to_buddhist_era(int(match.group(1)))
+_NUMBER_AT = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 
 
 def _places_of(lines) -> dict[str, tuple[tuple[str, int] | None, tuple[str, int] | None]]:

@@ -1,0 +1,70 @@
+"""The year a value is written with, when a sentence dates it: "ปี 2566 ได้ 88.12", "ปี 61 ที่ประเมินตาม
+วิธีการเดิมได้ 72.14", "ITA62 ที่ทต.X ได้ 88.47", "ปีที่แล้ว ซึ่งเทศบาลได้ 85.60", "88.74 คะแนนในปี 2563".
+
+A year dates a value when it is followed by the value's verb (ได้, มี, อยู่, คะแนน, ผล) with at most a
+short subject between them, or a relative clause (ที่ / ซึ่ง …) that names no other year and holds no
+number; or when it is written right after the value ("คะแนนในปี 2563", "(ปี 2567)") and does not open
+the next clause ("… ในปี 2568 ได้ 95.00"). "ปีที่แล้ว" / "ปีก่อน" date a value the same way, one year
+before the text's own; "ปีที่ผ่านมา" does not (news writes it for the year just assessed too).
+A value right after เป็น / เหลือ is what a change came to: the text's own, whatever year came before.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ita_lib.parse.years import to_buddhist_era
+from ita_lib.text.thai import thai_digits_to_arabic
+
+_YEAR = r"(?:ปีงบประมาณ|ปี|พ\.ศ\.|ITA)\s?(?:พ\.ศ\.)?\s?(?P<year>25\d\d|[4-9]\d)(?!\d)"
+_LAST_YEAR = r"(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า(?:นี้)?)?|ปีงบประมาณที่แล้ว)"
+_VERB = r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$"
+# A short subject ("เราได้", "เทศบาลได้") or a relative clause with no number and no other year in it.
+_GAP = r"\s?(?:(?:ที่|ซึ่ง|โดย)(?:(?!ปี)[^\d]){0,40}?|(?:(?!ปี)[\u0e01-\u0e4e]){0,12}?)"
+_DATED_BEFORE = re.compile(rf"(?:{_YEAR}|{_LAST_YEAR}){_GAP}{_VERB}")
+_CHANGED_TO = re.compile(r"(?:เป็น|เหลือ(?:เพียง)?|มาอยู่ที่)\s?$")
+_DATED_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:\(\s?|ใน|เมื่อ|ของ)\s?" + _YEAR.replace("|ITA", "")
+                          + r"(?!\s?\)?\s?(?:ที่|ซึ่ง)?\s?(?:ได้|มี|อยู่))")
+_REACH = 70  # how far back a dating year may stand
+
+
+@dataclass(frozen=True)
+class Dating:
+    start: int  # where the year (or "ปีที่แล้ว") is written
+    end: int
+    year: int | None  # B.E.; None for "last year"
+    last_year: bool = False
+
+    def resolved(self, document_year: int | None) -> int | None:
+        """The B.E. year, "last year" counted back from the text's own year (None when unknown)."""
+        if not self.last_year:
+            return self.year
+        return document_year - 1 if document_year is not None else None
+
+
+def dating_before(text: str, position: int) -> Dating | None:
+    """The year written before the value at `position` that dates it, or None."""
+    start = max(0, position - _REACH)
+    window = thai_digits_to_arabic(text[start:position])  # digit for digit: positions hold
+    match = _DATED_BEFORE.search(window)  # anchored at the end; no year inside its gap: the nearest year
+    if match is None or _CHANGED_TO.search(window):
+        return None
+    if match.group("last"):
+        return Dating(start + match.start(), start + match.end("last"), None, True)
+    return Dating(start + match.start(), start + match.end("year"), to_buddhist_era(int(match.group("year"))))
+
+
+def year_after(text: str, end: int) -> int | None:
+    """The B.E. year written right after a value ending at `end`, or None."""
+    match = _DATED_AFTER.match(thai_digits_to_arabic(text[end:end + 40]))
+    return to_buddhist_era(int(match.group("year"))) if match else None
+
+
+def value_year(text: str, start: int, end: int, document_year: int | None) -> tuple[bool, int | None]:
+    """(dated, year) of the value at text[start:end]: dated is False when the sentence gives it no
+    year of its own; a value dated "last year" in a text of no known year is dated with year None."""
+    before = dating_before(text, start)
+    if before is not None:
+        return True, before.resolved(document_year)
+    after = year_after(text, end)
+    return (True, after) if after is not None else (False, None)
