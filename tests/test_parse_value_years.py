@@ -16,6 +16,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 @pytest.mark.parametrize("text, value, dated", [
     ("ส่วนปี 66 เราได้ 91.05 ผ่านดีค่ะ", "91.05", (True, 2566)),  # a short subject between year and verb
+    ("ปี 2558 กรมฯ ได้ 79.84 คะแนน", "79.84", (True, 2558)),  # a short form and a space
     ("เทียบกับปี 61 ที่ประเมินตามวิธีการเดิมได้ 72.14 คะแนน", "72.14", (True, 2561)),  # a relative clause
     ("ดีขึ้นกว่า ITA62 ที่ทต.บ้านโป่งแดง ได้ 88.47 คะแนน", "88.47", (True, 2562)),  # ITA62, a name in the clause
     ("แย่ลงกว่าปี ๖๖ ซึ่ง อบต. ได้ ๗๑.๐๒ คะแนน", "๗๑.๐๒", (True, 2566)),  # Thai digits

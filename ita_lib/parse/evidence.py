@@ -28,6 +28,8 @@ it, "after" the start of the text after it):
 | target           | clause |  veto  | "ตั้งเป้าหมายให้ได้คะแนน 95.00"           |
 | threshold_after  | after  |  veto  | "85 คะแนนขึ้นไป"                          |
 | percent          | after  |  veto  | "100%", "ร้อยละ" after                    |
+| share            | before |  veto  | "84 แห่ง คิดเป็นร้อยละ 84.85"              |
+| other_measure    | clause |  veto  | "หลังอบรมเพิ่มเป็น 88.75" (a training's test) |
 | count            | after  |  veto  | "87 สถาบัน", "3 ปีซ้อน", "7 หน่วยงาน"     |
 | year / date      | before |  veto  | "ปี 65", "วันที่ 20", "20 ส.ค."           |
 | index            | clause |  veto  | "ดัชนีความโปร่งใส 82.45" (before 2562)    |
@@ -60,7 +62,7 @@ _COUNT_WORDS = ("หน่วยงาน", "แห่ง", "ราย", "คน
                 "ชั่วโมง", "ล้าน", "พัน", "หมื่น", "แสน", "บาท", "ทีม", "เขต", "ตำบล", "หมู่",
                 "ศูนย์", "สถานี", "เทศบาล", "อบต")
 _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
-    ("points_after", "after", re.compile(r"^\s?(?:คะแนน|points?\b)"), 3.0),
+    ("points_after", "after", re.compile(r"^\s?(?:คะแนน(?!เฉลี่ย)|points?\b)"), 3.0),  # not "84.85 คะแนนเฉลี่ย…"
     # "คะแนน ITA ปีนี้ ร้อยละ 58.13", "มีคะแนนสูงถึงร้อยละ 91.10": news writes a score as a percentage
     ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?(?:ITA\s?)?"
                                        r"(?:(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?)?\d{2,4}\s?|(?:ใน)?ปีนี้\s?)?"
@@ -84,6 +86,10 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("target", "clause", re.compile(r"เป้าหมาย|ตั้งเป้า|คาดว่า|คาดหวัง|มุ่งหวัง|ให้ได้|ไม่น้อยกว่า|อย่างน้อย|ต้องได้"), VETO),
     ("threshold_after", "after", re.compile(r"^\s?(?:คะแนน)?\s?(?:ขึ้นไป|เป็นต้นไป)"), VETO),
     ("percent", "after", re.compile(r"^\s?(?:%|เปอร์เซ็นต์|percent|per cent)"), VETO),
+    # "84 แห่ง คิดเป็นร้อยละ 84.85": a share of a count, not a score
+    ("share", "before", re.compile(r"คิดเป็น\s?(?:ร้อยละ)?\s?$"), VETO),
+    # "คะแนนเฉลี่ยก่อนอบรม 62.40 … หลังอบรมเพิ่มเป็น 88.75": a test of a training, not the ITA
+    ("other_measure", "clause", re.compile(r"ทดสอบ|อบรม|pre-?test|post-?test", re.IGNORECASE), VETO),
     ("count", "after", re.compile(r"^\s?(?:" + "|".join(_COUNT_WORDS) + ")"), VETO),
     ("year", "before", re.compile(r"(?:ปี|พ\.ศ\.|ปีงบประมาณ|ค\.ศ\.|วันที่|ณ วัน\S*)\s?$"), VETO),
     ("date", "after", re.compile(r"^\s?(?:" + "|".join(re.escape(m) for m in _MONTHS) + ")"), VETO),

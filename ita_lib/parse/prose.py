@@ -50,6 +50,8 @@ _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รั�
 _TARGET_BEFORE = re.compile(r"(?:(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
                             r"เร่ง\S{0,12}ให้)(?:(?!\d+\.\d\d).){0,50}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\S{0,12}?(?:ถือว่า|จะ)\S{0,10}\s?"
                             r"|(?:ที่)?จะ\s?|ต้อง\s?)$")
+# "หน่วยงานที่ผ่านเกณฑ์ 85 คะแนนขึ้นไป เช่น …": a pass word that describes a class of agencies.
+_CLASS_BEFORE = re.compile(r"(?:หน่วยงาน|อปท\.?|แห่ง|องค์กร|ส่วนราชการ|สถาบัน|สถานศึกษา|โรงเรียน)\s?(?:ที่|ซึ่ง)\s?(?:ยัง)?\s?$")
 _CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
 
 
@@ -76,18 +78,20 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
     levels = alternation(w for w in rubric.result_words if w not in (rubric.passed_word, rubric.failed_word))
     # A level (atomic: whole or not at all) that the scale's next level or a score band follows
     # describes the scale, not a result:
-    # "5 ระดับ ผ่านดีเยี่ยม ผ่านดี ผ่าน …", "ระดับผ่านดีเยี่ยม (95.00–100.00 คะแนน)".
-    scale = (rf"\s?,?\s?(?:ระดับ)?\s?(?:{alternation(rubric.result_words)})"
+    # "5 ระดับ ผ่านดีเยี่ยม ผ่านดี ผ่าน …", "ระดับผ่านดีเยี่ยม (95.00–100.00 คะแนน)"; not a level and
+    # the pass or fail of the pass mark ("ต้องปรับปรุงโดยด่วน ไม่ผ่านเกณฑ์ 85 คะแนน").
+    scale = (rf"\s?,?\s?(?:ระดับ)?\s?(?:{alternation(rubric.result_words)})(?!\s?(?:การ)?(?:ประเมิน|เกณฑ์))"
              r"|\s?[(:]?\s?\d{1,3}(?:\.\d{1,2})?\s?(?:คะแนน)?\s?[-–]\s?\d")
     return ProsePatterns(
         # "ระดับ AA", "เกรด A"; or a grade in brackets right after a score ("96.45 คะแนน (AA)").
-        grade=re.compile(r"(?:(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'(]?"
+        # ''AA'': two single quotes for a double one, as some sites print it
+        grade=re.compile(r"(?:(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?(?:''|[\"“”'(])?"
                          r"|(?:(?<=คะแนน)|(?<=\d\.\d\d))\s?\()\s?"
                          rf"({'|'.join(rubric.grades)})(?![A-Za-z+\-])"),
         # "อยู่ในเกณฑ์ : ผ่านดี" names a level too; "ที่" only before a pass word ("ผลที่ต้องปรับปรุง" is
         # "what must be improved").
         result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
-                          rf"[\"“”'(]?\s?((?>{words}))(?!{verb}|{scale})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
+                          rf"(?:''|[\"“”'(])?\s?((?>{words}))(?!{verb}|{scale})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
                           r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))"),
         # "ได้ 91.05 ผ่านดี" too, not a band's end ("85.00 – 94.99 ผ่านดี").
         result_after_score=re.compile(rf"(?:\d\s?คะแนน|(?<![\d\-–~])(?<![\-–~]\s)\d\d\.\d\d)\s?[(\-–/]?\s?({words})"
@@ -277,7 +281,8 @@ def _main_agency(lines: list[tuple[Line, list[Mention]]]) -> Mention | None:
 # not about the ITA gives no value.
 _OTHER_ASSESSMENT = re.compile(r"\bLPA\b|Local Performance|ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น|รางวัลพระปกเกล้า|"
                                r"T-?score|\bCPI\b|ดัชนีการรับรู้การทุจริต|O-NET|ความพึงพอใจ|PMQA|อันดับเครดิต|"
-                               r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)", re.IGNORECASE)
+                               r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)|องค์กร(?:ส่งเสริม)?คุณธรรม|ชุมชนคุณธรรม|ศูนย์ราชการสะดวก|"
+                               r"สำนักงานสีเขียว|Green Office|เลิศรัฐ", re.IGNORECASE)
 _ITA = re.compile(r"ITA|คุณธรรมและความโปร่งใส|คุณธรรม\s?-?\s?ความโปร่งใส|Integrity", re.IGNORECASE)
 
 
@@ -348,7 +353,8 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     for match in patterns.result.finditer(text):
         word = match.group(1) or match.group(2)
         word_at = match.start(1) if match.group(1) else match.start(2)
-        if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(word_at):
+        if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(word_at) \
+                or _CLASS_BEFORE.search(text, max(0, word_at - 25), word_at):
             continue  # "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน": an aim, not a result
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
@@ -452,9 +458,16 @@ def _build(document: Document, entry: _Evidence, place) -> Assessment:
         builder.warn("ambiguous_score", _unpaired_warning(entry.unpaired), entry.unpaired[0].line)
     _choose_word(builder, "grade", entry.grades, entry.scores)
     results = entry.era_results()
-    passed = load_rubric().passed_word
-    if any(r.value != passed for r in results):  # "ผ่านการประเมิน" next to "ระดับผ่านดี" is the same pass
-        results = [r for r in results if r.strength == 1.0 or r.value != passed] or results
+    rubric = load_rubric()
+    plain = (rubric.passed_word, rubric.failed_word)
+    levels = [r for r in results if r.value not in plain]
+    # "ผ่านการประเมิน" next to "ระดับผ่านดี", "ไม่ผ่านเกณฑ์" next to "ต้องปรับปรุงโดยด่วน": the same outcome
+    agreeing = {rubric.word_passed(r.value, entry.year) for r in levels}
+    if len(agreeing) == 1:
+        results = [r for r in results if r.value not in plain or r.strength == 1.0
+                   or rubric.word_passed(r.value) not in agreeing]
+    if any(r.value != rubric.passed_word for r in results):
+        results = [r for r in results if r.strength == 1.0 or r.value != rubric.passed_word] or results
     _choose_word(builder, "result", results, entry.scores)
     for number, values in entry.indicators.items():
         for value in values:

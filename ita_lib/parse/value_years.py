@@ -2,7 +2,7 @@
 วิธีการเดิมได้ 72.14", "ITA62 ที่ทต.X ได้ 88.47", "ปีที่แล้ว ซึ่งเทศบาลได้ 85.60", "88.74 คะแนนในปี 2563".
 
 A year dates a value when it is followed by the value's verb (ได้, มี, อยู่, คะแนน, ผล) with at most a
-short subject between them, or a relative clause (ที่ / ซึ่ง …) that names no other year and holds no
+short subject between them ("ปี 2558 กรมฯ ได้"), or a relative clause (ที่ / ซึ่ง …) that names no other year and holds no
 number; or when it is written right after the value ("คะแนนในปี 2563", "(ปี 2567)") and does not open
 the next clause ("… ในปี 2568 ได้ 95.00"). "ปีที่แล้ว" / "ปีก่อน" date a value the same way, one year
 before the text's own; "ปีที่ผ่านมา" does not (news writes it for the year just assessed too).
@@ -20,7 +20,7 @@ _YEAR = r"(?:ปีงบประมาณ|ปี|พ\.ศ\.|ITA)\s?(?:พ\.ศ
 _LAST_YEAR = r"(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า(?:นี้)?)?|ปีงบประมาณที่แล้ว)"
 _VERB = r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$"
 # A short subject ("เราได้", "เทศบาลได้") or a relative clause with no number and no other year in it.
-_GAP = r"\s?(?:(?:ที่|ซึ่ง|โดย)(?:(?!ปี)[^\d]){0,40}?|(?:(?!ปี)[\u0e01-\u0e4e]){0,12}?)"
+_GAP = r"\s?(?:(?:ที่|ซึ่ง|โดย)(?:(?!ปี)[^\d]){0,40}?|(?:(?!ปี)[\u0e01-\u0e4e.]){0,14}?\s?)"
 _DATED_BEFORE = re.compile(rf"(?:{_YEAR}|{_LAST_YEAR}){_GAP}{_VERB}")
 _CHANGED_TO = re.compile(r"(?:เป็น|เหลือ(?:เพียง)?|มาอยู่ที่)\s?$")
 _DATED_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:\(\s?|ใน|เมื่อ|ของ)\s?" + _YEAR.replace("|ITA", "")
