@@ -59,3 +59,28 @@ def test_a_grade_in_doubled_single_quotes_after_a_list() -> None:
 ])
 def test_scores_of_something_else_are_no_ita_result(text) -> None:
     assert parse_text(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "the other two" is a count, not the agency named last
+    ("ผลการประเมิน ITA ประจำปี 2567 อปท. 3 อันดับแรก ได้แก่ เทศบาลนครแม่สอด เทศบาลเมืองตาก และ อบต.แม่ท้อ "
+     "ได้คะแนน 97.12, 96.40 และ 95.11 คะแนน ตามลำดับ โดย ทน.แม่สอด อยู่ในระดับ \"ผ่านดีเยี่ยม\" "
+     "ส่วนอีกสองแห่งอยู่ในระดับ \"ผ่านดี\"",
+     [("องค์การบริหารส่วนตำบลแม่ท้อ", 95.11, None), ("เทศบาลนครแม่สอด", 97.12, "ผ่านดีเยี่ยม"),
+      ("เทศบาลเมืองตาก", 96.40, None)]),
+    # "all three" of those just listed: each
+    ("ผลการประเมิน ITA ประจำปี 2567 ได้แก่ กรมการข้าว กรมประมง และกรมปศุสัตว์ ได้ 97.12, 96.40 และ 95.11 "
+     "คะแนน ตามลำดับ ทั้งสามหน่วยงานได้ระดับ \"ผ่านดีเยี่ยม\"",
+     [("กรมการข้าว", 97.12, "ผ่านดีเยี่ยม"), ("กรมประมง", 96.40, "ผ่านดีเยี่ยม"),
+      ("กรมปศุสัตว์", 95.11, "ผ่านดีเยี่ยม")]),
+])
+def test_a_count_of_the_others_owns_its_level_and_all_of_them_share_it(text, expected) -> None:
+    assert sorted((r.agency, r.overall_score, r.result) for r in parse_text(text)) == expected
+
+
+def test_an_old_schemes_level_in_a_ranked_table_and_a_regional_group_of_universities() -> None:
+    text = ("ผลการประเมิน ITA ปี 2560 มหาวิทยาลัยราชภัฏกลุ่มภาคใต้ ระดับสูงมาก\n"
+            "ลำดับ\tมหาวิทยาลัย\tคะแนน\tระดับ\n1\tมรภ.สงขลา\t82.40\tสูงมาก\n2\tมรภ.ยะลา\t77.15\tสูง\n"
+            "แต่ละมหาวิทยาลัยแลกเปลี่ยนแนวปฏิบัติที่ดีต่อไป")
+    assert sorted((r.agency, r.overall_score, r.result) for r in parse_text(text)) == [
+        ("มหาวิทยาลัยราชภัฏยะลา", 77.15, "สูง"), ("มหาวิทยาลัยราชภัฏสงขลา", 82.40, "สูงมาก")]

@@ -60,7 +60,10 @@ _GENERIC_NAMES = frozenset((
 _NACC_CORE = "ป้องกันและปราบปรามการทุจริตแห่งชาติ"  # also in misspelt forms of the NACC's name
 # Before a name, these make it a group ("กลุ่มมหาวิทยาลัยราชภัฏ": its figures are not an agency's) or
 # the scope of a ranking ("สูงสุดในกรุงเทพมหานคร": the figure belongs to the agency named before).
-_GROUP_BEFORE = re.compile(r"(?:กลุ่ม|ประเภท|สังกัด|ระดับ|หน่วยงานใน)\s?$")
+# "แต่ละมหาวิทยาลัย…", "ทุกกรม…": any of a kind, not one agency.
+_GROUP_BEFORE = re.compile(r"(?:กลุ่ม|ประเภท|สังกัด|ระดับ|หน่วยงานใน|แต่ละ|ทุก|หลาย|บาง)\s?$")
+# "มหาวิทยาลัยราชภัฏกลุ่มภาคเหนือ", "ราชภัฏภาคใต้": a group of universities by region.
+_GROUP_NAME = re.compile(r"^มหาวิทยาลัย(?:ราชภัฏ|เทคโนโลยีราชมงคล)?\s?(?:กลุ่ม|ภาค)")
 _SCOPE_BEFORE = re.compile(r"(?:(?<!ผล)ใน|ภายใน|ทั่ว)\s?$")
 # The NACC is the agency of a sentence only when a score follows it ("สำนักงาน ป.ป.ช. ได้ 91.20").
 # A rank after it makes it one of the ranked agencies ("สำนักงาน ป.ป.ช. อยู่อันดับ 3 ด้วยคะแนน 93.18"):
@@ -401,7 +404,7 @@ def _with_role(text: str, mention: Mention) -> Mention:
         role = PARENT
     elif mention.name == NACC and (not _NACC_SCORED.match(text, mention.end) or _FROM_NACC.search(before)):
         role = ASSESSOR  # "ได้รับผลการประเมิน … จากสำนักงาน ป.ป.ช. ได้คะแนน 95.63": the assessor, not a subject
-    elif _GROUP_BEFORE.search(before):
+    elif _GROUP_BEFORE.search(before) or _GROUP_NAME.match(mention.name):
         role = GROUP
     elif _VENUE_BEFORE.search(text, max(0, mention.start - 30), mention.start):
         role = VENUE

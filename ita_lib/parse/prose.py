@@ -31,7 +31,10 @@ from ita_lib.parse.value_years import value_year
 from ita_lib.parse.owners import grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
-_COUNT_BEFORE_GRADE = re.compile(r"\d+\s?(?:แห่ง|หน่วยงาน|เขต|สถาบัน|ส่วนราชการ)\s?(?:ที่)?\s?(?:ได้|มี|อยู่)?\S{0,6}\s?$")
+# "ส่วนอีกสองแห่งอยู่ในระดับ “ผ่าน”": the count may be written in words. "ทั้งสามหน่วยงานได้ระดับ AA" is
+# all of those just listed: theirs (owners.py shares it).
+_COUNT_BEFORE_GRADE = re.compile(r"(?<!ทั้ง)(?<!ทั้ง\s)(?<!\d)(?:\d+|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)\s?"
+                                 r"(?:แห่ง|หน่วยงาน|เขต|สถาบัน|ส่วนราชการ)\s?(?:ที่)?\s?(?:ได้|มี|อยู่)?\S{0,6}\s?$")
 # "ระดับ A ขึ้นไปถือว่าผ่านเกณฑ์": a bound of the scale, not a result.
 # "ระดับ AA ถึง F", "ระดับ A หรือ B": the scale, not a result.
 _GRADE_BOUND_AFTER = re.compile(r"\s?(?:ขึ้นไป|ลงไป|ลงมา|หรือสูงกว่า|หรือต่ำกว่า|หรือดีกว่า|"
@@ -354,7 +357,8 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         word = match.group(1) or match.group(2)
         word_at = match.start(1) if match.group(1) else match.start(2)
         if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(word_at) \
-                or _CLASS_BEFORE.search(text, max(0, word_at - 25), word_at):
+                or _CLASS_BEFORE.search(text, max(0, word_at - 25), word_at) \
+                or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน": an aim, not a result
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"

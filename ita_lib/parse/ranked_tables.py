@@ -56,8 +56,8 @@ def parse_ranked_table(document: Document, *, year: int | None = None) -> list[A
             builder.set("overall_score", score, row.number)
             if rank_col is not None and rank_col < len(cells) and cells[rank_col].strip().isdigit():
                 builder.set("rank", int(cells[rank_col]), row.number)
+            set_year(builder, document.lines, year)  # first: an old scheme's level words are read by year
             set_grade_or_result(builder, [c for i, c in enumerate(cells) if i not in (name_col, score_col, rank_col)],
-                                row.number)
-            set_year(builder, document.lines, year)
+                                row.number, builder.values.get("fiscal_year"))
             records.append(builder.build())
     return records
