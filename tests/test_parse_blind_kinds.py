@@ -84,3 +84,14 @@ def test_an_old_schemes_level_in_a_ranked_table_and_a_regional_group_of_universi
             "แต่ละมหาวิทยาลัยแลกเปลี่ยนแนวปฏิบัติที่ดีต่อไป")
     assert sorted((r.agency, r.overall_score, r.result) for r in parse_text(text)) == [
         ("มหาวิทยาลัยราชภัฏยะลา", 77.15, "สูง"), ("มหาวิทยาลัยราชภัฏสงขลา", 82.40, "สูงมาก")]
+
+
+def test_a_pdf_announcement_with_a_wrapped_grade_and_a_wrapped_indicator_row() -> None:
+    # blind 004 kind: "ระดับ" ends a line and "ผลการประเมิน A" starts the next; the header "ตัวชี้วัด คะแนน"
+    # has no heading for the rows' numbers; indicator 4's name wraps onto the next line
+    (record,) = parse_document(FIXTURES / "pdf_announcement_wrapped_rows.txt")
+    assert (record.agency, record.fiscal_year, record.overall_score, record.grade) == (
+        "สำนักงานเกษตรจังหวัดอุทัยธานี", 2564, 88.21, "A")
+    assert record.indicators == {"1": 93.10, "2": 86.44, "3": 90.02, "4": 87.55, "5": 91.60, "6": 85.70,
+                                 "7": 83.33, "8": 82.80, "9": 89.90, "10": 94.25}
+    assert record.source.lines["grade"] == 3 and record.source.lines["indicators.4"] == 9

@@ -17,6 +17,7 @@ from ita_lib.parse.combine import with_sentences
 from ita_lib.parse.ranked_tables import parse_ranked_table
 from ita_lib.parse.scan import promote_loose_rows
 from ita_lib.parse.single import parse_single
+from ita_lib.parse.wraps import rejoin_wrapped_values
 
 __all__ = ["ParseReport", "load", "parse_document", "parse_loaded", "parse_report", "parse_text"]
 
@@ -60,6 +61,7 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
     # Province-list rows are not indicator rows: fuzzy-matching hundreds of them is slow.
     if not any(line.is_row for line in document.lines) and not is_province_list(document):
         document = replace(document, lines=promote_loose_rows(document.lines))
+    document = replace(document, lines=rejoin_wrapped_values(document.lines))
     report = ParseReport(document, notes=list(document.notes))  # what reading repaired comes first
     text = document.text
     indicator_mentions = len({n for _, n in find_indicator_names(text)})

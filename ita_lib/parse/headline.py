@@ -42,7 +42,7 @@ def headline_patterns(rubric: Rubric) -> HeadlinePatterns:
     grades, words = rubric.grade_pattern, rubric.result_word_pattern
     codes = "|".join((*rubric.instrument_codes, _FIRST_INSTRUMENT_TYPO))
     return HeadlinePatterns(
-        grade=re.compile(r"ระดับ(?:ผลการประเมิน)?\s*:?\s*[\"“']?(" + grades + r")(?![A-Za-z])"),
+        grade=re.compile(r"ระดับ\s?(?:ผลการประเมิน)?\s*:?\s*[\"“']?(" + grades + r")(?![A-Za-z])"),
         result=re.compile(r"(?:อยู่ในระดับ|ผลการประเมิน(?:อยู่ในระดับ)?)\s*:?\s*[\"“']?(" + words + ")"),
         result_word=re.compile("^(" + words + ")$"),
         grade_word=re.compile("^(" + grades + ")$"),

@@ -149,32 +149,9 @@ def parse_prose(document: Document, *, year: int | None = None, agency: str | No
     return read_prose(document, year=year, agency=agency).records
 
 
-_THAI_LETTER_AT = re.compile("[\u0e01-\u0e4e]")
-
-
-def _rejoin_wrapped_levels(lines: list[Line]) -> list[Line]:
-    """A level word broken by a PDF line wrap ("ระดับ สูง" / "มาก เป็นลำดับที่ 31") is read whole: the
-    shorter word would be a wrong value."""
-    rubric = load_rubric()
-    words = sorted({*rubric.old_level_words, *rubric.all_result_words}, key=len, reverse=True)
-    out = list(lines)
-    for index in range(len(out) - 1):
-        text, following = out[index].text.rstrip(), out[index + 1].text.lstrip()
-        for word in words:
-            head = next((word[:cut] for cut in range(len(word) - 1, 1, -1)
-                         if text.endswith(word[:cut]) and following.startswith(word[cut:])
-                         and not _THAI_LETTER_AT.match(following, len(word) - cut)), None)  # not "มากกว่า"
-            if head:
-                rest = word[len(head):]
-                out[index] = Line(out[index].number, text + rest)
-                out[index + 1] = Line(out[index + 1].number, following[len(rest):])
-                break
-    return out
-
-
 def read_prose(document: Document, *, year: int | None = None, agency: str | None = None) -> ProseResult:
     links = document_links(document.lines)
-    text_lines = _rejoin_wrapped_levels([line for line in document.lines if not line.is_row and line.text.strip()])
+    text_lines = [line for line in document.lines if not line.is_row and line.text.strip()]
     lines = [(line, find_mentions(line.text, links)) for line in text_lines if line.text.strip()]
     document_year, document_year_line = _document_year(document, year)
     main = _given_agency(agency) or _main_agency(lines)

@@ -138,6 +138,9 @@ _LOOSE_ROW = re.compile(r"^[\s\u2000-\u2bff\ufe0f\U0001f000-\U0001faff•·*>\-�
                         r"(\d{1,3}(?:\.\d{1,2})?)\s*$")
 
 
+_ROW_START = re.compile(r"^\s*(?:ตัวชี้วัดที่\s?)?\d{1,2}\s*[.)]\s+\S")
+
+
 def _loose_header(text: str) -> tuple[str, ...] | None:
     tokens = text.split()
     if not 2 <= len(tokens) <= 8:
@@ -157,21 +160,30 @@ def _loose_row(text: str) -> tuple[str, ...] | None:
 def promote_loose_rows(lines: list[Line]) -> list[Line]:
     """Lines that are a table's header or rows written with spaces become row Lines."""
     out = list(lines)
-    following = None  # the next non-blank line after each line: found walking backwards, once
-    next_text: list[Line | None] = [None] * len(lines)
+    following = None  # the index of the next non-blank line after each line: found walking backwards, once
+    next_text: list[int | None] = [None] * len(lines)
     for index in range(len(lines) - 1, -1, -1):
         next_text[index] = following
         if lines[index].text.strip():
-            following = lines[index]
+            following = index
     for index, line in enumerate(lines):
-        if line.is_row or not line.text.strip():
+        if line.is_row or not line.text.strip() or not out[index].text.strip():
             continue
         cells = _loose_row(line.text)
+        following_at = next_text[index]
+        following = lines[following_at] if following_at is not None else None
+        if cells is None and following is not None and not following.is_row and _ROW_START.match(line.text) \
+                and not _ROW_START.match(following.text):
+            # "4. การใช้ทรัพย์สิน" / "ของราชการ 88.15": a row whose name a PDF wrapped
+            cells = _loose_row(line.text.rstrip() + following.text.lstrip())
+            if cells is not None:
+                out[following_at] = Line(following.number, "")
         if cells is None:
             header = _loose_header(line.text)
-            following = next_text[index] if header else None
-            if header and following is not None and not following.is_row and _loose_row(following.text):
-                cells = header
+            if header and following is not None and not following.is_row and (
+                    _loose_row(following.text) or _ROW_START.match(following.text)):
+                # "ตัวชี้วัด คะแนน" over rows "1 การปฏิบัติหน้าที่ 91.80": the rows' number has no heading
+                cells = header if len(header) >= 3 else (IMPLIED_HEADER[0], *header)
         if cells is not None:
             out[index] = Line(line.number, "\t".join(cells), tuple(Cell(c) for c in cells))
     return out

@@ -1,0 +1,56 @@
+"""Values a PDF line wrap cut from their words, joined back before any reader looks at the lines.
+
+A level word broken by a wrap ("ระดับ สูง" / "มาก เป็นลำดับที่ 31") is read whole: the shorter word
+would be a wrong value. A grade or level whose label ends the line above ("… คะแนน ระดับ" /
+"ผลการประเมิน A ผ่านเกณฑ์") joins its label. Table rows and blank lines are left as they are; each
+line keeps its number, so every value still names the line it was printed on.
+"""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ita_lib.io.document import Line
+from ita_lib.rubric import Rubric, alternation, load as load_rubric
+
+_THAI_LETTER_AT = re.compile("[\u0e01-\u0e4e]")
+_LABEL_AT_END = re.compile(r"(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?:?$")
+
+
+@cache
+def _levels(rubric: Rubric) -> tuple[str, ...]:
+    return tuple(sorted({*rubric.old_level_words, *rubric.all_result_words}, key=len, reverse=True))
+
+
+@cache
+def _wrapped_value(rubric: Rubric) -> re.Pattern:
+    values = alternation((*rubric.all_grades, *rubric.all_result_words, *rubric.old_level_words))
+    return re.compile(rf"(?:ผลการประเมิน)?\s?:?\s?[\"“']?(?:{values})[\"”']?(?![A-Za-z\u0e01-\u0e4e])")
+
+
+def rejoin_wrapped_values(lines: list[Line]) -> list[Line]:
+    rubric = load_rubric()
+    out = list(lines)
+    text_at = [i for i, line in enumerate(out) if not line.is_row and line.text.strip()]
+    for index, following_index in zip(text_at, text_at[1:]):
+        text, following = out[index].text.rstrip(), out[following_index].text.lstrip()
+        moved = _broken_level(text, following, rubric) or _value_below_label(text, following, rubric)
+        if moved:
+            out[index] = Line(out[index].number, text + moved[0])
+            out[following_index] = Line(out[following_index].number, following[moved[1]:])
+    return out
+
+
+def _broken_level(text: str, following: str, rubric: Rubric) -> tuple[str, int] | None:
+    """(what to append, how much of the next line it takes) for a level word cut in two."""
+    for word in _levels(rubric):
+        for cut in range(len(word) - 1, 1, -1):
+            if text.endswith(word[:cut]) and following.startswith(word[cut:]) \
+                    and not _THAI_LETTER_AT.match(following, len(word) - cut):  # not "มากกว่า"
+                return word[cut:], len(word) - cut
+    return None
+
+
+def _value_below_label(text: str, following: str, rubric: Rubric) -> tuple[str, int] | None:
+    value = _wrapped_value(rubric).match(following) if _LABEL_AT_END.search(text) else None
+    return (" " + value.group().strip(), value.end()) if value else None
