@@ -95,3 +95,19 @@ def test_a_pdf_announcement_with_a_wrapped_grade_and_a_wrapped_indicator_row() -
     assert record.indicators == {"1": 93.10, "2": 86.44, "3": 90.02, "4": 87.55, "5": 91.60, "6": 85.70,
                                  "7": 83.33, "8": 82.80, "9": 89.90, "10": 94.25}
     assert record.source.lines["grade"] == 3 and record.source.lines["indicators.4"] == 9
+
+
+def test_a_news_list_of_a_province_with_sentences_around_it() -> None:
+    # blind3 002 kind: the list's short forms are expanded; the sentences add the agencies the list does
+    # not hold; "อบจ.พะเยา" in brackets is the same agency, and the later "ตามลำดับ" pairs only its own list
+    records = parse_document(FIXTURES / "province_list_news_sentences.txt")
+    assert sorted((r.agency, r.overall_score, r.result) for r in records) == [
+        ("จังหวัดพะเยา", 94.22, "ผ่านดี"),
+        ("มหาวิทยาลัยราชภัฏพะเยา", 91.04, "ผ่าน"),
+        ("สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาพะเยา", 93.66, "ผ่าน"),
+        ("องค์การบริหารส่วนจังหวัดพะเยา", 92.48, "ผ่าน"),
+        ("องค์การบริหารส่วนตำบลบ้านต๋อม", 86.20, "ผ่าน"),
+        ("เทศบาลตำบลแม่กา", 95.37, "ผ่านดี"),
+        ("เทศบาลเมืองพะเยา", 96.15, "ผ่านดี"),
+    ]
+    assert {r.fiscal_year for r in records} == {2567}

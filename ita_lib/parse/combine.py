@@ -12,13 +12,16 @@ def _key(record: Assessment) -> tuple[str | None, int | None]:
     return record.agency, record.fiscal_year
 
 
-def with_sentences(table: list[Assessment], sentences: list[Assessment]) -> list[Assessment]:
+def with_sentences(table: list[Assessment], sentences: list[Assessment], *,
+                   scored_only: bool = False) -> list[Assessment]:
+    """`scored_only`: add only sentence records with a score (a list's title names its province or
+    district with a result word, which is no agency's record)."""
     listed = {_key(record): record for record in table}
     out = list(table)
     for record in sentences:
         row = listed.get(_key(record))
         if row is None:
-            if record.fiscal_year is not None:
+            if record.fiscal_year is not None and (record.overall_score is not None or not scored_only):
                 out.append(record)
             continue
         said, printed = record.overall_score, row.overall_score

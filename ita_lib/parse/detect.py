@@ -78,8 +78,9 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
         return report
     for parser in (parse_province_list, parse_multi_agency_table):
         records = parser(document, year=year)
-        if records:
-            report.records = records
+        if records:  # a news page's list: its sentences add the agencies the list does not hold
+            prose = read_prose(document, year=year, agency=agency)
+            report.records = with_sentences(records, prose.records, scored_only=True)
             return report
     tables = parse_multi_year_table(document, agency=agency) or parse_ranked_table(document, year=year)
     if tables:  # the sentences around a table add what it does not list

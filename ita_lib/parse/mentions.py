@@ -415,3 +415,13 @@ def _with_role(text: str, mention: Mention) -> Mention:
     else:
         role = SUBJECT
     return replace(mention, role=role)
+
+
+def whole_mention(cell: str) -> Mention | None:
+    """The one agency a table cell names, when the cell is that name and nothing else ("สพป.ลำปาง เขต 1",
+    "มรภ.ลำปาง (องค์การมหาชน)" aside from brackets); None otherwise."""
+    text = cell.strip()
+    mentions = [m for m in find_mentions(text) if m.role == SUBJECT]
+    if len(mentions) != 1 or mentions[0].start != 0 or text[mentions[0].end:].strip(" ()"):
+        return None
+    return mentions[0]

@@ -16,6 +16,7 @@ from ita_lib.parse.province_rows import parse_text_rows
 from ita_lib.parse.scan import Table, cell_score, find_tables
 from ita_lib.parse.single import set_year
 from ita_lib.parse.prose import main_mention
+from ita_lib.parse.mentions import whole_mention
 
 PROVINCE_LIST_MARKER = "ผลการประเมินรายหน่วยงานภายในจังหวัด"
 _YEAR_CELL = re.compile(r"^\s*(?:ปี(?:งบประมาณ)?\s*)?(?:พ\.ศ\.\s*)?(25\d\d|20\d\d)\s*$")
@@ -27,6 +28,9 @@ def _agency_from_cell(text: str, line: int) -> AgencyName:
     if hits and hits[0][0] == 0:
         hit = hits[0][1]
         return AgencyName(hit.name, hit.agency_type, hit.place, line, hit.district, hit.province)
+    mention = whole_mention(text)  # "สพป.ลำปาง เขต 1", "มรภ.ลำปาง": a short form of one agency
+    if mention is not None:
+        return AgencyName(mention.name, None, text.strip(), line, None, mention.province)
     return AgencyName(text.strip(), None, text.strip(), line)
 
 
@@ -98,11 +102,11 @@ def _parse_province_tables(document: Document, *, year: int | None = None) -> li
             else:
                 builder.set("province", *title_province)  # the title line is the evidence
             builder.set("overall_score", score, row.number)
+            set_year(builder, document.lines, year)  # first: an old scheme's level words are read by year
             if result_col is not None and result_col < len(cells):
-                set_grade_or_result(builder, [cells[result_col]], row.number)
+                set_grade_or_result(builder, [cells[result_col]], row.number, builder.values.get("fiscal_year"))
             if rank_col is not None and cells[rank_col].strip().isdigit():
                 builder.set("rank", int(cells[rank_col]), row.number)
-            set_year(builder, document.lines, year)
             records.append(builder.build())
     return records
 

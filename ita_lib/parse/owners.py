@@ -55,9 +55,11 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
             if _AVERAGE_OF.search(text, max(0, mention.start - 15), mention.start):
                 return Owners((), True)
             members = coordinated_list(text, before[:index + 1])
-            if len(members) == 1 and not (is_score and _respective_scores(text, members[-1]) > 1):
+            following = next((m.start for m in mentions if m.start >= members[-1].end and m.role == SUBJECT),
+                             len(text))  # the next agency named starts another clause
+            if len(members) == 1 and not (is_score and _respective_scores(text, members[-1], following) > 1):
                 return Owners(members)
-            return _list_owners(text, members, position, is_score)
+            return _list_owners(text, members, position, is_score, following)
         if mention.role in (PARENT, GROUP) and position - mention.end <= 15:
             return Owners((), True)  # "กระทรวงมหาดไทย 90.12": a ministry's figure
     return Owners(())
@@ -108,24 +110,24 @@ def coordinated_list(text: str, upto: list[Mention]) -> tuple[Mention, ...]:
     return tuple(members) if joined else (last,)
 
 
-def _clause_after(text: str, mention: Mention) -> str:
-    clause = text[mention.end:]
+def _clause_after(text: str, mention: Mention, until: int) -> str:
+    clause = text[mention.end:until]
     end = _CLAUSE_END.search(clause)
     return clause[:end.start()] if end else clause
 
 
-def _respective_scores(text: str, last: Mention) -> int:
+def _respective_scores(text: str, last: Mention, until: int) -> int:
     """How many scores a clause pairs "respectively" with the names before it (0 without ตามลำดับ):
     "สพป.X เขต 3 และเขต 5 ได้ 89.50 และ 86.27 คะแนน ตามลำดับ" pairs two with names we read as one."""
-    clause = _clause_after(text, last)
+    clause = _clause_after(text, last, until)
     respectively = clause.find(_RESPECTIVELY)
     return len(_SCORE_NUMBER.findall(clause[:respectively])) if respectively >= 0 else 0
 
 
-def _list_owners(text: str, members: tuple[Mention, ...], position: int, is_score: bool) -> Owners:
+def _list_owners(text: str, members: tuple[Mention, ...], position: int, is_score: bool, until: int) -> Owners:
     """A word after a list belongs to every member; scores after it only one each, and only when the
     text pairs them in order."""
-    clause = _clause_after(text, members[-1])
+    clause = _clause_after(text, members[-1], until)
     numbers = [members[-1].end + m.start() for m in _SCORE_NUMBER.finditer(clause)]
     if not is_score or len(numbers) <= 1:
         return Owners(members)

@@ -17,6 +17,7 @@ from ita_lib.io.document import Document, Line
 from ita_lib.model import Assessment
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.headline import headline_patterns
+from ita_lib.parse.mentions import whole_mention
 from ita_lib.rubric import load as load_rubric
 from ita_lib.parse.places import (
     BANGKOK, DISTRICT_WORDS, PROVINCE_WORDS, district_index, fold, province_index, strip_word,
@@ -383,9 +384,16 @@ def _score(printed: str | None, two_decimals: bool) -> float | None:
     return value if 0 <= value <= 100 else None
 
 
+def _known_name(printed: str) -> str:
+    """The full name of an agency a row prints by its short form ("สพป.ลำปาง เขต 1", "มรภ.ลำปาง"), when
+    the cell names exactly that one agency; else the name as printed."""
+    mention = whole_mention(printed)
+    return mention.name if mention is not None else printed
+
+
 def _build(document: Document, row: Row, score: float | None, year: int | None) -> Assessment:
     builder = RecordBuilder(document, "province_list")
-    builder.set("agency", row.agency, row.agency_line)
+    builder.set("agency", row.agency if row.agency_type else _known_name(row.agency), row.agency_line)
     builder.set("agency_type", row.agency_type, row.agency_line)
     builder.set("district", row.district, row.district_line)
     builder.set("province", row.province, row.province_line)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ita_lib.io.document import Document
 from ita_lib.model import Assessment
 from ita_lib.parse.builder import RecordBuilder
-from ita_lib.parse.mentions import SUBJECT, find_mentions
+from ita_lib.parse.mentions import whole_mention
 from ita_lib.parse.multi import set_grade_or_result
 from ita_lib.parse.scan import cell_score, find_tables
 from ita_lib.parse.single import set_year
@@ -23,12 +23,8 @@ MIN_ROWS = 2
 
 def _whole_name(cell: str):
     """The one agency a cell names, whole; None for a local government (its place is not enough)."""
-    text = cell.strip()
-    mentions = [m for m in find_mentions(text) if m.role == SUBJECT]
-    if len(mentions) != 1 or mentions[0].start != 0 or text[mentions[0].end:].strip(" ()"):
-        return None
-    mention = mentions[0]
-    return None if mention.agency_type is not None and mention.province is None else mention
+    mention = whole_mention(cell)
+    return None if mention is None or (mention.agency_type is not None and mention.province is None) else mention
 
 
 def parse_ranked_table(document: Document, *, year: int | None = None) -> list[Assessment]:
