@@ -22,6 +22,14 @@ _CHANGE = re.compile(
     r"(?:มาเป็น|ขึ้นเป็น|เป็น|เหลือเพียง|เหลือ|มาอยู่ที่|อยู่ที่)\s?(?P<new>[“\"‘'][^“”\"‘’'\s]{1,20}[”\"’'])?")
 
 
+# "… อยู่ที่ 61.27 คะแนน เพิ่มขึ้นจาก 57.90 คะแนนในปีก่อน": the new value came first; the one after จาก
+# is the earlier one all the same.
+_FROM_ONLY = re.compile(
+    r"(?:เพิ่มขึ้น|ลดลง|สูงขึ้น|ต่ำลง|ดีขึ้น|ขยับขึ้น|ลดต่ำลง|ปรับขึ้น|ปรับลด)\s?จาก(?:เดิม)?\s?(?:"
+    + _YEAR.format("year_before") + r"\s?(?:ที่|ซึ่ง)?\s?(?:ได้(?:รับ)?)?\s?(?:คะแนน)?\s?)?"
+    + _OLD + r"\s?(?:คะแนน)?\s?(?:\(?\s?" + _YEAR.format("year_after") + r"\s?\)?)?"
+    r"(?!\s?(?:คะแนน)?\s?(?:มาเป็น|ขึ้นเป็น|เป็น|เหลือ|มาอยู่ที่|อยู่ที่))")
+
 _ANY_YEAR = re.compile(r"(?<!\d)(25\d\d)(?!\d)|ปี\s?(?:พ\.ศ\.)?\s?([4-9]\d)(?!\d)")
 
 
@@ -39,11 +47,16 @@ def superseded(text: str) -> tuple[Superseded, ...]:
     """The earlier values of the changes in a line, with their positions in `text` (cached: the
     reader asks once for each value it collects from the line)."""
     found = []
-    for match in _CHANGE.finditer(thai_digits_to_arabic(text)):  # digit for digit: positions hold
+    arabic = thai_digits_to_arabic(text)  # digit for digit: positions hold
+    for match in _CHANGE.finditer(arabic):
         year = match.group("year_before") or match.group("year_after")
         new = match.group("new")
         found.append(Superseded(match.start("old"), match.end("old"), to_buddhist_era(int(year)) if year else None,
                                 new[1:-1] if new else None, match.start("new") if new else None))
+    for match in _FROM_ONLY.finditer(arabic):
+        if not any(change.start == match.start("old") for change in found):
+            year = match.group("year_before") or match.group("year_after")
+            found.append(Superseded(match.start("old"), match.end("old"), to_buddhist_era(int(year)) if year else None))
     earlier = {change.year for change in found if change.year is not None}
     named = {to_buddhist_era(int(a or b)) for a, b in _ANY_YEAR.findall(thai_digits_to_arabic(text))}
     # One earlier year, and at most one other year named (the text's own, later): two years compared.

@@ -25,6 +25,12 @@ ITA_MARKERS = ("ITA", "คุณธรรมและความโปร่ง
                "คะแนนภาพรวมหน่วยงาน", "ผลการประเมินรายหน่วยงานภายในจังหวัด")
 
 
+def _has_ita_marker(text: str) -> bool:
+    """ITA's own words; "ITA" and "ITAS" in capitals only ("digital" holds the letters)."""
+    lowered = text.lower()
+    return any(marker in text if marker.isupper() else marker.lower() in lowered for marker in ITA_MARKERS)
+
+
 @dataclass
 class ParseReport:
     document: Document
@@ -65,7 +71,7 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
     report = ParseReport(document, notes=list(document.notes))  # what reading repaired comes first
     text = document.text
     indicator_mentions = len({n for _, n in find_indicator_names(text)})
-    if (not any(marker.lower() in text.lower() for marker in ITA_MARKERS) and indicator_mentions < 3
+    if (not _has_ita_marker(text) and indicator_mentions < 3
             and not is_province_list(document)):  # a list copied without its ITAS title
         report.notes.append("not an ITA result: no ITA wording and no ITA indicator names")
         return report

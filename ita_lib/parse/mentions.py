@@ -45,7 +45,7 @@ _STOP_TOKENS = frozenset((
     "ประเมิน", "การประเมิน", "รางวัล", "อันดับ", "ลำดับ", "เมื่อ", "ขณะ", "ขณะที่", "ทั้งนี้", "นำ",
     "เปิดเผย", "แถลง", "ปลื้ม", "หรือ", "พร้อม", "ร่วม", "ต่อ", "ของ", "ยืนยัน", "รักษา", "ขึ้น",
     "นี้", "นั้น", "ได้ผล", "ได้คะแนน", "ผลคะแนน", "ได้ค่า", "มีคะแนน", "คว้ารางวัล", "รับรางวัล",
-    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า", "แจ้ง", "เผย", "ขอ", "ขอบคุณ", "แสดง", "จะ",
+    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า", "แจ้ง", "เผย", "ขอ", "ขอบคุณ", "แสดง", "จะ", "ไม่",
 ))
 _VERB_START = ("ได้", "ผ่าน", "คว้า")  # a word starting so is a verb phrase, not a name (verbs: not the rubric's)
 _STOP_HINT = re.compile("|".join(sorted(_STOP_TOKENS, key=len, reverse=True)))
@@ -226,8 +226,8 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
     tail = _cut_at_verb(run.group()) if run else ""
     if tail.endswith(".") and tail.count(".") == 1 and not short:
         tail = tail[:-1]
-    if not tail or not _NAME_START.match(tail) or tail in _GENERIC_NAMES or len(tail) < 2:
-        return None
+    if not tail or not _NAME_START.match(tail) or tail in _GENERIC_NAMES or len(tail.rstrip(".")) < 2:
+        return None  # "ม.ค." is January, "หน่วยงาน ก." an example
     if (word.kind == "province" and not is_province(tail)) or (
             word.prefix == "อำเภอ" and not is_district(tail.rstrip("ฯ")) and not tail.startswith("เมือง")):
         return None  # "จังหวัดขนาดเล็ก", "จังหวัดและ…" are not provinces

@@ -94,7 +94,7 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
         # "อยู่ในเกณฑ์ : ผ่านดี" names a level too; "ที่" only before a pass word ("ผลที่ต้องปรับปรุง" is
         # "what must be improved").
         result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
-                          rf"(?:''|[\"“”'(])?\s?((?>{words}))(?!{verb}|{scale})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
+                          rf"(?:''|[\"“”'(])?\s?((?>{words}))(?!{verb}|{scale}|\s?ขึ้นไป)|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
                           r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))"),
         # "ได้ 91.05 ผ่านดี" too, not a band's end ("85.00 – 94.99 ผ่านดี").
         result_after_score=re.compile(rf"(?:\d\s?คะแนน|(?<![\d\-–~])(?<![\-–~]\s)\d\d\.\d\d)\s?[(\-–/]?\s?({words})"
@@ -262,8 +262,10 @@ def _main_agency(lines: list[tuple[Line, list[Mention]]]) -> Mention | None:
 _OTHER_ASSESSMENT = re.compile(r"\bLPA\b|Local Performance|ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น|รางวัลพระปกเกล้า|"
                                r"T-?score|\bCPI\b|ดัชนีการรับรู้การทุจริต|O-NET|ความพึงพอใจ|PMQA|อันดับเครดิต|"
                                r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)|องค์กร(?:ส่งเสริม)?คุณธรรม|ชุมชนคุณธรรม|ศูนย์ราชการสะดวก|"
-                               r"สำนักงานสีเขียว|Green Office|เลิศรัฐ", re.IGNORECASE)
-_ITA = re.compile(r"ITA|คุณธรรมและความโปร่งใส|คุณธรรม\s?-?\s?ความโปร่งใส|Integrity", re.IGNORECASE)
+                               r"สำนักงานสีเขียว|Green Office|เลิศรัฐ|ผลสำรวจ|ผลการสำรวจ|รัฐบาลดิจิทัล|Digital Government|"
+                               r"\bDGA\b", re.IGNORECASE)
+# "ITA" in capitals only: "digital" holds the letters too.
+_ITA = re.compile(r"(?-i:ITA)|คุณธรรมและความโปร่งใส|คุณธรรม\s?-?\s?ความโปร่งใส|Integrity", re.IGNORECASE)
 
 
 def _about_ita(text: str, other_text: bool) -> bool:
