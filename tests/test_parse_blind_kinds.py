@@ -123,3 +123,45 @@ def test_a_news_list_of_a_province_with_sentences_around_it() -> None:
         ("เทศบาลเมืองพะเยา", 96.15, "ผ่านดี"),
     ]
     assert {r.fiscal_year for r in records} == {2567}
+
+
+def test_a_table_of_years_written_with_two_digits_and_the_old_schemes_levels() -> None:
+    # blind3 010 kind: "ปี 61 | 89.34 | สูงมาก" rows
+    text = ("ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ของกรมการจัดหางาน\n"
+            "ในปีงบประมาณ พ.ศ. 2561 กรมได้รับผลการประเมิน 88.20 คะแนน อยู่ในระดับ \"สูงมาก\"\n"
+            "ปีงบประมาณ\tคะแนน\tระดับ\nปี 61\t88.20\tสูงมาก\nปี 60\t79.45\tสูง\nปี 59\t72.10\tสูง\n")
+    assert sorted((r.fiscal_year, r.overall_score, r.result) for r in parse_text(text)) == [
+        (2559, 72.10, "สูง"), (2560, 79.45, "สูง"), (2561, 88.20, "สูงมาก")]
+
+
+def test_a_list_of_the_old_scheme_with_levels_after_the_scores() -> None:
+    # blind3 009 kind: "1 เทศบาลนครX 85.92 สูงมาก" rows of 2559
+    text = ("รายงานสรุปผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. 2559\n"
+            "ลำดับ หน่วยงาน คะแนน ระดับ\n1 เทศบาลนครนครราชสีมา 84.30 สูงมาก\n2 เทศบาลตำบลโนนสูง 58.70 ปานกลาง\n")
+    assert sorted((r.agency, r.overall_score, r.result) for r in parse_text(text)) == [
+        ("เทศบาลตำบลโนนสูง", 58.70, "ปานกลาง"), ("เทศบาลนครนครราชสีมา", 84.30, "สูงมาก")]
+
+
+def test_a_budgets_year_is_not_the_assessed_one() -> None:
+    # blind3 017 kind: the page's general data name next year's budget first
+    text = ("องค์การบริหารส่วนตำบลหนองตอง อ.หางดง จ.เชียงใหม่\n"
+            "ข้อมูลทั่วไป: งบประมาณรายจ่ายประจำปี 2564 จำนวน 31,200,000 บาท\n"
+            "รายงานผลการประเมินคุณธรรมและความโปร่งใส (ITA) ปีงบประมาณ 2563\n"
+            "อบต.หนองตอง ได้คะแนนรวม 81.40 คะแนน ระดับ B\n")
+    assert [(r.fiscal_year, r.overall_score, r.grade) for r in parse_text(text)] == [(2563, 81.40, "B")]
+
+
+def test_an_analysis_document_takes_the_overall_and_instruments_from_its_sentences() -> None:
+    # blind3 006 kind: an indicator table, and the overall and instrument scores only in a sentence
+    text = ("การวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงาน ของสำนักงานเขตพื้นที่การศึกษา"
+            "มัธยมศึกษาน่าน ประจำปีงบประมาณ พ.ศ. 2565\n"
+            "สพม.น่าน ได้คะแนนผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565 เท่ากับ 90.12 คะแนน อยู่ในระดับ A "
+            "โดยแบบวัด IIT ได้ 91.20 คะแนน แบบวัด EIT ได้ 85.40 คะแนน และแบบตรวจ OIT ได้ 92.80 คะแนน\n"
+            "อันดับ | ตัวชี้วัด | คะแนน\n1 | การเปิดเผยข้อมูล | 96.00\n2 | การปฏิบัติหน้าที่ | 93.10\n"
+            "3 | การป้องกันการทุจริต | 89.60\n")
+    (record,) = parse_text(text)
+    assert (record.agency, record.fiscal_year, record.overall_score, record.grade) == (
+        "สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาน่าน", 2565, 90.12, "A")
+    assert (record.instruments["IIT"], record.instruments["EIT"], record.instruments["OIT"]) == (91.20, 85.40, 92.80)
+    assert record.indicators == {"9": 96.00, "1": 93.10, "10": 89.60}
+    assert record.source.lines["overall_score"] == 2

@@ -85,7 +85,9 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
     for parser in (parse_province_list, parse_multi_agency_table):
         records = parser(document, year=year)
         if records:  # a news page's list: its sentences add the agencies the list does not hold
-            prose = read_prose(document, year=year, agency=agency)
+            rows = {n for r in records for n in r.source.lines.values() if isinstance(n, int)}
+            around = replace(document, lines=[line for line in document.lines if line.number not in rows])
+            prose = read_prose(around, year=year, agency=agency)  # the list's own rows are read once
             report.records = with_sentences(records, prose.records, scored_only=True)
             return report
     tables = parse_multi_year_table(document, agency=agency) or parse_ranked_table(document, year=year)
@@ -96,7 +98,11 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
         return report
     single = parse_single(document, year=year, agency=agency)
     if single and _from_tables(single[0], document):
-        report.records = single
+        # the sentences fill what the tables leave out, and add the agency's other years
+        prose = read_prose(document, year=year, agency=agency)
+        filled = parse_single(document, year=year, agency=agency, sentences=prose.records)
+        own = [r for r in prose.records if r.agency == filled[0].agency]
+        report.records = with_sentences(filled, own)
         return report
     prose = read_prose(document, year=year, agency=agency)
     report.notes.extend(prose.notes)

@@ -19,7 +19,9 @@ from ita_lib.parse.prose import main_mention
 from ita_lib.parse.mentions import whole_mention
 
 PROVINCE_LIST_MARKER = "ผลการประเมินรายหน่วยงานภายในจังหวัด"
-_YEAR_CELL = re.compile(r"^\s*(?:ปี(?:งบประมาณ)?\s*)?(?:พ\.ศ\.\s*)?(25\d\d|20\d\d)\s*$")
+# "2566", "ปี 2566", "พ.ศ. 2566"; two digits only after ปี ("ปี 61": a bare 61 could be a score).
+_YEAR_CELL = re.compile(r"^\s*(?:(?:ปี(?:งบประมาณ)?\s*)?(?:พ\.ศ\.\s*)?(25\d\d|20\d\d)"
+                        r"|ปี(?:งบประมาณ)?\s*(?:พ\.ศ\.\s*)?([4-9]\d))\s*$")
 _ITA_COLUMN = ("คะแนน ITA", "ITA", "คะแนนรวม", "ภาพรวม", "overall")
 
 
@@ -211,7 +213,7 @@ def _year_rows(table: Table) -> list[tuple[int, Line]]:
     for row in table.rows:
         match = _YEAR_CELL.match(row.cells[0].text) if row.cells else None
         if match:
-            out.append((to_buddhist_era(int(match.group(1))), row))
+            out.append((to_buddhist_era(int(match.group(1) or match.group(2))), row))
     return out
 
 

@@ -135,8 +135,8 @@ def _take_trailing(tokens: list[Token]) -> tuple[list[Token], list[tuple[str, st
         text, line = tokens[-1]
         if patterns.grade_word.match(text):
             extras.insert(0, ("grade", text, line))
-        elif patterns.result_word.match(text):
-            extras.insert(0, ("result", text, line))
+        elif patterns.result_word.match(text) or text in load_rubric().old_level_words:
+            extras.insert(0, ("result", text, line))  # an old scheme's word is kept by _build by year
         elif text not in _AFTER_SCORE:
             break
         tokens = tokens[:-1]
@@ -399,14 +399,17 @@ def _build(document: Document, row: Row, score: float | None, year: int | None) 
     builder.set("province", row.province, row.province_line)
     builder.set("overall_score", score, row.score_line)
     builder.set("rank", row.rank, row.line if row.rank is not None else None)
+    set_year(builder, document.lines, year)
+    rubric = load_rubric()
+    old_scheme = (builder.values.get("fiscal_year") or rubric.first_itas_year) < rubric.first_itas_year
     for name, value, line in row.extras:
-        builder.set(name, value, line)
+        if value not in rubric.old_level_words or old_scheme:  # "สูง" is a level only before the ITAS
+            builder.set(name, value, line)
     for code, message in row.notes:
         builder.warn(code, f"line {row.line}: {message}", row.line)
     if not row.typed:
         builder.warn("agency_type_unknown", f"line {row.line}: {row.agency!r} starts with no known "
                      "agency type word", row.agency_line)
-    set_year(builder, document.lines, year)
     return builder.build()
 
 

@@ -19,7 +19,11 @@ _document_year = per_document(assessed_year)
 ANALYSIS_MARKERS = ("การวิเคราะห์ผลการประเมิน", "การวิเคราะห์และนำผลการประเมิน", "วิเคราะห์ผลการประเมิน")
 
 
-def parse_single(document: Document, *, year: int | None = None, agency: str | None = None) -> list[Assessment]:
+def parse_single(document: Document, *, year: int | None = None, agency: str | None = None,
+                 sentences: list[Assessment] = ()) -> list[Assessment]:
+    """`sentences`: the prose reader's records of the same text; the one of this agency and year fills
+    what the tables and headline lines do not hold (the overall score, a grade, instrument scores
+    written in a sentence); a value they contradict is kept from the table, with a warning."""
     lines = document.lines
     actions_builder = RecordBuilder(document, "agency_analysis")
     builder = RecordBuilder(document, "itas_result")
@@ -47,7 +51,20 @@ def parse_single(document: Document, *, year: int | None = None, agency: str | N
             builder.set("agency", mention.name, None)
             builder.set("province", mention.province, None)
     set_year(builder, lines, year)
+    _fill_from_sentences(builder, sentences)
     return [builder.build()]
+
+
+def _fill_from_sentences(builder: RecordBuilder, sentences: list[Assessment]) -> None:
+    key = (builder.values.get("agency"), builder.values.get("fiscal_year"))
+    said = next((r for r in sentences if (r.agency, r.fiscal_year) == key), None)
+    if said is None:
+        return
+    for name in ("overall_score", "grade", "result"):
+        builder.set(name, getattr(said, name), said.source.lines.get(name))
+    for code, score in said.instruments.items():
+        if score is not None:
+            builder.set_instrument(code, score, said.source.lines.get(f"instruments.{code}"))
 
 
 def set_year(builder: RecordBuilder, lines, year: int | None) -> None:
