@@ -18,6 +18,10 @@ FIXTURES = Path(__file__).parent / "fixtures"
     ("เพิ่มขึ้นจากปี ๒๕๖๕ ที่ได้ ๘๗.๔๐ คะแนน เป็น ๙๐.๑๕ คะแนน", "๘๗.๔๐", 2565),
     ("คะแนนปรับขึ้นจากเดิม 87.30 เป็น 91.20 คะแนน", "87.30", None),
     ("ผลประเมินถูกปรับลดจาก “ผ่านดี” เหลือเพียง “ผ่าน”", "“ผ่านดี”", None),
+    # blind3 018 kind: the earlier level in brackets, the year as "ใน ITA67"
+    ("คะแนนเพิ่มขึ้นจาก 88.40 คะแนน (ระดับผ่าน) ใน ITA66 เป็น 96.10 คะแนน", "88.40", 2566),
+    # blind3 020 kind: the new value first, the earlier after "เพิ่มขึ้นจาก" with no year
+    ("ค่าเฉลี่ยอยู่ที่ 61.27 คะแนน เพิ่มขึ้นจาก 57.90 คะแนนในปีก่อน", "57.90", None),
 ])
 def test_the_earlier_value_of_a_change_and_its_year(text, earlier, year) -> None:
     (found,) = superseded(text)
@@ -45,6 +49,9 @@ def test_a_change_gives_each_year_its_own_score_and_an_earlier_value_of_no_year_
      [(2566, 88.10), (2567, 91.20)]),
     # an earlier value of no written year is nobody's, and no second score of the text's year
     ("กรมชลประทาน ได้รับผลการประเมิน ITA ประจำปี 2567 คะแนนลดลงจากเดิม 93.00 เหลือ 91.20 คะแนน", [(2567, 91.20)]),
+    # the year of the text before "เพิ่มขึ้นจาก" is not the earlier value's; its own year after it is
+    ("กรมชลประทาน ได้รับผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2568 โดยคะแนนเพิ่มขึ้นจาก 88.40 คะแนน (ระดับผ่าน) "
+     "ใน ITA67 เป็น 96.10 คะแนน", [(2567, 88.40), (2568, 96.10)]),
     # a change by an amount stays a change
     ("กรมชลประทาน ได้รับผลการประเมิน ITA ประจำปี 2567 ได้ 91.20 คะแนน เพิ่มขึ้น 3.10 คะแนน", [(2567, 91.20)]),
 ])

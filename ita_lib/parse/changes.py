@@ -14,11 +14,13 @@ from functools import lru_cache
 from ita_lib.parse.years import to_buddhist_era
 from ita_lib.text.thai import thai_digits_to_arabic
 
-_YEAR = r"(?:ใน)?(?:ปีงบประมาณ|ปี)\s?(?:พ\.ศ\.)?\s?(?P<{}>25\d\d|[4-9]\d)(?!\d)"
+_YEAR = r"(?:ใน\s?)?(?:ปีงบประมาณ|ปี|ITA)\s?(?:พ\.ศ\.)?\s?(?P<{}>25\d\d|[4-9]\d)(?!\d)"
+# "จาก 89.52 คะแนน (ระดับผ่าน) ใน ITA67 เป็น …": the earlier value's level, in brackets
+_OLD_LEVEL = r"(?:\((?:ระดับ|เกรด)?\s?[^()\d]{1,20}\)\s?)?"
 _OLD = r"(?P<old>\d{1,3}(?:\.\d{1,2})?|[“\"‘'][^“”\"‘’'\s]{1,20}[”\"’'])"
 _CHANGE = re.compile(
     r"จาก(?:เดิม)?\s?(?:" + _YEAR.format("year_before") + r"\s?(?:ที่|ซึ่ง)?\s?(?:ได้(?:รับ)?)?\s?(?:คะแนน)?\s?)?"
-    + _OLD + r"\s?(?:คะแนน)?\s?(?:\(?\s?" + _YEAR.format("year_after") + r"\s?\)?)?\s?"
+    + _OLD + r"\s?(?:คะแนน)?\s?" + _OLD_LEVEL + r"(?:\(?\s?" + _YEAR.format("year_after") + r"\s?\)?)?\s?"
     r"(?:มาเป็น|ขึ้นเป็น|เป็น|เหลือเพียง|เหลือ|มาอยู่ที่|อยู่ที่)\s?(?P<new>[“\"‘'][^“”\"‘’'\s]{1,20}[”\"’'])?")
 
 
@@ -27,10 +29,10 @@ _CHANGE = re.compile(
 _FROM_ONLY = re.compile(
     r"(?:เพิ่มขึ้น|ลดลง|สูงขึ้น|ต่ำลง|ดีขึ้น|ขยับขึ้น|ลดต่ำลง|ปรับขึ้น|ปรับลด)\s?จาก(?:เดิม)?\s?(?:"
     + _YEAR.format("year_before") + r"\s?(?:ที่|ซึ่ง)?\s?(?:ได้(?:รับ)?)?\s?(?:คะแนน)?\s?)?"
-    + _OLD + r"\s?(?:คะแนน)?\s?(?:\(?\s?" + _YEAR.format("year_after") + r"\s?\)?)?"
+    + _OLD + r"\s?(?:คะแนน)?\s?" + _OLD_LEVEL + r"(?:\(?\s?" + _YEAR.format("year_after") + r"\s?\)?)?"
     r"(?!\s?(?:คะแนน)?\s?(?:มาเป็น|ขึ้นเป็น|เป็น|เหลือ|มาอยู่ที่|อยู่ที่))")
 
-_ANY_YEAR = re.compile(r"(?<!\d)(25\d\d)(?!\d)|ปี\s?(?:พ\.ศ\.)?\s?([4-9]\d)(?!\d)")
+_ANY_YEAR = re.compile(r"(?<!\d)(25\d\d)(?!\d)|(?:ปี|ITA)\s?(?:พ\.ศ\.)?\s?([4-9]\d)(?!\d)")
 
 
 @dataclass(frozen=True)

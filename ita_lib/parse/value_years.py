@@ -6,7 +6,8 @@ short subject between them ("ปี 2558 กรมฯ ได้"), or a relative
 number; or when it is written right after the value ("คะแนนในปี 2563", "(ปี 2567)") and does not open
 the next clause ("… ในปี 2568 ได้ 95.00"). "ปีที่แล้ว" / "ปีก่อน" date a value the same way, one year
 before the text's own; "ปีที่ผ่านมา" does not (news writes it for the year just assessed too).
-A value right after เป็น / เหลือ is what a change came to: the text's own, whatever year came before.
+A value right after เป็น / เหลือ is what a change came to: the text's own, whatever year came before; one
+right after จาก is what it came from, dated only by a year written with it.
 """
 from __future__ import annotations
 
@@ -22,9 +23,12 @@ _VERB = r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$"
 # A short subject ("เราได้", "เทศบาลได้") or a relative clause with no number and no other year in it.
 _GAP = r"\s?(?:(?:ที่|ซึ่ง|โดย)(?:(?!ปี)[^\d]){0,40}?|(?:(?!ปี)[\u0e01-\u0e4e.]){0,14}?\s?)"
 _DATED_BEFORE = re.compile(rf"(?:{_YEAR}|{_LAST_YEAR}){_GAP}{_VERB}")
-_CHANGED_TO = re.compile(r"(?:เป็น|เหลือ(?:เพียง)?|มาอยู่ที่)\s?$")
-_DATED_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:\(\s?|ใน|เมื่อ|ของ)\s?" + _YEAR.replace("|ITA", "")
-                          + r"(?!\s?\)?\s?(?:ที่|ซึ่ง)?\s?(?:ได้|มี|อยู่))")
+# What a change came to ("เป็น 95.30") or came from ("เพิ่มขึ้นจาก 89.52"): the year before is not its
+# year (changes.py dates a value after จาก by the year written with it).
+_CHANGED_TO = re.compile(r"(?:เป็น|เหลือ(?:เพียง)?|มาอยู่ที่|จาก(?:เดิม)?)\s?$")
+# "88.74 คะแนนในปี 2563", "(ปี 2567)", "89.52 คะแนน (ระดับผ่าน) ใน ITA67"
+_DATED_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:\((?:ระดับ|เกรด)?\s?[^()\d]{1,20}\)\s?)?(?:\(\s?|ใน|เมื่อ|ของ)\s?"
+                          + _YEAR + r"(?!\s?\)?\s?(?:ที่|ซึ่ง)?\s?(?:ได้|มี|อยู่))")
 _REACH = 70  # how far back a dating year may stand
 
 
