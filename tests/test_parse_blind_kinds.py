@@ -165,3 +165,16 @@ def test_an_analysis_document_takes_the_overall_and_instruments_from_its_sentenc
     assert (record.instruments["IIT"], record.instruments["EIT"], record.instruments["OIT"]) == (91.20, 85.40, 92.80)
     assert record.indicators == {"9": 96.00, "1": 93.10, "10": 89.60}
     assert record.source.lines["overall_score"] == 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # blind3 013 kind: a letter in doubled curly single quotes, printed for 2566 (kept, flagged)
+    ("ผลการประเมิน ITA ปี 2566 อบต.ดอนหวาย ได้ 90.45 คะแนน อยู่ในระดับ ‘‘A’’ (ผ่าน)", (2566, 90.45, "A")),
+    # blind3 014 kind: a level in brackets after a score makes it one; the year is the ITA year before it
+    ("ผลการประเมิน ITA ปี 2568 อบต.ดอนหวาย ได้ 97.40 คะแนน เทียบกับ ITA67 ที่ได้ 94.20 (ระดับผ่านดี)",
+     (2567, 94.20, "ผ่านดี")),
+])
+def test_a_level_in_odd_quotes_or_brackets(text, expected) -> None:
+    records = {r.fiscal_year: r for r in parse_text(text)}
+    record = records[expected[0]]
+    assert (record.fiscal_year, record.overall_score, record.grade or record.result) == expected

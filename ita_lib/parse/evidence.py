@@ -104,7 +104,9 @@ def _cues(rubric: Rubric) -> tuple[tuple[str, str, re.Pattern, float], ...]:
     words, grades = alternation(rubric.result_words), "|".join(rubric.grades)  # longest word first
     made = {"result_before": re.compile(rf"(?:{words}|ระดับ\s?(?:{grades}))\s?[:\-–]?\s?$"),
             # not "ผ่านมา", "ผ่านการ…": the pass word as a verb
-            "result_after": re.compile(rf"^\s?[\"“'(]?\s?(?:{words})(?!มา|การ|พ้น|ไป)")}
+            # "95.10 (ระดับผ่านดี)", "88.20 (ระดับ A)"
+            "result_after": re.compile(rf"^\s?[\"“'(]?\s?(?:(?:ระดับ|เกรด)\s?(?:{grades})(?![A-Za-z])|"
+                                       rf"(?:ระดับ\s?)?(?:{words})(?!มา|การ|พ้น|ไป))")}
     return tuple((name, where, made[name] if pattern is None else pattern, weight)
                  for name, where, pattern, weight in _CUES)
 

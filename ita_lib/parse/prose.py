@@ -87,14 +87,14 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
              r"|\s?[(:]?\s?\d{1,3}(?:\.\d{1,2})?\s?(?:คะแนน)?\s?[-–]\s?\d")
     return ProsePatterns(
         # "ระดับ AA", "เกรด A"; or a grade in brackets right after a score ("96.45 คะแนน (AA)").
-        # ''AA'': two single quotes for a double one, as some sites print it
-        grade=re.compile(r"(?:(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?(?:''|[\"“”'(])?"
+        # ''AA'', ‘‘A’’: two single quotes for a double one, as some sites print it
+        grade=re.compile(r"(?:(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'‘’(]{0,2}"
                          r"|(?:(?<=คะแนน)|(?<=\d\.\d\d))\s?\()\s?"
                          rf"({'|'.join(rubric.grades)})(?![A-Za-z+\-])"),
         # "อยู่ในเกณฑ์ : ผ่านดี" names a level too; "ที่" only before a pass word ("ผลที่ต้องปรับปรุง" is
         # "what must be improved").
         result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
-                          rf"(?:''|[\"“”'(])?\s?((?>{words}))(?!{verb}|{scale}|\s?ขึ้นไป)|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
+                          rf"[\"“”'‘’(]{{0,2}}\s?((?>{words}))(?!{verb}|{scale}|\s?ขึ้นไป)|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
                           r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))"),
         # "ได้ 91.05 ผ่านดี" too, not a band's end ("85.00 – 94.99 ผ่านดี").
         result_after_score=re.compile(rf"(?:\d\s?คะแนน|(?<![\d\-–~])(?<![\-–~]\s)\d\d\.\d\d)\s?[(\-–/]?\s?({words})"
