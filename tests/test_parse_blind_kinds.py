@@ -178,3 +178,11 @@ def test_a_level_in_odd_quotes_or_brackets(text, expected) -> None:
     records = {r.fiscal_year: r for r in parse_text(text)}
     record = records[expected[0]]
     assert (record.fiscal_year, record.overall_score, record.grade or record.result) == expected
+
+
+def test_an_average_of_a_group_of_provinces_listed_in_brackets_is_nobodys() -> None:
+    # news_2566_2568 011 kind: the average's words stand before a group number and a bracket of places
+    text = ("ผลการประเมิน ITA ประจำปีงบประมาณ 2566 จังหวัดแพร่ ได้ 93.88 คะแนน โดยคะแนนของ จ.แพร่ "
+            "สูงกว่าค่าเฉลี่ยของกลุ่มจังหวัดภาคเหนือตอนบน 2 (เชียงราย น่าน พะเยา แพร่) ที่ 90.12 คะแนน")
+    assert [(r.agency, r.overall_score, [w.code for w in r.warnings]) for r in parse_text(text)] == [
+        ("จังหวัดแพร่", 93.88, [])]

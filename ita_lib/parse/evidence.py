@@ -138,19 +138,23 @@ class Candidate:
         return self.strength <= VETO / 2
 
 
-def candidates(text: str, boundaries: list[int] = ()) -> list[Candidate]:
+def candidates(text: str, boundaries: list[int] = (), places: list[int] = ()) -> list[Candidate]:
     """Every number of a line with its strength as a score. `boundaries` are positions (ends of
-    agency names) where a clause starts: cues never reach back across them."""
+    agency names) where a clause starts: cues never reach back across them. `places` (ends of place
+    names) start a clause too, except for what says a number is a group's ("ค่าเฉลี่ยของกลุ่มจังหวัด…
+    (เชียงราย น่าน พะเยา แพร่) ที่ 90.36": an average, whatever place is named in between)."""
     found = []
     for match in _NUMBER.finditer(text):
         value = float(match.group(1))
         if value > 100:
             continue
-        before, dated = _clause_before(text, match.start(), boundaries)
+        before, dated = _clause_before(text, match.start(), (*boundaries, *places))
+        wide, _ = _clause_before(text, match.start(), boundaries, 100) if places else (before, dated)
         after = text[match.end():match.end() + 25]
         after = after[:m.start()] if (m := _ANY_NUMBER.search(after)) else after
-        strength, cues = _weigh(match.group(1), before, dated, after)
-        if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–") for b in boundaries):
+        strength, cues = _weigh(match.group(1), _Clause(before, dated, wide), after)
+        if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–")
+               for b in (*boundaries, *places)):
             strength, cues = strength + 3.0, (*cues, "after_name")
         if "." not in match.group(1) and _LIST_MARKER_AFTER.match(text, match.end()):
             strength, cues = strength + VETO, (*cues, "list_marker")  # "2) กรมส่งเสริมสหกรณ์"
@@ -193,11 +197,11 @@ def _series_shared(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _clause_before(text: str, position: int, boundaries) -> tuple[str, str]:
+def _clause_before(text: str, position: int, boundaries, reach: int = 60) -> tuple[str, str]:
     """The clause before a number, and its dated part: "ลดลงจากปี 2566 ที่ได้ 85.60" compares, but
     85.60 is 2566's value (value_years.py), so a change word before its year says nothing of it.
     What a number is (an average, a target) is read over the whole clause."""
-    start = max(0, position - 60)
+    start = max(0, position - reach)
     # A clause ends at the previous number that could be a score; a year or a count inside it
     # ("สูงขึ้นจากปีก่อน (ปีงบประมาณ 2565) 1.87") does not hide the words before it.
     previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position) if _could_be_score(m.group())
@@ -209,6 +213,10 @@ def _clause_before(text: str, position: int, boundaries) -> tuple[str, str]:
 
 
 def _could_be_score(printed: str) -> bool:
+    """A number that could end the clause before the next: not a one-digit whole number, which names a
+    group or an area ("กลุ่มจังหวัดภาคเหนือตอนบน 2 (…) ที่ 90.36": the average's clause goes on)."""
+    if re.fullmatch(r"\d\.?", printed):
+        return False
     try:
         return float(printed.rstrip(".").replace(",", "")) <= 100 and "," not in printed
     except ValueError:
@@ -216,10 +224,18 @@ def _could_be_score(printed: str) -> bool:
 
 
 _DATED_CUES = ("change", "last_year")  # cues read in the dated part of a clause only
+_WIDE_CUES = ("average", "group")  # cues read back across place names
+
+
+@dataclass(frozen=True)
+class _Clause:
+    before: str
+    dated: str
+    wide: str
 _CHANGE_WORD = next(pattern for name, _, pattern, _ in _CUES if name == "change")
 
 
-def _weigh(printed: str, before: str, dated: str, after: str) -> tuple[float, tuple[str, ...]]:
+def _weigh(printed: str, clause: _Clause, after: str) -> tuple[float, tuple[str, ...]]:
     # Two decimals as ITAS prints scores; an integer is more often a rank or a count (100 aside).
     two_decimals = bool(re.search(r"\.\d\d$", printed))
     strength = 1.0 if two_decimals else (-1.0 if "." not in printed and printed != "100" else 0.0)
@@ -227,7 +243,8 @@ def _weigh(printed: str, before: str, dated: str, after: str) -> tuple[float, tu
     for name, where, pattern, weight in _cues(load_rubric()):
         if name == "result_after" and not two_decimals:
             continue  # "ITA 67 ผ่านดีเยี่ยม": a year before a headline's level, not a score
-        target = after if where == "after" else dated if name in _DATED_CUES else before
+        target = after if where == "after" else clause.dated if name in _DATED_CUES else \
+            clause.wide if name in _WIDE_CUES else clause.before
         if pattern.search(target):
             strength += weight
             cues.append(name)

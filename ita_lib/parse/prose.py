@@ -281,8 +281,8 @@ def _about_ita(text: str, other_text: bool) -> bool:
 def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     """The values of one line the caller found to be about the ITA (`_about_ita`)."""
     text = line.text
-    boundaries = [m.end for m in mentions if m.role in (SUBJECT, PLACE)]
-    found = candidates(text, boundaries)
+    boundaries = [m.end for m in mentions if m.role == SUBJECT]
+    found = candidates(text, boundaries, [m.end for m in mentions if m.role == PLACE])
     for index, candidate in enumerate(found):
         if candidate.vetoed:
             continue
