@@ -186,3 +186,28 @@ def test_an_average_of_a_group_of_provinces_listed_in_brackets_is_nobodys() -> N
             "สูงกว่าค่าเฉลี่ยของกลุ่มจังหวัดภาคเหนือตอนบน 2 (เชียงราย น่าน พะเยา แพร่) ที่ 90.12 คะแนน")
     assert [(r.agency, r.overall_score, [w.code for w in r.warnings]) for r in parse_text(text)] == [
         ("จังหวัดแพร่", 93.88, [])]
+
+
+def test_levels_heading_lists_and_names_glued_to_words() -> None:
+    # blind4 003 kind: "ระดับผ่านดีเยี่ยม ได้แก่ …" heads its list; "จังหวัดXเองได้" ends the name at เอง;
+    # "ได้คะแนนเท่ากันที่ 88.20" after two agencies is the score of each
+    text = ("ผลการประเมิน ITA ประจำปี 2567 โดยจังหวัดสุรินทร์เองได้ 92.40 คะแนน อยู่ในระดับผ่าน "
+            "สำหรับ อปท. ระดับผ่านดีเยี่ยม ได้แก่ เทศบาลเมืองศีขรภูมิ 96.10 คะแนน ส่วนระดับผ่านดี ได้แก่ "
+            "อบจ.สุรินทร์ และเทศบาลเมืองสุรินทร์ ได้ 94.20 และ 93.05 คะแนน ตามลำดับ\n"
+            "ขณะที่ เทศบาลตำบลท่าตูม อ.ท่าตูม และ อบต.กระโพ อ.ท่าตูม ได้คะแนนเท่ากันที่ 87.30 อยู่ในระดับผ่าน")
+    assert sorted((r.agency, r.overall_score, r.result) for r in parse_text(text)) == [
+        ("จังหวัดสุรินทร์", 92.40, "ผ่าน"),
+        ("องค์การบริหารส่วนจังหวัดสุรินทร์", 94.20, "ผ่านดี"),
+        ("องค์การบริหารส่วนตำบลกระโพ", 87.30, "ผ่าน"),
+        ("เทศบาลตำบลท่าตูม", 87.30, "ผ่าน"),
+        ("เทศบาลเมืองศีขรภูมิ", 96.10, "ผ่านดีเยี่ยม"),
+        ("เทศบาลเมืองสุรินทร์", 93.05, "ผ่านดี"),
+    ]
+
+
+def test_a_name_cut_by_a_wrap_and_a_court_for_its_office_are_not_the_text_agency() -> None:
+    # blind4 005 kind: "กรมราช" ends a line of the memo's header; the text is about กรมราชทัณฑ์
+    text = ("บันทึกข้อความ\nส่วนราชการ  กองบริหารทรัพยากรบุคคล กรมราช\nทัณฑ์\n"
+            "ตามที่ กรมราชทัณฑ์ ได้เข้ารับการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ 2565\n"
+            "ผลการประเมินได้ 86.45 คะแนน ระดับ A\n")
+    assert [(r.agency, r.overall_score, r.grade) for r in parse_text(text)] == [("กรมราชทัณฑ์", 86.45, "A")]

@@ -66,7 +66,7 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     # "คะแนน ITA ปีนี้ ร้อยละ 58.13", "มีคะแนนสูงถึงร้อยละ 91.10": news writes a score as a percentage
     ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?(?:ITA\s?)?"
                                        r"(?:(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?)?\d{2,4}\s?|(?:ใน)?ปีนี้\s?)?"
-                                       r"(?:รวม|ภาพรวม)?\s?(?:สูงถึง|ต่ำเพียง)?\s?"
+                                       r"(?:รวม|ภาพรวม)?\s?(?:สูงถึง|ต่ำเพียง|เท่ากัน)?\s?"
                                        r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง|จำนวน)?\s?$"), 3.0),
     ("result_before", "before", None, 3.0),  # made from the rubric's words by _cues
     ("result_after", "after", None, 3.0),  # "ได้ 91.05 ผ่านดี": a level right after the number, as a unit

@@ -45,9 +45,9 @@ _STOP_TOKENS = frozenset((
     "ประเมิน", "การประเมิน", "รางวัล", "อันดับ", "ลำดับ", "เมื่อ", "ขณะ", "ขณะที่", "ทั้งนี้", "นำ",
     "เปิดเผย", "แถลง", "ปลื้ม", "หรือ", "พร้อม", "ร่วม", "ต่อ", "ของ", "ยืนยัน", "รักษา", "ขึ้น",
     "นี้", "นั้น", "ได้ผล", "ได้คะแนน", "ผลคะแนน", "ได้ค่า", "มีคะแนน", "คว้ารางวัล", "รับรางวัล",
-    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า", "แจ้ง", "เผย", "ขอ", "ขอบคุณ", "แสดง", "จะ", "ไม่",
+    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า", "แจ้ง", "เผย", "ขอ", "ขอบคุณ", "แสดง", "จะ", "ไม่", "เอง",
 ))
-_VERB_START = ("ได้", "ผ่าน", "คว้า")  # a word starting so is a verb phrase, not a name (verbs: not the rubric's)
+_VERB_START = ("ได้", "ผ่าน", "คว้า", "รับ")  # a word starting so is a verb phrase, not a name (verbs: not the rubric's)
 _STOP_HINT = re.compile("|".join(sorted(_STOP_TOKENS, key=len, reverse=True)))
 # A name that is only one of these is the type word used as a common noun ("ระดับกรม",
 # "ประเภทองค์การมหาชน", "ม.ราชมงคล" for the whole group).

@@ -256,7 +256,18 @@ def _main_agency(lines: list[tuple[Line, list[Mention]]]) -> Mention | None:
             first.setdefault(mention.name, mention)
     if not weight:
         return None
+    for name in list(weight):  # "กรมราช" cut by a wrap, "ศาลปกครอง" for its office: the longer name's
+        longer = _longer_form(name, first)
+        if longer is not None and first[name].agency_type is None and first[name].role == SUBJECT:
+            weight[longer] += weight.pop(name)
     return first[max(weight, key=lambda name: (weight[name], -list(first).index(name)))]
+
+
+def _longer_form(name: str, named: dict[str, Mention]) -> str | None:
+    """The one longer name in the text that starts with `name`, or is its office ("สำนักงาน" + name)."""
+    longer = [other for other in named if other != name and named[other].agency_type is None
+              and (other.startswith(name) or other == "สำนักงาน" + name)]
+    return longer[0] if len(longer) == 1 else None
 
 
 # Other assessments whose results are written like ITA announcements: a line about one of them and
