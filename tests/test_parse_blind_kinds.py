@@ -68,6 +68,16 @@ def test_a_grade_in_doubled_single_quotes_after_a_list() -> None:
     # blind3 022 kind: the NACC's worked example; "10 ม.ค. 2567" is a date, not a university
     "ถาม-ตอบ ITA (ปรับปรุงล่าสุด 10 ม.ค. 2567)\n"
     "ตัวอย่าง หน่วยงาน ก. ได้ IIT 91.00 EIT 82.00 OIT 96.00 ได้คะแนน ITA 90.30 คะแนน ผลการประเมิน : ผ่าน",
+    # blind4 021 kind: a ranking of district offices' complaint handling; a district is no ITA agency
+    "จังหวัดขอนแก่น ประกาศผลการจัดอันดับการจัดการเรื่องร้องเรียนของศูนย์ดำรงธรรมอำเภอ ปีงบประมาณ 2567\n"
+    "ซึ่งสอดคล้องกับตัวชี้วัดการแก้ไขปัญหาการทุจริตของการประเมิน ITA\n"
+    "อันดับ 1  อำเภอชุมแพ  คะแนน 95.40\nอันดับ 2  อำเภอพล  คะแนน 93.10",
+    # blind4 020 kind: a school's self-assessment before the area office's ITA
+    "ผลการประเมินตนเองของโรงเรียนบ้านโนนสูง (ใช้เตรียมความพร้อมก่อนการประเมิน ITA ของสำนักงานเขตพื้นที่ฯ)\n"
+    "สรุป : โรงเรียนผ่านเกณฑ์การประเมินตนเองที่กำหนดไว้ (ร้อยละ 80 ขึ้นไป)",
+    # blind4 022 kind: next year's criteria with a worked example, an academic from "some university"
+    "ป.ป.ช. ปรับเกณฑ์ ITA ปี 2569\nผู้แทน ป.ป.ช. ยกตัวอย่างว่า “สมมุติหน่วยงาน ก ได้ IIT 90 EIT 80 และ OIT 100 "
+    "เกณฑ์ใหม่จะได้ 89.50 คะแนน”\nด้านนักวิชาการจากมหาวิทยาลัยแห่งหนึ่ง ให้ความเห็นว่า อบต. ต้องปรับตัวมากที่สุด",
 ])
 def test_scores_of_something_else_are_no_ita_result(text) -> None:
     assert parse_text(text) == []

@@ -45,7 +45,7 @@ _STOP_TOKENS = frozenset((
     "ประเมิน", "การประเมิน", "รางวัล", "อันดับ", "ลำดับ", "เมื่อ", "ขณะ", "ขณะที่", "ทั้งนี้", "นำ",
     "เปิดเผย", "แถลง", "ปลื้ม", "หรือ", "พร้อม", "ร่วม", "ต่อ", "ของ", "ยืนยัน", "รักษา", "ขึ้น",
     "นี้", "นั้น", "ได้ผล", "ได้คะแนน", "ผลคะแนน", "ได้ค่า", "มีคะแนน", "คว้ารางวัล", "รับรางวัล",
-    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า", "แจ้ง", "เผย", "ขอ", "ขอบคุณ", "แสดง", "จะ", "ไม่", "เอง",
+    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า", "แจ้ง", "เผย", "ขอ", "ขอบคุณ", "แสดง", "จะ", "ไม่", "เอง", "ต้อง",
 ))
 _VERB_START = ("ได้", "ผ่าน", "คว้า", "รับ")  # a word starting so is a verb phrase, not a name (verbs: not the rubric's)
 _STOP_HINT = re.compile("|".join(sorted(_STOP_TOKENS, key=len, reverse=True)))
@@ -56,6 +56,7 @@ _GENERIC_NAMES = frozenset((
     "ทั้งหมด", "หรือเทียบเท่า", "เทียบเท่า", "ดังกล่าว", "นี้", "นั้น", "ทุกแห่ง", "ทั้ง", "สังกัด",
     "ปกครองส่วนท้องถิ่น", "ภาครัฐ", "กลาง", "อุดมศึกษา", "การศึกษา", "อิสระ",
     "และ", "หรือ", "กับ", "ที่", "ใน", "ของ", "จำนวน", "ทุก", "อื่น", "อื่นๆ", "แต่", "ซึ่ง",  # "มีทั้ง อบต. และ ทต."
+    "แห่งหนึ่ง", "หนึ่ง",  # "มหาวิทยาลัยแห่งหนึ่ง": some university
 ))
 _NACC_CORE = "ป้องกันและปราบปรามการทุจริตแห่งชาติ"  # also in misspelt forms of the NACC's name
 # Before a name, these make it a group ("กลุ่มมหาวิทยาลัยราชภัฏ": its figures are not an agency's) or
@@ -228,6 +229,8 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
         tail = tail[:-1]
     if not tail or not _NAME_START.match(tail) or tail in _GENERIC_NAMES or len(tail.rstrip(".")) < 2:
         return None  # "ม.ค." is January, "หน่วยงาน ก." an example
+    if tail.endswith("ฯ") and canonical(word.prefix + tail)[1] is None:
+        return None  # "สำนักงานเขตพื้นที่ฯ": a shortened name standing for whichever the text means
     if (word.kind == "province" and not is_province(tail)) or (
             word.prefix == "อำเภอ" and not is_district(tail.rstrip("ฯ")) and not tail.startswith("เมือง")):
         return None  # "จังหวัดขนาดเล็ก", "จังหวัดและ…" are not provinces

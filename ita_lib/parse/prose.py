@@ -136,6 +136,8 @@ class _Evidence:
                 and (r.value in rubric.old_level_words or r.value in rubric.result_words_for(self.year))]
 
     def has_content(self) -> bool:
+        if self.mention.kind == "district":  # a district is no assessed agency (its office is the DOPA's)
+            return False
         if self.mention.role == PLACE:  # a province named near a result word is not its subject
             return bool(self.scores or self.grades)
         return bool(self.scores or self.grades or self.era_results() or self.indicators or self.instruments)
@@ -276,14 +278,18 @@ _OTHER_ASSESSMENT = re.compile(r"\bLPA\b|Local Performance|ประสิทธ
                                r"T-?score|\bCPI\b|ดัชนีการรับรู้การทุจริต|O-NET|ความพึงพอใจ|PMQA|อันดับเครดิต|"
                                r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)|องค์กร(?:ส่งเสริม)?คุณธรรม|ชุมชนคุณธรรม|ศูนย์ราชการสะดวก|"
                                r"สำนักงานสีเขียว|Green Office|เลิศรัฐ|ผลสำรวจ|ผลการสำรวจ|รัฐบาลดิจิทัล|Digital Government|"
-                               r"\bDGA\b", re.IGNORECASE)
+                               r"\bDGA\b|ประเมินตนเอง|ประกันคุณภาพ", re.IGNORECASE)
+# "สมมุติหน่วยงาน ก ได้ …", "ตัวอย่างการคำนวณ": an example worked, not a result.
+_EXAMPLE = re.compile(r"สมมุติ|สมมติ|ยกตัวอย่าง|ตัวอย่างการคำนวณ|for example|e\.g\.", re.IGNORECASE)
 # "ITA" in capitals only: "digital" holds the letters too.
 _ITA = re.compile(r"(?-i:ITA)|คุณธรรมและความโปร่งใส|คุณธรรม\s?-?\s?ความโปร่งใส|Integrity", re.IGNORECASE)
 
 
 def _about_ita(text: str, other_text: bool) -> bool:
     """Whether a line may speak of the ITA: not when it names another assessment and not the ITA, nor
-    in a text headed by another assessment unless it names the ITA."""
+    in a text headed by another assessment unless it names the ITA, nor when it works an example."""
+    if _EXAMPLE.search(text):
+        return False
     if _ITA.search(text):
         return True
     return not other_text and not _OTHER_ASSESSMENT.search(text)
