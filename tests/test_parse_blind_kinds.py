@@ -221,3 +221,17 @@ def test_a_name_cut_by_a_wrap_and_a_court_for_its_office_are_not_the_text_agency
             "ตามที่ กรมราชทัณฑ์ ได้เข้ารับการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ 2565\n"
             "ผลการประเมินได้ 86.45 คะแนน ระดับ A\n")
     assert [(r.agency, r.overall_score, r.grade) for r in parse_text(text)] == [("กรมราชทัณฑ์", 86.45, "A")]
+
+
+def test_a_row_whose_name_wrapped_and_last_year_with_its_year_in_brackets() -> None:
+    # blind4 008 kind: a list row's name cut by a PDF wrap; "ปีที่แล้ว (2567) เราได้ 93.50 ปีนี้…"
+    text = ("ผลการประเมิน ITA ปี 2568 กลุ่มมหาวิทยาลัยราชภัฏ\n"
+            "มรภ.เลย          96.20    ผ่านดี\n"
+            "มหาวิทยาลัยราชภัฏ\n"
+            "สกลนคร          88.45    ผ่าน\n"
+            "อธิการบดี มรภ.เลย กล่าวว่า “ปีที่แล้ว (2567) เราได้ 92.10 ปีนี้ขยับขึ้นมาอีก”")
+    assert sorted((r.agency, r.fiscal_year, r.overall_score) for r in parse_text(text)) == [
+        ("มหาวิทยาลัยราชภัฏสกลนคร", 2568, 88.45),
+        ("มหาวิทยาลัยราชภัฏเลย", 2567, 92.10),
+        ("มหาวิทยาลัยราชภัฏเลย", 2568, 96.20),
+    ]

@@ -17,6 +17,7 @@ it, "after" the start of the text after it):
 | score_nearby     | clause |   +1   | "คะแนน ITA ในภาพรวม 90.62"                |
 | result_before    | before |   +3   | "ผ่านดีเยี่ยม 98.61", "ระดับ AA 96.02"     |
 | result_after     | after  |   +3   | "ได้ 91.05 ผ่านดี" (a level as the number's unit) |
+| dated            | before |   +2   | "ปีที่แล้ว (2567) เราได้ 93.50": a year and its verb (value_years.py) |
 | verb             | before |   +1   | "ได้รับ 91.37", "ที่ 97.26", "ถึง 98.83"  |
 | after_name       | before |   +3   | "อบต.หนองแวง 96.41", "กรมป่าไม้ (95.10)"  |
 | two_decimals     | number |   +1   | ITAS prints scores with two decimals      |
@@ -90,7 +91,9 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("share", "before", re.compile(r"คิดเป็น\s?(?:ร้อยละ)?\s?$"), VETO),
     # "คะแนนเฉลี่ยก่อนอบรม 62.40 … หลังอบรมเพิ่มเป็น 88.75": a test of a training, not the ITA
     ("other_measure", "clause", re.compile(r"ทดสอบ|อบรม|pre-?test|post-?test", re.IGNORECASE), VETO),
-    ("count", "after", re.compile(r"^\s?(?:" + "|".join(_COUNT_WORDS) + ")"), VETO),
+    # "3 ปีซ้อน" counts years; "ได้ 93.50 ปีนี้ขยับขึ้น…" starts the next clause with "this year"
+    ("count", "after", re.compile(r"^\s?(?:" + "|".join(_COUNT_WORDS) + r")(?<!ปี)|^\s?ปี(?!นี้|ที่แล้ว|ก่อน|งบ)"),
+     VETO),
     ("year", "before", re.compile(r"(?:ปี|พ\.ศ\.|ปีงบประมาณ|ค\.ศ\.|วันที่|ณ วัน\S*)\s?$"), VETO),
     ("date", "after", re.compile(r"^\s?(?:" + "|".join(re.escape(m) for m in _MONTHS) + ")"), VETO),
     ("reference", "before", re.compile(r"(?:โทร\S*|ตารางที่|รูปที่|ข้อ|ข้อที่|ครั้งที่|หมู่ที่|หมู่|ชั้น|อาคาร|ห้อง\S*|เลขที่|"
@@ -156,6 +159,8 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = ()) ->
         if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–")
                for b in (*boundaries, *places)):
             strength, cues = strength + 3.0, (*cues, "after_name")
+        if re.search(r"\.\d\d$", match.group(1)) and dating_before(text, match.start()) is not None:
+            strength, cues = strength + 2.0, (*cues, "dated")  # "ปีที่แล้ว (2567) เราได้ 93.50"
         if "." not in match.group(1) and _LIST_MARKER_AFTER.match(text, match.end()):
             strength, cues = strength + VETO, (*cues, "list_marker")  # "2) กรมส่งเสริมสหกรณ์"
         if value < 10 and _GAP_BEFORE.search(before):
@@ -208,7 +213,7 @@ def _clause_before(text: str, position: int, boundaries, reach: int = 60) -> tup
                 and not _COUNT_AFTER.match(text, m.end())]  # "ของกลุ่ม 38 แห่ง อยู่ที่": a count, not a value
     start = max([start, *previous, *(b for b in boundaries if b <= position)])
     dated = dating_before(text, position)  # "ปีที่แล้ว ซึ่งได้ 85.60": the dated part starts after it
-    dated_at = (dated.end if dated.last_year else dated.start) if dated else 0
+    dated_at = (dated.end if dated.relative else dated.start) if dated else 0
     return text[start:position], text[max(start, dated_at):position]
 
 

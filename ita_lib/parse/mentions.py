@@ -428,3 +428,11 @@ def whole_mention(cell: str) -> Mention | None:
     if len(mentions) != 1 or mentions[0].start != 0 or text[mentions[0].end:].strip(" ()"):
         return None
     return mentions[0]
+
+
+def starts_with_type_word(word: str) -> bool:
+    """Whether a word begins with an agency type's full word ("มหาวิทยาลัยราชภัฏ", "กรมราช"): the start of
+    a name, even one cut short."""
+    pattern, words = _type_words()
+    match = pattern.match(word)
+    return match is not None and match.group() == words[match.group()].prefix

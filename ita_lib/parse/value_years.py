@@ -18,7 +18,9 @@ from ita_lib.parse.years import to_buddhist_era
 from ita_lib.text.thai import thai_digits_to_arabic
 
 _YEAR = r"(?:ปีงบประมาณ|ปี|พ\.ศ\.|ITA)\s?(?:พ\.ศ\.)?\s?(?P<year>25\d\d|[4-9]\d)(?!\d)"
-_LAST_YEAR = r"(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า(?:นี้)?)?|ปีงบประมาณที่แล้ว)"
+# "ปีที่แล้ว (2567) เราได้ 93.50": the year in brackets says which
+_LAST_YEAR = (r"(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า(?:นี้)?)?|ปีงบประมาณที่แล้ว)"
+              r"(?:\s?\(\s?(?:พ\.ศ\.\s?)?(?P<bracketed>25\d\d|[4-9]\d)\s?\))?")
 _VERB = r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$"
 # A short subject ("เราได้", "เทศบาลได้") or a relative clause with no number and no other year in it.
 _GAP = r"\s?(?:(?:ที่|ซึ่ง|โดย)(?:(?!ปี)[^\d]){0,40}?|(?:(?!ปี)[\u0e01-\u0e4e.]){0,14}?\s?)"
@@ -38,6 +40,7 @@ class Dating:
     end: int
     year: int | None  # B.E.; None for "last year"
     last_year: bool = False
+    relative: bool = False  # written "ปีที่แล้ว": what the sentence says of it starts after the words
 
     def resolved(self, document_year: int | None) -> int | None:
         """The B.E. year, "last year" counted back from the text's own year (None when unknown)."""
@@ -53,8 +56,11 @@ def dating_before(text: str, position: int) -> Dating | None:
     match = _DATED_BEFORE.search(window)  # anchored at the end; no year inside its gap: the nearest year
     if match is None or _CHANGED_TO.search(window):
         return None
+    if match.group("bracketed"):
+        return Dating(start + match.start(), start + match.end("bracketed") + 1,
+                      to_buddhist_era(int(match.group("bracketed"))), relative=True)
     if match.group("last"):
-        return Dating(start + match.start(), start + match.end("last"), None, True)
+        return Dating(start + match.start(), start + match.end("last"), None, True, True)
     return Dating(start + match.start(), start + match.end("year"), to_buddhist_era(int(match.group("year"))))
 
 

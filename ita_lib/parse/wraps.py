@@ -11,6 +11,8 @@ import re
 from functools import cache
 
 from ita_lib.io.document import Line
+from ita_lib.parse.mentions import starts_with_type_word
+from ita_lib.parse.places import is_place
 from ita_lib.rubric import Rubric, alternation, load as load_rubric
 
 _THAI_LETTER_AT = re.compile("[\u0e01-\u0e4e]")
@@ -38,7 +40,34 @@ def rejoin_wrapped_values(lines: list[Line]) -> list[Line]:
         if moved:
             out[index] = Line(out[index].number, text + moved[0])
             out[following_index] = Line(out[following_index].number, following[moved[1]:])
+        elif _name_alone(text) and _THAI_LETTER_AT.match(following) and _SCORE.search(following):
+            # "มหาวิทยาลัยเทคโนโลยีราช" / "มงคลตะวันออก 86.13 ผ่าน": the name joins its row
+            out[index] = Line(out[index].number, "")
+            out[following_index] = Line(out[following_index].number, text.strip() + following)
+        elif _WORD_ALONE.fullmatch(following) and " " in text.strip() and _ends_with_name(text) \
+                and not is_place(following):  # a list copied one cell per line puts a district there
+            # "… กรมราช" / "ทัณฑ์": the rest of the name joins its line
+            out[index] = Line(out[index].number, text + following)
+            out[following_index] = Line(out[following_index].number, "")
     return out
+
+
+_WORD_ALONE = re.compile("[\u0e01-\u0e4e]{2,20}")
+_SCORE = re.compile(r"\d{1,3}\.\d{1,2}")
+
+
+def _name_alone(text: str) -> bool:
+    """A line that is only the start of an agency's name (a row's name cell a PDF wrapped)."""
+    word = text.strip()
+    return bool(word) and " " not in word and starts_with_type_word(word)
+
+
+def _ends_with_name(text: str) -> bool:
+    last = text.rsplit(maxsplit=1)[-1] if text.strip() else ""
+    return _THAI_LETTER_AT.match(last[-1:] or " ") is not None and starts_with_type_word(last)
+
+
+
 
 
 def _broken_level(text: str, following: str, rubric: Rubric) -> tuple[str, int] | None:
