@@ -235,3 +235,15 @@ def test_a_row_whose_name_wrapped_and_last_year_with_its_year_in_brackets() -> N
         ("มหาวิทยาลัยราชภัฏเลย", 2567, 92.10),
         ("มหาวิทยาลัยราชภัฏเลย", 2568, 96.20),
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # blind4 016 kind: "ผลการประเมินภาพรวมของ กยท." is the agency's own overall; last year in brackets
+    ("การวิเคราะห์ผลการประเมิน ITA ปีงบประมาณ 2566\nผลการประเมินภาพรวมของ กฟผ. ได้คะแนน 92.18 คะแนน "
+     "(ปีงบประมาณ 2565 ได้ 88.30 คะแนน ระดับ A)", [(2565, 88.30), (2566, 92.18)]),
+    # blind4 011 kind: "ปีที่แล้ว (ปีงบประมาณ ๒๕๖๕) ซึ่งได้ …"
+    ("ผลการประเมิน ITA ปีงบประมาณ 2566 อบต.หนองแก ได้ 80.12 คะแนน เปรียบเทียบกับปีที่แล้ว (ปีงบประมาณ ๒๕๖๕) "
+     "ซึ่งได้ ๗๔.๒๐ คะแนน ระดับ C", [(2565, 74.20), (2566, 80.12)]),
+])
+def test_an_agencys_overall_and_last_year_named_in_brackets(text, expected) -> None:
+    assert sorted((r.fiscal_year, r.overall_score) for r in parse_text(text)) == expected

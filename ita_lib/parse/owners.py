@@ -19,8 +19,10 @@ from dataclasses import dataclass
 
 from ita_lib.parse.mentions import GROUP, PARENT, PLACE, SUBJECT, Mention
 
-# "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency.
-_AVERAGE_OF = re.compile(r"(?:เฉลี่ย|ภาพรวมของ|ทั้ง)\S{0,5}\s?$")
+# "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency; "ภาพรวม
+# ของจังหวัด", "ทั้งจังหวัด" too, but "ผลการประเมินภาพรวมของ กยท." is the agency's own overall.
+_AVERAGE_OF = re.compile(r"เฉลี่ย\S{0,5}\s?$")
+_WHOLE_OF_PLACE = re.compile(r"(?:ภาพรวมของ|ทั้ง)\S{0,5}\s?$")
 # What comes before a place that makes it part of an address: a smaller unit and its name, a house
 # or village number, a building of the province or district ("ศาลากลางจังหวัด", "ศูนย์ราชการจังหวัด").
 # The ตำบล of a เทศบาลตำบล and the ต. of an อบต. name an agency, not an address.
@@ -52,7 +54,8 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
                 continue
             if _compared_with(text, mention, position):
                 continue
-            if _AVERAGE_OF.search(text, max(0, mention.start - 15), mention.start):
+            if _AVERAGE_OF.search(text, max(0, mention.start - 15), mention.start) or (
+                    mention.role == PLACE and _WHOLE_OF_PLACE.search(text, max(0, mention.start - 15), mention.start)):
                 return Owners((), True)
             members = coordinated_list(text, before[:index + 1])
             following = next((m.start for m in mentions if m.start >= members[-1].end and m.role == SUBJECT),

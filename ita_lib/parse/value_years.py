@@ -20,7 +20,7 @@ from ita_lib.text.thai import thai_digits_to_arabic
 _YEAR = r"(?:ปีงบประมาณ|ปี|พ\.ศ\.|ITA)\s?(?:พ\.ศ\.)?\s?(?P<year>25\d\d|[4-9]\d)(?!\d)"
 # "ปีที่แล้ว (2567) เราได้ 93.50": the year in brackets says which
 _LAST_YEAR = (r"(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า(?:นี้)?)?|ปีงบประมาณที่แล้ว)"
-              r"(?:\s?\(\s?(?:พ\.ศ\.\s?)?(?P<bracketed>25\d\d|[4-9]\d)\s?\))?")
+              r"(?:\s?\(\s?(?:ปีงบประมาณ|ปี)?\s?(?:พ\.ศ\.\s?)?(?P<bracketed>25\d\d|[4-9]\d)\s?\))?")
 _VERB = r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$"
 # A short subject ("เราได้", "เทศบาลได้") or a relative clause with no number and no other year in it.
 _GAP = r"\s?(?:(?:ที่|ซึ่ง|โดย)(?:(?!ปี)[^\d]){0,40}?|(?:(?!ปี)[\u0e01-\u0e4e.]){0,14}?\s?)"
