@@ -16,7 +16,7 @@ from ita_lib.parse.prose import read_prose
 from ita_lib.parse.combine import with_sentences
 from ita_lib.parse.ranked_tables import parse_ranked_table
 from ita_lib.parse.scan import promote_loose_rows
-from ita_lib.parse.single import parse_single
+from ita_lib.parse.single import fill_from_sentences, single_builder
 from ita_lib.parse.wraps import rejoin_wrapped_values
 
 __all__ = ["ParseReport", "load", "parse_document", "parse_loaded", "parse_report", "parse_text"]
@@ -96,13 +96,14 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
         report.records = with_sentences(tables, prose.records)
         report.notes.extend(prose.notes)
         return report
-    single = parse_single(document, year=year, agency=agency)
+    builder = single_builder(document, year=year, agency=agency)
+    single = [builder.build()] if builder is not None else []
     if single and _from_tables(single[0], document):
         # the sentences fill what the tables leave out, and add the agency's other years
         prose = read_prose(document, year=year, agency=agency)
-        filled = parse_single(document, year=year, agency=agency, sentences=prose.records)
-        own = [r for r in prose.records if r.agency == filled[0].agency]
-        report.records = with_sentences(filled, own)
+        fill_from_sentences(builder, prose.records)
+        filled = builder.build()
+        report.records = with_sentences([filled], [r for r in prose.records if r.agency == filled.agency])
         return report
     prose = read_prose(document, year=year, agency=agency)
     report.notes.extend(prose.notes)

@@ -151,15 +151,18 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = ()) ->
         value = float(match.group(1))
         if value > 100:
             continue
-        before, dated = _clause_before(text, match.start(), (*boundaries, *places))
-        wide, _ = _clause_before(text, match.start(), boundaries, 100) if places else (before, dated)
+        dating = dating_before(text, match.start())  # "ปีที่แล้ว ซึ่งได้ 85.60": the dated part starts after it
+        dated_at = (dating.end if dating.relative else dating.start) if dating else 0
+        before = _clause_before(text, match.start(), (*boundaries, *places))
+        dated = text[max(match.start() - len(before), dated_at):match.start()]
+        wide = _clause_before(text, match.start(), boundaries, 100) if places else before
         after = text[match.end():match.end() + 25]
         after = after[:m.start()] if (m := _ANY_NUMBER.search(after)) else after
         strength, cues = _weigh(match.group(1), _Clause(before, dated, wide), after)
         if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–")
                for b in (*boundaries, *places)):
             strength, cues = strength + 3.0, (*cues, "after_name")
-        if re.search(r"\.\d\d$", match.group(1)) and dating_before(text, match.start()) is not None:
+        if re.search(r"\.\d\d$", match.group(1)) and dating is not None:
             strength, cues = strength + 2.0, (*cues, "dated")  # "ปีที่แล้ว (2567) เราได้ 93.50"
         if "." not in match.group(1) and _LIST_MARKER_AFTER.match(text, match.end()):
             strength, cues = strength + VETO, (*cues, "list_marker")  # "2) กรมส่งเสริมสหกรณ์"
@@ -202,19 +205,16 @@ def _series_shared(text: str, found: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _clause_before(text: str, position: int, boundaries, reach: int = 60) -> tuple[str, str]:
-    """The clause before a number, and its dated part: "ลดลงจากปี 2566 ที่ได้ 85.60" compares, but
-    85.60 is 2566's value (value_years.py), so a change word before its year says nothing of it.
-    What a number is (an average, a target) is read over the whole clause."""
+def _clause_before(text: str, position: int, boundaries, reach: int = 60) -> str:
+    """The clause before a number. Its dated part (from the year that dates the number, value_years.py)
+    is where a change word counts: "ลดลงจากปี 2566 ที่ได้ 85.60" compares, but 85.60 is 2566's value."""
     start = max(0, position - reach)
     # A clause ends at the previous number that could be a score; a year or a count inside it
     # ("สูงขึ้นจากปีก่อน (ปีงบประมาณ 2565) 1.87") does not hide the words before it.
     previous = [m.end() for m in _ANY_NUMBER.finditer(text, start, position) if _could_be_score(m.group())
                 and not _COUNT_AFTER.match(text, m.end())]  # "ของกลุ่ม 38 แห่ง อยู่ที่": a count, not a value
     start = max([start, *previous, *(b for b in boundaries if b <= position)])
-    dated = dating_before(text, position)  # "ปีที่แล้ว ซึ่งได้ 85.60": the dated part starts after it
-    dated_at = (dated.end if dated.relative else dated.start) if dated else 0
-    return text[start:position], text[max(start, dated_at):position]
+    return text[start:position]
 
 
 def _could_be_score(printed: str) -> bool:

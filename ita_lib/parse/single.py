@@ -19,11 +19,10 @@ _document_year = per_document(assessed_year)
 ANALYSIS_MARKERS = ("การวิเคราะห์ผลการประเมิน", "การวิเคราะห์และนำผลการประเมิน", "วิเคราะห์ผลการประเมิน")
 
 
-def parse_single(document: Document, *, year: int | None = None, agency: str | None = None,
-                 sentences: list[Assessment] = ()) -> list[Assessment]:
-    """`sentences`: the prose reader's records of the same text; the one of this agency and year fills
-    what the tables and headline lines do not hold (the overall score, a grade, instrument scores
-    written in a sentence); a value they contradict is kept from the table, with a warning."""
+def single_builder(document: Document, *, year: int | None = None,
+                   agency: str | None = None) -> RecordBuilder | None:
+    """The one agency's values, not yet built (None when the document holds none), so that the
+    caller can add what the sentences say (`fill_from_sentences`) before building the record."""
     lines = document.lines
     actions_builder = RecordBuilder(document, "agency_analysis")
     builder = RecordBuilder(document, "itas_result")
@@ -36,7 +35,7 @@ def parse_single(document: Document, *, year: int | None = None, agency: str | N
     builder.actions = actions
     builder.recommendations = read_recommendations(lines)
     if not builder.has_content() and not actions:
-        return []
+        return None
     if actions or any(marker in document.text[:2000] for marker in ANALYSIS_MARKERS):
         builder.kind = "agency_analysis"
         limitations = read_limitations(lines)
@@ -51,11 +50,13 @@ def parse_single(document: Document, *, year: int | None = None, agency: str | N
             builder.set("agency", mention.name, None)
             builder.set("province", mention.province, None)
     set_year(builder, lines, year)
-    _fill_from_sentences(builder, sentences)
-    return [builder.build()]
+    return builder
 
 
-def _fill_from_sentences(builder: RecordBuilder, sentences: list[Assessment]) -> None:
+def fill_from_sentences(builder: RecordBuilder, sentences: list[Assessment]) -> None:
+    """The prose reader's record of this agency and year fills what the tables and headline lines do
+    not hold (the overall score, a grade, instrument scores written in a sentence); a value they
+    contradict is kept from the table, with a warning (RecordBuilder.set)."""
     key = (builder.values.get("agency"), builder.values.get("fiscal_year"))
     said = next((r for r in sentences if (r.agency, r.fiscal_year) == key), None)
     if said is None:
