@@ -17,7 +17,7 @@ import pytest
 from ita_lib.errors import RubricError
 from ita_lib.model import Assessment, Source
 from ita_lib.parse import parse_document
-from ita_lib.parse.prose import prose_patterns
+from ita_lib.parse.prose_words import prose_patterns
 from ita_lib.parse.validate import validate
 from ita_lib.rubric import load
 from ita_lib.rubric_schema import read_rubric_file

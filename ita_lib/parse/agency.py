@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ita_lib.io.document import Line
+from ita_lib.parse.places import fold
 
 # Local-government tiers, longest first: (full prefix, abbreviation).
 TIERS: tuple[tuple[str, str], ...] = (
@@ -175,3 +176,48 @@ def _with_location_elsewhere(agency: AgencyName, lines: list[Line]) -> AgencyNam
                 district = district or hit.district
                 province = province or hit.province
     return AgencyName(agency.name, agency.agency_type, agency.place, agency.line, district, province)
+
+
+# Type words as a printed name starts with them (full or abbreviated), for names read from list rows.
+@dataclass(frozen=True)
+class TypeWord:
+    printed: str  # as it may start the printed name: full word or abbreviation
+    full: str  # the full type word it stands for
+    tier: str | None  # อบต., ทต., ... for local governments (Assessment.agency_type)
+
+    @property
+    def key(self) -> str:
+        return fold(self.printed)
+
+
+@lru_cache(maxsize=1)
+def type_words() -> tuple[TypeWord, ...]:
+    """Every type word and abbreviation as a printed name may start with it, longest first."""
+    tiers = dict(TIERS)
+    words = []
+    for kind in agency_types():
+        words.append(TypeWord(kind.prefix, kind.prefix, tiers.get(kind.prefix)))
+        if kind.short:
+            words.append(TypeWord(kind.short, kind.prefix, tiers.get(kind.prefix)))
+    for abbr, full in ABBREVIATIONS.items():  # the tiers, whatever the data file holds
+        words.append(TypeWord(abbr, full, abbr))
+        words.append(TypeWord(full, full, abbr))
+    return tuple(sorted(set(words), key=lambda w: (-len(w.printed), w.printed)))
+
+
+@lru_cache(maxsize=1)
+def type_keys() -> dict[str, TypeWord]:
+    return {word.key: word for word in type_words()}
+
+
+@lru_cache(maxsize=1)
+def _type_re() -> re.Pattern:
+    # One alternation, longest first, followed by at least one letter of the name: a regex scan is
+    # much cheaper than ~90 startswith calls on every line that might be a row.
+    return re.compile("(?:" + "|".join(re.escape(key) for key in type_keys()) + ")(?=.)")
+
+
+def type_word(name: str) -> TypeWord | None:
+    """The type word a printed name starts with (spaces and spelling folded), if any."""
+    match = _type_re().match(fold(name))
+    return type_keys()[match.group(0)] if match else None

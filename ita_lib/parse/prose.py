@@ -7,14 +7,13 @@ around it; a value in a line that names no agency belongs to the agency the text
 named most, headline first) or to `--agency`. A year written right before a value ("ปี 2560 ได้
 66.18 คะแนน") is that value's year; otherwise the document's assessed year.
 
-Several different scores for one agency and year are a conflict: the clearly strongest wins with
-a warning naming the others; if none is clearly strongest the score stays empty and the warning
-names every candidate. A text that names no agency gives no record; `ParseReport.notes` says why.
+What is collected for one agency and year becomes one record in prose_records.py (several
+scores are a conflict there). A text that names no agency gives no record; `ParseReport.notes` says why.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from ita_lib.rubric import Rubric, alternation, load as load_rubric
@@ -28,6 +27,7 @@ from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.value_years import value_year
+from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning
 from ita_lib.parse.prose_words import ITA_NAMED, OTHER_ASSESSMENT, about_ita, prose_patterns
 from ita_lib.parse.owners import grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
 
@@ -56,43 +56,6 @@ _TARGET_BEFORE = re.compile(r"(?:(?:กำหนดให้|เพื่อใ�
                             r"|(?:ที่)?จะ\s?|ต้อง\s?)$")
 # "หน่วยงานที่ผ่านเกณฑ์ 85 คะแนนขึ้นไป เช่น …": a pass word that describes a class of agencies.
 _CLASS_BEFORE = re.compile(r"(?:หน่วยงาน|อปท\.?|แห่ง|องค์กร|ส่วนราชการ|สถาบัน|สถานศึกษา|โรงเรียน)\s?(?:ที่|ซึ่ง)\s?(?:ยัง)?\s?$")
-_CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
-
-
-@dataclass
-class _Value:
-    value: object
-    line: int
-    strength: float = 0.0
-
-
-@dataclass
-class _Evidence:
-    """Everything a text says of one agency in one fiscal year."""
-
-    mention: Mention
-    year: int | None
-    year_line: int | None  # where the year is written (None when given with --year)
-    scores: list[_Value] = field(default_factory=list)
-    grades: list[_Value] = field(default_factory=list)
-    results: list[_Value] = field(default_factory=list)
-    indicators: dict[int, list[_Value]] = field(default_factory=dict)
-    instruments: dict[str, list[_Value]] = field(default_factory=dict)
-    unpaired: list[_Value] = field(default_factory=list)  # scores after a list of agencies, order not given
-
-    def era_results(self) -> list[_Value]:
-        """Result words of the record's era: an old scheme's level words before ITAS, the year's result
-        words after (a 2566+ level written with 2565 is not that year's result)."""
-        rubric = load_rubric()
-        return [r for r in self.results if (r.value in rubric.old_level_words) == _old_era(self.year)
-                and (r.value in rubric.old_level_words or r.value in rubric.result_words_for(self.year))]
-
-    def has_content(self) -> bool:
-        if self.mention.kind == "district":  # a district is no assessed agency (its office is the DOPA's)
-            return False
-        if self.mention.role == PLACE:  # a province named near a result word is not its subject
-            return bool(self.scores or self.grades)
-        return bool(self.scores or self.grades or self.era_results() or self.indicators or self.instruments)
 
 
 @dataclass
@@ -111,14 +74,14 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     lines = [(line, find_mentions(line.text, links)) for line in text_lines if line.text.strip()]
     document_year, document_year_line = _document_year(document, year)
     main = _given_agency(agency) or _main_agency(lines)
-    evidence: dict[tuple[str, int | None], _Evidence] = {}
+    evidence: dict[tuple[str, int | None], AgencyEvidence] = {}
     unattributed: list[str] = []
 
-    def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: _Value):
+    def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: Value):
         for target in owners or (main,):
             collect_one(line, target, position, kind, value, year_before(line.text, target) if owners else None)
 
-    def collect_one(line: Line, target: Mention | None, position: int, kind: str, value: _Value,
+    def collect_one(line: Line, target: Mention | None, position: int, kind: str, value: Value,
                     named_year: int | None = None):
         if target is None:
             unattributed.append(f"{value.value} (line {line.number})")
@@ -131,7 +94,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
             return  # "ปีที่แล้ว ได้ 85.60" in a text of no known year: no year's
         local = written or named_year
         key = (target.name, local or document_year)
-        entry = evidence.setdefault(key, _Evidence(target, local or document_year,
+        entry = evidence.setdefault(key, AgencyEvidence(target, local or document_year,
                                                    line.number if local else document_year_line))
         if kind == "score":
             entry.scores.append(value)
@@ -156,10 +119,10 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
     evidence = {key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful}
-    places = _places_of(lines)
-    records = [_build(document, entry, places.get(entry.mention.name, (None, None)))
+    places = places_of(lines)
+    records = [build_record(document, entry, places.get(entry.mention.name, (None, None)))
                for entry in evidence.values() if entry.has_content()]
-    notes = [f"{entry.mention.name}: " + _unpaired_warning(entry.unpaired) for entry in evidence.values()
+    notes = [f"{entry.mention.name}: " + unpaired_warning(entry.unpaired) for entry in evidence.values()
              if entry.unpaired and not entry.has_content()]
     notes += [f"{name}: its values are left out: the text also names its provincial administration "
               "(องค์การบริหารส่วนจังหวัด), whose they may be" for name in sorted(doubtful)]
@@ -238,29 +201,29 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             owners = value_owners(text, mentions, candidate.start, is_score=False)
             if not owners.blocked and candidate.strength + (2 if named_right_before else 0) >= INDICATOR_AT:
                 collect(line, owners.agencies, candidate.start, code,
-                        _Value(candidate.value, line.number, candidate.strength))
+                        Value(candidate.value, line.number, candidate.strength))
             continue
         indicator = _indicator_before(text, candidate, mentions)
         owners = value_owners(text, mentions, candidate.start, is_score=indicator is None)
         if owners.blocked:
             if owners.unpaired and indicator is None and candidate.strength >= OVERALL_AT:
-                collect(line, owners.unpaired, candidate.start, "unpaired", _Value(candidate.value, line.number))
+                collect(line, owners.unpaired, candidate.start, "unpaired", Value(candidate.value, line.number))
             continue
         if indicator is not None and candidate.strength >= INDICATOR_AT:
             collect(line, owners.agencies, candidate.start, indicator,
-                    _Value(candidate.value, line.number, candidate.strength))
+                    Value(candidate.value, line.number, candidate.strength))
         elif indicator is None and candidate.strength >= OVERALL_AT:
             collect(line, owners.agencies, candidate.start, "score",
-                    _Value(candidate.value, line.number, candidate.strength))
+                    Value(candidate.value, line.number, candidate.strength))
     patterns = prose_patterns(load_rubric())
     paired = respective_words(text, mentions, _respective_alternation(load_rubric()))
     for member, word, start, _ in paired:
         kind = "result" if word in load_rubric().all_result_words else "grade"
-        collect(line, (member,), start, kind, _Value(word, line.number, 1.0))
+        collect(line, (member,), start, kind, Value(word, line.number, 1.0))
     spans = [(start, end) for _, _, start, end in paired]
     for member, word, start in grade_of_named(text, mentions, _respective_alternation(load_rubric())):
         kind = "result" if word in load_rubric().all_result_words else "grade"
-        collect(line, (member,), start, kind, _Value(word, line.number, 1.0))
+        collect(line, (member,), start, kind, Value(word, line.number, 1.0))
         spans.append((start, start + len(word)))
 
     def in_series(position: int) -> bool:
@@ -270,7 +233,7 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "grade",
-                    _Value(_THAI_LETTER_NAMES[match.group(1)], line.number))
+                    Value(_THAI_LETTER_NAMES[match.group(1)], line.number))
     for match in patterns.grade.finditer(text):
         if _GRADE_OF_GROUP.match(text, match.end()) or _grade_of_no_score(text, match.start(), found) \
                 or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \
@@ -279,7 +242,7 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             continue
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
-            collect(line, owners.agencies, match.start(), "grade", _Value(match.group(1), line.number))
+            collect(line, owners.agencies, match.start(), "grade", Value(match.group(1), line.number))
     for match in patterns.result.finditer(text):
         word = match.group(1) or match.group(2)
         word_at = match.start(1) if match.group(1) else match.start(2)
@@ -290,28 +253,28 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
             collect(line, owners.agencies, match.start(), "result",
-                    _Value(word, line.number, 1.0 if match.group(1) else 0.5))
+                    Value(word, line.number, 1.0 if match.group(1) else 0.5))
     for match in patterns.result_after_score.finditer(text):
         if in_series(match.start(1) if match.group(1) else match.start(2)):
             continue
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result",
-                    _Value(match.group(1) or match.group(2), line.number, 1.0))
+                    Value(match.group(1) or match.group(2), line.number, 1.0))
     for change in superseded(text):  # "ลดจาก “ผ่านดี” เหลือเพียง “ผ่าน”": the level it came to is the text's
         if change.new_word in load_rubric().all_result_words:
             owners = value_owners(text, mentions, change.new_at)
             if not owners.blocked:
-                collect(line, owners.agencies, change.new_at, "result", _Value(change.new_word, line.number, 1.0))
+                collect(line, owners.agencies, change.new_at, "result", Value(change.new_word, line.number, 1.0))
         earlier_word = text[change.start + 1:change.end - 1]  # quotes off; kept only with its year
         if change.year is not None and earlier_word in load_rubric().all_result_words:
             owners = value_owners(text, mentions, change.start)
             if not owners.blocked:
-                collect(line, owners.agencies, change.start, "result", _Value(earlier_word, line.number, 1.0))
+                collect(line, owners.agencies, change.start, "result", Value(earlier_word, line.number, 1.0))
     for match in patterns.old_level.finditer(text):
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
-            collect(line, owners.agencies, match.start(), "result", _Value(match.group(1), line.number))
+            collect(line, owners.agencies, match.start(), "result", Value(match.group(1), line.number))
 
 
 _GRADE_OF_NUMBER = re.compile(r"\s?(?:คะแนน)?\s?[(\[]?\s?$")
@@ -357,111 +320,10 @@ def _year_of_value(text: str, position: int, kind, document_year: int | None) ->
 _NUMBER_AT = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 
 
-def _places_of(lines) -> dict[str, tuple[tuple[str, int] | None, tuple[str, int] | None]]:
-    """District and province, each with its line, written after any mention of an agency
-    ("…อำเภอX จังหวัดY")."""
-    places: dict[str, tuple[tuple[str, int] | None, tuple[str, int] | None]] = {}
-    for line, mentions in lines:
-        for m in mentions:
-            district, province = places.get(m.name, (None, None))
-            places[m.name] = (district or (m.district and (m.district, line.number)),
-                              province or (m.province and (m.province, line.number)))
-    return places
-
-
-def _build(document: Document, entry: _Evidence, place) -> Assessment:
-    builder = RecordBuilder(document, "prose")
-    mention = entry.mention
-    first_line = min(v.line for v in (*entry.scores, *entry.grades, *entry.results,
-                                      *(v for vs in entry.indicators.values() for v in vs),
-                                      *(v for vs in entry.instruments.values() for v in vs)))
-    builder.set("agency", mention.name, first_line)
-    builder.set("agency_type", mention.agency_type, first_line)
-    for name, found in (("district", place[0]), ("province", place[1])):
-        if found:
-            builder.set(name, *found)
-    if entry.year is not None:
-        builder.set("fiscal_year", entry.year, entry.year_line)
-    else:
-        builder.warn("year_missing", "the document gives no fiscal year; pass --year")
-    _choose_score(builder, entry.scores)
-    if entry.unpaired:
-        builder.warn("ambiguous_score", _unpaired_warning(entry.unpaired), entry.unpaired[0].line)
-    _choose_word(builder, "grade", entry.grades, entry.scores)
-    results = entry.era_results()
-    rubric = load_rubric()
-    plain = (rubric.passed_word, rubric.failed_word)
-    levels = [r for r in results if r.value not in plain]
-    # "ผ่านการประเมิน" next to "ระดับผ่านดี", "ไม่ผ่านเกณฑ์" next to "ต้องปรับปรุงโดยด่วน": the same outcome
-    agreeing = {rubric.word_passed(r.value, entry.year) for r in levels}
-    if len(agreeing) == 1:
-        results = [r for r in results if r.value not in plain or r.strength == 1.0
-                   or rubric.word_passed(r.value) not in agreeing]
-    if any(r.value != rubric.passed_word for r in results):
-        results = [r for r in results if r.strength == 1.0 or r.value != rubric.passed_word] or results
-    _choose_word(builder, "result", results, entry.scores)
-    for number, values in entry.indicators.items():
-        for value in values:
-            builder.set_indicator(number, value.value, value.line)
-    for code, values in entry.instruments.items():
-        if len({v.value for v in values}) == 1:
-            builder.set_instrument(code, values[0].value, values[0].line)
-        else:  # two scores for one instrument: neither is kept
-            listed = ", ".join(f"{v.value:.2f} (line {v.line})" for v in values)
-            builder.warn("ambiguous_score", f"several scores for {code}: {listed}; none kept", values[0].line)
-    return builder.build()
-
-
 @cache
 def _respective_alternation(rubric: Rubric) -> str:
     """Result words and grades, longest first, for a series written "ตามลำดับ"."""
     return alternation((*rubric.all_result_words, *rubric.all_grades))
-
-
-def _unpaired_warning(values: list[_Value]) -> str:
-    listed = ", ".join(f"{v.value:.2f}" for v in values)
-    return (f"scores {listed} (line {values[0].line}) follow agencies without a score for each in a "
-            "stated order (ตามลำดับ): none kept")
-
-
-def _old_era(year: int | None) -> bool:
-    return year is not None and year < load_rubric().first_itas_year
-
-
-def _choose_score(builder: RecordBuilder, scores: list[_Value]) -> None:
-    """One value: take it. Several: the clearly strongest, or none; a warning names them all."""
-    if not scores:
-        return
-    by_value: dict[float, _Value] = {}
-    for score in scores:
-        if score.value not in by_value or score.strength > by_value[score.value].strength:
-            by_value[score.value] = score
-    ranked = sorted(by_value.values(), key=lambda s: -s.strength)
-    if len(ranked) == 1:
-        builder.set("overall_score", ranked[0].value, ranked[0].line)
-        return
-    listed = ", ".join(f"{s.value:.2f} (line {s.line})" for s in ranked)
-    if ranked[0].strength - ranked[1].strength >= _CLEAR_MARGIN:
-        builder.set("overall_score", ranked[0].value, ranked[0].line)
-        builder.warn("ambiguous_score", f"several scores for one agency and year: {listed}; "
-                     f"kept {ranked[0].value:.2f}, the one written as its result", ranked[0].line)
-    else:
-        builder.warn("ambiguous_score", f"several scores for one agency and year: {listed}; "
-                     "none kept", ranked[0].line)
-
-
-def _choose_word(builder: RecordBuilder, name: str, words: list[_Value], scores: list[_Value]) -> None:
-    """The sentence's own word wins: the one on the score's line, else the first written."""
-    if not words:
-        return
-    score_lines = {s.line for s in scores}
-    on_score_line = [w for w in words if w.line in score_lines] or words
-    chosen = max(on_score_line, key=lambda w: w.strength)  # max keeps the first of equals
-    others = sorted({w.value for w in words} - {chosen.value})
-    builder.set(name, chosen.value, chosen.line)
-    if others:
-        builder.warn("ambiguous_" + name, f"{name} {chosen.value} (line {chosen.line}); the text also "
-                     f"writes {', '.join(others)}", chosen.line)
 
 
 def _bare_record(document: Document, lines, main: Mention, year: int | None,

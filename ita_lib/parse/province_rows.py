@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ita_lib.parse.agency import ABBREVIATIONS, TIERS, agency_types, expand
+from ita_lib.parse.agency import expand, type_keys, type_word
 from ita_lib.io.document import Document, Line
 from ita_lib.model import Assessment
 from ita_lib.parse.builder import RecordBuilder
@@ -46,51 +45,6 @@ _HEADER_RANK_WORDS = ("#", "ลำดับ", "อันดับ")
 _EMPTY_CELL = ("-", "–", "—")
 
 
-# --- knowledge: agency type words (provinces and districts: places.py) ------------------------
-
-@dataclass(frozen=True)
-class _TypeWord:
-    printed: str  # as it may start the printed name: full word or abbreviation
-    full: str  # the full type word it stands for
-    tier: str | None  # อบต., ทต., ... for local governments (Assessment.agency_type)
-
-    @property
-    def key(self) -> str:
-        return fold(self.printed)
-
-
-@lru_cache(maxsize=1)
-def _type_words() -> tuple[_TypeWord, ...]:
-    """Every type word and abbreviation, longest printed form first."""
-    tiers = dict(TIERS)
-    words = []
-    for kind in agency_types():
-        words.append(_TypeWord(kind.prefix, kind.prefix, tiers.get(kind.prefix)))
-        if kind.short:
-            words.append(_TypeWord(kind.short, kind.prefix, tiers.get(kind.prefix)))
-    for abbr, full in ABBREVIATIONS.items():  # the tiers, whatever the data file holds
-        words.append(_TypeWord(abbr, full, abbr))
-        words.append(_TypeWord(full, full, abbr))
-    return tuple(sorted(set(words), key=lambda w: (-len(w.printed), w.printed)))
-
-
-@lru_cache(maxsize=1)
-def _type_keys() -> dict[str, _TypeWord]:
-    return {word.key: word for word in _type_words()}
-
-
-@lru_cache(maxsize=1)
-def _type_re() -> re.Pattern:
-    # One alternation, longest first, followed by at least one letter of the name: a regex scan is
-    # much cheaper than ~90 startswith calls on every line that might be a row.
-    return re.compile("(?:" + "|".join(re.escape(key) for key in _type_keys()) + ")(?=.)")
-
-
-def _type_word(name: str) -> _TypeWord | None:
-    match = _type_re().match(fold(name))
-    return _type_keys()[match.group(0)] if match else None
-
-
 # --- one row -------------------------------------------------------------------------------------
 
 Token = tuple[str, int]  # (text, line number)
@@ -114,7 +68,7 @@ class Row:
 
     @property
     def typed(self) -> bool:
-        return self.agency_type is not None or _type_word(self.agency) is not None
+        return self.agency_type is not None or type_word(self.agency) is not None
 
 
 def _joined(tokens: list[Token]) -> str:
@@ -165,7 +119,7 @@ def _district_name(printed: str, province_code: str | None) -> str | None:
 def _valid_agency(tokens: list[Token]) -> bool:
     """Something more than a bare type word ("เทศบาลตำบล" alone is half an agency name)."""
     name = fold(_joined(tokens))
-    return bool(name) and name not in _type_keys()
+    return bool(name) and name not in type_keys()
 
 
 def _split_district(pre: list[Token], province_code: str | None):
@@ -188,7 +142,7 @@ def _split_district(pre: list[Token], province_code: str | None):
 def _agency(tokens: list[Token]) -> tuple[str, str | None]:
     """Full name (abbreviation expanded, stray spaces removed) and the local-government tier."""
     name = _joined(tokens)
-    word = _type_word(name)
+    word = type_word(name)
     if word is None:
         return name, None
     rest = name[len(word.printed):]
@@ -219,7 +173,7 @@ def read_row(tokens: list[Token]) -> Row | None:
 def _row_start(tokens: list[Token]) -> bool:
     """A rank followed by an agency type word: a row begins here, even when it is cut."""
     rank, rest = _take_rank(tokens)
-    return rank is not None and bool(rest) and _type_word(_joined(rest[:4])) is not None
+    return rank is not None and bool(rest) and type_word(_joined(rest[:4])) is not None
 
 
 def _could_be_row(tokens: list[Token]) -> bool:
@@ -336,7 +290,7 @@ def _row_lines(lines: list[Line]) -> list[Line]:
     the district, the province, the score): when a rank alone on its line is followed by an
     agency name at least three times, the cells from each rank to the next become one row."""
     starts = [i for i, line in enumerate(lines[:-1])
-              if _RANK.match(line.text.strip()) and _type_word("".join(lines[i + 1].text.split()[:1]))]
+              if _RANK.match(line.text.strip()) and type_word("".join(lines[i + 1].text.split()[:1]))]
     if len(starts) < MIN_ROW_RUN:
         return lines
     out = list(lines[:starts[0]])
