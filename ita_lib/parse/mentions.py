@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ita_lib.parse.agency import AgencyType, agency_types, known_abbreviations, known_kinds
 from ita_lib.io.document import Line
+from ita_lib.text.literals import literal_pattern
 from ita_lib.parse.places import is_district, is_place, is_province
 
 NACC = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
@@ -258,40 +259,7 @@ _SPECIAL_LOCAL = ("เมืองพัทยา", _CAPITAL)
 @lru_cache(maxsize=1)
 def _data_pattern() -> re.Pattern | None:
     """Every abbreviation and full name of the data, as one pattern (built once)."""
-    return _literal_pattern(tuple(sorted(set(known_abbreviations()) | set(known_kinds()) | set(_SPECIAL_LOCAL))))
-
-
-@lru_cache(maxsize=256)
-def _literal_pattern(keys: tuple[str, ...]) -> re.Pattern | None:
-    """One pattern for many literal names; the alternatives are factored into a trie because
-    Python's regex engine tries a flat list of hundreds of words one by one at every position."""
-    latin = [key for key in keys if re.fullmatch(r"[A-Za-z]+", key)]
-    thai = [key for key in keys if key not in latin]
-    parts = []
-    if latin:
-        parts.append(rf"(?<![A-Za-z]){_trie(latin)}(?![A-Za-z])")
-    if thai:
-        parts.append(_trie(thai))  # glued to a Thai word before it: checked by _starts_a_word
-    return re.compile("|".join(parts)) if parts else None
-
-
-def _trie(words: list[str]) -> str:
-    tree: dict = {}
-    for word in words:
-        node = tree
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-        return body + "?" if ends else body
-
-    return pattern(tree)
+    return literal_pattern(tuple(sorted(set(known_abbreviations()) | set(known_kinds()) | set(_SPECIAL_LOCAL))))
 
 
 def document_links(lines: list[Line]) -> dict[str, tuple[str, str]]:
@@ -327,7 +295,7 @@ def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
         name = re.sub(r"\s+", " ", match.group()).replace("( ", "(")
         found.append(Mention(match.start(), match.end(), name, match.group(), "enterprise", SUBJECT))
     known = _known_names()
-    for literal in (_data_pattern(), _literal_pattern(tuple(sorted(links)))):
+    for literal in (_data_pattern(), literal_pattern(tuple(sorted(links)))):
         if literal is None:
             continue
         for match in literal.finditer(text):
