@@ -58,6 +58,16 @@ def test_fix_sara_am(src, want):
     assert fix_sara_am(src) == want
 
 
+@pytest.mark.parametrize("src, want", [
+    ("เทศบาลต ำบลนาแก\tอ ำเภอเมือง", "เทศบาลตำบลนาแก\tอำเภอเมือง"),  # a PDF's space before ำ (blind5 013)
+    ("การด \u0e4d\u0e32เนินงาน", "การดำเนินงาน"),  # a space before a decomposed sara am (blind5 011)
+    ("ผลคะแนน ๙๑.๒๐ ความสำเร็จ", "ผลคะแนน 91.20 ความสำเร็จ"),  # nothing to join
+])
+def test_a_space_before_sara_am_is_taken_out(src, want):
+    assert clean_text(src) == want
+    assert "\t".join(clean_cell(cell) for cell in src.split("\t")) == want
+
+
 @pytest.mark.parametrize("zw", ["\u200b", "\u200c", "\u200d", "\ufeff", "\u2060", "\u00ad"])
 def test_remove_zero_width(zw):
     assert remove_zero_width(f"คะ{zw}แนน{zw}") == "คะแนน"

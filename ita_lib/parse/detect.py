@@ -13,6 +13,7 @@ from ita_lib.parse.english import read_english
 from ita_lib.parse.multi import parse_multi_agency_table, parse_multi_year_table, parse_province_list
 from ita_lib.parse.province_rows import is_province_list
 from ita_lib.parse.prose import read_prose
+from ita_lib.parse.prose_words import heading, other_assessment_heading, says_not_ita
 from ita_lib.parse.combine import with_sentences
 from ita_lib.parse.ranked_tables import parse_ranked_table
 from ita_lib.parse.scan import promote_loose_rows
@@ -74,6 +75,17 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
     if (not _has_ita_marker(text) and indicator_mentions < 3
             and not is_province_list(document)):  # a list copied without its ITAS title
         report.notes.append("not an ITA result: no ITA wording and no ITA indicator names")
+        return report
+    disclaimer = next((line for line in document.lines if says_not_ita(line.text)), None)
+    if disclaimer is not None:
+        report.notes.append(f"not an ITA result: line {disclaimer.number} says so")
+        return report
+    if other_assessment_heading(heading(line.text for line in document.lines)):
+        # headed by another assessment (LPA, MOIT, a survey): only a sentence that names the ITA counts
+        prose = read_prose(document, year=year, agency=agency)
+        report.records, report.notes = prose.records, [*report.notes, *prose.notes]
+        if not report.records:
+            report.notes.append("not an ITA result: the text is about another assessment")
         return report
     english = read_english(document, year=year, agency=agency)
     if english is not None:

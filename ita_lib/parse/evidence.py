@@ -26,7 +26,7 @@ it, "after" the start of the text after it):
 | average / group  | clause |  veto  | "คะแนนเฉลี่ย 88.20", "ทั่วประเทศ 88.20"   |
 | change           | clause |  veto  | "เพิ่มขึ้น 12.40" (not "เพิ่มขึ้นเป็น 95.10", "เพิ่มขึ้นจาก 88.10": parse/changes.py) |
 | threshold        | before |  veto  | "คะแนนเต็ม 100", "ไม่น้อยกว่า 85"          |
-| target           | clause |  veto  | "ตั้งเป้าหมายให้ได้คะแนน 95.00"           |
+| target           | clause |  veto  | "ตั้งเป้าหมายให้ได้คะแนน 95.00", "จะได้ 0 คะแนน" |
 | threshold_after  | after  |  veto  | "85 คะแนนขึ้นไป"                          |
 | percent          | after  |  veto  | "100%", "ร้อยละ" after                    |
 | share            | before |  veto  | "84 แห่ง คิดเป็นร้อยละ 84.85"              |
@@ -84,7 +84,9 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("threshold", "before", re.compile(r"(?:เกณฑ์\S{0,6}|ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|เป้าหมาย|เต็ม|ไม่ถึง|"
                                       r"(?<!คะแนนสูง)ถึงร้อยละ)"
                                       r"\s?(?:คะแนน)?\s?(?:ที่)?\s?$"), VETO),
-    ("target", "clause", re.compile(r"เป้าหมาย|ตั้งเป้า|คาดว่า|คาดหวัง|มุ่งหวัง|ให้ได้|ไม่น้อยกว่า|อย่างน้อย|ต้องได้"), VETO),
+    # "… จะได้ 0 คะแนนในข้อนั้น": what would happen, not what did
+    ("target", "clause", re.compile(r"เป้าหมาย|ตั้งเป้า|คาดว่า|คาดหวัง|มุ่งหวัง|ให้ได้|ไม่น้อยกว่า|อย่างน้อย|ต้องได้|จะได้"),
+     VETO),
     ("threshold_after", "after", re.compile(r"^\s?(?:คะแนน)?\s?(?:ขึ้นไป|เป็นต้นไป)"), VETO),
     ("percent", "after", re.compile(r"^\s?(?:%|เปอร์เซ็นต์|percent|per cent)"), VETO),
     # "84 แห่ง คิดเป็นร้อยละ 84.85": a share of a count, not a score

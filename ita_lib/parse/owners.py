@@ -70,10 +70,10 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
 
 # "อบต.ดอนแก้ว ของอำเภอแม่ริม": a place written right after an agency is where that agency is.
 _OF_PLACE = re.compile(r"\s*(?:ของ|ใน)?\s*")
-# "…ซึ่งเป็นคนละหน่วยงานกับ อบต.ข ได้ 88.42", "…สูงกว่า อบต.ข": an agency compared with is not the
+# "…ซึ่งเป็นคนละหน่วยงานกับ อบต.ข ได้ 88.42", "…ในอำเภอเดียวกันกับ ทต.ข", "…สูงกว่า อบต.ข": an agency compared with is not the
 # sentence's subject, unless the value is its own ("…กับ อบต.ข ที่ได้ 85.00").
 # ("A กับ B" alone is a list: กับ counts only after a word of comparison.)
-_COMPARED_BEFORE = re.compile(r"(?:(?:คนละ|ต่าง|เหมือน|เทียบ)\S{0,12}กับ|กว่า|ต่างจาก|แทน)\s?$")
+_COMPARED_BEFORE = re.compile(r"(?:(?:คนละ|ต่าง|เหมือน|เทียบ|เดียว)\S{0,12}กับ|กว่า|ต่างจาก|แทน)\s?$")
 
 
 def _location_of_previous(text: str, place: Mention, earlier: list[Mention]) -> bool:

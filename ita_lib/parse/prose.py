@@ -28,7 +28,7 @@ from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidat
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.value_years import value_year
 from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning
-from ita_lib.parse.prose_words import ITA_NAMED, OTHER_ASSESSMENT, about_ita, prose_patterns
+from ita_lib.parse.prose_words import about_ita, example_lines, heading, other_assessment_heading, prose_patterns
 from ita_lib.parse.owners import grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
@@ -76,6 +76,9 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     main = _given_agency(agency) or _main_agency(lines)
     evidence: dict[tuple[str, int | None], AgencyEvidence] = {}
     unattributed: list[str] = []
+    # A text headed by another assessment ("ประกาศผลการประเมินประสิทธิภาพ… (LPA)") speaks of it wherever
+    # a line does not name the ITA; even there a pass word alone is its, not the ITA's.
+    other_text = other_assessment_heading(heading(line.text for line, _ in lines))
 
     def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: Value):
         for target in owners or (main,):
@@ -83,6 +86,8 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
 
     def collect_one(line: Line, target: Mention | None, position: int, kind: str, value: Value,
                     named_year: int | None = None):
+        if other_text and kind in ("grade", "result"):
+            return
         if target is None:
             unattributed.append(f"{value.value} (line {line.number})")
             return
@@ -109,12 +114,9 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         else:
             entry.indicators.setdefault(kind, []).append(value)
 
-    # A text headed by another assessment ("ประกาศผลการประเมินประสิทธิภาพ… (LPA)") speaks of it wherever
-    # a line does not name the ITA.
-    head = " ".join(line.text for line, _ in lines[:3])
-    other_text = bool(OTHER_ASSESSMENT.search(head)) and not ITA_NAMED.search(head)
+    examples = example_lines(document.lines)
     for line, mentions in lines:
-        if about_ita(line.text, other_text):
+        if line.number not in examples and about_ita(line.text, other_text):
             _read_line(line, mentions, collect)
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
@@ -330,7 +332,7 @@ def _bare_record(document: Document, lines, main: Mention, year: int | None,
                  year_line: int | None, other_text: bool) -> Assessment | None:
     """A text that reports the agency's ITA outcome (an award, a rank) without any number still
     records that the agency was assessed that year."""
-    if year is None or main.kind == "given":
+    if year is None or main.kind == "given" or other_text:
         return None
     for line, mentions in lines:
         if not about_ita(line.text, other_text):

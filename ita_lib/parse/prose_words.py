@@ -36,6 +36,8 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
     # the pass or fail of the pass mark ("ต้องปรับปรุงโดยด่วน ไม่ผ่านเกณฑ์ 85 คะแนน").
     scale = (rf"\s?,?\s?(?:ระดับ)?\s?(?:{alternation(rubric.result_words)})(?!\s?(?:การ)?(?:ประเมิน|เกณฑ์))"
              r"|\s?[(:]?\s?\d{1,3}(?:\.\d{1,2})?\s?(?:คะแนน)?\s?[-–]\s?\d")
+    # "ระดับผ่านเกณฑ์ ร้อยละ 90 ขึ้นไป", "ผ่านเกณฑ์ (85 คะแนนขึ้นไป)": the pass mark, not a result
+    bound = r"\S{0,6}\s?[(:]?\s?(?:ร้อยละ\s?)?\d{2,3}(?:\.\d+)?\s?(?:คะแนน|%)?\s?ขึ้นไป"
     return ProsePatterns(
         # "ระดับ AA", "เกรด A"; or a grade in brackets right after a score ("96.45 คะแนน (AA)").
         # ''AA'', ‘‘A’’: two single quotes for a double one, as some sites print it
@@ -45,8 +47,8 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
         # "อยู่ในเกณฑ์ : ผ่านดี" names a level too; "ที่" only before a pass word ("ผลที่ต้องปรับปรุง" is
         # "what must be improved").
         result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
-                          rf"[\"“”'‘’(]{{0,2}}\s?((?>{words}))(?!{verb}|{scale}|\s?ขึ้นไป)|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
-                          r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))"),
+                          rf"[\"“”'‘’(]{{0,2}}\s?((?>{words}))(?!{verb}|{scale}|\s?ขึ้นไป|{bound})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
+                          r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))" + rf"(?!{bound})"),
         # "ได้ 91.05 ผ่านดี" too, not a band's end ("85.00 – 94.99 ผ่านดี").
         result_after_score=re.compile(rf"(?:\d\s?คะแนน|(?<![\d\-–~])(?<![\-–~]\s)\d\d\.\d\d)\s?[(\-–/]?\s?({words})"
                                       rf"(?!{verb}|เกณฑ์|ประเมิน)|(?<![\u0e00-\u0e7f])"
@@ -65,11 +67,64 @@ OTHER_ASSESSMENT = re.compile(r"\bLPA\b|Local Performance|ประสิทธ�
                                r"T-?score|\bCPI\b|ดัชนีการรับรู้การทุจริต|O-NET|ความพึงพอใจ|PMQA|อันดับเครดิต|"
                                r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)|องค์กร(?:ส่งเสริม)?คุณธรรม|ชุมชนคุณธรรม|ศูนย์ราชการสะดวก|"
                                r"สำนักงานสีเขียว|Green Office|เลิศรัฐ|ผลสำรวจ|ผลการสำรวจ|รัฐบาลดิจิทัล|Digital Government|"
-                               r"\bDGA\b|ประเมินตนเอง|ประกันคุณภาพ", re.IGNORECASE)
-# "สมมุติหน่วยงาน ก ได้ …", "ตัวอย่างการคำนวณ": an example worked, not a result.
-_EXAMPLE = re.compile(r"สมมุติ|สมมติ|ยกตัวอย่าง|ตัวอย่างการคำนวณ|for example|e\.g\.", re.IGNORECASE)
+                               r"\bDGA\b|ประเมินตนเอง|ประกันคุณภาพ|\bMOIT\b", re.IGNORECASE)
+# "สมมุติหน่วยงาน ก ได้ …", "ตัวอย่างการคำนวณ", "ตัวอย่างที่ 2 หน่วยงาน ข": an example worked, not a result.
+_EXAMPLE = re.compile(r"สมมุติ|สมมติ|ยกตัวอย่าง|ตัวอย่างการคำนวณ|ตัวอย่างที่\s?\d|for example|e\.g\.", re.IGNORECASE)
 # "ITA" in capitals only: "digital" holds the letters too.
 ITA_NAMED = re.compile(r"(?-i:ITA)|คุณธรรมและความโปร่งใส|คุณธรรม\s?-?\s?ความโปร่งใส|Integrity", re.IGNORECASE)
+# The health ministry's own assessment (MOIT) has the ITA's Thai name: with it, only the letters name the ITA.
+_MOIT = re.compile(r"\bMOIT\b")
+_ITA_LETTERS = re.compile(r"(?<![A-Za-z])ITAS?(?![A-Za-z])")
+# "ผลการประเมินนี้…มิใช่ผลการประเมิน ITA ของสำนักงาน ป.ป.ช.": the text says it gives no ITA result.
+_NOT_ITA = re.compile(r"(?:มิใช่|ไม่ใช่|ไม่ได้เป็น)\s?(?:ผล)?\s?(?:การ)?(?:ประเมิน)?\s?(?:ITA|คุณธรรมและความโปร่งใส)")
+# A site's menu or breadcrumb: "หน้าหลัก | ข่าว | ITA 2567 | …", "หน้าแรก  เกี่ยวกับเรา  บริการ  ข่าวสาร".
+_MENU_SEPARATOR = re.compile(r"\s[|»]\s|\s{2,}")
+_HEAD_LINES = 3
+
+
+def names_ita(text: str) -> bool:
+    if _MOIT.search(text):
+        return bool(_ITA_LETTERS.search(text))
+    return bool(ITA_NAMED.search(text))
+
+
+def is_menu(text: str) -> bool:
+    items = [item for item in _MENU_SEPARATOR.split(text.strip()) if item.strip()]
+    return len(items) >= 4 and all(len(item) <= 30 for item in items) or text.count("|") >= 3
+
+
+def heading(texts) -> str:
+    """The text's first lines, a site's menus left out: what the text says it is about."""
+    head = []
+    for text in texts:
+        if text.strip() and not is_menu(text):
+            head.append(text)
+            if len(head) == _HEAD_LINES:
+                break
+    return " ".join(head)
+
+
+def other_assessment_heading(head: str) -> bool:
+    """A text headed by another assessment (LPA, MOIT, a survey…) and not by the ITA."""
+    return bool(OTHER_ASSESSMENT.search(head)) and not names_ita(head)
+
+
+def says_not_ita(text: str) -> re.Match | None:
+    return _NOT_ITA.search(text)
+
+
+def example_lines(lines) -> set[int]:
+    """Lines of a worked example: from a line that opens one ("ตัวอย่างที่ 1 หน่วยงาน ก (สมมติ)") to the
+    next blank line."""
+    inside, found = False, set()
+    for line in lines:
+        if not line.text.strip():
+            inside = False
+            continue
+        inside = inside or bool(_EXAMPLE.search(line.text))
+        if inside:
+            found.add(line.number)
+    return found
 
 
 def about_ita(text: str, other_text: bool) -> bool:
@@ -77,6 +132,6 @@ def about_ita(text: str, other_text: bool) -> bool:
     in a text headed by another assessment unless it names the ITA, nor when it works an example."""
     if _EXAMPLE.search(text):
         return False
-    if ITA_NAMED.search(text):
+    if names_ita(text):
         return True
     return not other_text and not OTHER_ASSESSMENT.search(text)

@@ -32,6 +32,7 @@ from ita_lib.rubric import Rubric, load as load_rubric  # noqa: E402  (the grade
 __all__ = [
     "thai_digits_to_arabic",
     "fix_sara_am",
+    "join_sara_am",
     "remove_zero_width",
     "dedupe_marks",
     "replace_fffd",
@@ -123,6 +124,20 @@ def dedupe_marks(s: str) -> str:
 _RE_FFFD_AM = re.compile(f"([{_CONSONANT}][{_TONE}]?)\ufffd")
 
 
+# "ต ำบล", "ส ำนักงาน": PDF extraction often puts a space before ำ (drawn as its own glyph); no Thai word
+# starts with ำ, so the space is never the writer's.
+_RE_SPACE_BEFORE_AM = re.compile("[ \u00a0]+(?=\u0e33)")
+
+
+def join_sara_am(s: str) -> str:
+    """The space a PDF put before ำ taken out.
+
+    >>> join_sara_am("องค์การบริหารส่วนต ำบล ล ำดับ")
+    'องค์การบริหารส่วนตำบล ลำดับ'
+    """
+    return _RE_SPACE_BEFORE_AM.sub("", s)
+
+
 def replace_fffd(s: str) -> str:
     """U+FFFD after a consonant (or consonant + tone) was ำ in the source PDF; elsewhere drop it.
 
@@ -200,7 +215,7 @@ def clean_cell(s: str) -> str:
     s = remove_zero_width(s)
     s = thai_digits_to_arabic(s)
     s = replace_fffd(s)  # before sara am / dedupe so a rebuilt ำ is checked too
-    s = fix_sara_am(s)
+    s = join_sara_am(fix_sara_am(s))
     s = dedupe_marks(s)
     s = collapse_spaces(s)
     # pythainlp's safe pieces of normalize(): "พ ุ่ม" -> "พุ่ม", เเ -> แ, tone/vowel order,
@@ -226,7 +241,7 @@ def clean_text(s: str) -> str:
     s = remove_zero_width(s)
     s = thai_digits_to_arabic(s)
     s = replace_fffd(s)
-    s = fix_sara_am(s)
+    s = join_sara_am(fix_sara_am(s))
     s = dedupe_marks(s)
     s = _tidy_cell_spaces(s)
     s = remove_spaces_before_marks(s)
