@@ -48,3 +48,61 @@ def test_a_pass_word_before_the_pass_mark_is_the_mark() -> None:
     (record,) = records
     assert (record.agency, record.overall_score, record.passed) == ("เทศบาลตำบลนาด้วง", 88.64, True)
     assert record.result is None and record.passed_derived  # passed from the score; no line's word
+
+
+_ANALYSIS_HEAD = ("รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. 2567\n"
+                  "องค์การบริหารส่วนตำบลหนองหญ้าไซ อำเภอหนองหญ้าไซ จังหวัดสุพรรณบุรี\n")
+
+
+def _indicators(text: str) -> dict[int, float]:
+    (record,) = parse_text(text)
+    return {int(number): score for number, score in record.indicators.items()}
+
+
+def test_a_ranked_pdf_table_whose_names_wrap_without_a_dot_is_read_by_name() -> None:
+    """blind6 015 kind: "อันดับ ตัวชี้วัด คะแนน" sorted by score, two names wrapped to the next line."""
+    text = _ANALYSIS_HEAD + (
+        "อันดับ          ตัวชี้วัด                         คะแนน\n"
+        "   1      การปฏิบัติหน้าที่                    97.10\n"
+        "   2      การแก้ไขปัญหาการ\n"
+        "          ทุจริต                                95.20\n"
+        "   3      การเปิดเผยข้อมูล                     93.75\n"
+        "   4      การใช้ทรัพย์สินของ\n"
+        "          ราชการ                                88.05\n")
+    assert _indicators(text) == {1: 97.10, 5: 95.20, 9: 93.75, 4: 88.05}
+
+
+def test_a_table_copied_one_piece_a_line_with_thai_digits() -> None:
+    """blind5 011 kind: "๑. การปฏิบัติ" / "หน้าที่" / "๙๕.๔๒": number and name, the name wrapped, the score
+    alone on its line; a page footer between two halves of the table."""
+    text = _ANALYSIS_HEAD + (
+        "ตัวชี้วัด\nคะแนน\n"
+        "๑. การปฏิบัติ\nหน้าที่\n๙๒.๔๐\n"
+        "๒. การใช้งบ\nประมาณ\n๘๗.๑๕\n"
+        "รายงานการวิเคราะห์ผล ITA ๒๕๖๗ อบต.หนองหญ้าไซ หน้า ๑ จาก ๒\n"
+        "ตัวชี้วัด\nคะแนน\n"
+        "๙. การเปิดเผย\nข้อมูล\n๙๙.๒๐\n")
+    assert _indicators(text) == {1: 92.40, 2: 87.15, 9: 99.20}
+
+
+def test_a_ranked_table_with_target_and_difference_columns() -> None:
+    """blind5 012 kind: the score column is the one headed คะแนน; the target and the difference are not."""
+    text = _ANALYSIS_HEAD + (
+        "อันดับ    ตัวชี้วัด                      คะแนน     ค่าเป้าหมาย   ผลต่าง\n"
+        "1         การใช้อำนาจ                    96.30      90.00       +6.30\n"
+        "2         คุณภาพการดำเนินงาน             91.10      90.00       +1.10\n"
+        "3         ประสิทธิภาพการสื่อสาร            86.40      90.00       -3.60\n")
+    assert _indicators(text) == {3: 96.30, 6: 91.10, 7: 86.40}
+
+
+def test_a_row_whose_number_and_name_disagree_is_left_out_and_many_such_rows_are_an_order() -> None:
+    """blind6 015 kind: a printed number the name contradicts is no evidence of the indicator."""
+    one = _ANALYSIS_HEAD + ("ลำดับ\tตัวชี้วัด\tคะแนน\n1\tการปฏิบัติหน้าที่\t94.00\n2\tการใช้งบประมาณ\t91.00\n"
+                            "3\tคุณภาพการดำเนินงาน\t90.50\n")
+    (record,) = parse_text(one)
+    assert {int(k): v for k, v in record.indicators.items()} == {1: 94.00, 2: 91.00}
+    assert [w.message for w in record.warnings if w.code == "indicator_name_mismatch"] == [
+        "indicator 3 is printed as 'คุณภาพการดำเนินงาน', which is the name of indicator 6; its score 90.50 is left out"]
+    many = _ANALYSIS_HEAD + ("ลำดับ\tตัวชี้วัด\tคะแนน\n1\tการเปิดเผยข้อมูล\t98.00\n2\tการปฏิบัติหน้าที่\t93.00\n"
+                             "3\tการใช้อำนาจ\t90.50\n")
+    assert _indicators(many) == {9: 98.00, 1: 93.00, 3: 90.50}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ita_lib.io.document import Line
 from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
@@ -22,49 +23,71 @@ def is_indicator_table(table: Table) -> bool:
 
 
 def read_indicator_table(table: Table, builder: RecordBuilder) -> int:
-    """Store the table's indicator scores; returns how many rows gave one."""
-    ranked = is_ranked(table)
+    """Store the table's indicator scores; returns how many rows gave one.
+
+    A row's printed number and its name must agree. When two or more rows name another indicator than
+    their number, the numbers are an order (a table sorted by score) and the names decide; when one row
+    does, that row's score is nobody's for sure and is left out with a warning naming both."""
+    rows = [row for row in (_read_row(table, row) for row in table.rows) if row is not None]
+    disagreeing = [row for row in rows if row.printed and row.by_name and row.printed != row.by_name]
+    by_name = is_ranked(table) or len(disagreeing) >= 2
+    if disagreeing and not is_ranked(table) and by_name:
+        builder.warn("indicator_name_mismatch", f"{len(disagreeing)} rows name another indicator than their "
+                     "number: the numbers are an order, read by name", disagreeing[0].line)
+    count = 0
+    for row in rows:
+        if by_name:  # ranked tables print a rank, not the indicator number
+            number = row.by_name
+            if number is None:
+                builder.warn("unknown_indicator", f"no indicator is called '{row.label}'", row.line)
+                continue
+        else:
+            number = row.printed or row.by_name
+            if number is None:
+                builder.warn("unknown_indicator", f"no indicator number or known name in '{row.label}'", row.line)
+                continue
+            if row.printed and row.by_name and row.by_name != row.printed:
+                builder.warn("indicator_name_mismatch",
+                             f"indicator {row.printed} is printed as '{_name_part(row.label)}', which is the name of "
+                             f"indicator {row.by_name}; its score {row.score:.2f} is left out", row.line)
+                continue
+            if row.printed and row.by_name is None and _name_part(row.label):
+                builder.warn("indicator_name_mismatch",
+                             f"indicator {row.printed} is printed as '{_name_part(row.label)}' "
+                             f"(expected {load_rubric().indicators[row.printed].name}); kept the printed number",
+                             row.line)
+        builder.set_indicator(number, row.score, row.line)
+        count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    score: float
+    label: str
+    printed: int | None  # the number printed in the row
+    by_name: int | None  # the indicator its name denotes
+
+
+def _read_row(table: Table, row: Line) -> _Row | None:
     score_col = table.column("คะแนน")
     name_col = table.column("รายละเอียด", "ชื่อตัวชี้วัด")
     indicator_col = table.column("ตัวชี้วัด")
-    count = 0
-    for row in table.rows:
-        cells = row.cells or ()
-        if score_col is None or score_col >= len(cells):
-            continue
-        score = cell_score(cells[score_col].text)
-        if score is None:
-            continue
-        label = cells[name_col].text if name_col is not None and name_col < len(cells) else (
-            cells[indicator_col].text if indicator_col is not None and indicator_col < len(cells) else "")
-        by_name = indicator_from_name(label)
-        if ranked:
-            # Ranked tables print a rank, not the indicator number: the name decides.
-            number = by_name
-            if number is None:
-                builder.warn("unknown_indicator", f"no indicator is called '{label}'", row.number)
-                continue
-        else:
-            printed = indicator_number_prefix(cells[indicator_col].text) if indicator_col is not None else None
-            if printed is None and indicator_col != 0:
-                printed = indicator_number_prefix(cells[0].text)
-            number = printed or by_name
-            if number is None:
-                builder.warn("unknown_indicator", f"no indicator number or known name in '{label}'",
-                             row.number)
-                continue
-            if printed and by_name and by_name != printed:
-                builder.warn("indicator_name_mismatch",
-                             f"indicator {printed} is printed as '{_name_part(label)}', which is the name of "
-                             f"indicator {by_name}; kept the printed number", row.number)
-            elif printed and by_name is None and _name_part(label):
-                builder.warn("indicator_name_mismatch",
-                             f"indicator {printed} is printed as '{_name_part(label)}' "
-                             f"(expected {load_rubric().indicators[printed].name}); kept the printed number",
-                             row.number)
-        builder.set_indicator(number, score, row.number)
-        count += 1
-    return count
+    cells = row.cells or ()
+    if score_col is None or score_col >= len(cells):
+        return None
+    score = cell_score(cells[score_col].text)
+    if score is None:
+        return None
+    label = cells[name_col].text if name_col is not None and name_col < len(cells) else (
+        cells[indicator_col].text if indicator_col is not None and indicator_col < len(cells) else "")
+    printed = None
+    if not is_ranked(table):
+        printed = indicator_number_prefix(cells[indicator_col].text) if indicator_col is not None else None
+        if printed is None and indicator_col != 0:
+            printed = indicator_number_prefix(cells[0].text)
+    return _Row(row.number, score, label, printed, indicator_from_name(label))
 
 
 def _name_part(label: str) -> str:

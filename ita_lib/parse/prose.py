@@ -332,8 +332,8 @@ def _bare_record(document: Document, lines, main: Mention, year: int | None,
                  year_line: int | None, other_text: bool) -> Assessment | None:
     """A text that reports the agency's ITA outcome (an award, a rank) without any number still
     records that the agency was assessed that year."""
-    if year is None or main.kind == "given" or other_text:
-        return None
+    if year is None or main.kind in ("given", "district") or other_text:
+        return None  # a district is no assessed agency (its office is the DOPA's)
     for line, mentions in lines:
         if not about_ita(line.text, other_text):
             continue

@@ -132,20 +132,28 @@ def cell(line: Line, index: int | None) -> Cell | None:
 # PDF text has no tabs: a table row arrives as "3 การปฏิบัติหน้าที่ 93.50" and its header as
 # "อันดับ ตัวชี้วัด คะแนน". Such lines are turned back into rows before tables are read.
 # A bullet or an emoji may lead ("✅ 1. การปฏิบัติหน้าที่ 91.52", a social-media post).
-# The number may follow the word for indicator ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 96.12").
+# The number may follow the word for indicator ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 96.12"); more number
+# cells may follow the score ("2 การใช้อำนาจ 97.80 90.00 +7.80": a target and a difference).
 _LOOSE_ROW = re.compile(r"^[\s\u2000-\u2bff\ufe0f\U0001f000-\U0001faff•·*>\-–]*(?:ตัวชี้วัดที่\s?)?"
                         r"(\d{1,2})\s*[.)]?\s+(\S.*?)\s+"
-                        r"(\d{1,3}(?:\.\d{1,2})?)\s*$")
+                        r"(\d{1,3}(?:\.\d{1,2})?)((?:\s+[+\-–]?\d{1,3}(?:\.\d{1,2})?)*)\s*$")
 
 
 _ROW_START = re.compile(r"^\s*(?:ตัวชี้วัดที่\s?)?\d{1,2}\s*[.)]\s+\S")
+# Inside a table, a row may start with its bare number: "4 การแก้ไขปัญหาการ" / "ทุจริต 92.88".
+_BARE_ROW_START = re.compile(r"^\s*\d{1,2}\s+[\u0e01-\u0e4e]")
+_MAX_WRAPPED_LINES = 3  # "๑. การปฏิบัติ" / "หน้าที่" / "๙๕.๔๒": a row a PDF put one piece a line
 
 
 def _loose_header(text: str) -> tuple[str, ...] | None:
+    """"อันดับ ตัวชี้วัด คะแนน", "อันดับ ตัวชี้วัด คะแนน ค่าเป้าหมาย ผลต่าง": header words, the indicator and
+    score columns among them."""
     tokens = text.split()
     if not 2 <= len(tokens) <= 8:
         return None
-    if all(any(word in token for word in HEADER_WORDS) for token in tokens):
+    labelled = [token for token in tokens if any(word in token for word in HEADER_WORDS)]
+    if len(labelled) == len(tokens) or (len(labelled) >= 3 and any("ตัวชี้วัด" in t for t in tokens)
+                                        and any("คะแนน" in t for t in tokens)):
         return tuple(tokens)
     return None
 
@@ -153,37 +161,67 @@ def _loose_header(text: str) -> tuple[str, ...] | None:
 def _loose_row(text: str) -> tuple[str, ...] | None:
     match = _LOOSE_ROW.match(text)
     if match and indicator_from_name(match.group(2)) is not None:
-        return match.groups()
+        return (*match.groups()[:3], *match.group(4).split())
     return None
+
+
+def _joined(text: str, following: str) -> str:
+    """Two pieces of one wrapped row: Thai words run on without a space, a number keeps its own."""
+    text, following = text.rstrip(), following.lstrip()
+    glue = "" if re.search("[\u0e01-\u0e4e]$", text) and re.match("[\u0e01-\u0e4e]", following) else " "
+    return text + glue + following
+
+
+def _starts_row(text: str, in_table: bool) -> bool:
+    return bool(_ROW_START.match(text) or (in_table and _BARE_ROW_START.match(text)))
+
+
+def _wrapped_row(pieces: list[Line]) -> bool:
+    """Whether the lines start with a row whose bare number ("4 การแก้ไขปัญหาการ") and wrapped name end
+    in a score: only a real row makes a header of the line above."""
+    if not pieces or not _BARE_ROW_START.match(pieces[0].text):
+        return False
+    text = pieces[0].text
+    for piece in pieces[1:]:
+        text = _joined(text, piece.text)
+        if _loose_row(text):
+            return True
+    return _loose_row(pieces[0].text) is not None
 
 
 def promote_loose_rows(lines: list[Line]) -> list[Line]:
     """Lines that are a table's header or rows written with spaces become row Lines."""
     out = list(lines)
-    following = None  # the index of the next non-blank line after each line: found walking backwards, once
-    next_text: list[int | None] = [None] * len(lines)
-    for index in range(len(lines) - 1, -1, -1):
-        next_text[index] = following
-        if lines[index].text.strip():
-            following = index
-    for index, line in enumerate(lines):
-        if line.is_row or not line.text.strip() or not out[index].text.strip():
+    text_at = [i for i, line in enumerate(lines) if line.text.strip()]
+    in_table = False  # the line before was a row or a header made here
+    for position, index in enumerate(text_at):
+        line = lines[index]
+        if line.is_row or not out[index].text.strip():
+            in_table = line.is_row
             continue
         cells = _loose_row(line.text)
-        following_at = next_text[index]
-        following = lines[following_at] if following_at is not None else None
-        if cells is None and following is not None and not following.is_row and _ROW_START.match(line.text) \
-                and not _ROW_START.match(following.text):
+        following_at = text_at[position + 1:position + 1 + _MAX_WRAPPED_LINES]
+        following = [lines[i] for i in following_at]
+        if cells is None and _starts_row(line.text, in_table):
             # "4. การใช้ทรัพย์สิน" / "ของราชการ 88.15": a row whose name a PDF wrapped
-            cells = _loose_row(line.text.rstrip() + following.text.lstrip())
-            if cells is not None:
-                out[following_at] = Line(following.number, "")
+            text = line.text
+            for taken, piece in enumerate(following, start=1):
+                if piece.is_row or _starts_row(piece.text, True):
+                    break
+                text = _joined(text, piece.text)
+                cells = _loose_row(text)
+                if cells is not None:
+                    for consumed in following_at[:taken]:
+                        out[consumed] = Line(lines[consumed].number, "")
+                    break
         if cells is None:
             header = _loose_header(line.text)
-            if header and following is not None and not following.is_row and (
-                    _loose_row(following.text) or _ROW_START.match(following.text)):
+            nxt = following[0] if following else None
+            if header and nxt is not None and not nxt.is_row and (
+                    _loose_row(nxt.text) or _ROW_START.match(nxt.text) or _wrapped_row(following)):
                 # "ตัวชี้วัด คะแนน" over rows "1 การปฏิบัติหน้าที่ 91.80": the rows' number has no heading
                 cells = header if len(header) >= 3 else (IMPLIED_HEADER[0], *header)
+        in_table = cells is not None
         if cells is not None:
             out[index] = Line(line.number, "\t".join(cells), tuple(Cell(c) for c in cells))
     return out
