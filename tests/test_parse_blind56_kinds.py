@@ -106,3 +106,25 @@ def test_a_row_whose_number_and_name_disagree_is_left_out_and_many_such_rows_are
     many = _ANALYSIS_HEAD + ("ลำดับ\tตัวชี้วัด\tคะแนน\n1\tการเปิดเผยข้อมูล\t98.00\n2\tการปฏิบัติหน้าที่\t93.00\n"
                              "3\tการใช้อำนาจ\t90.50\n")
     assert _indicators(many) == {9: 98.00, 1: 93.00, 3: 90.50}
+
+
+def test_an_average_whose_word_a_pdf_wrapped_to_the_line_above_is_no_score() -> None:
+    """blind5 011/012 kind: "…สูงกว่าค่าเฉลี่ยของกลุ่มองค์การ" / "มหาชน (48 หน่วยงาน) อยู่ที่ 90.66 คะแนน"."""
+    (record,) = parse_text(
+        "ประกาศผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566\n"
+        "        สถาบันวิจัยวิทยาศาสตร์และเทคโนโลยีแห่งประเทศไทย ได้รับผลการประเมิน ITA ประจำปี\n"
+        "งบประมาณ พ.ศ. 2566 เท่ากับ 93.61 คะแนน อยู่ในระดับผ่านดี ทั้งนี้ค่าเฉลี่ยของกลุ่มองค์การ\n"
+        "มหาชน (48 หน่วยงาน) อยู่ที่ 90.66 คะแนน\n")
+    assert (record.overall_score, record.result, record.fiscal_year) == (93.61, "ผ่านดี", 2566)
+    assert not [w for w in record.warnings if w.code == "ambiguous_score"]
+
+
+def test_a_grade_in_brackets_dated_to_last_year_is_not_this_years() -> None:
+    """blind6 015 kind: an analysis document's headline "(ปี 2565 ได้ 88.02 คะแนน ระดับ A)"."""
+    records = parse_text(_ANALYSIS_HEAD + (
+        "1. ผลการประเมินในภาพรวม\n"
+        "องค์การบริหารส่วนตำบลหนองหญ้าไซ ได้คะแนน 90.44 คะแนน ผลการประเมินอยู่ในระดับ ผ่าน "
+        "(ปี 2566 ได้ 86.30 คะแนน ระดับ A)\n"
+        "ตัวชี้วัด\tคะแนน\n1. การปฏิบัติหน้าที่\t94.00\n"))
+    assert sorted((r.fiscal_year, r.overall_score, r.grade, r.result) for r in records) == [
+        (2566, 86.30, "A", None), (2567, 90.44, None, "ผ่าน")]

@@ -143,11 +143,13 @@ class Candidate:
         return self.strength <= VETO / 2
 
 
-def candidates(text: str, boundaries: list[int] = (), places: list[int] = ()) -> list[Candidate]:
+def candidates(text: str, boundaries: list[int] = (), places: list[int] = (), lead: str = "") -> list[Candidate]:
     """Every number of a line with its strength as a score. `boundaries` are positions (ends of
     agency names) where a clause starts: cues never reach back across them. `places` (ends of place
     names) start a clause too, except for what says a number is a group's ("ค่าเฉลี่ยของกลุ่มจังหวัด…
-    (เชียงราย น่าน พะเยา แพร่) ที่ 90.36": an average, whatever place is named in between)."""
+    (เชียงราย น่าน พะเยา แพร่) ที่ 90.36": an average, whatever place is named in between). `lead` is the end
+    of the line before when a PDF wrapped the sentence ("…สูงกว่าค่าเฉลี่ยขององค์กรปกครองส่วน" /
+    "ท้องถิ่นในจังหวัด (91.02 คะแนน)"): a clause that reaches the line's start goes on into it."""
     found = []
     for match in _NUMBER.finditer(text):
         value = float(match.group(1))
@@ -158,6 +160,10 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = ()) ->
         before = _clause_before(text, match.start(), (*boundaries, *places))
         dated = text[max(match.start() - len(before), dated_at):match.start()]
         wide = _clause_before(text, match.start(), boundaries, 100) if places else before
+        if lead and len(before) == match.start():
+            before = lead + " " + before
+        if lead and len(wide) == match.start():
+            wide = lead + " " + wide
         after = text[match.end():match.end() + 25]
         after = after[:m.start()] if (m := _ANY_NUMBER.search(after)) else after
         strength, cues = _weigh(match.group(1), _Clause(before, dated, wide), after)

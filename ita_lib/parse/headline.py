@@ -9,6 +9,7 @@ from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.io.document import Line
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.scan import cell_score, find_tables
+from ita_lib.parse.value_years import year_of_value
 
 _NUM = r"(\d{1,3}(?:\.\d{1,2})?)(?![\d.,])"
 OVERALL_PATTERNS = (
@@ -50,9 +51,16 @@ def headline_patterns(rubric: Rubric) -> HeadlinePatterns:
     )
 
 
-def read_headline(lines: list[Line], builder: RecordBuilder) -> None:
+def read_headline(lines: list[Line], builder: RecordBuilder, year: int | None = None) -> None:
+    """The document's own values; one a sentence dates to another year than `year` (the assessed one,
+    "(ปี 2565 ได้ 88.02 คะแนน ระดับ A)") is not its."""
     rubric = load_rubric()
     patterns = headline_patterns(rubric)
+
+    def own(text: str, match: re.Match, kind: str) -> bool:
+        dated, written = year_of_value(text, match.start(1), kind, year)
+        return not dated or (written is not None and written == year)
+
     for line in lines:
         text = line.text
         if line.is_row:
@@ -60,15 +68,17 @@ def read_headline(lines: list[Line], builder: RecordBuilder) -> None:
         if "overall_score" not in builder.values:
             for pattern in OVERALL_PATTERNS:
                 match = pattern.search(text)
-                if match and not _is_extreme(text, match.start()):
+                if match and not _is_extreme(text, match.start()) and own(text, match, "score"):
                     builder.set("overall_score", float(match.group(1)), line.number)
                     break
-        match = patterns.grade.search(text)
-        if match and "grade" not in builder.values:
-            builder.set("grade", match.group(1), line.number)
-        match = patterns.result.search(text)
-        if match and "result" not in builder.values:
-            builder.set("result", match.group(1), line.number)
+        if "grade" not in builder.values:
+            match = next((m for m in patterns.grade.finditer(text) if own(text, m, "grade")), None)
+            if match:
+                builder.set("grade", match.group(1), line.number)
+        if "result" not in builder.values:
+            match = next((m for m in patterns.result.finditer(text) if own(text, m, "result")), None)
+            if match:
+                builder.set("result", match.group(1), line.number)
         _read_instruments(line, builder, rubric)
     _read_summary_row(lines, builder, patterns)
 

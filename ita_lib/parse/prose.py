@@ -26,7 +26,7 @@ from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
-from ita_lib.parse.value_years import value_year
+from ita_lib.parse.value_years import year_of_value
 from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning
 from ita_lib.parse.prose_words import about_ita, example_lines, heading, other_assessment_heading, prose_patterns
 from ita_lib.parse.owners import grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
@@ -94,7 +94,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         earlier = superseded_at(line.text, position)  # "จาก 92.43 (ปี 2567) เป็น 94.64": 92.43 is 2567's
         if earlier is not None and earlier.year is None:
             return  # an earlier value of no written year is no year's: not this text's own
-        dated, written = (True, earlier.year) if earlier else _year_of_value(line.text, position, kind, document_year)
+        dated, written = (True, earlier.year) if earlier else year_of_value(line.text, position, kind, document_year)
         if dated and written is None:
             return  # "ปีที่แล้ว ได้ 85.60" in a text of no known year: no year's
         local = written or named_year
@@ -115,9 +115,11 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
             entry.indicators.setdefault(kind, []).append(value)
 
     examples = example_lines(document.lines)
+    previous = None
     for line, mentions in lines:
         if line.number not in examples and about_ita(line.text, other_text):
-            _read_line(line, mentions, collect)
+            _read_line(line, mentions, collect, wrapped_lead(previous, line))
+        previous = (line, mentions)
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
     evidence = {key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful}
@@ -189,11 +191,11 @@ def _longer_form(name: str, named: dict[str, Mention]) -> str | None:
     return longer[0] if len(longer) == 1 else None
 
 
-def _read_line(line: Line, mentions: list[Mention], collect) -> None:
+def _read_line(line: Line, mentions: list[Mention], collect, lead: str = "") -> None:
     """The values of one line the caller found to be about the ITA (`_about_ita`)."""
     text = line.text
     boundaries = [m.end for m in mentions if m.role == SUBJECT]
-    found = candidates(text, boundaries, [m.end for m in mentions if m.role == PLACE])
+    found = candidates(text, boundaries, [m.end for m in mentions if m.role == PLACE], lead)
     for index, candidate in enumerate(found):
         if candidate.vetoed:
             continue
@@ -279,6 +281,24 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             collect(line, owners.agencies, match.start(), "result", Value(match.group(1), line.number))
 
 
+_MIN_WRAPPED_LENGTH = 40  # a shorter line is a heading or a list item, not a wrapped sentence
+_STARTS_ITEM = re.compile(r"^\s*(?:[-•*·✅▪►]|\d{1,2}[.)]\s|\(\d{1,2}\))")
+_NUMBER_OR_SCORE = re.compile(r"\d[\d.,]*")
+
+
+def wrapped_lead(previous: tuple[Line, list[Mention]] | None, line: Line) -> str:
+    """The end of the line before when a PDF wrapped one sentence over both: its words after its last
+    number or agency name."""
+    if previous is None or _STARTS_ITEM.match(line.text):
+        return ""
+    before, mentions = previous
+    if len(before.text.strip()) < _MIN_WRAPPED_LENGTH or before.number != line.number - 1:
+        return ""
+    start = max([0, *(m.end() for m in _NUMBER_OR_SCORE.finditer(before.text)),
+                 *(m.end for m in mentions if m.role == SUBJECT)])
+    return before.text[start:].strip()
+
+
 _GRADE_OF_NUMBER = re.compile(r"\s?(?:คะแนน)?\s?[(\[]?\s?$")
 
 
@@ -304,22 +324,6 @@ def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) 
     return names[-1][1] if names else None
 
 
-# A grade or level written right after a score ("ปี 2566 ได้ 88.10 คะแนน ระดับผ่าน") is that score's.
-_SCORE_BEFORE_WORD = re.compile(r"(\d{1,3}\.\d{1,2})\s?(?:คะแนน)?\s?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?\s?[\"“(]?\s?$")
-
-
-def _year_of_value(text: str, position: int, kind, document_year: int | None) -> tuple[bool, int | None]:
-    """(dated, year) of the value at `position` (value_years.py); a grade or result word written right
-    after a score takes the score's year."""
-    number = _NUMBER_AT.match(text, position)
-    dated = value_year(text, position, number.end() if number else position, document_year)
-    if dated[0] or kind not in ("grade", "result"):
-        return dated
-    score = _SCORE_BEFORE_WORD.search(text, max(0, position - 30), position)
-    return value_year(text, score.start(1), score.end(1), document_year) if score else (False, None)
-
-
-_NUMBER_AT = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 
 
 @cache

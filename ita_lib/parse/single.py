@@ -26,7 +26,8 @@ def single_builder(document: Document, *, year: int | None = None,
     lines = document.lines
     actions_builder = RecordBuilder(document, "agency_analysis")
     builder = RecordBuilder(document, "itas_result")
-    read_headline(lines, builder)
+    assessed = _document_year(lines)
+    read_headline(lines, builder, year if year is not None else assessed.year if assessed else None)
     read_indicator_tables(lines, builder)
     actions = read_action_tables(lines, actions_builder)
     scores_from_actions(actions, builder)

@@ -78,3 +78,21 @@ def value_year(text: str, start: int, end: int, document_year: int | None) -> tu
         return True, before.resolved(document_year)
     after = year_after(text, end)
     return (True, after) if after is not None else (False, None)
+
+
+# A grade or level written right after a score ("ปี 2566 ได้ 88.10 คะแนน ระดับผ่าน") is that score's.
+_SCORE_BEFORE_WORD = re.compile(r"(\d{1,3}\.\d{1,2})\s?(?:คะแนน)?\s?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?\s?[\"“(]?\s?$")
+
+
+def year_of_value(text: str, position: int, kind, document_year: int | None) -> tuple[bool, int | None]:
+    """(dated, year) of the value at `position`; a grade or result word written right after a score
+    takes the score's year."""
+    number = _NUMBER_AT.match(text, position)
+    dated = value_year(text, position, number.end() if number else position, document_year)
+    if dated[0] or kind not in ("grade", "result"):
+        return dated
+    score = _SCORE_BEFORE_WORD.search(text, max(0, position - 30), position)
+    return value_year(text, score.start(1), score.end(1), document_year) if score else (False, None)
+
+
+_NUMBER_AT = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
