@@ -160,13 +160,15 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (), le
         before = _clause_before(text, match.start(), (*boundaries, *places))
         dated = text[max(match.start() - len(before), dated_at):match.start()]
         wide = _clause_before(text, match.start(), boundaries, 100) if places else before
-        if lead and len(before) == match.start():
-            before = lead + " " + before
-        if lead and len(wide) == match.start():
-            wide = lead + " " + wide
         after = text[match.end():match.end() + 25]
         after = after[:m.start()] if (m := _ANY_NUMBER.search(after)) else after
         strength, cues = _weigh(match.group(1), _Clause(before, dated, wide), after)
+        if lead and (len(before) == match.start() or len(wide) == match.start()):
+            # only what says the number is no score carries over from the line above
+            led = _Clause(lead + " " + before if len(before) == match.start() else before, dated,
+                          lead + " " + wide if len(wide) == match.start() else wide)
+            vetoes = [cue for cue in _weigh(match.group(1), led, after)[1] if cue not in cues and cue in _VETO_CUES]
+            strength, cues = strength + VETO * len(vetoes), (*cues, *vetoes)
         if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–")
                for b in (*boundaries, *places)):
             strength, cues = strength + 3.0, (*cues, "after_name")
@@ -236,6 +238,7 @@ def _could_be_score(printed: str) -> bool:
         return False
 
 
+_VETO_CUES = frozenset(name for name, _, _, weight in _CUES if weight == VETO)
 _DATED_CUES = ("change", "last_year")  # cues read in the dated part of a clause only
 _WIDE_CUES = ("average", "group")  # cues read back across place names
 

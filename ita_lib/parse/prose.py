@@ -282,7 +282,7 @@ def _read_line(line: Line, mentions: list[Mention], collect, lead: str = "") -> 
 
 
 _MIN_WRAPPED_LENGTH = 40  # a shorter line is a heading or a list item, not a wrapped sentence
-_STARTS_ITEM = re.compile(r"^\s*(?:[-•*·✅▪►]|\d{1,2}[.)]\s|\(\d{1,2}\))")
+_STARTS_ITEM = re.compile(r"^\s*(?:[-•*·✅▪►]|\d{1,2}(?:\.\d(?!\d))*[.)]?\s|\(\d{1,2}\))")  # "2.1 ", "3) "
 _NUMBER_OR_SCORE = re.compile(r"\d[\d.,]*")
 
 
