@@ -78,7 +78,7 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("average", "clause", re.compile(r"เฉลี่ย|average", re.IGNORECASE), VETO),
     ("group", "clause", re.compile(r"ทั่วประเทศ|ทั้งประเทศ|ระดับประเทศ|ทุกหน่วยงาน"), VETO),
     ("change", "clause", re.compile(r"(?:เพิ่มขึ้น|ลดลง|มากกว่า|น้อยกว่า|สูงกว่า|ต่ำกว่า|สูงขึ้น|ต่ำลง|ต่างกัน|ห่าง|"
-                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น)(?!\S*เป็น\s?$)(?!จาก(?:เดิม)?\s?$)"), VETO),
+                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น)(?!\S*เป็น\s?$)(?!(?:อย่าง\S{1,12}\s?)?\s?จาก(?:เดิม)?\s?$)"), VETO),
     # Last year's value, unless the sentence dates it ("ปีที่แล้ว ซึ่งเทศบาลได้ 85.60": value_years.py).
     ("last_year", "clause", re.compile(r"(?:ปีที่แล้ว|ปีก่อน)(?!\S*เป็น\s?$)(?!จาก(?:เดิม)?\s?$)"), VETO),
     ("threshold", "before", re.compile(r"(?:เกณฑ์\S{0,6}|ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|เป้าหมาย|เต็ม|ไม่ถึง|"

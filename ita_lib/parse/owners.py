@@ -43,9 +43,33 @@ class Owners:
     unpaired: tuple[Mention, ...] = ()  # blocked because several scores follow these agencies in no given order
 
 
+# "…สภ.ก 96.55 คะแนน รองลงมาคือ สภ.ข 95.20 คะแนน ทั้งสองสถานีอยู่ในระดับ “ผ่านดีเยี่ยม”": both just named.
+_COUNT_WORDS = {"สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5}
+_ALL_OF_COUNT = re.compile(r"ทั้ง\s?(สอง|สาม|สี่|ห้า|[2-5])\s?(?:แห่ง|หน่วยงาน|สถานี|สถาบัน|มหาวิทยาลัย|เขต|กรม|"
+                           r"โรงพยาบาล|ส่วนราชการ|องค์กร|อปท\.?|อบต\.?|เทศบาล)[^\d]{0,25}$")
+
+
+def _all_of_count(text: str, named: list[Mention], position: int) -> tuple[Mention, ...] | None:
+    """The agencies "ทั้งสอง…" before the value counts back to: the last ones named with a score of their
+    own in the line, when there are that many."""
+    match = _ALL_OF_COUNT.search(text, max(0, position - 45), position)
+    if match is None:
+        return None
+    count = _COUNT_WORDS.get(match.group(1)) or int(match.group(1))
+    named = [m for m in named if m.end <= match.start()]
+    scored = [m for m, following in zip(named, [*(n.start for n in named[1:]), match.start()])
+              if _SCORE_NUMBER.search(text, m.end, following)]
+    if len(scored) < count or len({m.name for m in scored[-count:]}) < count:
+        return None
+    return tuple(scored[-count:])
+
+
 def value_owners(text: str, mentions: list[Mention], position: int, *, is_score: bool = False) -> Owners:
     """The agencies a value at `position` of `text` is written with."""
     before = [m for m in mentions if m.end <= position]
+    counted = _all_of_count(text, [m for m in before if m.role in (SUBJECT, PLACE)], position)
+    if counted is not None:
+        return Owners(counted)
     for index in range(len(before) - 1, -1, -1):
         mention = before[index]
         if mention.role in (SUBJECT, PLACE):

@@ -17,13 +17,15 @@ from dataclasses import dataclass
 from ita_lib.parse.years import to_buddhist_era
 from ita_lib.text.thai import thai_digits_to_arabic
 
-_YEAR = r"(?:ปีงบประมาณ|ปี|พ\.ศ\.|ITA)\s?(?:พ\.ศ\.)?\s?(?P<year>25\d\d|[4-9]\d)(?!\d)"
+_YEAR = r"(?:ปีงบประมาณ|ปีงบ|ปี|พ\.ศ\.|ITA)\s?(?:พ\.ศ\.)?\s?(?P<year>25\d\d|[4-9]\d)(?!\d)"
 # "ปีที่แล้ว (2567) เราได้ 93.50": the year in brackets says which
 _LAST_YEAR = (r"(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า(?:นี้)?)?|ปีงบประมาณที่แล้ว)"
               r"(?:\s?\(\s?(?:ปีงบประมาณ|ปี)?\s?(?:พ\.ศ\.\s?)?(?P<bracketed>25\d\d|[4-9]\d)\s?\))?")
 _VERB = r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$"
 # A short subject ("เราได้", "เทศบาลได้") or a relative clause with no number and no other year in it.
-_GAP = r"\s?(?:(?:ที่|ซึ่ง|โดย)(?:(?!ปี)[^\d]){0,40}?|(?:(?!ปี)[\u0e01-\u0e4e.]){0,14}?\s?)"
+# ("ปี 2562 ซึ่งเป็นปีแรกของระบบ ITAS ทช. ได้": "ปีแรก" is no other year)
+_OTHER_YEAR = r"ปี(?:งบ\S*)?\s?(?:พ\.ศ\.)?\s?\d|ปีที่แล้ว|ปีก่อน"
+_GAP = rf"\s?(?:(?:ที่|ซึ่ง|โดย)(?:(?!{_OTHER_YEAR})[^\d]){{0,40}}?|(?:(?!ปี)[\u0e01-\u0e4e.]){{0,14}}?\s?)"
 _DATED_BEFORE = re.compile(rf"(?:{_YEAR}|{_LAST_YEAR}){_GAP}{_VERB}")
 # What a change came to ("เป็น 95.30") or came from ("เพิ่มขึ้นจาก 89.52"): the year before is not its
 # year (changes.py dates a value after จาก by the year written with it).
