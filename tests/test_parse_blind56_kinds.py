@@ -158,3 +158,14 @@ def test_a_type_word_used_as_a_common_noun_names_nobody() -> None:
                          "อยู่ในระดับสูง ซึ่งเป็นกรมเดียวในกลุ่มที่ไม่ถึงระดับสูงมาก และคะแนนของกรมเพิ่มขึ้นทุกปี")
     assert sorted((r.agency, r.overall_score, r.result) for r in records) == [
         ("กรมศุลกากร", 78.40, "สูง"), ("กรมสรรพากร", 83.15, "สูงมาก")]
+
+
+def test_a_name_a_pdf_cut_from_its_type_word_with_its_place_on_the_next_line() -> None:
+    """blind6 014 kind: "…แจ้งผลการประเมินของเทศบาลตำบล" / "ปากน้ำ อำเภอเมืองระนอง จังหวัดระนอง เรียบร้อยแล้ว ได้
+    คะแนนรวม …": the score is the agency's, not the province's."""
+    (record,) = parse_text(
+        "ประกาศเทศบาลตำบลปากน้ำ เรื่อง รายงานผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2563\n"
+        "            ตามที่สำนักงาน ป.ป.ช. ได้ดำเนินการประเมิน บัดนี้ ได้แจ้งผลการประเมินของเทศบาลตำบล\n"
+        "ปากน้ำ อำเภอเมืองระนอง จังหวัดระนอง เรียบร้อยแล้ว ได้คะแนนรวม 88.31 คะแนน ระดับ A\n")
+    assert (record.agency, record.overall_score, record.grade, record.province) == (
+        "เทศบาลตำบลปากน้ำ", 88.31, "A", "ระนอง")

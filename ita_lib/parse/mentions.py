@@ -406,3 +406,24 @@ def starts_with_type_word(word: str) -> bool:
     pattern, words = _type_words()
     match = pattern.match(word)
     return match is not None and match.group() == words[match.group()].prefix
+
+
+def ends_with_type_word(text: str) -> bool:
+    """Whether a text ends with a type word and no name after it ("…ผลการประเมินของเทศบาลเมือง"): a name
+    a line wrap cut from its type word."""
+    pattern, words = _type_words()
+    tail = text[-40:]
+    return any(match.end() == len(tail) and match.group() == words[match.group()].prefix
+               for match in pattern.finditer(tail))
+
+
+def is_whole_name_part(word: str) -> bool:
+    """Whether a run of Thai letters is all name, no verb glued to it ("มุกดาหาร", not "มุกดาหารได้")."""
+    return bool(word) and _cut_at_verb(word) == word
+
+
+def location_length(text: str) -> int:
+    """How much of `text` is a location it starts with ("อำเภอเมืองมุกดาหาร จังหวัดมุกดาหาร …"), 0 if none."""
+    match = _LOCATION.match(text)
+    return match.end() if match and (match.group(1) or match.group(2)) else 0
+

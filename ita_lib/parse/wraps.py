@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from ita_lib.io.document import Line
-from ita_lib.parse.mentions import starts_with_type_word
+from ita_lib.parse.mentions import ends_with_type_word, is_whole_name_part, location_length, starts_with_type_word
 from ita_lib.parse.places import is_place
 from ita_lib.rubric import Rubric, alternation, load as load_rubric
 
@@ -44,6 +44,12 @@ def rejoin_wrapped_values(lines: list[Line]) -> list[Line]:
             # "มหาวิทยาลัยเทคโนโลยีราช" / "มงคลตะวันออก 86.13 ผ่าน": the name joins its row
             out[index] = Line(out[index].number, "")
             out[following_index] = Line(out[following_index].number, text.strip() + following)
+        elif (word := _name_below_type_word(text, following)) is not None:
+            # "…ได้แจ้งผลการประเมินของเทศบาลเมือง" / "มุกดาหาร อำเภอเมืองมุกดาหาร จังหวัดมุกดาหาร ได้คะแนน…":
+            # the name, and the place written with it, join the type word
+            taken = len(word) + location_length(following[len(word):])
+            out[index] = Line(out[index].number, text + following[:taken].rstrip())
+            out[following_index] = Line(out[following_index].number, following[taken:].lstrip())
         elif _WORD_ALONE.fullmatch(following) and " " in text.strip() and _ends_with_name(text) \
                 and not is_place(following):  # a list copied one cell per line puts a district there
             # "… กรมราช" / "ทัณฑ์": the rest of the name joins its line
@@ -60,6 +66,20 @@ def _name_alone(text: str) -> bool:
     """A line that is only the start of an agency's name (a row's name cell a PDF wrapped)."""
     word = text.strip()
     return bool(word) and " " not in word and starts_with_type_word(word)
+
+
+_LEADING_WORD = re.compile("[\u0e01-\u0e4e]+(?![.\u0e01-\u0e4e])")  # not "มรภ." (an abbreviation)
+# "กลุ่มมหาวิทยาลัยราชภัฏ", "ทุกเทศบาลตำบล": the type word as a class, not half a name
+_CLASS_BEFORE_TYPE = re.compile(r"(?:กลุ่ม|ประเภท|ทุก|แต่ละ|สังกัด|ระดับ)\s?[\u0e01-\u0e4e]{2,30}$")
+
+
+def _name_below_type_word(text: str, following: str) -> str | None:
+    """The name a line begins with when the line above ends with a bare type word."""
+    word = _LEADING_WORD.match(following)
+    if word is None or not ends_with_type_word(text) or _CLASS_BEFORE_TYPE.search(text[-40:]) \
+            or not is_whole_name_part(word.group()):
+        return None
+    return word.group()
 
 
 def _ends_with_name(text: str) -> bool:
