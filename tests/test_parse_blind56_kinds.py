@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from ita_lib.parse import parse_text
+from ita_lib.parse.mentions import find_mentions
 
 
 @pytest.mark.parametrize("text", [
@@ -169,3 +170,31 @@ def test_a_name_a_pdf_cut_from_its_type_word_with_its_place_on_the_next_line() -
         "ปากน้ำ อำเภอเมืองระนอง จังหวัดระนอง เรียบร้อยแล้ว ได้คะแนนรวม 88.31 คะแนน ระดับ A\n")
     assert (record.agency, record.overall_score, record.grade, record.province) == (
         "เทศบาลตำบลปากน้ำ", 88.31, "A", "ระนอง")
+
+
+def test_a_table_whose_name_column_is_headed_by_the_kind_of_agency() -> None:
+    """blind6 007 kind: "ลำดับ | สำนักงานเขตพื้นที่การศึกษา | คะแนน | ระดับผลการประเมิน | อันดับประเทศ" names its
+    agencies by short forms; "ผ่านเกณฑ์ทุกเขต" is the group's pass, nobody's."""
+    records = parse_text(
+        "สำนักงานศึกษาธิการจังหวัดอุบลราชธานี รายงานผล ITA ประจำปีงบประมาณ 2567 ของเขตพื้นที่ พบว่าผ่านเกณฑ์ทุกเขต\n"
+        "ลำดับ\tสำนักงานเขตพื้นที่การศึกษา\tคะแนน\tระดับผลการประเมิน\tอันดับประเทศ (245 เขต)\n"
+        "1\tสพป.อุบลราชธานี เขต 2\t96.40\tผ่านดีเยี่ยม\t20\n"
+        "2\tสพม.อุบลราชธานี อำนาจเจริญ\t93.15\tผ่านดี\t88\n"
+        "3\tสพป.อุบลราชธานี เขต 5\t88.80\tผ่าน\t170\n")
+    assert [(r.agency, r.overall_score, r.result, r.rank) for r in records] == [
+        ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาอุบลราชธานี เขต 2", 96.40, "ผ่านดีเยี่ยม", 1),
+        ("สำนักงานเขตพื้นที่การศึกษามัธยมศึกษาอุบลราชธานี อำนาจเจริญ", 93.15, "ผ่านดี", 2),
+        ("สำนักงานเขตพื้นที่การศึกษาประถมศึกษาอุบลราชธานี เขต 5", 88.80, "ผ่าน", 3)]
+
+
+@pytest.mark.parametrize("text, names", [
+    # blind6 002/010 kinds: two departments joined by และ are two names
+    ("กรมหม่อนไหมและกรมการข้าว", ["กรมหม่อนไหม", "กรมการข้าว"]),
+    ("กรมป้องกันและบรรเทาสาธารณภัย", ["กรมป้องกันและบรรเทาสาธารณภัย"]),  # one name holding และ
+    # a type word used for a class names nobody
+    ("สถานีตำรวจในสังกัดทั้ง 6 แห่ง", []),
+    ("ผลของสำนักงานเขตพื้นที่การศึกษาในจังหวัด", []),
+    ("สำนักงานเขตบางรัก", ["สำนักงานเขตบางรัก"]),  # a Bangkok district office is an agency
+])
+def test_names_joined_by_and_and_class_words(text, names) -> None:
+    assert [m.name for m in find_mentions(text) if m.role == "subject"] == names

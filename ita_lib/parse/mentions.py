@@ -32,6 +32,8 @@ _NAME_RUN = re.compile(f"[{_THAI_LETTER}.]+")
 _NAME_START = re.compile(f"[\u0e01-\u0e2e{_LEADING_VOWEL}]")
 _PUBLIC_ORG = re.compile(r"\s?\(องค์การมหาชน\)")
 _COMPANY = re.compile(rf"บริษัท\s?[{_THAI_LETTER}]+(?:\s[{_THAI_LETTER}]+)?\s?จำกัด(?:\s?\(มหาชน\))?")
+_SECONDARY_AREA = "มัธยมศึกษา"  # a secondary-school area office may cover two provinces
+_SECOND_PROVINCE = re.compile(rf" ([{_THAI_LETTER}]+)(?![{_THAI_LETTER}.])")
 _AREA_NUMBER = re.compile(r"\s?เขต\s?(\d{1,2})(?![\d.])")
 # Patterns used with match(text, pos) carry no "^": it would only match at the string's start.
 # A short form written right after a full name: "(สรช.)", "(มรภ.เชียงราย)", "หรือ MWA", "(PWA)".
@@ -60,6 +62,7 @@ _GENERIC_NAMES = frozenset((
     "และ", "หรือ", "กับ", "ที่", "ใน", "ของ", "จำนวน", "ทุก", "อื่น", "อื่นๆ", "แต่", "ซึ่ง",  # "มีทั้ง อบต. และ ทต."
     "แห่งหนึ่ง", "หนึ่ง",  # "มหาวิทยาลัยแห่งหนึ่ง": some university
     "เดียว",  # "ซึ่งเป็นกรมเดียวในกลุ่ม…": the only department
+    "ในสังกัด",  # "สถานีตำรวจในสังกัด"
 ))
 _NACC_CORE = "ป้องกันและปราบปรามการทุจริตแห่งชาติ"  # also in misspelt forms of the NACC's name
 # Before a name, these make it a group ("กลุ่มมหาวิทยาลัยราชภัฏ": its figures are not an agency's) or
@@ -163,6 +166,16 @@ def _cut_at_verb(tail: str) -> str:
     return "".join(tokens[:cut])
 
 
+def _before_second_name(tail: str) -> str:
+    """"กรมหม่อนไหมและกรมการข้าว": two names joined by และ, each with its type word; the first ends at และ
+    ("กรมป้องกันและบรรเทาสาธารณภัย" is one name: no type word after และ)."""
+    pattern, _ = _type_words()
+    for joint in re.finditer("และ|หรือ|กับ", tail):
+        if pattern.match(tail, joint.end()):
+            return tail[:joint.start()]
+    return tail
+
+
 def _two_stops(token: str) -> bool:
     """A word the cutter's dictionary holds that is two stop words ("ทำคะแนน", "มีผล")."""
     return any(token.startswith(stop) and token[len(stop):] in _STOP_TOKENS for stop in _STOP_TOKENS
@@ -227,7 +240,7 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
     if short and text[pos:pos + 1] == " ":
         pos += 1
     run = _NAME_RUN.match(text, pos)
-    tail = _cut_at_verb(run.group()) if run else ""
+    tail = _before_second_name(_cut_at_verb(run.group())) if run else ""
     if tail.endswith(".") and tail.count(".") == 1 and not short:
         tail = tail[:-1]
     if not tail or not _NAME_START.match(tail) or tail in _GENERIC_NAMES or len(tail.rstrip(".")) < 2:
@@ -235,8 +248,9 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
     if tail.endswith("ฯ") and canonical(word.prefix + tail)[1] is None:
         return None  # "สำนักงานเขตพื้นที่ฯ": a shortened name standing for whichever the text means
     if (word.kind == "province" and not is_province(tail)) or (
-            word.prefix == "อำเภอ" and not is_district(tail.rstrip("ฯ")) and not tail.startswith("เมือง")):
-        return None  # "จังหวัดขนาดเล็ก", "จังหวัดและ…" are not provinces
+            word.prefix == "อำเภอ" and not is_district(tail.rstrip("ฯ")) and not tail.startswith("เมือง")) or (
+            word.prefix == "สำนักงานเขต" and not is_district(tail)):
+        return None  # "จังหวัดขนาดเล็ก", "จังหวัดและ…" are not provinces; "สำนักงานเขตพื้นที่การศึกษา" no district
     end = pos + len(tail)
     name = word.prefix + tail
     suffix = _PUBLIC_ORG.match(text, end)
@@ -245,6 +259,9 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
     area = _AREA_NUMBER.match(text, end)
     if area:  # "สพป.เชียงใหม่ เขต 1": the area number is part of the name
         name, end = f"{name} เขต {area.group(1)}", area.end()
+    second = _SECOND_PROVINCE.match(text, end)
+    if second and word.prefix.endswith(_SECONDARY_AREA) and is_province(tail) and is_province(second.group(1)):
+        name, end = f"{name} {second.group(1)}", second.end()  # "สพม.พิษณุโลก อุตรดิตถ์": one area, two provinces
     full, kind = canonical(name)
     if _NACC_CORE in full:
         full, kind = NACC, "independent"

@@ -54,6 +54,8 @@ _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รั�
 _TARGET_BEFORE = re.compile(r"(?:(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
                             r"เร่ง\S{0,12}ให้)(?:(?!\d+\.\d\d).){0,50}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\S{0,12}?(?:ถือว่า|จะ)\S{0,10}\s?"
                             r"|(?:ที่)?จะ\s?|ต้อง\s?)$")
+# "…พบว่าผ่านเกณฑ์ทุกเขต", "ผ่านการประเมินทั้งหมด": a group's pass, nobody's in particular.
+_EVERY_AFTER = re.compile(r"\s?(?:ทุก(?!ปี|ครั้ง|ด้าน|ตัว|ข้อ)\S|ทั้งหมด|ครบทุก)")
 # "หน่วยงานที่ผ่านเกณฑ์ 85 คะแนนขึ้นไป เช่น …": a pass word that describes a class of agencies.
 _CLASS_BEFORE = re.compile(r"(?:หน่วยงาน|อปท\.?|แห่ง|องค์กร|ส่วนราชการ|สถาบัน|สถานศึกษา|โรงเรียน)\s?(?:ที่|ซึ่ง)\s?(?:ยัง)?\s?$")
 
@@ -252,7 +254,8 @@ def _read_line(line: Line, mentions: list[Mention], collect, lead: str = "") -> 
         word_at = match.start(1) if match.group(1) else match.start(2)
         if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(word_at) \
                 or _CLASS_BEFORE.search(text, max(0, word_at - 25), word_at) \
-                or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()):
+                or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \
+                or _EVERY_AFTER.match(text, match.end()):
             continue  # "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน": an aim, not a result
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"

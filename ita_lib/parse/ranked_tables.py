@@ -27,13 +27,29 @@ def _whole_name(cell: str):
     return None if mention is None or (mention.agency_type is not None and mention.province is None) else mention
 
 
+def _name_column(table, taken: set) -> int | None:
+    """The column whose cells are agencies' whole names in every row ("สำนักงานเขตพื้นที่การศึกษา" heads
+    "สพป.นครราชสีมา เขต 1", …): what names the agencies, whatever its header says."""
+    width = len(table.header.cells or ())
+    for index in range(width):
+        if index in taken:
+            continue
+        cells = [row.cells[index].text for row in table.rows if row.cells and index < len(row.cells)]
+        if len(cells) >= MIN_ROWS and all(_whole_name(cell) is not None for cell in cells):
+            return index
+    return None
+
+
 def parse_ranked_table(document: Document, *, year: int | None = None) -> list[Assessment]:
     records = []
     for table in find_tables(document.lines):
-        name_col, score_col = table.column(*NAME_HEADERS, exclude=("คะแนน",)), table.column("คะแนน", "score")
+        score_col = table.column("คะแนน", "score")
+        rank_col = table.column("อันดับ", "ลำดับ", "rank")
+        name_col = table.column(*NAME_HEADERS, exclude=("คะแนน",))
+        if name_col is None and score_col is not None:
+            name_col = _name_column(table, {score_col, rank_col})
         if name_col is None or score_col is None or name_col == score_col:
             continue
-        rank_col = table.column("อันดับ", "ลำดับ", "rank")
         rows = []
         for row in table.rows:
             cells = [c.text for c in row.cells or ()]
