@@ -198,3 +198,37 @@ def test_a_table_whose_name_column_is_headed_by_the_kind_of_agency() -> None:
 ])
 def test_names_joined_by_and_and_class_words(text, names) -> None:
     assert [m.name for m in find_mentions(text) if m.role == "subject"] == names
+
+
+def test_a_pdf_list_of_one_province_whose_rows_end_with_a_district() -> None:
+    """blind5 013 kind: "ลำดับ หน่วยงาน อำเภอ คะแนน ระดับ" under a title naming the province; "ต ำบล" as PDFs
+    print it; a row wrapped over three lines; a page header repeated; an old scheme's grades. The count
+    of agencies that passed is nobody's result."""
+    records = parse_text(
+        "สำนักงาน ป.ป.ช. ประจำจังหวัดน่าน\n"
+        "สรุปผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2563 องค์กรปกครองส่วนท้องถิ่นในจังหวัดน่าน\n"
+        "ผ่านเกณฑ์ (85 คะแนนขึ้นไป) 70 แห่ง ร้อยละ 71.43\n"
+        "ล ำดับ หน่วยงาน อ ำเภอ คะแนน ระดับ\n"
+        "1 เทศบาลต ำบลปัว ปัว 96.70 AA\n"
+        "2 องค์การบริหารส่วน\n"
+        "ต ำบลศิลาแลง\n"
+        "ปัว 90.15 A\n"
+        "- ๑ -\n"
+        "ล ำดับ หน่วยงาน อ ำเภอ คะแนน ระดับ\n"
+        "3 เทศบาลเมืองน่าน เมืองน่าน 88.42 A\n"
+        "4 องค์การบริหารส่วนต ำบลบ่อเกลือใต้ บ่อเกลือ 66.05 D\n")
+    assert [(r.agency, r.district, r.province, r.overall_score, r.grade, r.rank) for r in records] == [
+        ("เทศบาลตำบลปัว", "ปัว", "น่าน", 96.70, "AA", 1),
+        ("องค์การบริหารส่วนตำบลศิลาแลง", "ปัว", "น่าน", 90.15, "A", 2),
+        ("เทศบาลเมืองน่าน", "เมืองน่าน", "น่าน", 88.42, "A", 3),
+        ("องค์การบริหารส่วนตำบลบ่อเกลือใต้", "บ่อเกลือ", "น่าน", 66.05, "D", 4)]
+
+
+def test_an_old_overall_after_the_count_of_its_indices() -> None:
+    """blind5 016 kind: "ซึ่งประเมินจาก 5 ดัชนี ผลการประเมินได้คะแนนรวม 84.12": the overall; "ดัชนีความโปร่งใส
+    90.10" is an index's."""
+    (record,) = parse_text("การไฟฟ้าส่วนภูมิภาค ได้เข้ารับการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2559 ซึ่งประเมินจาก 5 ดัชนี "
+                           "ผลการประเมินได้คะแนนรวม 84.12 คะแนน อยู่ในระดับ สูงมาก\n"
+                           "1. ดัชนีความโปร่งใส 90.10\n2. ดัชนีความพร้อมรับผิด 86.45\n")
+    assert (record.agency, record.fiscal_year, record.overall_score, record.result) == (
+        "การไฟฟ้าส่วนภูมิภาค", 2559, 84.12, "สูงมาก")

@@ -74,7 +74,8 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("score_nearby", "clause", re.compile(r"คะแนน|ผลการประเมิน"), 1.0),
     ("verb", "before", re.compile(r"(?:ได้|ได้รับ|ด้วย|ที่|จำนวน|อยู่ที่|เท่ากับ|ถึง|รวม|เพียง|คือ|เป็น|:|=)\s?$"), 1.0),
     ("rank", "before", re.compile(r"(?:อันดับ|ลำดับ|ลําดับ)\s?(?:ที่)?\s?$|(?:คว้า|ได้|เป็น|ติด)ที่\s?$"), VETO),
-    ("index", "clause", re.compile(r"ดัชนี"), VETO),  # pre-2562 index scores are not the overall
+    # pre-2562 index scores are not the overall ("ประเมินจาก 5 ดัชนี ผลการประเมินได้คะแนนรวม 87.46" is)
+    ("index", "clause", re.compile(r"ดัชนี(?!.*(?:คะแนนรวม|ภาพรวม|ผลรวม))"), VETO),
     ("average", "clause", re.compile(r"เฉลี่ย|average", re.IGNORECASE), VETO),
     ("group", "clause", re.compile(r"ทั่วประเทศ|ทั้งประเทศ|ระดับประเทศ|ทุกหน่วยงาน"), VETO),
     ("change", "clause", re.compile(r"(?:เพิ่มขึ้น|ลดลง|มากกว่า|น้อยกว่า|สูงกว่า|ต่ำกว่า|สูงขึ้น|ต่ำลง|ต่างกัน|ห่าง|"

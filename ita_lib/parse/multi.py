@@ -6,7 +6,7 @@ import re
 from ita_lib.parse.agency import AgencyName, find_local_agencies, main_agency
 from ita_lib.io.document import Document, Line
 from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
-from ita_lib.parse.places import PROVINCE_WORDS, fold, province_index, strip_word
+from ita_lib.parse.places import title_province
 from ita_lib.model import Assessment
 from ita_lib.parse.years import to_buddhist_era
 from ita_lib.parse.builder import RecordBuilder
@@ -45,28 +45,6 @@ def _is_province_list(table: Table) -> bool:
             and len(_indicator_columns(table)) < 5)
 
 
-_TITLE_PROVINCE = re.compile(r"จังหวัด\s*([\u0e00-\u0e7f]+)")
-
-
-def _title_province(lines: list[Line], before: int) -> tuple[str, int] | None:
-    """The one province named by "จังหวัดX" in the text above a table (a sheet's title) and the line
-    that names it; None when none is, or more than one."""
-    found: dict[str, int] = {}
-    for line in lines:
-        if line.number >= before:
-            break
-        if line.is_row:
-            continue
-        for match in _TITLE_PROVINCE.finditer(line.text):
-            name = match.group(1)
-            for end in range(len(name), 1, -1):  # "ขอนแก่นประจำปี": the longest prefix that is a province
-                known = province_index().get(strip_word(fold(name[:end]), PROVINCE_WORDS))
-                if known is not None:
-                    found.setdefault(known[0], line.number)
-                    break
-    return next(iter(found.items())) if len(found) == 1 else None
-
-
 def parse_province_list(document: Document, *, year: int | None = None) -> list[Assessment]:
     # Tab-separated tables first; a list copied from a web page or a PDF has spaces between cells.
     return _parse_province_tables(document, year=year) or parse_text_rows(document, year=year)
@@ -84,8 +62,8 @@ def _parse_province_tables(document: Document, *, year: int | None = None) -> li
         province_col = table.column("จังหวัด")
         score_col = table.column("คะแนน")
         result_col = table.column("ผลการประเมิน", "ระดับ", exclude=("คะแนน",))
-        title_province = None if province_col is not None else _title_province(document.lines, table.header.number)
-        if province_col is None and title_province is None:
+        from_title = None if province_col is not None else title_province(document.lines, table.header.number)
+        if province_col is None and from_title is None:
             continue  # whose agencies these are is not said: a list of names proves nothing
         for row in table.rows:
             cells = [c.text for c in row.cells or ()]
@@ -102,7 +80,7 @@ def _parse_province_tables(document: Document, *, year: int | None = None) -> li
             if province_col is not None:
                 builder.set("province", _bare(cells[province_col], "จังหวัด", "จ."), row.number)
             else:
-                builder.set("province", *title_province)  # the title line is the evidence
+                builder.set("province", *from_title)  # the title line is the evidence
             builder.set("overall_score", score, row.number)
             set_year(builder, document.lines, year)  # first: an old scheme's level words are read by year
             if result_col is not None and result_col < len(cells):

@@ -5,6 +5,7 @@ compared "folded" (sara am as sara aa) because PDF extraction often drops its ni
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 BANGKOK = "10"  # geothai's code
@@ -79,3 +80,25 @@ def all_subdistrict_names() -> frozenset[str]:
 def is_place(name: str) -> bool:
     """A province, district or sub-district name ("อาจสามารถ", "เมืองนครพนม")."""
     return is_province(name) or is_district(name) or fold(name) in all_subdistrict_names()
+
+
+_TITLE_PROVINCE = re.compile(r"จังหวัด\s*([\u0e00-\u0e7f]+)")
+
+
+def title_province(lines, before: int) -> tuple[str, int] | None:
+    """The one province named by "จังหวัดX" in the text above a table (a sheet's title) and the line
+    that names it; None when none is, or more than one."""
+    found: dict[str, int] = {}
+    for line in lines:
+        if line.number >= before:
+            break
+        if line.is_row:
+            continue
+        for match in _TITLE_PROVINCE.finditer(line.text):
+            name = match.group(1)
+            for end in range(len(name), 1, -1):  # "ขอนแก่นประจำปี": the longest prefix that is a province
+                known = province_index().get(strip_word(fold(name[:end]), PROVINCE_WORDS))
+                if known is not None:
+                    found.setdefault(known[0], line.number)
+                    break
+    return next(iter(found.items())) if len(found) == 1 else None

@@ -19,7 +19,7 @@ from ita_lib.parse.headline import headline_patterns
 from ita_lib.parse.mentions import whole_mention
 from ita_lib.rubric import load as load_rubric
 from ita_lib.parse.places import (
-    BANGKOK, DISTRICT_WORDS, PROVINCE_WORDS, district_index, fold, province_index, strip_word,
+    BANGKOK, DISTRICT_WORDS, PROVINCE_WORDS, district_index, fold, province_index, strip_word, title_province,
 )
 from ita_lib.parse.scan import per_document
 from ita_lib.parse.single import set_year
@@ -151,23 +151,30 @@ def _agency(tokens: list[Token]) -> tuple[str, str | None]:
     return word.full + rest, None
 
 
-def read_row(tokens: list[Token]) -> Row | None:
-    """A row from its tokens, or None when no province closes it."""
+Title = tuple[str, str | None, int]  # the one province a list's title names: name, geothai code, line
+
+
+def read_row(tokens: list[Token], title: Title | None = None) -> Row | None:
+    """A row from its tokens, or None when no province closes it. A list of one province (its title
+    names it, "ลำดับ หน่วยงาน อำเภอ คะแนน ระดับ") closes its rows with a district of that province."""
     rank, rest = _take_rank(tokens)
     rest, extras = _take_trailing(rest)
     score = rest[-1] if rest and _NUMBER.match(rest[-1][0]) else None
     body = rest[:-1] if score else rest
     found = _split_province(body)
-    if found is None:
+    if found is not None:
+        (province, code), count = found
+        pre, province_line = body[:-count], body[-count][1]
+    elif title is not None:
+        (province, code, province_line), pre = title, body
+    else:
         return None
-    (province, code), count = found
-    pre = body[:-count]
     agency_tokens, district, district_line, notes = _split_district(pre, code)
-    if not agency_tokens:
-        return None
+    if not agency_tokens or (found is None and (district is None or notes)):
+        return None  # without a province in the row, only a known district of the title's places it
     agency, tier = _agency(agency_tokens)
     return Row(tokens[0][1], rank, agency, tier, agency_tokens[0][1], district, district_line, province,
-               body[-count][1], score[0] if score else None, score[1] if score else None, extras, notes)
+               province_line, score[0] if score else None, score[1] if score else None, extras, notes)
 
 
 def _row_start(tokens: list[Token]) -> bool:
@@ -207,8 +214,17 @@ def _is_header(tokens: list[Token]) -> bool:
     if not 3 <= len(tokens) <= 12 or any(_NUMBER.match(t) for t, _ in tokens):
         return False
     text = _joined(tokens)
-    return ("หน่วยงาน" in text and "จังหวัด" in text and "คะแนน" in text
-            and (fold("อำเภอ") in fold(text) or any(t.startswith(_HEADER_RANK_WORDS) for t, _ in tokens)))
+    ranked = any(t.startswith(_HEADER_RANK_WORDS) for t, _ in tokens)
+    district = fold("อำเภอ") in fold(text)
+    # "ลำดับ หน่วยงาน อำเภอ คะแนน ระดับ": one province's list, its province in the title
+    return "หน่วยงาน" in text and "คะแนน" in text and (
+        ("จังหวัด" in text and (district or ranked)) or (district and ranked))
+
+
+def _is_district_header(tokens: list[Token]) -> bool:
+    texts = [fold(text) for text, _ in tokens]
+    return (3 <= len(texts) <= 12 and fold("อำเภอ") in texts and "คะแนน" in texts
+            and "หน่วยงาน" in texts and fold("จังหวัด") not in texts)
 
 
 def _strong(row: Row) -> bool:
@@ -218,7 +234,8 @@ def _strong(row: Row) -> bool:
 class _Reader:
     """Walks the lines once; a row cut by a page break is joined with the line that completes it."""
 
-    def __init__(self) -> None:
+    def __init__(self, title: Title | None = None) -> None:
+        self.title = title
         self.scan = _Scan()
         self.pending: list[Token] | None = None  # the first half of a row, waiting for the rest
         self.gap = 0
@@ -239,7 +256,7 @@ class _Reader:
         if self.pending is None and not _could_be_row(tokens):
             self.noise(tokens)  # most lines of most documents: skip the knowledge-based split
             return
-        row = read_row(tokens)
+        row = read_row(tokens, self.title)
         whole = _complete(row)
         ranked = _take_rank(tokens)[0] is not None
         # The second half of a cut row has no rank and is no row by itself (a lone rank may be
@@ -257,7 +274,7 @@ class _Reader:
             self.noise(tokens)
 
     def join(self, tokens: list[Token]) -> bool:
-        row = read_row(self.pending + tokens)
+        row = read_row(self.pending + tokens, self.title)
         if not _complete(row):
             return False
         self.pending = None
@@ -273,9 +290,24 @@ class _Reader:
                 self.flush()
 
 
+_TITLE_LINES = 12  # where a list's title stands
+
+
+def _title(lines: list[Line]) -> Title | None:
+    """The province of a list that has a district column but none for the province."""
+    if not lines or not any(_is_district_header(_tokens(line)) for line in lines):
+        return None
+    found = title_province(lines[:_TITLE_LINES], lines[min(len(lines), _TITLE_LINES) - 1].number + 1)
+    if found is None:
+        return None
+    name, line = found
+    code = province_index().get(fold(name), (name, None))[1]
+    return name, code, line
+
+
 @per_document
 def scan_lines(lines: list[Line]) -> _Scan:
-    reader = _Reader()
+    reader = _Reader(_title(lines))
     for line in lines:
         tokens = _tokens(line)
         if tokens:
