@@ -50,6 +50,8 @@ BARS = {
     "blind2": Bar("blind2/docs", None, core=0.995, wrong=0, spurious=1, root=MADE_UP),
     "blind3": Bar("blind3/docs", None, core=0.988, wrong=0, spurious=0, root=MADE_UP),
     "blind4": Bar("blind4/docs", None, core=0.989, wrong=0, spurious=5, root=MADE_UP),
+    "blind5": Bar("blind5/docs", None, core=1.0, wrong=0, spurious=1, root=MADE_UP),
+    "blind6": Bar("blind6/docs", None, core=1.0, wrong=0, spurious=2, root=MADE_UP),
 }
 
 pytestmark = pytest.mark.skipif(not SCORER.is_file(), reason="../shared/tools/eval_parse.py is absent")
