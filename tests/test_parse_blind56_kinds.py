@@ -232,3 +232,17 @@ def test_an_old_overall_after_the_count_of_its_indices() -> None:
                            "1. ดัชนีความโปร่งใส 90.10\n2. ดัชนีความพร้อมรับผิด 86.45\n")
     assert (record.agency, record.fiscal_year, record.overall_score, record.result) == (
         "การไฟฟ้าส่วนภูมิภาค", 2559, 84.12, "สูงมาก")
+
+
+def test_a_paragraph_wrapped_at_a_page_width_is_read_as_one_sentence() -> None:
+    """A PDF's paragraph: the year after "ประจำปี" on the next line, a word cut in two ("นิทรรศ" / "การ")
+    joined without a space, an average named on another line than its number."""
+    text = ("รายงานประจำปี 2565 ของสำนักงานส่งเสริมการจัดประชุมและนิทรรศการ (องค์การมหาชน) หน้า 12\n"
+            "          ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปี\n"
+            "งบประมาณ พ.ศ. 2565 สำนักงานส่งเสริมการจัดประชุมและนิทรรศ\n"
+            "การ (องค์การมหาชน) ได้คะแนนรวม 91.37 คะแนน อยู่ในระดับ A ซึ่งสูงกว่าค่าเฉลี่ยของ\n"
+            "หน่วยงานในกลุ่มองค์การมหาชนที่อยู่ที่ 88.02 คะแนน และเพิ่มขึ้นจากปี 2564 ที่ได้ 87.45 คะแนน\n")
+    records = parse_text(text)
+    assert sorted((r.agency, r.fiscal_year, r.overall_score, r.grade) for r in records) == [
+        ("สำนักงานส่งเสริมการจัดประชุมและนิทรรศการ (องค์การมหาชน)", 2564, 87.45, None),
+        ("สำนักงานส่งเสริมการจัดประชุมและนิทรรศการ (องค์การมหาชน)", 2565, 91.37, "A")]

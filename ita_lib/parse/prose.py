@@ -27,6 +27,7 @@ from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.value_years import year_of_value
+from ita_lib.parse.wraps import rejoin_wrapped_sentences
 from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning
 from ita_lib.parse.prose_words import about_ita, example_lines, heading, other_assessment_heading, prose_patterns
 from ita_lib.parse.owners import grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
@@ -72,15 +73,16 @@ def parse_prose(document: Document, *, year: int | None = None, agency: str | No
 
 def read_prose(document: Document, *, year: int | None = None, agency: str | None = None) -> ProseResult:
     links = document_links(document.lines)
-    text_lines = [line for line in document.lines if not line.is_row and line.text.strip()]
+    sentences = rejoin_wrapped_sentences(document.lines)  # "ประจำปี" / "2568 เป็นอันดับ…": one sentence
+    text_lines = [line for line in sentences if not line.is_row and line.text.strip()]
     lines = [(line, find_mentions(line.text, links)) for line in text_lines if line.text.strip()]
-    document_year, document_year_line = _document_year(document, year)
+    document_year, document_year_line = _document_year(sentences, year)
     main = _given_agency(agency) or _main_agency(lines)
     evidence: dict[tuple[str, int | None], AgencyEvidence] = {}
     unattributed: list[str] = []
     # A text headed by another assessment ("ประกาศผลการประเมินประสิทธิภาพ… (LPA)") speaks of it wherever
     # a line does not name the ITA; even there a pass word alone is its, not the ITA's.
-    other_text = other_assessment_heading(heading(line.text for line, _ in lines))
+    other_text = other_assessment_heading(heading(line.text for line in document.lines if not line.is_row))
 
     def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: Value):
         for target in owners or (main,):
@@ -142,11 +144,11 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     return ProseResult(records, notes)
 
 
-def _document_year(document: Document, year: int | None) -> tuple[int | None, int | None]:
+def _document_year(lines: list[Line], year: int | None) -> tuple[int | None, int | None]:
     """The assessed year and its line: `--year` first, else the heaviest year mention."""
     if year is not None:
         return year, None
-    mention = assessed_year(document.lines)
+    mention = assessed_year(lines)
     return (mention.year, mention.line) if mention else (None, None)
 
 

@@ -158,9 +158,13 @@ def _loose_header(text: str) -> tuple[str, ...] | None:
     return None
 
 
+_SCORE_INSIDE = re.compile(r"\d\.\d|ตัวชี้วัดที่")
+
+
 def _loose_row(text: str) -> tuple[str, ...] | None:
     match = _LOOSE_ROW.match(text)
-    if match and indicator_from_name(match.group(2)) is not None:
+    # a name holding a score or another indicator is a sentence listing several ("…98.90 คะแนน ตัวชี้วัดที่ 3")
+    if match and not _SCORE_INSIDE.search(match.group(2)) and indicator_from_name(match.group(2)) is not None:
         return (*match.groups()[:3], *match.group(4).split())
     return None
 

@@ -13,6 +13,7 @@ from functools import cache
 from ita_lib.io.document import Line
 from ita_lib.parse.mentions import ends_with_type_word, is_whole_name_part, location_length, starts_with_type_word
 from ita_lib.parse.places import is_place
+from ita_lib.parse.prose_words import is_menu
 from ita_lib.rubric import Rubric, alternation, load as load_rubric
 
 _THAI_LETTER_AT = re.compile("[\u0e01-\u0e4e]")
@@ -103,3 +104,87 @@ def _broken_level(text: str, following: str, rubric: Rubric) -> tuple[str, int] 
 def _value_below_label(text: str, following: str, rubric: Rubric) -> tuple[str, int] | None:
     value = _wrapped_value(rubric).match(following) if _LABEL_AT_END.search(text) else None
     return (" " + value.group().strip(), value.end()) if value else None
+
+
+# --- sentences a fixed width wrapped -------------------------------------------------------------
+
+_MIN_WRAP_WIDTH, _MAX_WRAP_WIDTH = 40, 130  # a page's or a column's width; web text runs a paragraph a line
+_FULL_LINE = 0.55  # a line this close to the width was wrapped, not ended (Thai phrases are long)
+_INDENT = re.compile(r"^(?: {2,}|\t)")  # a paragraph's first line, indented
+_ITEM_START = re.compile(r"^\s*(?:[-•*·✅▪►➢>]|\d{1,2}(?:\.\d(?!\d))*[.)]?\s|\(\d{1,2}\)|[ก-ฮ][.)]\s"
+                         r"|ข้อ\s?\d|ตารางที่|หน้า\s?\d)")
+
+
+_THAI_RUN_END = re.compile("[\u0e01-\u0e4e]{1,20}$")
+_THAI_RUN_START = re.compile("^[\u0e01-\u0e4e]{1,20}")
+
+
+def _glued(text: str, following: str) -> str:
+    """Two wrapped lines as one: with no space where the wrap cut a word ("นิทรรศ" / "การ": the dictionary
+    reads one word across the cut), with a space where it fell between words."""
+    text, following = text.rstrip(), following.strip()
+    left, right = _THAI_RUN_END.search(text), _THAI_RUN_START.match(following)
+    return text + ("" if left and right and _word_across(left.group(), right.group()) else " ") + following
+
+
+def _word_across(left: str, right: str) -> bool:
+    from pythainlp.tokenize import word_tokenize  # loads a dictionary: only when a wrap is in doubt
+
+    position = 0
+    for token in word_tokenize(left + right, engine="newmm"):
+        if position < len(left) < position + len(token):
+            return True
+        position += len(token)
+    return False
+
+
+def rejoin_wrapped_sentences(lines: list[Line]) -> list[Line]:
+    """A text wrapped at a fixed width (a PDF's page, a narrow column) has its sentences joined back,
+    one paragraph a line, for the sentence reader: a full line goes on into the next unless that one
+    starts an item. In a text of no fixed width (web text: a paragraph or a sentence a line) only a
+    line that cannot end there goes on: a word cut in two, a sentence left open ("…ประจำปี" /
+    "2568 …"). The joined line keeps the number of its first line; the lines it took are left blank,
+    so that every other line keeps its number."""
+    text_at = [i for i, line in enumerate(lines) if line.text.strip() and not line.is_row]
+    if len(text_at) < 2:
+        return lines
+    width = _fixed_width([len(lines[i].text.rstrip()) for i in text_at])
+    out = list(lines)
+    head = None  # index of the line the current paragraph started on
+    for previous, index in zip(text_at, text_at[1:]):
+        above, line, before = out[head if head is not None else previous], lines[index], lines[previous].text
+        if index == previous + 1 and _goes_on(before, line.text, width):
+            head = head if head is not None else previous
+            out[head] = Line(above.number, _glued(above.text, line.text))
+            out[index] = Line(line.number, "")
+        else:
+            head = None
+    return out
+
+
+# A line that cannot end a sentence, or one that cannot start one.
+_OPEN_END = re.compile(r"(?:ของ|และ|หรือ|ได้|ที่|คือ|เท่ากับ|ประจำปี|ปีงบประมาณ|พ\.ศ\.|จาก|เป็น|โดย|ซึ่ง|กับ|ว่า|"
+                       r"อยู่ใน|ให้แก่|จำนวน|ด้วย|,)\s*$")
+_CONTINUED_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})?\s?คะแนน|คะแนน|ได้(?:รับ)?\s|งบประมาณ|การ)")
+
+
+def _fixed_width(widths: list[int]) -> int | None:
+    """The width a text was wrapped at, when its lines show one: several lines end close to it."""
+    ranked = sorted(widths)
+    if len(ranked) < 4:
+        return None
+    width = ranked[int(len(ranked) * 0.8)]
+    near = sum(1 for w in ranked if w >= 0.85 * width)
+    return width if _MIN_WRAP_WIDTH <= width <= _MAX_WRAP_WIDTH and near >= max(3, len(ranked) // 4) else None
+
+
+def _goes_on(text: str, following: str, width: int | None) -> bool:
+    if _ITEM_START.match(following) or _INDENT.match(following) or is_menu(following) or is_menu(text) \
+            or text.rstrip().endswith(":"):
+        return False
+    if width is not None and len(text.rstrip()) >= _FULL_LINE * width:
+        return True
+    if _OPEN_END.search(text) or _CONTINUED_START.match(following):
+        return True
+    left, right = _THAI_RUN_END.search(text.rstrip()), _THAI_RUN_START.match(following.strip())
+    return bool(left and right and len(text.strip()) >= _MIN_WRAP_WIDTH and _word_across(left.group(), right.group()))
