@@ -246,3 +246,19 @@ def test_a_paragraph_wrapped_at_a_page_width_is_read_as_one_sentence() -> None:
     assert sorted((r.agency, r.fiscal_year, r.overall_score, r.grade) for r in records) == [
         ("สำนักงานส่งเสริมการจัดประชุมและนิทรรศการ (องค์การมหาชน)", 2564, 87.45, None),
         ("สำนักงานส่งเสริมการจัดประชุมและนิทรรศการ (องค์การมหาชน)", 2565, 91.37, "A")]
+
+
+def test_an_itas_result_page_copied_one_cell_a_line_with_its_past_years() -> None:
+    """blind7 006 kind: "คะแนน" / "90.27", "IIT" / "95.10", "1 การปฏิบัติหน้าที่" / "96.40", and a table of
+    past years copied with spaces ("2566   87.35   ผ่าน"): each year's score is that year's."""
+    text = ("ITAS  ระบบการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ\n"
+            "ปีงบประมาณ  2567\n\nหน่วยงาน\nเทศบาลตำบลวังชิ้น\nอำเภอวังชิ้น จังหวัดแพร่\nประเภท  เทศบาลตำบล\n\n"
+            "คะแนน\n90.27\nระดับ\nผ่าน\n\nIIT\n95.10\nEIT\n84.20\nOIT\n91.05\n\n"
+            "ผลการประเมินรายตัวชี้วัด\n1 การปฏิบัติหน้าที่\n96.40\n9 การเปิดเผยข้อมูล\n93.10\n\n"
+            "ผลการประเมินย้อนหลัง\nปีงบประมาณ   คะแนน   ระดับ\n2566   87.35   ผ่าน\n")
+    records = sorted(parse_text(text), key=lambda r: r.fiscal_year)
+    assert [(r.fiscal_year, r.overall_score) for r in records] == [(2566, 87.35), (2567, 90.27)]
+    latest = records[-1]
+    assert (latest.agency, latest.result, dict(latest.instruments)) == (
+        "เทศบาลตำบลวังชิ้น", "ผ่าน", {"IIT": 95.10, "EIT": 84.20, "OIT": 91.05, "EIT_part1": None, "EIT_part2": None})
+    assert {int(k): v for k, v in latest.indicators.items()} == {1: 96.40, 9: 93.10}

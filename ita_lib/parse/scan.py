@@ -180,6 +180,10 @@ def _starts_row(text: str, in_table: bool) -> bool:
     return bool(_ROW_START.match(text) or (in_table and _BARE_ROW_START.match(text)))
 
 
+def _numbered_as_named(cells: tuple[str, ...]) -> bool:
+    return cells[0].isdigit() and indicator_from_name(cells[1]) == int(cells[0])
+
+
 def _wrapped_row(pieces: list[Line]) -> bool:
     """Whether the lines start with a row whose bare number ("4 การแก้ไขปัญหาการ") and wrapped name end
     in a score: only a real row makes a header of the line above."""
@@ -206,14 +210,19 @@ def promote_loose_rows(lines: list[Line]) -> list[Line]:
         cells = _loose_row(line.text)
         following_at = text_at[position + 1:position + 1 + _MAX_WRAPPED_LINES]
         following = [lines[i] for i in following_at]
-        if cells is None and _starts_row(line.text, in_table):
-            # "4. การใช้ทรัพย์สิน" / "ของราชการ 88.15": a row whose name a PDF wrapped
+        if cells is None and _starts_row(line.text, True):
+            # "4. การใช้ทรัพย์สิน" / "ของราชการ 88.15": a row whose name a PDF wrapped. Outside a table a
+            # bare number starts a row only when it is the number of the indicator named ("1 การปฏิบัติ
+            # หน้าที่" / "97.80": a result page copied one cell a line).
             text = line.text
             for taken, piece in enumerate(following, start=1):
                 if piece.is_row or _starts_row(piece.text, True):
                     break
                 text = _joined(text, piece.text)
                 cells = _loose_row(text)
+                if cells is not None and not (_starts_row(line.text, in_table) or _numbered_as_named(cells)):
+                    cells = None
+                    break
                 if cells is not None:
                     for consumed in following_at[:taken]:
                         out[consumed] = Line(lines[consumed].number, "")

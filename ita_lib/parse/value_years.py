@@ -34,6 +34,8 @@ _CHANGED_TO = re.compile(r"(?:เป็น|เหลือ(?:เพียง)?|�
 _DATED_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:\((?:ระดับ|เกรด)?\s?[^()\d]{1,20}\)\s?)?(?:\(\s?|ใน|เมื่อ|ของ)\s?"
                           + _YEAR + r"(?!\s?\)?\s?(?:ที่|ซึ่ง)?\s?(?:ได้|มี|อยู่))")
 _REACH = 70  # how far back a dating year may stand
+# A row of a table of years copied with spaces: "2566   88.02   ผ่าน" (the year opens the line).
+_YEAR_CELL_BEFORE = re.compile(r"^\s*(?:\|\s*)?(?P<year>25[4-7]\d)\s*(?:\|\s*)?$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ def dating_before(text: str, position: int) -> Dating | None:
     start = max(0, position - _REACH)
     window = thai_digits_to_arabic(text[start:position])  # digit for digit: positions hold
     match = _DATED_BEFORE.search(window)  # anchored at the end; no year inside its gap: the nearest year
+    if match is None and (row := _YEAR_CELL_BEFORE.search(window)):
+        return Dating(start + row.start("year"), start + row.end("year"), int(row.group("year")))
     if match is None or _CHANGED_TO.search(window):
         return None
     if match.group("bracketed"):

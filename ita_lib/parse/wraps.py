@@ -37,7 +37,8 @@ def rejoin_wrapped_values(lines: list[Line]) -> list[Line]:
     text_at = [i for i, line in enumerate(out) if not line.is_row and line.text.strip()]
     for index, following_index in zip(text_at, text_at[1:]):
         text, following = out[index].text.rstrip(), out[following_index].text.lstrip()
-        moved = _broken_level(text, following, rubric) or _value_below_label(text, following, rubric)
+        moved = _broken_level(text, following, rubric) or _value_below_label(text, following, rubric) \
+            or _number_below_label(text, following)
         if moved:
             out[index] = Line(out[index].number, text + moved[0])
             out[following_index] = Line(out[following_index].number, following[moved[1]:])
@@ -51,7 +52,8 @@ def rejoin_wrapped_values(lines: list[Line]) -> list[Line]:
             taken = len(word) + location_length(following[len(word):])
             out[index] = Line(out[index].number, text + following[:taken].rstrip())
             out[following_index] = Line(out[following_index].number, following[taken:].lstrip())
-        elif _WORD_ALONE.fullmatch(following) and " " in text.strip() and _ends_with_name(text) \
+        elif _WORD_ALONE.fullmatch(following) and not _LABEL_WORD.fullmatch(following) and " " in text.strip() \
+                and _ends_with_name(text) \
                 and not is_place(following):  # a list copied one cell per line puts a district there
             # "… กรมราช" / "ทัณฑ์": the rest of the name joins its line
             out[index] = Line(out[index].number, text + following)
@@ -60,6 +62,7 @@ def rejoin_wrapped_values(lines: list[Line]) -> list[Line]:
 
 
 _WORD_ALONE = re.compile("[\u0e01-\u0e4e]{2,20}")
+_LABEL_WORD = re.compile("คะแนน(?:รวม|ภาพรวม)?|ระดับ|ผลการประเมิน|หน่วยงาน|ประเภท|อำเภอ|จังหวัด")  # a cell's label
 _SCORE = re.compile(r"\d{1,3}\.\d{1,2}")
 
 
@@ -99,6 +102,16 @@ def _broken_level(text: str, following: str, rubric: Rubric) -> tuple[str, int] 
                     and not _THAI_LETTER_AT.match(following, len(word) - cut):  # not "มากกว่า"
                 return word[cut:], len(word) - cut
     return None
+
+
+# A result page copied one cell a line: "คะแนน" / "91.34", "IIT" / "96.52".
+_SCORE_LABEL = re.compile(r"(?:^|\s)(?:คะแนน(?:รวม|ภาพรวม)?(?:\s?ITA)?|IIT|EIT|OIT)\s?:?$")
+_LONE_NUMBER = re.compile(r"\d{1,3}\.\d{1,2}(?=\s*(?:คะแนน)?\s*$)")
+
+
+def _number_below_label(text: str, following: str) -> tuple[str, int] | None:
+    value = _LONE_NUMBER.match(following) if _SCORE_LABEL.search(text) and len(text.strip()) <= 20 else None
+    return (" " + value.group(), len(following)) if value else None
 
 
 def _value_below_label(text: str, following: str, rubric: Rubric) -> tuple[str, int] | None:
