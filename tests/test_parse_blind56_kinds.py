@@ -262,3 +262,14 @@ def test_an_itas_result_page_copied_one_cell_a_line_with_its_past_years() -> Non
     assert (latest.agency, latest.result, dict(latest.instruments)) == (
         "เทศบาลตำบลวังชิ้น", "ผ่าน", {"IIT": 95.10, "EIT": 84.20, "OIT": 91.05, "EIT_part1": None, "EIT_part2": None})
     assert {int(k): v for k, v in latest.indicators.items()} == {1: 96.40, 9: 93.10}
+
+
+def test_a_post_with_arrows_and_a_bracketed_aside_after_a_name() -> None:
+    """blind7 017 kind: "⭐ จังหวัดตรัง (ราชการส่วนภูมิภาค) : 94.10 ➡️ ผ่านดี", "• ทต.นาโยงเหนือ ..... 90.15 (ผ่าน)"."""
+    records = parse_text("ผลการประเมิน ITA ปี 2567 หน่วยงานในจังหวัดตรัง\n"
+                         "⭐ จังหวัดตรัง (ราชการส่วนภูมิภาค) : 94.10 ➡️ ผ่านดี\n"
+                         "⭐ อบจ.ตรัง : 96.30 ➡️ ผ่านดีเยี่ยม\n"
+                         "• ทต.นาโยงเหนือ อ.นาโยง ..... 90.15 (ผ่าน)\n")
+    assert sorted((r.agency, r.overall_score, r.result) for r in records) == [
+        ("จังหวัดตรัง", 94.10, "ผ่านดี"), ("องค์การบริหารส่วนจังหวัดตรัง", 96.30, "ผ่านดีเยี่ยม"),
+        ("เทศบาลตำบลนาโยงเหนือ", 90.15, "ผ่าน")]

@@ -170,8 +170,8 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (), le
                           lead + " " + wide if len(wide) == match.start() else wide)
             vetoes = [cue for cue in _weigh(match.group(1), led, after)[1] if cue not in cues and cue in _VETO_CUES]
             strength, cues = strength + VETO * len(vetoes), (*cues, *vetoes)
-        if any(0 <= match.start() - b <= 3 and not text[b:match.start()].strip(" :(-–")
-               for b in (*boundaries, *places)):
+        if any(0 <= match.start() - b <= 3 + _ASIDE_REACH and not _ASIDE.sub("", text[b:match.start()]).strip(" :(-–")
+               for b in (*boundaries, *places)):  # "จังหวัดพัทลุง (ราชการส่วนภูมิภาค) : 95.40": an aside between
             strength, cues = strength + 3.0, (*cues, "after_name")
         if re.search(r"\.\d\d$", match.group(1)) and dating is not None:
             strength, cues = strength + 2.0, (*cues, "dated")  # "ปีที่แล้ว (2567) เราได้ 93.50"
@@ -188,6 +188,10 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (), le
             strength, cues = strength + VETO, (*cues, "range")
         found.append(Candidate(value, match.start(), match.end(), strength, cues))
     return _series_shared(text, found)
+
+
+_ASIDE_REACH = 32
+_ASIDE = re.compile(r"\s?\([^()\d]{1,28}\)")
 
 
 # Between two numbers of one series: "97.86, 95.33 และ 91.04 คะแนน", "89.50 คะแนน และ 86.27 คะแนน".

@@ -50,7 +50,7 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
                           rf"[\"“”'‘’(]{{0,2}}\s?((?>{words}))(?!{verb}|{scale}|\s?ขึ้นไป|{bound})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
                           r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))" + rf"(?!{bound})"),
         # "ได้ 91.05 ผ่านดี" too, not a band's end ("85.00 – 94.99 ผ่านดี").
-        result_after_score=re.compile(rf"(?:\d\s?คะแนน|(?<![\d\-–~])(?<![\-–~]\s)\d\d\.\d\d)\s?[(\-–/]?\s?({words})"
+        result_after_score=re.compile(rf"(?:\d\s?คะแนน|(?<![\d\-–~])(?<![\-–~]\s)\d\d\.\d\d)\s?(?:[(\-–/→⇒]|➡️?|=>)?\s?({words})"
                                       rf"(?!{verb}|เกณฑ์|ประเมิน)|(?<![\u0e00-\u0e7f])"
                                       rf"[\"“”']?({levels})[\"“”']?\s?[:\-–]?\s?"
                                       r"(?=\d{1,3}\.\d\d(?![\d.])(?!\s?(?:%|[-–]\s?\d)))"),
