@@ -273,3 +273,22 @@ def test_a_post_with_arrows_and_a_bracketed_aside_after_a_name() -> None:
     assert sorted((r.agency, r.overall_score, r.result) for r in records) == [
         ("จังหวัดตรัง", 94.10, "ผ่านดี"), ("องค์การบริหารส่วนจังหวัดตรัง", 96.30, "ผ่านดีเยี่ยม"),
         ("เทศบาลตำบลนาโยงเหนือ", 90.15, "ผ่าน")]
+
+
+def test_an_analysis_table_with_instrument_codes_and_status_words_under_a_running_head() -> None:
+    """blind7 004 kind: "IIT  ๑  การปฏิบัติหน้าที่  ๙๔.๘๖  ผ่าน"; a running head "…ITA มรภ.สข." abbreviates the
+    place too, which names nobody; a purchase's notice for an ITA web site gives no result."""
+    text = ("รายงานการวิเคราะห์ผลการประเมิน ITA มรภ.สข.                           หน้า ๑\n"
+            "รายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส (ITA) ประจำปีงบประมาณ พ.ศ. ๒๕๖๕\n"
+            "มหาวิทยาลัยราชภัฏสงขลา\n"
+            "ตัวชี้วัด        ประเด็น                          คะแนน     ผลการประเมิน\n"
+            "IIT    ๑    การปฏิบัติหน้าที่                   ๙๔.๘๖   ผ่าน\n"
+            "       ๒    การใช้งบประมาณ                    ๙๐.๑๒   ผ่าน\n"
+            "EIT    ๘    การปรับปรุงระบบการทํางาน           ๘๔.๕๖   ไม่ผ่าน\n")
+    (record,) = parse_text(text)
+    assert (record.agency, record.fiscal_year) == ("มหาวิทยาลัยราชภัฏสงขลา", 2565)
+    assert {int(k): v for k, v in record.indicators.items()} == {1: 94.86, 2: 90.12, 8: 84.56}
+    notice = ("ประกาศสำนักงานเขตพื้นที่การศึกษาประถมศึกษาชัยภูมิ เขต ๑ เรื่อง ประกาศผู้ชนะการเสนอราคา จ้างเหมา"
+              "ปรับปรุงเว็บไซต์เพื่อรองรับการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\n"
+              "ผู้เสนอราคาได้คะแนนด้านคุณภาพ ๙๐.๒๕ คะแนน จากคะแนนเต็ม ๑๐๐ คะแนน\n")
+    assert parse_text(notice) == []

@@ -245,6 +245,8 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
         tail = tail[:-1]
     if not tail or not _NAME_START.match(tail) or tail in _GENERIC_NAMES or len(tail.rstrip(".")) < 2:
         return None  # "ม.ค." is January, "หน่วยงาน ก." an example
+    if short and tail.endswith(".") and canonical(word.prefix + tail)[1] is None and not is_place(tail.rstrip(".")):
+        return None  # "มรภ.นศ.": a place abbreviated too, which place is a guess
     if tail.endswith("ฯ") and canonical(word.prefix + tail)[1] is None:
         return None  # "สำนักงานเขตพื้นที่ฯ": a shortened name standing for whichever the text means
     if (word.kind == "province" and not is_province(tail)) or (

@@ -104,9 +104,16 @@ def heading(texts) -> str:
     return " ".join(head)
 
 
+# "ประกาศผู้ชนะการเสนอราคา จ้างเหมาพัฒนาเว็บไซต์…เพื่อรองรับการประเมิน (ITA)": a purchase for the ITA, whose
+# scores are bids'.
+_TITLE_REACH = 160  # a purchase is what a text is about only when its title says so
+_PROCUREMENT = re.compile(r"ผู้ชนะการเสนอราคา|ประกวดราคา|สอบราคา|จัดซื้อจัดจ้าง|จ้างเหมา|ผู้เสนอราคา")
+
+
 def other_assessment_heading(head: str) -> bool:
-    """A text headed by another assessment (LPA, MOIT, a survey…) and not by the ITA."""
-    return bool(OTHER_ASSESSMENT.search(head)) and not names_ita(head)
+    """A text headed by another assessment (LPA, MOIT, a survey…) and not by the ITA, or by a purchase."""
+    return bool(_PROCUREMENT.search(head[:_TITLE_REACH])) or (
+        bool(OTHER_ASSESSMENT.search(head)) and not names_ita(head))
 
 
 def says_not_ita(text: str) -> re.Match | None:

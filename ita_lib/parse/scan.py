@@ -134,14 +134,15 @@ def cell(line: Line, index: int | None) -> Cell | None:
 # A bullet or an emoji may lead ("✅ 1. การปฏิบัติหน้าที่ 91.52", a social-media post).
 # The number may follow the word for indicator ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 96.12"); more number
 # cells may follow the score ("2 การใช้อำนาจ 97.80 90.00 +7.80": a target and a difference).
-_LOOSE_ROW = re.compile(r"^[\s\u2000-\u2bff\ufe0f\U0001f000-\U0001faff•·*>\-–]*(?:ตัวชี้วัดที่\s?)?"
+# "IIT  1  การปฏิบัติหน้าที่  94.86  ผ่าน": an instrument's code may open the row, a status word end it.
+_LOOSE_ROW = re.compile(r"^[\s\u2000-\u2bff\ufe0f\U0001f000-\U0001faff•·*>\-–]*(?:(?:IIT|EIT|OIT)\s+)?(?:ตัวชี้วัดที่\s?)?"
                         r"(\d{1,2})\s*[.)]?\s+(\S.*?)\s+"
-                        r"(\d{1,3}(?:\.\d{1,2})?)((?:\s+[+\-–]?\d{1,3}(?:\.\d{1,2})?)*)\s*$")
+                        r"(\d{1,3}(?:\.\d{1,2})?)((?:\s+[+\-–]?\d{1,3}(?:\.\d{1,2})?)*(?:\s+[\u0e01-\u0e4e]{2,20})?)\s*$")
 
 
-_ROW_START = re.compile(r"^\s*(?:ตัวชี้วัดที่\s?)?\d{1,2}\s*[.)]\s+\S")
+_ROW_START = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:ตัวชี้วัดที่\s?)?\d{1,2}\s*[.)]\s+\S")
 # Inside a table, a row may start with its bare number: "4 การแก้ไขปัญหาการ" / "ทุจริต 92.88".
-_BARE_ROW_START = re.compile(r"^\s*\d{1,2}\s+[\u0e01-\u0e4e]")
+_BARE_ROW_START = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?\d{1,2}\s+[\u0e01-\u0e4e]")
 _MAX_WRAPPED_LINES = 3  # "๑. การปฏิบัติ" / "หน้าที่" / "๙๕.๔๒": a row a PDF put one piece a line
 
 
@@ -165,7 +166,7 @@ def _loose_row(text: str) -> tuple[str, ...] | None:
     match = _LOOSE_ROW.match(text)
     # a name holding a score or another indicator is a sentence listing several ("…98.90 คะแนน ตัวชี้วัดที่ 3")
     if match and not _SCORE_INSIDE.search(match.group(2)) and indicator_from_name(match.group(2)) is not None:
-        return (*match.groups()[:3], *match.group(4).split())
+        return (*match.groups()[:3], *(cell for cell in match.group(4).split() if cell != "คะแนน"))  # a unit
     return None
 
 
