@@ -292,3 +292,13 @@ def test_an_analysis_table_with_instrument_codes_and_status_words_under_a_runnin
               "ปรับปรุงเว็บไซต์เพื่อรองรับการประเมิน ITA ประจำปีงบประมาณ พ.ศ. ๒๕๖๗\n"
               "ผู้เสนอราคาได้คะแนนด้านคุณภาพ ๙๐.๒๕ คะแนน จากคะแนนเต็ม ๑๐๐ คะแนน\n")
     assert parse_text(notice) == []
+
+
+def test_a_list_with_a_score_column_for_each_of_two_years_reads_the_assessed_years() -> None:
+    """blind8 008 kind: "คะแนนปี 2559 | คะแนนปี 2560": the 2560 list's scores are the 2560 column's."""
+    records = parse_text("ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2560 จังหวัดอำนาจเจริญ\n"
+                         "ลำดับ\tหน่วยงาน\tอำเภอ\tคะแนนปี 2559\tคะแนนปี 2560\tระดับ\n"
+                         "1\tองค์การบริหารส่วนจังหวัดอำนาจเจริญ\tเมืองอำนาจเจริญ\t80.15\t86.90\tสูงมาก\n"
+                         "2\tเทศบาลเมืองอำนาจเจริญ\tเมืองอำนาจเจริญ\t77.02\t82.44\tสูงมาก\n")
+    assert sorted((r.agency, r.fiscal_year, r.overall_score) for r in records) == [
+        ("องค์การบริหารส่วนจังหวัดอำนาจเจริญ", 2560, 86.90), ("เทศบาลเมืองอำนาจเจริญ", 2560, 82.44)]

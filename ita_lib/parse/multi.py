@@ -8,7 +8,7 @@ from ita_lib.io.document import Document, Line
 from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_prefix
 from ita_lib.parse.places import title_province
 from ita_lib.model import Assessment
-from ita_lib.parse.years import to_buddhist_era
+from ita_lib.parse.years import assessed_fiscal_year, to_buddhist_era
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.headline import headline_patterns
 from ita_lib.rubric import load as load_rubric
@@ -60,7 +60,9 @@ def _parse_province_tables(document: Document, *, year: int | None = None) -> li
         name_col = table.column("หน่วยงาน")
         district_col = table.column("อำเภอ")
         province_col = table.column("จังหวัด")
-        score_col = table.column("คะแนน")
+        score_col = table.score_column(year or assessed_fiscal_year(document.lines), "คะแนน")
+        if score_col is None:
+            continue  # several years' scores and none of the assessed year
         result_col = table.column("ผลการประเมิน", "ระดับ", exclude=("คะแนน",))
         from_title = None if province_col is not None else title_province(document.lines, table.header.number)
         if province_col is None and from_title is None:

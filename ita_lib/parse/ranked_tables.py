@@ -15,6 +15,7 @@ from ita_lib.parse.mentions import whole_mention
 from ita_lib.parse.multi import set_grade_or_result
 from ita_lib.parse.scan import cell_score, find_tables
 from ita_lib.parse.single import set_year
+from ita_lib.parse.years import assessed_fiscal_year
 
 NAME_HEADERS = ("หน่วยงาน", "มหาวิทยาลัย", "ส่วนราชการ", "สถาบัน", "ชื่อ", "Agency", "agency", "University",
                 "university")
@@ -43,7 +44,7 @@ def _name_column(table, taken: set) -> int | None:
 def parse_ranked_table(document: Document, *, year: int | None = None) -> list[Assessment]:
     records = []
     for table in find_tables(document.lines):
-        score_col = table.column("คะแนน", "score")
+        score_col = table.score_column(year or assessed_fiscal_year(document.lines), "คะแนน", "score")
         rank_col = table.column("อันดับ", "ลำดับ", "rank")
         name_col = table.column(*NAME_HEADERS, exclude=("คะแนน",))
         if name_col is None and score_col is not None:

@@ -33,11 +33,31 @@ class Table:
     def columns(self) -> list[str]:
         return [cell.text for cell in self.header.cells or ()]
 
+    def score_column(self, year: int | None, *keywords: str) -> int | None:
+        """The score column; of several that name years ("คะแนนปี 2559 | คะแนนปี 2560"), the one of `year`,
+        or none when that is not one: another year's score is no wrong guess's to make."""
+        found = [i for i, name in enumerate(self.columns) if any(k in name for k in keywords)]
+        dated = {i: _column_year(self.columns[i]) for i in found}
+        if len(found) > 1 and any(dated.values()):
+            mine = [i for i in found if dated[i] == year]
+            return mine[0] if len(mine) == 1 else None
+        return found[0] if found else None
+
     def column(self, *keywords: str, exclude: tuple[str, ...] = ()) -> int | None:
         for index, name in enumerate(self.columns):
             if any(k in name for k in keywords) and not any(x in name for x in exclude):
                 return index
         return None
+
+
+_YEAR_IN_HEADER = re.compile(r"(?<!\d)(25\d\d)(?!\d)|ปี\s?(\d\d)(?!\d)")
+
+
+def _column_year(name: str) -> int | None:
+    match = _YEAR_IN_HEADER.search(name)
+    if match is None:
+        return None
+    return int(match.group(1)) if match.group(1) else 2500 + int(match.group(2))
 
 
 HEADER_WORDS = ("ตัวชี้วัด", "คะแนน", "มาตรการ", "ขั้นตอน", "ผู้รับผิดชอบ", "ระยะเวลา", "อันดับ",

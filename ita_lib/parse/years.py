@@ -102,3 +102,10 @@ def to_buddhist_era(year: int) -> int:
     if year < 2400:
         return year + BE_OFFSET
     return year
+
+
+def assessed_fiscal_year(lines) -> int | None:
+    """The assessed year alone (B.E.), or None."""
+    mention = assessed_year(lines)
+    return mention.year if mention else None
+
