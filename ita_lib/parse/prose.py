@@ -73,16 +73,18 @@ def parse_prose(document: Document, *, year: int | None = None, agency: str | No
 
 def read_prose(document: Document, *, year: int | None = None, agency: str | None = None) -> ProseResult:
     links = document_links(document.lines)
-    sentences = rejoin_wrapped_sentences(document.lines)  # "ประจำปี" / "2568 เป็นอันดับ…": one sentence
+    # A text headed by another assessment ("ประกาศผลการประเมินประสิทธิภาพ… (LPA)") speaks of it wherever
+    # a line does not name the ITA; even there a pass word alone is its, not the ITA's. Its lines are read
+    # as printed: a wrapped sentence joined to a line naming the ITA would borrow the name.
+    other_text = other_assessment_heading(heading(line.text for line in document.lines if not line.is_row))
+    # "ประจำปี" / "2568 เป็นอันดับ…": one sentence
+    sentences = document.lines if other_text else rejoin_wrapped_sentences(document.lines)
     text_lines = [line for line in sentences if not line.is_row and line.text.strip()]
     lines = [(line, find_mentions(line.text, links)) for line in text_lines if line.text.strip()]
     document_year, document_year_line = _document_year(sentences, year)
     main = _given_agency(agency) or _main_agency(lines)
     evidence: dict[tuple[str, int | None], AgencyEvidence] = {}
     unattributed: list[str] = []
-    # A text headed by another assessment ("ประกาศผลการประเมินประสิทธิภาพ… (LPA)") speaks of it wherever
-    # a line does not name the ITA; even there a pass word alone is its, not the ITA's.
-    other_text = other_assessment_heading(heading(line.text for line in document.lines if not line.is_row))
 
     def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: Value):
         for target in owners or (main,):

@@ -105,9 +105,10 @@ def heading(texts) -> str:
 
 
 # "ประกาศผู้ชนะการเสนอราคา จ้างเหมาพัฒนาเว็บไซต์…เพื่อรองรับการประเมิน (ITA)": a purchase for the ITA, whose
-# scores are bids'.
+# scores are bids'; "รายงานผลการเบิกจ่ายงบประมาณ… (ร้อยละ 98.14)" published for the ITA's item O13: spending.
 _TITLE_REACH = 160  # a purchase is what a text is about only when its title says so
-_PROCUREMENT = re.compile(r"ผู้ชนะการเสนอราคา|ประกวดราคา|สอบราคา|จัดซื้อจัดจ้าง|จ้างเหมา|ผู้เสนอราคา")
+_PROCUREMENT = re.compile(r"ผู้ชนะการเสนอราคา|ประกวดราคา|สอบราคา|จัดซื้อจัดจ้าง|จ้างเหมา|ผู้เสนอราคา|"
+                          r"การเบิกจ่าย|ผลการใช้จ่ายงบประมาณ")
 
 
 def other_assessment_heading(head: str) -> bool:
