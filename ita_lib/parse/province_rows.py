@@ -223,8 +223,8 @@ def _is_header(tokens: list[Token]) -> bool:
 
 def _is_district_header(tokens: list[Token]) -> bool:
     texts = [fold(text) for text, _ in tokens]
-    return (3 <= len(texts) <= 12 and fold("อำเภอ") in texts and "คะแนน" in texts
-            and "หน่วยงาน" in texts and fold("จังหวัด") not in texts)
+    return (3 <= len(texts) <= 12 and fold("อำเภอ") in texts and any(t.startswith("คะแนน") for t in texts)
+            and any(t.endswith("หน่วยงาน") for t in texts) and fold("จังหวัด") not in texts)
 
 
 def _strong(row: Row) -> bool:

@@ -49,7 +49,7 @@ def rejoin_wrapped_values(lines: list[Line]) -> list[Line]:
         elif (word := _name_below_type_word(text, following)) is not None:
             # "…ได้แจ้งผลการประเมินของเทศบาลเมือง" / "มุกดาหาร อำเภอเมืองมุกดาหาร จังหวัดมุกดาหาร ได้คะแนน…":
             # the name, and the place written with it, join the type word
-            taken = len(word) + location_length(following[len(word):])
+            taken = len(following) if _RANKED_ROW.match(text) else len(word) + location_length(following[len(word):])
             out[index] = Line(out[index].number, text + following[:taken].rstrip())
             out[following_index] = Line(out[following_index].number, following[taken:].lstrip())
         elif _WORD_ALONE.fullmatch(following) and not _LABEL_WORD.fullmatch(following) and " " in text.strip() \
@@ -72,6 +72,7 @@ def _name_alone(text: str) -> bool:
     return bool(word) and " " not in word and starts_with_type_word(word)
 
 
+_RANKED_ROW = re.compile(r"^\s*\d{1,4}[.)]?\s")  # "3 องค์การบริหารส่วนตำบล" / "ลำปาว เมือง… 95.73": one row
 _LEADING_WORD = re.compile("[\u0e01-\u0e4e]+(?![.\u0e01-\u0e4e])")  # not "มรภ." (an abbreviation)
 # "กลุ่มมหาวิทยาลัยราชภัฏ", "ทุกเทศบาลตำบล": the type word as a class, not half a name
 _CLASS_BEFORE_TYPE = re.compile(r"(?:กลุ่ม|ประเภท|ทุก|แต่ละ|สังกัด|ระดับ)\s?[\u0e01-\u0e4e]{2,30}$")
