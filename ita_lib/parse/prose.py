@@ -81,7 +81,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     sentences = document.lines if other_text else rejoin_wrapped_sentences(document.lines)
     text_lines = [line for line in sentences if not line.is_row and line.text.strip()]
     lines = [(line, find_mentions(line.text, links)) for line in text_lines if line.text.strip()]
-    document_year, document_year_line = _document_year(sentences, year)
+    document_year, document_year_line = _document_year(document.lines, sentences, year)
     main = _given_agency(agency) or _main_agency(lines)
     evidence: dict[tuple[str, int | None], AgencyEvidence] = {}
     unattributed: list[str] = []
@@ -146,11 +146,13 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     return ProseResult(records, notes)
 
 
-def _document_year(lines: list[Line], year: int | None) -> tuple[int | None, int | None]:
-    """The assessed year and its line: `--year` first, else the heaviest year mention."""
+def _document_year(lines: list[Line], sentences: list[Line], year: int | None) -> tuple[int | None, int | None]:
+    """The assessed year and its line: `--year` first, else the heaviest year mention, as printed or in the
+    sentences a wrap cut ("ประจำปี" / "2568"); as printed on a tie (a title joined to its text weighs less)."""
     if year is not None:
         return year, None
-    mention = assessed_year(lines)
+    printed, joined = assessed_year(lines), assessed_year(sentences) if sentences is not lines else None
+    mention = joined if joined and (printed is None or joined.weight > printed.weight) else printed
     return (mention.year, mention.line) if mention else (None, None)
 
 

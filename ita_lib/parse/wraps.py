@@ -182,6 +182,12 @@ _OPEN_END = re.compile(r"(?:ของ|และ|หรือ|ได้|ที่
 _CONTINUED_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})?\s?คะแนน|คะแนน|ได้(?:รับ)?\s|งบประมาณ|การ)")
 
 
+_TABLE_ROW = re.compile(r"(?:\d[\d.,]*\s+){3}\d")  # "2563 91.30 86.22 91.85": a table's row, not a sentence
+
+
+_CAPTION = re.compile(r"^\s*(?:ตารางที่|ภาพที่|แผนภูมิที่)")  # a table's caption: a title, not a sentence
+
+
 def _fixed_width(widths: list[int]) -> int | None:
     """The width a text was wrapped at, when its lines show one: several lines end close to it."""
     ranked = sorted(widths)
@@ -194,7 +200,8 @@ def _fixed_width(widths: list[int]) -> int | None:
 
 def _goes_on(text: str, following: str, width: int | None) -> bool:
     if _ITEM_START.match(following) or _INDENT.match(following) or is_menu(following) or is_menu(text) \
-            or text.rstrip().endswith(":"):
+            or text.rstrip().endswith(":") or _TABLE_ROW.search(text) or _TABLE_ROW.search(following) \
+            or _CAPTION.match(text):
         return False
     if width is not None and len(text.rstrip()) >= _FULL_LINE * width:
         return True
