@@ -19,6 +19,7 @@ from functools import lru_cache
 from ita_lib.parse.agency import AgencyType, agency_types, known_abbreviations, known_kinds
 from ita_lib.io.document import Line
 from ita_lib.text.literals import literal_pattern
+from ita_lib.parse.name_words import GENERIC_NAMES, STOP_HINT, STOP_TOKENS, VERB_START
 from ita_lib.parse.places import is_district, is_place, is_province
 
 NACC = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
@@ -40,30 +41,6 @@ _AREA_NUMBER = re.compile(r"\s?เขต\s?(\d{1,2})(?![\d.])")
 _SHORT_FORM = rf"[\u0e01-\u0e2e][{_THAI_LETTER}]{{0,6}}\.(?:[{_THAI_LETTER}]{{1,12}}\.?)*|[A-Z]{{2,6}}"
 _LINK = re.compile(rf"\s?(?:\(\s*({_SHORT_FORM})\s*\)|หรือ\s?({_SHORT_FORM})(?![\w.]))")
 
-# Words that end a name written without a space before the verb ("กรมป้องกันและบรรเทาสาธารณภัยได้ผล…").
-_STOP_TOKENS = frozenset((
-    "ได้", "ได้รับ", "มี", "มีผล", "ผ่าน", "คว้า", "อยู่", "ด้วย", "ซึ่ง", "โดย", "เป็น", "จัด", "รับ",  # verbs: not the rubric's
-    "เข้า", "เข้ารับ", "ประกาศ", "ถือ", "นับ", "ติด", "ครอง", "ยัง", "ก็", "จึง", "ที่", "คือ", "ประจำ",
-    "ประจำปี", "ปีงบประมาณ", "ใน", "กับ", "จาก", "ให้", "ไป", "ทำ", "สามารถ", "คะแนน", "ผล", "ผลการ",
-    "ประเมิน", "การประเมิน", "รางวัล", "อันดับ", "ลำดับ", "เมื่อ", "ขณะ", "ขณะที่", "ทั้งนี้", "นำ",
-    "เปิดเผย", "แถลง", "ปลื้ม", "หรือ", "พร้อม", "ร่วม", "ต่อ", "ของ", "ยืนยัน", "รักษา", "ขึ้น",
-    "นี้", "นั้น", "ได้ผล", "ได้คะแนน", "ผลคะแนน", "ได้ค่า", "มีคะแนน", "คว้ารางวัล", "รับรางวัล",
-    "ผ่านเกณฑ์", "ผ่านการประเมิน", "ทั้ง", "ว่า", "แจ้ง", "เผย", "ขอ", "ขอบคุณ", "แสดง", "จะ", "ไม่", "เอง", "ต้อง",
-    "เพิ่มขึ้น", "ลดลง", "สูงขึ้น", "ต่ำลง", "ดีขึ้น",  # "คะแนนของกรมเพิ่มขึ้น…": the department, unnamed
-))
-_VERB_START = ("ได้", "ผ่าน", "คว้า", "รับ")  # a word starting so is a verb phrase, not a name (verbs: not the rubric's)
-_STOP_HINT = re.compile("|".join(sorted(_STOP_TOKENS, key=len, reverse=True)))
-# A name that is only one of these is the type word used as a common noun ("ระดับกรม",
-# "ประเภทองค์การมหาชน", "ม.ราชมงคล" for the whole group).
-_GENERIC_NAMES = frozenset((
-    "มหาชน", "ราชมงคล", "ราชภัฏ", "เอกชน", "รัฐ", "ของรัฐ", "ในกำกับ", "ต่างๆ", "ต่าง", "ทั่วประเทศ",
-    "ทั้งหมด", "หรือเทียบเท่า", "เทียบเท่า", "ดังกล่าว", "นี้", "นั้น", "ทุกแห่ง", "ทั้ง", "สังกัด",
-    "ปกครองส่วนท้องถิ่น", "ภาครัฐ", "กลาง", "อุดมศึกษา", "การศึกษา", "อิสระ",
-    "และ", "หรือ", "กับ", "ที่", "ใน", "ของ", "จำนวน", "ทุก", "อื่น", "อื่นๆ", "แต่", "ซึ่ง",  # "มีทั้ง อบต. และ ทต."
-    "แห่งหนึ่ง", "หนึ่ง",  # "มหาวิทยาลัยแห่งหนึ่ง": some university
-    "เดียว",  # "ซึ่งเป็นกรมเดียวในกลุ่ม…": the only department
-    "ในสังกัด",  # "สถานีตำรวจในสังกัด"
-))
 _NACC_CORE = "ป้องกันและปราบปรามการทุจริตแห่งชาติ"  # also in misspelt forms of the NACC's name
 # Before a name, these make it a group ("กลุ่มมหาวิทยาลัยราชภัฏ": its figures are not an agency's) or
 # the scope of a ranking ("สูงสุดในกรุงเทพมหานคร": the figure belongs to the agency named before).
@@ -152,13 +129,13 @@ def _one_lookalike_apart(a: str, b: str) -> bool:
 @lru_cache(maxsize=4096)
 def _cut_at_verb(tail: str) -> str:
     """The name part of a run of Thai text glued to what follows it."""
-    if not _STOP_HINT.search(tail):
+    if not STOP_HINT.search(tail):
         return tail
     from pythainlp.tokenize import word_tokenize  # loads a dictionary: only when needed
 
     tokens = word_tokenize(tail, engine="newmm")
-    cut = next((i for i, token in enumerate(tokens) if token in _STOP_TOKENS or _two_stops(token)
-                or (len(token) > 3 and token.startswith(_VERB_START))), len(tokens))
+    cut = next((i for i, token in enumerate(tokens) if token in STOP_TOKENS or _two_stops(token)
+                or (len(token) > 3 and token.startswith(VERB_START))), len(tokens))
     # A place whose name holds a stop word ("อบต.อาจสามารถ": สามารถ) is kept whole.
     for end in range(len(tokens), cut, -1):
         if is_place("".join(tokens[:end])):
@@ -178,7 +155,7 @@ def _before_second_name(tail: str) -> str:
 
 def _two_stops(token: str) -> bool:
     """A word the cutter's dictionary holds that is two stop words ("ทำคะแนน", "มีผล")."""
-    return any(token.startswith(stop) and token[len(stop):] in _STOP_TOKENS for stop in _STOP_TOKENS
+    return any(token.startswith(stop) and token[len(stop):] in STOP_TOKENS for stop in STOP_TOKENS
                if len(stop) < len(token))
 
 
@@ -243,7 +220,7 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
     tail = _before_second_name(_cut_at_verb(run.group())) if run else ""
     if tail.endswith(".") and tail.count(".") == 1 and not short:
         tail = tail[:-1]
-    if not tail or not _NAME_START.match(tail) or tail in _GENERIC_NAMES or len(tail.rstrip(".")) < 2:
+    if not tail or not _NAME_START.match(tail) or tail in GENERIC_NAMES or len(tail.rstrip(".")) < 2:
         return None  # "ม.ค." is January, "หน่วยงาน ก." an example
     if short and tail.endswith(".") and canonical(word.prefix + tail)[1] is None and not is_place(tail.rstrip(".")):
         return None  # "มรภ.นศ.": a place abbreviated too, which place is a guess
