@@ -343,3 +343,12 @@ def test_a_table_of_years_under_a_caption_is_not_joined_into_a_sentence() -> Non
             "2567 96.40 95.62 98.75 97.10 ผ่านดีเยี่ยม\n")
     assert [(r.fiscal_year, r.overall_score, r.result) for r in parse_text(text) if r.fiscal_year != 2566
             and r.fiscal_year != 2567] == [(2568, 94.70, "ผ่านดี")]
+
+
+def test_an_indicator_table_comparing_two_years_reads_the_assessed_years_column() -> None:
+    """blind8 003 kind: "ลำดับ ตัวชี้วัด ค่าน้ำหนัก(ร้อยละ) คะแนนปี 2566 คะแนนปี 2567 ผลต่าง ผลการประเมิน"."""
+    text = (_ANALYSIS_HEAD +
+            "ลำดับ ตัวชี้วัด ค่าน้ำหนัก(ร้อยละ) คะแนนปี 2566 คะแนนปี 2567 ผลต่าง ผลการประเมิน\n"
+            "1 การปฏิบัติหน้าที่ 6 93.10 95.80 +2.70 ผ่าน\n"
+            "9 การเปิดเผยข้อมูล 20 90.25 98.50 +8.25 ผ่าน\n")
+    assert _indicators(text) == {1: 95.80, 9: 98.50}

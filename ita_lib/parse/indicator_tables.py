@@ -9,6 +9,7 @@ from ita_lib.parse.indicator_names import indicator_from_name, indicator_number_
 from ita_lib.rubric import load as load_rubric
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.scan import Table, cell_score, find_tables
+from ita_lib.parse.years import assessed_fiscal_year
 
 
 def is_ranked(table: Table) -> bool:
@@ -22,13 +23,14 @@ def is_indicator_table(table: Table) -> bool:
     return table.column("ขั้นตอน", "มาตรการ", "โครงการ") is None
 
 
-def read_indicator_table(table: Table, builder: RecordBuilder) -> int:
+def read_indicator_table(table: Table, builder: RecordBuilder, year: int | None = None) -> int:
     """Store the table's indicator scores; returns how many rows gave one.
 
     A row's printed number and its name must agree. When two or more rows name another indicator than
     their number, the numbers are an order (a table sorted by score) and the names decide; when one row
     does, that row's score is nobody's for sure and is left out with a warning naming both."""
-    rows = [row for row in (_read_row(table, row) for row in table.rows) if row is not None]
+    score_col = table.score_column(year, "คะแนน")  # "คะแนนปี 2567 | คะแนนปี 2568": the assessed year's
+    rows = [row for row in (_read_row(table, row, score_col) for row in table.rows) if row is not None]
     disagreeing = [row for row in rows if row.printed and row.by_name and row.printed != row.by_name]
     by_name = is_ranked(table) or len(disagreeing) >= 2
     if disagreeing and not is_ranked(table) and by_name:
@@ -70,8 +72,7 @@ class _Row:
     by_name: int | None  # the indicator its name denotes
 
 
-def _read_row(table: Table, row: Line) -> _Row | None:
-    score_col = table.column("คะแนน")
+def _read_row(table: Table, row: Line, score_col: int | None) -> _Row | None:
     name_col = table.column("รายละเอียด", "ชื่อตัวชี้วัด")
     indicator_col = table.column("ตัวชี้วัด")
     cells = row.cells or ()
@@ -95,7 +96,8 @@ def _name_part(label: str) -> str:
 
 
 def read_indicator_tables(lines: list[Line], builder: RecordBuilder) -> int:
-    return sum(read_indicator_table(t, builder) for t in find_tables(lines) if is_indicator_table(t))
+    year = assessed_fiscal_year(lines)
+    return sum(read_indicator_table(t, builder, year) for t in find_tables(lines) if is_indicator_table(t))
 
 
 # Items: "ข้อ o13 ได้คะแนน 50", "ยกเว้นข้อ ๐๑๓ ได้คะแนน ๕๐" (a Thai zero stands for the letter O,

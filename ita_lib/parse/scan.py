@@ -166,10 +166,14 @@ _BARE_ROW_START = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?\d{1,2}\s+[\u0e01-\u0e
 _MAX_WRAPPED_LINES = 3  # "๑. การปฏิบัติ" / "หน้าที่" / "๙๕.๔๒": a row a PDF put one piece a line
 
 
+_YEAR_JOINED = re.compile(r"(\S*(?:ปี|พ\.ศ\.))\s(25\d\d)(?!\d)")
+
+
 def _loose_header(text: str) -> tuple[str, ...] | None:
     """"อันดับ ตัวชี้วัด คะแนน", "อันดับ ตัวชี้วัด คะแนน ค่าเป้าหมาย ผลต่าง": header words, the indicator and
     score columns among them."""
-    tokens = text.split()
+    tokens = _YEAR_JOINED.sub("\\1\x00\\2", text).split()  # "คะแนนปี 2567" is one heading
+    tokens = [token.replace("\x00", " ") for token in tokens]
     if not 2 <= len(tokens) <= 8:
         return None
     labelled = [token for token in tokens if any(word in token for word in HEADER_WORDS)]
