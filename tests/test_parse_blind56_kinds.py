@@ -352,3 +352,11 @@ def test_an_indicator_table_comparing_two_years_reads_the_assessed_years_column(
             "1 การปฏิบัติหน้าที่ 6 93.10 95.80 +2.70 ผ่าน\n"
             "9 การเปิดเผยข้อมูล 20 90.25 98.50 +8.25 ผ่าน\n")
     assert _indicators(text) == {1: 95.80, 9: 98.50}
+
+
+def test_a_docx_table_a_cell_a_line_with_short_indicator_names() -> None:
+    """blind8 006 kind: "1" / "ปฏิบัติหน้าที่" / "95.40": number, a short name (no "การ", or cut with ฯ) and score
+    each on its line; a row counts only when its number is the named indicator's."""
+    text = (_ANALYSIS_HEAD + "ตารางที่ 1\nตัวชี้วัดที่\nประเด็น\nคะแนน\n"
+            "1\nปฏิบัติหน้าที่\n95.40\n4\nใช้ทรัพย์สินฯ\n94.11\n5\nแก้ไขปัญหาทุจริต\n95.08\n3\nป้องกันทุจริต\n91.00\n")
+    assert _indicators(text) == {1: 95.40, 4: 94.11, 5: 95.08}  # "3 ป้องกันทุจริต" names indicator 10: no row

@@ -44,6 +44,9 @@ def indicator_from_name(text: str, *, fuzzy: bool = True, contained: bool = True
         for variant, number in _variants():
             if variant in key:
                 return number
+    short = _short_form(key)
+    if short is not None:
+        return short
     if fuzzy and len(key) >= 8:
         best, best_ratio = None, 0.0
         for variant, number in _variants():
@@ -53,6 +56,22 @@ def indicator_from_name(text: str, *, fuzzy: bool = True, contained: bool = True
         if best_ratio >= 0.86:
             return best
     return None
+
+
+def _bare(name: str) -> str:
+    return name.replace("การ", "")
+
+
+def _short_form(key: str) -> int | None:
+    """A table's short name: the words without "การ" ("ปฏิบัติหน้าที่", "แก้ไขปัญหาทุจริต"), or cut short
+    with ฯ ("ใช้ทรัพย์สินฯ"); only when exactly one indicator reads so."""
+    cut = key.endswith("ฯ")
+    bare = _bare(key.rstrip("ฯ"))
+    if len(bare) < 6:
+        return None
+    found = {number for variant, number in _variants()
+             if _bare(variant) == bare or (cut and _bare(variant).startswith(bare))}
+    return found.pop() if len(found) == 1 else None
 
 
 def find_indicator_names(text: str) -> list[tuple[int, int]]:

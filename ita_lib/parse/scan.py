@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ita_lib.io.document import Cell, Line
 from ita_lib.parse.indicator_names import indicator_from_name
+from ita_lib.rubric import load as load_rubric
 
 # A score as printed: 0–100 with up to two decimals, not part of a longer number, a date, a
 # thousands group or an item code.
@@ -155,14 +157,25 @@ def cell(line: Line, index: int | None) -> Cell | None:
 # The number may follow the word for indicator ("ตัวชี้วัดที่ 1 การปฏิบัติหน้าที่ 96.12"); more number
 # cells may follow the score ("2 การใช้อำนาจ 97.80 90.00 +7.80": a target and a difference).
 # "IIT  1  การปฏิบัติหน้าที่  94.86  ผ่าน": an instrument's code may open the row, a status word end it.
-_LOOSE_ROW = re.compile(r"^[\s\u2000-\u2bff\ufe0f\U0001f000-\U0001faff•·*>\-–]*(?:(?:IIT|EIT|OIT)\s+)?(?:ตัวชี้วัดที่\s?)?"
-                        r"(\d{1,2})\s*[.)]?\s+(\S.*?)\s+"
-                        r"(\d{1,3}(?:\.\d{1,2})?)((?:\s+[+\-–]?\d{1,3}(?:\.\d{1,2})?)*(?:\s+[\u0e01-\u0e4e]{2,20})?)\s*$")
+@dataclass(frozen=True)
+class _RowPatterns:
+    loose: re.Pattern
+    start: re.Pattern  # "4. การใช้ทรัพย์สิน": a row's number and the start of its name
+    bare_start: re.Pattern  # inside a table, a row may start with its bare number: "4 การแก้ไขปัญหาการ" / "ทุจริต 92.88"
 
 
-_ROW_START = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?(?:ตัวชี้วัดที่\s?)?\d{1,2}\s*[.)]\s+\S")
-# Inside a table, a row may start with its bare number: "4 การแก้ไขปัญหาการ" / "ทุจริต 92.88".
-_BARE_ROW_START = re.compile(r"^\s*(?:(?:IIT|EIT|OIT)\s+)?\d{1,2}\s+[\u0e01-\u0e4e]")
+@cache
+def _rows() -> _RowPatterns:
+    codes = "(?:(?:" + "|".join(map(re.escape, load_rubric().instrument_codes)) + r")\s+)?"
+    return _RowPatterns(
+        loose=re.compile(r"^[\s\u2000-\u2bff\ufe0f\U0001f000-\U0001faff•·*>\-–]*" + codes + r"(?:ตัวชี้วัดที่\s?)?"
+                         r"(\d{1,2})\s*[.)]?\s+(\S.*?)\s+"
+                         r"(\d{1,3}(?:\.\d{1,2})?)((?:\s+[+\-–]?\d{1,3}(?:\.\d{1,2})?)*(?:\s+[\u0e01-\u0e4e]{2,20})?)\s*$"),
+        start=re.compile(r"^\s*" + codes + r"(?:ตัวชี้วัดที่\s?)?\d{1,2}\s*[.)]\s+\S"),
+        bare_start=re.compile(r"^\s*" + codes + r"\d{1,2}\s+[\u0e01-\u0e4e]"))
+
+
+_LONE_NUMBER_LINE = re.compile(r"^\s*\d{1,2}\s*$")
 _MAX_WRAPPED_LINES = 3  # "๑. การปฏิบัติ" / "หน้าที่" / "๙๕.๔๒": a row a PDF put one piece a line
 
 
@@ -187,7 +200,7 @@ _SCORE_INSIDE = re.compile(r"\d\.\d|ตัวชี้วัดที่")
 
 
 def _loose_row(text: str) -> tuple[str, ...] | None:
-    match = _LOOSE_ROW.match(text)
+    match = _rows().loose.match(text)
     # a name holding a score or another indicator is a sentence listing several ("…98.90 คะแนน ตัวชี้วัดที่ 3")
     if match and not _SCORE_INSIDE.search(match.group(2)) and indicator_from_name(match.group(2)) is not None:
         return (*match.groups()[:3], *(cell for cell in match.group(4).split() if cell != "คะแนน"))  # a unit
@@ -202,7 +215,7 @@ def _joined(text: str, following: str) -> str:
 
 
 def _starts_row(text: str, in_table: bool) -> bool:
-    return bool(_ROW_START.match(text) or (in_table and _BARE_ROW_START.match(text)))
+    return bool(_rows().start.match(text) or (in_table and _rows().bare_start.match(text)))
 
 
 def _numbered_as_named(cells: tuple[str, ...]) -> bool:
@@ -212,7 +225,7 @@ def _numbered_as_named(cells: tuple[str, ...]) -> bool:
 def _wrapped_row(pieces: list[Line]) -> bool:
     """Whether the lines start with a row whose bare number ("4 การแก้ไขปัญหาการ") and wrapped name end
     in a score: only a real row makes a header of the line above."""
-    if not pieces or not _BARE_ROW_START.match(pieces[0].text):
+    if not pieces or not _rows().bare_start.match(pieces[0].text):
         return False
     text = pieces[0].text
     for piece in pieces[1:]:
@@ -235,7 +248,8 @@ def promote_loose_rows(lines: list[Line]) -> list[Line]:
         cells = _loose_row(line.text)
         following_at = text_at[position + 1:position + 1 + _MAX_WRAPPED_LINES]
         following = [lines[i] for i in following_at]
-        if cells is None and _starts_row(line.text, True):
+        lone = bool(_LONE_NUMBER_LINE.match(line.text))  # "1" / "ปฏิบัติหน้าที่" / "95.40": a DOCX table a cell a line
+        if cells is None and (_starts_row(line.text, True) or lone):
             # "4. การใช้ทรัพย์สิน" / "ของราชการ 88.15": a row whose name a PDF wrapped. Outside a table a
             # bare number starts a row only when it is the number of the indicator named ("1 การปฏิบัติ
             # หน้าที่" / "97.80": a result page copied one cell a line).
@@ -245,7 +259,8 @@ def promote_loose_rows(lines: list[Line]) -> list[Line]:
                     break
                 text = _joined(text, piece.text)
                 cells = _loose_row(text)
-                if cells is not None and not (_starts_row(line.text, in_table) or _numbered_as_named(cells)):
+                if cells is not None and not ((_starts_row(line.text, in_table) and not lone)
+                                              or _numbered_as_named(cells)):
                     cells = None
                     break
                 if cells is not None:
@@ -256,7 +271,7 @@ def promote_loose_rows(lines: list[Line]) -> list[Line]:
             header = _loose_header(line.text)
             nxt = following[0] if following else None
             if header and nxt is not None and not nxt.is_row and (
-                    _loose_row(nxt.text) or _ROW_START.match(nxt.text) or _wrapped_row(following)):
+                    _loose_row(nxt.text) or _rows().start.match(nxt.text) or _wrapped_row(following)):
                 # "ตัวชี้วัด คะแนน" over rows "1 การปฏิบัติหน้าที่ 91.80": the rows' number has no heading
                 cells = header if len(header) >= 3 else (IMPLIED_HEADER[0], *header)
         in_table = cells is not None

@@ -106,12 +106,15 @@ def _broken_level(text: str, following: str, rubric: Rubric) -> tuple[str, int] 
 
 
 # A result page copied one cell a line: "คะแนน" / "91.34", "IIT" / "96.52".
-_SCORE_LABEL = re.compile(r"(?:^|\s)(?:คะแนน(?:รวม|ภาพรวม)?(?:\s?ITA)?|IIT|EIT|OIT)\s?:?$")
+@cache
+def _score_label() -> re.Pattern:
+    codes = "|".join(map(re.escape, load_rubric().instrument_codes))
+    return re.compile(r"(?:^|\s)(?:คะแนน(?:รวม|ภาพรวม)?(?:\s?ITA)?|" + codes + r")\s?:?$")
 _LONE_NUMBER = re.compile(r"\d{1,3}\.\d{1,2}(?=\s*(?:คะแนน)?\s*$)")
 
 
 def _number_below_label(text: str, following: str) -> tuple[str, int] | None:
-    value = _LONE_NUMBER.match(following) if _SCORE_LABEL.search(text) and len(text.strip()) <= 20 else None
+    value = _LONE_NUMBER.match(following) if _score_label().search(text) and len(text.strip()) <= 20 else None
     return (" " + value.group(), len(following)) if value else None
 
 
