@@ -144,13 +144,12 @@ class Candidate:
         return self.strength <= VETO / 2
 
 
-def candidates(text: str, boundaries: list[int] = (), places: list[int] = (), lead: str = "") -> list[Candidate]:
+def candidates(text: str, boundaries: list[int] = (), places: list[int] = ()) -> list[Candidate]:
     """Every number of a line with its strength as a score. `boundaries` are positions (ends of
     agency names) where a clause starts: cues never reach back across them. `places` (ends of place
     names) start a clause too, except for what says a number is a group's ("ค่าเฉลี่ยของกลุ่มจังหวัด…
-    (เชียงราย น่าน พะเยา แพร่) ที่ 90.36": an average, whatever place is named in between). `lead` is the end
-    of the line before when a PDF wrapped the sentence ("…สูงกว่าค่าเฉลี่ยขององค์กรปกครองส่วน" /
-    "ท้องถิ่นในจังหวัด (91.02 คะแนน)"): a clause that reaches the line's start goes on into it."""
+    (เชียงราย น่าน พะเยา แพร่) ที่ 90.36": an average, whatever place is named in between). A sentence a PDF
+    wrapped arrives joined (wraps.rejoin_wrapped_sentences)."""
     found = []
     for match in _NUMBER.finditer(text):
         value = float(match.group(1))
@@ -164,12 +163,6 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (), le
         after = text[match.end():match.end() + 25]
         after = after[:m.start()] if (m := _ANY_NUMBER.search(after)) else after
         strength, cues = _weigh(match.group(1), _Clause(before, dated, wide), after)
-        if lead and (len(before) == match.start() or len(wide) == match.start()):
-            # only what says the number is no score carries over from the line above
-            led = _Clause(lead + " " + before if len(before) == match.start() else before, dated,
-                          lead + " " + wide if len(wide) == match.start() else wide)
-            vetoes = [cue for cue in _weigh(match.group(1), led, after)[1] if cue not in cues and cue in _VETO_CUES]
-            strength, cues = strength + VETO * len(vetoes), (*cues, *vetoes)
         if any(0 <= match.start() - b <= 3 + _ASIDE_REACH and not _ASIDE.sub("", text[b:match.start()]).strip(" :(-–")
                for b in (*boundaries, *places)):  # "จังหวัดพัทลุง (ราชการส่วนภูมิภาค) : 95.40": an aside between
             strength, cues = strength + 3.0, (*cues, "after_name")
@@ -243,7 +236,6 @@ def _could_be_score(printed: str) -> bool:
         return False
 
 
-_VETO_CUES = frozenset(name for name, _, _, weight in _CUES if weight == VETO)
 _DATED_CUES = ("change", "last_year")  # cues read in the dated part of a clause only
 _WIDE_CUES = ("average", "group")  # cues read back across place names
 

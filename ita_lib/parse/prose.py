@@ -121,11 +121,9 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
             entry.indicators.setdefault(kind, []).append(value)
 
     examples = example_lines(document.lines)
-    previous = None
     for line, mentions in lines:
         if line.number not in examples and about_ita(line.text, other_text):
-            _read_line(line, mentions, collect, wrapped_lead(previous, line))
-        previous = (line, mentions)
+            _read_line(line, mentions, collect)
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
     evidence = {key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful}
@@ -199,11 +197,11 @@ def _longer_form(name: str, named: dict[str, Mention]) -> str | None:
     return longer[0] if len(longer) == 1 else None
 
 
-def _read_line(line: Line, mentions: list[Mention], collect, lead: str = "") -> None:
+def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     """The values of one line the caller found to be about the ITA (`_about_ita`)."""
     text = line.text
     boundaries = [m.end for m in mentions if m.role == SUBJECT]
-    found = candidates(text, boundaries, [m.end for m in mentions if m.role == PLACE], lead)
+    found = candidates(text, boundaries, [m.end for m in mentions if m.role == PLACE])
     for index, candidate in enumerate(found):
         if candidate.vetoed:
             continue
@@ -288,24 +286,6 @@ def _read_line(line: Line, mentions: list[Mention], collect, lead: str = "") -> 
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result", Value(match.group(1), line.number))
-
-
-_MIN_WRAPPED_LENGTH = 40  # a shorter line is a heading or a list item, not a wrapped sentence
-_STARTS_ITEM = re.compile(r"^\s*(?:[-•*·✅▪►]|\d{1,2}(?:\.\d(?!\d))*[.)]?\s|\(\d{1,2}\))")  # "2.1 ", "3) "
-_NUMBER_OR_SCORE = re.compile(r"\d[\d.,]*")
-
-
-def wrapped_lead(previous: tuple[Line, list[Mention]] | None, line: Line) -> str:
-    """The end of the line before when a PDF wrapped one sentence over both: its words after its last
-    number or agency name."""
-    if previous is None or _STARTS_ITEM.match(line.text):
-        return ""
-    before, mentions = previous
-    if len(before.text.strip()) < _MIN_WRAPPED_LENGTH or before.number != line.number - 1:
-        return ""
-    start = max([0, *(m.end() for m in _NUMBER_OR_SCORE.finditer(before.text)),
-                 *(m.end for m in mentions if m.role == SUBJECT)])
-    return before.text[start:].strip()
 
 
 _GRADE_OF_NUMBER = re.compile(r"\s?(?:คะแนน)?\s?[(\[]?\s?$")

@@ -8,7 +8,7 @@ line keeps its number, so every value still names the line it was printed on.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ita_lib.io.document import Line
 from ita_lib.parse.mentions import ends_with_type_word, is_whole_name_part, location_length, starts_with_type_word
@@ -110,6 +110,8 @@ def _broken_level(text: str, following: str, rubric: Rubric) -> tuple[str, int] 
 def _score_label() -> re.Pattern:
     codes = "|".join(map(re.escape, load_rubric().instrument_codes))
     return re.compile(r"(?:^|\s)(?:คะแนน(?:รวม|ภาพรวม)?(?:\s?ITA)?|" + codes + r")\s?:?$")
+
+
 _LONE_NUMBER = re.compile(r"\d{1,3}\.\d{1,2}(?=\s*(?:คะแนน)?\s*$)")
 
 
@@ -130,8 +132,6 @@ _FULL_LINE = 0.55  # a line this close to the width was wrapped, not ended (Thai
 _INDENT = re.compile(r"^(?: {2,}|\t)")  # a paragraph's first line, indented
 _ITEM_START = re.compile(r"^\s*(?:[-•*·✅▪►➢>]|\d{1,2}(?:\.\d(?!\d))*[.)]?\s|\(\d{1,2}\)|[ก-ฮ][.)]\s"
                          r"|ข้อ\s?\d|ตารางที่|หน้า\s?\d)")
-
-
 _THAI_RUN_END = re.compile("[\u0e01-\u0e4e]{1,20}$")
 _THAI_RUN_START = re.compile("^[\u0e01-\u0e4e]{1,20}")
 
@@ -144,6 +144,7 @@ def _glued(text: str, following: str) -> str:
     return text + ("" if left and right and _word_across(left.group(), right.group()) else " ") + following
 
 
+@lru_cache(maxsize=1024)  # _goes_on asks, then _glued asks again for the same wrap
 def _word_across(left: str, right: str) -> bool:
     from pythainlp.tokenize import word_tokenize  # loads a dictionary: only when a wrap is in doubt
 
@@ -183,11 +184,7 @@ def rejoin_wrapped_sentences(lines: list[Line]) -> list[Line]:
 _OPEN_END = re.compile(r"(?:ของ|และ|หรือ|ได้|ที่|คือ|เท่ากับ|ประจำปี|ปีงบประมาณ|พ\.ศ\.|จาก|เป็น|โดย|ซึ่ง|กับ|ว่า|"
                        r"อยู่ใน|ให้แก่|จำนวน|ด้วย|,)\s*$")
 _CONTINUED_START = re.compile(r"^\s*(?:\d{1,3}(?:\.\d{1,2})?\s?คะแนน|คะแนน|ได้(?:รับ)?\s|งบประมาณ|การ)")
-
-
 _TABLE_ROW = re.compile(r"(?:\d[\d.,]*\s+){3}\d")  # "2563 91.30 86.22 91.85": a table's row, not a sentence
-
-
 _CAPTION = re.compile(r"^\s*(?:ตารางที่|ภาพที่|แผนภูมิที่)")  # a table's caption: a title, not a sentence
 
 
