@@ -294,14 +294,20 @@ def test_an_analysis_table_with_instrument_codes_and_status_words_under_a_runnin
     assert parse_text(notice) == []
 
 
-def test_a_list_with_a_score_column_for_each_of_two_years_reads_the_assessed_years() -> None:
-    """blind8 008 kind: "คะแนนปี 2559 | คะแนนปี 2560": the 2560 list's scores are the 2560 column's."""
+def test_a_list_with_a_score_column_for_each_of_two_years_gives_each_year_its_record() -> None:
+    """blind8 008 kind: "คะแนนปี 2559 | คะแนนปี 2560": each column is its year's score; the level column
+    stays with the assessed year, and "-" (not assessed that year) gives nothing."""
     records = parse_text("ผลการประเมิน ITA ขององค์กรปกครองส่วนท้องถิ่น ประจำปีงบประมาณ พ.ศ. 2560 จังหวัดอำนาจเจริญ\n"
                          "ลำดับ\tหน่วยงาน\tอำเภอ\tคะแนนปี 2559\tคะแนนปี 2560\tระดับ\n"
                          "1\tองค์การบริหารส่วนจังหวัดอำนาจเจริญ\tเมืองอำนาจเจริญ\t80.15\t86.90\tสูงมาก\n"
-                         "2\tเทศบาลเมืองอำนาจเจริญ\tเมืองอำนาจเจริญ\t77.02\t82.44\tสูงมาก\n")
-    assert sorted((r.agency, r.fiscal_year, r.overall_score) for r in records) == [
-        ("องค์การบริหารส่วนจังหวัดอำนาจเจริญ", 2560, 86.90), ("เทศบาลเมืองอำนาจเจริญ", 2560, 82.44)]
+                         "2\tเทศบาลเมืองอำนาจเจริญ\tเมืองอำนาจเจริญ\t77.02\t82.44\tสูงมาก\n"
+                         "3\tองค์การบริหารส่วนตำบลโนนหนามแท่ง\tเมืองอำนาจเจริญ\t-\t71.30\tสูง\n")
+    assert sorted((r.agency, r.fiscal_year, r.overall_score, r.result, r.province) for r in records) == [
+        ("องค์การบริหารส่วนจังหวัดอำนาจเจริญ", 2559, 80.15, None, "อำนาจเจริญ"),
+        ("องค์การบริหารส่วนจังหวัดอำนาจเจริญ", 2560, 86.90, "สูงมาก", "อำนาจเจริญ"),
+        ("องค์การบริหารส่วนตำบลโนนหนามแท่ง", 2560, 71.30, "สูง", "อำนาจเจริญ"),
+        ("เทศบาลเมืองอำนาจเจริญ", 2559, 77.02, None, "อำนาจเจริญ"),
+        ("เทศบาลเมืองอำนาจเจริญ", 2560, 82.44, "สูงมาก", "อำนาจเจริญ")]
 
 
 def test_a_spending_report_published_for_an_item_of_the_ita_gives_no_result() -> None:

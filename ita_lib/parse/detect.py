@@ -102,7 +102,12 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
             prose = read_prose(around, year=year, agency=agency)  # the list's own rows are read once
             report.records = with_sentences(records, prose.records, scored_only=True)
             return report
-    tables = parse_multi_year_table(document, agency=agency) or parse_ranked_table(document, year=year)
+    years_table = parse_multi_year_table(document, agency=agency)
+    current = _result_beside_its_history(document, years_table, year=year, agency=agency)
+    if current:
+        report.records = current
+        return report
+    tables = years_table or parse_ranked_table(document, year=year)
     if tables:  # the sentences around a table add what it does not list
         prose = read_prose(document, year=year, agency=agency)
         report.records = with_sentences(tables, prose.records)
@@ -129,6 +134,24 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
         return report
     report.notes.append("mentions ITA but gives no score, grade or indicator table")
     return report
+
+
+def _result_beside_its_history(document: Document, history: list[Assessment], *, year: int | None,
+                               agency: str | None) -> list[Assessment]:
+    """A result page (indicator rows, instrument lines) with a table of the agency's earlier years
+    under it: the page's own result first, then the years the table adds."""
+    if not history:
+        return []
+    builder = single_builder(document, year=year, agency=agency)
+    record = builder.build() if builder is not None else None
+    if (record is None or not _from_tables(record, document) or not record.agency
+            or record.fiscal_year in {r.fiscal_year for r in history}):
+        return []
+    prose = read_prose(document, year=year, agency=agency)
+    fill_from_sentences(builder, prose.records)
+    filled = builder.build()
+    earlier = [r for r in history if r.agency == filled.agency]
+    return with_sentences([filled, *earlier], [r for r in prose.records if r.agency == filled.agency])
 
 
 def _from_tables(record: Assessment, document: Document) -> bool:

@@ -90,7 +90,31 @@ def _parse_province_tables(document: Document, *, year: int | None = None) -> li
             if rank_col is not None and cells[rank_col].strip().isdigit():
                 builder.set("rank", int(cells[rank_col]), row.number)
             records.append(builder.build())
+            records += _earlier_year_records(document, table, row, score_col, agency, records[-1])
     return records
+
+
+def _earlier_year_records(document: Document, table: Table, row: Line, score_col: int, agency: AgencyName,
+                          current: Assessment) -> list[Assessment]:
+    """The same row's score in another year's column ("คะแนนปี 2559 | คะแนนปี 2560"): that year's record.
+    The level column and the rank stay with the assessed year's."""
+    cells = [c.text for c in row.cells or ()]
+    out = []
+    for index, column_year in table.dated_columns("คะแนน").items():
+        if index == score_col or column_year is None or column_year == current.fiscal_year or index >= len(cells):
+            continue
+        score = cell_score(cells[index])
+        if score is None:
+            continue  # "-": not assessed that year
+        builder = RecordBuilder(document, "province_list")
+        builder.set_agency(agency)
+        for field in ("district", "province"):
+            if getattr(current, field, None):
+                builder.set(field, getattr(current, field), row.number)
+        builder.set("overall_score", score, row.number)
+        builder.set("fiscal_year", column_year, table.header.number)
+        out.append(builder.build())
+    return out
 
 
 def _bare(name: str | None, *prefixes: str) -> str | None:
@@ -225,6 +249,8 @@ def parse_multi_year_table(document: Document, *, year: int | None = None,
         if score_col is None or len(rows) < 2:
             continue
         owner = owner or _table_agency(document, agency)
+        instrument_cols = {i: name.strip() for i, name in enumerate(table.columns)
+                           if name.strip() in load_rubric().instrument_codes}
         for fiscal_year, row in rows:
             cells = [c.text for c in row.cells or ()]
             builder = RecordBuilder(document, "multi_year_table")
@@ -232,6 +258,9 @@ def parse_multi_year_table(document: Document, *, year: int | None = None,
             builder.set("fiscal_year", fiscal_year, row.number)
             if score_col < len(cells):
                 builder.set("overall_score", cell_score(cells[score_col]), row.number)
+            for index, code in instrument_cols.items():
+                if index < len(cells) and cell_score(cells[index]) is not None:
+                    builder.set_instrument(code, cell_score(cells[index]), row.number)
             set_grade_or_result(builder, cells[1:], row.number, fiscal_year)
             if builder.has_content():
                 records.append(builder.build())

@@ -39,11 +39,15 @@ class Table:
         """The score column; of several that name years ("คะแนนปี 2559 | คะแนนปี 2560"), the one of `year`,
         or none when that is not one: another year's score is no wrong guess's to make."""
         found = [i for i, name in enumerate(self.columns) if any(k in name for k in keywords)]
-        dated = {i: _column_year(self.columns[i]) for i in found}
+        dated = self.dated_columns(*keywords)
         if len(found) > 1 and any(dated.values()):
             mine = [i for i in found if dated[i] == year]
             return mine[0] if len(mine) == 1 else None
         return found[0] if found else None
+
+    def dated_columns(self, *keywords: str) -> dict[int, int | None]:
+        """The columns a keyword heads, with the year each names ("คะแนนปี 2559": 2559)."""
+        return {i: _column_year(name) for i, name in enumerate(self.columns) if any(k in name for k in keywords)}
 
     def column(self, *keywords: str, exclude: tuple[str, ...] = ()) -> int | None:
         for index, name in enumerate(self.columns):
@@ -75,8 +79,9 @@ def _looks_like_header(line: Line) -> bool:
         return False
     if any(len(text) > 90 for text in cells):
         return False
+    codes = load_rubric().instrument_codes
     labelled = sum(1 for text in cells
-                   if any(word.lower() in text.lower() for word in HEADER_WORDS)
+                   if any(word.lower() in text.lower() for word in HEADER_WORDS) or text.strip() in codes
                    or indicator_from_name(text, fuzzy=False, contained=False) is not None)
     return labelled >= max(2, (len(cells) + 1) // 2)
 
@@ -235,8 +240,57 @@ def _wrapped_row(pieces: list[Line]) -> bool:
     return _loose_row(pieces[0].text) is not None
 
 
+_YEAR_TOKEN = re.compile(r"^(?:25\d\d|20\d\d)$")
+_YEAR_HEADING = re.compile(r"^(?:ปี|พ\.ศ\.|year|fiscal)", re.IGNORECASE)
+_SCORE_HEADINGS = ("ITA", "คะแนน", "ภาพรวม", "score")
+
+
+def _year_table_header(text: str) -> list[str] | None:
+    """"ปีงบประมาณ IIT EIT OIT ITA ระดับ ผลต่าง": a table of years whose cells a PDF spaced once."""
+    tokens = text.split()
+    if not 3 <= len(tokens) <= 10 or not _YEAR_HEADING.match(tokens[0]) or any(is_number_cell(t) for t in tokens):
+        return None
+    codes = load_rubric().instrument_codes
+    labelled = [t for t in tokens if t in codes or any(word.lower() in t.lower() for word in HEADER_WORDS)]
+    if len(labelled) * 2 < len(tokens) or not any(w.lower() in t.lower() for t in tokens for w in _SCORE_HEADINGS):
+        return None
+    return tokens
+
+
+def promote_year_tables(lines: list[Line]) -> list[Line]:
+    """A header opened by a year heading over two or more rows opened by a year, each of the header's
+    width ("2566 96.02 90.35 95.38 94.06 ผ่าน -1.25 -"), become row Lines. One short line of words
+    between them is the header's wrapped last cell ("ค่าเฉลี่ย" / "ประเทศ")."""
+    out = list(lines)
+    text_at = [i for i, line in enumerate(lines) if line.text.strip()]
+    for position, index in enumerate(text_at):
+        header = None if lines[index].is_row else _year_table_header(lines[index].text)
+        if header is None:
+            continue
+        following = text_at[position + 1:]
+        wrapped = None
+        if following and not re.search(r"\d", lines[following[0]].text) and len(lines[following[0]].text.split()) <= 2:
+            wrapped, following = following[0], following[1:]
+        rows = []
+        for at in following:
+            tokens = lines[at].text.split()
+            if lines[at].is_row or len(tokens) != len(header) or not _YEAR_TOKEN.match(tokens[0]):
+                break
+            rows.append((at, tokens))
+        if len(rows) < 2:
+            continue
+        if wrapped is not None:
+            header[-1] += " " + lines[wrapped].text.strip()
+            out[wrapped] = Line(lines[wrapped].number, "")
+        out[index] = Line(lines[index].number, "\t".join(header), tuple(Cell(c) for c in header))
+        for at, tokens in rows:
+            out[at] = Line(lines[at].number, "\t".join(tokens), tuple(Cell(c) for c in tokens))
+    return out
+
+
 def promote_loose_rows(lines: list[Line]) -> list[Line]:
     """Lines that are a table's header or rows written with spaces become row Lines."""
+    lines = promote_year_tables(lines)
     out = list(lines)
     text_at = [i for i, line in enumerate(lines) if line.text.strip()]
     in_table = False  # the line before was a row or a header made here
