@@ -23,3 +23,51 @@ def test_a_table_of_years_whose_cells_a_pdf_spaced_once() -> None:
         ("กรมพัฒนาที่ดิน", 2566, 92.64, None, "ผ่าน"),
         ("กรมพัฒนาที่ดิน", 2567, 95.66, None, "ผ่านดี")]
     assert records[1].instruments["IIT"] == 95.20 and records[1].instruments["OIT"] == 93.40
+
+
+def _read(text: str) -> list[tuple]:
+    return sorted((r.agency, r.fiscal_year, r.overall_score, r.grade, r.result) for r in parse_text(text))
+
+
+def test_scores_dated_by_a_budget_year_and_led_by_ita_to_their_number() -> None:
+    """Real-page kind (a police station's monthly meeting): "เมื่อปีงบประมาณ พ.ศ.2566 ได้คะแนนรวม ITA 90.12
+    … ส่วนในปีงบประมาณ พ.ศ.2567 ได้คะแนนรวม ITA 96.55": each score is its own year's, not the page's."""
+    assert _read("สภ.บ้านแพง ประชุมประจำเดือน เรื่อง การเตรียมความพร้อมการประเมินคุณธรรมและความโปร่งใส (ITA) "
+                 "ประจำปีงบประมาณ พ.ศ.2568 ซึ่งเดิมเมื่อปีงบประมาณ พ.ศ.2566 ได้คะแนนรวม ITA 90.12 อยู่ในเกณฑ์ที่ผ่าน "
+                 "ส่วนในปีงบประมาณ พ.ศ.2567 ได้คะแนนรวม ITA 96.55 ซึ่งเพิ่มขึ้น") == [
+        ("สถานีตำรวจภูธรบ้านแพง", 2566, 90.12, None, "ผ่าน"),
+        ("สถานีตำรวจภูธรบ้านแพง", 2567, 96.55, None, None)]
+
+
+def test_the_nacc_ranked_among_the_independent_bodies_is_a_ranked_agency() -> None:
+    """Real-page kind: "อันดับ 2 สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (ป.ป.ช.) 92.40 คะแนน": the
+    announcer is assessed too; dropping its row would shift every later pairing."""
+    assert _read("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567 กลุ่มองค์กรอิสระ\n"
+                 "อันดับ 1 คือ สำนักงานผู้ตรวจการแผ่นดิน ด้วยคะแนน 95.02 คะแนน\n"
+                 "อันดับ 2 สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (ป.ป.ช.) 92.40 คะแนน\n"
+                 "อันดับ 3 สำนักงานคณะกรรมการการเลือกตั้ง (กกต.) 91.75 คะแนน\n") == [
+        ("สำนักงานคณะกรรมการการเลือกตั้ง", 2567, 91.75, None, None),
+        ("สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ", 2567, 92.40, None, None),
+        ("สำนักงานผู้ตรวจการแผ่นดิน", 2567, 95.02, None, None)]
+
+
+def test_an_indicator_named_around_its_score_in_a_sentence_is_no_overall() -> None:
+    """Real-page kinds: "ด้านตัวชี้วัดการป้องกันทุจริต … มีคะแนนแค่ 79.50 คะแนน ไม่ผ่านเกณฑ์" (the indicator's
+    score and its pass word, not the agency's) and "โดยได้ 100 คะแนน ด้าน การป้องกันการทุจริต" (the name after)."""
+    navy = parse_text("กองทัพเรือ ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565 ด้านตัวชี้วัดการป้องกันทุจริต "
+                      "ได้ที่โหล่ มีคะแนนแค่ 79.50 คะแนน ไม่ผ่านเกณฑ์การประเมิน")
+    assert [(r.agency, r.overall_score, r.passed, r.indicators) for r in navy] == [("กองทัพเรือ", None, None, {"10": 79.50})]
+    cmu = parse_text("มหาวิทยาลัยเชียงใหม่ได้รับคะแนนการประเมิน ITA ประจำปี 2565 ที่ 90.45 คะแนน (ระดับ A) "
+                     "โดยได้ 100 คะแนน ด้าน การป้องกันการทุจริต")
+    assert [(r.overall_score, r.grade, r.indicators) for r in cmu] == [(90.45, "A", {"10": 100.0})]
+    assert not [w for r in cmu for w in r.warnings if w.code == "ambiguous_score"]
+
+
+def test_a_provincial_education_office_and_a_grade_after_which() -> None:
+    """Real-page kinds: "ศธจ.ลำพูน" is the province's education office, not the province; "ที่ได้คะแนน 90.10
+    ซึ่งอยู่ในระดับ A" gives the grade the score's year."""
+    assert _read("ศธจ.ลำพูน มีผลการประเมิน ITA ประจำปี ๒๕๖๓ อยู่ในระดับ AA") == [
+        ("สำนักงานศึกษาธิการจังหวัดลำพูน", 2563, None, "AA", None)]
+    assert _read("กรมชลประทาน มีผลคะแนนการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2563 91.20 คะแนน อยู่ในระดับ A "
+                 "เมื่อเทียบกับปีงบประมาณ พ.ศ. 2562 ที่ผ่านมา ที่ได้คะแนน 90.10 ซึ่งอยู่ในระดับ A เช่นกัน") == [
+        ("กรมชลประทาน", 2562, 90.10, "A", None), ("กรมชลประทาน", 2563, 91.20, "A", None)]

@@ -52,12 +52,14 @@ _SCOPE_BEFORE = re.compile(r"(?:(?<!ผล)ใน|ภายใน|ทั่ว)\
 # The NACC is the agency of a sentence only when a score follows it ("สำนักงาน ป.ป.ช. ได้ 91.20").
 # A rank after it makes it one of the ranked agencies ("สำนักงาน ป.ป.ช. อยู่อันดับ 3 ด้วยคะแนน 93.18"):
 # the announcer is never ranked.
-_NACC_SCORED = re.compile(r"\s?(?:ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน|"
+# "อันดับ 3 สำนักงานคณะกรรมการ… (ป.ป.ช.) 93.18 คะแนน": a ranked row; its bracketed short form may come first.
+_NACC_SCORED = re.compile(r"\s?(?:\([^()\d]{1,15}\)\s?)?(?:\d{1,3}\.\d{1,2}\s?คะแนน|ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน|"
                           r"(?:ได้|อยู่|ติด|ครอง|เป็น)?\s?(?:ใน)?(?:อันดับ|ลำดับ)(?:ที่)?\s?\d)")
 # Where a meeting was held ("ณ ห้องประชุมองค์การบริหารส่วนจังหวัดนครพนม", "ที่หอประชุมเทศบาลนครลำปาง"):
 # the building of an agency, not the agency doing anything.
 _VENUE_BEFORE = re.compile(r"(?:\bณ|ห้องประชุม\S{0,20}|หอประชุม|ที่ทำการ|อาคาร\S{0,15}|สนาม\S{0,10}|โรงแรม\S{0,20})\s?$")
 _FROM_NACC = re.compile(r"(?:จาก|โดย)\s?$")
+_RANKED_BEFORE = re.compile(r"(?:อันดับ|ลำดับ)(?:ที่)?\s?\d{1,3}\s?(?:คือ|ได้แก่|ได้แก|:)?\s?$")
 _OFFICE_OF = re.compile(r"(?:จ\.|อ\.|จังหวัด|อำเภอ)")
 _LOCATION = re.compile(
     rf"[\s(]*(?:(?:อำเภอ|อ\.)\s?([{_THAI_LETTER}]+))?[\s,]*(?:(?:จังหวัด|จ\.)\s?([{_THAI_LETTER}]+))?\)?")
@@ -371,7 +373,8 @@ def _with_role(text: str, mention: Mention) -> Mention:
     before = text[max(0, mention.start - 12):mention.start]
     if mention.kind == "ministry" or mention.name.startswith("กระทรวง"):
         role = PARENT
-    elif mention.name == NACC and (not _NACC_SCORED.match(text, mention.end) or _FROM_NACC.search(before)):
+    elif mention.name == NACC and (not (_NACC_SCORED.match(text, mention.end) or _RANKED_BEFORE.search(before))
+                                   or _FROM_NACC.search(before)):
         role = ASSESSOR  # "ได้รับผลการประเมิน … จากสำนักงาน ป.ป.ช. ได้คะแนน 95.63": the assessor, not a subject
     elif _GROUP_BEFORE.search(before) or _GROUP_NAME.match(mention.name):
         role = GROUP

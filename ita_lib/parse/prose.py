@@ -202,6 +202,7 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     text = line.text
     boundaries = [m.end for m in mentions if m.role == SUBJECT]
     found = candidates(text, boundaries, [m.end for m in mentions if m.role == PLACE])
+    indicator_ends = []  # "ตัวชี้วัด… ได้ 81.25 คะแนน ไม่ผ่านเกณฑ์": the pass word after it is the indicator's
     for index, candidate in enumerate(found):
         if candidate.vetoed:
             continue
@@ -213,7 +214,9 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
                 collect(line, owners.agencies, candidate.start, code,
                         Value(candidate.value, line.number, candidate.strength))
             continue
-        indicator = _indicator_before(text, candidate, mentions)
+        indicator = _indicator_before(text, candidate, mentions) or _indicator_after(text, candidate)
+        if indicator is not None:
+            indicator_ends.append(candidate.end)
         owners = value_owners(text, mentions, candidate.start, is_score=indicator is None)
         if owners.blocked:
             if owners.unpaired and indicator is None and candidate.strength >= OVERALL_AT:
@@ -239,6 +242,9 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     def in_series(position: int) -> bool:
         return any(start <= position < end for start, end in spans)
 
+    def of_indicator(position: int) -> bool:
+        return any(0 <= position - end <= _INDICATOR_WORD_REACH for end in indicator_ends)
+
     for match in _THAI_SPELT_GRADE.finditer(text):  # ระดับ "เอ": the letter spelt in Thai, in quotes
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
@@ -259,14 +265,14 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
         if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(word_at) \
                 or _CLASS_BEFORE.search(text, max(0, word_at - 25), word_at) \
                 or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \
-                or _EVERY_AFTER.match(text, match.end()):
+                or _EVERY_AFTER.match(text, match.end()) or of_indicator(match.start()):
             continue  # "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน": an aim, not a result
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
             collect(line, owners.agencies, match.start(), "result",
                     Value(word, line.number, 1.0 if match.group(1) else 0.5))
     for match in patterns.result_after_score.finditer(text):
-        if in_series(match.start(1) if match.group(1) else match.start(2)):
+        if in_series(match.start(1) if match.group(1) else match.start(2)) or of_indicator(match.start()):
             continue
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
@@ -304,6 +310,20 @@ def _instrument_before(text: str, candidate: Candidate, mentions: list[Mention],
     whether the number follows its name directly."""
     start = max([0, candidate.start - 90, previous, *(m.end for m in mentions if m.end <= candidate.start)])
     return instrument_before(text[start:candidate.start])
+
+
+_INDICATOR_WORD_REACH = 12  # " คะแนน ไม่ผ่าน": how far after an indicator's score its pass word stands
+# "ได้ 100 คะแนน ด้าน การป้องกันการทุจริต", "95.00 ในตัวชี้วัดที่ 9 การเปิดเผยข้อมูล": the name after the number
+_INDICATOR_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:ใน)?\s?(?:ด้าน|ตัวชี้วัด(?:ที่\s?\d{1,2})?)\s?")
+
+
+def _indicator_after(text: str, candidate: Candidate) -> int | None:
+    """The indicator named right after the number, introduced by ด้าน or ตัวชี้วัด."""
+    lead = _INDICATOR_AFTER.match(text, candidate.end)
+    if lead is None:
+        return None
+    names = find_indicator_names(text[lead.end():lead.end() + 60])
+    return names[0][1] if names and names[0][0] == 0 else None
 
 
 def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) -> int | None:

@@ -21,7 +21,8 @@ _YEAR = r"(?:ปีงบประมาณ|ปีงบ|ปี|พ\.ศ\.|ITA)\
 # "ปีที่แล้ว (2567) เราได้ 93.50": the year in brackets says which
 _LAST_YEAR = (r"(?P<last>ปีที่แล้ว|ปีก่อน(?:หน้า(?:นี้)?)?|ปีงบประมาณที่แล้ว)"
               r"(?:\s?\(\s?(?:ปีงบประมาณ|ปี)?\s?(?:พ\.ศ\.\s?)?(?P<bracketed>25\d\d|[4-9]\d)\s?\))?")
-_VERB = r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}\s?$"
+# "ได้คะแนนรวม ITA 89.59", "ได้คะแนน เท่ากับ 97.07": the words that lead to the number
+_VERB = r"(?:ได้|มี|อยู่|คะแนน|ผล)\S{0,12}(?:\s?(?:ITA|เท่ากับ|จำนวน|รวม))*\s?$"
 # A short subject ("เราได้", "เทศบาลได้") or a relative clause with no number and no other year in it.
 # ("ปี 2562 ซึ่งเป็นปีแรกของระบบ ITAS ทช. ได้": "ปีแรก" is no other year)
 _OTHER_YEAR = r"ปี(?:งบ\S*)?\s?(?:พ\.ศ\.)?\s?\d|ปีที่แล้ว|ปีก่อน"
@@ -87,7 +88,7 @@ def value_year(text: str, start: int, end: int, document_year: int | None) -> tu
 
 
 # A grade or level written right after a score ("ปี 2566 ได้ 88.10 คะแนน ระดับผ่าน") is that score's.
-_SCORE_BEFORE_WORD = re.compile(r"(\d{1,3}\.\d{1,2})\s?(?:คะแนน)?\s?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?\s?[\"“(]?\s?$")
+_SCORE_BEFORE_WORD = re.compile(r"(\d{1,3}\.\d{1,2})\s?(?:คะแนน)?\s?(?:ซึ่ง|โดย)?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?\s?[\"“(]?\s?$")
 
 
 def year_of_value(text: str, position: int, kind, document_year: int | None) -> tuple[bool, int | None]:
