@@ -14,7 +14,7 @@ from functools import lru_cache
 from ita_lib.parse.years import to_buddhist_era
 from ita_lib.text.thai import thai_digits_to_arabic
 
-_YEAR = r"(?:ใน\s?)?(?:ปีงบประมาณ|ปี|ITA)\s?(?:พ\.ศ\.)?\s?(?P<{}>25\d\d|[4-9]\d)(?!\d)"
+_YEAR = r"(?:(?:ใน|เมื่อ)\s?)?(?:ปีงบประมาณ|ปี|ITA)\s?(?:พ\.ศ\.)?\s?(?P<{}>25\d\d|[4-9]\d)(?!\d)"
 # "จาก 89.52 คะแนน (ระดับผ่าน) ใน ITA67 เป็น …": the earlier value's level, in brackets
 _OLD_LEVEL = r"(?:\((?:ระดับ|เกรด)?\s?[^()\d]{1,20}\)\s?)?"
 _OLD = r"(?P<old>\d{1,3}(?:\.\d{1,2})?|[“\"‘'][^“”\"‘’'\s]{1,20}[”\"’'])"

@@ -116,6 +116,11 @@ def canonical(name: str) -> tuple[str, str | None]:
     known = _known_names()
     if key in known:
         return known[key]
+    if key.endswith("ฯ") and len(key) >= 8:  # "กระทรวงดิจิทัลฯ": the one known name it shortens
+        stem = key[:-1]
+        longer = {value for other, value in known.items() if other.startswith(stem) and other != stem}
+        if len(longer) == 1:
+            return longer.pop()
     if len(key) >= 10:
         for other, value in known.items():
             if len(other) == len(key) and _one_lookalike_apart(key, other):

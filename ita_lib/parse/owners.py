@@ -87,9 +87,19 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
             if len(members) == 1 and not (is_score and _respective_scores(text, members[-1], following) > 1):
                 return Owners(members)
             return _list_owners(text, members, position, is_score, following)
-        if mention.role in (PARENT, GROUP) and position - mention.end <= 15:
+        if mention.role in (PARENT, GROUP) and (position - mention.end <= 15 or _headline_of(text, mention, position)):
             return Owners((), True)  # "กระทรวงมหาดไทย 90.12": a ministry's figure
     return Owners(())
+
+
+_HEADLINE_REACH = 45
+
+
+def _headline_of(text: str, mention: Mention, position: int) -> bool:
+    """"กระทรวงดิจิทัลฯ แชมป์หน่วยงานโปร่งใสสุด ได้คะแนน 95.42": a ministry the clause is about, a few words
+    before its own score (no number between)."""
+    between = text[mention.end:position]
+    return position - mention.end <= _HEADLINE_REACH and not re.search(r"\d", between) and "ได้" in between
 
 
 # "อบต.ดอนแก้ว ของอำเภอแม่ริม": a place written right after an agency is where that agency is.
@@ -208,7 +218,9 @@ def respective_words(text: str, mentions: list[Mention], words: str) -> list[tup
     return found
 
 
-_NAMED_AFTER = "ได้แก่"
+_NAMED_AFTER = "(?:ได้แก่|ประกอบด้วย)"
+# "ระดับดีเยี่ยม (AA)": the level's Thai name may come before its letters
+_LEVEL_NAME = r"(?:[\u0e01-\u0e4e]{1,10}\s?\(\s?)?"
 
 
 def grade_of_named(text: str, mentions: list[Mention], words: str) -> list[tuple[Mention, str, int]]:
@@ -216,7 +228,7 @@ def grade_of_named(text: str, mentions: list[Mention], words: str) -> list[tuple
     หน่วยงาน ได้แก่ 1) กรมก … 2) กรมข …" gives each named agency that grade: (agency, word, position of
     the word). The members run to the next grade or level word, or the end of the line."""
     # "… ที่ได้ระดับ AA มี 5 หน่วยงาน ได้แก่", or the level heading its list: "ส่วนระดับผ่านดี ได้แก่ อบจ.ก และ …"
-    group = re.compile(rf"(?:ได้|อยู่ใน|ผลการประเมิน)\S{{0,12}}ระดับ\s?[\"“”']?({words})[\"“”']?(?![A-Za-z])"
+    group = re.compile(rf"(?:ได้|อยู่ใน|ผลการประเมิน|ใน)\S{{0,12}}ระดับ\s?{_LEVEL_NAME}[\"“”']?({words})[\"“”']?(?![A-Za-z])"
                        rf"(?:(?!ระดับ)[^\n]){{0,80}}?{_NAMED_AFTER}"  # no other level in between
                        rf"|ระดับ\s?[\"“”']?({words})[\"“”']?(?![A-Za-z])\s?,?\s?{_NAMED_AFTER}")
     found = []

@@ -18,7 +18,7 @@ from functools import cache
 
 from ita_lib.rubric import Rubric, alternation, load as load_rubric
 from ita_lib.io.document import Document, Line
-from ita_lib.parse.indicator_names import find_indicator_names
+from ita_lib.parse.indicator_names import find_indicator_names, plain_variants
 from ita_lib.model import Assessment
 from ita_lib.parse.years import assessed_year
 from ita_lib.parse.builder import RecordBuilder
@@ -30,7 +30,7 @@ from ita_lib.parse.value_years import year_of_value
 from ita_lib.parse.wraps import rejoin_wrapped_sentences
 from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning
 from ita_lib.parse.prose_words import about_ita, example_lines, heading, other_assessment_heading, prose_patterns
-from ita_lib.parse.owners import grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
+from ita_lib.parse.owners import Owners, grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
 # "ส่วนอีกสองแห่งอยู่ในระดับ “ผ่าน”": the count may be written in words. "ทั้งสามหน่วยงานได้ระดับ AA" is
@@ -222,7 +222,8 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             if owners.unpaired and indicator is None and candidate.strength >= OVERALL_AT:
                 collect(line, owners.unpaired, candidate.start, "unpaired", Value(candidate.value, line.number))
             continue
-        if indicator is not None and candidate.strength >= INDICATOR_AT:
+        named_right_before = indicator is not None and _indicator_right_before(text, candidate)
+        if indicator is not None and candidate.strength + (2 if named_right_before else 0) >= INDICATOR_AT:
             collect(line, owners.agencies, candidate.start, indicator,
                     Value(candidate.value, line.number, candidate.strength))
         elif indicator is None and candidate.strength >= OVERALL_AT:
@@ -245,6 +246,14 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
     def of_indicator(position: int) -> bool:
         return any(0 <= position - end <= _INDICATOR_WORD_REACH for end in indicator_ends)
 
+    def word_owners(position: int):
+        """A grade or level written right after a score is nobody's when the score is ("กระทรวงX ได้คะแนน
+        95.42 อยู่ในระดับ AA": the ministry's figure and its grade)."""
+        score = [c for c in found if c.end <= position and _WORD_OF_SCORE.fullmatch(text, c.end, position)]
+        if score and value_owners(text, mentions, score[-1].start, is_score=True).blocked:
+            return Owners((), True)
+        return value_owners(text, mentions, position)
+
     for match in _THAI_SPELT_GRADE.finditer(text):  # ระดับ "เอ": the letter spelt in Thai, in quotes
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
@@ -256,7 +265,7 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
                 or _GRADE_BOUND_AFTER.match(text, match.end()) \
                 or in_series(match.start(1)):
             continue
-        owners = value_owners(text, mentions, match.start())
+        owners = word_owners(match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "grade", Value(match.group(1), line.number))
     for match in patterns.result.finditer(text):
@@ -267,14 +276,14 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
                 or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \
                 or _EVERY_AFTER.match(text, match.end()) or of_indicator(match.start()):
             continue  # "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน": an aim, not a result
-        owners = value_owners(text, mentions, match.start())
+        owners = word_owners(match.start())
         if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
             collect(line, owners.agencies, match.start(), "result",
                     Value(word, line.number, 1.0 if match.group(1) else 0.5))
     for match in patterns.result_after_score.finditer(text):
         if in_series(match.start(1) if match.group(1) else match.start(2)) or of_indicator(match.start()):
             continue
-        owners = value_owners(text, mentions, match.start())
+        owners = word_owners(match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result",
                     Value(match.group(1) or match.group(2), line.number, 1.0))
@@ -294,6 +303,7 @@ def _read_line(line: Line, mentions: list[Mention], collect) -> None:
             collect(line, owners.agencies, match.start(), "result", Value(match.group(1), line.number))
 
 
+_WORD_OF_SCORE = re.compile(r"\s?(?:คะแนน)?\s?(?:ซึ่ง|โดย)?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?\s?[\"“(]?\s?")
 _GRADE_OF_NUMBER = re.compile(r"\s?(?:คะแนน)?\s?[(\[]?\s?$")
 
 
@@ -324,6 +334,12 @@ def _indicator_after(text: str, candidate: Candidate) -> int | None:
         return None
     names = find_indicator_names(text[lead.end():lead.end() + 60])
     return names[0][1] if names and names[0][0] == 0 else None
+
+
+def _indicator_right_before(text: str, candidate: Candidate) -> bool:
+    """"ได้คะแนนเรื่องการป้องกันทุจริต 100": the name written right before the number is its label."""
+    window = text[max(0, candidate.start - 40):candidate.start].rstrip(" :").lower()
+    return any(window.endswith(name) for name, _ in plain_variants())
 
 
 def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) -> int | None:

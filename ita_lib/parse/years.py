@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ita_lib.io.document import Line
 
@@ -44,8 +45,16 @@ class YearMention:
     weight: float
 
 
+@cache
+def _result_words() -> re.Pattern:
+    from ita_lib.rubric import load as load_rubric  # the rubric reads years; imported when first needed
+    return re.compile(load_rubric().result_word_pattern)
+
+
 def _weigh(before: str, chart_row: bool) -> float:
     window = before[-45:]
+    if "ปรับปรุง" in window:  # a level "ต้องปรับปรุงโดยด่วน" is a result, not a plan to improve
+        window = _result_words().sub(" ", window)
     weight = 1.0
     if any(word in window for word in _ASSESSED_WORDS):
         weight += 3.0
