@@ -112,3 +112,26 @@ def test_an_indicator_named_right_before_a_whole_score_and_an_earlier_year_after
     assert _read("ผลการประเมิน ITA ประจำปี 2562 การกีฬาแห่งประเทศไทย ได้รับคะแนน ITA 88.10 คะแนน อยู่ในระดับ A "
                  "(โดยมีค่าคะแนนสูงกว่าปี 2561 คือ 70.15)") == [
         ("การกีฬาแห่งประเทศไทย", 2561, 70.15, None, None), ("การกีฬาแห่งประเทศไทย", 2562, 88.10, "A", None)]
+
+
+def test_an_agencys_own_mean_is_its_score_and_a_number_called_an_average_anywhere_is_nobodys() -> None:
+    """Real-page kinds: "กรุงเทพมหานครได้คะแนนเฉลี่ย 88.98" and "กรมX ผ่านการประเมิน (ITA) ด้วยคะแนนเฉลี่ย 86.48" are
+    the agency's own scores; "คะแนน 95.10 ได้ที่ 2 จาก 20 กระทรวง … ค่าคะแนนเฉลี่ย 95.10" is a ministry's average,
+    and the department named later does not take it."""
+    assert _read("สำหรับผลการประเมิน ITA 2566 เทศบาลนครเชียงใหม่ได้คะแนนเฉลี่ย 90.15 อยู่ในระดับผ่าน") == [
+        ("เทศบาลนครเชียงใหม่", 2566, 90.15, None, "ผ่าน")]
+    assert _read("กรมศิลปากรผ่านการประเมินค่า (ITA) ด้วยคะแนนเฉลี่ย 87.20 ประจำปี 2563") == [
+        ("กรมศิลปากร", 2563, 87.20, None, "ผ่าน")]
+    assert _read("ศูนย์ต่อต้านการทุจริต สรุป \"ITA ปี68\" คะแนน 95.10 ได้ที่ 2 จาก 20 กระทรวง เฉพาะ 12 หน่วยงานสังกัด "
+                 "ค่าคะแนนเฉลี่ย 95.10 เผย \"กรมสรรพากร\" แชมป์ 3 สมัย") == []
+
+
+def test_the_two_parts_of_the_eit_written_in_a_sentence() -> None:
+    """Real-page kind: "เครื่องมือ EIT แบบวัด…ภายนอกส่วนที่ 1 ได้ 79.40 คะแนน เครื่องมือ EIT ส่วนที่ 2 ได้ 82.24 คะแนน":
+    each part's own score, neither the overall nor the EIT's."""
+    records = parse_text("ผลการประเมิน ITA 2566 เทศบาลนครขอนแก่นได้ 90.02 คะแนน อยู่ในระดับผ่าน "
+                         "โดยมีผลการประเมินรายเครื่องมือ ดังนี้ เครื่องมือ IIT ได้ 85.10 คะแนน "
+                         "เครื่องมือ EIT แบบวัดการรับรู้ของผู้มีส่วนได้ส่วนเสียภายนอกส่วนที่ 1 ได้ 80.40 คะแนน "
+                         "เครื่องมือ EIT ส่วนที่ 2 ได้ 83.25 คะแนน")
+    assert [(r.overall_score, r.instruments["IIT"], r.instruments["EIT"], r.instruments["EIT_part1"],
+             r.instruments["EIT_part2"]) for r in records] == [(90.02, 85.10, None, 80.40, 83.25)]

@@ -144,12 +144,20 @@ class Candidate:
         return self.strength <= VETO / 2
 
 
-def candidates(text: str, boundaries: list[int] = (), places: list[int] = ()) -> list[Candidate]:
+# "กรุงเทพมหานครได้คะแนนเฉลี่ย 88.98": an agency's own score is the mean of its instruments' too
+# ("กรมประชาสัมพันธ์ผ่านการประเมินค่า (ITA) ด้วยคะแนนเฉลี่ย 86.48"), when no group is named between
+_OWN_MEAN = re.compile(r"(?:(?!ของ|กลุ่ม|ประเทศ|ทั้ง|ทุก|หน่วยงาน|จังหวัด|กระทรวง|ภาค)[^\d]){0,40}?"
+                       r"(?:ได้|ด้วย)?(?:รับ)?\s?(?:ผล)?คะแนนเฉลี่ย(?:รวม)?\s?(?:ITA)?\s?(?:เท่ากับ|ที่|อยู่ที่)?\s?")
+
+
+def candidates(text: str, boundaries: list[int] = (), places: list[int] = (),
+               agencies: tuple[int, ...] = ()) -> list[Candidate]:
     """Every number of a line with its strength as a score. `boundaries` are positions (ends of
     agency names) where a clause starts: cues never reach back across them. `places` (ends of place
     names) start a clause too, except for what says a number is a group's ("ค่าเฉลี่ยของกลุ่มจังหวัด…
     (เชียงราย น่าน พะเยา แพร่) ที่ 90.36": an average, whatever place is named in between). A sentence a PDF
-    wrapped arrives joined (wraps.rejoin_wrapped_sentences)."""
+    wrapped arrives joined (wraps.rejoin_wrapped_sentences). `agencies` (ends of names of one agency, not
+    of a province or a group) own a mean written right after them."""
     found = []
     for match in _NUMBER.finditer(text):
         value = float(match.group(1))
@@ -166,6 +174,8 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = ()) ->
         if any(0 <= match.start() - b <= 3 + _ASIDE_REACH and not _ASIDE.sub("", text[b:match.start()]).strip(" :(-–")
                for b in (*boundaries, *places)):  # "จังหวัดพัทลุง (ราชการส่วนภูมิภาค) : 95.40": an aside between
             strength, cues = strength + 3.0, (*cues, "after_name")
+        if "average" in cues and any(_OWN_MEAN.fullmatch(text, b, match.start()) for b in agencies):
+            strength, cues = strength - VETO + 3.0, (*(c for c in cues if c != "average"), "own_mean")
         if re.search(r"\.\d\d$", match.group(1)) and dating is not None:
             strength, cues = strength + 2.0, (*cues, "dated")  # "ปีที่แล้ว (2567) เราได้ 93.50"
         if "." not in match.group(1) and _LIST_MARKER_AFTER.match(text, match.end()):

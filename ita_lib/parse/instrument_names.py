@@ -36,4 +36,12 @@ def instrument_before(clause: str) -> tuple[str, bool] | None:
     last = found[-1]
     if find_indicator_names(clause[last.end():]):  # "OIT ตัวชี้วัดที่ 9 ... 88.50" is indicator 9's
         return None
-    return names[last.group()], bool(_RIGHT_BEFORE.fullmatch(clause, last.end()))
+    code = names[last.group()]
+    part = _PART.search(clause, last.end())  # "EIT แบบวัด…ภายนอกส่วนที่ 1 ได้ 79.40": the part's score
+    parts = {p.number: p.code for p in load_rubric().instruments[code].parts}
+    if part and int(part.group(1)) in parts:
+        return parts[int(part.group(1))], bool(_RIGHT_BEFORE.fullmatch(clause, part.end()))
+    return code, bool(_RIGHT_BEFORE.fullmatch(clause, last.end()))
+
+
+_PART = re.compile(r"ส่วนที่\s?(\d)(?!\d)")

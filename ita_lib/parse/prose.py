@@ -13,7 +13,7 @@ scores are a conflict there). A text that names no agency gives no record; `Pars
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ita_lib.rubric import Rubric, alternation, load as load_rubric
@@ -24,7 +24,7 @@ from ita_lib.parse.years import assessed_year
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
-from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, Candidate, candidates
+from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, VETO, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.value_years import year_of_value
 from ita_lib.parse.wraps import rejoin_wrapped_sentences
@@ -121,9 +121,15 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
             entry.indicators.setdefault(kind, []).append(value)
 
     examples = example_lines(document.lines)
-    for line, mentions in lines:
-        if line.number not in examples and about_ita(line.text, other_text):
-            _read_line(line, mentions, collect)
+    readable = [(line, mentions, _line_candidates(line.text, mentions)) for line, mentions in lines
+                if line.number not in examples and about_ita(line.text, other_text)]
+    # "คะแนน 96.02 คั่วที่ 2 จาก 20 กระทรวง … ค่าคะแนนเฉลี่ย 96.02": a number the text calls an average
+    # anywhere is an average everywhere
+    averages = set().union(*(_averages(line.text, found) for line, _, found in readable))
+    for line, mentions, found in readable:
+        _read_line(line, mentions, collect, [c if c.value not in averages or c.vetoed else
+                                             replace(c, strength=c.strength + VETO, cues=(*c.cues, "average"))
+                                             for c in found])
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
     evidence = {key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful}
@@ -197,16 +203,27 @@ def _longer_form(name: str, named: dict[str, Mention]) -> str | None:
     return longer[0] if len(longer) == 1 else None
 
 
-def _read_line(line: Line, mentions: list[Mention], collect) -> None:
-    """The values of one line the caller found to be about the ITA (`_about_ita`)."""
+def _line_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
+    return candidates(text, [m.end for m in mentions if m.role == SUBJECT], [m.end for m in mentions if m.role == PLACE],
+                      tuple(m.end for m in mentions if m.role == SUBJECT and m.kind not in ("province", "district")))
+
+
+def _averages(text: str, found: list[Candidate]) -> set[float]:
+    """Scores a line calls an average ("ค่าคะแนนเฉลี่ย 96.02"), printed with two decimals."""
+    return {c.value for c in found if ("average" in c.cues or "group" in c.cues)
+            and re.fullmatch(r"\d{1,3}\.\d\d", text[c.start:c.end])}
+
+
+def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candidate]) -> None:
+    """The values of one line the caller found to be about the ITA (`_about_ita`), and their candidates."""
     text = line.text
-    boundaries = [m.end for m in mentions if m.role == SUBJECT]
-    found = candidates(text, boundaries, [m.end for m in mentions if m.role == PLACE])
     indicator_ends = []  # "ตัวชี้วัด… ได้ 81.25 คะแนน ไม่ผ่านเกณฑ์": the pass word after it is the indicator's
     for index, candidate in enumerate(found):
         if candidate.vetoed:
             continue
-        instrument = _instrument_before(text, candidate, mentions, found[index - 1].end if index else 0)
+        # "ส่วนที่ 1 ได้ 79.40": a one-digit number names a part or a group and does not end the clause
+        previous = max((c.end for c in found[:index] if not re.fullmatch(r"\d", text[c.start:c.end])), default=0)
+        instrument = _instrument_before(text, candidate, mentions, previous)
         if instrument is not None:  # "แบบวัด OIT ได้ 94.50": neither the overall nor indicator 9
             code, named_right_before = instrument
             owners = value_owners(text, mentions, candidate.start, is_score=False)
