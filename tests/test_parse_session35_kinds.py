@@ -135,3 +135,25 @@ def test_the_two_parts_of_the_eit_written_in_a_sentence() -> None:
                          "เครื่องมือ EIT ส่วนที่ 2 ได้ 83.25 คะแนน")
     assert [(r.overall_score, r.instruments["IIT"], r.instruments["EIT"], r.instruments["EIT_part1"],
              r.instruments["EIT_part2"]) for r in records] == [(90.02, 85.10, None, 80.40, 83.25)]
+
+
+def test_an_area_office_of_the_old_numbering_and_a_level_of_quality() -> None:
+    """Real-page kind: "สพม.2 มีผลคะแนนรวม 84.10 คะแนน อยู่ในระดับคุณภาพ “สูงมาก”" (ITA Online of 2561): the area
+    named by its number alone (not the social-development ministry "พม." inside it) and its old level."""
+    assert _read("สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน ได้ประกาศผล การประเมิน ITA Online ประจำปีงบประมาณ 2561 "
+                 "สพม.2 มีผลคะแนนรวม  84.10  คะแนน อยู่ในระดับคุณภาพ “สูงมาก”  ติดอันดับ 3 ใน 100") == [
+        ("สำนักงานเขตพื้นที่การศึกษามัธยมศึกษา เขต 2", 2561, 84.10, None, "สูงมาก")]
+
+
+def test_a_ministry_named_as_where_an_agency_ranks_does_not_own_its_score() -> None:
+    """Real-page kind: "X คว้าอันดับที่ 1 การประเมิน… (ITA) ประจำปีงบประมาณ พ.ศ. 2564 สูงสุดในกระทรวง อว. ด้วยคะแนน
+    98.20 คะแนน": the score is the agency's; the ministry is the scope of its rank."""
+    assert _read("สถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน) คว้าอันดับที่ 1 การประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของ"
+                 "หน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ พ.ศ. 2564 สูงสุดในกระทรวง อว. ด้วยคะแนน 98.20 คะแนน") == [
+        ("สถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน)", 2564, 98.20, None, None)]
+
+
+def test_the_assessments_name_shortened_by_a_headline_names_the_ita() -> None:
+    """Real-page kind: "…ประเมินคุณธรรม-ความโปร่งใส" with no "ITA": still the ITA."""
+    assert _read("กรมบังคับคดี ได้คะแนน 93.40 ระดับ AA ผลประเมินคุณธรรม-ความโปร่งใส ประจำปี 2564") == [
+        ("กรมบังคับคดี", 2564, 93.40, "AA", None)]

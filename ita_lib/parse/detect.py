@@ -2,6 +2,7 @@
 points `ita_lib.parse` exports)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -26,10 +27,15 @@ ITA_MARKERS = ("ITA", "คุณธรรมและความโปร่ง
                "คะแนนภาพรวมหน่วยงาน", "ผลการประเมินรายหน่วยงานภายในจังหวัด")
 
 
+# "ประเมินคุณธรรม-ความโปร่งใส", "คุณธรรมความโปร่งใส", "คุณธรรม-โปร่งใส": the name as headlines shorten it
+_SHORT_NAME = re.compile(r"คุณธรรม\s?[-–]?\s?(?:และ)?\s?(?:ความ)?โปร่งใส")
+
+
 def _has_ita_marker(text: str) -> bool:
     """ITA's own words; "ITA" and "ITAS" in capitals only ("digital" holds the letters)."""
     lowered = text.lower()
-    return any(marker in text if marker.isupper() else marker.lower() in lowered for marker in ITA_MARKERS)
+    return any(marker in text if marker.isupper() else marker.lower() in lowered for marker in ITA_MARKERS) \
+        or bool(_SHORT_NAME.search(text))
 
 
 @dataclass

@@ -36,6 +36,8 @@ _COMPANY = re.compile(rf"บริษัท\s?[{_THAI_LETTER}]+(?:\s[{_THAI_LETT
 _SECONDARY_AREA = "มัธยมศึกษา"  # a secondary-school area office may cover two provinces
 _SECOND_PROVINCE = re.compile(rf" ([{_THAI_LETTER}]+)(?![{_THAI_LETTER}.])")
 _AREA_NUMBER = re.compile(r"\s?เขต\s?(\d{1,2})(?![\d.])")
+_AREA_ONLY = re.compile(r"\s?(?:เขต\s?)?(\d{1,2})(?![\d.])")
+_EDUCATION_AREA = "สำนักงานเขตพื้นที่การศึกษา"
 # Patterns used with match(text, pos) carry no "^": it would only match at the string's start.
 # A short form written right after a full name: "(สรช.)", "(มรภ.เชียงราย)", "หรือ MWA", "(PWA)".
 _SHORT_FORM = rf"[\u0e01-\u0e2e][{_THAI_LETTER}]{{0,6}}\.(?:[{_THAI_LETTER}]{{1,12}}\.?)*|[A-Z]{{2,6}}"
@@ -221,6 +223,10 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
             _starts_a_word(text[max(0, match.start() - 12):match.start()], text[match.start():match.end() + 12]):
         return None
     pos = match.end()
+    numbered = _AREA_ONLY.match(text, pos) if short and word.prefix.startswith(_EDUCATION_AREA) else None
+    if numbered:  # "สพม.1": an area of the old numbering, named by its number alone
+        return Mention(match.start(), numbered.end(), f"{word.prefix} เขต {numbered.group(1)}",
+                       text[match.start():numbered.end()], word.kind, SUBJECT)
     if short and text[pos:pos + 1] == " ":
         pos += 1
     run = _NAME_RUN.match(text, pos)

@@ -87,12 +87,15 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
             if len(members) == 1 and not (is_score and _respective_scores(text, members[-1], following) > 1):
                 return Owners(members)
             return _list_owners(text, members, position, is_score, following)
+        if mention.role in (PARENT, GROUP) and _WITHIN.search(text, max(0, mention.start - 16), mention.start):
+            continue  # "สูงสุดในกระทรวง อว. ด้วยคะแนน 99.54": the ministry is where, the agency before scored
         if mention.role in (PARENT, GROUP) and (position - mention.end <= 15 or _headline_of(text, mention, position)):
             return Owners((), True)  # "กระทรวงมหาดไทย 90.12": a ministry's figure
     return Owners(())
 
 
 _HEADLINE_REACH = 45
+_WITHIN = re.compile(r"(?:ใน|ภายใน|สังกัด|ของ)\s?(?:กระทรวง)?\s?$")  # "ในกระทรวง อว.": a short form after the word
 
 
 def _headline_of(text: str, mention: Mention, position: int) -> bool:

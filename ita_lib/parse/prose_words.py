@@ -55,7 +55,7 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
                                       rf"[\"“”']?({levels})[\"“”']?\s?[:\-–]?\s?"
                                       r"(?=\d{1,3}\.\d\d(?![\d.])(?!\s?(?:%|[-–]\s?\d)))"),
         # "ระดับสูงมาก", or right after a score in a list's row ("85.92 สูงมาก")
-        old_level=re.compile(rf"(?:ระดับ\s?(?:ผลการประเมิน)?\s?[\"“]?|(?<=\d\.\d\d)\s?(?:คะแนน)?\s?)"
+        old_level=re.compile(rf"(?:ระดับ\s?(?:ผลการประเมิน|คุณภาพ|คุณธรรมและความโปร่งใส)?\s?[\"“]?|(?<=\d\.\d\d)\s?(?:คะแนน)?\s?)"
                              rf"({alternation(rubric.old_level_words)})(?![\u0e01-\u0e4e])"),
     )
 
