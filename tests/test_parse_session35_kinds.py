@@ -56,7 +56,8 @@ def test_an_indicator_named_around_its_score_in_a_sentence_is_no_overall() -> No
     score and its pass word, not the agency's) and "โดยได้ 100 คะแนน ด้าน การป้องกันการทุจริต" (the name after)."""
     navy = parse_text("กองทัพเรือ ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565 ด้านตัวชี้วัดการป้องกันทุจริต "
                       "ได้ที่โหล่ มีคะแนนแค่ 79.50 คะแนน ไม่ผ่านเกณฑ์การประเมิน")
-    assert [(r.agency, r.overall_score, r.passed, r.indicators) for r in navy] == [("กองทัพเรือ", None, None, {"10": 79.50})]
+    assert [(r.agency, r.overall_score, r.passed, r.indicators) for r in navy] == [
+        ("กองทัพเรือ", None, None, {"10": 79.50})]
     cmu = parse_text("มหาวิทยาลัยเชียงใหม่ได้รับคะแนนการประเมิน ITA ประจำปี 2565 ที่ 90.45 คะแนน (ระดับ A) "
                      "โดยได้ 100 คะแนน ด้าน การป้องกันการทุจริต")
     assert [(r.overall_score, r.grade, r.indicators) for r in cmu] == [(90.45, "A", {"10": 100.0})]
@@ -108,7 +109,8 @@ def test_an_indicator_named_right_before_a_whole_score_and_an_earlier_year_after
     """Real-page kinds: "ได้คะแนนเรื่องการป้องกันทุจริต 100 เต็ม" is indicator 10's; "สูงกว่าปี 2561 คือ 70.15"
     dates the earlier score."""
     forest = parse_text("ป.ป.ช. ประเมินให้ กรมป่าไม้ได้เกรด A ได้คะแนนเรื่องการป้องกันทุจริต 100 เต็ม 3 ปี ซ้อน")
-    assert [(r.agency, r.grade, r.overall_score, r.indicators) for r in forest] == [("กรมป่าไม้", "A", None, {"10": 100.0})]
+    assert [(r.agency, r.grade, r.overall_score, r.indicators) for r in forest] == [
+        ("กรมป่าไม้", "A", None, {"10": 100.0})]
     assert _read("ผลการประเมิน ITA ประจำปี 2562 การกีฬาแห่งประเทศไทย ได้รับคะแนน ITA 88.10 คะแนน อยู่ในระดับ A "
                  "(โดยมีค่าคะแนนสูงกว่าปี 2561 คือ 70.15)") == [
         ("การกีฬาแห่งประเทศไทย", 2561, 70.15, None, None), ("การกีฬาแห่งประเทศไทย", 2562, 88.10, "A", None)]
@@ -157,3 +159,16 @@ def test_the_assessments_name_shortened_by_a_headline_names_the_ita() -> None:
     """Real-page kind: "…ประเมินคุณธรรม-ความโปร่งใส" with no "ITA": still the ITA."""
     assert _read("กรมบังคับคดี ได้คะแนน 93.40 ระดับ AA ผลประเมินคุณธรรม-ความโปร่งใส ประจำปี 2564") == [
         ("กรมบังคับคดี", 2564, 93.40, "AA", None)]
+
+
+def test_agencies_a_news_text_ranks_without_scores_are_recorded_as_assessed() -> None:
+    """Real-page kinds: "ระดับจังหวัด สสจ.น่าน ได้อันดับหนึ่ง", "3 อันดับแรกคือ สป.ยธ. สรพ. กรมราชทัณฑ์" (a
+    glued "รพ." inside "สรพ." is no hospital): each ranked agency was assessed that year, with no value."""
+    records = parse_text("ป.ป.ช. ประกาศผลการประเมิน ITA ประจำปีงบประมาณ 2562 หน่วยงานที่ได้คะแนนสูงสุด 3 อันดับแรกคือ "
+                         "สป.สธ. สรพ. กรมอนามัย\n"
+                         "ส่วนหน่วยงานระดับจังหวัด สสจ.น่านได้อันดับหนึ่ง")
+    assert sorted((r.agency, r.fiscal_year, r.overall_score, [w.code for w in r.warnings]) for r in records) == [
+        ("กรมอนามัย", 2562, None, ["no_score"]),
+        ("สถาบันรับรองคุณภาพสถานพยาบาล (องค์การมหาชน)", 2562, None, ["no_score"]),
+        ("สำนักงานปลัดกระทรวงสาธารณสุข", 2562, None, ["no_score"]),
+        ("สำนักงานสาธารณสุขจังหวัดน่าน", 2562, None, ["no_score"])]

@@ -52,10 +52,11 @@ _GROUP_BEFORE = re.compile(r"(?:กลุ่ม|ประเภท|สังก�
 _GROUP_NAME = re.compile(r"^มหาวิทยาลัย(?:ราชภัฏ|เทคโนโลยีราชมงคล)?\s?(?:กลุ่ม|ภาค)")
 _SCOPE_BEFORE = re.compile(r"(?:(?<!ผล)ใน|ภายใน|ทั่ว)\s?$")
 # The NACC is the agency of a sentence only when a score follows it ("สำนักงาน ป.ป.ช. ได้ 91.20").
-# A rank after it makes it one of the ranked agencies ("สำนักงาน ป.ป.ช. อยู่อันดับ 3 ด้วยคะแนน 93.18"):
-# the announcer is never ranked.
+# A rank after it or before it makes it one of the ranked agencies ("สำนักงาน ป.ป.ช. อยู่อันดับ 3 ด้วยคะแนน
+# 93.18"): the announcer itself is never ranked.
 # "อันดับ 3 สำนักงานคณะกรรมการ… (ป.ป.ช.) 93.18 คะแนน": a ranked row; its bracketed short form may come first.
-_NACC_SCORED = re.compile(r"\s?(?:\([^()\d]{1,15}\)\s?)?(?:\d{1,3}\.\d{1,2}\s?คะแนน|ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน|"
+_NACC_SCORED = re.compile(r"\s?(?:\([^()\d]{1,15}\)\s?)?(?:\d{1,3}\.\d{1,2}\s?คะแนน|"
+                          r"ได้(?:รับ)?(?:ผล)?(?:คะแนน)?(?:มาก|น้อย|เพียง|ถึง)?\S{0,8}\s?\d|มีคะแนน|คะแนน|"
                           r"(?:ได้|อยู่|ติด|ครอง|เป็น)?\s?(?:ใน)?(?:อันดับ|ลำดับ)(?:ที่)?\s?\d)")
 # Where a meeting was held ("ณ ห้องประชุมองค์การบริหารส่วนจังหวัดนครพนม", "ที่หอประชุมเทศบาลนครลำปาง"):
 # the building of an agency, not the agency doing anything.
@@ -215,6 +216,8 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
     before = text[match.start() - 1] if match.start() else " "
     if short and before == ".":
         return None  # "ม." inside "ก.ม."
+    if short and any(text[max(0, match.start() - k):match.end()] in known_abbreviations() for k in (1, 2, 3)):
+        return None  # "รพ." inside "สรพ.": the longer abbreviation is another agency's
     if short and re.match(f"[{_THAI_LETTER}]", before) and not _glued_short_form(text, match, word):
         return None  # "ม." ending a word
     if not short and re.match(f"[{_LEADING_VOWEL}]", before):

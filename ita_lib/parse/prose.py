@@ -28,6 +28,7 @@ from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, VETO, Candidate, ca
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.value_years import year_of_value
 from ita_lib.parse.wraps import rejoin_wrapped_sentences
+from ita_lib.parse.ranked_prose import ranked_without_scores
 from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning
 from ita_lib.parse.prose_words import about_ita, example_lines, heading, other_assessment_heading, prose_patterns
 from ita_lib.parse.owners import Owners, grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
@@ -144,6 +145,9 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         bare = _bare_record(document, lines, main, document_year, document_year_line, other_text)
         if bare is not None:
             records.append(bare)
+    if not other_text:
+        records += ranked_without_scores(document, [(line, mentions) for line, mentions, _ in readable],
+                                         document_year, document_year_line, {r.agency for r in records})
     if unattributed and not records:
         notes.append("a result (" + ", ".join(unattributed[:3]) + ") but no agency named: no record; "
                      "pass --agency NAME if the text is about one agency")
@@ -204,7 +208,8 @@ def _longer_form(name: str, named: dict[str, Mention]) -> str | None:
 
 
 def _line_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
-    return candidates(text, [m.end for m in mentions if m.role == SUBJECT], [m.end for m in mentions if m.role == PLACE],
+    subjects = [m.end for m in mentions if m.role == SUBJECT]
+    return candidates(text, subjects, [m.end for m in mentions if m.role == PLACE],
                       tuple(m.end for m in mentions if m.role == SUBJECT and m.kind not in ("province", "district")))
 
 
