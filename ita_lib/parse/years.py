@@ -69,7 +69,21 @@ def _weigh(before: str, chart_row: bool) -> float:
     return weight
 
 
+_RECENT: list[tuple[list, list]] = []  # (lines, their mentions): each reader of a text asks for its years
+
+
 def year_mentions(lines: list[Line]) -> list[YearMention]:
+    """Every year written in the lines, weighed; remembered for the last few lists of lines (by identity)."""
+    for seen, mentions in _RECENT:
+        if seen is lines:
+            return mentions
+    mentions = _year_mentions(lines)
+    _RECENT.insert(0, (lines, mentions))
+    del _RECENT[4:]
+    return mentions
+
+
+def _year_mentions(lines: list[Line]) -> list[YearMention]:
     mentions: list[YearMention] = []
     for line in lines:
         text = line.text
