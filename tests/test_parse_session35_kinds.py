@@ -172,3 +172,12 @@ def test_agencies_a_news_text_ranks_without_scores_are_recorded_as_assessed() ->
         ("สถาบันรับรองคุณภาพสถานพยาบาล (องค์การมหาชน)", 2562, None, ["no_score"]),
         ("สำนักงานปลัดกระทรวงสาธารณสุข", 2562, None, ["no_score"]),
         ("สำนักงานสาธารณสุขจังหวัดน่าน", 2562, None, ["no_score"])]
+
+
+def test_an_agency_that_receives_an_ita_shield_was_assessed() -> None:
+    """Real-page kind: "จังหวัดX รับโล่เกียรติยศ ITA AWARDS … ประจำปี 2564" with no score: a record of the
+    agency and year, no value, and a warning."""
+    records = parse_text("จังหวัดกระบี่ รับโล่เกียรติยศ ITA AWARDS 2021 อันดับ 2 ระดับประเทศ ผลการประเมิน ITA "
+                         "ประจำปี 2564 ผู้สื่อข่าวรายงาน ที่ห้องประชุมศาลากลางจังหวัดกระบี่")
+    assert [(r.agency, r.fiscal_year, r.overall_score, [w.code for w in r.warnings]) for r in records] == [
+        ("จังหวัดกระบี่", 2564, None, ["no_score"])]

@@ -18,7 +18,8 @@ from functools import cache
 
 from ita_lib.rubric import Rubric, alternation, load as load_rubric
 from ita_lib.io.document import Document, Line
-from ita_lib.parse.indicator_names import find_indicator_names, plain_variants
+from ita_lib.parse.indicator_prose import (INDICATOR_WORD_REACH, indicator_after, indicator_before,
+                                          indicator_right_before)
 from ita_lib.model import Assessment
 from ita_lib.parse.years import assessed_year
 from ita_lib.parse.builder import RecordBuilder
@@ -48,7 +49,7 @@ _THAI_SPELT_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?[\"“]\s?("
                                + "|".join(sorted(_THAI_LETTER_NAMES, key=len, reverse=True)) + r")\s?[\"”]")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?(?:หน่วยงาน|แห่ง)|หน่วยงาน|แห่ง)")
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
-_OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
+_OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|รับโล่|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
                       r"อยู่ในระดับ|ติดอันดับ|ได้รับการประเมิน)")
 # What is aimed at, not achieved: "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน", "เพื่อให้ได้ระดับผ่านดีเยี่ยม".
 # A rule of the scale, not a result: "…95 คะแนนขึ้นไป … จะได้รับการพิจารณาในระดับผ่านดีเยี่ยม",
@@ -236,7 +237,7 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
                 collect(line, owners.agencies, candidate.start, code,
                         Value(candidate.value, line.number, candidate.strength))
             continue
-        indicator = _indicator_before(text, candidate, mentions) or _indicator_after(text, candidate)
+        indicator = indicator_before(text, candidate, mentions) or indicator_after(text, candidate)
         if indicator is not None:
             indicator_ends.append(candidate.end)
         owners = value_owners(text, mentions, candidate.start, is_score=indicator is None)
@@ -244,7 +245,7 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
             if owners.unpaired and indicator is None and candidate.strength >= OVERALL_AT:
                 collect(line, owners.unpaired, candidate.start, "unpaired", Value(candidate.value, line.number))
             continue
-        named_right_before = indicator is not None and _indicator_right_before(text, candidate)
+        named_right_before = indicator is not None and indicator_right_before(text, candidate)
         if indicator is not None and candidate.strength + (2 if named_right_before else 0) >= INDICATOR_AT:
             collect(line, owners.agencies, candidate.start, indicator,
                     Value(candidate.value, line.number, candidate.strength))
@@ -266,7 +267,7 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
         return any(start <= position < end for start, end in spans)
 
     def of_indicator(position: int) -> bool:
-        return any(0 <= position - end <= _INDICATOR_WORD_REACH for end in indicator_ends)
+        return any(0 <= position - end <= INDICATOR_WORD_REACH for end in indicator_ends)
 
     def word_owners(position: int):
         """A grade or level written right after a score is nobody's when the score is ("กระทรวงX ได้คะแนน
@@ -342,35 +343,6 @@ def _instrument_before(text: str, candidate: Candidate, mentions: list[Mention],
     whether the number follows its name directly."""
     start = max([0, candidate.start - 90, previous, *(m.end for m in mentions if m.end <= candidate.start)])
     return instrument_before(text[start:candidate.start])
-
-
-_INDICATOR_WORD_REACH = 12  # " คะแนน ไม่ผ่าน": how far after an indicator's score its pass word stands
-# "ได้ 100 คะแนน ด้าน การป้องกันการทุจริต", "95.00 ในตัวชี้วัดที่ 9 การเปิดเผยข้อมูล": the name after the number
-_INDICATOR_AFTER = re.compile(r"\s?(?:คะแนน)?\s?(?:ใน)?\s?(?:ด้าน|ตัวชี้วัด(?:ที่\s?\d{1,2})?)\s?")
-
-
-def _indicator_after(text: str, candidate: Candidate) -> int | None:
-    """The indicator named right after the number, introduced by ด้าน or ตัวชี้วัด."""
-    lead = _INDICATOR_AFTER.match(text, candidate.end)
-    if lead is None:
-        return None
-    names = find_indicator_names(text[lead.end():lead.end() + 60])
-    return names[0][1] if names and names[0][0] == 0 else None
-
-
-def _indicator_right_before(text: str, candidate: Candidate) -> bool:
-    """"ได้คะแนนเรื่องการป้องกันทุจริต 100": the name written right before the number is its label."""
-    window = text[max(0, candidate.start - 40):candidate.start].rstrip(" :").lower()
-    return any(window.endswith(name) for name, _ in plain_variants())
-
-
-def _indicator_before(text: str, candidate: Candidate, mentions: list[Mention]) -> int | None:
-    """The indicator whose name is the last thing named before the number in its clause."""
-    start = max([0, candidate.start - 90, *(m.end for m in mentions if m.end <= candidate.start)])
-    names = find_indicator_names(text[start:candidate.start])
-    return names[-1][1] if names else None
-
-
 
 
 @cache
