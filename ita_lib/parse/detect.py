@@ -122,11 +122,7 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
     builder = single_builder(document, year=year, agency=agency)
     single = [builder.build()] if builder is not None else []
     if single and _from_tables(single[0], document):
-        # the sentences fill what the tables leave out, and add the agency's other years
-        prose = read_prose(document, year=year, agency=agency)
-        fill_from_sentences(builder, prose.records)
-        filled = builder.build()
-        report.records = with_sentences([filled], [r for r in prose.records if r.agency == filled.agency])
+        report.records = _filled_by_sentences(document, builder, year=year, agency=agency)
         return report
     prose = read_prose(document, year=year, agency=agency)
     report.notes.extend(prose.notes)
@@ -153,6 +149,13 @@ def _result_beside_its_history(document: Document, history: list[Assessment], *,
     if (record is None or not _from_tables(record, document) or not record.agency
             or record.fiscal_year in {r.fiscal_year for r in history}):
         return []
+    return _filled_by_sentences(document, builder, year=year, agency=agency, history=history)
+
+
+def _filled_by_sentences(document: Document, builder, *, year: int | None, agency: str | None,
+                         history: list[Assessment] = ()) -> list[Assessment]:
+    """A one-agency record read from tables: the sentences fill what the tables leave out and add the
+    agency's other years, as do the rows of a table of its years (`history`)."""
     prose = read_prose(document, year=year, agency=agency)
     fill_from_sentences(builder, prose.records)
     filled = builder.build()

@@ -62,7 +62,7 @@ _NACC_SCORED = re.compile(r"\s?(?:\([^()\d]{1,15}\)\s?)?(?:\d{1,3}\.\d{1,2}\s?�
 # the building of an agency, not the agency doing anything.
 _VENUE_BEFORE = re.compile(r"(?:\bณ|ห้องประชุม\S{0,20}|หอประชุม|ที่ทำการ|อาคาร\S{0,15}|สนาม\S{0,10}|โรงแรม\S{0,20})\s?$")
 _FROM_NACC = re.compile(r"(?:จาก|โดย)\s?$")
-_RANKED_BEFORE = re.compile(r"(?:อันดับ|ลำดับ)(?:ที่)?\s?\d{1,3}\s?(?:คือ|ได้แก่|ได้แก|:)?\s?$")
+RANKED_BEFORE = re.compile(r"(?:อันดับ|ลำดับ)(?:ที่)?\s?\d{1,3}\s?(?:คือ|ได้แก่|ได้แก|:)?\s?[\"“‘']?\s?$")
 _OFFICE_OF = re.compile(r"(?:จ\.|อ\.|จังหวัด|อำเภอ)")
 _LOCATION = re.compile(
     rf"[\s(]*(?:(?:อำเภอ|อ\.)\s?([{_THAI_LETTER}]+))?[\s,]*(?:(?:จังหวัด|จ\.)\s?([{_THAI_LETTER}]+))?\)?")
@@ -387,7 +387,7 @@ def _with_role(text: str, mention: Mention) -> Mention:
     before = text[max(0, mention.start - 12):mention.start]
     if mention.kind == "ministry" or mention.name.startswith("กระทรวง"):
         role = PARENT
-    elif mention.name == NACC and (not (_NACC_SCORED.match(text, mention.end) or _RANKED_BEFORE.search(before))
+    elif mention.name == NACC and (not (_NACC_SCORED.match(text, mention.end) or RANKED_BEFORE.search(before))
                                    or _FROM_NACC.search(before)):
         role = ASSESSOR  # "ได้รับผลการประเมิน … จากสำนักงาน ป.ป.ช. ได้คะแนน 95.63": the assessor, not a subject
     elif _GROUP_BEFORE.search(before) or _GROUP_NAME.match(mention.name):

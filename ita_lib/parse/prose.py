@@ -27,7 +27,7 @@ from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, VETO, Candidate, candidates
 from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
-from ita_lib.parse.value_years import year_of_value
+from ita_lib.parse.value_years import WORDS_AFTER_SCORE, year_of_value
 from ita_lib.parse.wraps import rejoin_wrapped_sentences
 from ita_lib.parse.ranked_prose import ranked_without_scores
 from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning
@@ -326,7 +326,7 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
             collect(line, owners.agencies, match.start(), "result", Value(match.group(1), line.number))
 
 
-_WORD_OF_SCORE = re.compile(r"\s?(?:คะแนน)?\s?(?:ซึ่ง|โดย)?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?\s?[\"“(]?\s?")
+_WORD_OF_SCORE = re.compile(WORDS_AFTER_SCORE)
 _GRADE_OF_NUMBER = re.compile(r"\s?(?:คะแนน)?\s?[(\[]?\s?$")
 
 

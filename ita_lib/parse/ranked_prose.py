@@ -8,12 +8,11 @@ import re
 from ita_lib.io.document import Document, Line
 from ita_lib.model import Assessment
 from ita_lib.parse.builder import RecordBuilder
-from ita_lib.parse.mentions import SUBJECT, Mention
+from ita_lib.parse.mentions import RANKED_BEFORE, SUBJECT, Mention
 
 # "…ได้อันดับหนึ่ง", "“กองทัพบก” คว้ารางวัลโปร่งใสที่สุด" (an ITA award: the text names no other)
 _RANK_AFTER = re.compile(r"\s?[\"”’']?\s?(?:(?:ได้|คว้า|ติด|ครอง|เป็น)(?:คะแนน)?\s?(?:อันดับ|ที่)\s?(?:ที่)?\s?"
                          r"(?:\d{1,2}(?!\d|\.\d)|หนึ่ง|สอง|สาม)|(?:ได้รับ|คว้า)รางวัล)")
-_RANK_BEFORE = re.compile(r"(?:อันดับ|ลำดับ)(?:ที่)?\s?\d{1,2}\s?(?:คือ|ได้แก่)?\s?[\"“‘']?\s?$")
 _TOP_LIST = re.compile(r"อันดับแรก\s?(?:คือ|ได้แก่|ได้แก|:)\s?")
 _LIST_GAP = re.compile(r"[\s,]*(?:และ)?\s?")
 
@@ -44,7 +43,7 @@ def ranked_without_scores(document: Document, lines: list[tuple[Line, list[Menti
             if mention.role != SUBJECT or mention.name in recorded:
                 continue
             if not (_RANK_AFTER.match(text, mention.end) or mention.start in listed
-                    or _RANK_BEFORE.search(text, max(0, mention.start - 30), mention.start)):
+                    or RANKED_BEFORE.search(text, max(0, mention.start - 30), mention.start)):
                 continue
             builder = RecordBuilder(document, "prose")
             builder.set("agency", mention.name, line.number)

@@ -88,8 +88,8 @@ def value_year(text: str, start: int, end: int, document_year: int | None) -> tu
 
 
 # A grade or level written right after a score ("ปี 2566 ได้ 88.10 คะแนน ระดับผ่าน") is that score's.
-_SCORE_BEFORE_WORD = re.compile(r"(\d{1,3}\.\d{1,2})\s?(?:คะแนน)?\s?(?:ซึ่ง|โดย)?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?"
-                                r"\s?[\"“(]?\s?$")
+WORDS_AFTER_SCORE = r"\s?(?:คะแนน)?\s?(?:ซึ่ง|โดย)?(?:อยู่ใน|ได้)?\s?(?:ระดับ|เกรด)?\s?[\"“(]?\s?"
+_SCORE_BEFORE_WORD = re.compile(r"(\d{1,3}\.\d{1,2})" + WORDS_AFTER_SCORE + "$")
 
 
 def year_of_value(text: str, position: int, kind, document_year: int | None) -> tuple[bool, int | None]:
