@@ -88,7 +88,9 @@ def _derive_pass(record: Assessment) -> None:
             return  # the printed grade and score disagree on the pass itself: neither decides it
         record.passed = passed
         record.passed_derived = True
-    elif record.grade and rubric.has_grade_bands(record.fiscal_year):
+    elif record.grade and (record.fiscal_year is None or rubric.has_grade_bands(record.fiscal_year)):
+        # A letter grade exists only from 2562 on, and every year that prints one passes at A: without
+        # a year, "ระดับดี (A)" still passed.
         record.passed = record.grade in rubric.passing_grades
         record.passed_derived = True
 
