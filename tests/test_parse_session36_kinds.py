@@ -14,3 +14,60 @@ def test_a_letter_grade_without_a_year_still_says_whether_the_agency_passed() ->
         ("เทศบาลเมืองสระแก้ว", None, "A", True, True)]
     failed = parse_text("อบต.หนองบัว ได้ผลการประเมิน ITA ระดับ C ต้องเร่งพัฒนาการเปิดเผยข้อมูล")
     assert [(r.grade, r.passed) for r in failed] == [("C", False)]
+
+
+def _read(text: str) -> list[tuple]:
+    return sorted((r.agency, r.fiscal_year, r.overall_score, r.grade, r.result, r.passed) for r in parse_text(text))
+
+
+def test_a_fail_or_pass_written_as_an_exams() -> None:
+    """Real-page kind (a headline over a list of provincial administrations): news writes a fail as
+    "สอบตก" and a pass as "สอบผ่าน"; a count of agencies before it ("เกือบ 300 อปท. สอบตก") is nobody's."""
+    assert _read("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2564 อบจ.ระนอง อบจ.ชุมพร และ อบจ.ตรัง สอบตก") == [
+        ("องค์การบริหารส่วนจังหวัดชุมพร", 2564, None, None, "ไม่ผ่าน", False),
+        ("องค์การบริหารส่วนจังหวัดตรัง", 2564, None, None, "ไม่ผ่าน", False),
+        ("องค์การบริหารส่วนจังหวัดระนอง", 2564, None, None, "ไม่ผ่าน", False)]
+    assert _read("ITA ปี 2566 เทศบาลตำบลหนองปลิง สอบผ่านการประเมิน ด้วยคะแนน 87.34 คะแนน") == [
+        ("เทศบาลตำบลหนองปลิง", 2566, 87.34, None, "ผ่าน", True)]
+    assert _read("ITA ปี 2566 เกือบ 300 อปท. สอบตก ส่วนเทศบาลตำบลหนองปลิง ได้ 87.34 คะแนน") == [
+        ("เทศบาลตำบลหนองปลิง", 2566, 87.34, None, None, True)]
+
+
+def test_a_score_named_in_full_and_given_by_the_assessor() -> None:
+    """Real-page kind (two public organisations in one story): "ได้คะแนนการประเมินจากสำนักงานคณะกรรมการ
+    ป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.) อยู่ที่ 95.06" and "ซึ่งได้คะแนนการประเมินอยู่ที่ 95.94":
+    who gave the score is an aside, "คะแนนการประเมิน" names the score."""
+    assert _read("ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) ประจำปีงบประมาณ 2563\n"
+                 "ซึ่ง สสวท. หรือสถาบันส่งเสริมการสอนวิทยาศาสตร์และเทคโนโลยี ได้คะแนนการประเมินจากสำนักงานคณะกรรมการ"
+                 "ป้องกันและปราบปรามการทุจริตแห่งชาติ (สำนักงาน ป.ป.ช.) อยู่ที่ 93.17 สูงเป็นอันดับ 3 รองจาก "
+                 "สถาบันวิจัยระบบสาธารณสุข ซึ่งได้คะแนนการประเมินอยู่ที่ 94.02\n") == [
+        ("สถาบันวิจัยระบบสาธารณสุข", 2563, 94.02, None, None, True),
+        ("สถาบันส่งเสริมการสอนวิทยาศาสตร์และเทคโนโลยี", 2563, 93.17, None, None, True)]
+
+
+def test_the_top_of_the_scale_after_from_is_no_second_score() -> None:
+    """Real-page kinds: "ได้คะแนนผลการประเมินฯ 97.96 คะแนน จาก 100 คะแนนเต็ม" and "ได้ 89.81 คะแนนจาก 100
+    คะแนน": 100 is the scale; but "ได้คะแนน … 100 เต็ม" is a full score."""
+    assert _read("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.2564 การท่าเรือแห่งประเทศไทย ได้คะแนนผลการประเมินฯ "
+                 "96.31 คะแนน จาก 100 คะแนนเต็ม") == [("การท่าเรือแห่งประเทศไทย", 2564, 96.31, None, None, True)]
+    assert _read("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.2564 มหาวิทยาลัยราชภัฏเลย ได้ 87.45 คะแนนจาก 100 คะแนน") == [
+        ("มหาวิทยาลัยราชภัฏเลย", 2564, 87.45, None, None, True)]
+
+
+def test_a_name_glued_to_a_verb_or_to_every_ends_before_it() -> None:
+    """Real-page kinds: "การเคหะแห่งชาติเปิดผลประเมิน ITA…" (a headline's verb glued to the name) and
+    "ผู้บริหารสำนักงานศาลปกครองทุกระดับชั้น" (every level of it) are no longer names."""
+    assert _read("การท่าเรือแห่งประเทศไทยเปิดผลประเมิน ITA หน่วยงานรัฐปี 2567 อยู่ในระดับผ่านดี 95.12 คะแนน") == [
+        ("การท่าเรือแห่งประเทศไทย", 2567, 95.12, None, "ผ่านดี", True)]
+
+
+def test_a_body_and_its_office_named_in_one_text_are_one_agency() -> None:
+    """Real-page kind (a court's news): "ศาลยุติธรรม ได้คะแนน … 93.10 คะแนน อยู่ในระดับ A" and later
+    "สำนักงานศาลยุติธรรม ได้รับคะแนนการประเมินผลในภาพรวม 93.10": the office is the assessed agency, one
+    record; both lines' values are its."""
+    records = parse_text("ศาลยุติธรรม ได้คะแนนประเมิน ITA สูงสุด ประเภทองค์กรศาล ประจำปีงบประมาณ พ.ศ. 2564 "
+                         "โดยได้รับคะแนนประเมินผล 93.10 คะแนน อยู่ในระดับ A\n"
+                         "สำนักงานศาลยุติธรรม ได้รับคะแนนการประเมินผลในภาพรวม 93.10 คะแนน โดยเป็นหน่วยงานที่มีคะแนน"
+                         "สูงสุดอันดับ 1\n")
+    assert [(r.agency, r.fiscal_year, r.overall_score, r.grade) for r in records] == [
+        ("สำนักงานศาลยุติธรรม", 2564, 93.10, "A")]

@@ -65,7 +65,8 @@ _COUNT_WORDS = ("หน่วยงาน", "แห่ง", "ราย", "คน
 _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("points_after", "after", re.compile(r"^\s?(?:คะแนน(?!เฉลี่ย)|points?\b)"), 3.0),  # not "84.85 คะแนนเฉลี่ย…"
     # "คะแนน ITA ปีนี้ ร้อยละ 58.13", "มีคะแนนสูงถึงร้อยละ 91.10": news writes a score as a percentage
-    ("score_word", "before", re.compile(r"(?:คะแนน|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?(?:ITA\s?)?"
+    # "ได้คะแนนการประเมินอยู่ที่ 95.94", "คะแนนจากการประเมิน 91.20": the score's own name, written out
+    ("score_word", "before", re.compile(r"(?:คะแนน(?:(?:จาก)?การประเมิน|ประเมิน)?|ผลการประเมิน|ผลประเมิน|ผลรวม|ITA|ภาพรวม)\s?(?:ITA\s?)?"
                                        r"(?:(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?)?\d{2,4}\s?|(?:ใน)?ปีนี้\s?)?"
                                        r"(?:รวม|ภาพรวม)?\s?(?:สูงถึง|ต่ำเพียง|เท่ากัน)?\s?"
                                        r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง|จำนวน)?\s?$"), 3.0),
@@ -166,6 +167,9 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (),
         dating = dating_before(text, match.start())  # "ปีที่แล้ว ซึ่งได้ 85.60": the dated part starts after it
         dated_at = (dating.end if dating.relative else dating.start) if dating else 0
         before = _clause_before(text, match.start(), (*boundaries, *places))
+        if source := _FROM_ASSESSOR.search(text, max(0, match.start() - 120), match.start()):
+            # "ได้คะแนนการประเมินจากสำนักงาน ป.ป.ช. อยู่ที่ 95.06": who gave the score is an aside
+            before = _clause_before(text, source.start(), (*boundaries, *places)) + source.group(1)
         dated = text[max(match.start() - len(before), dated_at):match.start()]
         wide = _clause_before(text, match.start(), boundaries, 100) if places else before
         after = text[match.end():match.end() + 25]
@@ -180,6 +184,8 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (),
             strength, cues = strength + 2.0, (*cues, "dated")  # "ปีที่แล้ว (2567) เราได้ 93.50"
         if "." not in match.group(1) and _LIST_MARKER_AFTER.match(text, match.end()):
             strength, cues = strength + VETO, (*cues, "list_marker")  # "2) กรมส่งเสริมสหกรณ์"
+        if value == 100 and _OUT_OF.search(text, max(0, match.start() - 12), match.start()):
+            strength, cues = strength + VETO, (*cues, "full_mark")  # "97.96 คะแนน จาก 100 คะแนนเต็ม": the scale
         if value < 10 and _GAP_BEFORE.search(before):
             strength, cues = strength + VETO, (*cues, "gap")
         elif value < 10 and "change" not in cues and _CHANGE_WORD.search(text, 0, match.start()):
@@ -194,6 +200,9 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (),
 
 
 _ASIDE_REACH = 32
+_OUT_OF = re.compile(r"(?:คะแนน|เต็ม)?\s?จาก\s?$")
+_FROM_ASSESSOR = re.compile(r"จาก\s?(?:สำนักงาน\s?)?(?:คณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ|คณะกรรมการ\s?ป\.ป\.ช\.?|"
+                            r"ป\.ป\.ช\.?)(?:\s?\([^()\d]{1,30}\))?\s?((?:อยู่ที่|เท่ากับ|คือ)?\s?)$")
 _ASIDE = re.compile(r"\s?\([^()\d]{1,28}\)")
 
 

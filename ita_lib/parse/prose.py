@@ -30,15 +30,18 @@ from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_link
 from ita_lib.parse.value_years import WORDS_AFTER_SCORE, year_of_value
 from ita_lib.parse.wraps import rejoin_wrapped_sentences
 from ita_lib.parse.ranked_prose import ranked_without_scores
-from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning
-from ita_lib.parse.prose_words import about_ita, example_lines, heading, other_assessment_heading, prose_patterns
+from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning, with_offices
+from ita_lib.parse.prose_words import (about_ita, example_lines, heading, other_assessment_heading, prose_patterns,
+                                       result_word)
 from ita_lib.parse.owners import Owners, grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
-# "ส่วนอีกสองแห่งอยู่ในระดับ “ผ่าน”": the count may be written in words. "ทั้งสามหน่วยงานได้ระดับ AA" is
+# "ส่วนอีกสองแห่งอยู่ในระดับ “ผ่าน”": the count may be written in words; "เกือบ 500 อปท. สอบตก" counts
+# agencies by their kind. "ทั้งสามหน่วยงานได้ระดับ AA" is
 # all of those just listed: theirs (owners.py shares it).
 _COUNT_BEFORE_GRADE = re.compile(r"(?<!ทั้ง)(?<!ทั้ง\s)(?<!\d)(?:\d+|หนึ่ง|สอง|สาม|สี่|ห้า|หก|เจ็ด|แปด|เก้า|สิบ)\s?"
-                                 r"(?:แห่ง|หน่วยงาน|เขต|สถาบัน|ส่วนราชการ)\s?(?:ที่)?\s?(?:ได้|มี|อยู่)?\S{0,6}\s?$")
+                                 r"(?:แห่ง|หน่วยงาน|เขต|สถาบัน|ส่วนราชการ|อปท\.?|อบต\.?|อบจ\.?|จว\.?|จังหวัด)\s?(?:ที่)?\s?"
+                                 r"(?:ได้|มี|อยู่)?\S{0,6}\s?$")
 # "ระดับ A ขึ้นไปถือว่าผ่านเกณฑ์": a bound of the scale, not a result.
 # "ระดับ AA ถึง F", "ระดับ A หรือ B": the scale, not a result.
 _GRADE_BOUND_AFTER = re.compile(r"\s?(?:ขึ้นไป|ลงไป|ลงมา|หรือสูงกว่า|หรือต่ำกว่า|หรือดีกว่า|"
@@ -134,7 +137,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
                                              for c in found])
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
-    evidence = {key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful}
+    evidence = with_offices({key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful})
     places = places_of(lines)
     records = [build_record(document, entry, places.get(entry.mention.name, (None, None)))
                for entry in evidence.values() if entry.has_content()]
@@ -292,8 +295,7 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "grade", Value(match.group(1), line.number))
     for match in patterns.result.finditer(text):
-        word = match.group(1) or match.group(2)
-        word_at = match.start(1) if match.group(1) else match.start(2)
+        word, word_at = result_word(match, load_rubric())
         if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(word_at) \
                 or _CLASS_BEFORE.search(text, max(0, word_at - 25), word_at) \
                 or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \

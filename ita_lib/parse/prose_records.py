@@ -42,12 +42,37 @@ class AgencyEvidence:
         return [r for r in self.results if (r.value in rubric.old_level_words) == _old_era(self.year)
                 and (r.value in rubric.old_level_words or r.value in rubric.result_words_for(self.year))]
 
+    def absorb(self, other: "AgencyEvidence") -> None:
+        """Take what the text says of `other` as said of this agency too."""
+        self.scores += other.scores
+        self.grades += other.grades
+        self.results += other.results
+        self.unpaired += other.unpaired
+        for mine, theirs in ((self.indicators, other.indicators), (self.instruments, other.instruments)):
+            for key, values in theirs.items():
+                mine.setdefault(key, []).extend(values)
+
     def has_content(self) -> bool:
         if self.mention.kind == "district":  # a district is no assessed agency (its office is the DOPA's)
             return False
         if self.mention.role == PLACE:  # a province named near a result word is not its subject
             return bool(self.scores or self.grades)
         return bool(self.scores or self.grades or self.era_results() or self.indicators or self.instruments)
+
+
+_OFFICE = "สำนักงาน"
+
+
+def with_offices(evidence: dict[tuple[str, int | None], AgencyEvidence]) -> dict[tuple[str, int | None], AgencyEvidence]:
+    """A body and its office named in one text ("ศาลปกครอง … สำนักงานศาลปกครอง ได้ 92.37") are one assessed
+    agency, the office: what the text says of either goes to the office's record."""
+    out = dict(evidence)
+    for (name, year), entry in evidence.items():
+        office = out.get((_OFFICE + name, year))
+        if office is not None and not name.startswith(_OFFICE):
+            office.absorb(entry)
+            del out[(name, year)]
+    return out
 
 
 def places_of(lines) -> dict[str, tuple[tuple[str, int] | None, tuple[str, int] | None]]:

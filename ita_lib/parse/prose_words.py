@@ -23,6 +23,20 @@ class ProsePatterns:
     old_level: re.Pattern
 
 
+# The exam idiom a news writer uses for a pass or a fail, as the result word it stands for.
+_EXAM_WORDS = {"สอบตก": "failed", "สอบผ่าน": "passed"}
+
+
+def result_word(match: re.Match, rubric: Rubric) -> tuple[str, int]:
+    """The result word a match of `result` gives (the exam idiom as its pass or fail word), and where
+    it is written."""
+    for group in (1, 2):
+        if match.group(group):
+            return match.group(group), match.start(group)
+    passed = _EXAM_WORDS[match.group(3)] == "passed"
+    return (rubric.passed_word if passed else rubric.failed_word), match.start(3)
+
+
 @cache
 def prose_patterns(rubric: Rubric) -> ProsePatterns:
     words = alternation(rubric.result_words)  # whole and longest first: ต้องปรับปรุงโดยด่วน, ผ่านดีเยี่ยม
@@ -48,7 +62,9 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
         # "what must be improved").
         result=re.compile(rf"(?:ระดับ|ผลการประเมิน|ผล|อยู่ในเกณฑ์\s?:?|เกณฑ์\s?:)\s?(?:ที่\s?(?={plain}))?\s?"
                           rf"[\"“”'‘’(]{{0,2}}\s?((?>{words}))(?!{verb}|{scale}|\s?ขึ้นไป|{bound})|({plain})\s?(?:การ)?(?:ประเมิน|เกณฑ์)"
-                          r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))" + rf"(?!{bound})"),
+                          r"(?!\S{0,12}\s?(?:ร้อยละ|\d+(?:\.\d+)?\s?%|\d+\s?(?:แห่ง|หน่วยงาน)))" + rf"(?!{bound})"
+                          # news writes a pass or fail as an exam's: "อบต.ก สอบตก ITA", "สอบผ่านการประเมิน"
+                          r"|(?<!ไม่)(?<!ไม่\s)(สอบตก|สอบผ่าน)(?!เกณฑ์|\S{0,6}\s?(?:ร้อยละ|\d))"),
         # "ได้ 91.05 ผ่านดี" too, not a band's end ("85.00 – 94.99 ผ่านดี").
         result_after_score=re.compile(rf"(?:\d\s?คะแนน|(?<![\d\-–~])(?<![\-–~]\s)\d\d\.\d\d)\s?(?:[(\-–/→⇒]|➡️?|=>)?\s?({words})"
                                       rf"(?!{verb}|เกณฑ์|ประเมิน)|(?<![\u0e00-\u0e7f])"
