@@ -63,7 +63,8 @@ class AgencyEvidence:
 _OFFICE = "สำนักงาน"
 
 
-def with_offices(evidence: dict[tuple[str, int | None], AgencyEvidence]) -> dict[tuple[str, int | None], AgencyEvidence]:
+def with_offices(evidence: dict[tuple[str, int | None], AgencyEvidence]
+                 ) -> dict[tuple[str, int | None], AgencyEvidence]:
     """A body and its office named in one text ("ศาลปกครอง … สำนักงานศาลปกครอง ได้ 92.37") are one assessed
     agency, the office: what the text says of either goes to the office's record."""
     out = dict(evidence)
