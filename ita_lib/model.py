@@ -109,6 +109,9 @@ class Assessment(BaseModel):
     passed_derived: bool = False  # True when `passed` comes from the score, not from the text
     result_derived: bool = False  # True when `result` is a level derived from the scores (2566+), not printed
     rank: int | None = None  # rank printed in a list of agencies
+    # "ministry_average": a ministry's figure (the mean of its agencies' scores), no agency's result: the
+    # store and the reports keep none of it
+    level: str | None = None
     instruments: Instruments = Field(default_factory=instrument_scores)
     indicators: dict[str, float | None] = Field(default_factory=dict)  # "1".."10"
     items: dict[str, float] = Field(default_factory=dict)  # "O13", "e2", "i5"
@@ -135,7 +138,7 @@ class Assessment(BaseModel):
 
 
 INDICATOR_COLUMNS = ("agency", "agency_type", "district", "province", "fiscal_year",
-                     "overall_score", "grade", "passed")
+                     "overall_score", "grade", "passed", "level")
 
 
 def to_dataframe(records: list[Assessment]) -> pd.DataFrame:

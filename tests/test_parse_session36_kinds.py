@@ -71,3 +71,51 @@ def test_a_body_and_its_office_named_in_one_text_are_one_agency() -> None:
                          "สูงสุดอันดับ 1\n")
     assert [(r.agency, r.fiscal_year, r.overall_score, r.grade) for r in records] == [
         ("สำนักงานศาลยุติธรรม", 2564, 93.10, "A")]
+
+
+def _figures(text: str) -> list[tuple]:
+    return sorted((r.agency, r.fiscal_year, r.overall_score, r.grade, r.passed, r.level) for r in parse_text(text))
+
+
+def test_a_ministrys_own_figure_is_its_record_marked_as_a_mean() -> None:
+    """Real-page kinds: "กระทรวงดิจิทัลฯ ได้คะแนน 95.42 อยู่ในระดับ AA … อันดับ 1 ในระดับกระทรวง" and "มท.
+    ได้อันดับที่ 2 จาก 20 กระทรวง โดยมีคะแนนเฉลี่ย 96.02 คะแนน": the ministry's figure (the mean of its
+    agencies), kept as a ministry_average record that passes or fails nothing, beside its agencies'."""
+    assert _figures("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565\n"
+                    "ผลปรากฏว่า กระทรวงพลังงาน ได้คะแนน 94.18 อยู่ในระดับ A เป็นอันดับ 3 ในระดับกระทรวง\n"
+                    "ส่วนกรมธุรกิจพลังงาน ได้คะแนน 96.40 คะแนน\n") == [
+        ("กรมธุรกิจพลังงาน", 2565, 96.40, None, True, None),
+        ("กระทรวงพลังงาน", 2565, 94.18, "A", None, "ministry_average")]
+    assert _figures("ผลการประเมิน ITA ปี 2567 ภาพรวมรายกระทรวง กษ. ได้อันดับที่ 4 จาก 20 กระทรวง "
+                    "โดยมีคะแนนเฉลี่ย 92.77 คะแนน") == [
+        ("กระทรวงเกษตรและสหกรณ์", 2567, 92.77, None, None, "ministry_average")]
+
+
+def test_a_countrys_or_a_groups_mean_after_a_ministry_is_not_its() -> None:
+    """"กระทรวงX … ค่าเฉลี่ยทั้งประเทศ 93.82" is the country's; the second mean after a ministry's own
+    ("…มีคะแนนเฉลี่ย 83.75 คะแนน สูงกว่าค่าเฉลี่ยของส่วนราชการทั้งหมด … ซึ่งอยู่ที่ 80.22") is another's."""
+    assert _figures("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567 กระทรวงพาณิชย์ มีหน่วยงานผ่านเกณฑ์ 9 แห่ง "
+                    "ค่าเฉลี่ยทั้งประเทศ 93.82 คะแนน") == []
+    assert _figures("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2559 ภาพรวมกระทรวงพาณิชย์มีคะแนนเฉลี่ย 82.15 คะแนน "
+                    "สูงกว่าค่าเฉลี่ยของส่วนราชการระดับกรมทั้งหมด 146 กรม ซึ่งอยู่ที่ 80.22 คะแนน") == [
+        ("กระทรวงพาณิชย์", 2559, 82.15, None, None, "ministry_average")]
+
+
+def test_an_abbreviation_ending_a_longer_one_names_nothing() -> None:
+    """Made-up kind from a table's note: "ค่าเฉลี่ย สพม. ทั้ง 62 เขต = 93.41": "พม." (the social development
+    ministry) inside "สพม." is not named; the average is nobody's."""
+    assert _figures("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566 ค่าเฉลี่ย สพม. ทั้ง 62 เขต = 93.41 คะแนน") == []
+
+
+def test_the_store_keeps_no_ministry_figure(tmp_path) -> None:
+    from ita_lib.store.db import Store
+    from ita_lib.store.ingest import ingest
+
+    news = tmp_path / "docs" / "energy.txt"
+    news.parent.mkdir()
+    news.write_text("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565\nกระทรวงพลังงาน ได้คะแนน 94.18 อยู่ในระดับ A\n"
+                    "ส่วนกรมธุรกิจพลังงาน ได้คะแนน 96.40 คะแนน\n", encoding="utf-8")
+    result = ingest([news.parent], db=tmp_path / "ita.duckdb", workers=1)
+    assert result.records == 1
+    with Store(tmp_path / "ita.duckdb", read_only=True) as store:
+        assert list(store.agencies()["name"]) == ["กรมธุรกิจพลังงาน"]

@@ -170,6 +170,13 @@ def _two_stops(token: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _inside_abbreviation(text: str, match: re.Match) -> bool:
+    """"พม." in "สพม.": an abbreviation glued to one or two letters after a space is the end of a longer
+    abbreviation, no word of its own."""
+    return "." in match.group() and re.search(rf"(?:^|[^{_THAI_LETTER}])[{_THAI_LETTER}]{{1,2}}$",
+                                              text[max(0, match.start() - 3):match.start()]) is not None
+
+
 def _starts_a_word(before: str, rest: str) -> bool:
     """Whether a type word glued to the Thai text before it starts a word there ("โดยกรมพัฒนา…")
     rather than ending another ("มหาศาลนี้" is not ศาล…)."""
@@ -315,8 +322,9 @@ def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
         for match in literal.finditer(text):
             before = text[match.start() - 1] if match.start() else " "
             if re.match(f"[{_THAI_LETTER}.]", before) and (
-                    before == "." or not _starts_a_word(text[max(0, match.start() - 12):match.start()],
-                                                         text[match.start():match.end() + 12])):
+                    before == "." or _inside_abbreviation(text, match)
+                    or not _starts_a_word(text[max(0, match.start() - 12):match.start()],
+                                          text[match.start():match.end() + 12])):
                 continue
             if "." in match.group() and _OFFICE_OF.match(text, match.end()):
                 continue  # "สถ.จ.เชียงใหม่": the department's provincial office, not the department

@@ -41,6 +41,7 @@ class Owners:
     agencies: tuple[Mention, ...]  # none: the value goes to the text's own agency (unless blocked)
     blocked: bool = False  # the value belongs to something that is not an agency, or pairing is unclear
     unpaired: tuple[Mention, ...] = ()  # blocked because several scores follow these agencies in no given order
+    figure_of: Mention | None = None  # blocked because the value is this ministry's own figure
 
 
 # "…สภ.ก 96.55 คะแนน รองลงมาคือ สภ.ข 95.20 คะแนน ทั้งสองสถานีอยู่ในระดับ “ผ่านดีเยี่ยม”": both just named.
@@ -90,7 +91,8 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
         if mention.role in (PARENT, GROUP) and _WITHIN.search(text, max(0, mention.start - 16), mention.start):
             continue  # "สูงสุดในกระทรวง อว. ด้วยคะแนน 99.54": the ministry is where, the agency before scored
         if mention.role in (PARENT, GROUP) and (position - mention.end <= 15 or _headline_of(text, mention, position)):
-            return Owners((), True)  # "กระทรวงมหาดไทย 90.12": a ministry's figure
+            # "กระทรวงมหาดไทย 90.12": a ministry's figure, the mean of its agencies'
+            return Owners((), True, figure_of=mention if mention.role == PARENT and mention.kind == "ministry" else None)
     return Owners(())
 
 

@@ -26,7 +26,7 @@ from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, VETO, Candidate, candidates
-from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
+from ita_lib.parse.mentions import PARENT, PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.value_years import WORDS_AFTER_SCORE, year_of_value
 from ita_lib.parse.wraps import rejoin_wrapped_sentences
 from ita_lib.parse.ranked_prose import ranked_without_scores
@@ -141,6 +141,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     places = places_of(lines)
     records = [build_record(document, entry, places.get(entry.mention.name, (None, None)))
                for entry in evidence.values() if entry.has_content()]
+    records = [r for r in records if r.level is None or r.overall_score is not None]  # a ministry's: its figure
     notes = [f"{entry.mention.name}: " + unpaired_warning(entry.unpaired) for entry in evidence.values()
              if entry.unpaired and not entry.has_content()]
     notes += [f"{name}: its values are left out: the text also names its provincial administration "
@@ -229,6 +230,8 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
     indicator_ends = []  # "ตัวชี้วัด… ได้ 81.25 คะแนน ไม่ผ่านเกณฑ์": the pass word after it is the indicator's
     for index, candidate in enumerate(found):
         if candidate.vetoed:
+            if (ministry := _ministry_mean(text, candidate, mentions)) is not None:
+                collect(line, (ministry,), candidate.start, "score", Value(candidate.value, line.number, OVERALL_AT))
             continue
         # "ส่วนที่ 1 ได้ 79.40": a one-digit number names a part or a group and does not end the clause
         previous = max((c.end for c in found[:index] if not re.fullmatch(r"\d", text[c.start:c.end])), default=0)
@@ -247,6 +250,9 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
         if owners.blocked:
             if owners.unpaired and indicator is None and candidate.strength >= OVERALL_AT:
                 collect(line, owners.unpaired, candidate.start, "unpaired", Value(candidate.value, line.number))
+            elif owners.figure_of is not None and indicator is None and candidate.strength >= OVERALL_AT:
+                collect(line, (owners.figure_of,), candidate.start, "score",
+                        Value(candidate.value, line.number, candidate.strength))
             continue
         named_right_before = indicator is not None and indicator_right_before(text, candidate)
         if indicator is not None and candidate.strength + (2 if named_right_before else 0) >= INDICATOR_AT:
@@ -273,11 +279,13 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
         return any(0 <= position - end <= INDICATOR_WORD_REACH for end in indicator_ends)
 
     def word_owners(position: int):
-        """A grade or level written right after a score is nobody's when the score is ("กระทรวงX ได้คะแนน
-        95.42 อยู่ในระดับ AA": the ministry's figure and its grade)."""
+        """A grade or level written right after a score is nobody's when the score is, or the ministry's
+        whose figure it is ("กระทรวงX ได้คะแนน 95.42 อยู่ในระดับ AA")."""
         score = [c for c in found if c.end <= position and _WORD_OF_SCORE.fullmatch(text, c.end, position)]
-        if score and value_owners(text, mentions, score[-1].start, is_score=True).blocked:
-            return Owners((), True)
+        owners = value_owners(text, mentions, score[-1].start, is_score=True) if score else None
+        if owners is not None and owners.blocked:
+            figure = owners.figure_of is not None and score[-1].strength >= OVERALL_AT
+            return Owners((owners.figure_of,)) if figure else Owners((), True)
         return value_owners(text, mentions, position)
 
     for match in _THAI_SPELT_GRADE.finditer(text):  # ระดับ "เอ": the letter spelt in Thai, in quotes
@@ -326,6 +334,25 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result", Value(match.group(1), line.number))
+
+
+_MINISTRY_MEAN_REACH = 120
+
+
+def _ministry_mean(text: str, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
+    """The ministry whose mean a score called an average is: "มท. ได้อันดับที่ 2 จาก 20 กระทรวง โดยมีคะแนนเฉลี่ย
+    96.02": the ministry named last before it, no agency, place or other score in between, nothing but
+    the average against it (a country's or a group's average is no ministry's)."""
+    if "group" in candidate.cues or "average" not in candidate.cues \
+            or candidate.strength - VETO * candidate.cues.count("average") < OVERALL_AT:
+        return None
+    before = [m for m in mentions if m.end <= candidate.start]
+    last = before[-1] if before else None
+    if last is None or last.role != PARENT or last.kind != "ministry" \
+            or candidate.start - last.end > _MINISTRY_MEAN_REACH \
+            or re.search(r"\d\.\d\d", text[last.end:candidate.start]):  # the first value after it only
+        return None
+    return last
 
 
 _WORD_OF_SCORE = re.compile(WORDS_AFTER_SCORE)

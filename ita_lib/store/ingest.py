@@ -145,7 +145,8 @@ def _parse_one(job: tuple[str, int | None, str | None]) -> tuple[str, Rows | Non
         return path, None, (f"line {error.line}: " if error.line else "") + error.reason
     document = report.document
     note = "; ".join(report.notes) or None
-    records = [record for record in report.records if has_thai_name(record)]
+    # a ministry's mean (record.level) is no agency's result: the store keeps agencies' results only
+    records = [record for record in report.records if has_thai_name(record) and record.level is None]
     rows = document_rows(document.sha256, path, document.format, records, note)
     rows.tables["name_spellings"] = spelling_rows([(line.number, line.text) for line in document.lines],
                                                   [record_id(document.sha256, i) for i in range(len(records))], records)
