@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ita_lib.parse.evidence import OVERALL_AT, VETO, Candidate
 from ita_lib.parse.mentions import GROUP, PARENT, PLACE, SUBJECT, Mention
 
 # "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency; "ภาพรวม
@@ -92,7 +93,8 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
             continue  # "สูงสุดในกระทรวง อว. ด้วยคะแนน 99.54": the ministry is where, the agency before scored
         if mention.role in (PARENT, GROUP) and (position - mention.end <= 15 or _headline_of(text, mention, position)):
             # "กระทรวงมหาดไทย 90.12": a ministry's figure, the mean of its agencies'
-            return Owners((), True, figure_of=mention if mention.role == PARENT and mention.kind == "ministry" else None)
+            ministry = mention.role == PARENT and mention.kind == "ministry"
+            return Owners((), True, figure_of=mention if ministry else None)
     return Owners(())
 
 
@@ -245,3 +247,22 @@ def grade_of_named(text: str, mentions: list[Mention], words: str) -> list[tuple
             if match.end() <= mention.start < end and mention.role == SUBJECT:
                 found.append((mention, match.group(word), match.start(word)))
     return found
+
+
+_MINISTRY_MEAN_REACH = 120
+
+
+def ministry_of_mean(text: str, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
+    """The ministry whose mean a score called an average is: "มท. ได้อันดับที่ 2 จาก 20 กระทรวง โดยมีคะแนนเฉลี่ย
+    96.02": the ministry named last before it, no agency, place or other score in between, nothing but
+    the average against it (a country's or a group's average is no ministry's)."""
+    if "group" in candidate.cues or "average" not in candidate.cues \
+            or candidate.strength - VETO * candidate.cues.count("average") < OVERALL_AT:
+        return None
+    before = [m for m in mentions if m.end <= candidate.start]
+    last = before[-1] if before else None
+    if last is None or last.role != PARENT or last.kind != "ministry" \
+            or candidate.start - last.end > _MINISTRY_MEAN_REACH \
+            or re.search(r"\d\.\d\d", text[last.end:candidate.start]):  # the first value after it only
+        return None
+    return last

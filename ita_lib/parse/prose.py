@@ -26,14 +26,15 @@ from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, VETO, Candidate, candidates
-from ita_lib.parse.mentions import PARENT, PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
+from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.value_years import WORDS_AFTER_SCORE, year_of_value
 from ita_lib.parse.wraps import rejoin_wrapped_sentences
 from ita_lib.parse.ranked_prose import ranked_without_scores
 from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning, with_offices
 from ita_lib.parse.prose_words import (about_ita, example_lines, heading, other_assessment_heading, prose_patterns,
                                        result_word)
-from ita_lib.parse.owners import Owners, grade_of_named, provinces_doubtful, respective_words, value_owners, year_before
+from ita_lib.parse.owners import (Owners, grade_of_named, ministry_of_mean, provinces_doubtful, respective_words,
+                                  value_owners, year_before)
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
 # "ส่วนอีกสองแห่งอยู่ในระดับ “ผ่าน”": the count may be written in words; "เกือบ 500 อปท. สอบตก" counts
@@ -230,7 +231,7 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
     indicator_ends = []  # "ตัวชี้วัด… ได้ 81.25 คะแนน ไม่ผ่านเกณฑ์": the pass word after it is the indicator's
     for index, candidate in enumerate(found):
         if candidate.vetoed:
-            if (ministry := _ministry_mean(text, candidate, mentions)) is not None:
+            if (ministry := ministry_of_mean(text, candidate, mentions)) is not None:
                 collect(line, (ministry,), candidate.start, "score", Value(candidate.value, line.number, OVERALL_AT))
             continue
         # "ส่วนที่ 1 ได้ 79.40": a one-digit number names a part or a group and does not end the clause
@@ -334,25 +335,6 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result", Value(match.group(1), line.number))
-
-
-_MINISTRY_MEAN_REACH = 120
-
-
-def _ministry_mean(text: str, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
-    """The ministry whose mean a score called an average is: "มท. ได้อันดับที่ 2 จาก 20 กระทรวง โดยมีคะแนนเฉลี่ย
-    96.02": the ministry named last before it, no agency, place or other score in between, nothing but
-    the average against it (a country's or a group's average is no ministry's)."""
-    if "group" in candidate.cues or "average" not in candidate.cues \
-            or candidate.strength - VETO * candidate.cues.count("average") < OVERALL_AT:
-        return None
-    before = [m for m in mentions if m.end <= candidate.start]
-    last = before[-1] if before else None
-    if last is None or last.role != PARENT or last.kind != "ministry" \
-            or candidate.start - last.end > _MINISTRY_MEAN_REACH \
-            or re.search(r"\d\.\d\d", text[last.end:candidate.start]):  # the first value after it only
-        return None
-    return last
 
 
 _WORD_OF_SCORE = re.compile(WORDS_AFTER_SCORE)
