@@ -33,9 +33,12 @@ def summary(record):
 def test_department_glued_to_its_verb_with_national_and_ministry_averages():
     # "กรมป้องกันและบรรเทาสาธารณภัยได้ผลการประเมิน 94.37": the name ends at ได้. 89.44 (national
     # average), 1.87 (change from last year), 90.12 (ministry average), 100 (full marks), 3 and 21
-    # (rank, count), 85 (threshold) and 1,254 (page views) are not its score.
-    record, = parse_document(fx("prose_department_news.txt"))
+    # (rank, count), 85 (threshold) and 1,254 (page views) are not its score; 90.12 is the ministry's
+    # own figure ("ค่าเฉลี่ยของกระทรวงมหาดไทย 90.12"), marked as a mean.
+    record, ministry = parse_document(fx("prose_department_news.txt"))
     assert summary(record) == ("กรมป้องกันและบรรเทาสาธารณภัย", 2566, 94.37, None, "ผ่านดี", True)
+    assert (summary(ministry), ministry.level) == (("กระทรวงมหาดไทย", 2566, 90.12, None, None, None),
+                                                   "ministry_average")
     assert record.warnings == []
     assert record.source.lines["overall_score"] == 5
 

@@ -95,12 +95,13 @@ def test_a_grade_shared_by_the_agencies_a_list_then_names() -> None:
 
 
 def test_a_ministry_named_short_with_its_own_score_beside_an_agency_of_it() -> None:
-    """Real-page kind: "กระทรวงพาณิชย์ฯ … ได้คะแนน 95.10 อยู่ในระดับ AA" is the ministry's figure (nobody's
-    here, its grade too); "สำนักงานปลัดกระทรวงพาณิชย์ฯ ได้คะแนน 93.50 เพิ่มขึ้นจาก 90.25 คะแนนเมื่อปี 2563" is
+    """Real-page kind: "กระทรวงพาณิชย์ฯ … ได้คะแนน 95.10 อยู่ในระดับ AA" is the ministry's figure (no agency's,
+    its grade too: a ministry_average record, session 36); "สำนักงานปลัดกระทรวงพาณิชย์ฯ ได้คะแนน 93.50 เพิ่มขึ้นจาก 90.25 คะแนนเมื่อปี 2563" is
     the agency's, with its earlier year."""
     assert _read("รมว. เผย ป.ป.ช. ประกาศผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2564\n"
                  "ผลปรากฏว่า กระทรวงทรัพยากรธรรมชาติฯ ได้คะแนน 95.10 อยู่ในระดับ AA สูงสุดในระดับกระทรวง\n"
                  "ในส่วนของสำนักงานปลัดกระทรวงทรัพยากรธรรมชาติฯ ได้คะแนน 93.50 เพิ่มขึ้นจาก 90.25 คะแนนเมื่อปี 2563\n") == [
+        ("กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม", 2564, 95.10, "AA", None),
         ("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม", 2563, 90.25, None, None),
         ("สำนักงานปลัดกระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม", 2564, 93.50, None, None)]
 
