@@ -119,3 +119,36 @@ def test_the_store_keeps_no_ministry_figure(tmp_path) -> None:
     assert result.records == 1
     with Store(tmp_path / "ita.duckdb", read_only=True) as store:
         assert list(store.agencies()["name"]) == ["กรมธุรกิจพลังงาน"]
+
+
+def test_a_ministry_the_text_points_back_to_and_a_ministry_written_as_an_agencys_own() -> None:
+    """Real-page kinds: "ในส่วนของกระทรวงX ผลการประเมิน ภาพรวมของกระทรวงอยู่ที่ 91.70" is the ministry's figure,
+    not the agency the column is about; "โดยกรมX (ตัวย่อ) กระทรวงY ได้คะแนน… 85.39" is the department's, its
+    ministry only written after its name."""
+    assert _figures("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567 ในส่วนของกระทรวงพาณิชย์ ผลการประเมิน "
+                    "ภาพรวมของกระทรวงอยู่ที่ 93.25 คะแนน\nแต่กรมการค้าภายใน ได้เพียง 88.10 คะแนน\n") == [
+        ("กรมการค้าภายใน", 2567, 88.10, None, True, None),
+        ("กระทรวงพาณิชย์", 2567, 93.25, None, None, "ministry_average")]
+    assert _figures("สำนักงาน ป.ป.ช. ได้ประกาศผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2565 โดยกรมทรัพย์สินทางปัญญา "
+                    "(ทป.) กระทรวงพาณิชย์ ได้คะแนนการประเมินอยู่ที่ 91.06 คะแนน ซึ่งอยู่ในระดับ A") == [
+        ("กรมทรัพย์สินทางปัญญา", 2565, 91.06, "A", True, None)]
+
+
+def test_an_aimed_grade_or_level_is_no_result() -> None:
+    """Real-page kinds: "กทม. ได้ผลประเมินคุณธรรมความโปร่งใส 88.5 คะแนน ตั้งเป้าหมายปี 63 สู่ระดับ AA" (the
+    score is named with the ITA's name between; AA is the aim) and "มหาวิทยาลัยจะต้องมีผลประเมินคุณธรรม…
+    (ITA) อยู่ในระดับสูง" (a plan's aim, however long the name between)."""
+    assert _figures("อบจ.ชลบุรี ได้ผลประเมินคุณธรรมความโปร่งใส 87.4 คะแนน ประจำปี 2563 ตั้งเป้าหมายปี 64 "
+                    "สู่ระดับ AA") == [("องค์การบริหารส่วนจังหวัดชลบุรี", 2563, 87.4, None, True, None)]
+    assert _figures("แผนยุทธศาสตร์มหาวิทยาลัยนเรศวร ระยะ 20 ปี (พ.ศ. 2561 - 2580) มหาวิทยาลัยจะต้องมีผลประเมิน"
+                    "คุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (Integrity and Transparency Assessment: "
+                    "ITA) อยู่ในระดับสูงมาก") == []
+
+
+def test_a_year_joined_to_the_agency_by_it_turned_out_that() -> None:
+    """Real-page kind (a meeting in the next budget year): "ได้รับทราบผลการประเมินคุณธรรม ฯ ประจำปี 2562
+    ปรากฎว่ากรมX ได้คะแนน ITA ร้อยละ 84.43 … ไม่ผ่านเกณฑ์": the result is 2562's, not the meeting's year."""
+    assert _figures("การประชุมคณะทำงานเพื่อการประเมินคุณธรรมและความโปร่งใสของกรมชลประทาน ประจำปีงบประมาณ พ.ศ. 2564 "
+                    "ที่ประชุมได้รับทราบผลการประเมินคุณธรรม ฯ ประจำปี 2563 ปรากฏว่ากรมชลประทาน ได้คะแนน ITA "
+                    "ร้อยละ 83.16 ซึ่งไม่ผ่านเกณฑ์การประเมิน") == [
+        ("กรมชลประทาน", 2563, 83.16, None, False, None)]

@@ -89,6 +89,13 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
             if len(members) == 1 and not (is_score and _respective_scores(text, members[-1], following) > 1):
                 return Owners(members)
             return _list_owners(text, members, position, is_score, following)
+        between = text[mention.end:position]
+        if mention.role == PARENT and mention.kind == "ministry" and _OF_THE_MINISTRY.search(between) \
+                and not re.search(r"\d", between):
+            # "ในส่วนของกระทรวงX ผลการประเมิน ภาพรวมของกระทรวงอยู่ที่ 91.70": the text points back to it
+            return Owners((), True, figure_of=mention)
+        if mention.role == PARENT and affiliation_of(text, before[:index], mention):
+            continue  # "กรมวิทยาศาสตร์บริการ (วศ.) กระทรวงการอุดมศึกษาฯ ได้ 85.39": the agency's ministry
         if mention.role in (PARENT, GROUP) and _WITHIN.search(text, max(0, mention.start - 16), mention.start):
             continue  # "สูงสุดในกระทรวง อว. ด้วยคะแนน 99.54": the ministry is where, the agency before scored
         if mention.role in (PARENT, GROUP) and (position - mention.end <= 15 or _headline_of(text, mention, position)):
@@ -99,6 +106,14 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
 
 
 _HEADLINE_REACH = 45
+
+
+def affiliation_of(text: str, earlier: list[Mention], ministry: Mention) -> bool:
+    """Whether a ministry is written right after an agency as the agency's own ("กรมX (วศ.) กระทรวงY")."""
+    return bool(earlier) and earlier[-1].role == SUBJECT \
+        and _AFFILIATION_GAP.fullmatch(text, earlier[-1].end, ministry.start) is not None
+_AFFILIATION_GAP = re.compile(r"\s*(?:สังกัด|ใน|ของ)?\s*")
+_OF_THE_MINISTRY = re.compile(r"(?:ภาพรวม|ระดับ|ทั้ง)(?:ของ)?\s?กระทรวง")
 _WITHIN = re.compile(r"(?:ใน|ภายใน|สังกัด|ของ)\s?(?:กระทรวง)?\s?$")  # "ในกระทรวง อว.": a short form after the word
 
 
@@ -184,7 +199,9 @@ def _list_owners(text: str, members: tuple[Mention, ...], position: int, is_scor
 
 # "ในปี 2564 จ.กาญจนบุรี ผ่านประเมิน มีคะแนน…": a year written right before an agency's name dates
 # what the sentence says of it.
-_YEAR_BEFORE_NAME = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d)\s?(?:ที่|ซึ่ง|นั้น)?\s?$")
+# "ผลการประเมิน ฯ ประจำปี 2562 ปรากฏว่ากรมX ได้…": "it turned out that" joins the year to the agency too
+_YEAR_BEFORE_NAME = re.compile(r"(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?(25\d\d)\s?"
+                               r"(?:ที่|ซึ่ง|นั้น|ปรากฏว่า|ปรากฎว่า|พบว่า)?\s?$")
 
 
 def year_before(text: str, mention: Mention) -> int | None:
@@ -261,7 +278,7 @@ def ministry_of_mean(text: str, candidate: Candidate, mentions: list[Mention]) -
         return None
     before = [m for m in mentions if m.end <= candidate.start]
     last = before[-1] if before else None
-    if last is None or last.role != PARENT or last.kind != "ministry" \
+    if last is None or last.role != PARENT or last.kind != "ministry" or affiliation_of(text, before[:-1], last) \
             or candidate.start - last.end > _MINISTRY_MEAN_REACH \
             or re.search(r"\d\.\d\d", text[last.end:candidate.start]):  # the first value after it only
         return None

@@ -61,6 +61,9 @@ _OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รั�
 _TARGET_BEFORE = re.compile(r"(?:(?:กำหนดให้|เพื่อให้|ต้องการให้|มุ่งให้|เป้าหมาย|ตั้งเป้า|มุ่งหวัง|คาดว่า|หวังว่า|"
                             r"เร่ง\S{0,12}ให้)(?:(?!\d+\.\d\d).){0,50}|จะได้(?:รับ)?[^\d]{0,25}|ขึ้นไป\S{0,12}?(?:ถือว่า|จะ)\S{0,10}\s?"
                             r"|(?:ที่)?จะ\s?|ต้อง\s?)$")
+# "มหาวิทยาลัยจะต้องมีผลประเมินคุณธรรมและความโปร่งใส… (ITA) อยู่ในระดับสูง": the result an aim names, however
+# long the assessment's name between.
+_AIMED_RESULT = re.compile(r"(?:จะ)?ต้อง\s?(?:มี|ได้)(?:รับ)?\s?(?:ผล|คะแนน)(?:(?![.!?]\s|\d+\.\d\d).){0,150}$")
 # "…พบว่าผ่านเกณฑ์ทุกเขต", "ผ่านการประเมินทั้งหมด": a group's pass, nobody's in particular.
 _EVERY_AFTER = re.compile(r"\s?(?:ทุก(?!ปี|ครั้ง|ด้าน|ตัว|ข้อ)\S|ทั้งหมด|ครบทุก)")
 # "หน่วยงานที่ผ่านเกณฑ์ 85 คะแนนขึ้นไป เช่น …": a pass word that describes a class of agencies.
@@ -298,7 +301,8 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
         if _GRADE_OF_GROUP.match(text, match.end()) or _grade_of_no_score(text, match.start(), found) \
                 or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \
                 or _GRADE_BOUND_AFTER.match(text, match.end()) \
-                or in_series(match.start(1)):
+                or _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) \
+                or in_series(match.start(1)):  # "ตั้งเป้าหมายปี 63 สู่ระดับ AA": an aim
             continue
         owners = word_owners(match.start())
         if not owners.blocked:
@@ -306,6 +310,7 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
     for match in patterns.result.finditer(text):
         word, word_at = result_word(match, load_rubric())
         if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(word_at) \
+                or _AIMED_RESULT.search(text, max(0, match.start() - 170), match.start()) \
                 or _CLASS_BEFORE.search(text, max(0, word_at - 25), word_at) \
                 or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \
                 or _EVERY_AFTER.match(text, match.end()) or of_indicator(match.start()):
@@ -332,6 +337,8 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
             if not owners.blocked:
                 collect(line, owners.agencies, change.start, "result", Value(earlier_word, line.number, 1.0))
     for match in patterns.old_level.finditer(text):
+        if _AIMED_RESULT.search(text, max(0, match.start() - 170), match.start()):
+            continue  # "จะต้องมีผลประเมิน… (ITA) อยู่ในระดับสูง": an aim
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result", Value(match.group(1), line.number))
