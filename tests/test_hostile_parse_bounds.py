@@ -16,6 +16,7 @@ import pytest
 
 from ita_lib.cli import exit_codes
 from ita_lib.io.read import read_document
+from ita_lib.parse.limits import DOCUMENT_TIME_LIMIT
 
 MEASURE = """
 import resource, subprocess, sys, time
@@ -142,7 +143,9 @@ def test_a_hostile_document_is_one_line_in_seconds_and_bounded_memory(tmp_path, 
     assert status == exit_codes.PARTIAL
     lines = stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"ita-report: {path}: ") and says in lines[0], stderr
-    assert seconds < 10 and megabytes < 500, (seconds, megabytes)
+    # Refused for its size, long before the parse time limit would stop it (how fast is bench's
+    # business: a wall-clock bound here fails on a busy machine).
+    assert seconds < DOCUMENT_TIME_LIMIT / 2 and megabytes < 500, (seconds, megabytes)
 
 
 def test_a_sheet_that_declares_a_million_rows_reads_only_what_it_holds(tmp_path):
