@@ -169,7 +169,6 @@ def _two_stops(token: str) -> bool:
                if len(stop) < len(token))
 
 
-@lru_cache(maxsize=4096)
 def _inside_abbreviation(text: str, match: re.Match) -> bool:
     """"พม." in "สพม.": an abbreviation glued to one or two letters after a space is the end of a longer
     abbreviation, no word of its own."""
@@ -177,6 +176,7 @@ def _inside_abbreviation(text: str, match: re.Match) -> bool:
                                               text[max(0, match.start() - 3):match.start()]) is not None
 
 
+@lru_cache(maxsize=4096)
 def _starts_a_word(before: str, rest: str) -> bool:
     """Whether a type word glued to the Thai text before it starts a word there ("โดยกรมพัฒนา…")
     rather than ending another ("มหาศาลนี้" is not ศาล…)."""

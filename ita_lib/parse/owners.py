@@ -112,6 +112,8 @@ def affiliation_of(text: str, earlier: list[Mention], ministry: Mention) -> bool
     """Whether a ministry is written right after an agency as the agency's own ("กรมX (วศ.) กระทรวงY")."""
     return bool(earlier) and earlier[-1].role == SUBJECT \
         and _AFFILIATION_GAP.fullmatch(text, earlier[-1].end, ministry.start) is not None
+
+
 _AFFILIATION_GAP = re.compile(r"\s*(?:สังกัด|ใน|ของ)?\s*")
 _OF_THE_MINISTRY = re.compile(r"(?:ภาพรวม|ระดับ|ทั้ง)(?:ของ)?\s?กระทรวง")
 _WITHIN = re.compile(r"(?:ใน|ภายใน|สังกัด|ของ)\s?(?:กระทรวง)?\s?$")  # "ในกระทรวง อว.": a short form after the word

@@ -24,7 +24,7 @@ class ProsePatterns:
 
 
 # The exam idiom a news writer uses for a pass or a fail, as the result word it stands for.
-_EXAM_WORDS = {"สอบตก": "failed", "สอบผ่าน": "passed"}
+_EXAM_PASSED = {"สอบตก": False, "สอบผ่าน": True}
 
 
 def result_word(match: re.Match, rubric: Rubric) -> tuple[str, int]:
@@ -33,7 +33,7 @@ def result_word(match: re.Match, rubric: Rubric) -> tuple[str, int]:
     for group in (1, 2):
         if match.group(group):
             return match.group(group), match.start(group)
-    passed = _EXAM_WORDS[match.group(3)] == "passed"
+    passed = _EXAM_PASSED[match.group(3)]
     return (rubric.passed_word if passed else rubric.failed_word), match.start(3)
 
 
