@@ -306,6 +306,13 @@ def find_mentions(text: str, links: dict[str, tuple[str, str]] | None = None) ->
 
 
 def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
+    # A document's lines are read for their short forms first, then again with them: one reading each.
+    return list(_line_mentions(text, tuple(sorted(links.items()))))
+
+
+@lru_cache(maxsize=4096)
+def _line_mentions(text: str, link_items: tuple[tuple[str, tuple[str, str]], ...]) -> tuple[Mention, ...]:
+    links = dict(link_items)
     found: list[Mention] = []
     pattern, words = _type_words()
     for match in pattern.finditer(text):
@@ -330,7 +337,7 @@ def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
                 continue  # "สถ.จ.เชียงใหม่": the department's provincial office, not the department
             full, kind = links.get(match.group()) or known.get(squash(match.group()), (match.group(), "central"))
             found.append(Mention(match.start(), match.end(), full, match.group(), kind, SUBJECT))
-    return _with_locations(text, _with_elided_areas(text, _non_overlapping(found)))
+    return tuple(_with_locations(text, _with_elided_areas(text, _non_overlapping(found))))
 
 
 # "สพป.ขอนแก่น เขต 3 และเขต 5", "สภ.… เขต 1, เขต 2": the second area's office is named by its number only.
