@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
+from ita_lib.parse.memo import per_parse
 from ita_lib.parse.years import to_buddhist_era
 from ita_lib.text.thai import thai_digits_to_arabic
 
@@ -44,10 +44,10 @@ class Superseded:
     new_at: int | None = None
 
 
-@lru_cache(maxsize=256)
+@per_parse
 def superseded(text: str) -> tuple[Superseded, ...]:
-    """The earlier values of the changes in a line, with their positions in `text` (cached: the
-    reader asks once for each value it collects from the line)."""
+    """The earlier values of the changes in a line, with their positions in `text` (kept for the
+    parse: the reader asks once for each value it collects from the line)."""
     found = []
     arabic = thai_digits_to_arabic(text)  # digit for digit: positions hold
     for match in _CHANGE.finditer(arabic):

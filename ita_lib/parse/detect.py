@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ita_lib.io.document import Document
 from ita_lib.parse.indicator_names import find_indicator_names
+from ita_lib.parse.memo import parse_memo
 from ita_lib.io.read import document_from_bytes, document_from_text, read_document
 from ita_lib.model import Assessment
 from ita_lib.parse.english import read_english
@@ -52,7 +53,8 @@ def parse_loaded(document: Document, *, year: int | None = None, agency: str | N
     """The records of a document read, with notes for stderr. A record must name its agency: a
     spreadsheet row with an empty agency cell (or a formula whose value was never cached) gives no
     record but a note naming its line, rather than a nameless agency in the store."""
-    report = _read_records(document, year=year, agency=agency)
+    with parse_memo():
+        report = _read_records(document, year=year, agency=agency)
     if len(report.records) == 1 and not (report.records[0].agency or "").strip():  # one agency's document
         report.records = []
         report.notes.append(_NO_AGENCY_NOTE)

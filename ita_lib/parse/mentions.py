@@ -19,6 +19,7 @@ from functools import lru_cache
 from ita_lib.parse.agency import AgencyType, agency_types, known_abbreviations, known_kinds
 from ita_lib.io.document import Line
 from ita_lib.text.literals import literal_pattern
+from ita_lib.parse.memo import per_parse
 from ita_lib.parse.name_words import GENERIC_NAMES, STOP_HINT, STOP_TOKENS, VERB_START
 from ita_lib.parse.places import is_district, is_place, is_province
 
@@ -310,7 +311,7 @@ def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
     return list(_line_mentions(text, tuple(sorted(links.items()))))
 
 
-@lru_cache(maxsize=4096)
+@per_parse
 def _line_mentions(text: str, link_items: tuple[tuple[str, tuple[str, str]], ...]) -> tuple[Mention, ...]:
     links = dict(link_items)
     found: list[Mention] = []

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ita_lib.io.document import Line
+from ita_lib.parse.memo import per_parse
 
 BE_OFFSET = 543  # B.E. = C.E. + 543
 MIN_YEAR, MAX_YEAR = 2545, 2600  # years a document's text is searched for
@@ -84,27 +85,27 @@ def year_mentions(lines: list[Line]) -> list[YearMention]:
 
 
 def _year_mentions(lines: list[Line]) -> list[YearMention]:
-    mentions: list[YearMention] = []
-    for line in lines:
-        text = line.text
-        if "25" not in text and "20" not in text and "ปี" not in text and "ITA" not in text:
-            continue  # none of the patterns can match: skip three regex scans
-        found: list[tuple[int, int]] = []  # (position, year)
-        for match in _BE.finditer(text):
-            found.append((match.start(), int(match.group(1))))
-        for match in _AD.finditer(text):
-            ad = int(match.group(1) or match.group(2))
-            found.append((match.start(), ad + BE_OFFSET))
-        for match in _SHORT.finditer(text):
-            short = int(match.group(1))
-            if 45 <= short <= 99:
-                found.append((match.start(1), 2500 + short))
-        distinct = len({year for _, year in found})
-        chart_row = distinct > 2 or (distinct == 2 and _YEARS_ONLY.fullmatch(text) is not None)
-        for pos, year in found:
-            if MIN_YEAR <= year <= MAX_YEAR:
-                mentions.append(YearMention(year, line.number, _weigh(text[:pos], chart_row)))
-    return mentions
+    return [YearMention(year, line.number, weight) for line in lines for year, weight in _line_years(line.text)]
+
+
+@per_parse
+def _line_years(text: str) -> tuple[tuple[int, float], ...]:
+    """(year, weight) of each year a line writes."""
+    if "25" not in text and "20" not in text and "ปี" not in text and "ITA" not in text:
+        return ()  # none of the patterns can match: skip three regex scans
+    found: list[tuple[int, int]] = []  # (position, year)
+    for match in _BE.finditer(text):
+        found.append((match.start(), int(match.group(1))))
+    for match in _AD.finditer(text):
+        ad = int(match.group(1) or match.group(2))
+        found.append((match.start(), ad + BE_OFFSET))
+    for match in _SHORT.finditer(text):
+        short = int(match.group(1))
+        if 45 <= short <= 99:
+            found.append((match.start(1), 2500 + short))
+    distinct = len({year for _, year in found})
+    chart_row = distinct > 2 or (distinct == 2 and _YEARS_ONLY.fullmatch(text) is not None)
+    return tuple((year, _weigh(text[:pos], chart_row)) for pos, year in found if MIN_YEAR <= year <= MAX_YEAR)
 
 
 def assessed_year(lines: list[Line]) -> YearMention | None:
