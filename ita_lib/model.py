@@ -109,8 +109,8 @@ class Assessment(BaseModel):
     passed_derived: bool = False  # True when `passed` comes from the score, not from the text
     result_derived: bool = False  # True when `result` is a level derived from the scores (2566+), not printed
     rank: int | None = None  # rank printed in a list of agencies
-    # "ministry_average": a ministry's figure (the mean of its agencies' scores), no agency's result: the
-    # store and the reports keep none of it
+    # "ministry_average": a ministry's figure (the mean of its agencies' scores); "category_average": a kind
+    # of agency's ("องค์กรศาล 91.93"). No agency's result: the store and the reports keep none of it
     level: str | None = None
     instruments: Instruments = Field(default_factory=instrument_scores)
     indicators: dict[str, float | None] = Field(default_factory=dict)  # "1".."10"

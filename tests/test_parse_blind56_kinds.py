@@ -110,14 +110,17 @@ def test_a_row_whose_number_and_name_disagree_is_left_out_and_many_such_rows_are
 
 
 def test_an_average_whose_word_a_pdf_wrapped_to_the_line_above_is_no_score() -> None:
-    """blind5 011/012 kind: "…สูงกว่าค่าเฉลี่ยของกลุ่มองค์การ" / "มหาชน (48 หน่วยงาน) อยู่ที่ 90.66 คะแนน"."""
-    (record,) = parse_text(
+    """blind5 011/012 kind: "…สูงกว่าค่าเฉลี่ยของกลุ่มองค์การ" / "มหาชน (48 หน่วยงาน) อยู่ที่ 90.66 คะแนน": the
+    average is the category's own record (session 37), never the agency's score."""
+    record, category = parse_text(
         "ประกาศผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566\n"
         "        สถาบันวิจัยวิทยาศาสตร์และเทคโนโลยีแห่งประเทศไทย ได้รับผลการประเมิน ITA ประจำปี\n"
         "งบประมาณ พ.ศ. 2566 เท่ากับ 93.61 คะแนน อยู่ในระดับผ่านดี ทั้งนี้ค่าเฉลี่ยของกลุ่มองค์การ\n"
         "มหาชน (48 หน่วยงาน) อยู่ที่ 90.66 คะแนน\n")
     assert (record.overall_score, record.result, record.fiscal_year) == (93.61, "ผ่านดี", 2566)
     assert not [w for w in record.warnings if w.code == "ambiguous_score"]
+    assert (category.agency, category.level, category.overall_score, category.passed) == (
+        "องค์การมหาชน", "category_average", 90.66, None)
 
 
 def test_a_grade_in_brackets_dated_to_last_year_is_not_this_years() -> None:

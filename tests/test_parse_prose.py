@@ -116,7 +116,9 @@ def test_mentions_have_roles():
         ("กระทรวงเกษตรและสหกรณ์", PARENT),
         ("สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ", SUBJECT),  # scored here
     ]
-    assert [(m.name, m.role) for m in find_mentions("อยู่ในอันดับ 2 ของกลุ่มมหาวิทยาลัยราชภัฏ ประเภทองค์การมหาชน")] == []
+    # no university is named; the category after "ประเภท" is a group (session 37)
+    assert [(m.name, m.role) for m in find_mentions("อยู่ในอันดับ 2 ของกลุ่มมหาวิทยาลัยราชภัฏ ประเภทองค์การมหาชน")] == [
+        ("องค์การมหาชน", GROUP)]
     assert [m.role for m in find_mentions("ที่ 1 ของหน่วยงานในสังกัดกรมการปกครอง")] == [GROUP]
     assert find_mentions("ปริมาณคุณธรรมที่เพิ่มขึ้นอย่างมหาศาลนี้มาจากไหน") == []  # ศาล inside มหาศาล
 

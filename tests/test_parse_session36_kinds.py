@@ -93,12 +93,14 @@ def test_a_ministrys_own_figure_is_its_record_marked_as_a_mean() -> None:
 
 def test_a_countrys_or_a_groups_mean_after_a_ministry_is_not_its() -> None:
     """"กระทรวงX … ค่าเฉลี่ยทั้งประเทศ 93.82" is the country's; the second mean after a ministry's own
-    ("…มีคะแนนเฉลี่ย 83.75 คะแนน สูงกว่าค่าเฉลี่ยของส่วนราชการทั้งหมด … ซึ่งอยู่ที่ 80.22") is another's."""
+    ("…มีคะแนนเฉลี่ย 83.75 คะแนน สูงกว่าค่าเฉลี่ยของส่วนราชการระดับกรมทั้งหมด … ซึ่งอยู่ที่ 80.22") is another's:
+    the departments' own category record since session 37."""
     assert _figures("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567 กระทรวงพาณิชย์ มีหน่วยงานผ่านเกณฑ์ 9 แห่ง "
                     "ค่าเฉลี่ยทั้งประเทศ 93.82 คะแนน") == []
     assert _figures("ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2559 ภาพรวมกระทรวงพาณิชย์มีคะแนนเฉลี่ย 82.15 คะแนน "
                     "สูงกว่าค่าเฉลี่ยของส่วนราชการระดับกรมทั้งหมด 146 กรม ซึ่งอยู่ที่ 80.22 คะแนน") == [
-        ("กระทรวงพาณิชย์", 2559, 82.15, None, None, "ministry_average")]
+        ("กระทรวงพาณิชย์", 2559, 82.15, None, None, "ministry_average"),
+        ("ส่วนราชการระดับกรมหรือเทียบเท่า", 2559, 80.22, None, None, "category_average")]
 
 
 def test_an_abbreviation_ending_a_longer_one_names_nothing() -> None:

@@ -41,19 +41,23 @@ class Bar:
     root: Path = SHARED
 
 
+# Since session 37 a kind of agency's average ("ประเภทหน่วยงานอื่นของรัฐ … คะแนนเฉลี่ย 92.67") is a record marked
+# "level": "category_average", as realdocs writes them; truths that keep such averages among other facts
+# (realdocs2's `extra`, our blind2/5/6 and news sets) count it as a record they do not ask for: one each
+# in realdocs2 009, blind2 002, blind5 016, blind6 013, news_2566_2568 004.
 BARS = {
     "realdocs": Bar("realdocs/docs", None, core=0.984, wrong=0, spurious=0),
-    "realdocs2": Bar("realdocs2/docs", "realdocs2/tables", core=0.997, wrong=0, spurious=0),
-    "news_2566_2568": Bar("news_2566_2568/docs", None, core=0.977, wrong=0, spurious=1, root=MADE_UP),
-    "multi_agency": Bar("multi_agency/docs", None, core=0.850, wrong=0, spurious=0, root=MADE_UP),
+    "realdocs2": Bar("realdocs2/docs", "realdocs2/tables", core=0.997, wrong=0, spurious=1),
+    "news_2566_2568": Bar("news_2566_2568/docs", None, core=0.977, wrong=0, spurious=2, root=MADE_UP),
+    "multi_agency": Bar("multi_agency/docs", None, core=0.877, wrong=0, spurious=0, root=MADE_UP),
     "older_and_spelling": Bar("older_and_spelling/docs", None, core=1.0, wrong=0, spurious=1, root=MADE_UP),
     "all_kinds": Bar("all_kinds/docs", None, core=0.991, wrong=0, spurious=3, root=MADE_UP),
     "blind": Bar("blind/docs", None, core=0.983, wrong=0, spurious=0, root=MADE_UP),
-    "blind2": Bar("blind2/docs", None, core=0.995, wrong=0, spurious=1, root=MADE_UP),
+    "blind2": Bar("blind2/docs", None, core=0.995, wrong=0, spurious=2, root=MADE_UP),
     "blind3": Bar("blind3/docs", None, core=0.988, wrong=0, spurious=0, root=MADE_UP),
     "blind4": Bar("blind4/docs", None, core=0.989, wrong=0, spurious=5, root=MADE_UP),
-    "blind5": Bar("blind5/docs", None, core=1.0, wrong=0, spurious=1, root=MADE_UP),
-    "blind6": Bar("blind6/docs", None, core=1.0, wrong=0, spurious=2, root=MADE_UP),
+    "blind5": Bar("blind5/docs", None, core=1.0, wrong=0, spurious=2, root=MADE_UP),
+    "blind6": Bar("blind6/docs", None, core=1.0, wrong=0, spurious=3, root=MADE_UP),
     "blind7": Bar("blind7/docs", None, core=0.971, wrong=0, spurious=0, root=MADE_UP),
     "blind8": Bar("blind8/docs", None, core=0.966, wrong=0, spurious=1, root=MADE_UP),
 }
@@ -116,8 +120,8 @@ def _wrapped_copy(source: Path, target: Path, width: int) -> Path:
 @pytest.mark.parametrize("name, core", [("realdocs", 0.969), ("realdocs2", 0.994)])
 def test_the_same_real_texts_wrapped_as_a_pdf_would_wrap_them(scorer, tmp_path, name, core) -> None:
     """A sentence wrapped over lines is read as one: the same texts, wrapped at 75 characters, lose
-    little and gain no wrong value or record (on 2026-12-06 before the sentence reader joined wrapped
-    lines: realdocs 74.2 % with 6 wrong values, realdocs2 88.1 % with 1)."""
+    little and gain no wrong value or record beyond the unwrapped texts' (on 2026-12-06 before the
+    sentence reader joined wrapped lines: realdocs 74.2 % with 6 wrong values, realdocs2 88.1 % with 1)."""
     docs = SHARED / name / "docs"
     if not docs.is_dir():
         pytest.skip(f"{docs} is absent")
@@ -125,5 +129,6 @@ def test_the_same_real_texts_wrapped_as_a_pdf_would_wrap_them(scorer, tmp_path, 
     scorer.WRONG[0] = 0
     right, total, _, _, spurious, non_ita, lines, _, _ = scorer.eval_docs([], wrapped, False)
     report = "\n".join(lines)
-    assert (non_ita, scorer.WRONG[0], spurious) == (0, 0, 0), report
+    assert (non_ita, scorer.WRONG[0]) == (0, 0), report
+    assert spurious <= BARS[name].spurious, report
     assert round(right / total, 3) >= core, f"core fields {right}/{total}:\n{report}"

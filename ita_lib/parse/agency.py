@@ -89,6 +89,14 @@ def known_kinds() -> dict[str, str]:
     return {row["full"]: row["kind"] for row in rows}
 
 
+@lru_cache(maxsize=1)
+def agency_categories() -> dict[str, tuple[str, bool]]:
+    """Printed form -> (category name, needs a group word before it) of the kinds of agency the NACC
+    reports an average for (data/agency_categories.csv): "อปท.รูปแบบพิเศษ" -> องค์กรปกครองส่วนท้องถิ่นรูปแบบพิเศษ."""
+    return {row["printed"]: (row["name"], row["needs_group_word"] == "yes")
+            for row in _data_rows("agency_categories.csv")}
+
+
 def expand(prefix: str, place: str) -> tuple[str, str]:
     """("อบต.", "ลำปางรอง") -> ("องค์การบริหารส่วนตำบลลำปางรอง", "อบต.")."""
     if prefix in ABBREVIATIONS:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ita_lib.parse.agency import AgencyType, agency_types, known_abbreviations, known_kinds
+from ita_lib.parse.agency import AgencyType, agency_categories, agency_types, known_abbreviations, known_kinds
 from ita_lib.io.document import Line
 from ita_lib.text.literals import literal_pattern
 from ita_lib.parse.memo import per_parse
@@ -25,6 +25,9 @@ from ita_lib.parse.places import is_district, is_place, is_province
 
 NACC = "สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ"
 
+# A kind of agency the NACC reports an average for (data/agency_categories.csv); CATEGORY_WORD: a common
+# word that names one only after "กลุ่ม" or "ประเภท".
+CATEGORY, CATEGORY_WORD = "category", "category_word"
 SUBJECT, ASSESSOR, PARENT, GROUP, PLACE, SCOPE, VENUE = ("subject", "assessor", "parent", "group", "place",
                                                          "scope", "venue")
 
@@ -105,6 +108,8 @@ def _known_names() -> dict[str, tuple[str, str]]:
     table.update({name: (name, "local") for name in _SPECIAL_LOCAL})
     for short, full in known_abbreviations().items():
         table[squash(short)] = (full, kinds.get(full, "central"))
+    for printed, (name, needs_group_word) in agency_categories().items():
+        table[squash(printed)] = (name, CATEGORY_WORD if needs_group_word else CATEGORY)
     return table
 
 
@@ -281,7 +286,8 @@ _SPECIAL_LOCAL = ("เมืองพัทยา", _CAPITAL)
 @lru_cache(maxsize=1)
 def _data_pattern() -> re.Pattern | None:
     """Every abbreviation and full name of the data, as one pattern (built once)."""
-    return literal_pattern(tuple(sorted(set(known_abbreviations()) | set(known_kinds()) | set(_SPECIAL_LOCAL))))
+    return literal_pattern(tuple(sorted(set(known_abbreviations()) | set(known_kinds()) | set(_SPECIAL_LOCAL)
+                                        | set(agency_categories()))))
 
 
 def document_links(lines: list[Line]) -> dict[str, tuple[str, str]]:
@@ -303,7 +309,7 @@ def _name_end(mention: Mention) -> int:
 def find_mentions(text: str, links: dict[str, tuple[str, str]] | None = None) -> list[Mention]:
     """Every agency named in a line, left to right, each with its role."""
     mentions = _mentions(text, links or {})
-    return [_with_role(text, mention) for mention in mentions]
+    return [mention for mention in (_with_role(text, m) for m in mentions) if mention is not None]
 
 
 def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
@@ -399,8 +405,12 @@ def _with_locations(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _with_role(text: str, mention: Mention) -> Mention:
+def _with_role(text: str, mention: Mention) -> Mention | None:
     before = text[max(0, mention.start - 12):mention.start]
+    if mention.kind in (CATEGORY, CATEGORY_WORD):
+        if mention.kind == CATEGORY_WORD and not _GROUP_BEFORE.search(before):
+            return None  # "สตง. ซึ่งเป็นองค์กรอิสระ": a word describing an agency, no category named
+        return replace(mention, kind=CATEGORY, role=GROUP)
     if mention.kind == "ministry" or mention.name.startswith("กระทรวง"):
         role = PARENT
     elif mention.name == NACC and (not (_NACC_SCORED.match(text, mention.end) or RANKED_BEFORE.search(before))

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from ita_lib.parse.evidence import OVERALL_AT, VETO, Candidate
-from ita_lib.parse.mentions import GROUP, PARENT, PLACE, SUBJECT, Mention
+from ita_lib.parse.mentions import CATEGORY, GROUP, PARENT, PLACE, SUBJECT, Mention
 
 # "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency; "ภาพรวม
 # ของจังหวัด", "ทั้งจังหวัด" too, but "ผลการประเมินภาพรวมของ กยท." is the agency's own overall.
@@ -100,8 +100,8 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
             continue  # "สูงสุดในกระทรวง อว. ด้วยคะแนน 99.54": the ministry is where, the agency before scored
         if mention.role in (PARENT, GROUP) and (position - mention.end <= 15 or _headline_of(text, mention, position)):
             # "กระทรวงมหาดไทย 90.12": a ministry's figure, the mean of its agencies'
-            ministry = mention.role == PARENT and mention.kind == "ministry"
-            return Owners((), True, figure_of=mention if ministry else None)
+            figure = (mention.role == PARENT and mention.kind == "ministry") or mention.kind == CATEGORY
+            return Owners((), True, figure_of=mention if figure else None)
     return Owners(())
 
 
@@ -116,7 +116,9 @@ def affiliation_of(text: str, earlier: list[Mention], ministry: Mention) -> bool
 
 _AFFILIATION_GAP = re.compile(r"\s*(?:สังกัด|ใน|ของ)?\s*")
 _OF_THE_MINISTRY = re.compile(r"(?:ภาพรวม|ระดับ|ทั้ง)(?:ของ)?\s?กระทรวง")
-_WITHIN = re.compile(r"(?:ใน|ภายใน|สังกัด|ของ)\s?(?:กระทรวง)?\s?$")  # "ในกระทรวง อว.": a short form after the word
+# "ในกระทรวง อว.": a short form after the word; "ได้ที่ 1 ประเภทองค์การมหาชน ด้วยคะแนน 95.54": the agency's place
+_WITHIN = re.compile(r"(?:(?:ใน|ภายใน|สังกัด|ของ)\s?(?:กระทรวง|ประเภท|กลุ่ม)?"
+                     r"|(?:ที่|อันดับ(?:ที่)?)\s?\d{1,3}\s?(?:ของ|ใน)?\s?(?:ประเภท|กลุ่ม))\s?$")
 
 
 def _headline_of(text: str, mention: Mention, position: int) -> bool:
@@ -272,15 +274,17 @@ _MINISTRY_MEAN_REACH = 120
 
 
 def ministry_of_mean(text: str, candidate: Candidate, mentions: list[Mention]) -> Mention | None:
-    """The ministry whose mean a score called an average is: "มท. ได้อันดับที่ 2 จาก 20 กระทรวง โดยมีคะแนนเฉลี่ย
-    96.02": the ministry named last before it, no agency, place or other score in between, nothing but
-    the average against it (a country's or a group's average is no ministry's)."""
+    """The ministry (or kind of agency) whose mean a score called an average is: "มท. ได้อันดับที่ 2 จาก 20
+    กระทรวง โดยมีคะแนนเฉลี่ย 96.02", "ประเภทที่มีคะแนนเฉลี่ยสูงสุด ได้แก่ องค์กรอัยการ 93.12": the one named last
+    before it, no agency, place or other score in between, nothing but the average against it (a
+    country's average is nobody's)."""
     if "group" in candidate.cues or "average" not in candidate.cues \
             or candidate.strength - VETO * candidate.cues.count("average") < OVERALL_AT:
         return None
     before = [m for m in mentions if m.end <= candidate.start]
     last = before[-1] if before else None
-    if last is None or last.role != PARENT or last.kind != "ministry" or affiliation_of(text, before[:-1], last) \
+    if last is None or (last.role != PARENT or last.kind != "ministry") and last.kind != CATEGORY \
+            or affiliation_of(text, before[:-1], last) \
             or candidate.start - last.end > _MINISTRY_MEAN_REACH \
             or re.search(r"\d\.\d\d", text[last.end:candidate.start]):  # the first value after it only
         return None

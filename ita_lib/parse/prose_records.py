@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from ita_lib.io.document import Document
 from ita_lib.model import Assessment
 from ita_lib.parse.builder import RecordBuilder
-from ita_lib.parse.mentions import PARENT, PLACE, Mention
+from ita_lib.parse.mentions import CATEGORY, PARENT, PLACE, Mention
 from ita_lib.rubric import load as load_rubric
 
 MINISTRY_FIGURE = "ministry_average"  # a ministry's score: the mean of its agencies'
+CATEGORY_FIGURE = "category_average"  # a kind of agency's score ("องค์กรศาล 91.93")
 _CLEAR_MARGIN = 2.0  # how much stronger a score must be than the others to win a conflict
 
 
@@ -96,8 +97,8 @@ def build_record(document: Document, entry: AgencyEvidence, place) -> Assessment
                                       *(v for vs in entry.indicators.values() for v in vs),
                                       *(v for vs in entry.instruments.values() for v in vs)))
     builder.set("agency", mention.name, first_line)
-    if mention.role == PARENT:  # only a ministry's own figure is collected for it (owners.figure_of)
-        builder.set("level", MINISTRY_FIGURE, first_line)
+    if mention.role == PARENT or mention.kind == CATEGORY:  # only its own figure is collected for it
+        builder.set("level", CATEGORY_FIGURE if mention.kind == CATEGORY else MINISTRY_FIGURE, first_line)
     builder.set("agency_type", mention.agency_type, first_line)
     for name, found in (("district", place[0]), ("province", place[1])):
         if found:
