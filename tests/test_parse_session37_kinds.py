@@ -37,3 +37,43 @@ def test_a_category_the_agency_belongs_to_or_ranks_in_owns_nothing() -> None:
     ranked = ("ผลการประเมิน ITA ประจำปีงบประมาณ 2564 สถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน) ได้ระดับ AA "
               "ที่ 2 ประเภทองค์การมหาชน ด้วยคะแนน 96.12")
     assert _read(ranked) == [("สถาบันวิจัยแสงซินโครตรอน (องค์การมหาชน)", None, 2564, 96.12, "AA", None, True)]
+
+
+def test_a_level_written_as_the_pass_word_and_its_grade_apart() -> None:
+    """realblind9 006 kind: 'ได้รับคะแนน 97.65 ผ่านระดับ “ดีเยี่ยม”' is the level ผ่านดีเยี่ยม of a 2566+ year, not
+    a bare pass; and ระดับ “ดี” is the word "good", never the letter D spelt in Thai."""
+    assert _read("การท่าเรือแห่งประเทศไทย ได้รับคะแนน 96.12 ผ่านระดับ “ดีเยี่ยม” จากการประเมิน ITA ประจำปีงบประมาณ 2567") == [
+        ("การท่าเรือแห่งประเทศไทย", None, 2567, 96.12, None, "ผ่านดีเยี่ยม", True)]
+    assert _read("เทศบาลเมืองบ้านบึง ได้ 93.12 คะแนน ผ่านการประเมินในระดับดี (ITA) ประจำปีงบประมาณ 2566") == [
+        ("เทศบาลเมืองบ้านบึง", None, 2566, 93.12, None, "ผ่านดี", True)]
+    records = parse_text("การท่าเรือแห่งประเทศไทย ได้รับคะแนน 91.12 อยู่ในระดับ “ดี” จากการประเมิน ITA ประจำปีงบประมาณ 2567")
+    assert [(r.grade, r.overall_score) for r in records] == [(None, 91.12)]
+
+
+def test_a_municipality_written_without_its_tier_is_named_by_its_place() -> None:
+    """realblind9 016 kind: "เทศบาลพิชัย รับมอบประกาศเกียรติคุณ … ITA ประจำปีงบประมาณ พ.ศ.2565 ในระดับ AA"
+    names the municipality, not the province of the ceremony; "เทศบาลขนาดใหญ่" (a size) names nobody."""
+    assert _read("เทศบาลบ้านฉาง รับมอบโล่ ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ.2564 ในระดับ AA\n"
+                 "ณ ศาลากลางจังหวัดระยอง\n") == [("เทศบาลบ้านฉาง", None, 2564, None, "AA", None, True)]
+    assert _read("ผลการประเมิน ITA ปี 2566 ส่วนเทศบาลขนาดใหญ่ เทศบาลนครระยอง ได้ 96.55 คะแนน") == [
+        ("เทศบาลนครระยอง", None, 2566, 96.55, None, None, True)]
+    # realdocs2 006 kind: the same municipality with and without its tier in one text is one agency
+    assert _read("เทศบาลบ้านฉาง คว้ารางวัล ITA\nผลการประเมิน ITA ประจำปี 2564 เทศบาลตำบลบ้านฉาง ได้ 97.15 คะแนน "
+                 "ระดับ AA\n") == [("เทศบาลตำบลบ้านฉาง", None, 2564, 97.15, "AA", None, True)]
+
+
+def test_an_organisations_own_ita_of_its_units_is_another_assessment() -> None:
+    """realblind9 019 kind: a university's internal assessment named after the ITA ("KU-ITA", "…ในการ
+    ดำเนินงานของส่วนงาน") gives no ITA result, whatever grade and year it prints."""
+    text = ("พิธีมอบรางวัล KU-ITA Award 2024\n\nมหาวิทยาลัยเกษตรศาสตร์จัดงานมอบรางวัลแก่ส่วนงานที่มีผลการประเมิน"
+            "คุณธรรมและความโปร่งใสในการดำเนินงานของส่วนงาน (KU-ITA) ในระดับ A (ผ่านเกณฑ์) ปีงบประมาณ พ.ศ. 2567\n")
+    assert parse_text(text) == []
+
+
+def test_a_short_name_glued_to_an_exam_word_and_a_grade_named_with_its_score_word() -> None:
+    """realblind9 021/023 kinds: "…สำนักพุทธฯสอบตก!" fails the office the short name stands for, not an
+    agency named earlier; "คว้าระดับผลคะแนน AA" is a grade."""
+    assert _read("ผล ITA ปี 63 สสส. ได้ A ส่วนกรมการศาสนา - สำนักพุทธฯสอบตก!") == [
+        ("สำนักงานพระพุทธศาสนาแห่งชาติ", None, 2563, None, None, "ไม่ผ่าน", False)]
+    assert _read("ITA ประจำปีงบประมาณ 2565 การท่าเรือแห่งประเทศไทย ยังโดดเด่นคว้าระดับผลคะแนน AA ได้สำเร็จ") == [
+        ("การท่าเรือแห่งประเทศไทย", None, 2565, None, "AA", None, True)]

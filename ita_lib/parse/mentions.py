@@ -257,8 +257,10 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
         return None  # "สำนักงานเขตพื้นที่ฯ": a shortened name standing for whichever the text means
     if (word.kind == "province" and not is_province(tail)) or (
             word.prefix == "อำเภอ" and not is_district(tail.rstrip("ฯ")) and not tail.startswith("เมือง")) or (
-            word.prefix == "สำนักงานเขต" and not is_district(tail)):
+            word.prefix == "สำนักงานเขต" and not is_district(tail)) or (
+            word.prefix == _BARE_MUNICIPALITY and not is_place(tail)):
         return None  # "จังหวัดขนาดเล็ก", "จังหวัดและ…" are not provinces; "สำนักงานเขตพื้นที่การศึกษา" no district
+        # "เทศบาลพิชัย" (its tier left out) names a place; "เทศบาลขนาดใหญ่" names none
     end = pos + len(tail)
     name = word.prefix + tail
     suffix = _PUBLIC_ORG.match(text, end)
@@ -276,6 +278,9 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
     agency_type = word.short if word.kind == "local" else None
     return Mention(match.start(), end, full, text[match.start():end], kind or word.kind, SUBJECT,
                    agency_type)
+
+
+_BARE_MUNICIPALITY = "เทศบาล"  # a municipality written without its tier (นคร, เมือง, ตำบล)
 
 
 # The two local governments of a special form have no type word and no abbreviation of their own.

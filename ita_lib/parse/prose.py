@@ -30,7 +30,8 @@ from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_link
 from ita_lib.parse.value_years import WORDS_AFTER_SCORE, year_of_value
 from ita_lib.parse.wraps import rejoin_wrapped_sentences
 from ita_lib.parse.ranked_prose import ranked_without_scores
-from ita_lib.parse.prose_records import AgencyEvidence, Value, build_record, places_of, unpaired_warning, with_offices
+from ita_lib.parse.prose_records import (AgencyEvidence, Value, build_record, fuller_names, places_of, unpaired_warning,
+                                         with_offices)
 from ita_lib.parse.prose_words import (about_ita, example_lines, heading, other_assessment_heading, prose_patterns,
                                        result_word)
 from ita_lib.parse.owners import (Owners, grade_of_named, ministry_of_mean, provinces_doubtful, respective_words,
@@ -48,7 +49,8 @@ _COUNT_BEFORE_GRADE = re.compile(r"(?<!ทั้ง)(?<!ทั้ง\s)(?<!\d)(?
 _GRADE_BOUND_AFTER = re.compile(r"\s?(?:ขึ้นไป|ลงไป|ลงมา|หรือสูงกว่า|หรือต่ำกว่า|หรือดีกว่า|"
                                 r"(?:ถึง|[-–]|หรือ)\s?(?:ระดับ\s?)?(?:AA|[A-F])(?![A-Za-z]))")
 # Grade letters spelt in Thai, only in quotes after ระดับ / เกรด ("ดี" alone is the word "good").
-_THAI_LETTER_NAMES = {"เอเอ": "AA", "เอ": "A", "บี": "B", "ซี": "C", "ดี": "D", "อี": "E", "เอฟ": "F"}
+# "ดี" is not here: ระดับ “ดี” is the word "good" (ผ่านดี, or grade B's Thai name), not the letter D.
+_THAI_LETTER_NAMES = {"เอเอ": "AA", "เอ": "A", "บี": "B", "ซี": "C", "อี": "E", "เอฟ": "F"}
 _THAI_SPELT_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?[\"“]\s?("
                                + "|".join(sorted(_THAI_LETTER_NAMES, key=len, reverse=True)) + r")\s?[\"”]")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?(?:หน่วยงาน|แห่ง)|หน่วยงาน|แห่ง)")
@@ -157,6 +159,9 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     if not other_text:
         records += ranked_without_scores(document, [(line, mentions) for line, mentions, _ in readable],
                                          document_year, document_year_line, {r.agency for r in records})
+    named_fuller = {(r.agency, r.fiscal_year) for r in records}
+    records = [r for r in records if r.overall_score is not None or r.grade or r.result or r.passed is not None
+               or not any((full, r.fiscal_year) in named_fuller for full in fuller_names(r.agency or ""))]
     if unattributed and not records:
         notes.append("a result (" + ", ".join(unattributed[:3]) + ") but no agency named: no record; "
                      "pass --agency NAME if the text is about one agency")
@@ -319,9 +324,15 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
         if not owners.blocked:  # a level word ("ระดับผ่านดีเยี่ยม") says more than "ผ่านการประเมิน"
             collect(line, owners.agencies, match.start(), "result",
                     Value(word, line.number, 1.0 if match.group(1) else 0.5))
+    for match in patterns.split_level.finditer(text):  # 'ผ่านระดับ “ดีเยี่ยม”' is the level ผ่านดีเยี่ยม
+        owners = word_owners(match.start())
+        if not owners.blocked and not in_series(match.start()):
+            collect(line, owners.agencies, match.start(), "result",
+                    Value(load_rubric().passed_word + match.group(1), line.number, 1.0))
     for match in patterns.result_after_score.finditer(text):
-        if in_series(match.start(1) if match.group(1) else match.start(2)) or of_indicator(match.start()):
-            continue
+        if in_series(match.start(1) if match.group(1) else match.start(2)) or of_indicator(match.start()) \
+                or (match.group(1) and patterns.split_level.match(text, match.start(1))):
+            continue  # "96.12 ผ่านระดับ “ดีเยี่ยม”": the level is read whole above
         owners = word_owners(match.start())
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "result",

@@ -63,17 +63,29 @@ class AgencyEvidence:
 
 
 _OFFICE = "สำนักงาน"
+_MUNICIPALITY, _TIERS = "เทศบาล", ("นคร", "เมือง", "ตำบล")
+
+
+def fuller_names(name: str) -> list[str]:
+    """The names a shorter form may stand for in the same text: the body's office; a municipality
+    written without its tier ("เทศบาลลาดยาว" for เทศบาลตำบลลาดยาว)."""
+    fuller = [] if name.startswith(_OFFICE) else [_OFFICE + name]
+    rest = name[len(_MUNICIPALITY):]
+    if name.startswith(_MUNICIPALITY) and not rest.startswith(_TIERS):
+        fuller += [_MUNICIPALITY + tier + rest for tier in _TIERS]
+    return fuller
 
 
 def with_offices(evidence: dict[tuple[str, int | None], AgencyEvidence]
                  ) -> dict[tuple[str, int | None], AgencyEvidence]:
     """A body and its office named in one text ("ศาลปกครอง … สำนักงานศาลปกครอง ได้ 92.37") are one assessed
-    agency, the office: what the text says of either goes to the office's record."""
+    agency, the office: what the text says of either goes to the office's record. So are a municipality
+    written with and without its tier."""
     out = dict(evidence)
     for (name, year), entry in evidence.items():
-        office = out.get((_OFFICE + name, year))
-        if office is not None and not name.startswith(_OFFICE):
-            office.absorb(entry)
+        fuller = [out[(full, year)] for full in fuller_names(name) if (full, year) in out]
+        if len(fuller) == 1:
+            fuller[0].absorb(entry)
             del out[(name, year)]
     return out
 

@@ -21,6 +21,9 @@ class ProsePatterns:
     # (not the plain pass or fail word) right before one (group 2): 'ไทยพีบีเอส "ผ่านดี" 95.81 คะแนน'.
     result_after_score: re.Pattern
     old_level: re.Pattern
+    # A 2566+ level written as the pass word and its grade apart: 'ผ่านระดับ “ดีเยี่ยม”', "ผ่านในระดับดี" (group
+    # 1: what follows the pass word in the level's name).
+    split_level: re.Pattern
 
 
 # The exam idiom a news writer uses for a pass or a fail, as the result word it stands for.
@@ -35,6 +38,12 @@ def result_word(match: re.Match, rubric: Rubric) -> tuple[str, int]:
             return match.group(group), match.start(group)
     passed = _EXAM_PASSED[match.group(3)]
     return (rubric.passed_word if passed else rubric.failed_word), match.start(3)
+
+
+def _after_pass_word(rubric: Rubric) -> list[str]:
+    """What the levels named after a pass add to the pass word: ดีเยี่ยม, ดี."""
+    return [level[len(rubric.passed_word):] for level in rubric.result_words
+            if level.startswith(rubric.passed_word) and level != rubric.passed_word]
 
 
 @cache
@@ -55,7 +64,7 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
     return ProsePatterns(
         # "ระดับ AA", "เกรด A"; or a grade in brackets right after a score ("96.45 คะแนน (AA)").
         # ''AA'', ‘‘A’’: two single quotes for a double one, as some sites print it
-        grade=re.compile(r"(?:(?:ระดับ|เกรด)\s?(?:ผลการประเมิน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'‘’(]{0,2}"
+        grade=re.compile(r"(?:(?:ระดับ|เกรด)\s?(?:ผลการประเมิน|ผลคะแนน)?\s?(?:ที่)?\s?(?:ดีเยี่ยม|ดีมาก|ดี)?\s?[\"“”'‘’(]{0,2}"
                          r"|(?:(?<=คะแนน)|(?<=\d\.\d\d))\s?\()\s?"
                          rf"({'|'.join(rubric.grades)})(?![A-Za-z+\-])"),
         # "อยู่ในเกณฑ์ : ผ่านดี" names a level too; "ที่" only before a pass word ("ผลที่ต้องปรับปรุง" is
@@ -71,6 +80,10 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
                                       rf"[\"“”']?({levels})[\"“”']?\s?[:\-–]?\s?"
                                       r"(?=\d{1,3}\.\d\d(?![\d.])(?!\s?(?:%|[-–]\s?\d)))"),
         # "ระดับสูงมาก", or right after a score in a list's row ("85.92 สูงมาก")
+        split_level=re.compile(
+            rf"{re.escape(rubric.passed_word)}\s?(?:การประเมิน)?\s?(?:ใน|อยู่ใน|ที่)?\s?ระดับ\s?[\"“”']?\s?"
+            rf"({alternation(_after_pass_word(rubric))})"
+            r"(?![\u0e01-\u0e4e])"),
         old_level=re.compile(rf"(?:ระดับ\s?(?:ผลการประเมิน|คุณภาพ|คุณธรรมและความโปร่งใส)?\s?[\"“]?|(?<=\d\.\d\d)\s?(?:คะแนน)?\s?)"
                              rf"({alternation(rubric.old_level_words)})(?![\u0e01-\u0e4e])"),
     )
@@ -83,11 +96,14 @@ OTHER_ASSESSMENT = re.compile(r"\bLPA\b|Local Performance|ประสิทธ�
                                r"T-?score|\bCPI\b|ดัชนีการรับรู้การทุจริต|O-NET|ความพึงพอใจ|PMQA|อันดับเครดิต|"
                                r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)|องค์กร(?:ส่งเสริม)?คุณธรรม|ชุมชนคุณธรรม|ศูนย์ราชการสะดวก|"
                                r"สำนักงานสีเขียว|Green Office|เลิศรัฐ|ผลสำรวจ|ผลการสำรวจ|รัฐบาลดิจิทัล|Digital Government|"
-                               r"\bDGA\b|ประเมินตนเอง|ประกันคุณภาพ|\bMOIT\b", re.IGNORECASE)
+                               r"\bDGA\b|ประเมินตนเอง|ประกันคุณภาพ|\bMOIT\b|(?<![A-Za-z])[A-Z]{2,6}\s?-\s?ITA(?![A-Za-z])|"
+                               r"ในการดำเนินงานของส่วนงาน", re.IGNORECASE)
 # "สมมุติหน่วยงาน ก ได้ …", "ตัวอย่างการคำนวณ", "ตัวอย่างที่ 2 หน่วยงาน ข": an example worked, not a result.
 _EXAMPLE = re.compile(r"สมมุติ|สมมติ|ยกตัวอย่าง|ตัวอย่างการคำนวณ|ตัวอย่างที่\s?\d|for example|e\.g\.", re.IGNORECASE)
 # "ITA" in capitals only: "digital" holds the letters too.
 ITA_NAMED = re.compile(r"(?-i:ITA)|คุณธรรมและความโปร่งใส|คุณธรรม\s?-?\s?ความโปร่งใส|Integrity", re.IGNORECASE)
+# An organisation's own assessment of its units, named after the ITA: "CMU-ITA", "…ในการดำเนินงานของส่วนงาน".
+_INTERNAL_ITA = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}\s?-\s?ITA(?![A-Za-z])|คุณธรรมและความโปร่งใสในการดำเนินงานของส่วนงาน")
 # The health ministry's own assessment (MOIT) has the ITA's Thai name: with it, only the letters name the ITA.
 _MOIT = re.compile(r"\bMOIT\b")
 _ITA_LETTERS = re.compile(r"(?<![A-Za-z])ITAS?(?![A-Za-z])")
@@ -99,6 +115,7 @@ _HEAD_LINES = 3
 
 
 def names_ita(text: str) -> bool:
+    text = _INTERNAL_ITA.sub(" ", text)
     if _MOIT.search(text):
         return bool(_ITA_LETTERS.search(text))
     return bool(ITA_NAMED.search(text))
