@@ -448,8 +448,8 @@ def starts_with_type_word(word: str) -> bool:
     """Whether a word begins with an agency type's full word ("มหาวิทยาลัยราชภัฏ", "กรมราช"): the start of
     a name, even one cut short."""
     pattern, words = _type_words()
-    match = pattern.match(word)
-    return match is not None and match.group() == words[match.group()].prefix
+    match = pattern.match(word)  # "เทศบาลควร…" starts a sentence about the municipality, not a cut name
+    return match is not None and match.group() == words[match.group()].prefix and match.group() != _BARE_MUNICIPALITY
 
 
 def ends_with_type_word(text: str) -> bool:
@@ -458,7 +458,7 @@ def ends_with_type_word(text: str) -> bool:
     pattern, words = _type_words()
     tail = text[-40:]
     return any(match.end() == len(tail) and match.group() == words[match.group()].prefix
-               for match in pattern.finditer(tail))
+               and match.group() != _BARE_MUNICIPALITY for match in pattern.finditer(tail))
 
 
 def is_whole_name_part(word: str) -> bool:
