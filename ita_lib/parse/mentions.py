@@ -258,7 +258,7 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
     if (word.kind == "province" and not is_province(tail)) or (
             word.prefix == "อำเภอ" and not is_district(tail.rstrip("ฯ")) and not tail.startswith("เมือง")) or (
             word.prefix == "สำนักงานเขต" and not is_district(tail)) or (
-            word.prefix == _BARE_MUNICIPALITY and not is_place(tail)):
+            word.prefix == BARE_MUNICIPALITY and not is_place(tail)):
         return None  # "จังหวัดขนาดเล็ก", "จังหวัดและ…" are not provinces; "สำนักงานเขตพื้นที่การศึกษา" no district
         # "เทศบาลพิชัย" (its tier left out) names a place; "เทศบาลขนาดใหญ่" names none
     end = pos + len(tail)
@@ -280,7 +280,7 @@ def _type_mention(text: str, match: re.Match, word: AgencyType) -> Mention | Non
                    agency_type)
 
 
-_BARE_MUNICIPALITY = "เทศบาล"  # a municipality written without its tier (นคร, เมือง, ตำบล)
+BARE_MUNICIPALITY = "เทศบาล"  # a municipality written without its tier (นคร, เมือง, ตำบล)
 
 
 # The two local governments of a special form have no type word and no abbreviation of their own.
@@ -449,7 +449,7 @@ def starts_with_type_word(word: str) -> bool:
     a name, even one cut short."""
     pattern, words = _type_words()
     match = pattern.match(word)  # "เทศบาลควร…" starts a sentence about the municipality, not a cut name
-    return match is not None and match.group() == words[match.group()].prefix and match.group() != _BARE_MUNICIPALITY
+    return match is not None and match.group() == words[match.group()].prefix and match.group() != BARE_MUNICIPALITY
 
 
 def ends_with_type_word(text: str) -> bool:
@@ -458,7 +458,7 @@ def ends_with_type_word(text: str) -> bool:
     pattern, words = _type_words()
     tail = text[-40:]
     return any(match.end() == len(tail) and match.group() == words[match.group()].prefix
-               and match.group() != _BARE_MUNICIPALITY for match in pattern.finditer(tail))
+               and match.group() != BARE_MUNICIPALITY for match in pattern.finditer(tail))
 
 
 def is_whole_name_part(word: str) -> bool:

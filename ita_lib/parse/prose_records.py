@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from ita_lib.io.document import Document
 from ita_lib.model import Assessment
 from ita_lib.parse.builder import RecordBuilder
-from ita_lib.parse.mentions import CATEGORY, PARENT, PLACE, Mention
+from ita_lib.parse.agency import agency_types
+from ita_lib.parse.mentions import BARE_MUNICIPALITY, CATEGORY, PARENT, PLACE, Mention
 from ita_lib.rubric import load as load_rubric
 
 MINISTRY_FIGURE = "ministry_average"  # a ministry's score: the mean of its agencies'
@@ -63,16 +64,14 @@ class AgencyEvidence:
 
 
 _OFFICE = "สำนักงาน"
-_MUNICIPALITY, _TIERS = "เทศบาล", ("นคร", "เมือง", "ตำบล")
-
-
 def fuller_names(name: str) -> list[str]:
     """The names a shorter form may stand for in the same text: the body's office; a municipality
-    written without its tier ("เทศบาลลาดยาว" for เทศบาลตำบลลาดยาว)."""
+    written without its tier ("เทศบาลลาดยาว" for เทศบาลตำบลลาดยาว, the tiers as agency_types.csv has them)."""
     fuller = [] if name.startswith(_OFFICE) else [_OFFICE + name]
-    rest = name[len(_MUNICIPALITY):]
-    if name.startswith(_MUNICIPALITY) and not rest.startswith(_TIERS):
-        fuller += [_MUNICIPALITY + tier + rest for tier in _TIERS]
+    tiers = [t.prefix for t in agency_types()
+             if t.prefix.startswith(BARE_MUNICIPALITY) and t.prefix != BARE_MUNICIPALITY]
+    if name.startswith(BARE_MUNICIPALITY) and not name.startswith(tuple(tiers)):
+        fuller += [tier + name[len(BARE_MUNICIPALITY):] for tier in tiers]
     return fuller
 
 
