@@ -82,9 +82,12 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
     ("average", "clause", re.compile(r"เฉลี่ย|average", re.IGNORECASE), VETO),
     ("group", "clause", re.compile(r"ทั่วประเทศ|ทั้งประเทศ|ระดับประเทศ|ทุกหน่วยงาน"), VETO),
     ("change", "clause", re.compile(r"(?:เพิ่มขึ้น|ลดลง|มากกว่า|น้อยกว่า|สูงกว่า|ต่ำกว่า|สูงขึ้น|ต่ำลง|ต่างกัน|ห่าง|"
-                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น)(?!\S*เป็น\s?$)(?!(?:อย่าง\S{1,12}\s?)?\s?จาก(?:เดิม)?\s?$)"), VETO),
-    # Last year's value, unless the sentence dates it ("ปีที่แล้ว ซึ่งเทศบาลได้ 85.60": value_years.py).
-    ("last_year", "clause", re.compile(r"(?:ปีที่แล้ว|ปีก่อน)(?!\S*เป็น\s?$)(?!จาก(?:เดิม)?\s?$)"), VETO),
+                                   r"ขยับ|พัฒนาขึ้น|ดีขึ้น)(?!\S*เป็น\s?$)(?!(?:อย่าง\S{1,12}\s?)?\s?จาก(?:เดิม)?\s?$)"
+                                   r"(?!.*โดย)"), VETO),  # "ดีขึ้นกว่าปีที่แล้ว โดยได้ 92.40": what it came to
+    # Last year's value, unless the sentence dates it ("ปีที่แล้ว ซึ่งเทศบาลได้ 85.60": value_years.py);
+    # "ดีขึ้นกว่าปีที่แล้ว" only compares
+    ("last_year", "clause", re.compile(r"(?<!กว่า)(?<!กว่า\s)(?:ปีที่แล้ว|ปีก่อน)(?!\S*เป็น\s?$)(?!จาก(?:เดิม)?\s?$)"),
+     VETO),
     ("threshold", "before", re.compile(r"(?:เกณฑ์\S{0,6}|ไม่น้อยกว่า|ไม่ต่ำกว่า|อย่างน้อย|ตั้งแต่|เป้าหมาย|เต็ม|ไม่ถึง|"
                                       r"(?<!คะแนนสูง)ถึงร้อยละ)"
                                       r"\s?(?:คะแนน)?\s?(?:ที่)?\s?$"), VETO),
@@ -180,7 +183,8 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (),
         if any(0 <= match.start() - b <= 3 + _ASIDE_REACH and not _ASIDE.sub("", text[b:match.start()]).strip(" :(-–")
                for b in (*boundaries, *places)):  # "จังหวัดพัทลุง (ราชการส่วนภูมิภาค) : 95.40": an aside between
             strength, cues = strength + 3.0, (*cues, "after_name")
-        if "average" in cues and any(_OWN_MEAN.fullmatch(text, b, match.start()) for b in agencies):
+        if "average" in cues and (any(_OWN_MEAN.fullmatch(text, b, match.start()) for b in agencies)
+                                  or _own_dated_mean(text, match.start(), dating, agencies, (*boundaries, *places))):
             strength, cues = strength - VETO + 3.0, (*(c for c in cues if c != "average"), "own_mean")
         if re.search(r"\.\d\d$", match.group(1)) and dating is not None:
             strength, cues = strength + 2.0, (*cues, "dated")  # "ปีที่แล้ว (2567) เราได้ 93.50"
@@ -199,6 +203,15 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (),
             strength, cues = strength + VETO, (*cues, "range")
         found.append(Candidate(value, match.start(), match.end(), strength, cues))
     return _series_shared(text, found)
+
+
+def _own_dated_mean(text: str, position: int, dating, agencies, boundaries) -> bool:
+    """"กรมX ได้คะแนนเฉลี่ย 88.44 สูงกว่าปีที่ผ่านมา ซึ่งในปี 2563 ได้คะแนนเฉลี่ย 85.28": a mean dated by
+    a year, with the agency the nearest name before it, is that agency's mean of that year."""
+    if dating is None or not _OWN_MEAN.fullmatch(text, dating.end, position):
+        return False
+    nearest = max((b for b in (*agencies, *boundaries) if b <= dating.start), default=None)
+    return nearest is not None and nearest in agencies
 
 
 _ASIDE_REACH = 32

@@ -256,14 +256,16 @@ def grade_of_named(text: str, mentions: list[Mention], words: str) -> list[tuple
     หน่วยงาน ได้แก่ 1) กรมก … 2) กรมข …" gives each named agency that grade: (agency, word, position of
     the word). The members run to the next grade or level word, or the end of the line."""
     # "… ที่ได้ระดับ AA มี 5 หน่วยงาน ได้แก่", or the level heading its list: "ส่วนระดับผ่านดี ได้แก่ อบจ.ก และ …"
-    group = re.compile(rf"(?:ได้|อยู่ใน|ผลการประเมิน|ใน)\S{{0,12}}ระดับ\s?{_LEVEL_NAME}[\"“”']?({words})[\"“”']?(?![A-Za-z])"
+    # "หน่วยงานที่มีผลการประเมิน “ผ่านดีเยี่ยม” แบ่งเป็นกลุ่ม … ได้แก่": the level quoted after the result's name
+    group = re.compile(rf"(?:(?:ได้|อยู่ใน|ผลการประเมิน|ใน)\S{{0,12}}ระดับ\s?{_LEVEL_NAME}[\"“”']?({words})[\"“”']?"
+                       rf"|ผล(?:การ)?ประเมิน\s?[\"“”']({words})[\"“”'])(?![A-Za-z])"
                        rf"(?:(?!ระดับ)[^\n]){{0,80}}?{_NAMED_AFTER}"  # no other level in between
                        rf"|ระดับ\s?[\"“”']?({words})[\"“”']?(?![A-Za-z])\s?,?\s?{_NAMED_AFTER}")
     found = []
     for match in group.finditer(text):
-        after = re.search(rf"ระดับ\s?[\"“”']?(?:{words})", text[match.end():])
+        after = re.search(rf"(?:ระดับ\s?[\"“”']?|[\"“”'])(?:{words})", text[match.end():])
         end = match.end() + after.start() if after else len(text)
-        word = 1 if match.group(1) else 2
+        word = next(group for group in (1, 2, 3) if match.group(group))
         for mention in mentions:
             if match.end() <= mention.start < end and mention.role == SUBJECT:
                 found.append((mention, match.group(word), match.start(word)))

@@ -27,7 +27,12 @@ _VERB = r"(?:ได้|มี|อยู่|คะแนน|ผล|คือ)\S{0
 # ("ปี 2562 ซึ่งเป็นปีแรกของระบบ ITAS ทช. ได้": "ปีแรก" is no other year)
 _OTHER_YEAR = r"ปี(?:งบ\S*)?\s?(?:พ\.ศ\.)?\s?\d|ปีที่แล้ว|ปีก่อน"
 _GAP = rf"\s?(?:(?:ที่|ซึ่ง|โดย)(?:(?!{_OTHER_YEAR})[^\d]){{0,40}}?|(?:(?!ปี)[\u0e01-\u0e4e.]){{0,14}}?\s?)"
-_DATED_BEFORE = re.compile(rf"(?:{_YEAR}|{_LAST_YEAR}){_GAP}{_VERB}")
+# "สูงกว่าผลการประเมินปีที่ผ่านซึ่งมีคะแนน 88.50": "ปีที่ผ่านมา" compared with is last year, and a
+# relative clause says what it got ("ดีขึ้นกว่าปีที่ผ่านมา โดยได้ 91.57" says what this year got)
+_COMPARED_LAST = (r"(?P<compared>(?:(?<=กว่า)|(?<=จาก)|(?<=กับ))\s?(?:ผล(?:การ)?ประเมิน(?:ใน)?\s?)?ปีที่ผ่าน(?:มา)?)"
+                  rf"\s?(?:ที่|ซึ่ง)(?:(?!{_OTHER_YEAR})[^\d]){{0,40}}?")
+# "(ปี 63) ได้คะแนน 77.05"; "ปีที่แล้ว โดยได้ …" is how this year did
+_DATED_BEFORE = re.compile(rf"(?:{_YEAR}(?:\s?\))?{_GAP}|{_LAST_YEAR}(?!\s?โดย){_GAP}|{_COMPARED_LAST}){_VERB}")
 # What a change came to ("เป็น 95.30") or came from ("เพิ่มขึ้นจาก 89.52"): the year before is not its
 # year (changes.py dates a value after จาก by the year written with it).
 _CHANGED_TO = re.compile(r"(?:เป็น|เหลือ(?:เพียง)?|มาอยู่ที่|จาก(?:เดิม)?)\s?$")
@@ -66,8 +71,9 @@ def dating_before(text: str, position: int) -> Dating | None:
     if match.group("bracketed"):
         return Dating(start + match.start(), start + match.end("bracketed") + 1,
                       to_buddhist_era(int(match.group("bracketed"))), relative=True)
-    if match.group("last"):
-        return Dating(start + match.start(), start + match.end("last"), None, True, True)
+    if match.group("last") or match.group("compared"):
+        words = "last" if match.group("last") else "compared"
+        return Dating(start + match.start(), start + match.end(words), None, True, True)
     return Dating(start + match.start(), start + match.end("year"), to_buddhist_era(int(match.group("year"))))
 
 
