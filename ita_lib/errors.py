@@ -39,6 +39,11 @@ class DocumentReadError(ItaError):
     """The file cannot be read as a document: missing, a directory, binary, undecodable."""
 
 
+class ParserFailure(DocumentReadError):
+    """The parser itself failed on a document: a fault of ita_lib's, reported as that file's error so
+    that the other files of a run are still read."""
+
+
 class EmptyDocumentError(DocumentReadError):
     """The file holds no text at all."""
 

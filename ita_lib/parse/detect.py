@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ita_lib.errors import ItaError, ParserFailure
 from ita_lib.io.document import Document
 from ita_lib.parse.indicator_names import find_indicator_names
 from ita_lib.parse.memo import parse_memo
@@ -175,7 +176,16 @@ def _from_tables(record: Assessment, document: Document) -> bool:
 
 
 def parse_report(source: str | Path, *, year: int | None = None, agency: str | None = None) -> ParseReport:
-    return parse_loaded(read_document(source), year=year, agency=agency)
+    """A document's records and notes. A fault of the parser's on this text is that file's
+    ParserFailure (one line, the file named), so a run over many files reads the others."""
+    document = read_document(source)
+    try:
+        return parse_loaded(document, year=year, agency=agency)
+    except ItaError:
+        raise
+    except Exception as error:  # noqa: BLE001 - ita_lib's own fault: this file's error, not the run's
+        raise ParserFailure(f"the parser failed on this text ({type(error).__name__}: {error}); left out. "
+                            "Please report it with the file", path=document.path or source) from error
 
 
 _PATH_SUFFIXES = (".txt", ".md", ".text", ".csv", ".tsv", ".html", ".htm", ".docx", ".pdf")
