@@ -71,7 +71,8 @@ _CUES: tuple[tuple[str, str, re.Pattern | None, float], ...] = (
                                        r"\s?(?:ITA\s?|คุณธรรม(?:และ)?\s?ความโปร่งใส\s?)?"
                                        r"(?:(?:(?:ประจำ)?ปี(?:งบประมาณ)?\s?(?:พ\.ศ\.)?\s?)?\d{2,4}\s?|(?:ใน)?ปีนี้\s?)?"
                                        r"(?:รวม|ภาพรวม)?\s?(?:สูงถึง|ต่ำเพียง|เท่ากัน)?\s?"
-                                       r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง|จำนวน)?\s?$"), 3.0),
+                                       r"(?:ร้อยละ)?\s?(?:ได้|เท่ากับ|อยู่ที่|ที่|:|=|คือ|ถึง|จำนวน)?\s?"
+                                       r"(?:ร้อยละ)?\s?$"), 3.0),  # "ได้คะแนนอยู่ที่ร้อยละ 89.62"
     ("result_before", "before", None, 3.0),  # made from the rubric's words by _cues
     ("result_after", "after", None, 3.0),  # "ได้ 91.05 ผ่านดี": a level right after the number, as a unit
     ("score_nearby", "clause", re.compile(r"คะแนน|ผลการประเมิน"), 1.0),
@@ -151,9 +152,12 @@ class Candidate:
 
 
 # "กรุงเทพมหานครได้คะแนนเฉลี่ย 88.98": an agency's own score is the mean of its instruments' too
-# ("กรมประชาสัมพันธ์ผ่านการประเมินค่า (ITA) ด้วยคะแนนเฉลี่ย 86.48"), when no group is named between
+# ("กรมประชาสัมพันธ์ผ่านการประเมินค่า (ITA) ด้วยคะแนนเฉลี่ย 86.48", "ได้คะแนนการประเมินอยู่ที่ค่าเฉลี่ย 85.39"),
+# when no group is named between
 _OWN_MEAN = re.compile(r"(?:(?!ของ|กลุ่ม|ประเทศ|ทั้ง|ทุก|หน่วยงาน|จังหวัด|กระทรวง|ภาค)[^\d]){0,40}?"
-                       r"(?:ได้|ด้วย)?(?:รับ)?\s?(?:ผล)?คะแนนเฉลี่ย(?:รวม)?\s?(?:ITA)?\s?(?:เท่ากับ|ที่|อยู่ที่)?\s?")
+                       r"(?:ได้|ด้วย)?(?:รับ)?\s?(?:ผล)?(?:คะแนนเฉลี่ย|คะแนน(?:การประเมิน)?\s?(?:อยู่ที่|เท่ากับ)?\s?ค่าเฉลี่ย)"
+                       r"(?:รวม)?\s?(?:(?:จาก|ของ)ทุก(?:กรม|หน่วยงาน)(?:ในสังกัด)?\s?)?"  # a ministry's, of its departments
+                       r"(?:ITA)?\s?(?:เท่ากับ|ที่|อยู่ที่)?\s?")
 
 
 def candidates(text: str, boundaries: list[int] = (), places: list[int] = (),
@@ -203,6 +207,11 @@ def candidates(text: str, boundaries: list[int] = (), places: list[int] = (),
             strength, cues = strength + VETO, (*cues, "range")
         found.append(Candidate(value, match.start(), match.end(), strength, cues))
     return _series_shared(text, found)
+
+
+def names_own_mean(text: str, name_end: int, position: int) -> bool:
+    """The words between a name and a number say the number is that agency's own mean."""
+    return _OWN_MEAN.fullmatch(text, name_end, position) is not None
 
 
 def _own_dated_mean(text: str, position: int, dating, agencies, boundaries) -> bool:

@@ -76,7 +76,12 @@ def _short_form(key: str) -> int | None:
 
 def find_indicator_names(text: str) -> list[tuple[int, int]]:
     """Every (position, indicator) whose name appears in text, longest names claiming first."""
-    found: list[tuple[int, int]] = []
+    return [(position, number) for position, _, number in find_indicator_spans(text)]
+
+
+def find_indicator_spans(text: str) -> list[tuple[int, int, int]]:
+    """Every (start, end, indicator) whose name appears in text, longest names claiming first."""
+    found: list[tuple[int, int, int]] = []
     taken: list[tuple[int, int]] = []
     lowered = text.lower()
     for variant_text, number in plain_variants():
@@ -88,7 +93,7 @@ def find_indicator_names(text: str) -> list[tuple[int, int]]:
             end = pos + len(variant_text)
             if not any(pos < t_end and end > t_start for t_start, t_end in taken):
                 taken.append((pos, end))
-                found.append((pos, number))
+                found.append((pos, end, number))
             start = end
     return sorted(found)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ita_lib.parse.evidence import OVERALL_AT, VETO, Candidate
+from ita_lib.parse.evidence import OVERALL_AT, VETO, Candidate, names_own_mean
 from ita_lib.parse.mentions import CATEGORY, GROUP, PARENT, PLACE, SUBJECT, Mention
 
 # "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency; "ภาพรวม
@@ -232,7 +232,10 @@ def respective_words(text: str, mentions: list[Mention], words: str) -> list[tup
     ระดับ ผ่านดีเยี่ยม ผ่านดี และผ่าน ตามลำดับ"), one per agency in order: (agency, word, start, end of
     the series). A series whose count differs from the list's gives nothing."""
     quoted = rf"[\"“”']?(?:{words})[\"“”']?"
-    series = re.compile(rf"[\"“”']?({words})[\"“”']?(?:\s?,?\s?(?:และ)?\s?{quoted})+\s?{_RESPECTIVELY}")
+    # a separator between every two words: with none, "AA AA A" could be cut up in exponentially many
+    # ways before ตามลำดับ is found missing
+    separator = r"(?:\s*,\s*(?:และ)?\s*|\s*และ\s*|\s+)"
+    series = re.compile(rf"[\"“”']?({words})[\"“”']?(?:{separator}{quoted})+\s?{_RESPECTIVELY}")
     one = re.compile(rf"{words}")
     found = []
     for match in series.finditer(text):
@@ -280,12 +283,14 @@ def ministry_of_mean(text: str, candidate: Candidate, mentions: list[Mention]) -
     กระทรวง โดยมีคะแนนเฉลี่ย 96.02", "ประเภทที่มีคะแนนเฉลี่ยสูงสุด ได้แก่ องค์กรอัยการ 93.12": the one named last
     before it, no agency, place or other score in between, nothing but the average against it (a
     country's average is nobody's)."""
-    if "group" in candidate.cues or "average" not in candidate.cues \
-            or candidate.strength - VETO * candidate.cues.count("average") < OVERALL_AT:
+    if "group" in candidate.cues or "average" not in candidate.cues:
         return None
     before = [m for m in mentions if m.end <= candidate.start]
     last = before[-1] if before else None
     if last is None or (last.role != PARENT or last.kind != "ministry") and last.kind != CATEGORY \
+            or (candidate.strength - VETO * candidate.cues.count("average") < OVERALL_AT
+                # "กระทรวงแรงงานได้คะแนนเฉลี่ยรวมจากทุกกรม 93.69": its mean named as its own is evidence enough
+                and not names_own_mean(text, last.end, candidate.start)) \
             or affiliation_of(text, before[:-1], last) \
             or candidate.start - last.end > _MINISTRY_MEAN_REACH \
             or re.search(r"\d\.\d\d", text[last.end:candidate.start]):  # the first value after it only

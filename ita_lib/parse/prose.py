@@ -18,7 +18,7 @@ from functools import cache
 
 from ita_lib.rubric import Rubric, alternation, load as load_rubric
 from ita_lib.io.document import Document, Line
-from ita_lib.parse.indicator_prose import (INDICATOR_WORD_REACH, indicator_after, indicator_before,
+from ita_lib.parse.indicator_prose import (INDICATOR_WORD_REACH, indicator_after, indicators_before,
                                           indicator_right_before)
 from ita_lib.model import Assessment
 from ita_lib.parse.years import assessed_year
@@ -26,12 +26,12 @@ from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
 from ita_lib.parse.evidence import INDICATOR_AT, OVERALL_AT, VETO, Candidate, candidates
-from ita_lib.parse.mentions import PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
+from ita_lib.parse.mentions import PARENT, PLACE, SUBJECT, VENUE, Mention, document_links, find_mentions
 from ita_lib.parse.value_years import WORDS_AFTER_SCORE, year_of_value
 from ita_lib.parse.wraps import rejoin_wrapped_sentences
 from ita_lib.parse.ranked_prose import ranked_without_scores
-from ita_lib.parse.prose_records import (AgencyEvidence, Value, build_record, fuller_names, places_of, unpaired_warning,
-                                         with_offices)
+from ita_lib.parse.prose_records import (OLD_LEVEL_NAMED, AgencyEvidence, Value, build_record, fuller_names, places_of,
+                                         unpaired_warning, with_offices)
 from ita_lib.parse.prose_words import (about_ita, example_lines, heading, other_assessment_heading, prose_patterns,
                                        result_word)
 from ita_lib.parse.owners import (Owners, grade_of_named, ministry_of_mean, provinces_doubtful, respective_words,
@@ -223,8 +223,12 @@ def _longer_form(name: str, named: dict[str, Mention]) -> str | None:
 
 def _line_candidates(text: str, mentions: list[Mention]) -> list[Candidate]:
     subjects = [m.end for m in mentions if m.role == SUBJECT]
+    agencies = [m for m in mentions if m.role == SUBJECT and m.kind not in ("province", "district")]
+    # "กรมวิทยาศาสตร์บริการ (วศ.) กระทรวงการอุดมศึกษาฯ ได้คะแนน…เฉลี่ย": the parent ministry written right
+    # after the agency's name is part of how it is named
+    parents = [m.end for m in mentions if m.role == PARENT and any(0 <= m.start - a.end <= 2 for a in agencies)]
     return candidates(text, subjects, [m.end for m in mentions if m.role == PLACE],
-                      tuple(m.end for m in mentions if m.role == SUBJECT and m.kind not in ("province", "district")))
+                      tuple(sorted({*(m.end for m in agencies), *parents})))
 
 
 def _averages(text: str, found: list[Candidate]) -> set[float]:
@@ -252,7 +256,9 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
                 collect(line, owners.agencies, candidate.start, code,
                         Value(candidate.value, line.number, candidate.strength))
             continue
-        indicator = indicator_before(text, candidate, mentions) or indicator_after(text, candidate)
+        after = indicator_after(text, candidate)
+        indicators = indicators_before(text, candidate, mentions) or ((after,) if after is not None else ())
+        indicator = indicators[0] if indicators else None
         if indicator is not None:
             indicator_ends.append(candidate.end)
         owners = value_owners(text, mentions, candidate.start, is_score=indicator is None)
@@ -265,8 +271,9 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
             continue
         named_right_before = indicator is not None and indicator_right_before(text, candidate)
         if indicator is not None and candidate.strength + (2 if named_right_before else 0) >= INDICATOR_AT:
-            collect(line, owners.agencies, candidate.start, indicator,
-                    Value(candidate.value, line.number, candidate.strength))
+            for each in indicators:
+                collect(line, owners.agencies, candidate.start, each,
+                        Value(candidate.value, line.number, candidate.strength))
         elif indicator is None and candidate.strength >= OVERALL_AT:
             collect(line, owners.agencies, candidate.start, "score",
                     Value(candidate.value, line.number, candidate.strength))
@@ -352,9 +359,15 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
             continue  # "จะต้องมีผลประเมิน… (ITA) อยู่ในระดับสูง": an aim
         owners = value_owners(text, mentions, match.start())
         if not owners.blocked:
-            collect(line, owners.agencies, match.start(), "result", Value(match.group(1), line.number))
+            # "…การประเมินคุณธรรมและความโปร่งใสระดับสูงมาก": the old scheme's level of the ITA by name says
+            # its era when no year is printed
+            named = _OLD_LEVEL_OF_ITA.search(text, max(0, match.start() - 40), match.start()) is not None
+            collect(line, owners.agencies, match.start(), "result",
+                    Value(match.group(1), line.number, OLD_LEVEL_NAMED if named else 0.0))
 
 
+_OLD_LEVEL_OF_ITA = re.compile(r"(?:คุณธรรม(?:และ)?\s?ความโปร่งใส|ITA\)?)\s?(?:ในการดำเนินงาน(?:ของหน่วยงานภาครัฐ)?)?\s?"
+                               r"(?:\(ITA\))?\s?(?:อยู่)?(?:ใน)?\s?$")
 _WORD_OF_SCORE = re.compile(WORDS_AFTER_SCORE)
 _GRADE_OF_NUMBER = re.compile(r"\s?(?:คะแนน)?\s?[(\[]?\s?$")
 

@@ -24,6 +24,9 @@ class Value:
     strength: float = 0.0
 
 
+OLD_LEVEL_NAMED = 1.0  # a Value's strength: an old level word written right after the ITA's name
+
+
 @dataclass
 class AgencyEvidence:
     """Everything a text says of one agency in one fiscal year."""
@@ -42,8 +45,15 @@ class AgencyEvidence:
         """Result words of the record's era: an old scheme's level words before ITAS, the year's result
         words after (a 2566+ level written with 2565 is not that year's result)."""
         rubric = load_rubric()
-        return [r for r in self.results if (r.value in rubric.old_level_words) == _old_era(self.year)
+        old_era = _old_era(self.year) or self.year is None and self.old_level_named()
+        return [r for r in self.results if (r.value in rubric.old_level_words) == old_era
                 and (r.value in rubric.old_level_words or r.value in rubric.result_words_for(self.year))]
+
+    def old_level_named(self) -> bool:
+        """An old scheme's level written as the ITA's ("…คุณธรรมและความโปร่งใสระดับสูงมาก"), no other result."""
+        old = load_rubric().old_level_words
+        return any(r.value in old and r.strength >= OLD_LEVEL_NAMED for r in self.results) \
+            and all(r.value in old for r in self.results)
 
     def absorb(self, other: "AgencyEvidence") -> None:
         """Take what the text says of `other` as said of this agency too."""

@@ -79,13 +79,14 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
                                       rf"(?!{verb}|เกณฑ์|ประเมิน)|(?<![\u0e00-\u0e7f])"
                                       rf"[\"“”']?({levels})[\"“”']?\s?[:\-–]?\s?"
                                       r"(?=\d{1,3}\.\d\d(?![\d.])(?!\s?(?:%|[-–]\s?\d)))"),
-        # "ระดับสูงมาก", or right after a score in a list's row ("85.92 สูงมาก")
         split_level=re.compile(
             rf"{re.escape(rubric.passed_word)}\s?(?:การประเมิน)?\s?(?:ใน|อยู่ใน|ที่)?\s?ระดับ\s?[\"“”']?\s?"
             rf"({alternation(_after_pass_word(rubric))})"
             r"(?![\u0e01-\u0e4e])"),
+        # "ระดับสูงมาก", or right after a score in a list's row ("85.92 สูงมาก"); a word may follow unspaced
+        # ("ระดับสูงมากด้วยค่าคะแนน…"), never the rest of a longer word ("ระดับสูงสุด")
         old_level=re.compile(rf"(?:ระดับ\s?(?:ผลการประเมิน|คุณภาพ|คุณธรรมและความโปร่งใส)?\s?[\"“]?|(?<=\d\.\d\d)\s?(?:คะแนน)?\s?)"
-                             rf"({alternation(rubric.old_level_words)})(?![\u0e01-\u0e4e])"),
+                             rf"({alternation(rubric.old_level_words)})(?:(?![\u0e01-\u0e4e])|(?=ด้วย|โดย|และ|ซึ่ง))"),
     )
 
 

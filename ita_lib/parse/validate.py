@@ -66,8 +66,11 @@ def _recompute(record: Assessment) -> None:
 
 
 def _old_methodology(record: Assessment) -> bool:
-    # Before ITAS there was no pass mark (level words instead): nothing to derive.
-    return record.fiscal_year is not None and not load_rubric().is_itas_year(record.fiscal_year)
+    # Before ITAS there was no pass mark (level words instead): nothing to derive. With no year printed,
+    # an old level word ("สูงมาก") says the scheme.
+    if record.fiscal_year is None:
+        return record.result in load_rubric().old_level_words
+    return not load_rubric().is_itas_year(record.fiscal_year)
 
 
 def _derive_pass(record: Assessment) -> None:
