@@ -129,3 +129,19 @@ def test_two_indicators_named_together_share_the_score_after_them() -> None:
                "มีผลคะแนนการเปิดเผยข้อมูลและการป้องกันการทุจริต ร้อยละ 100")
     [record] = parse_text(percent)
     assert (record.fiscal_year, record.overall_score, record.indicators) == (2563, None, {"9": 100.0, "10": 100.0})
+
+
+def test_the_named_members_of_a_failing_class_each_failed() -> None:
+    """realblind8 015 kind: "มีหน่วยงานสอบตกเกือบ 30 เปอร์เซ็นต์ ในจำนวนนั้น มี สมช. สำนักงานตำรวจแห่งชาติ และ ปภ.
+    รวมอยู่ด้วย": each named member failed; the members end where the list does, a kind of agency named
+    there is no agency, and a class that passed gives no level (a 2566+ pass may be any of three)."""
+    text = (f"ป.ป.ช. เปิด{_ITA}ประจำปี 2565 มีหน่วยงานไม่ผ่านการประเมินเกือบ 25 เปอร์เซ็นต์ ในจำนวนนี้มี "
+            "สศช. กรมศิลปากร และ กรมเจ้าท่า รวมอยู่ด้วย และหน่วยงานที่ได้คะแนนสูงสุดคือกรมบัญชีกลาง")
+    assert sorted((r.agency, r.result, r.passed) for r in parse_text(text)) == [
+        ("กรมศิลปากร", "ไม่ผ่าน", False), ("กรมเจ้าท่า", "ไม่ผ่าน", False),
+        ("สำนักงานสภาพัฒนาการเศรษฐกิจและสังคมแห่งชาติ", "ไม่ผ่าน", False)]
+    listed = f"{_ITA}ประจำปี 2564 หน่วยงานที่ไม่ผ่านเกณฑ์ ได้แก่ กรมการค้าภายใน กรมประมง และกรมปศุสัตว์"
+    assert sorted((r.agency, r.result) for r in parse_text(listed)) == [
+        ("กรมการค้าภายใน", "ไม่ผ่าน"), ("กรมประมง", "ไม่ผ่าน"), ("กรมปศุสัตว์", "ไม่ผ่าน")]
+    passed = f"{_ITA}ประจำปี 2567 หน่วยงานที่ผ่านเกณฑ์ ได้แก่ กรมการค้าภายใน กรมประมง และกรมปศุสัตว์"
+    assert [r.result for r in parse_text(passed)] == []

@@ -314,7 +314,12 @@ def _name_end(mention: Mention) -> int:
 def find_mentions(text: str, links: dict[str, tuple[str, str]] | None = None) -> list[Mention]:
     """Every agency named in a line, left to right, each with its role."""
     mentions = _mentions(text, links or {})
-    return [mention for mention in (_with_role(text, m) for m in mentions) if mention is not None]
+    # the words before a name that set its role start after the previous name: "กรมการค้าภายใน กรมประมง" ends
+    # the one name with ภายใน, which does not make the next a scope
+    floors = [max((m.end for m in mentions[:i] if m.end <= mention.start), default=0)
+              for i, mention in enumerate(mentions)]
+    return [mention for mention in (_with_role(text, m, floor) for m, floor in zip(mentions, floors))
+            if mention is not None]
 
 
 def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
@@ -410,8 +415,8 @@ def _with_locations(text: str, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _with_role(text: str, mention: Mention) -> Mention | None:
-    before = text[max(0, mention.start - 12):mention.start]
+def _with_role(text: str, mention: Mention, floor: int = 0) -> Mention | None:
+    before = text[max(0, floor, mention.start - 12):mention.start]
     if mention.kind in (CATEGORY, CATEGORY_WORD):
         if mention.kind == CATEGORY_WORD and not _GROUP_BEFORE.search(before):
             return None  # "สตง. ซึ่งเป็นองค์กรอิสระ": a word describing an agency, no category named

@@ -275,6 +275,23 @@ def grade_of_named(text: str, mentions: list[Mention], words: str) -> list[tuple
     return found
 
 
+# "หน่วยงานที่ไม่ผ่านเกณฑ์ ได้แก่ กรมก กรมข และกรมค", "มีหน่วยงานสอบตก … ในจำนวนนั้น มี สมช. สตช. และ ปภ. รวมอยู่ด้วย":
+# a failing class whose members are then named
+_FAILED_CLASS = re.compile(r"(?:หน่วยงาน|ส่วนราชการ)(?:ที่)?\s?(?:ไม่ผ่าน(?:เกณฑ์|การประเมิน)?|สอบตก)"
+                           r"(?:(?!ผ่าน|ระดับ|คะแนน)[^\n]){0,60}?(?:ได้แก่|ประกอบด้วย|ในจำนวน(?:นั้น|นี้)\s?(?:มี)?)")
+_MEMBERS_END = re.compile(r"รวมอยู่ด้วย|หน่วยงาน|คะแนน|ผ่าน|ระดับ|$")  # not ". ": abbreviations end so ("สมช. สตช.")
+
+
+def failed_of_named(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The agencies named as members of a class said to have failed ("หน่วยงานที่ไม่ผ่านเกณฑ์ ได้แก่ …"): each
+    failed. A kind of agency named there ("ส่วนใหญ่ได้แก่ องค์กรปกครองส่วนท้องถิ่น") is nobody's result."""
+    found = []
+    for match in _FAILED_CLASS.finditer(text):
+        end = _MEMBERS_END.search(text, match.end()).start()
+        found += [m for m in mentions if match.end() <= m.start < end and m.role == SUBJECT and m.kind != CATEGORY]
+    return found
+
+
 _MINISTRY_MEAN_REACH = 120
 
 
