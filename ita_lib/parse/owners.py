@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.parse.evidence import OVERALL_AT, VETO, Candidate, names_own_mean
 from ita_lib.parse.mentions import CATEGORY, GROUP, PARENT, PLACE, SUBJECT, Mention
 
@@ -277,17 +279,23 @@ def grade_of_named(text: str, mentions: list[Mention], words: str) -> list[tuple
 
 # "หน่วยงานที่ไม่ผ่านเกณฑ์ ได้แก่ กรมก กรมข และกรมค", "มีหน่วยงานสอบตก … ในจำนวนนั้น มี สมช. สตช. และ ปภ. รวมอยู่ด้วย":
 # a failing class whose members are then named
-_FAILED_CLASS = re.compile(r"(?:หน่วยงาน|ส่วนราชการ)(?:ที่)?\s?(?:ไม่ผ่าน(?:เกณฑ์|การประเมิน)?|สอบตก)"
-                           r"(?:(?!ผ่าน|ระดับ|คะแนน)[^\n]){0,60}?(?:ได้แก่|ประกอบด้วย|ในจำนวน(?:นั้น|นี้)\s?(?:มี)?)")
-_MEMBERS_END = re.compile(r"รวมอยู่ด้วย|หน่วยงาน|คะแนน|ผ่าน|ระดับ|$")  # not ". ": abbreviations end so ("สมช. สตช.")
+@cache
+def _failed_class(rubric: Rubric) -> tuple[re.Pattern, re.Pattern]:
+    """The class that failed, and where the list of its members ends (not at ". ": abbreviations end
+    so, "สมช. สตช.")."""
+    failed, passed = re.escape(rubric.failed_word), re.escape(rubric.passed_word)
+    return (re.compile(rf"(?:หน่วยงาน|ส่วนราชการ)(?:ที่)?\s?(?:{failed}(?:เกณฑ์|การประเมิน)?|สอบตก)"
+                       rf"(?:(?!{passed}|ระดับ|คะแนน)[^\n]){{0,60}}?(?:ได้แก่|ประกอบด้วย|ในจำนวน(?:นั้น|นี้)\s?(?:มี)?)"),
+            re.compile(rf"รวมอยู่ด้วย|หน่วยงาน|คะแนน|{passed}|ระดับ|$"))
 
 
 def failed_of_named(text: str, mentions: list[Mention]) -> list[Mention]:
     """The agencies named as members of a class said to have failed ("หน่วยงานที่ไม่ผ่านเกณฑ์ ได้แก่ …"): each
     failed. A kind of agency named there ("ส่วนใหญ่ได้แก่ องค์กรปกครองส่วนท้องถิ่น") is nobody's result."""
+    failed_class, members_end = _failed_class(load_rubric())
     found = []
-    for match in _FAILED_CLASS.finditer(text):
-        end = _MEMBERS_END.search(text, match.end()).start()
+    for match in failed_class.finditer(text):
+        end = members_end.search(text, match.end()).start()
         found += [m for m in mentions if match.end() <= m.start < end and m.role == SUBJECT and m.kind != CATEGORY]
     return found
 
