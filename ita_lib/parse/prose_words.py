@@ -91,20 +91,22 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
 
 
 
+# An organisation's own assessment of its units, named after the ITA: "CMU-ITA", "…ในการดำเนินงานของส่วนงาน".
+_INTERNAL_CODE = r"(?<![A-Za-z])[A-Z]{2,6}\s?-\s?ITA(?![A-Za-z])"
+_OF_ITS_UNITS = "ในการดำเนินงานของส่วนงาน"
 # Other assessments whose results are written like ITA announcements: a line about one of them and
 # not about the ITA gives no value.
 OTHER_ASSESSMENT = re.compile(r"\bLPA\b|Local Performance|ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น|รางวัลพระปกเกล้า|"
                                r"T-?score|\bCPI\b|ดัชนีการรับรู้การทุจริต|O-NET|ความพึงพอใจ|PMQA|อันดับเครดิต|"
                                r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)|องค์กร(?:ส่งเสริม)?คุณธรรม|ชุมชนคุณธรรม|ศูนย์ราชการสะดวก|"
                                r"สำนักงานสีเขียว|Green Office|เลิศรัฐ|ผลสำรวจ|ผลการสำรวจ|รัฐบาลดิจิทัล|Digital Government|"
-                               r"\bDGA\b|ประเมินตนเอง|ประกันคุณภาพ|\bMOIT\b|(?<![A-Za-z])[A-Z]{2,6}\s?-\s?ITA(?![A-Za-z])|"
-                               r"ในการดำเนินงานของส่วนงาน", re.IGNORECASE)
+                               rf"\bDGA\b|ประเมินตนเอง|ประกันคุณภาพ|\bMOIT\b|{_INTERNAL_CODE}|{_OF_ITS_UNITS}",
+                               re.IGNORECASE)
 # "สมมุติหน่วยงาน ก ได้ …", "ตัวอย่างการคำนวณ", "ตัวอย่างที่ 2 หน่วยงาน ข": an example worked, not a result.
 _EXAMPLE = re.compile(r"สมมุติ|สมมติ|ยกตัวอย่าง|ตัวอย่างการคำนวณ|ตัวอย่างที่\s?\d|for example|e\.g\.", re.IGNORECASE)
 # "ITA" in capitals only: "digital" holds the letters too.
 ITA_NAMED = re.compile(r"(?-i:ITA)|คุณธรรมและความโปร่งใส|คุณธรรม\s?-?\s?ความโปร่งใส|Integrity", re.IGNORECASE)
-# An organisation's own assessment of its units, named after the ITA: "CMU-ITA", "…ในการดำเนินงานของส่วนงาน".
-_INTERNAL_ITA = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}\s?-\s?ITA(?![A-Za-z])|คุณธรรมและความโปร่งใสในการดำเนินงานของส่วนงาน")
+_INTERNAL_ITA = re.compile(rf"{_INTERNAL_CODE}|คุณธรรมและความโปร่งใส{_OF_ITS_UNITS}")
 # The health ministry's own assessment (MOIT) has the ITA's Thai name: with it, only the letters name the ITA.
 _MOIT = re.compile(r"\bMOIT\b")
 _ITA_LETTERS = re.compile(r"(?<![A-Za-z])ITAS?(?![A-Za-z])")
