@@ -20,7 +20,7 @@ from functools import cache
 
 from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.parse.evidence import OVERALL_AT, VETO, Candidate, names_own_mean
-from ita_lib.parse.mentions import CATEGORY, GROUP, PARENT, PLACE, SUBJECT, Mention
+from ita_lib.parse.mentions import CATEGORY, GROUP, PARENT, PLACE, SUBJECT, Mention, squash
 
 # "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency; "ภาพรวม
 # ของจังหวัด", "ทั้งจังหวัด" too, but "ผลการประเมินภาพรวมของ กยท." is the agency's own overall.
@@ -108,6 +108,24 @@ def value_owners(text: str, mentions: list[Mention], position: int, *, is_score:
 
 
 _HEADLINE_REACH = 45
+
+# "ภาษีเจริญ คว้า 98.60 คะแนน": the one who grabs a score is named right before the verb. A word there that
+# names no agency the parser knows (a district written bare, a nickname) is someone the text does not name
+# in full: the score is not the text's own agency's unless the word is part of that agency's name.
+_ACHIEVER = re.compile(r"(?:^|(?<=[\s\"“”‘’'(|:]))([^\s\d\"“”‘’'()|:.,]{2,30}?)(?<!ที่)(?<!ซึ่ง)\s?"
+                       r"(?:คว้า|ครอง|โกย|กวาด)\s?(?:คะแนน\s?|ระดับ\s?|เกรด\s?)?(?:ITA\s?)?[\"“”‘’']?$")
+
+
+def unnamed_achiever(text: str, position: int) -> str | None:
+    """The word written as the achiever of the value at `position` ("X คว้า 98.60"), if no agency is named
+    there."""
+    match = _ACHIEVER.search(text, 0, position)
+    return match.group(1) if match else None
+
+
+def achiever_is(achiever: str, mention: Mention) -> bool:
+    """Whether the bare word before "คว้า" is (part of) the agency's name: "ราชทัณฑ์" of กรมราชทัณฑ์."""
+    return squash(achiever) in squash(mention.name) or squash(achiever) in squash(mention.printed)
 
 
 def affiliation_of(text: str, earlier: list[Mention], ministry: Mention) -> bool:
