@@ -34,8 +34,8 @@ from ita_lib.parse.prose_records import (OLD_LEVEL_NAMED, AgencyEvidence, Value,
                                          unpaired_warning, with_offices)
 from ita_lib.parse.prose_words import (about_ita, example_lines, heading, other_assessment_heading, prose_patterns,
                                        result_word)
-from ita_lib.parse.owners import (Owners, achiever_is, failed_of_named, grade_of_named, ministry_of_mean, provinces_doubtful,
-                                  respective_words, unnamed_achiever, value_owners, year_before)
+from ita_lib.parse.owners import (Owners, achiever_is, failed_of_named, grade_of_named, ministry_of_mean,
+                                  provinces_doubtful, respective_words, unnamed_achiever, value_owners, year_before)
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
 # "ส่วนอีกสองแห่งอยู่ในระดับ “ผ่าน”": the count may be written in words; "เกือบ 500 อปท. สอบตก" counts
