@@ -28,3 +28,16 @@ def test_a_score_grabbed_by_a_name_the_parser_does_not_know_is_not_the_texts_age
     grade = (f"ท่าศาลา คว้าระดับ AA ใน{_ITA}ปี 2564\n"
              "ผู้ว่าราชการจังหวัดนครศรีธรรมราช มอบโล่ ITA ประจำปีงบประมาณ พ.ศ. 2564 ที่ศาลากลางจังหวัดนครศรีธรรมราช\n")
     assert _read(grade) == []
+
+
+def test_the_mean_of_a_ministrys_agencies_is_the_ministrys_and_so_is_what_it_rose_from() -> None:
+    """realblind10 025 kind: "หน่วยงานในสังกัดกระทรวงX ผ่านเกณฑ์ 7 หน่วยงาน … คิดเป็น 87.50% มีคะแนนเฉลี่ยภาพรวม
+    91.22 คะแนน เพิ่มขึ้นจากปีงบประมาณ 2565 ซึ่งอยู่ที่ 88.40 คะแนน": the share between the name and the mean is no
+    score; the dated value the mean rose from is the ministry's mean of that year."""
+    text = (f"ปลัดกระทรวงแรงงาน เปิดเผยว่า {_ITA}ประจำปีงบประมาณ 2566 หน่วยงานในสังกัดกระทรวงแรงงาน ผ่านเกณฑ์การประเมิน"
+            "จำนวน 7 หน่วยงาน จากทั้งหมด 8 หน่วยงาน คิดเป็น 87.50% มีคะแนนเฉลี่ยภาพรวม 91.22 คะแนน "
+            "เพิ่มขึ้นจากปีงบประมาณ 2565 ซึ่งอยู่ที่ 88.40 คะแนน")
+    assert _read(text) == [("กระทรวงแรงงาน", 2565, 88.4, None), ("กระทรวงแรงงาน", 2566, 91.22, None)]
+    # the value a mean rose from with no year is no year's
+    undated = text.replace("เพิ่มขึ้นจากปีงบประมาณ 2565 ซึ่งอยู่ที่ 88.40 คะแนน", "เพิ่มขึ้นจาก 88.40 คะแนน")
+    assert _read(undated) == [("กระทรวงแรงงาน", 2566, 91.22, None)]

@@ -336,6 +336,18 @@ def ministry_of_mean(text: str, candidate: Candidate, mentions: list[Mention]) -
                 and not names_own_mean(text, last.end, candidate.start)) \
             or affiliation_of(text, before[:-1], last) \
             or candidate.start - last.end > _MINISTRY_MEAN_REACH \
-            or re.search(r"\d\.\d\d", text[last.end:candidate.start]):  # the first value after it only
+            or re.search(r"\d\.\d\d(?!\s?%)", text[last.end:candidate.start]):  # its first value (a share is none)
         return None
     return last
+
+
+# "…มีคะแนนเฉลี่ยภาพรวม 89.01 คะแนน เพิ่มขึ้นจากปีงบประมาณ 2566 ซึ่งอยู่ที่ 86.06 คะแนน": what a mean rose or
+# fell from, dated, is the same mean of that year.
+_EARLIER_OF_MEAN = re.compile(r"\s?(?:คะแนน)?\s?(?:เพิ่มขึ้น|ลดลง|สูงขึ้น|ต่ำลง|ดีขึ้น)\s?จาก\s?ปี\s?(?:งบประมาณ)?\s?"
+                              r"(?:พ\.ศ\.)?\s?(?:25)?\d\d\s?(?:ซึ่ง|ที่)?\s?(?:อยู่ที่|ได้|มีคะแนน(?:เฉลี่ย)?|เท่ากับ)\s?")
+
+
+def earlier_of_mean(text: str, mean: Candidate, candidate: Candidate) -> bool:
+    """Whether `candidate` is the earlier year's value of the mean just before it."""
+    return _EARLIER_OF_MEAN.fullmatch(text, mean.end, candidate.start) is not None
+

@@ -34,8 +34,9 @@ from ita_lib.parse.prose_records import (OLD_LEVEL_NAMED, AgencyEvidence, Value,
                                          unpaired_warning, with_offices)
 from ita_lib.parse.prose_words import (about_ita, example_lines, heading, other_assessment_heading, prose_patterns,
                                        result_word)
-from ita_lib.parse.owners import (Owners, achiever_is, failed_of_named, grade_of_named, ministry_of_mean,
-                                  provinces_doubtful, respective_words, unnamed_achiever, value_owners, year_before)
+from ita_lib.parse.owners import (Owners, achiever_is, earlier_of_mean, failed_of_named, grade_of_named,
+                                  ministry_of_mean, provinces_doubtful, respective_words, unnamed_achiever,
+                                  value_owners, year_before)
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
 # "ส่วนอีกสองแห่งอยู่ในระดับ “ผ่าน”": the count may be written in words; "เกือบ 500 อปท. สอบตก" counts
@@ -245,10 +246,15 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
     """The values of one line the caller found to be about the ITA (`_about_ita`), and their candidates."""
     text = line.text
     indicator_ends = []  # "ตัวชี้วัด… ได้ 81.25 คะแนน ไม่ผ่านเกณฑ์": the pass word after it is the indicator's
+    mean: tuple[Candidate, Mention] | None = None  # the last ministry's mean read in the line
     for index, candidate in enumerate(found):
+        if mean is not None and earlier_of_mean(text, mean[0], candidate):
+            collect(line, (mean[1],), candidate.start, "score", Value(candidate.value, line.number, OVERALL_AT))
+            continue
         if candidate.vetoed:
             if (ministry := ministry_of_mean(text, candidate, mentions)) is not None:
                 collect(line, (ministry,), candidate.start, "score", Value(candidate.value, line.number, OVERALL_AT))
+                mean = (candidate, ministry)
             continue
         # "ส่วนที่ 1 ได้ 79.40": a one-digit number names a part or a group and does not end the clause
         previous = max((c.end for c in found[:index] if not re.fullmatch(r"\d", text[c.start:c.end])), default=0)
