@@ -41,3 +41,27 @@ def test_the_mean_of_a_ministrys_agencies_is_the_ministrys_and_so_is_what_it_ros
     # the value a mean rose from with no year is no year's
     undated = text.replace("เพิ่มขึ้นจากปีงบประมาณ 2565 ซึ่งอยู่ที่ 88.40 คะแนน", "เพิ่มขึ้นจาก 88.40 คะแนน")
     assert _read(undated) == [("กระทรวงแรงงาน", 2566, 91.22, None)]
+
+
+def test_provinces_listed_bare_with_grades_in_a_text_about_provinces() -> None:
+    """realblind10 002 kind: a headline of bare province names and grades, in a text that says its units
+    are provinces ("จำแนกรายจังหวัด", "N จว.สอบตก"). Names with no grade after them take none; the same
+    headline in a text about provincial administrative organisations (อบจ.) or naming another agency gives
+    nothing, since a bare name may be the province's อบจ. there."""
+    text = ("ผลประเมินคุณธรรมความโปร่งใส ปี 2563 จำแนกรายจังหวัด 12 จว.สอบตก ลำปาง ดับเบิ้ลเอ รองลงมา ชุมพร ระนอง - "
+            "สอบตก 12 สตูล บึงกาฬ ติด D ขณะที่ ชัยนาท E ส่วน ตาก ไม่ถูกประเมิน\n"
+            "สำนักงาน ป.ป.ช. ได้ประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
+            "ประจำปีงบประมาณ 2563 ส่วนราชการระดับจังหวัด 76 หน่วยงาน\n")
+    got = sorted((r.agency, r.fiscal_year, r.grade, r.passed) for r in parse_text(text))
+    assert got == [("จังหวัดชัยนาท", 2563, "E", False), ("จังหวัดบึงกาฬ", 2563, "D", False),
+                   ("จังหวัดลำปาง", 2563, "AA", True), ("จังหวัดสตูล", 2563, "D", False)]
+    local = text.replace("ส่วนราชการระดับจังหวัด 76 หน่วยงาน", "องค์การบริหารส่วนจังหวัด 76 แห่ง")
+    assert parse_text(local) == []
+    other = text + "ส่วนกรมป่าไม้ ได้ระดับ A\n"
+    assert [r.agency for r in parse_text(other)] == ["กรมป่าไม้"]
+
+
+def test_double_a_spelt_in_thai_is_aa() -> None:
+    """"ดับเบิ้ล A", "ดับเบิลเอ": Thai news spells AA so; a target so spelt is no result."""
+    assert _read(f"จังหวัดลำปาง ได้{_ITA}ปี 2563 ระดับดับเบิ้ล A") == [("จังหวัดลำปาง", 2563, None, "AA")]
+    assert _read(f"จังหวัดลำปาง {_ITA}ปี 2563 ตั้งเป้าหมายให้ได้ระดับดับเบิลเอ") == []

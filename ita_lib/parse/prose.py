@@ -22,6 +22,7 @@ from ita_lib.parse.indicator_prose import (INDICATOR_WORD_REACH, indicator_after
                                           indicator_right_before)
 from ita_lib.model import Assessment
 from ita_lib.parse.years import assessed_year
+from ita_lib.parse.bare_provinces import DOUBLE_A, bare_province_grades, provinces_are_units
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
@@ -146,6 +147,10 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         _read_line(line, mentions, collect, [c if c.value not in averages or c.vetoed else
                                              replace(c, strength=c.strength + VETO, cues=(*c.cues, "average"))
                                              for c in found])
+    if provinces_are_units("\n".join(line.text for line in document.lines), [m for _, ms, _ in readable for m in ms]):
+        for line, _, _ in readable:
+            for province, grade, at in bare_province_grades(line.text):
+                collect(line, (province,), at, "grade", Value(grade, line.number))
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
     evidence = with_offices({key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful})
@@ -321,6 +326,10 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
         if not owners.blocked:
             collect(line, owners.agencies, match.start(), "grade",
                     Value(_THAI_LETTER_NAMES[match.group(1)], line.number))
+    for match in DOUBLE_A.finditer(text):  # "ดับเบิ้ล A": AA as Thai news spells it
+        owners = value_owners(text, mentions, match.start())
+        if not owners.blocked and not _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()):
+            collect(line, owners.agencies, match.start(), "grade", Value("AA", line.number))
     for match in patterns.grade.finditer(text):
         if _GRADE_OF_GROUP.match(text, match.end()) or _grade_of_no_score(text, match.start(), found) \
                 or _COUNT_BEFORE_GRADE.search(text, max(0, match.start() - 30), match.start()) \
