@@ -65,3 +65,18 @@ def test_double_a_spelt_in_thai_is_aa() -> None:
     """"ดับเบิ้ล A", "ดับเบิลเอ": Thai news spells AA so; a target so spelt is no result."""
     assert _read(f"จังหวัดลำปาง ได้{_ITA}ปี 2563 ระดับดับเบิ้ล A") == [("จังหวัดลำปาง", 2563, None, "AA")]
     assert _read(f"จังหวัดลำปาง {_ITA}ปี 2563 ตั้งเป้าหมายให้ได้ระดับดับเบิลเอ") == []
+
+
+def test_an_agency_reported_with_an_outcome_and_no_number_is_recorded_as_assessed() -> None:
+    """realblind9 021 / realblind8 018 kinds: "ขณะที่ กรมX ITA ลดลง", "กรมX ขึ้นแท่นครองแชมป์โปร่งใส": the text
+    reports the agency's result without a number; the record holds its name and year (and warns), for
+    another agency named in passing too. An aim ("ได้กำหนดให้ทุกเขตผ่านการประเมิน") is no outcome."""
+    text = (f"สำนักงาน ป.ป.ช. ประกาศ{_ITA}ประจำปีงบประมาณ 2564 การท่าเรือแห่งประเทศไทย ได้ระดับ AA "
+            "ขณะที่ กรมเจ้าท่า ITA ลดลง แต่ กรมทางหลวง ยังอยู่ในระดับ A\n")
+    assert _read(text) == [("กรมทางหลวง", 2564, None, "A"), ("กรมเจ้าท่า", 2564, None, None),
+                           ("การท่าเรือแห่งประเทศไทย", 2564, None, "AA")]
+    champion = (f"กรมศุลกากร ขึ้นแท่นครองแชมป์โปร่งใสสูงสุดในกระทรวงการคลัง\n"
+                f"อธิบดีกรมศุลกากร เปิดเผยว่า {_ITA}ประจำปีงบประมาณ 2561 ปรากฏว่า\n")
+    assert _read(champion) == [("กรมศุลกากร", 2561, None, None)]
+    aim = (f"กรมเจ้าท่า ได้ระดับ A ใน{_ITA}ปี 2564 ซึ่งกรมทางหลวง ได้กำหนดให้ทุกแขวงผ่านการประเมินในปี 2565\n")
+    assert _read(aim) == [("กรมเจ้าท่า", 2564, None, "A")]

@@ -57,8 +57,10 @@ _THAI_SPELT_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?[\"“]\s?("
                                + "|".join(sorted(_THAI_LETTER_NAMES, key=len, reverse=True)) + r")\s?[\"”]")
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?(?:หน่วยงาน|แห่ง)|หน่วยงาน|แห่ง)")
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
-_OUTCOME = re.compile(r".{0,30}?(?:ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|รับโล่|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
-                      r"อยู่ในระดับ|ติดอันดับ|ได้รับการประเมิน)")
+# "กรมX ITA ลดลง": a rise or fall of its result, with no number.
+_OUTCOME = re.compile(r".{0,30}?(ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|รับโล่|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
+                      r"อยู่ในระดับ|ติดอันดับ|ได้รับการประเมิน|ครองแชมป์|ขึ้นแท่น|"
+                      r"(?:ITA|คะแนน)\s?(?:ลดลง|เพิ่มขึ้น|ดีขึ้น|สูงขึ้น))")
 # What is aimed at, not achieved: "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน", "เพื่อให้ได้ระดับผ่านดีเยี่ยม".
 # A rule of the scale, not a result: "…95 คะแนนขึ้นไป … จะได้รับการพิจารณาในระดับผ่านดีเยี่ยม",
 # "85 คะแนนขึ้นไปถือว่าผ่านการประเมิน".
@@ -162,10 +164,8 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
              if entry.unpaired and not entry.has_content()]
     notes += [f"{name}: its values are left out: the text also names its provincial administration "
               "(องค์การบริหารส่วนจังหวัด), whose they may be" for name in sorted(doubtful)]
-    if main is not None and not any(e.mention.name == main.name for e in evidence.values() if e.has_content()):
-        bare = _bare_record(document, lines, main, document_year, document_year_line, other_text)
-        if bare is not None:
-            records.append(bare)
+    records += _bare_records(document, lines, main, {*doubtful, *(r.agency for r in records)}, document_year,
+                             document_year_line, other_text)
     if not other_text:
         records += ranked_without_scores(document, [(line, mentions) for line, mentions, _ in readable],
                                          document_year, document_year_line, {r.agency for r in records})
@@ -414,23 +414,33 @@ def _respective_alternation(rubric: Rubric) -> str:
     return alternation((*rubric.all_result_words, *rubric.all_grades))
 
 
-def _bare_record(document: Document, lines, main: Mention, year: int | None,
-                 year_line: int | None, other_text: bool) -> Assessment | None:
-    """A text that reports the agency's ITA outcome (an award, a rank) without any number still
-    records that the agency was assessed that year."""
-    if year is None or main.kind in ("given", "district") or other_text:
-        return None  # a district is no assessed agency (its office is the DOPA's)
+def _bare_records(document: Document, lines, main: Mention | None, named: set[str], year: int | None,
+                  year_line: int | None, other_text: bool) -> list[Assessment]:
+    """A text that reports an agency's ITA outcome (an award, a rank, a rise) without any number still
+    records that the agency was assessed that year: the text's own agency, and another agency named
+    right before such an outcome with no other agency or number between ("ขณะที่ กรมX ITA ลดลง")."""
+    if year is None or other_text:
+        return []
+    found: dict[str, Assessment] = {}
     for line, mentions in lines:
         if not about_ita(line.text, other_text):
             continue
-        for mention in mentions:
-            if mention.name == main.name and _OUTCOME.match(line.text, mention.end):
-                builder = RecordBuilder(document, "prose")
-                builder.set("agency", main.name, line.number)
-                builder.set("agency_type", main.agency_type, line.number)
-                builder.set("province", main.province, line.number)
-                builder.set("fiscal_year", year, year_line)
-                builder.warn("no_score", "the text reports the agency's ITA result but prints no "
-                             "score or grade", line.number)
-                return builder.build()
-    return None
+        for index, mention in enumerate(mentions):
+            own = main is not None and mention.name == main.name
+            if mention.name in named or mention.name in found or mention.kind in ("given", "district") \
+                    or not own and mention.role != SUBJECT:
+                continue  # a district is no assessed agency (its office is the DOPA's)
+            following = mentions[index + 1].start if index + 1 < len(mentions) and not own else len(line.text)
+            outcome = _OUTCOME.match(line.text, mention.end, following)
+            if outcome is None or not own and re.search(r"\d", outcome.group()) \
+                    or _TARGET_BEFORE.search(line.text, mention.end, outcome.start(1)):
+                continue  # "สพฐ. ได้กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน": an aim
+            builder = RecordBuilder(document, "prose")
+            builder.set("agency", mention.name, line.number)
+            builder.set("agency_type", mention.agency_type, line.number)
+            builder.set("province", mention.province, line.number)
+            builder.set("fiscal_year", year, year_line)
+            builder.warn("no_score", "the text reports the agency's ITA result but prints no "
+                         "score or grade", line.number)
+            found[mention.name] = builder.build()
+    return list(found.values())
