@@ -80,3 +80,13 @@ def test_an_agency_reported_with_an_outcome_and_no_number_is_recorded_as_assesse
     assert _read(champion) == [("กรมศุลกากร", 2561, None, None)]
     aim = (f"กรมเจ้าท่า ได้ระดับ A ใน{_ITA}ปี 2564 ซึ่งกรมทางหลวง ได้กำหนดให้ทุกแขวงผ่านการประเมินในปี 2565\n")
     assert _read(aim) == [("กรมเจ้าท่า", 2564, None, "A")]
+
+
+def test_a_department_written_without_kan_is_the_department_the_text_names_in_full() -> None:
+    """realblind7 014 kind: the headline says "กรมจัดหางาน" (as news often shortens กรมการX), the body
+    กรมการจัดหางาน: one agency, one record. Without the full name in the text the short one stays."""
+    text = (f"\"กรมจัดหางาน\" ปลื้ม คว้าเกรด A {_ITA}\n"
+            "กรมการจัดหางาน พอใจผลประเมินคุณธรรมและความโปร่งใส ประจำปีงบประมาณ 2564 ได้ 92.15 คะแนน\n")
+    assert _read(text) == [("กรมการจัดหางาน", 2564, 92.15, "A")]
+    alone = f"กรมจัดหางาน คว้าเกรด A ใน{_ITA}ปี 2564\n"
+    assert _read(alone) == [("กรมจัดหางาน", 2564, None, "A")]

@@ -74,10 +74,16 @@ class AgencyEvidence:
 
 
 _OFFICE = "สำนักงาน"
+_DEPARTMENT = "กรม"
+
+
 def fuller_names(name: str) -> list[str]:
     """The names a shorter form may stand for in the same text: the body's office; a municipality
-    written without its tier ("เทศบาลลาดยาว" for เทศบาลตำบลลาดยาว, the tiers as agency_types.csv has them)."""
+    written without its tier ("เทศบาลลาดยาว" for เทศบาลตำบลลาดยาว, the tiers as agency_types.csv has them);
+    a department written without การ, as news often does ("กรมข้าว" for กรมการข้าว)."""
     fuller = [] if name.startswith(_OFFICE) else [_OFFICE + name]
+    if name.startswith(_DEPARTMENT) and not name.startswith(_DEPARTMENT + "การ"):
+        fuller.append(_DEPARTMENT + "การ" + name[len(_DEPARTMENT):])
     tiers = [t.prefix for t in agency_types()
              if t.prefix.startswith(BARE_MUNICIPALITY) and t.prefix != BARE_MUNICIPALITY]
     if name.startswith(BARE_MUNICIPALITY) and not name.startswith(tuple(tiers)):
