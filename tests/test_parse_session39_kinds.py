@@ -78,6 +78,10 @@ def test_an_agency_reported_with_an_outcome_and_no_number_is_recorded_as_assesse
     champion = (f"กรมศุลกากร ขึ้นแท่นครองแชมป์โปร่งใสสูงสุดในกระทรวงการคลัง\n"
                 f"อธิบดีกรมศุลกากร เปิดเผยว่า {_ITA}ประจำปีงบประมาณ 2561 ปรากฏว่า\n")
     assert _read(champion) == [("กรมศุลกากร", 2561, None, None)]
+    # realblind9 027 kind: the award a few words after the name
+    award = ("ป.ป.ช.คัดเลือกเทศบาลนครยะลาหน่วยงานภาครัฐบริหารงานอย่างโปร่งใส รับรางวัลเกียรติยศ ITA Awards "
+             "ประจำปี 2565\nนายกเทศมนตรีนครยะลา ได้เข้ารับมอบโล่รางวัลเกียรติยศ\n")
+    assert _read(award) == [("เทศบาลนครยะลา", 2565, None, None)]
     aim = (f"กรมเจ้าท่า ได้ระดับ A ใน{_ITA}ปี 2564 ซึ่งกรมทางหลวง ได้กำหนดให้ทุกแขวงผ่านการประเมินในปี 2565\n")
     assert _read(aim) == [("กรมเจ้าท่า", 2564, None, "A")]
 

@@ -16,6 +16,7 @@ STOP_TOKENS = frozenset((
     "เพิ่มขึ้น", "ลดลง", "สูงขึ้น", "ต่ำลง", "ดีขึ้น",  # "คะแนนของกรมเพิ่มขึ้น…": the department, unnamed
     "เปิด", "โชว์", "จับมือ", "เดินหน้า",  # "การเคหะแห่งชาติเปิดผลประเมิน ITA"
     "ทุก",  # "ผู้บริหารสำนักงานศาลปกครองทุกระดับชั้น": every level of it, not a longer name
+    "หน่วยงาน",  # "คัดเลือกเทศบาลนครยะลาหน่วยงานภาครัฐ…": what the agency is called, not its name
 ))
 VERB_START = ("ได้", "ผ่าน", "คว้า", "รับ")  # a word starting so is a verb phrase, not a name (verbs: not the rubric's)
 STOP_HINT = re.compile("|".join(sorted(STOP_TOKENS, key=len, reverse=True)))

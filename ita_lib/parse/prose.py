@@ -58,7 +58,7 @@ _THAI_SPELT_GRADE = re.compile(r"(?:ระดับ|เกรด)\s?[\"“]\s?("
 _GRADE_OF_GROUP = re.compile(r"\S{0,3}\s?(?:\)\s?)?(?:จำนวน\s?\d|\d+\s?(?:หน่วยงาน|แห่ง)|หน่วยงาน|แห่ง)")
 # What a sentence says of the agency it is about when it prints no number: an award, a rank, a pass.
 # "กรมX ITA ลดลง": a rise or fall of its result, with no number.
-_OUTCOME = re.compile(r".{0,30}?(ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|รับโล่|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
+_OUTCOME = re.compile(r".{0,45}?(ได้รับรางวัล|รับรางวัล|รับมอบรางวัล|รับมอบโล่|รับโล่|คว้า|ผ่านการประเมิน|ผ่านประเมิน|"
                       r"อยู่ในระดับ|ติดอันดับ|ได้รับการประเมิน|ครองแชมป์|ขึ้นแท่น|"
                       r"(?:ITA|คะแนน)\s?(?:ลดลง|เพิ่มขึ้น|ดีขึ้น|สูงขึ้น))")
 # What is aimed at, not achieved: "กำหนดให้ทุกเขตพื้นที่ผ่านการประเมิน", "เพื่อให้ได้ระดับผ่านดีเยี่ยม".
