@@ -94,3 +94,14 @@ def test_a_department_written_without_kan_is_the_department_the_text_names_in_fu
     assert _read(text) == [("กรมการจัดหางาน", 2564, 92.15, "A")]
     alone = f"กรมจัดหางาน คว้าเกรด A ใน{_ITA}ปี 2564\n"
     assert _read(alone) == [("กรมจัดหางาน", 2564, None, "A")]
+
+
+def test_old_level_of_integrity_in_operation_and_the_agency_that_ran_the_assessment() -> None:
+    """realblind8 008 kind: "จัดเป็นหน่วยงานที่มีระดับคุณธรรมและความโปร่งใสในการดำเนินงานสูงมาก จากการประเมินโดย
+    สำนักงาน ป.ป.ท.": the old level after the ITA's words; the agency the assessment was run by is the
+    assessor, not an agency with a result."""
+    text = ("กรมทรัพยากรน้ำ ปลื้มผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ ประจำปีงบประมาณ "
+            "พ.ศ. 2558 ได้คะแนน 86.12 จัดเป็นหน่วยงานที่มีระดับคุณธรรมและความโปร่งใสในการดำเนินงานสูงมาก "
+            "จากการประเมินโดยสำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตในภาครัฐ ติดอันดับที่ 20\n")
+    assert sorted((r.agency, r.fiscal_year, r.overall_score, r.result) for r in parse_text(text)) == [
+        ("กรมทรัพยากรน้ำ", 2558, 86.12, "สูงมาก")]

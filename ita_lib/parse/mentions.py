@@ -66,6 +66,7 @@ _NACC_SCORED = re.compile(r"\s?(?:\([^()\d]{1,15}\)\s?)?(?:\d{1,3}\.\d{1,2}\s?�
 # the building of an agency, not the agency doing anything.
 _VENUE_BEFORE = re.compile(r"(?:\bณ|ห้องประชุม\S{0,20}|หอประชุม|ที่ทำการ|อาคาร\S{0,15}|สนาม\S{0,10}|โรงแรม\S{0,20})\s?$")
 _FROM_NACC = re.compile(r"(?:จาก|โดย)\s?$")
+_ASSESSED_BY = re.compile(r"ประเมิน(?:ผล)?\s?โดย\s?$")
 RANKED_BEFORE = re.compile(r"(?:อันดับ|ลำดับ)(?:ที่)?\s?\d{1,3}\s?(?:คือ|ได้แก่|ได้แก|:)?\s?[\"“‘']?\s?$")
 _OFFICE_OF = re.compile(r"(?:จ\.|อ\.|จังหวัด|อำเภอ)")
 _LOCATION = re.compile(
@@ -426,6 +427,8 @@ def _with_role(text: str, mention: Mention, floor: int = 0) -> Mention | None:
     elif mention.name == NACC and (not (_NACC_SCORED.match(text, mention.end) or RANKED_BEFORE.search(before))
                                    or _FROM_NACC.search(before)):
         role = ASSESSOR  # "ได้รับผลการประเมิน … จากสำนักงาน ป.ป.ช. ได้คะแนน 95.63": the assessor, not a subject
+    elif _ASSESSED_BY.search(before):
+        role = ASSESSOR  # "จากการประเมินโดยสำนักงาน ป.ป.ท.": whoever ran the assessment (before 2562, the PACC)
     elif _GROUP_BEFORE.search(before) or _GROUP_NAME.match(mention.name):
         role = GROUP
     elif _VENUE_BEFORE.search(text, max(0, mention.start - 30), mention.start):

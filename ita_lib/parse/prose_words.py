@@ -84,8 +84,9 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
             rf"({alternation(_after_pass_word(rubric))})"
             r"(?![\u0e01-\u0e4e])"),
         # "ระดับสูงมาก", or right after a score in a list's row ("85.92 สูงมาก"); a word may follow unspaced
-        # ("ระดับสูงมากด้วยค่าคะแนน…"), never the rest of a longer word ("ระดับสูงสุด")
-        old_level=re.compile(rf"(?:ระดับ\s?(?:ผลการประเมิน|คุณภาพ|คุณธรรมและความโปร่งใส)?\s?[\"“]?|(?<=\d\.\d\d)\s?(?:คะแนน)?\s?)"
+        # ("ระดับสูงมากด้วยค่าคะแนน…"), never the rest of a longer word ("ระดับสูงสุด"); the level may be
+        # "of integrity and transparency in operation" ("ระดับคุณธรรมและความโปร่งใสในการดำเนินงานสูงมาก")
+        old_level=re.compile(rf"(?:ระดับ\s?(?:ผลการประเมิน|คุณภาพ|คุณธรรมและความโปร่งใส(?:ในการดำเนินงาน)?)?\s?[\"“]?|(?<=\d\.\d\d)\s?(?:คะแนน)?\s?)"
                              rf"({alternation(rubric.old_level_words)})(?:(?![\u0e01-\u0e4e])|(?=ด้วย|โดย|และ|ซึ่ง))"),
     )
 
