@@ -105,3 +105,20 @@ def test_old_level_of_integrity_in_operation_and_the_agency_that_ran_the_assessm
             "จากการประเมินโดยสำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตในภาครัฐ ติดอันดับที่ 20\n")
     assert sorted((r.agency, r.fiscal_year, r.overall_score, r.result) for r in parse_text(text)) == [
         ("กรมทรัพยากรน้ำ", 2558, 86.12, "สูงมาก")]
+
+
+def test_bare_provinces_in_a_text_about_provincial_administrations_are_their_paos() -> None:
+    """realblind5 002 kind: "ป.ป.ช.เปิดคะแนน 76 อบจ.ทั่วประเทศ 4 จว.สอบตก ‘ตาก-อยุธยา-อุบลฯ-น่าน’": in a text
+    whose units are อบจ., the bare names (short forms too) are each province's อบจ., and the fail word is
+    theirs. A text naming another tier of local government gives nothing."""
+    text = ("ป.ป.ช.เปิดคะแนนโปร่งใส 76 อบจ.ทั่วประเทศ 4 จว.สอบตก ‘ตาก-อยุธยา-อุบลฯ-น่าน’ ลำปาง ได้ AA\n"
+            "สำนักงาน ป.ป.ช. เผยแพร่ผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) "
+            "ประจำปีงบประมาณ พ.ศ. 2563\n")
+    got = sorted((r.agency, r.fiscal_year, r.grade, r.passed) for r in parse_text(text))
+    assert got == [("องค์การบริหารส่วนจังหวัดตาก", 2563, None, False),
+                   ("องค์การบริหารส่วนจังหวัดน่าน", 2563, None, False),
+                   ("องค์การบริหารส่วนจังหวัดพระนครศรีอยุธยา", 2563, None, False),
+                   ("องค์การบริหารส่วนจังหวัดลำปาง", 2563, "AA", True),
+                   ("องค์การบริหารส่วนจังหวัดอุบลราชธานี", 2563, None, False)]
+    other_tier = text + "ส่วนเทศบาลนครลำปาง ได้ระดับ A\n"
+    assert [(r.agency, r.grade) for r in parse_text(other_tier)] == [("เทศบาลนครลำปาง", "A")]

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from ita_lib.parse.mentions import SUBJECT, Mention
-from ita_lib.parse.places import fold, province_index
+from ita_lib.parse.places import PROVINCE_SHORT_FORMS, fold, province_index
 from ita_lib.rubric import load as load_rubric
 
 # "ดับเบิ้ล A", "ดับเบิลเอ": AA as Thai news spells it
@@ -23,36 +23,74 @@ _PROVINCES_ARE_UNITS = re.compile(r"รายจังหวัด|\d+\s?จว\
 # A local government named anywhere: a bare province may be its อบจ.
 # ("สอบตก" holds the letters of อบต: an abbreviation starts a word)
 _LOCAL_GOVERNMENT = re.compile(r"องค์การบริหารส่วน|ท้องถิ่น|เทศบาล|(?<![\u0e00-\u0e7f])(?:อบจ|อปท|อบต|ทต\.|ทม\.|ทน\.)")
+# The text says its units are the provincial administrative organisations ("76 อบจ.ทั่วประเทศ")...
+_PAOS_ARE_UNITS = re.compile(r"\d+\s?อบจ|(?<![\u0e00-\u0e7f])อบจ\.?\s?ทั่วประเทศ|องค์การบริหารส่วนจังหวัด\s?ทั่วประเทศ")
+# ... and names no other tier of local government
+_OTHER_LOCAL = re.compile(r"องค์การบริหารส่วนตำบล|เทศบาล|(?<![\u0e00-\u0e7f])(?:อบต|ทต\.|ทม\.|ทน\.)")
 _BEFORE_GRADE = r"\s?(?:ติด|ได้|ได้รับ|ได้ระดับ|ระดับ|เกรด|อยู่ในระดับ)?\s?"
+_FAILED = r"(?:สอบตก|ไม่ผ่าน(?:เกณฑ์)?)"
+PROVINCES, PAOS = "province", "อบจ."
+_PAO = "องค์การบริหารส่วนจังหวัด"
 
 
-def provinces_are_units(text: str, mentions: list[Mention]) -> bool:
-    """Whether bare province names in the text are the provinces themselves: the text says its units are
-    provinces, names no local government and no agency but provinces (`mentions`: the text's)."""
-    return _PROVINCES_ARE_UNITS.search(text) is not None and _LOCAL_GOVERNMENT.search(text) is None \
-        and all(m.kind == "province" for m in mentions if m.role == SUBJECT)
+def bare_province_units(text: str, mentions: list[Mention]) -> str | None:
+    """What a bare province name in the text stands for: the province itself (the text says its units are
+    provinces, names no local government and no agency but provinces), the province's อบจ. (the text says
+    its units are อบจ. and names no other tier of local government nor a local government by name), or
+    nothing. `mentions`: the text's."""
+    if _PROVINCES_ARE_UNITS.search(text) and not _LOCAL_GOVERNMENT.search(text) \
+            and all(m.kind == "province" for m in mentions if m.role == SUBJECT):
+        return PROVINCES
+    if _PAOS_ARE_UNITS.search(text) and not _OTHER_LOCAL.search(text) \
+            and not any(m.kind == "local" for m in mentions if m.role == SUBJECT):
+        return PAOS
+    return None
 
 
 @cache
-def _run_pattern() -> re.Pattern:
-    names = sorted({name for name, _ in province_index().values() if name != "กรุงเทพมหานคร"}, key=len, reverse=True)
-    name = "(?:" + "|".join(map(re.escape, names)) + ")"
+def _names() -> dict[str, str]:
+    """Printed form -> province: the 77 names (Bangkok aside: its bare name is the city's own) and
+    the short forms everyone writes ("อยุธยา", "อุบลฯ")."""
+    names = {n: n for n, _ in province_index().values() if n != "กรุงเทพมหานคร"} | PROVINCE_SHORT_FORMS
+    return names | {fold(printed): full for printed, full in names.items()}  # sara am dropped by PDF extraction
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    name = "(?:" + "|".join(map(re.escape, sorted(_names(), key=len, reverse=True))) + ")"
     grades = "|".join(sorted((g for g in load_rubric().all_grades if re.fullmatch(r"[A-Z]{1,2}", g)),
                              key=len, reverse=True))
     # names that start a word, one space apart, then the grade, which ends a word
-    return re.compile(rf"(?<![\u0e00-\u0e7f.])({name}(?:\s{name})*)(?=\s){_BEFORE_GRADE}"
-                      rf"({DOUBLE_A.pattern}|(?:{grades})(?![A-Za-z0-9+\-]))")
+    graded = re.compile(rf"(?<![\u0e00-\u0e7f.])({name}(?:\s{name})*)(?=\s){_BEFORE_GRADE}"
+                        rf"({DOUBLE_A.pattern}|(?:{grades})(?![A-Za-z0-9+\-]))")
+    # "สอบตก ‘สิงห์บุรี-อยุธยา-อุบลฯ’", "ตาก - น่าน สอบตก": names a dash, comma or space apart, quoted or not,
+    # right after or before the fail word
+    listed = rf"({name}(?:(?:\s?[-–,]\s?|\s){name})*)"
+    failed = re.compile(rf"{_FAILED}\s?[\"“‘'](?:{listed})[\"”’']|(?<![\u0e00-\u0e7f.]){listed}\s?{_FAILED}")
+    return graded, failed
 
 
-def bare_province_grades(text: str) -> list[tuple[Mention, str, int]]:
-    """(province, grade, position of the grade) for each province written bare before a grade in `text`."""
+def _members(run: str, start: int, unit: str) -> list[Mention]:
     found = []
-    for match in _run_pattern().finditer(text):
+    for match in re.finditer(r"[^\s\-–,]+", run):
+        province = _names()[match.group()]
+        name = ("จังหวัด" if unit == PROVINCES else _PAO) + province
+        found.append(Mention(start + match.start(), start + match.end(), name, match.group(),
+                             "province" if unit == PROVINCES else "local", SUBJECT,
+                             agency_type=None if unit == PROVINCES else PAOS, province=province))
+    return found
+
+
+def bare_province_results(text: str, unit: str) -> list[tuple[Mention, str, int]]:
+    """(agency, grade or fail word, position of the word) for each province written bare before a grade
+    or in a list with a fail word, in a text whose bare names stand for `unit`."""
+    graded, failed = _patterns()
+    found = []
+    for match in graded.finditer(text):
         grade = "AA" if DOUBLE_A.fullmatch(match.group(2)) else match.group(2)
-        position = match.start(1)
-        for printed in match.group(1).split():
-            name = province_index()[fold(printed)][0]
-            found.append((Mention(position, position + len(printed), "จังหวัด" + name, printed, "province", SUBJECT,
-                                  province=name), grade, match.start(2)))
-            position += len(printed) + 1
+        found += [(member, grade, match.start(2)) for member in _members(match.group(1), match.start(1), unit)]
+    for match in failed.finditer(text):
+        group = 1 if match.group(1) else 2
+        found += [(member, load_rubric().failed_word, match.start())
+                  for member in _members(match.group(group), match.start(group), unit)]
     return found

@@ -12,6 +12,11 @@ BANGKOK = "10"  # geothai's code
 DISTRICT_WORDS = ("กิ่งอำเภอ", "อำเภอ", "อ.", "เขต")
 PROVINCE_WORDS = ("จังหวัด", "จ.")
 PROVINCE_ALIASES = {"กรุงเทพฯ": BANGKOK, "กรุงเทพ": BANGKOK, "กทม.": BANGKOK, "กทม": BANGKOK}
+# Short names of provinces as everyone writes them (headlines above all)
+# (a name cut with ฯ is listed, never guessed: "นายกฯ" is the Prime Minister, not นครนายก)
+PROVINCE_SHORT_FORMS = {"อยุธยา": "พระนครศรีอยุธยา", "โคราช": "นครราชสีมา", "อุบลฯ": "อุบลราชธานี",
+                        "สารคามฯ": "มหาสารคาม", "นครศรีฯ": "นครศรีธรรมราช", "สุราษฎร์ฯ": "สุราษฎร์ธานี",
+                        "ประจวบฯ": "ประจวบคีรีขันธ์", "กาญจน์ฯ": "กาญจนบุรี"}
 
 
 def fold(text: str) -> str:

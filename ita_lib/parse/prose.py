@@ -22,7 +22,7 @@ from ita_lib.parse.indicator_prose import (INDICATOR_WORD_REACH, indicator_after
                                           indicator_right_before)
 from ita_lib.model import Assessment
 from ita_lib.parse.years import assessed_year
-from ita_lib.parse.bare_provinces import DOUBLE_A, bare_province_grades, provinces_are_units
+from ita_lib.parse.bare_provinces import DOUBLE_A, bare_province_results, bare_province_units
 from ita_lib.parse.builder import RecordBuilder
 from ita_lib.parse.changes import superseded, superseded_at
 from ita_lib.parse.instrument_names import instrument_before
@@ -149,10 +149,12 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         _read_line(line, mentions, collect, [c if c.value not in averages or c.vetoed else
                                              replace(c, strength=c.strength + VETO, cues=(*c.cues, "average"))
                                              for c in found])
-    if provinces_are_units("\n".join(line.text for line in document.lines), [m for _, ms, _ in readable for m in ms]):
-        for line, _, _ in readable:
-            for province, grade, at in bare_province_grades(line.text):
-                collect(line, (province,), at, "grade", Value(grade, line.number))
+    unit = bare_province_units("\n".join(line.text for line in document.lines),
+                               [m for _, ms, _ in readable for m in ms])
+    for line, _, _ in readable if unit else ():
+        for member, word, at in bare_province_results(line.text, unit):
+            kind = "result" if word in load_rubric().all_result_words else "grade"
+            collect(line, (member,), at, kind, Value(word, line.number, 1.0 if kind == "result" else 0.0))
     with_values = {e.mention.name for e in evidence.values() if e.has_content()}
     doubtful = provinces_doubtful({m.name for _, mentions in lines for m in mentions if m.role != VENUE}, with_values)
     evidence = with_offices({key: entry for key, entry in evidence.items() if entry.mention.name not in doubtful})
