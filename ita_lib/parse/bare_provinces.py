@@ -38,11 +38,13 @@ def bare_province_units(text: str, mentions: list[Mention]) -> str | None:
     provinces, names no local government and no agency but provinces), the province's อบจ. (the text says
     its units are อบจ. and names no other tier of local government nor a local government by name), or
     nothing. `mentions`: the text's."""
-    if _PROVINCES_ARE_UNITS.search(text) and not _LOCAL_GOVERNMENT.search(text) \
-            and all(m.kind == "province" for m in mentions if m.role == SUBJECT):
+    # cheap tests first: most texts fail them
+    if all(m.kind == "province" for m in mentions if m.role == SUBJECT) \
+            and ("จังหวัด" in text or "จว." in text or "ส่วนภูมิภาค" in text) \
+            and _PROVINCES_ARE_UNITS.search(text) and not _LOCAL_GOVERNMENT.search(text):
         return PROVINCES
-    if _PAOS_ARE_UNITS.search(text) and not _OTHER_LOCAL.search(text) \
-            and not any(m.kind == "local" for m in mentions if m.role == SUBJECT):
+    if not any(m.kind == "local" for m in mentions if m.role == SUBJECT) and ("อบจ" in text or "ส่วนจังหวัด" in text) \
+            and _PAOS_ARE_UNITS.search(text) and not _OTHER_LOCAL.search(text):
         return PAOS
     return None
 

@@ -119,7 +119,7 @@ _ACHIEVER = re.compile(r"(?:^|(?<=[\s\"“”‘’'(|:]))([^\s\d\"“”‘’'
 def unnamed_achiever(text: str, position: int) -> str | None:
     """The word written as the achiever of the value at `position` ("X คว้า 98.60"), if no agency is named
     there."""
-    match = _ACHIEVER.search(text, 0, position)
+    match = _ACHIEVER.search(text, max(0, position - 60), position)  # the word and verb: 30 + 10 characters
     return match.group(1) if match else None
 
 

@@ -425,13 +425,15 @@ def _bare_records(document: Document, lines, main: Mention | None, named: set[st
         return []
     found: dict[str, Assessment] = {}
     for line, mentions in lines:
-        if not about_ita(line.text, other_text):
-            continue
-        for index, mention in enumerate(mentions):
+        unnamed = [i for i, m in enumerate(mentions) if m.name not in named and m.kind not in ("given", "district")
+                   and (m.role == SUBJECT or main is not None and m.name == main.name)]
+        if not unnamed or not about_ita(line.text, other_text):
+            continue  # a district is no assessed agency (its office is the DOPA's)
+        for index in unnamed:
+            mention = mentions[index]
             own = main is not None and mention.name == main.name
-            if mention.name in named or mention.name in found or mention.kind in ("given", "district") \
-                    or not own and mention.role != SUBJECT:
-                continue  # a district is no assessed agency (its office is the DOPA's)
+            if mention.name in found:
+                continue
             following = mentions[index + 1].start if index + 1 < len(mentions) and not own else len(line.text)
             outcome = _OUTCOME.match(line.text, mention.end, following)
             if outcome is None or not own and re.search(r"\d", outcome.group()) \
