@@ -122,3 +122,15 @@ def test_bare_provinces_in_a_text_about_provincial_administrations_are_their_pao
                    ("องค์การบริหารส่วนจังหวัดอุบลราชธานี", 2563, None, False)]
     other_tier = text + "ส่วนเทศบาลนครลำปาง ได้ระดับ A\n"
     assert [(r.agency, r.grade) for r in parse_text(other_tier)] == [("เทศบาลนครลำปาง", "A")]
+
+
+def test_an_agencys_mean_with_the_year_named_before_the_word_mean_is_its_own() -> None:
+    """realblind11 006 kind: "มหาวิทยาลัยX ได้คะแนนประเมิน ITA ปี 2565 เฉลี่ย 91.28 คะแนน": the year between
+    the name and "เฉลี่ย" does not make the number a group's, so the headline's copy of it is the score too.
+    A country's mean so written stays a group's."""
+    text = ("ผลประเมิน ITA ปี 2565 เชียงใหม่ ได้คะแนน 91.28 อยู่ในระดับ A\n"
+            "มหาวิทยาลัยเชียงใหม่ ได้คะแนนประเมิน ITA ปี 2565 เฉลี่ย 91.28 คะแนน ผลการประเมินอยู่ในระดับ A\n")
+    assert _read(text) == [("มหาวิทยาลัยเชียงใหม่", 2565, 91.28, "A")]
+    country = ("มหาวิทยาลัยเชียงใหม่ ได้ระดับ A ส่วนหน่วยงานทั้งประเทศ ได้คะแนนประเมิน ITA ปี 2565 เฉลี่ย "
+               "88.12 คะแนน\n")
+    assert _read(country) == [("มหาวิทยาลัยเชียงใหม่", 2565, None, "A")]
