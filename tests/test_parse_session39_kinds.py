@@ -134,3 +134,15 @@ def test_an_agencys_mean_with_the_year_named_before_the_word_mean_is_its_own() -
     country = ("มหาวิทยาลัยเชียงใหม่ ได้ระดับ A ส่วนหน่วยงานทั้งประเทศ ได้คะแนนประเมิน ITA ปี 2565 เฉลี่ย "
                "88.12 คะแนน\n")
     assert _read(country) == [("มหาวิทยาลัยเชียงใหม่", 2565, None, "A")]
+
+
+def test_a_grade_so_many_years_running_is_the_grade_of_the_years_before_on_the_same_scale() -> None:
+    """realblind8 020 kind: "กรมX คว้าระดับ AA 3 ปีซ้อน" in a text of 2564 says 2563 and 2562 were AA too; a
+    year on the old scale (before 2562) takes nothing."""
+    text = f"กรมชลประทานคว้าระดับ AA 3 ปีซ้อน จาก{_ITA}ประจำปีงบประมาณ พ.ศ. 2564\n"
+    assert _read(text) == [("กรมชลประทาน", 2562, None, "AA"), ("กรมชลประทาน", 2563, None, "AA"),
+                           ("กรมชลประทาน", 2564, None, "AA")]
+    old_scale = f"กรมชลประทานได้ระดับ A ติดต่อกัน 2 ปี จาก{_ITA}ประจำปีงบประมาณ พ.ศ. 2562\n"
+    assert _read(old_scale) == [("กรมชลประทาน", 2562, None, "A")]
+    words = f"กรมชลประทานได้ระดับ A เป็นปีที่สอง ติดต่อกัน ใน{_ITA}ประจำปีงบประมาณ พ.ศ. 2565\n"
+    assert _read(words) == [("กรมชลประทาน", 2564, None, "A"), ("กรมชลประทาน", 2565, None, "A")]

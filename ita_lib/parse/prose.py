@@ -101,16 +101,17 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     evidence: dict[tuple[str, int | None], AgencyEvidence] = {}
     unattributed: list[str] = []
 
-    def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: Value):
+    def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: Value, back: int = 0):
+        """`back`: the value is also the one so many years before the year it is written with."""
         achiever = None if owners or kind not in ("score", "grade") else unnamed_achiever(line.text, position)
         if achiever is not None and main is not None and not achiever_is(achiever, main):
             unattributed.append(f"{value.value} (line {line.number}: {achiever})")
             return
         for target in owners or (main,):
-            collect_one(line, target, position, kind, value, year_before(line.text, target) if owners else None)
+            collect_one(line, target, position, kind, value, year_before(line.text, target) if owners else None, back)
 
     def collect_one(line: Line, target: Mention | None, position: int, kind: str, value: Value,
-                    named_year: int | None = None):
+                    named_year: int | None = None, back: int = 0):
         if other_text and kind in ("grade", "result"):
             return
         if target is None:
@@ -123,6 +124,11 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         if dated and written is None:
             return  # "ปีที่แล้ว ได้ 85.60" in a text of no known year: no year's
         local = written or named_year
+        if back:  # "ระดับ A 2 ปีซ้อน": the year before too, when it was graded on the same scale
+            year = local or document_year
+            if year is None or not load_rubric().same_era(year, year - back):
+                return
+            local = year - back
         key = (target.name, local or document_year)
         entry = evidence.setdefault(key, AgencyEvidence(target, local or document_year,
                                                    line.number if local else document_year_line))
@@ -341,7 +347,8 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
             continue
         owners = word_owners(match.start())
         if not owners.blocked:
-            collect(line, owners.agencies, match.start(), "grade", Value(match.group(1), line.number))
+            for back in range(years_running(text, match.end())):
+                collect(line, owners.agencies, match.start(), "grade", Value(match.group(1), line.number), back)
     for match in patterns.result.finditer(text):
         word, word_at = result_word(match, load_rubric())
         if _TARGET_BEFORE.search(text, max(0, match.start() - 70), match.start()) or in_series(word_at) \
@@ -393,6 +400,24 @@ _OLD_LEVEL_OF_ITA = re.compile(r"(?:คุณธรรม(?:และ)?\s?คว
                                r"(?:\(ITA\))?\s?(?:อยู่)?(?:ใน)?\s?$")
 _WORD_OF_SCORE = re.compile(WORDS_AFTER_SCORE)
 _GRADE_OF_NUMBER = re.compile(r"\s?(?:คะแนน)?\s?[(\[]?\s?$")
+
+
+# "คว้าระดับ A 2 ปีซ้อน", "ระดับ AA ติดต่อกัน 3 ปี", "AA เป็นปีที่ 2 ติดต่อกัน": the grade of this year and the
+# years before it
+_COUNTS = {"สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5}
+_N = "([2-5]|สอง|สาม|สี่|ห้า)"
+_YEARS_RUNNING = re.compile(rf"\s?(?:(?:ติดต่อกัน|ต่อเนื่อง)\s?(?:เป็น)?\s?(?:เวลา)?\s?{_N}\s?ปี(?!ที่)"
+                            rf"|(?:เป็น)?\s?{_N}\s?ปี\s?(?:ซ้อน|ติดต่อกัน|ต่อเนื่อง)"
+                            rf"|(?:เป็น)?\s?ปีที่\s?{_N}\s?(?:ติดต่อกัน|ต่อเนื่อง))")
+
+
+def years_running(text: str, end: int) -> int:
+    """How many years running the grade ending at `end` is said to be (1 when nothing is said)."""
+    match = _YEARS_RUNNING.match(text, end)
+    if match is None:
+        return 1
+    count = next(group for group in match.groups() if group)
+    return _COUNTS.get(count) or int(count)
 
 
 def _grade_of_no_score(text: str, position: int, found: list[Candidate]) -> bool:
