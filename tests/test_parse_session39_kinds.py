@@ -146,3 +146,12 @@ def test_a_grade_so_many_years_running_is_the_grade_of_the_years_before_on_the_s
     assert _read(old_scale) == [("กรมชลประทาน", 2562, None, "A")]
     words = f"กรมชลประทานได้ระดับ A เป็นปีที่สอง ติดต่อกัน ใน{_ITA}ประจำปีงบประมาณ พ.ศ. 2565\n"
     assert _read(words) == [("กรมชลประทาน", 2564, None, "A"), ("กรมชลประทาน", 2565, None, "A")]
+
+
+def test_a_range_of_years_ends_at_the_texts_own_year() -> None:
+    """realblind8 009 kind: "ผลคะแนน ITA ปี พ.ศ. 2562-2564 … ในปีนี้ได้ 92.10": the text's year is the
+    range's end, not its start, however the range is written."""
+    text = (f"กรมบังคับคดี พอใจผลคะแนน{_ITA}ปี พ.ศ. 2562-2564 ที่ดีมาโดยตลอด "
+            "และในปีนี้ได้ 92.10 คะแนน\n")
+    assert _read(text) == [("กรมบังคับคดี", 2564, 92.1, None)]
+    assert _read(text.replace("2562-2564", "2562 – 64")) == [("กรมบังคับคดี", 2564, 92.1, None)]

@@ -103,9 +103,27 @@ def _line_years(text: str) -> tuple[tuple[int, float], ...]:
         short = int(match.group(1))
         if 45 <= short <= 99:
             found.append((match.start(1), 2500 + short))
+    for position, year in list(found):  # "2562 – 64": a range's end written short is a year too
+        end = _RANGE_END.match(text, position)
+        if end is not None and len(end.group(1)) == 2 and year < 2500 + int(end.group(1)):
+            found.append((end.start(1), 2500 + int(end.group(1))))
     distinct = len({year for _, year in found})
     chart_row = distinct > 2 or (distinct == 2 and _YEARS_ONLY.fullmatch(text) is not None)
-    return tuple((year, _weigh(text[:pos], chart_row)) for pos, year in found if MIN_YEAR <= year <= MAX_YEAR)
+    return tuple((year, _weigh(text[:pos], chart_row) - (_RANGE_START if _starts_range(text, pos, year) else 0.0))
+                 for pos, year in found if MIN_YEAR <= year <= MAX_YEAR)
+
+
+# "(ITA) ปี พ.ศ. 2559-2561 … ล่าสุด … ในปีนี้": a range of years ends at the text's own year, the latest
+_RANGE_START = 0.5
+_RANGE_END = re.compile(r"(?:25)?\d\d\s?[-–]\s?(?:พ\.ศ\.\s?)?(25\d\d|\d\d)(?![\d.])")
+
+
+def _starts_range(text: str, position: int, year: int) -> bool:
+    match = _RANGE_END.match(text, position)
+    if match is None:
+        return False
+    end = int(match.group(1))
+    return (end if end > 100 else 2500 + end) > year
 
 
 def assessed_year(lines: list[Line]) -> YearMention | None:
