@@ -28,7 +28,6 @@ _PAOS_ARE_UNITS = re.compile(r"\d+\s?อบจ|(?<![\u0e00-\u0e7f])อบจ\.?\
 # ... and names no other tier of local government
 _OTHER_LOCAL = re.compile(r"องค์การบริหารส่วนตำบล|เทศบาล|(?<![\u0e00-\u0e7f])(?:อบต|ทต\.|ทม\.|ทน\.)")
 _BEFORE_GRADE = r"\s?(?:ติด|ได้|ได้รับ|ได้ระดับ|ระดับ|เกรด|อยู่ในระดับ)?\s?"
-_FAILED = r"(?:สอบตก|ไม่ผ่าน(?:เกณฑ์)?)"
 PROVINCES, PAOS = "province", "อบจ."
 _PAO = "องค์การบริหารส่วนจังหวัด"
 
@@ -68,7 +67,8 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     # "สอบตก ‘สิงห์บุรี-อยุธยา-อุบลฯ’", "ตาก - น่าน สอบตก": names a dash, comma or space apart, quoted or not,
     # right after or before the fail word
     listed = rf"({name}(?:(?:\s?[-–,]\s?|\s){name})*)"
-    failed = re.compile(rf"{_FAILED}\s?[\"“‘'](?:{listed})[\"”’']|(?<![\u0e00-\u0e7f.]){listed}\s?{_FAILED}")
+    failed_word = rf"(?:สอบตก|{re.escape(load_rubric().failed_word)}(?:เกณฑ์)?)"  # สอบตก: news's exam word
+    failed = re.compile(rf"{failed_word}\s?[\"“‘'](?:{listed})[\"”’']|(?<![\u0e00-\u0e7f.]){listed}\s?{failed_word}")
     return graded, failed
 
 
