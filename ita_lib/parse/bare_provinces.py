@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ita_lib.parse.agency import agency_types
 from ita_lib.parse.mentions import SUBJECT, Mention
 from ita_lib.parse.places import PROVINCE_SHORT_FORMS, fold, province_index
 from ita_lib.rubric import load as load_rubric
@@ -20,16 +21,24 @@ from ita_lib.rubric import load as load_rubric
 DOUBLE_A = re.compile(r"ดับ(?:เบิ้ล|เบิล)\s?(?:A|เอ)(?![A-Za-z+])")
 # The text says its units are provinces
 _PROVINCES_ARE_UNITS = re.compile(r"รายจังหวัด|\d+\s?จว\.|ส่วนราชการ(?:ระดับ|ส่วน)?(?:จังหวัด|ภูมิภาค)")
-# A local government named anywhere: a bare province may be its อบจ.
-# ("สอบตก" holds the letters of อบต: an abbreviation starts a word)
-_LOCAL_GOVERNMENT = re.compile(r"องค์การบริหารส่วน|ท้องถิ่น|เทศบาล|(?<![\u0e00-\u0e7f])(?:อบจ|อปท|อบต|ทต\.|ทม\.|ทน\.)")
-# The text says its units are the provincial administrative organisations ("76 อบจ.ทั่วประเทศ")...
+# The text says its units are the provincial administrative organisations ("76 อบจ.ทั่วประเทศ")
 _PAOS_ARE_UNITS = re.compile(r"\d+\s?อบจ|(?<![\u0e00-\u0e7f])อบจ\.?\s?ทั่วประเทศ|องค์การบริหารส่วนจังหวัด\s?ทั่วประเทศ")
-# ... and names no other tier of local government
-_OTHER_LOCAL = re.compile(r"องค์การบริหารส่วนตำบล|เทศบาล|(?<![\u0e00-\u0e7f])(?:อบต|ทต\.|ทม\.|ทน\.)")
 _BEFORE_GRADE = r"\s?(?:ติด|ได้|ได้รับ|ได้ระดับ|ระดับ|เกรด|อยู่ในระดับ)?\s?"
 PROVINCES, PAOS = "province", "อบจ."
 _PAO = "องค์การบริหารส่วนจังหวัด"
+
+
+@cache
+def _local_words() -> tuple[re.Pattern, re.Pattern]:
+    """A local government named anywhere (a bare province may then be its อบจ.), and one of a tier other
+    than the อบจ.: the local type words of agency_types.csv, in full or short ("สอบตก" holds the letters
+    of อบต: a short form starts a word), and the words for local government in general."""
+    def named(types) -> str:
+        return "|".join([re.escape(t.prefix) for t in types]
+                        + [rf"(?<![\u0e00-\u0e7f]){re.escape(t.short.rstrip('.'))}" for t in types if t.short])
+    local = [t for t in agency_types() if t.kind == "local"]
+    other = named([t for t in local if t.prefix != _PAO])
+    return re.compile(rf"{named(local)}|ท้องถิ่น|(?<![\u0e00-\u0e7f])อปท"), re.compile(other)
 
 
 def bare_province_units(text: str, mentions: list[Mention]) -> str | None:
@@ -37,13 +46,14 @@ def bare_province_units(text: str, mentions: list[Mention]) -> str | None:
     provinces, names no local government and no agency but provinces), the province's อบจ. (the text says
     its units are อบจ. and names no other tier of local government nor a local government by name), or
     nothing. `mentions`: the text's."""
+    any_local, other_local = _local_words()
     # cheap tests first: most texts fail them
     if all(m.kind == "province" for m in mentions if m.role == SUBJECT) \
             and ("จังหวัด" in text or "จว." in text or "ส่วนภูมิภาค" in text) \
-            and _PROVINCES_ARE_UNITS.search(text) and not _LOCAL_GOVERNMENT.search(text):
+            and _PROVINCES_ARE_UNITS.search(text) and not any_local.search(text):
         return PROVINCES
     if not any(m.kind == "local" for m in mentions if m.role == SUBJECT) and ("อบจ" in text or "ส่วนจังหวัด" in text) \
-            and _PAOS_ARE_UNITS.search(text) and not _OTHER_LOCAL.search(text):
+            and _PAOS_ARE_UNITS.search(text) and not other_local.search(text):
         return PAOS
     return None
 

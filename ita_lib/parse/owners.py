@@ -48,7 +48,7 @@ class Owners:
 
 
 # "…สภ.ก 96.55 คะแนน รองลงมาคือ สภ.ข 95.20 คะแนน ทั้งสองสถานีอยู่ในระดับ “ผ่านดีเยี่ยม”": both just named.
-_COUNT_WORDS = {"สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5}
+COUNT_WORDS = {"สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5}
 _ALL_OF_COUNT = re.compile(r"ทั้ง\s?(สอง|สาม|สี่|ห้า|[2-5])\s?(?:แห่ง|หน่วยงาน|สถานี|สถาบัน|มหาวิทยาลัย|เขต|กรม|"
                            r"โรงพยาบาล|ส่วนราชการ|องค์กร|อปท\.?|อบต\.?|เทศบาล)[^\d]{0,25}$")
 
@@ -59,7 +59,7 @@ def _all_of_count(text: str, named: list[Mention], position: int) -> tuple[Menti
     match = _ALL_OF_COUNT.search(text, max(0, position - 45), position)
     if match is None:
         return None
-    count = _COUNT_WORDS.get(match.group(1)) or int(match.group(1))
+    count = COUNT_WORDS.get(match.group(1)) or int(match.group(1))
     named = [m for m in named if m.end <= match.start()]
     scored = [m for m, following in zip(named, [*(n.start for n in named[1:]), match.start()])
               if _SCORE_NUMBER.search(text, m.end, following)]
@@ -119,7 +119,7 @@ _ACHIEVER = re.compile(r"(?:^|(?<=[\s\"“”‘’'(|:]))([^\s\d\"“”‘’'
 def unnamed_achiever(text: str, position: int) -> str | None:
     """The word written as the achiever of the value at `position` ("X คว้า 98.60"), if no agency is named
     there."""
-    match = _ACHIEVER.search(text, max(0, position - 60), position)  # the word and verb: 30 + 10 characters
+    match = _ACHIEVER.search(text, max(0, position - 60), position)  # room for the longest word and its verb
     return match.group(1) if match else None
 
 

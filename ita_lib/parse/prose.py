@@ -35,7 +35,7 @@ from ita_lib.parse.prose_records import (OLD_LEVEL_NAMED, AgencyEvidence, Value,
                                          unpaired_warning, with_offices)
 from ita_lib.parse.prose_words import (about_ita, example_lines, heading, other_assessment_heading, prose_patterns,
                                        result_word)
-from ita_lib.parse.owners import (Owners, achiever_is, earlier_of_mean, failed_of_named, grade_of_named,
+from ita_lib.parse.owners import (COUNT_WORDS, Owners, achiever_is, earlier_of_mean, failed_of_named, grade_of_named,
                                   ministry_of_mean, provinces_doubtful, respective_words, unnamed_achiever,
                                   value_owners, year_before)
 
@@ -155,8 +155,7 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
         _read_line(line, mentions, collect, [c if c.value not in averages or c.vetoed else
                                              replace(c, strength=c.strength + VETO, cues=(*c.cues, "average"))
                                              for c in found])
-    unit = bare_province_units("\n".join(line.text for line in document.lines),
-                               [m for _, ms, _ in readable for m in ms])
+    unit = bare_province_units(document.text, [m for _, ms, _ in readable for m in ms])
     for line, _, _ in readable if unit else ():
         for member, word, at in bare_province_results(line.text, unit):
             kind = "result" if word in load_rubric().all_result_words else "grade"
@@ -404,8 +403,7 @@ _GRADE_OF_NUMBER = re.compile(r"\s?(?:คะแนน)?\s?[(\[]?\s?$")
 
 # "คว้าระดับ A 2 ปีซ้อน", "ระดับ AA ติดต่อกัน 3 ปี", "AA เป็นปีที่ 2 ติดต่อกัน": the grade of this year and the
 # years before it
-_COUNTS = {"สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5}
-_N = "([2-5]|สอง|สาม|สี่|ห้า)"
+_N = "([2-5]|" + "|".join(COUNT_WORDS) + ")"
 _YEARS_RUNNING = re.compile(rf"\s?(?:(?:ติดต่อกัน|ต่อเนื่อง)\s?(?:เป็น)?\s?(?:เวลา)?\s?{_N}\s?ปี(?!ที่)"
                             rf"|(?:เป็น)?\s?{_N}\s?ปี\s?(?:ซ้อน|ติดต่อกัน|ต่อเนื่อง)"
                             rf"|(?:เป็น)?\s?ปีที่\s?{_N}\s?(?:ติดต่อกัน|ต่อเนื่อง))")
@@ -417,7 +415,7 @@ def years_running(text: str, end: int) -> int:
     if match is None:
         return 1
     count = next(group for group in match.groups() if group)
-    return _COUNTS.get(count) or int(count)
+    return COUNT_WORDS.get(count) or int(count)
 
 
 def _grade_of_no_score(text: str, position: int, found: list[Candidate]) -> bool:
@@ -450,10 +448,11 @@ def _bare_records(document: Document, lines, main: Mention | None, named: set[st
         return []
     found: dict[str, Assessment] = {}
     for line, mentions in lines:
+        # a district is no assessed agency (its office is the DOPA's)
         unnamed = [i for i, m in enumerate(mentions) if m.name not in named and m.kind not in ("given", "district")
                    and (m.role == SUBJECT or main is not None and m.name == main.name)]
         if not unnamed or not about_ita(line.text, other_text):
-            continue  # a district is no assessed agency (its office is the DOPA's)
+            continue
         for index in unnamed:
             mention = mentions[index]
             own = main is not None and mention.name == main.name
