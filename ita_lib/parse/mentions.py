@@ -300,6 +300,8 @@ def document_links(lines: list[Line]) -> dict[str, tuple[str, str]]:
     """Short forms the text links to a full name: "สถาบันส่งเสริมการเรียนรู้ชายฝั่ง (สรช.)" -> สรช."""
     links: dict[str, tuple[str, str]] = {}
     for line in lines:
+        if "(" not in line.text and "หรือ" not in line.text:
+            continue  # no short form can follow a name here: the line need not be read
         for mention in _mentions(line.text, {}):
             match = _LINK.match(line.text, _name_end(mention))
             short = match and (match.group(1) or match.group(2))
@@ -325,7 +327,8 @@ def find_mentions(text: str, links: dict[str, tuple[str, str]] | None = None) ->
 
 def _mentions(text: str, links: dict[str, tuple[str, str]]) -> list[Mention]:
     # A document's lines are read for their short forms first, then again with them: one reading each.
-    return list(_line_mentions(text, tuple(sorted(links.items()))))
+    # Only the short forms the line holds matter, so a line without any is the reading already made.
+    return list(_line_mentions(text, tuple(sorted((k, v) for k, v in links.items() if k in text))))
 
 
 @per_parse

@@ -96,13 +96,22 @@ def prose_patterns(rubric: Rubric) -> ProsePatterns:
 _INTERNAL_CODE = r"(?<![A-Za-z])[A-Z]{2,6}\s?-\s?ITA(?![A-Za-z])"
 _OF_ITS_UNITS = "ในการดำเนินงานของส่วนงาน"
 # Other assessments whose results are written like ITA announcements: a line about one of them and
-# not about the ITA gives no value.
-OTHER_ASSESSMENT = re.compile(r"\bLPA\b|Local Performance|ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น|รางวัลพระปกเกล้า|"
-                               r"T-?score|\bCPI\b|ดัชนีการรับรู้การทุจริต|O-NET|ความพึงพอใจ|PMQA|อันดับเครดิต|"
-                               r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)|องค์กร(?:ส่งเสริม)?คุณธรรม|ชุมชนคุณธรรม|ศูนย์ราชการสะดวก|"
-                               r"สำนักงานสีเขียว|Green Office|เลิศรัฐ|ผลสำรวจ|ผลการสำรวจ|รัฐบาลดิจิทัล|Digital Government|"
-                               rf"\bDGA\b|ประเมินตนเอง|ประกันคุณภาพ|\bMOIT\b|{_INTERNAL_CODE}|{_OF_ITS_UNITS}",
-                               re.IGNORECASE)
+# not about the ITA gives no value. The Latin names are matched in any case on the lowered text, since
+# a case-blind pattern tries every branch at every Thai letter; each branch starts with a letter for
+# the same reason (a word boundary is checked after it).
+_OTHER_ASSESSMENT_THAI = re.compile(
+    r"ประสิทธิภาพขององค์กรปกครองส่วนท้องถิ่น|รางวัลพระปกเกล้า|ดัชนีการรับรู้การทุจริต|ความพึงพอใจ|อันดับเครดิต|"
+    r"เรทติ้ง|มาตรฐานการ(?:ปฏิบัติ|ให้บริการ)|องค์กร(?:ส่งเสริม)?คุณธรรม|ชุมชนคุณธรรม|ศูนย์ราชการสะดวก|"
+    rf"สำนักงานสีเขียว|เลิศรัฐ|ผลสำรวจ|ผลการสำรวจ|รัฐบาลดิจิทัล|ประเมินตนเอง|ประกันคุณภาพ|{_OF_ITS_UNITS}")
+_OTHER_ASSESSMENT_LATIN = re.compile(
+    r"l(?<!\w.)pa\b|c(?<!\w.)pi\b|d(?<!\w.)ga\b|m(?<!\w.)oit\b|local performance|t-?score|o-net|pmqa|"
+    r"green office|digital government|[a-z](?<![a-z].)[a-z]{1,5}\s?-\s?ita(?![a-z])")  # "cmu-ita": a unit's own
+
+
+def names_other_assessment(text: str) -> bool:
+    return bool(_OTHER_ASSESSMENT_THAI.search(text) or _OTHER_ASSESSMENT_LATIN.search(text.lower()))
+
+
 # "สมมุติหน่วยงาน ก ได้ …", "ตัวอย่างการคำนวณ", "ตัวอย่างที่ 2 หน่วยงาน ข": an example worked, not a result.
 _EXAMPLE = re.compile(r"สมมุติ|สมมติ|ยกตัวอย่าง|ตัวอย่างการคำนวณ|ตัวอย่างที่\s?\d|for example|e\.g\.", re.IGNORECASE)
 # "ITA" in capitals only: "digital" holds the letters too.
@@ -151,7 +160,7 @@ _PROCUREMENT = re.compile(r"ผู้ชนะการเสนอราคา|
 def other_assessment_heading(head: str) -> bool:
     """A text headed by another assessment (LPA, MOIT, a survey…) and not by the ITA, or by a purchase."""
     return bool(_PROCUREMENT.search(head[:_TITLE_REACH])) or (
-        bool(OTHER_ASSESSMENT.search(head)) and not names_ita(head))
+        names_other_assessment(head) and not names_ita(head))
 
 
 def says_not_ita(text: str) -> re.Match | None:
@@ -179,4 +188,4 @@ def about_ita(text: str, other_text: bool) -> bool:
         return False
     if names_ita(text):
         return True
-    return not other_text and not OTHER_ASSESSMENT.search(text)
+    return not other_text and not names_other_assessment(text)

@@ -146,6 +146,8 @@ def replace_fffd(s: str) -> str:
     >>> replace_fffd("\\ufffd85")
     '85'
     """
+    if "\ufffd" not in s:
+        return s
     return _RE_FFFD_AM.sub("\\1\u0e33", s).replace("\ufffd", "")
 
 
@@ -169,12 +171,15 @@ _RE_NUM_THAI = re.compile(f"([{DIGIT_CHARS}])(?=[{_THAI_START}])")
 # Thai word glued before a number: "คะแนน85.32" (preceding char may be a mark: "ที่1"); the
 # digit comes first in the pattern so the regex engine can skip quickly to digits.
 _RE_THAI_NUM = re.compile(f"([{DIGIT_CHARS}])(?<=[{_THAI_LETTER}][{DIGIT_CHARS}])")
-# number glued before an English word of 3+ letters ("85points"); keeps "4G", "2nd", "10kg"
-_RE_NUM_LATIN = re.compile(r"(?<![A-Za-z])([0-9]+(?:[.,][0-9]+)?)(?=[A-Za-z]{3,})")
+# number glued before an English word of 3+ letters ("85points"); keeps "4G", "2nd", "10kg". Each
+# pattern here starts with a character, not a look-behind, so the engine skips to where it can match.
+_RE_NUM_LATIN = re.compile(r"([0-9](?<![A-Za-z][0-9])[0-9]*(?:[.,][0-9]+)?)(?=[A-Za-z]{3,})")
 # a lone grade (AA, A, B+ ...) glued before Thai: "ระดับ Aในขณะที่"
 @cache
 def _grade_before_thai(rubric: Rubric) -> re.Pattern:
-    return re.compile(f"(?<![A-Za-z])((?:{rubric.grade_pattern})[+-]?)(?=[{_THAI_START}])")
+    grades = "|".join(f"{re.escape(g[0])}(?<![A-Za-z].){re.escape(g[1:])}"
+                      for g in sorted(rubric.all_grades, key=len, reverse=True))
+    return re.compile(f"((?:{grades})[+-]?)(?=[{_THAI_START}])")
 
 
 def split_glued_numbers(s: str) -> str:
@@ -244,7 +249,8 @@ def clean_text(s: str) -> str:
     s = join_sara_am(fix_sara_am(s))
     s = dedupe_marks(s)
     s = _tidy_cell_spaces(s)
-    s = remove_spaces_before_marks(s)
+    if _SPACE_BEFORE_MARK.search(s):  # rare: pythainlp's pattern tries every consonant
+        s = remove_spaces_before_marks(s)
     if needs_vowel_repair(s):  # rare: repair only the cells that need it, exactly as clean_cell
         s = "\n".join("\t".join(remove_repeat_vowels(c) if needs_vowel_repair(c) else c
                                  for c in line.split("\t")) for line in s.split("\n"))
@@ -258,13 +264,16 @@ def clean_text(s: str) -> str:
 _RE_CELL_HSPACE = re.compile(
     "(?: [ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]|[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000])"
     "[ \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]*")  # runs and odd spaces only; single spaces stay
-_RE_AROUND_SEPARATORS = re.compile(" +(?=[\t\n])|(?<=[\t\n]) +")
+_RE_BEFORE_SEPARATOR = re.compile(" +(?=[\t\n])")
+_RE_AFTER_SEPARATOR = re.compile("([\t\n]) +")
 _DANGLING = "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e"  # pythainlp's dangling set: marks with no base
-_RE_DANGLING_AT_CELL_START = re.compile(f"(?:^|(?<=[\t\n]))[{_DANGLING}]+")
+_RE_DANGLING_AT_CELL_START = re.compile(f"[{_DANGLING}](?<![^\t\n][{_DANGLING}])[{_DANGLING}]*")
+# a superset of where pythainlp's remove_spaces_before_marks can change text (a space before a mark)
+_SPACE_BEFORE_MARK = re.compile("[ ][\u0e30-\u0e4f]")
 _RE_DANGLING_AFTER_SPACE = re.compile(f" +[{_DANGLING}]+")
 
 
 def _tidy_cell_spaces(s: str) -> str:
     """collapse_spaces applied to every cell at once."""
     s = _RE_CELL_HSPACE.sub(" ", s)
-    return _RE_AROUND_SEPARATORS.sub("", s).strip(" ")
+    return _RE_AFTER_SEPARATOR.sub("\\1", _RE_BEFORE_SEPARATOR.sub("", s)).strip(" ")
