@@ -130,6 +130,7 @@ class Rubric:
     failed_word: str
     year_entries: tuple[dict, ...] = field(repr=False)  # the file's `years`, merged by rules_for
     _rules: dict = field(default_factory=dict, repr=False)  # rules_for's answers, per year
+    _members: dict = field(default_factory=dict, repr=False)  # instrument_indicators' answers, per year
 
     @classmethod
     def from_file(cls, text: str, checked: RubricFile) -> Rubric:
@@ -308,10 +309,12 @@ class Rubric:
     def instrument_indicators(self, fiscal_year: int | None) -> dict[str, tuple[int, ...]]:
         """Each instrument's indicators in a fiscal year; an instrument with none that year (one a later
         year adds) is left out."""
-        numbers = set(self.indicators_for(fiscal_year))
-        members = {code: tuple(n for n in instrument.indicators if n in numbers)
-                   for code, instrument in self.instruments.items()}
-        return {code: numbers for code, numbers in members.items() if numbers}
+        if fiscal_year not in self._members:  # asked for every record built: worked out once a year
+            numbers = set(self.indicators_for(fiscal_year))
+            members = {code: tuple(n for n in instrument.indicators if n in numbers)
+                       for code, instrument in self.instruments.items()}
+            self._members[fiscal_year] = {code: numbers for code, numbers in members.items() if numbers}
+        return dict(self._members[fiscal_year])
 
     def is_itas_year(self, fiscal_year: int | None) -> bool:
         return fiscal_year is not None and fiscal_year >= self.first_itas_year

@@ -211,9 +211,11 @@ def _tokens(line: Line) -> list[Token]:
 
 
 def _is_header(tokens: list[Token]) -> bool:
-    if not 3 <= len(tokens) <= 12 or any(_NUMBER.match(t) for t, _ in tokens):
+    if not 3 <= len(tokens) <= 12:
         return False
     text = _joined(tokens)
+    if "หน่วยงาน" not in text or "คะแนน" not in text or any(_NUMBER.match(t) for t, _ in tokens):
+        return False
     ranked = any(t.startswith(_HEADER_RANK_WORDS) for t, _ in tokens)
     district = fold("อำเภอ") in fold(text)
     # "ลำดับ หน่วยงาน อำเภอ คะแนน ระดับ": one province's list, its province in the title
@@ -222,6 +224,8 @@ def _is_header(tokens: list[Token]) -> bool:
 
 
 def _is_district_header(tokens: list[Token]) -> bool:
+    if not any(t.startswith("คะแนน") for t, _ in tokens):  # most lines: no need to fold their words
+        return False
     texts = [fold(text) for text, _ in tokens]
     return (3 <= len(texts) <= 12 and fold("อำเภอ") in texts and any(t.startswith("คะแนน") for t in texts)
             and any(t.endswith("หน่วยงาน") for t in texts) and fold("จังหวัด") not in texts)

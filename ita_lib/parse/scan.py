@@ -7,6 +7,7 @@ from functools import cache
 
 from ita_lib.io.document import Cell, Line
 from ita_lib.parse.indicator_names import indicator_from_name
+from ita_lib.parse.memo import same_if_unchanged
 from ita_lib.rubric import load as load_rubric
 
 # A score as printed: 0–100 with up to two decimals, not part of a longer number, a date, a
@@ -285,11 +286,12 @@ def promote_year_tables(lines: list[Line]) -> list[Line]:
         out[index] = Line(lines[index].number, "\t".join(header), tuple(Cell(c) for c in header))
         for at, tokens in rows:
             out[at] = Line(lines[at].number, "\t".join(tokens), tuple(Cell(c) for c in tokens))
-    return out
+    return same_if_unchanged(lines, out)
 
 
 def promote_loose_rows(lines: list[Line]) -> list[Line]:
     """Lines that are a table's header or rows written with spaces become row Lines."""
+    given = lines
     lines = promote_year_tables(lines)
     out = list(lines)
     text_at = [i for i, line in enumerate(lines) if line.text.strip()]
@@ -331,4 +333,4 @@ def promote_loose_rows(lines: list[Line]) -> list[Line]:
         in_table = cells is not None
         if cells is not None:
             out[index] = Line(line.number, "\t".join(cells), tuple(Cell(c) for c in cells))
-    return out
+    return same_if_unchanged(given, out)

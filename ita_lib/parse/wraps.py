@@ -11,6 +11,7 @@ import re
 from functools import cache, lru_cache
 
 from ita_lib.io.document import Line
+from ita_lib.parse.memo import same_if_unchanged
 from ita_lib.parse.mentions import ends_with_type_word, is_whole_name_part, location_length, starts_with_type_word
 from ita_lib.parse.places import is_place
 from ita_lib.parse.prose_words import is_menu
@@ -58,7 +59,7 @@ def rejoin_wrapped_values(lines: list[Line]) -> list[Line]:
             # "… กรมราช" / "ทัณฑ์": the rest of the name joins its line
             out[index] = Line(out[index].number, text + following)
             out[following_index] = Line(out[following_index].number, "")
-    return out
+    return same_if_unchanged(lines, out)
 
 
 _WORD_ALONE = re.compile("[\u0e01-\u0e4e]{2,20}")
