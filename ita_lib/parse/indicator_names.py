@@ -50,12 +50,24 @@ def indicator_from_name(text: str, *, fuzzy: bool = True, contained: bool = True
     if fuzzy and len(key) >= 8:
         best, best_ratio = None, 0.0
         for variant, number in _variants():
-            ratio = difflib.SequenceMatcher(None, key[: len(variant) + 2], variant).ratio()
+            matcher = difflib.SequenceMatcher(None, key[: len(variant) + 2], variant)
+            # the quick ratios are upper bounds: a name that cannot reach the bar or beat the best
+            # so far is not compared in full (the answer is the same, as in difflib.get_close_matches)
+            if not (_may_win(matcher.real_quick_ratio(), best_ratio) and _may_win(matcher.quick_ratio(), best_ratio)):
+                continue
+            ratio = matcher.ratio()
             if ratio > best_ratio:
                 best, best_ratio = number, ratio
-        if best_ratio >= 0.86:
+        if best_ratio >= _FUZZY_BAR:
             return best
     return None
+
+
+_FUZZY_BAR = 0.86
+
+
+def _may_win(bound: float, best_ratio: float) -> bool:
+    return bound >= _FUZZY_BAR and bound > best_ratio
 
 
 def _bare(name: str) -> str:

@@ -98,12 +98,22 @@ def _ends_with_name(text: str) -> bool:
 
 def _broken_level(text: str, following: str, rubric: Rubric) -> tuple[str, int] | None:
     """(what to append, how much of the next line it takes) for a level word cut in two."""
+    for head, tail in _cuts_by_last_letter(rubric).get(text[-1:], ()):
+        if text.endswith(head) and following.startswith(tail) \
+                and not _THAI_LETTER_AT.match(following, len(tail)):  # not "มากกว่า"
+            return tail, len(tail)
+    return None
+
+
+@cache
+def _cuts_by_last_letter(rubric: Rubric) -> dict[str, list[tuple[str, str]]]:
+    """Every cut of every level word, longest head first, filed by the head's last letter: a line is
+    compared only with the heads it could end with."""
+    cuts: dict[str, list[tuple[str, str]]] = {}
     for word in _levels(rubric):
         for cut in range(len(word) - 1, 1, -1):
-            if text.endswith(word[:cut]) and following.startswith(word[cut:]) \
-                    and not _THAI_LETTER_AT.match(following, len(word) - cut):  # not "มากกว่า"
-                return word[cut:], len(word) - cut
-    return None
+            cuts.setdefault(word[cut - 1], []).append((word[:cut], word[cut:]))
+    return cuts
 
 
 # A result page copied one cell a line: "คะแนน" / "91.34", "IIT" / "96.52".
