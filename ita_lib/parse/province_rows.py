@@ -299,7 +299,7 @@ _TITLE_LINES = 12  # where a list's title stands
 
 def _title(lines: list[Line]) -> Title | None:
     """The province of a list that has a district column but none for the province."""
-    if not lines or not any(_is_district_header(_tokens(line)) for line in lines):
+    if not lines or not any(_is_district_header(_tokens(line)) for line in lines if "คะแนน" in line.text):
         return None
     found = title_province(lines[:_TITLE_LINES], lines[min(len(lines), _TITLE_LINES) - 1].number + 1)
     if found is None:

@@ -71,6 +71,12 @@ HEADER_WORDS = ("ตัวชี้วัด", "คะแนน", "มาตร�
                 "ลำดับ", "หน่วยงาน", "จังหวัด", "อำเภอ", "ปี", "ระดับ", "ผลการ", "โครงการ", "สถานะ",
                 "รายละเอียด", "ITA", "สำนัก/กอง", "score", "year", "grade", "agency", "province",
                 "rank", "indicator", "ชื่อ")
+_HEADER_WORDS_LOWER = tuple(word.lower() for word in HEADER_WORDS)
+
+
+def _has_header_word(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _HEADER_WORDS_LOWER)
 
 
 def _looks_like_header(line: Line) -> bool:
@@ -82,7 +88,7 @@ def _looks_like_header(line: Line) -> bool:
         return False
     codes = load_rubric().instrument_codes
     labelled = sum(1 for text in cells
-                   if any(word.lower() in text.lower() for word in HEADER_WORDS) or text.strip() in codes
+                   if _has_header_word(text) or text.strip() in codes
                    or indicator_from_name(text, fuzzy=False, contained=False) is not None)
     return labelled >= max(2, (len(cells) + 1) // 2)
 
@@ -252,7 +258,7 @@ def _year_table_header(text: str) -> list[str] | None:
     if not 3 <= len(tokens) <= 10 or not _YEAR_HEADING.match(tokens[0]) or any(is_number_cell(t) for t in tokens):
         return None
     codes = load_rubric().instrument_codes
-    labelled = [t for t in tokens if t in codes or any(word.lower() in t.lower() for word in HEADER_WORDS)]
+    labelled = [t for t in tokens if t in codes or _has_header_word(t)]
     if len(labelled) * 2 < len(tokens) or not any(w.lower() in t.lower() for t in tokens for w in _SCORE_HEADINGS):
         return None
     return tokens
