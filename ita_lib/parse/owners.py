@@ -31,9 +31,10 @@ _WHOLE_OF_PLACE = re.compile(r"(?:ภาพรวมของ|ทั้ง)\S{0,
 # The ตำบล of a เทศบาลตำบล and the ต. of an อบต. name an agency, not an address.
 _ADDRESS_BEFORE = re.compile(r"(?:(?:(?<!เทศบาล)ตำบล|(?<!บ)ต\.|แขวง|หมู่ที่|หมู่|ม\.|เลขที่)\s?[\u0e01-\u0e4e\d/]+\s*"
                              r"|(?:ศาลากลาง|ศูนย์ราชการ|ที่ว่าการ)\s?)$")
-# Between two members of a list: a comma, "และ", "กับ" or only spaces.
-_LIST_GAP = re.compile(r"\s*(?:,|และ|กับ)?\s*")
-_JOINED = re.compile(r",|และ|กับ")
+# Between two members of a list: a comma, "และ", "กับ", a dash as headlines join names ("กรมก - กรมข -
+# กรมค สอบตก", "กรมก-กรมข") or only spaces.
+_LIST_GAP = re.compile(r"\s*(?:,|และ|กับ|[-–])?\s*")
+_JOINED = re.compile(r",|และ|กับ|[-–]")
 _RESPECTIVELY = "ตามลำดับ"
 _SCORE_NUMBER = re.compile(r"(?<![\d.])\d{2,3}\.\d{1,2}(?![\d.])")
 _CLAUSE_END = re.compile(r"[.!?;]\s|\s{2,}|\n")
