@@ -14,14 +14,15 @@ def _read(text: str) -> list[tuple]:
 
 
 def test_a_score_grabbed_by_a_name_the_parser_does_not_know_is_not_the_texts_agencys() -> None:
-    """realblind7 023 kind: a headline "บางรัก คว้า 97.45 คะแนน" names a district office bare; the text's
-    body is about the city that held the ceremony. The score is the unnamed office's, not the city's:
-    no record rather than a wrong one. A short form of the text's own agency still takes it."""
-    headline = (f"บางรัก คว้า 97.45 คะแนน สูงสุดใน{_ITA}ปี 66\n"
+    """realblind7 023 kind: a headline "เกาะสมุย คว้า 97.45 คะแนน" names an agency by a bare district (its
+    district office, municipality or อบต.); the text's body is about the city that held the ceremony. The
+    score is the unnamed agency's, not the city's: no record rather than a wrong one. A short form of the
+    text's own agency still takes it. (A district of the capital is its district office: session 40.)"""
+    headline = (f"เกาะสมุย คว้า 97.45 คะแนน สูงสุดใน{_ITA}ปี 66\n"
                 "รองปลัดกรุงเทพมหานคร ร่วมงานประกาศผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566 "
                 "ของหน่วยงานระดับต่ำกว่ากรม\n")
     assert _read(headline) == []
-    assert "บางรัก" in " ".join(parse_loaded(document_from_text(headline)).notes)
+    assert "เกาะสมุย" in " ".join(parse_loaded(document_from_text(headline)).notes)
     short = (f"ป่าไม้ คว้า 93.27 คะแนน ใน{_ITA}ปี 2566\n"
              "อธิบดีกรมป่าไม้ เปิดเผยผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2566\n")
     assert _read(short) == [("กรมป่าไม้", 2566, 93.27, None)]

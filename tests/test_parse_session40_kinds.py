@@ -20,3 +20,16 @@ def test_agencies_joined_by_dashes_share_the_result_after_them() -> None:
     # a dash before a number joins nothing: the score stays the one agency's
     scored = "ผลการประเมิน ITA ประจำปี 2563 กรมอุตุนิยมวิทยา - 91.35 คะแนน\n"
     assert [(r.agency, r.overall_score) for r in parse_text(scored)] == [("กรมอุตุนิยมวิทยา", 91.35)]
+
+
+def test_a_bare_district_of_the_capital_that_grabs_a_score_is_its_district_office() -> None:
+    """realblind7 023 kind: "ภาษีเจริญ คว้า 98.60 คะแนน" in a text about Bangkok's district offices. A
+    district of the capital has one agency, its district office; a bare district elsewhere stays nobody's,
+    and so does a capital district in a text that does not name the capital."""
+    text = ("ลาดกระบัง คว้า 96.12 คะแนน อันดับ 1 ITA ปี 2566\n"
+            "ผู้ว่าราชการกรุงเทพมหานคร มอบรางวัลผลการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ "
+            "(ITA) ประจำปีงบประมาณ พ.ศ. 2566 แก่สำนักงานเขต\n")
+    assert [(r.agency, r.fiscal_year, r.overall_score) for r in parse_text(text)] == [
+        ("สำนักงานเขตลาดกระบัง", 2566, 96.12)]
+    assert parse_text(text.replace("ลาดกระบัง", "แม่สาย")) == []
+    assert parse_text(text.replace("ผู้ว่าราชการกรุงเทพมหานคร", "ผู้ว่าราชการจังหวัด")) == []

@@ -35,9 +35,9 @@ from ita_lib.parse.prose_records import (OLD_LEVEL_NAMED, AgencyEvidence, Value,
                                          unpaired_warning, with_offices)
 from ita_lib.parse.prose_words import (about_ita, example_lines, heading, other_assessment_heading, prose_patterns,
                                        result_word)
-from ita_lib.parse.owners import (COUNT_WORDS, Owners, achiever_is, earlier_of_mean, failed_of_named, grade_of_named,
-                                  ministry_of_mean, provinces_doubtful, respective_words, unnamed_achiever,
-                                  value_owners, year_before)
+from ita_lib.parse.owners import (COUNT_WORDS, Owners, achiever_is, capital_district_office, earlier_of_mean,
+                                  failed_of_named, grade_of_named, ministry_of_mean, provinces_doubtful,
+                                  respective_words, unnamed_achiever, value_owners, year_before)
 
 # "อปท.แม่ริม 3 แห่งได้ระดับ AA": a count of agencies before the grade makes it theirs, no one's.
 # "ส่วนอีกสองแห่งอยู่ในระดับ “ผ่าน”": the count may be written in words; "เกือบ 500 อปท. สอบตก" counts
@@ -100,13 +100,19 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     main = _given_agency(agency) or _main_agency(lines)
     evidence: dict[tuple[str, int | None], AgencyEvidence] = {}
     unattributed: list[str] = []
+    named = [m for _, mentions in lines for m in mentions]
 
     def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: Value, back: int = 0):
         """`back`: the value is also the one so many years before the year it is written with."""
         achiever = None if owners or kind not in ("score", "grade") else unnamed_achiever(line.text, position)
-        if achiever is not None and main is not None and not achiever_is(achiever, main):
-            unattributed.append(f"{value.value} (line {line.number}: {achiever})")
-            return
+        if achiever is not None and (main is None or not achiever_is(achiever, main)):
+            office = capital_district_office(achiever, named)
+            if office is not None:
+                at = line.text.rfind(achiever, 0, position)
+                owners = (replace(office, start=at, end=at + len(achiever), printed=achiever),)
+            elif main is not None:
+                unattributed.append(f"{value.value} (line {line.number}: {achiever})")
+                return
         for target in owners or (main,):
             collect_one(line, target, position, kind, value, year_before(line.text, target) if owners else None, back)
 
