@@ -33,3 +33,16 @@ def test_a_bare_district_of_the_capital_that_grabs_a_score_is_its_district_offic
         ("สำนักงานเขตลาดกระบัง", 2566, 96.12)]
     assert parse_text(text.replace("ลาดกระบัง", "แม่สาย")) == []
     assert parse_text(text.replace("ผู้ว่าราชการกรุงเทพมหานคร", "ผู้ว่าราชการจังหวัด")) == []
+
+
+def test_a_year_the_text_narrates_as_past_loses_a_tie_with_the_assessed_one() -> None:
+    """realblind7 027 kind: "ที่ผ่านมาเมื่อปี 2556 TDRI ได้จัดอันดับ…" then "ในปี 2557 สำนักงาน ป.ป.ช. ได้ประเมิน…
+    (ITA) … อยู่ในระดับสูงมาก": both years are weighed alike; "เมื่อปี" tells a past the text looks back on,
+    so the level is the other year's."""
+    text = ("การไฟฟ้าส่วนภูมิภาค โปร่งใสอันดับต้น\n"
+            "ผู้ว่าการ กฟภ. กล่าวว่า ที่ผ่านมาเมื่อปี 2558 สถาบันแห่งหนึ่งได้จัดอันดับความโปร่งใสของเว็บไซต์รัฐวิสาหกิจ "
+            "ซึ่ง กฟภ. อยู่ในกลุ่มที่ดีมาก และในปี 2559 สำนักงานคณะกรรมการป้องกันและปราบปรามการทุจริตแห่งชาติ (ป.ป.ช.) "
+            "ได้ประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ (ITA) และจัดให้ กฟภ.มีผลการประเมิน"
+            "อยู่ในระดับสูงมาก\n")
+    assert [(r.agency, r.fiscal_year, r.result) for r in parse_text(text)] == [
+        ("การไฟฟ้าส่วนภูมิภาค", 2559, "สูงมาก")]

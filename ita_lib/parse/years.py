@@ -109,8 +109,16 @@ def _line_years(text: str) -> tuple[tuple[int, float], ...]:
             found.append((end.start(1), 2500 + int(end.group(1))))
     distinct = len({year for _, year in found})
     chart_row = distinct > 2 or (distinct == 2 and _YEARS_ONLY.fullmatch(text) is not None)
-    return tuple((year, _weigh(text[:pos], chart_row) - (_RANGE_START if _starts_range(text, pos, year) else 0.0))
+    return tuple((year, _weigh(text[:pos], chart_row) - (_RANGE_START if _starts_range(text, pos, year) else 0.0)
+                  - (_NARRATED_PAST if _NARRATED_BEFORE.search(text, max(0, pos - 12), pos) else 0.0))
                  for pos, year in found if MIN_YEAR <= year <= MAX_YEAR)
+
+
+# "ที่ผ่านมาเมื่อปี 2556 TDRI ได้จัดอันดับ…" beside "ในปี 2557 สำนักงาน ป.ป.ช. ได้ประเมิน…", "ข้อมูลเมื่อปี 2566
+# ตำรวจ…เพิ่งเริ่มรู้จัก ITA" after "…คือปี 2567": "เมื่อ" tells a past the text looks back on. Less than any
+# other weight: it only breaks a tie.
+_NARRATED_PAST = 0.25
+_NARRATED_BEFORE = re.compile(r"เมื่อ\s?(?:ปี|ปีงบประมาณ|พ\.ศ\.)\s?(?:พ\.ศ\.)?\s?$")
 
 
 # "(ITA) ปี พ.ศ. 2559-2561 … ล่าสุด … ในปีนี้": a range of years ends at the text's own year, the latest
