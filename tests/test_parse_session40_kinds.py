@@ -46,3 +46,11 @@ def test_a_year_the_text_narrates_as_past_loses_a_tie_with_the_assessed_one() ->
             "อยู่ในระดับสูงมาก\n")
     assert [(r.agency, r.fiscal_year, r.result) for r in parse_text(text)] == [
         ("การไฟฟ้าส่วนภูมิภาค", 2559, "สูงมาก")]
+
+
+def test_a_name_ends_where_the_sentence_goes_on() -> None:
+    """realblind4 009 kind: "คดียิงกันศาลจันทบุรีแล้ว", "ย้ำศาลมุ่งพัฒนาคุณภาพ": แล้ว and มุ่ง go on with the
+    sentence; they are no part of a name, and a type word left alone names nobody."""
+    text = ("ผลการประเมิน ITA ประจำปี 2566 หลังการตรวจศาลจังหวัดลำพูนแล้ว ได้ 93.45 คะแนน\n"
+            "ขณะที่ศาลมุ่งพัฒนาการให้บริการ ขึ้นแท่นครองแชมป์\n")
+    assert [(r.agency, r.overall_score) for r in parse_text(text)] == [("ศาลจังหวัดลำพูน", 93.45)]
