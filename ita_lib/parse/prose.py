@@ -275,7 +275,8 @@ def _read_line(line: Line, mentions: list[Mention], collect, found: list[Candida
                 mean = (candidate, ministry)
             continue
         # "ส่วนที่ 1 ได้ 79.40": a one-digit number names a part or a group and does not end the clause
-        previous = max((c.end for c in found[:index] if not re.fullmatch(r"\d", text[c.start:c.end])), default=0)
+        previous = max((c.end for c in found[:index] if not (c.end - c.start == 1 and text[c.start].isdecimal())),
+                       default=0)
         instrument = _instrument_before(text, candidate, mentions, previous)
         if instrument is not None:  # "แบบวัด OIT ได้ 94.50": neither the overall nor indicator 9
             code, named_right_before = instrument
