@@ -54,3 +54,15 @@ def test_a_name_ends_where_the_sentence_goes_on() -> None:
     text = ("ผลการประเมิน ITA ประจำปี 2566 หลังการตรวจศาลจังหวัดลำพูนแล้ว ได้ 93.45 คะแนน\n"
             "ขณะที่ศาลมุ่งพัฒนาการให้บริการ ขึ้นแท่นครองแชมป์\n")
     assert [(r.agency, r.overall_score) for r in parse_text(text)] == [("ศาลจังหวัดลำพูน", 93.45)]
+
+
+def test_a_pass_or_fail_stated_before_the_itas_years_is_kept() -> None:
+    """realblind5 002 kind: "76 อบจ.ทั่วประเทศ 5 จว.สอบตก" for 2561. The old schemes have no pass mark to
+    derive a pass from, but a text that states one ("สอบตก", "ผ่านการประเมิน") is read as stated; an old
+    level word says nothing of a pass."""
+    failed = "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2560 กรมศิลปากร สอบตก\n"
+    assert [(r.agency, r.fiscal_year, r.result, r.passed) for r in parse_text(failed)] == [
+        ("กรมศิลปากร", 2560, "ไม่ผ่าน", False)]
+    level = "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2559 กรมศิลปากร ได้ระดับสูงมาก\n"
+    assert [(r.agency, r.fiscal_year, r.result, r.passed) for r in parse_text(level)] == [
+        ("กรมศิลปากร", 2559, "สูงมาก", None)]

@@ -46,7 +46,9 @@ class AgencyEvidence:
         words after (a 2566+ level written with 2565 is not that year's result)."""
         rubric = load_rubric()
         old_era = _old_era(self.year) or self.year is None and self.old_level_named()
-        return [r for r in self.results if (r.value in rubric.old_level_words) == old_era
+        plain = (rubric.passed_word, rubric.failed_word)  # "สอบตก" before ITAS too: a pass or fail the text states
+        return [r for r in self.results
+                if ((r.value in rubric.old_level_words) == old_era or old_era and r.value in plain)
                 and (r.value in rubric.old_level_words or r.value in rubric.result_words_for(self.year))]
 
     def old_level_named(self) -> bool:
