@@ -66,3 +66,13 @@ def test_a_pass_or_fail_stated_before_the_itas_years_is_kept() -> None:
     level = "ผลการประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2559 กรมศิลปากร ได้ระดับสูงมาก\n"
     assert [(r.agency, r.fiscal_year, r.result, r.passed) for r in parse_text(level)] == [
         ("กรมศิลปากร", 2559, "สูงมาก", None)]
+
+
+def test_a_laws_year_is_never_the_assessed_year() -> None:
+    """realblind9 022 kind: "ตามพระราชบัญญัติป้องกันและปราบปรามทุจริตแห่งชาติ พ.ศ.2560" is the only year a text
+    prints: it names the law, so the result has no year rather than the law's."""
+    text = ("ตามพระราชบัญญัติประกอบรัฐธรรมนูญว่าด้วยการป้องกันและปราบปรามการทุจริต พ.ศ. 2561 หน่วยงานของรัฐต้องเข้ารับ"
+            "การประเมินคุณธรรมและความโปร่งใส (ITA) ซึ่งกรมเจ้าท่าได้ 92.40 คะแนน\n")
+    assert [(r.agency, r.fiscal_year, r.overall_score) for r in parse_text(text)] == [("กรมเจ้าท่า", None, 92.4)]
+    dated = text.replace("ซึ่งกรมเจ้าท่าได้", "ประจำปีงบประมาณ พ.ศ. 2566 ซึ่งกรมเจ้าท่าได้")
+    assert [(r.agency, r.fiscal_year, r.overall_score) for r in parse_text(dated)] == [("กรมเจ้าท่า", 2566, 92.4)]

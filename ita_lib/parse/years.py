@@ -67,7 +67,16 @@ def _weigh(before: str, chart_row: bool) -> float:
         weight -= 6.0
     if chart_row:  # a row of chart tabs "ปี 2563 ปี 2564 ..." names years, asserts none
         weight = min(weight, 0.5)
+    if _LAW_BEFORE.search(before[-_LAW_REACH:]):
+        weight = min(weight, 0.0)
     return weight
+
+
+# "ตามพระราชบัญญัติป้องกันและปราบปรามทุจริตแห่งชาติ พ.ศ.2560", "ระเบียบสำนักนายกรัฐมนตรี … พ.ศ. 2562": a law's
+# year names the law, never an assessment
+_LAW_REACH = 120
+_LAW_BEFORE = re.compile(r"(?:พระราชบัญญัติ|พ\.ร\.บ\.|รัฐธรรมนูญ|พระราชกฤษฎีกา|พ\.ร\.ฎ\.|ระเบียบ|กฎกระทรวง)"
+                         r"[^\d\n]{0,100}?พ\.ศ\.\s?$")
 
 
 _RECENT: list[tuple[list, list]] = []  # (lines, their mentions): each reader of a text asks for its years
