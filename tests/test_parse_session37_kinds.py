@@ -72,8 +72,9 @@ def test_an_organisations_own_ita_of_its_units_is_another_assessment() -> None:
 
 def test_a_short_name_glued_to_an_exam_word_and_a_grade_named_with_its_score_word() -> None:
     """realblind9 021/023 kinds: "…สำนักพุทธฯสอบตก!" fails the office the short name stands for, not an
-    agency named earlier; "คว้าระดับผลคะแนน AA" is a grade."""
-    assert _read("ผล ITA ปี 63 สสส. ได้ A ส่วนกรมการศาสนา - สำนักพุทธฯสอบตก!") == [
+    agency named earlier; "คว้าระดับผลคะแนน AA" is a grade. (Names joined by dashes are a list whose members
+    all fail: session 40.)"""
+    assert _read("ผล ITA ปี 63 สสส. ได้ A ส่วนสำนักพุทธฯสอบตก!") == [
         ("สำนักงานพระพุทธศาสนาแห่งชาติ", None, 2563, None, None, "ไม่ผ่าน", False)]
     assert _read("ITA ประจำปีงบประมาณ 2565 การท่าเรือแห่งประเทศไทย ยังโดดเด่นคว้าระดับผลคะแนน AA ได้สำเร็จ") == [
         ("การท่าเรือแห่งประเทศไทย", None, 2565, None, "AA", None, True)]
