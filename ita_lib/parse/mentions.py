@@ -285,8 +285,8 @@ BARE_MUNICIPALITY = "เทศบาล"  # a municipality written without its t
 
 
 # The two local governments of a special form have no type word and no abbreviation of their own.
-_CAPITAL = "กรุงเทพมหานคร"
-_SPECIAL_LOCAL = ("เมืองพัทยา", _CAPITAL)
+CAPITAL = "กรุงเทพมหานคร"
+_SPECIAL_LOCAL = ("เมืองพัทยา", CAPITAL)
 
 
 @lru_cache(maxsize=1)
@@ -397,9 +397,9 @@ def _with_locations(text: str, mentions: list[Mention]) -> list[Mention]:
     for mention in mentions:
         if out and mention.start < out[-1].end:
             continue  # swallowed by the previous mention's location or short form
-        if out and mention.name == _CAPITAL and not text[out[-1].end:mention.start].strip():
+        if out and mention.name == CAPITAL and not text[out[-1].end:mention.start].strip():
             # "สำนักงานเขตบางรัก กรุงเทพมหานคร": the capital written after a name is where it is
-            out[-1] = replace(out[-1], end=mention.end, province=out[-1].province or _CAPITAL)
+            out[-1] = replace(out[-1], end=mention.end, province=out[-1].province or CAPITAL)
             continue
         end = mention.end
         link = _LINK.match(text, end)

@@ -20,7 +20,8 @@ from functools import cache
 
 from ita_lib.rubric import Rubric, load as load_rubric
 from ita_lib.parse.evidence import OVERALL_AT, VETO, Candidate, names_own_mean
-from ita_lib.parse.mentions import CATEGORY, GROUP, PARENT, PLACE, SUBJECT, Mention, squash, whole_mention
+from ita_lib.parse.mentions import (CAPITAL, CATEGORY, GROUP, PARENT, PLACE, SUBJECT, Mention, squash,
+                                    whole_mention)
 from ita_lib.parse.places import BANGKOK, district_index, fold
 
 # "ค่าเฉลี่ยจังหวัดขอนแก่น 89.02", "คะแนนเฉลี่ยของกรม…": a figure of the whole, not of the agency; "ภาพรวม
@@ -125,7 +126,6 @@ def unnamed_achiever(text: str, position: int) -> str | None:
     return match.group(1) if match else None
 
 
-_CAPITAL = "กรุงเทพมหานคร"
 _DISTRICT_OFFICE = "สำนักงานเขต"
 
 
@@ -133,7 +133,7 @@ def capital_district_office(achiever: str, mentions: list[Mention]) -> Mention |
     """A bare district of the capital as the achiever ("ภาษีเจริญ คว้า 98.60") in a text that names the
     capital: its district office, the one agency a district of Bangkok has. A bare district anywhere
     else may be its district office, municipality or อบต.: nobody's."""
-    if not any(m.name == _CAPITAL for m in mentions):
+    if not any(m.name == CAPITAL for m in mentions):
         return None
     district = district_index(BANGKOK).get(fold(achiever.removeprefix("เขต")))
     return whole_mention(_DISTRICT_OFFICE + district.removeprefix("เขต")) if district else None

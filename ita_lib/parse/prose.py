@@ -100,13 +100,12 @@ def read_prose(document: Document, *, year: int | None = None, agency: str | Non
     main = _given_agency(agency) or _main_agency(lines)
     evidence: dict[tuple[str, int | None], AgencyEvidence] = {}
     unattributed: list[str] = []
-    named = [m for _, mentions in lines for m in mentions]
 
     def collect(line: Line, owners: tuple[Mention, ...], position: int, kind: str, value: Value, back: int = 0):
         """`back`: the value is also the one so many years before the year it is written with."""
         achiever = None if owners or kind not in ("score", "grade") else unnamed_achiever(line.text, position)
         if achiever is not None and (main is None or not achiever_is(achiever, main)):
-            office = capital_district_office(achiever, named)
+            office = capital_district_office(achiever, [m for _, ms in lines for m in ms])
             if office is not None:
                 at = line.text.rfind(achiever, 0, position)
                 owners = (replace(office, start=at, end=at + len(achiever), printed=achiever),)

@@ -225,7 +225,8 @@ def clean_cell(s: str) -> str:
     s = collapse_spaces(s)
     # pythainlp's safe pieces of normalize(): "พ ุ่ม" -> "พุ่ม", เเ -> แ, tone/vowel order,
     # repeated vowels, marks left dangling at the start or after a space.
-    s = remove_spaces_before_marks(s)
+    if _SPACE_BEFORE_MARK.search(s):
+        s = remove_spaces_before_marks(s)
     if needs_vowel_repair(s):
         s = remove_repeat_vowels(s)
     s = remove_dangling(s)
