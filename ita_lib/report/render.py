@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,12 +65,14 @@ def _resolve(params) -> tuple[str, str]:
 
 def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NOTEBOOK, km=None,
           execution_timeout: float | None = None, slug: str | None = None,
-          stamp: dict | None = None, final: bool = False) -> BuildResult:
+          stamp: dict | None = None, final: bool = False,
+          progress: Callable[[str], None] | None = None) -> BuildResult:
     """Build one agency's report from ReportParams (or a dict of its fields). `slug`: the report's
     folder name when the caller knows it (a batch does), else made here. `stamp`: what build.json
     records (a batch's: what the report was built from); the build adds the files and writes it last.
     An agency's report with something still to confirm is a draft (marked on every page, with
-    checklist.html beside it); `final` refuses it with NotFinalError instead."""
+    checklist.html beside it); `final` refuses it with NotFinalError instead. `progress` is told
+    each step as it starts: "execute", then each format, then "write"."""
     import nbformat
 
     from ita_lib.report.params import ReportParams
@@ -89,6 +92,7 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
     with scratch_folder(output_dir) as scratch:
         executed = scratch / "report.ipynb"
         warming = _warm_up_while_the_kernel_works(formats)
+        _tell(progress, "execute")
         try:
             execute(parameters, executed, notebook=notebook, subject=f"agency {name}", km=km,
                     execution_timeout=execution_timeout)
@@ -118,17 +122,24 @@ def build(params, *, formats: tuple[str, ...] | None = None, notebook: Path = NO
         folder.remove(CHECKLIST)  # an earlier draft's
     files.update(data_files(export))
     for kind in formats:
+        _tell(progress, kind)
         started = time.perf_counter()
         files.update(exporter(kind)(export))
         result.seconds[kind] = time.perf_counter() - started
     if stamp is not None:
         files[STAMP] = json.dumps({**stamp, "outputs": sorted(files)}, ensure_ascii=False, indent=1)
+    _tell(progress, "write")
     written = folder.write(files)
     result.outputs = {_KINDS.get(file_name, file_name): path for file_name, path in written.items()}
     return result
 
 
 CHECKLIST = "checklist.html"
+
+
+def _tell(progress: Callable[[str], None] | None, step: str) -> None:
+    if progress is not None:
+        progress(step)
 
 
 def _listed(items, shown: int = 4) -> str:
