@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Are the version floors in pyproject.toml true? Install ita-report into .venv-min with every direct
-# dependency (runtime and the report, test, jupyter and distributed extras) pinned to its floor, the
+# dependency (runtime and the report, test, jupyter, app and distributed extras) pinned to its floor, the
 # `>=` of its specifier, and run the fast tests there. Dependencies of dependencies are left to pip.
 #
 #   scripts/check_min_versions.sh               the fast tests (about 3 minutes on 2 cores)
@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 PYTHON="${PYTHON:-python3}"
 VENV=.venv-min
-EXTRAS=report,test,jupyter,distributed
+EXTRAS=report,test,jupyter,app,distributed
 start=$SECONDS
 
 quiet_pip() {  # pip, without this machine's index-location warnings; its whole log when it fails

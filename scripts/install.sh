@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install everything ita-report needs on a fresh Debian machine: system packages (Thai fonts for
 # reports and charts, Pango/HarfBuzz for WeasyPrint's PDFs, poppler and Chromium for looking at PDFs
-# and pages) and a virtual environment in .venv with the report, test and distributed extras.
+# and pages) and a virtual environment in .venv with the report, test, distributed and app extras.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,5 +22,5 @@ fi
 PYTHON="${PYTHON:-python3}"
 [ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
 .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-.venv/bin/python -m pip install -q -e ".[test,report,distributed]" 2>&1 | grep -v "^WARNING: Location" || true
+.venv/bin/python -m pip install -q -e ".[test,report,distributed,app]" 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import ita_lib" && echo "ita-report installed in .venv"

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ita_lib import __version__
 from ita_lib.cli import exit_codes
 from ita_lib.cli.say import say as _say
-from ita_lib.cli.options import agency_name, fiscal_year, path_text, positive_int, positive_seconds
+from ita_lib.cli.options import agency_name, fiscal_year, path_text, port_number, positive_int, positive_seconds
 from ita_lib.errors import ItaError, UsageError
 from ita_lib.folders import DEFAULT_DB  # a constant only: the store module imports DuckDB
 
@@ -37,6 +37,7 @@ EXAMPLES = {
     "init": "ita-report params init --province นครราชสีมา --out params/agencies",
     "review": "ita-report review \"อบต.บ้านพราน\"   (then fill in params/review/<slug>.yaml)",
     "confirm": "ita-report confirm params/review/obt-banphran-3243f1.yaml",
+    "app": "ita-report app   (then open the address it prints; stop it with Ctrl-C)",
 }
 
 
@@ -143,6 +144,18 @@ def _build_parser() -> argparse.ArgumentParser:
     _db_option(confirm)
     confirm.add_argument("--aliases", default=str(DEFAULT_ALIASES), type=path_text,
                          help="agency aliases file (default: %(default)s; ignored when missing)")
+
+    app = _command(commands, "app", help="serve the page on which an agency uploads, checks, confirms and "
+                   "downloads its report (Voilà)")
+    _db_option(app)
+    app.add_argument("--output-dir", default="outputs/app", type=path_text,
+                     help="each browser session's uploads and reports, and what agencies confirmed "
+                          "(default: %(default)s)")
+    app.add_argument("--host", default="127.0.0.1",
+                     help="address to listen on (default: %(default)s; any other address requires the token "
+                          "the printed address carries)")
+    app.add_argument("--port", type=port_number, help="port (default: a free one)")
+    app.add_argument("--no-browser", action="store_true", help="print the address without opening a browser")
 
     params = commands.add_parser("params", help="report parameter files")
     params_commands = params.add_subparsers(dest="params_command", required=True)
@@ -265,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
     ensure_writable_caches()  # before argparse: the year option's check imports pythainlp
     args = _build_parser().parse_args(argv)
     try:
+        from ita_lib.cli import app as cli_app
         from ita_lib.cli import batch as cli_batch
         from ita_lib.cli import review as cli_review
         from ita_lib.cli import store as cli_store
@@ -274,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
                     "agencies": cli_store.cmd_agencies, "analyse": cli_store.cmd_analyse,
                     "analyze": cli_store.cmd_analyse, "build": cli_store.cmd_build,
                     "params": cli_store.cmd_params, "batch": cli_batch.cmd_batch,
-                    "review": cli_review.cmd_review, "confirm": cli_review.cmd_confirm}
+                    "review": cli_review.cmd_review, "confirm": cli_review.cmd_confirm, "app": cli_app.cmd_app}
         with sigterm_as_interrupt():
             rubric.load()
             return commands[args.command](args)

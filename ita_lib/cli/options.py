@@ -21,6 +21,17 @@ def positive_int(text: str) -> int:
     return value
 
 
+def port_number(text: str) -> int:
+    """A TCP port from 1 to 65535."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port from 1 to 65535")
+    return value
+
+
 def positive_seconds(text: str) -> float:
     """A time limit: a number of seconds above 0 and at most MAX_SECONDS."""
     try:
