@@ -34,7 +34,7 @@ STYLE = """<style>
 .ita-table { border-collapse: collapse; font-size: 0.95em; }
 .ita-table td, .ita-table th { border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; }
 .ita-line { color: #555; font-size: 0.9em; }
-.ita-downloads a { margin-right: 1.2em; }
+.ita-download-links a { margin-right: 1.2em; }
 </style>"""
 
 
@@ -142,6 +142,7 @@ class AppPage:
             return
         self.found.options = [(self._digits(_agency_label(row)), row.agency_id)
                               for row in found.itertuples(index=False)]
+        self.found.value = None if found.empty else found["agency_id"].iloc[0]
         self.take_button.disabled = found.empty
         self.search_said.value = _html(messages.NO_MATCH if found.empty else self._digits(f"พบ {len(found)} หน่วยงาน"))
 
@@ -206,8 +207,7 @@ class AppPage:
             self.form_said.value = _html("บันทึกไม่สำเร็จ ให้ลองอีกครั้ง ค่าที่พิมพ์ไว้ยังอยู่ในช่อง", "ita-error")
             return
         self._show_form()
-        self.form_said.value = _html("บันทึกแล้ว " + (self._digits(f"ยังเหลือ {left} รายการที่ต้องยืนยัน") if left
-                                                     else "ยืนยันครบแล้ว รายงานจะเป็นฉบับเผยแพร่"))
+        self.form_said.value = _html("บันทึกแล้ว") + _left_items(left, self._digits)
 
     # ---- step 4 ------------------------------------------------------------------------------
 
@@ -245,11 +245,19 @@ class AppPage:
                                 f"ita-download-{kind}") for kind, path in built.files.items()]
         links.append(_download_link(self.session.zip_of_reports(), "report.zip", "application/zip",
                                     "ดาวน์โหลดทุกไฟล์ (.zip)", "ita-download-zip"))
-        self.downloads.value = "<div class='ita-downloads'>" + "".join(links) + "</div>"
+        self.downloads.value = "<div class='ita-download-links'>" + "".join(links) + "</div>"
         png = self.session.first_page_png()
         if png:
             self.preview.value = png
             self.preview.layout.display = "block"
+
+
+def _left_items(items: tuple[tuple[str, str, str], ...], digits) -> str:
+    """What is still open, one line each, or that the report will be a publication."""
+    if not items:
+        return _html("ยืนยันครบแล้ว รายงานที่สร้างจะเป็นฉบับเผยแพร่")
+    return (_html(digits(f"ยังเหลือ {len(items)} รายการ รายงานที่สร้างจะยังเป็นฉบับร่าง:"))
+            + _lines([f"• {what}: {why}" for what, why, _ in items], "ita-note"))
 
 
 def _field_widget(field: FormField) -> tuple[w.Widget, w.Widget]:
@@ -279,7 +287,7 @@ def _css_key(key: str) -> str:
 def _agency_label(row) -> str:
     place = " ".join(p for p in (f"อ.{row.district}" if row.district else "", f"จ.{row.province}" if row.province
                                  else "") if p)
-    years = ", ".join(str(y) for y in (row.years if isinstance(row.years, list) else []))
+    years = ", ".join(str(int(y)) for y in (row.years if row.years is not None else ()))
     return f"{row.name} {place}" + (f" (ปี {years})" if years else "")
 
 

@@ -52,7 +52,7 @@ TEMPLATES = Path(__file__).resolve().parent / "voila"
 
 
 def voila_command(host: str, port: int, token: str) -> list[str]:
-    return [sys.executable, "-m", "voila", str(app_notebook()), "--no-browser", f"--Voila.ip={host}",
+    return [sys.executable, "-m", "ita_lib.app.voila_child", str(app_notebook()), "--no-browser", f"--Voila.ip={host}",
             f"--port={port}", "--Voila.port_retries=0", f"--token={token}", "--template=ita", "--theme=light",
             "--show_tracebacks=False", "--Voila.log_level=WARN"]
 
@@ -74,6 +74,7 @@ def running_app(*, root: Path, db: Path | None, host: str = "127.0.0.1", port: i
     environment = {**os.environ, ROOT_VARIABLE: str(root.resolve()), "PYTHAINLP_OFFLINE": "1",
                    "JUPYTER_PATH": os.pathsep.join(p for p in (str(TEMPLATES), os.environ.get("JUPYTER_PATH")) if p)}
     environment.pop(DB_VARIABLE, None)
+    environment["ITA_APP_PARENT"] = str(os.getpid())
     if db is not None:
         environment[DB_VARIABLE] = str(db.resolve())
     output = open(log, "ab") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below

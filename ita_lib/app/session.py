@@ -180,7 +180,6 @@ class AppSession:
 
     def readings(self) -> list[Reading]:
         """Every value of the latest year as read, with its document line."""
-        from ita_lib.analysis.labels import field_th
         from ita_lib.analysis.numbers import digits, fmt
         from ita_lib.store.db import Store
 
@@ -199,7 +198,7 @@ class AppSession:
             line = int(row.line) if pd.notna(row.line) else None
             if row.path not in lines:
                 lines[row.path] = _document_lines(row.path)
-            out.append(Reading(digits(field_th(row.field), config), value, self._shown(row.path), line,
+            out.append(Reading(digits(_label(row.field), config), value, self._shown(row.path), line,
                                lines[row.path].get(line, "") if line else ""))
         return out
 
@@ -225,9 +224,16 @@ class AppSession:
 
     # ---- confirm and build ----------------------------------------------------------------------
 
-    def confirm(self, answers: dict[str, str]) -> int:
+    def open_items(self) -> tuple[tuple[str, str, str], ...]:
+        """What the agency's report still lacks, as its build will say: (what, why, found)."""
+        from ita_lib.report.checklist import report_items, signers_of
+
+        analysis = self.analysis()
+        return report_items(analysis, signers_of(analysis))
+
+    def confirm(self, answers: dict[str, str]) -> tuple[tuple[str, str, str], ...]:
         """Check the answers (FormErrors, in Thai), save them as the agency's review file and confirm
-        them into the session's store; returns the items still open."""
+        them into the session's store; returns what is still open."""
         from ita_lib.files import atomic_write
         from ita_lib.review.confirm import confirm
         from ita_lib.review.signers import signers_in_files
@@ -241,7 +247,7 @@ class AppSession:
         atomic_write(saved, text)
         if review.gives_anything():
             confirm(saved, db=self.workspace.store)
-        return len(self.analysis().open_items)
+        return self.open_items()
 
     def build(self, formats: tuple[str, ...], audience: str = "agency",
               progress: Callable[[str], None] | None = None) -> Built:
@@ -294,6 +300,21 @@ class AppSession:
 
     def _shown(self, path: str | Path) -> str:
         return self._names.get(str(path)) or Path(str(path)).name
+
+
+def _label(field: str) -> str:
+    """A field as a reader names it; an instrument or its part by the rubric's Thai name."""
+    from ita_lib.analysis.labels import field_th
+    from ita_lib.rubric import load as load_rubric
+
+    if field.startswith("instrument:"):
+        code = field.removeprefix("instrument:")
+        try:
+            name = load_rubric().score_name(code)
+        except KeyError:
+            return field_th(field)
+        return name if code in name or "_" in code else f"{name} ({code})"
+    return field_th(field)
 
 
 def _sha256(path: Path) -> str:
