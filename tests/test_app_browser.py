@@ -129,9 +129,10 @@ def test_an_officer_uploads_confirms_builds_and_downloads_the_word_file(app, bro
 
 
 def test_a_binary_upload_is_one_thai_message_and_nothing_else_changes(app, browser, tmp_path) -> None:
+    """12 MB: over tornado's default websocket message (10 MiB), which would drop it without a word."""
     url, _ = app
     binary = tmp_path / "ผลการประเมิน.pdf"
-    binary.write_bytes(bytes(range(256)) * 64)
+    binary.write_bytes(bytes(range(256)) * (12 * 4096))
     context, page, _ = _open(browser, url)
     _upload(page, binary)
     page.wait_for_selector(".ita-upload-said .ita-note", timeout=WAIT)

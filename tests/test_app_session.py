@@ -165,3 +165,40 @@ def test_a_build_writes_into_the_sessions_folder_and_says_whether_it_is_a_draft(
     assert set(built.files) == {"docx"}
     assert built.files["docx"].parent.parent == session.workspace.reports
     assert session.zip_of_reports()[:2] == b"PK"
+
+
+def test_a_failed_build_is_one_sentence_and_keeps_every_upload_and_confirmation(tmp_path, monkeypatch) -> None:
+    from ita_lib.report import render
+
+    session = _session(tmp_path)
+    session.add_upload("ผล.txt", TWO_SCORES.encode("utf-8"))
+    session.read_uploads()
+    session.confirm({"scores.indicator:4": "91.05", "confirmed_by": "นางสาวทดลอง ใจดี"})
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("a writer's crash")
+
+    monkeypatch.setattr(render, "build", crash)
+    built = session.build(("pdf", "docx"))
+    assert (built.files, built.message) == ({}, "สร้างรายงานไม่สำเร็จ ค่าที่ยืนยันไว้ยังอยู่ครบ ให้ลองสร้างใหม่อีกครั้ง")
+    assert (session.workspace.uploads / "001.txt").read_bytes() == TWO_SCORES.encode("utf-8")
+    assert session.form().field("scores.indicator:4").answer == "๙๑.๐๕"
+    assert session.workspace.confirmed_file(session.agency_id).is_file()
+
+
+def test_the_app_notebook_shows_the_page_when_run_in_jupyter(tmp_path, monkeypatch) -> None:
+    """JupyterLab or a hub: run notebooks/app.ipynb's one cell and the page is its output."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from ita_lib.app.page import ROOT_VARIABLE
+    from ita_lib.app.server import app_notebook
+
+    monkeypatch.setenv(ROOT_VARIABLE, str(tmp_path / "app"))
+    notebook = nbformat.read(app_notebook(), as_version=4)
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [output for cell in notebook.cells for output in cell.get("outputs", [])]
+    assert [output["output_type"] for output in outputs] == ["execute_result"]
+    assert "application/vnd.jupyter.widget-view+json" in outputs[0]["data"]
+    assert (tmp_path / "app" / "sessions").is_dir()

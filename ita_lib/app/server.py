@@ -47,13 +47,16 @@ def free_port(host: str) -> int:
         return probe.getsockname()[1]
 
 
-# The package's own Voilà template ("ita": lab without remote style sheets), found through JUPYTER_PATH.
+# The package's own Voilà template ("ita": lab without remote style sheets), found through JUPYTER_PATH,
+# and its configuration (upload size, kernels of closed pages): voila/config/voila.py.
 TEMPLATES = Path(__file__).resolve().parent / "voila"
+CONFIG = TEMPLATES / "config"
 
 
 def voila_command(host: str, port: int, token: str) -> list[str]:
     return [sys.executable, "-m", "ita_lib.app.voila_child", str(app_notebook()), "--no-browser", f"--Voila.ip={host}",
             f"--port={port}", "--Voila.port_retries=0", f"--token={token}", "--template=ita", "--theme=light",
+            f"--Voila.config_file_paths={CONFIG}",
             "--show_tracebacks=False", "--Voila.log_level=WARN"]
 
 
