@@ -8,7 +8,9 @@ file itself (data: URIs), so the page needs no file server and shows no path.
 from __future__ import annotations
 
 import base64
+import functools
 import html
+import logging
 import threading
 from pathlib import Path
 
@@ -36,6 +38,24 @@ STYLE = """<style>
 .ita-line { color: #555; font-size: 0.9em; }
 .ita-download-links a { margin-right: 1.2em; }
 </style>"""
+
+
+UNEXPECTED = "เกิดข้อผิดพลาดที่ไม่คาดไว้ ไฟล์ที่ส่งและค่าที่ยืนยันไว้ยังอยู่ครบ ให้ลองอีกครั้ง"
+
+
+def _guarded(said: str):
+    """A handler whose unexpected failure is one Thai sentence in the widget named `said`, not a
+    traceback in the browser's console and a page that seems to do nothing."""
+    def wrap(handler):
+        @functools.wraps(handler)
+        def guarded(self, *args, **kwargs):
+            try:
+                return handler(self, *args, **kwargs)
+            except Exception:  # noqa: BLE001 - the page goes on; the session keeps what it has
+                logging.getLogger("ita_lib.app").exception("the page's %s failed", handler.__name__)
+                getattr(self, said).value = _html(UNEXPECTED, "ita-error")
+        return guarded
+    return wrap
 
 
 def _html(text: str, css: str = "ita-note") -> str:
@@ -107,6 +127,7 @@ class AppPage:
 
     # ---- step 1 ------------------------------------------------------------------------------
 
+    @_guarded("upload_said")
     def _uploaded(self, change) -> None:
         files = change["new"]
         if not files:
@@ -128,11 +149,13 @@ class AppPage:
         if self.session.agency_id:
             self._open_agency()
 
+    @_guarded("upload_said")
     def _chosen(self, change) -> None:
         if change["new"]:
             self.session.agency_id = change["new"]
             self._open_agency()
 
+    @_guarded("search_said")
     def _search(self, _button=None) -> None:
         try:
             found = self.session.search(self.search_text.value)
@@ -146,6 +169,7 @@ class AppPage:
         self.take_button.disabled = found.empty
         self.search_said.value = _html(messages.NO_MATCH if found.empty else self._digits(f"พบ {len(found)} หน่วยงาน"))
 
+    @_guarded("search_said")
     def _take(self, _button=None) -> None:
         if not self.found.value:
             return
@@ -196,6 +220,7 @@ class AppPage:
             children.append(box)
         self.form_box.children = children
 
+    @_guarded("form_said")
     def _save(self, _button=None) -> None:
         answers = {key: widget.value for key, widget in self.inputs.items()}
         try:
@@ -211,6 +236,7 @@ class AppPage:
 
     # ---- step 4 ------------------------------------------------------------------------------
 
+    @_guarded("progress_said")
     def _build(self, _button=None) -> None:
         formats = tuple(kind for kind, box in self.formats.items() if box.value)
         if not formats:
@@ -226,14 +252,14 @@ class AppPage:
             self.progress.value = min(self.progress.value + 1, self.progress.max)
             self.progress_said.value = _html(said)
 
-        def run() -> None:
+        @_guarded("progress_said")
+        def run(self) -> None:
             try:
-                built = self.session.build(formats, self.audience.value, progress=step)
-                self._show_built(built)
+                self._show_built(self.session.build(formats, self.audience.value, progress=step))
             finally:
                 self.build_button.disabled = False
 
-        threading.Thread(target=run, name="ita-app-build", daemon=True).start()
+        threading.Thread(target=run, args=(self,), name="ita-app-build", daemon=True).start()
 
     def _show_built(self, built) -> None:
         if not built.files:
