@@ -69,13 +69,15 @@ def review_form(a: AgencyAnalysis, signers: list | None = None) -> Form:
                                      _score_text(scores.get(row.key), config), proposals))
     for key, score in scores.items():  # confirmed before and no longer open: still shown, may change
         if key not in {row.key for row in open_scores}:
-            form.fields.append(FormField(f"scores.{key}", _score_label(key, config), SCORE, "scores",
+            form.fields.append(FormField(f"scores.{key}", score_label(key, config), SCORE, "scores",
                                          "ยืนยันไว้แล้ว", _score_text(score, config)))
     result_open = not items.empty and (items["key"] == "result").any()
     if result_open or (kept and kept.result):
         rubric = load_rubric()
-        found = items[items["key"] == "result"]["found"].iloc[0] if result_open else "ยืนยันไว้แล้ว"
-        form.fields.append(FormField("result", "ผลการประเมิน", TEXT, "scores", found or "ไม่มีในเอกสาร",
+        computed = items[items["key"] == "result"]["found"].iloc[0] if result_open else ""
+        found = ("ยืนยันไว้แล้ว" if not result_open else "ไม่มีในเอกสาร"
+                 + (f" ({computed})" if computed else "") + " เลือกหรือพิมพ์ผลตามระบบ ITAS")
+        form.fields.append(FormField("result", "ผลการประเมิน", TEXT, "scores", found,
                                      (kept and kept.result) or "", rubric.result_words_for(year)))
     form.fields += _agency_fields(a, kept, items)
     causes = kept.causes if kept else {}
@@ -84,10 +86,16 @@ def review_form(a: AgencyAnalysis, signers: list | None = None) -> Form:
         form.fields.append(FormField(f"causes.{key}", row.label, LONG_TEXT, "causes", row.found,
                                      causes.get(key, "")))
     corrected = kept.corrections if kept else {}
-    for item in damaged_texts(a):
+    hint = "พิมพ์ข้อความในเครื่องหมายคำพูดใหม่ทั้งข้อความให้ถูกต้อง รายงานจะพิมพ์ข้อความนั้นแทน"
+    damaged = damaged_texts(a)
+    for item in damaged:
         form.fields.append(FormField(f"corrections.{item.written}", f"{item.where}: “{item.written}”",
-                                     LONG_TEXT, "corrections", item.excerpt, corrected.get(item.written, ""),
+                                     LONG_TEXT, "corrections", hint, corrected.get(item.written, ""),
                                      required=False))
+    for written, text in corrected.items():  # corrected before: the text no longer shows as damaged
+        if written not in {item.written for item in damaged}:
+            form.fields.append(FormField(f"corrections.{written}", f"แก้ไว้แล้ว: “{written}”", LONG_TEXT,
+                                         "corrections", hint, text, required=False))
     form.fields += _sign_off_fields(kept, signers or [])
     form.fields += [
         FormField("report_date", "วันที่ของรายงาน", DATE, "sign_off", "เช่น ๒๕๖๘-๑๒-๑๕",
@@ -193,14 +201,16 @@ def _score_text(score: float | None, config) -> str:
     return "" if score is None else fmt(score, config)
 
 
-def _score_label(key: str, config) -> str:
+def score_label(key: str, config) -> str:
+    """A score key as the form names it: คะแนนรวม ITA, an instrument with its code, ตัวชี้วัดที่ ๓."""
     rubric = load_rubric()
     if key == field_keys.OVERALL:
         return "คะแนนรวม ITA"
     code = field_keys.code_of(key)
     if key.startswith("indicator:"):
         return f"ตัวชี้วัดที่ {fmt(int(code), config, None)}"
-    return rubric.score_name(code)
+    name = rubric.score_name(code)
+    return name if "_" in code else f"{name} ({code})"  # a part's name holds its instrument's code
 
 
 def _date_text(value, config) -> str:

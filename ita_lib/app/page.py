@@ -36,7 +36,8 @@ STYLE = """<style>
 .ita-table { border-collapse: collapse; font-size: 0.95em; }
 .ita-table td, .ita-table th { border: 1px solid #ccc; padding: 2px 6px; vertical-align: top; }
 .ita-line { color: #555; font-size: 0.9em; }
-.ita-download-links a { margin-right: 1.2em; }
+.ita-download-links a { display: inline-block; margin: 0 0.8em 0.6em 0; padding: 0.35em 0.9em; border-radius: 4px;
+  background: #1565c0; color: #fff; text-decoration: none; }
 </style>"""
 
 
@@ -107,7 +108,7 @@ class AppPage:
         self.work = w.VBox([
             w.HTML("<h2>๒. ข้อมูลที่อ่านได้จากเอกสาร</h2>"), self.readings,
             w.HTML("<h2>๓. ตรวจและยืนยันข้อมูล</h2>"
-                   + _html("รายการที่เว้นว่างถือว่ายังไม่ยืนยัน รายงานจะเป็นฉบับร่างจนกว่าจะยืนยันครบ "
+                   + _html("ช่องที่มีเครื่องหมาย * ต้องกรอกให้ครบ รายงานจึงจะเป็นฉบับเผยแพร่ ช่องอื่นเว้นว่างได้ "
                            "ค่าที่พบในเอกสารแสดงไว้ใต้ช่อง ให้ตรวจกับผลในระบบ ITAS ก่อนพิมพ์หรือเลือก")),
             self.form_box, self.save_button, self.form_said,
             w.HTML("<h2>๔. สร้างรายงาน</h2>"), self.audience, w.HBox(list(self.formats.values())),
@@ -201,7 +202,9 @@ class AppPage:
             _html(f"{analysis.agency['name']} ปีงบประมาณ {self._digits(str(analysis.latest_year))}")
             + "<table class='ita-table'><tr><th>รายการ</th><th>ค่า</th><th>ไฟล์</th><th>บรรทัดที่อ่าน</th></tr>"
             + rows + "</table>"
-            + ("<h3>ข้อสังเกตจากการอ่านเอกสาร</h3>" + _lines(warnings, "ita-note") if warnings else ""))
+            + ("<h3>ข้อสังเกตจากการอ่านเอกสาร</h3>"
+               + _html("ใช้ตรวจว่าอ่านเอกสารถูกต้องหรือไม่ ไม่ต้องแก้ที่นี่ หากค่าใดผิด ให้พิมพ์ค่าที่ถูกในช่องยืนยันด้านล่าง")
+               + _lines(warnings, "ita-note") if warnings else ""))
 
     def _digits(self, text: str) -> str:
         return arabic_digit_to_thai_digit(text) if self.session.digits == "thai" else text

@@ -122,7 +122,10 @@ def stop(process: subprocess.Popen, grace: float = 15) -> None:
         process.wait(grace)
     except subprocess.TimeoutExpired:
         with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
+            if hasattr(os, "killpg"):
+                os.killpg(process.pid, signal.SIGKILL)
+            else:  # Windows: no process groups of this kind
+                process.kill()
         process.wait()
     if kernels:
         import psutil

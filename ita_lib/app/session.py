@@ -198,7 +198,7 @@ class AppSession:
             line = int(row.line) if pd.notna(row.line) else None
             if row.path not in lines:
                 lines[row.path] = _document_lines(row.path)
-            out.append(Reading(digits(_label(row.field), config), value, self._shown(row.path), line,
+            out.append(Reading(digits(_label(row.field, config), config), value, self._shown(row.path), line,
                                lines[row.path].get(line, "") if line else ""))
         return out
 
@@ -302,18 +302,18 @@ class AppSession:
         return self._names.get(str(path)) or Path(str(path)).name
 
 
-def _label(field: str) -> str:
+def _label(field: str, config) -> str:
     """A field as a reader names it; an instrument or its part by the rubric's Thai name."""
     from ita_lib.analysis.labels import field_th
-    from ita_lib.rubric import load as load_rubric
+    from ita_lib.app.form import score_label
 
+    if field == "limitations":
+        return "ข้อจำกัดของหน่วยงาน (ข้อความ)"
     if field.startswith("instrument:"):
-        code = field.removeprefix("instrument:")
         try:
-            name = load_rubric().score_name(code)
-        except KeyError:
-            return field_th(field)
-        return name if code in name or "_" in code else f"{name} ({code})"
+            return score_label(field, config)
+        except KeyError:  # an instrument the rubric does not know: its code
+            pass
     return field_th(field)
 
 
