@@ -111,7 +111,7 @@ def test_an_officer_uploads_confirms_builds_and_downloads_the_word_file(app, bro
     download.value.save_as(saved)
     assert download.value.suggested_filename == "report.docx"
     page.wait_for_selector(".ita-preview img, img.ita-preview", timeout=WAIT)
-    page.locator(".ita-downloads").scroll_into_view_if_needed()
+    page.locator(".ita-progress").evaluate("element => element.scrollIntoView({block: 'start'})")
     _picture(page, "4-built")
     context.close()
 
