@@ -216,3 +216,19 @@ def test_the_command_serves_the_page_and_leaves_no_process_behind(tmp_path, stop
         for survivor in [*family, process]:
             with contextlib.suppress(Exception):
                 survivor.kill()
+
+
+def test_a_port_in_use_is_one_line_and_status_2(tmp_path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "ita_lib.cli.main", "app", "--no-browser", "--port", str(port),
+                               "--output-dir", str(tmp_path / "app"), "--db", str(tmp_path / "none.duckdb")],
+                              capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (f"ita-report: 127.0.0.1:{port}: the page's server stopped as it started "
+                                            "(status 1); is the address or port in use?")
+    assert "Traceback" not in done.stderr

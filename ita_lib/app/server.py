@@ -68,7 +68,7 @@ def running_app(*, root: Path, db: Path | None, host: str = "127.0.0.1", port: i
         import voila  # noqa: F401
     except ImportError:
         raise UsageError('the app needs Voilà: install ita-report with its app extra '
-                         '(pip install "ita-report[app]")', path=None) from None
+                         '(pip install "ita-report[app]")', path="ita-report app") from None
     from ita_lib.app.page import DB_VARIABLE, ROOT_VARIABLE
 
     port = port or free_port(host)
@@ -87,7 +87,7 @@ def running_app(*, root: Path, db: Path | None, host: str = "127.0.0.1", port: i
     shown_host = f"[{host}]" if ":" in host else host
     base = f"http://{shown_host}:{port}/"
     try:
-        _wait_until_answering(process, base)
+        _wait_until_answering(process, base, f"{shown_host}:{port}")
         yield Running(base + (f"?token={token}" if token else ""), process)
     finally:
         stop(process)
@@ -95,19 +95,20 @@ def running_app(*, root: Path, db: Path | None, host: str = "127.0.0.1", port: i
             output.close()
 
 
-def _wait_until_answering(process: subprocess.Popen, base: str) -> None:
+def _wait_until_answering(process: subprocess.Popen, base: str, address: str) -> None:
     deadline = time.monotonic() + START_SECONDS
     while True:
         if process.poll() is not None:
             raise UsageError(f"the page's server stopped as it started (status {process.returncode}); "
-                             "is the address or port in use?", path=None)
+                             "is the address or port in use?", path=address)
         try:
             urllib.request.urlopen(base + "voila/static/no-such-file", timeout=2)  # noqa: S310 - our own server
         except urllib.error.HTTPError:
             return  # any answer: it listens (a missing file costs no kernel)
         except OSError:
             if time.monotonic() > deadline:
-                raise UsageError(f"the page's server did not answer within {START_SECONDS} s", path=None) from None
+                raise UsageError(f"the page's server did not answer within {START_SECONDS} s",
+                                 path=address) from None
             time.sleep(0.2)
 
 
