@@ -1,8 +1,12 @@
 """One kernel serves many notebooks without the driver piling up clients, threads and sockets."""
 from __future__ import annotations
 
+import json
+import os
 import pickle
 import signal
+import subprocess
+import sys
 
 import nbformat
 import psutil
@@ -101,3 +105,41 @@ def test_build_says_a_dead_kernel_as_it_always_did_and_takes_a_fresh_one(monkeyp
                                                     "ita-report: built B (execute 1.0 s)"]
     assert status == exit_codes.PARTIAL
     assert len(managers) == 2 and managers[0] is not managers[1]
+
+
+def _hostile_kernelspec(tmp_path) -> str:
+    """A JUPYTER_PATH whose "python3" kernelspec is no kernel at all, as a hub or a conda base may
+    put first: a build that looked the kernel up by name would die before its first cell."""
+    spec = tmp_path / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-c", "import sys; sys.exit(3)", "{connection_file}"],
+        "display_name": "Python 3", "language": "python"}), encoding="utf-8")
+    return str(tmp_path / "jupyter")
+
+
+def test_the_kernel_is_this_interpreters_over_tcp_when_asked_and_whatever_kernelspec_is_first(tmp_path,
+                                                                                           monkeypatch):
+    from ita_lib.report.kernels import TRANSPORT_VARIABLE
+
+    monkeypatch.setenv("JUPYTER_PATH", _hostile_kernelspec(tmp_path))
+    monkeypatch.setenv(TRANSPORT_VARIABLE, "tcp")
+    path = _tiny_notebook(tmp_path, "import sys; print(sys.executable)")
+    with kernel_manager() as km:
+        execute({"n": 2}, tmp_path / "out.ipynb", notebook=path, km=km)
+        connection = json.loads(open(km.connection_file, encoding="utf-8").read())
+    assert (connection["transport"], connection["ip"]) == ("tcp", "127.0.0.1")
+    executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == f"{sys.executable}\n"
+
+
+def test_a_build_runs_with_ipc_disabled_and_a_hostile_kernelspec(tmp_path, example_store):
+    """The command as a hub user runs it: TCP (as on Windows) and another "python3" first."""
+    from ita_lib.report.kernels import TRANSPORT_VARIABLE
+
+    env = {**os.environ, "JUPYTER_PATH": _hostile_kernelspec(tmp_path), TRANSPORT_VARIABLE: "tcp"}
+    done = subprocess.run([sys.executable, "-m", "ita_lib", "build", "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา",
+                           "--db", str(example_store), "--output-dir", str(tmp_path / "out"), "--format", "html"],
+                          capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert len(list((tmp_path / "out").glob("*/report.html"))) == 1

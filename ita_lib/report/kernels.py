@@ -1,6 +1,11 @@
 """Jupyter kernels for report builds: local IPC sockets in a private folder (no TCP ports, no
-"running over TCP without encryption" warning), started once and shut down cleanly, and never
-outliving the process that started them (a batch worker killed with kill -9 included)."""
+"running over TCP without encryption" warning) where the platform has them, else TCP on 127.0.0.1
+(Windows: pyzmq has no IPC there); started once and shut down cleanly, and never outliving the
+process that started them (a batch worker killed with kill -9 included).
+
+The kernel is this interpreter's own ipykernel (`sys.executable -m ipykernel_launcher`), never a
+kernelspec looked up by name: a hub's or a conda base's "python3" earlier on JUPYTER_PATH may be
+another Python without ita_lib, or no kernel at all."""
 from __future__ import annotations
 
 import ctypes
@@ -148,15 +153,39 @@ def _alive(pid: int) -> bool:
     return True
 
 
+TRANSPORT_VARIABLE = "ITA_KERNEL_TRANSPORT"  # "tcp" forces TCP where IPC exists (tests, odd file systems)
+
+
+def kernel_transport() -> str:
+    """"ipc" where pyzmq has IPC sockets (not on Windows), else "tcp"; ITA_KERNEL_TRANSPORT=tcp
+    forces TCP."""
+    import zmq
+
+    if os.environ.get(TRANSPORT_VARIABLE, "").strip().lower() == "tcp":
+        return "tcp"
+    return "ipc" if zmq.has("ipc") else "tcp"
+
+
+def own_kernel_spec():
+    """This interpreter's ipykernel, with the environment it runs in (no kernelspec lookup)."""
+    from jupyter_client.kernelspec import KernelSpec
+
+    return KernelSpec(argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                      display_name="Python 3 (ita-report)", language="python", metadata={})
+
+
 @contextmanager
-def kernel_manager(kernel_name: str = "python3") -> Iterator[object]:
+def kernel_manager() -> Iterator[object]:
     """A kernel manager papermill can use (execute_notebook(..., km=...)); papermill starts the
     kernel on first use and leaves it running, so one manager serves many notebooks in a row.
     Call its `stop_clients()` after each notebook."""
     remove_stale_folders()
     folder = Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}{os.getpid()}-"))
-    manager = ReusedKernelManager(kernel_name=kernel_name, transport="ipc", ip=str(folder / "kernel"),
-                               connection_file=str(folder / "connection.json"))
+    transport = kernel_transport()
+    where = {"transport": "ipc", "ip": str(folder / "kernel")} if transport == "ipc" else \
+        {"transport": "tcp", "ip": "127.0.0.1"}
+    manager = ReusedKernelManager(kernel_name="python3", connection_file=str(folder / "connection.json"), **where)
+    manager._kernel_spec = own_kernel_spec()  # set after the name: changing the name would clear it
     manager.__dict__["_ita_folder"] = folder
     try:
         yield manager
