@@ -232,3 +232,35 @@ def test_a_port_in_use_is_one_line_and_status_2(tmp_path) -> None:
     assert done.stderr.splitlines()[-1] == (f"ita-report: 127.0.0.1:{port}: the page's server stopped as it started "
                                             "(status 1); is the address or port in use?")
     assert "Traceback" not in done.stderr
+
+
+def test_the_page_runs_on_this_interpreter_whatever_kernelspec_is_first(tmp_path, monkeypatch) -> None:
+    """A hub's or a conda base's "python3" first on JUPYTER_PATH, with no ita_lib: the page still
+    starts its kernel from the interpreter running the command."""
+    import urllib.request
+
+    from ita_lib.app.server import running_app
+
+    spec = tmp_path / "jupyter" / "kernels" / "python3"
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text('{"argv": ["%s", "-c", "import sys; sys.exit(3)", "{connection_file}"], '
+                                      '"display_name": "Python 3", "language": "python"}' % sys.executable,
+                                      encoding="utf-8")
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    from concurrent.futures import ThreadPoolExecutor, TimeoutError as NoAnswer
+
+    def read(url: str) -> str:
+        with urllib.request.urlopen(url, timeout=120) as page:
+            return page.read().decode("utf-8")
+
+    pool = ThreadPoolExecutor(1)
+    try:
+        with running_app(root=tmp_path / "app", db=None) as app:
+            # a kernel that never starts keeps the page's answer open: bounded here; the server's stop
+            # below then ends the read
+            html = pool.submit(read, app.url).result(timeout=180)
+    except NoAnswer:
+        html = ""
+    finally:
+        pool.shutdown(wait=False)
+    assert "application/vnd.jupyter.widget-view+json" in html and "Kernel died" not in html

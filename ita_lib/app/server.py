@@ -9,6 +9,7 @@ any kernel still alive after that is ended too, so no process outlives the comma
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import secrets
 import signal
@@ -74,8 +75,10 @@ def running_app(*, root: Path, db: Path | None, host: str = "127.0.0.1", port: i
     port = port or free_port(host)
     token = "" if host in LOOPBACK else secrets.token_urlsafe(24)
     root.mkdir(parents=True, exist_ok=True)
+    kernels = _own_kernelspec(root)
+    jupyter_path = (str(kernels), str(TEMPLATES), os.environ.get("JUPYTER_PATH"))
     environment = {**os.environ, ROOT_VARIABLE: str(root.resolve()), "PYTHAINLP_OFFLINE": "1",
-                   "JUPYTER_PATH": os.pathsep.join(p for p in (str(TEMPLATES), os.environ.get("JUPYTER_PATH")) if p)}
+                   "JUPYTER_PATH": os.pathsep.join(p for p in jupyter_path if p)}
     environment.pop(DB_VARIABLE, None)
     environment["ITA_APP_PARENT"] = str(os.getpid())
     if db is not None:
@@ -93,6 +96,19 @@ def running_app(*, root: Path, db: Path | None, host: str = "127.0.0.1", port: i
         stop(process)
         if log:
             output.close()
+
+
+def _own_kernelspec(root: Path) -> Path:
+    """A Jupyter data folder whose "python3" is this interpreter's ipykernel, first on the page's
+    JUPYTER_PATH: Voilà starts the kernel the notebook names, and another "python3" earlier on the
+    path (a hub's, a conda base's) may have no ita_lib (report.kernels does the same for builds)."""
+    from ita_lib.files import atomic_write
+    from ita_lib.report.kernels import own_kernel_spec
+
+    folder = root / ".jupyter"
+    spec = {key: value for key, value in own_kernel_spec().to_dict().items() if value != ""}
+    atomic_write(folder / "kernels" / "python3" / "kernel.json", json.dumps(spec, ensure_ascii=False, indent=1))
+    return folder
 
 
 def _wait_until_answering(process: subprocess.Popen, base: str, address: str) -> None:
