@@ -174,3 +174,36 @@ def test_workers_are_capped_by_the_memory_available(monkeypatch):
     assert usable_workers(None)[0] <= 3
     monkeypatch.setattr(pool, "available_memory", lambda: None)
     assert usable_workers(64) == (64, "")
+
+
+def _cgroup(tmp_path, files: dict[str, str]):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text + "\n", encoding="ascii")
+    return tmp_path
+
+
+@pytest.mark.parametrize("files, cpus, free", [
+    ({"cpu.max": "200000 100000", "memory.max": "4000000000", "memory.current": "1000000000"}, 2.0, 3_000_000_000),
+    ({"cpu.max": "150000 100000", "memory.max": "max", "memory.current": "5"}, 1.5, None),
+    ({"cpu.max": "max 100000"}, None, None),
+    ({"cpu/cpu.cfs_quota_us": "300000", "cpu/cpu.cfs_period_us": "100000",
+      "memory/memory.limit_in_bytes": "2000000000", "memory/memory.usage_in_bytes": "500000000"}, 3.0, 1_500_000_000),
+    ({"cpu/cpu.cfs_quota_us": "-1", "cpu/cpu.cfs_period_us": "100000",
+      "memory/memory.limit_in_bytes": "9223372036854771712", "memory/memory.usage_in_bytes": "1"}, None, None),
+    ({}, None, None),
+])
+def test_a_containers_cpu_quota_and_memory_limit_are_read_from_its_cgroups(tmp_path, files, cpus, free):
+    """cgroup v2 (cpu.max, memory.max) and v1 (cfs quota, limit_in_bytes), "no limit" in each's words."""
+    root = _cgroup(tmp_path, files)
+    assert (pool.cpu_quota(root), pool.container_memory_free(root)) == (cpus, free)
+
+
+def test_the_default_workers_follow_a_containers_cpu_quota(monkeypatch):
+    """A 64-core node with a quota of 2.5 CPUs runs 2 workers, not 64."""
+    monkeypatch.setattr(pool.os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    monkeypatch.setattr(pool, "cpu_quota", lambda: 2.5)
+    monkeypatch.setattr(pool, "available_memory", lambda: 100 * pool.WORKER_MEMORY)
+    assert usable_workers(None) == (2, "")
+    monkeypatch.setattr(pool, "cpu_quota", lambda: None)
+    assert usable_workers(None) == (64, "")

@@ -42,13 +42,17 @@ def _lost_outcome(job: dict, notebook: str, timeout: float | None) -> dict:
 
 def usable_workers(requested: int | None = None) -> tuple[int, str]:
     """How many worker processes to run, and a note when `requested` was lowered. By default the
-    cores this process may use (its CPU affinity, which containers and job schedulers set, not the
-    machine's count); never more than the memory available holds, a worker with its kernel taking
-    ~750 MB (64 workers on a node with a small memory limit would be killed one by one)."""
+    cores this process may use: its CPU affinity (which job schedulers set, not the machine's count),
+    and a container's CPU quota (cgroups: a 64-core node with a quota of 2 CPUs runs 2); never more
+    than the memory available holds, a worker with its kernel taking ~750 MB (64 workers on a node
+    with a small memory limit would be killed one by one), a container's memory limit included."""
     try:
         cores = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):  # not on Linux
         cores = os.cpu_count() or 1
+    quota = cpu_quota()
+    if quota is not None:
+        cores = max(1, min(cores, int(quota)))  # 1.5 CPUs: one worker busy all the time, not two half
     available = available_memory()
     memory_limit = max(1, available // WORKER_MEMORY) if available is not None else None
     wanted = cores if requested is None else requested
@@ -60,16 +64,86 @@ def usable_workers(requested: int | None = None) -> tuple[int, str]:
     return memory_limit, lowered
 
 
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def _own_cgroup(root: Path, controller: str = "") -> Path:
+    """This process's cgroup folder, as /proc/self/cgroup names it: v2's (``0::/path``) when
+    `controller` is empty, else the v1 hierarchy holding `controller` (``4:memory:/path``). Falls
+    back to the hierarchy's root, which in a container is the container's own."""
+    base = root / controller if controller else root
+    try:
+        lines = Path("/proc/self/cgroup").read_text(encoding="ascii").splitlines()
+    except OSError:
+        return base
+    for line in lines:
+        _, controllers, path = line.split(":", 2) if line.count(":") >= 2 else ("", "", "")
+        if (controllers == "" if not controller else controller in controllers.split(",")):
+            folder = base / path.strip().lstrip("/")
+            if folder.is_dir():
+                return folder
+    return base
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def cpu_quota(root: Path = CGROUP) -> float | None:
+    """The CPUs a container's quota allows (cgroup v2 cpu.max, v1 cpu.cfs_quota_us / period), or
+    None when there is no quota (or no cgroups: not Linux)."""
+    v2 = _read(_own_cgroup(root) / "cpu.max")
+    if v2:
+        quota, _, period = v2.partition(" ")
+        return None if quota == "max" else _ratio(quota, period)
+    folder = _own_cgroup(root, "cpu")
+    quota, period = _read(folder / "cpu.cfs_quota_us"), _read(folder / "cpu.cfs_period_us")
+    return None if quota is None or quota.startswith("-") else _ratio(quota, period or "")
+
+
+def _ratio(quota: str, period: str) -> float | None:
+    try:
+        share = int(quota) / int(period)
+    except (ValueError, ZeroDivisionError):
+        return None
+    return share if share > 0 else None
+
+
+def container_memory_free(root: Path = CGROUP) -> int | None:
+    """What a container's memory limit leaves (cgroup v2 memory.max − memory.current, v1
+    limit_in_bytes − usage_in_bytes), or None without a limit."""
+    folder = _own_cgroup(root)
+    limit, used = _read(folder / "memory.max"), _read(folder / "memory.current")
+    if limit is None:
+        folder = _own_cgroup(root, "memory")
+        limit, used = _read(folder / "memory.limit_in_bytes"), _read(folder / "memory.usage_in_bytes")
+    try:
+        limit_bytes, used_bytes = int(limit), int(used or 0)
+    except (TypeError, ValueError):  # "max", or nothing readable
+        return None
+    if limit_bytes >= 1 << 60:  # cgroup v1 writes "no limit" as a huge number
+        return None
+    return max(0, limit_bytes - used_bytes)
+
+
 def available_memory() -> int | None:
-    """MemAvailable from /proc/meminfo (Linux), else None."""
+    """MemAvailable from /proc/meminfo (Linux), lowered to what a container's limit leaves; else None."""
+    found = None
     try:
         with open("/proc/meminfo", encoding="ascii") as meminfo:
             for line in meminfo:
                 if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
+                    found = int(line.split()[1]) * 1024
+                    break
     except (OSError, ValueError, IndexError):
         pass
-    return None
+    container = container_memory_free()
+    if container is not None:
+        found = container if found is None else min(found, container)
+    return found
 
 
 _LOST = object()  # the result of a task whose worker process died under it
