@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 from ita_lib import __version__
 from ita_lib.cli import exit_codes
 from ita_lib.cli.say import say as _say
-from ita_lib.cli.options import agency_name, fiscal_year, path_text, port_number, positive_int, positive_seconds
+from ita_lib.cli.options import (agency_name, fiscal_year, path_text, port_number, positive_int, positive_seconds,
+                                 province)
 from ita_lib.errors import ItaError, UsageError
 from ita_lib.folders import DEFAULT_DB  # a constant only: the store module imports DuckDB
 
@@ -78,14 +79,14 @@ def _build_parser() -> argparse.ArgumentParser:
 
     agencies = _command(commands, "agencies", help="list agencies, their years and other spellings")
     _db_option(agencies)
-    agencies.add_argument("--province", help="only agencies in this province")
+    agencies.add_argument("--province", type=province, help="only agencies in this province")
     agencies.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     analyse = _command(commands, "analyse", aliases=["analyze"],
                        help="print one agency's year comparison, priorities and narrative")
     analyse.add_argument("agency", type=agency_name, help="agency name in any spelling seen, or its id")
     _db_option(analyse)
-    analyse.add_argument("--province", help="the agency's province, when the name is ambiguous")
+    analyse.add_argument("--province", type=province, help="the agency's province, when the name is ambiguous")
     analyse.add_argument("--digits", choices=("thai", "arabic"), default="thai")
     analyse.add_argument("--plan-csv", metavar="FILE", type=path_text,
                          help="write the action-plan draft as CSV (-: standard output)")
@@ -100,7 +101,7 @@ def _build_parser() -> argparse.ArgumentParser:
     build.add_argument("--output-dir", type=path_text,
                        help="reports go to OUTPUT_DIR/<slug>/ (default: the params file's "
                        "output_dir, else outputs)")
-    build.add_argument("--province", help="the agency's province, when the name is ambiguous")
+    build.add_argument("--province", type=province, help="the agency's province, when the name is ambiguous")
     build.add_argument("--digits", choices=("thai", "arabic"), help="digits in the report (default: thai)")
     build.add_argument("--format", default=None, help="comma-separated: html,pdf,docx,xlsx (default: html,pdf)")
     _audience_option(build)
@@ -115,7 +116,7 @@ def _build_parser() -> argparse.ArgumentParser:
     which = batch.add_mutually_exclusive_group()
     which.add_argument("--agencies", metavar="FILE", type=path_text,
                        help="one agency name, id or params .yaml per line")
-    which.add_argument("--province", help="every agency of this province in the store")
+    which.add_argument("--province", type=province, help="every agency of this province in the store")
     which.add_argument("--all", action="store_true", help="every agency in the store")
     batch.add_argument("--jobs", type=positive_int, help="worker processes (default: the number of cores)")
     batch.add_argument("--format", default=None, help="comma-separated: html,pdf,docx,xlsx (default: html,pdf)")
@@ -135,7 +136,7 @@ def _build_parser() -> argparse.ArgumentParser:
                       "may publish")
     review.add_argument("agency", type=agency_name, help="agency name in any spelling seen, or its id")
     _db_option(review)
-    review.add_argument("--province", help="the agency's province, when the name is ambiguous")
+    review.add_argument("--province", type=province, help="the agency's province, when the name is ambiguous")
     review.add_argument("--out", metavar="FILE", type=path_text,
                         help="the review file (default: params/review/<slug>.yaml; an existing one keeps its answers)")
 
@@ -163,7 +164,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _db_option(init)
     init.add_argument("--out", default="params/agencies", type=path_text,
                       help="folder for the files (default: %(default)s)")
-    init.add_argument("--province", help="only agencies of this province")
+    init.add_argument("--province", type=province, help="only agencies of this province")
     init.add_argument("--overwrite", action="store_true", help="replace existing files")
     return parser
 

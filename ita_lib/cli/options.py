@@ -70,3 +70,16 @@ def fiscal_year(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{value} is not a fiscal year B.E. between {FIRST_YEAR} and "
                                          f"{LAST_YEAR}{christian_era_hint(value)}")
     return value
+
+
+def province(text: str) -> str:
+    """A province as the store writes it, from any usual spelling (README, "The store"); a name that
+    is none is a bad option, with the nearest provinces."""
+    from ita_lib.parse.places import province_name, provinces_like
+
+    found = province_name(text)
+    if found is None:
+        near = provinces_like(text)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        raise argparse.ArgumentTypeError(f"{text!r} is not a province of Thailand{hint}")
+    return found

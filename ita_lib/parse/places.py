@@ -44,6 +44,42 @@ def province_index() -> dict[str, tuple[str, str | None]]:
     return index
 
 
+def _latin_key(text: str) -> str:
+    return "".join(c for c in text.casefold() if c.isalnum())
+
+
+@lru_cache(maxsize=1)
+def _english_provinces() -> dict[str, str]:
+    """geothai's English names, letters and digits only, lower case -> the Thai name."""
+    from geothai import provinces
+
+    return {_latin_key(p.name_en): p.name_th for p in provinces()}
+
+
+def province_name(text: str) -> str | None:
+    """The province a person means, as the store writes it ("นครราชสีมา"): with or without จังหวัด or
+    จ., a listed short form (โคราช), กทม., or the English name in any case (Nakhon Ratchasima); None
+    for anything else."""
+    given = " ".join(str(text).split())
+    folded = fold(strip_word(fold(given.replace(" ", "")), PROVINCE_WORDS))
+    found = province_index().get(folded) or province_index().get(fold(PROVINCE_SHORT_FORMS.get(folded, "")))
+    if found:
+        return found[0]
+    return _english_provinces().get(_latin_key(given).removeprefix("changwat").removesuffix("province"))
+
+
+def provinces_like(text: str, count: int = 3) -> list[str]:
+    """The provinces spelt nearest to `text` (Thai or English), for "did you mean"."""
+    import difflib
+
+    thai = [name for name, _ in province_index().values()]
+    near = difflib.get_close_matches(fold(strip_word(fold(text.replace(" ", "")), PROVINCE_WORDS)),
+                                     [fold(name) for name in thai], n=count, cutoff=0.6)
+    english = difflib.get_close_matches(_latin_key(text), list(_english_provinces()), n=count, cutoff=0.6)
+    names = [province_index()[name][0] for name in near] + [_english_provinces()[key] for key in english]
+    return list(dict.fromkeys(names))[:count]
+
+
 @lru_cache(maxsize=None)
 def district_index(province_code: str) -> dict[str, str]:
     """Folded name without อำเภอ/เขต -> geothai's name; "เมือง" alone is the capital district."""
