@@ -13,9 +13,18 @@ if ! python3 -c "import sys, zipfile; sys.exit('ita_lib/report/notebooks/agency_
     exit 1
 fi
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install -q "${wheel}[report]" >"$work/pip.log" 2>&1 || { cat "$work/pip.log" >&2; exit 1; }
 cp -r examples "$work/examples"
 cd "$work"  # nothing of the source tree on the path from here
+# Without its extras, a report command says in one line which extra to install (status 4).
+"$work/venv/bin/pip" install -q "${wheel}" >"$work/pip.log" 2>&1 || { cat "$work/pip.log" >&2; exit 1; }
+status=0
+HOME="$work" venv/bin/ita-report build "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา" --db out/ita.duckdb 2>"$work/bare.txt" || status=$?
+if [ "$status" -ne 4 ] || ! grep -q 'needs the report extra' "$work/bare.txt" || grep -q Traceback "$work/bare.txt"; then
+    echo "check_wheel: without extras, build did not name the report extra (status $status):" >&2
+    cat "$work/bare.txt" >&2
+    exit 1
+fi
+"$work/venv/bin/pip" install -q "${wheel}[report]" >"$work/pip.log" 2>&1 || { cat "$work/pip.log" >&2; exit 1; }
 HOME="$work" venv/bin/ita-report ingest examples --db out/ita.duckdb --quiet
 HOME="$work" venv/bin/ita-report build "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา" --db out/ita.duckdb --output-dir out \
     --format html,pdf >/dev/null

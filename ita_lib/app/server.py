@@ -65,11 +65,7 @@ def voila_command(host: str, port: int, token: str) -> list[str]:
 def running_app(*, root: Path, db: Path | None, host: str = "127.0.0.1", port: int | None = None,
                 log: Path | None = None) -> Iterator[Running]:
     """Voilà serving the app until the block ends; UsageError when it cannot start."""
-    try:
-        import voila  # noqa: F401
-    except ImportError:
-        raise UsageError('the app needs Voilà: install ita-report with its app extra '
-                         '(pip install "ita-report[app]")', path="ita-report app") from None
+    import voila  # noqa: F401 - missing: the command says which extra to install
     from ita_lib.app.page import DB_VARIABLE, ROOT_VARIABLE
 
     port = port or free_port(host)

@@ -25,6 +25,27 @@ if TYPE_CHECKING:
 
 DEFAULT_ALIASES = "params/aliases.yaml"
 
+# The optional dependencies by the module a command imports (pyproject.toml's extras): a wheel
+# installed without them says which extra to install.
+EXTRA_OF_MODULE = {**dict.fromkeys(("papermill", "nbconvert", "nbformat", "jupyter_client", "traitlets", "ipykernel",
+                                    "seaborn", "matplotlib", "fontTools", "weasyprint", "pydyf", "nbclient"), "report"),
+                   **dict.fromkeys(("voila", "ipywidgets"), "app"),
+                   **dict.fromkeys(("dask", "distributed"), "distributed")}
+
+
+def needs(*modules: str) -> None:
+    """Before a command's work: each module importable, else ModuleNotFoundError for the first that
+    is not (main() names its extra). A batch's workers would otherwise each die on the import."""
+    import importlib.util
+
+    for module in modules:
+        if importlib.util.find_spec(module) is None:
+            raise ModuleNotFoundError(f"No module named {module!r}", name=module)
+
+
+def modules_of(extra: str) -> tuple[str, ...]:
+    return tuple(module for module, its_extra in EXTRA_OF_MODULE.items() if its_extra == extra)
+
 
 
 EXAMPLES = {
@@ -291,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
                     "params": cli_store.cmd_params, "batch": cli_batch.cmd_batch,
                     "review": cli_review.cmd_review, "confirm": cli_review.cmd_confirm, "app": cli_app.cmd_app}
         with sigterm_as_interrupt():
+            if args.command in ("build", "batch", "app"):
+                needs(*modules_of("report"), *(modules_of("app") if args.command == "app" else ()))
             rubric.load()
             return commands[args.command](args)
     except UsageError as error:
@@ -304,6 +327,14 @@ def main(argv: list[str] | None = None) -> int:
         return exit_codes.INTERRUPTED
     except BrokenPipeError:
         return exit_codes.OK
+    except ModuleNotFoundError as error:  # an extra not installed: say which, not a traceback
+        module = (error.name or "").split(".")[0]
+        extra = EXTRA_OF_MODULE.get(module)
+        if extra is None:
+            raise
+        _say(f'ita-report: {args.command} needs the {extra} extra ({module} is not installed): '
+             f'pip install "ita-report[{extra}]"')
+        return exit_codes.STOPPED
     except OSError as error:  # the last net for the machine's own faults: a full disk, a read-only folder
         where = f"{error.filename}: " if error.filename else ""
         _say(f"ita-report: {where}{error.strerror or error}")
