@@ -1,6 +1,8 @@
-"""Only what pyproject.toml cannot say: the wheel carries notebooks/*.ipynb inside the package
-(ita_lib/report/notebooks), so an installed ita-report builds reports without this source tree.
-An editable install reads them from notebooks/ instead (ita_lib.report.render.NOTEBOOK)."""
+"""Only what pyproject.toml cannot say: the wheel carries notebooks/*.ipynb and the example documents
+inside the package (ita_lib/report/notebooks, ita_lib/report/examples), so an installed ita-report
+builds reports, runs its notebooks' defaults and gives them out (`ita-report notebooks DIR`) without
+this source tree. An editable install reads them from notebooks/ and examples/ instead
+(ita_lib.report.render.NOTEBOOKS, EXAMPLES)."""
 import shutil
 from pathlib import Path
 
@@ -15,6 +17,8 @@ class BuildWithNotebooks(build_py):
         target.mkdir(parents=True, exist_ok=True)
         for notebook in sorted(Path(__file__).resolve().parent.glob("notebooks/*.ipynb")):
             shutil.copy2(notebook, target / notebook.name)
+        examples = Path(self.build_lib) / "ita_lib" / "report" / "examples"
+        shutil.copytree(Path(__file__).resolve().parent / "examples", examples, dirs_exist_ok=True)
 
 
 setup(cmdclass={"build_py": BuildWithNotebooks})

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The package as users install it: build the wheel, install it into a fresh virtual environment
 # outside this source tree, and build one report from the bundled examples with only what the wheel
-# carries (notebooks, templates, data). Run by scripts/test.sh; takes a minute or two.
+# carries (notebooks, templates, data, the examples it gives out with `ita-report notebooks`); first the
+# bare wheel (no extras), whose build must name the extra to install. Run by scripts/test.sh; a minute or two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -13,7 +14,6 @@ if ! python3 -c "import sys, zipfile; sys.exit('ita_lib/report/notebooks/agency_
     exit 1
 fi
 python3 -m venv "$work/venv"
-cp -r examples "$work/examples"
 cd "$work"  # nothing of the source tree on the path from here
 # Without its extras, a report command says in one line which extra to install (status 4).
 "$work/venv/bin/pip" install -q "${wheel}" >"$work/pip.log" 2>&1 || { cat "$work/pip.log" >&2; exit 1; }
@@ -25,6 +25,9 @@ if [ "$status" -ne 4 ] || ! grep -q 'needs the report extra' "$work/bare.txt" ||
     exit 1
 fi
 "$work/venv/bin/pip" install -q "${wheel}[report]" >"$work/pip.log" 2>&1 || { cat "$work/pip.log" >&2; exit 1; }
+# The notebooks and examples as a wheel user gets them: copied out of the installed package.
+HOME="$work" venv/bin/ita-report notebooks "$work/mine" 2>/dev/null
+mv "$work/mine/examples" "$work/examples"
 HOME="$work" venv/bin/ita-report ingest examples --db out/ita.duckdb --quiet
 HOME="$work" venv/bin/ita-report build "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา" --db out/ita.duckdb --output-dir out \
     --format html,pdf >/dev/null

@@ -187,14 +187,33 @@ def load(agency: str, db: str | Path = DEFAULT_DB, *, province: str | None = Non
         return analyse(store, agency, province=province, config=config, years=years)
 
 
+BUNDLED_EXAMPLES = "examples"  # the notebook's default documents: the made-up examples ita-report carries
+
+
+def documents_folder(documents: str | Path) -> Path:
+    """The folder a notebook's `documents` names: "examples" is the bundled examples wherever
+    ita-report is installed (so the defaults run from any working folder); any other path must be
+    a folder (a missing one is an error, not an empty report)."""
+    from ita_lib.errors import ParamsError
+
+    if str(documents) == BUNDLED_EXAMPLES and not Path(documents).is_dir():
+        from ita_lib.report.render import EXAMPLES
+
+        return EXAMPLES
+    folder = Path(documents)
+    if not folder.is_dir():
+        raise ParamsError(f"documents: no such folder (working folder {Path.cwd()})", path=folder)
+    return folder
+
+
 def prepare_analysis(agency: str, *, db: str | Path | None, agency_id: str | None = None,
                      province: str | None = None, years: list[int] | str = "all",
                      documents: str | Path | None = None,
                      config: AnalysisConfig | dict | None = None) -> AgencyAnalysis:
     """The analysis the report notebook shows (`load` with the notebook's conveniences).
-    `documents`: a folder to ingest first (the notebook's default ingests the bundled examples, so it
-    runs top to bottom on a fresh checkout). `db` None: a scratch store of this user's, so trying the
-    notebook never writes into a real store."""
+    `documents`: a folder to ingest first ("examples", the notebook's default: the bundled examples,
+    so it runs top to bottom from any working folder; a missing folder is an error). `db` None: a
+    scratch store of this user's, so trying the notebook never writes into a real store."""
     if db is None:
         from ita_lib.files import scratch_dir
 
@@ -202,6 +221,6 @@ def prepare_analysis(agency: str, *, db: str | Path | None, agency_id: str | Non
     if documents is not None:
         from ita_lib.store.ingest import ingest
 
-        ingest([documents], db=db, aliases=None)
+        ingest([documents_folder(documents)], db=db, aliases=None)
     return load(agency_id or agency, db, province=province, config=config,
                 years=None if years == "all" else list(years))

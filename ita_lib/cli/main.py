@@ -60,6 +60,7 @@ EXAMPLES = {
     "review": "ita-report review \"อบต.บ้านพราน\"   (then fill in params/review/<slug>.yaml)",
     "confirm": "ita-report confirm params/review/obt-banphran-3243f1.yaml",
     "app": "ita-report app   (then open the address it prints; stop it with Ctrl-C)",
+    "notebooks": "ita-report notebooks ~/ita-notebooks   (then open ~/ita-notebooks in JupyterLab)",
 }
 
 
@@ -178,6 +179,10 @@ def _build_parser() -> argparse.ArgumentParser:
                           "the printed address carries)")
     app.add_argument("--port", type=port_number, help="port (default: a free one)")
     app.add_argument("--no-browser", action="store_true", help="print the address without opening a browser")
+
+    notebooks = _command(commands, "notebooks", help="copy the report notebooks and the example documents "
+                         "into a folder of yours (for a wheel or a hub install)")
+    notebooks.add_argument("folder", type=path_text, help="where to put them (made if missing)")
 
     params = commands.add_parser("params", help="report parameter files")
     params_commands = params.add_subparsers(dest="params_command", required=True)
@@ -302,6 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from ita_lib.cli import app as cli_app
         from ita_lib.cli import batch as cli_batch
+        from ita_lib.cli import notebooks as cli_notebooks
         from ita_lib.cli import review as cli_review
         from ita_lib.cli import store as cli_store
         from ita_lib import rubric
@@ -310,7 +316,8 @@ def main(argv: list[str] | None = None) -> int:
                     "agencies": cli_store.cmd_agencies, "analyse": cli_store.cmd_analyse,
                     "analyze": cli_store.cmd_analyse, "build": cli_store.cmd_build,
                     "params": cli_store.cmd_params, "batch": cli_batch.cmd_batch,
-                    "review": cli_review.cmd_review, "confirm": cli_review.cmd_confirm, "app": cli_app.cmd_app}
+                    "review": cli_review.cmd_review, "confirm": cli_review.cmd_confirm, "app": cli_app.cmd_app,
+                    "notebooks": cli_notebooks.cmd_notebooks}
         with sigterm_as_interrupt():
             if args.command in ("build", "batch", "app"):
                 needs(*modules_of("report"), *(modules_of("app") if args.command == "app" else ()))

@@ -30,6 +30,9 @@ _SOURCE_NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 NOTEBOOKS = (_SOURCE_NOTEBOOKS if (_SOURCE_NOTEBOOKS / "agency_report.ipynb").is_file()
              else Path(__file__).resolve().parent / "notebooks")
 NOTEBOOK = NOTEBOOKS / "agency_report.ipynb"
+# The made-up example documents: examples/ of the source tree, else the wheel's copy.
+EXAMPLES = (_SOURCE_NOTEBOOKS.parent / "examples" if (_SOURCE_NOTEBOOKS / "agency_report.ipynb").is_file()
+            else Path(__file__).resolve().parent / "examples")
 OVERVIEW_NOTEBOOK = NOTEBOOK.parent / "province_overview.ipynb"
 OVERVIEW_PAGE = "province_overview.html"
 
