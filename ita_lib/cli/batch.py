@@ -97,7 +97,9 @@ def _with_progress_bar(run_batch, jobs, options: dict):
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[status]}"), TextColumn("{task.fields[rate]}"),
                   TimeRemainingColumn(), console=Console(stderr=True)) as bar:
-        task = bar.add_task("reports", total=len(jobs), status="", rate="")
+        # Until the first report is done the workers are starting (their kernels and imports take a few
+        # seconds each): say so, instead of a bar that seems stuck at 0/N.
+        task = bar.add_task("reports", total=len(jobs), status="starting the workers and their kernels…", rate="")
 
         def progress(outcome, counts):
             speed = bar.tasks[task].speed  # per second, over rich's recent window

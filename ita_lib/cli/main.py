@@ -71,7 +71,12 @@ def _command(commands, name: str, **options) -> argparse.ArgumentParser:
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ita-report", description="Thai ITA result documents → records and reports")
+    parser = argparse.ArgumentParser(
+        prog="ita-report", description="Thai ITA result documents → records and reports",
+        epilog="examples:\n  ita-report ingest documents/ --db outputs/ita.duckdb\n"
+               "  ita-report build \"อบต.โนนสะอาดพัฒนา\" --format pdf,docx\n"
+               "  ita-report app   (the page: upload, check, confirm, download)\n"
+               "every command's --help ends with an example", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"ita-report {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     parse = _command(commands, "parse", help="print the ITA records found in documents")
@@ -184,7 +189,8 @@ def _build_parser() -> argparse.ArgumentParser:
                          "into a folder of yours (for a wheel or a hub install)")
     notebooks.add_argument("folder", type=path_text, help="where to put them (made if missing)")
 
-    params = commands.add_parser("params", help="report parameter files")
+    params = commands.add_parser("params", help="report parameter files", epilog=f"example:\n  {EXAMPLES['init']}",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     params_commands = params.add_subparsers(dest="params_command", required=True)
     init = _command(params_commands, "init", help="write one params file per agency in the store")
     _db_option(init)
