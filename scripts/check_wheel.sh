@@ -24,7 +24,7 @@ if [ "$status" -ne 4 ] || ! grep -q 'needs the report extra' "$work/bare.txt" ||
     cat "$work/bare.txt" >&2
     exit 1
 fi
-"$work/venv/bin/pip" install -q "${wheel}[report]" >"$work/pip.log" 2>&1 || { cat "$work/pip.log" >&2; exit 1; }
+"$work/venv/bin/pip" install -q "${wheel}[report,jupyter]" >"$work/pip.log" 2>&1 || { cat "$work/pip.log" >&2; exit 1; }
 # The notebooks and examples as a wheel user gets them: copied out of the installed package.
 HOME="$work" venv/bin/ita-report notebooks "$work/mine" 2>/dev/null
 mv "$work/mine/examples" "$work/examples"
@@ -34,3 +34,24 @@ HOME="$work" venv/bin/ita-report build "องค์การบริหาร�
 pdf=$(ls out/*/report.pdf)
 pdftotext "$pdf" - | tr -d ' \n' | grep -q "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"
 echo "check_wheel: $(basename "$wheel") installed in a fresh venv built $(basename "$(dirname "$pdf")")/report.pdf"
+# No Thai font on the machine (as on Windows without Thai fonts, or a container without root): the
+# Sarabun the wheel carries is embedded. Root only: the system's font folders are hidden in a mount
+# namespace of this command's own.
+if [ "$(id -u)" -eq 0 ] && command -v unshare >/dev/null; then
+    mkdir -p "$work/nofonts"
+    unshare --mount --propagation private bash -c '
+        set -euo pipefail
+        for folder in /usr/share/fonts /usr/local/share/fonts; do
+            [ -d "$folder" ] && mount --bind "$1/nofonts" "$folder"
+        done
+        if [ -n "$(fc-list 2>/dev/null)" ]; then echo "check_wheel: fonts still visible" >&2; exit 1; fi
+        HOME="$1/nofonts" "$1/venv/bin/ita-report" build "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา" --db "$1/out/ita.duckdb" \
+            --output-dir "$1/nofont-out" --format pdf >/dev/null
+    ' bash "$work"
+    pdf=$(ls "$work"/nofont-out/*/report.pdf)
+    pdffonts "$pdf" | grep -q "ITA-Thai" || { echo "check_wheel: the bundled font is not in the PDF" >&2; exit 1; }
+    pdftotext "$pdf" - | tr -d ' \n' | grep -q "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"
+    echo "check_wheel: with no system font, the bundled Sarabun made $(basename "$(dirname "$pdf")")/report.pdf"
+else
+    echo "check_wheel: not root, so the build without system fonts is not checked here"
+fi

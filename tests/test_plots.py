@@ -268,10 +268,22 @@ def test_env_var_with_a_bad_font_is_an_error_not_a_fallback(fresh_font_cache, mo
     assert isinstance(caught.value, ItaError)
 
 
+def test_no_font_on_the_machine_takes_the_sarabun_ita_report_carries(fresh_font_cache, monkeypatch, tmp_path):
+    """Windows without Thai fonts, a container without root: the bundled Sarabun (OFL), bold included."""
+    monkeypatch.delenv("ITA_THAI_FONT", raising=False)
+    monkeypatch.setattr(fonts, "search_directories", lambda: [tmp_path])
+    monkeypatch.setattr(fonts, "system_fonts", lambda: [])
+    font = fonts.find_thai_font()
+    assert (font.family, font.regular.name, font.bold.name) == ("Sarabun", "Sarabun-Regular.ttf", "Sarabun-Bold.ttf")
+    assert font.regular.parent == fonts.BUNDLED and fonts.has_thai_glyphs(font.bold)
+    assert "SIL Open Font License" in (fonts.BUNDLED / "OFL.txt").read_text(encoding="utf-8")
+
+
 def test_no_font_anywhere_names_the_places_and_the_fix(fresh_font_cache, monkeypatch, tmp_path):
     monkeypatch.delenv("ITA_THAI_FONT", raising=False)
     monkeypatch.setattr(fonts, "search_directories", lambda: [tmp_path])
     monkeypatch.setattr(fonts, "system_fonts", lambda: [])
+    monkeypatch.setattr(fonts, "BUNDLED", tmp_path / "gone")  # an install that lost its own font
     with pytest.raises(ThaiFontNotFoundError) as caught:
         fonts.find_thai_font()
     message = str(caught.value)
@@ -287,6 +299,7 @@ def test_a_font_named_like_a_thai_font_but_without_thai_is_skipped(fresh_font_ca
     monkeypatch.delenv("ITA_THAI_FONT", raising=False)
     monkeypatch.setattr(fonts, "search_directories", lambda: [tmp_path])
     monkeypatch.setattr(fonts, "system_fonts", lambda: [])
+    monkeypatch.setattr(fonts, "BUNDLED", tmp_path / "gone")
     with pytest.raises(ThaiFontNotFoundError):
         fonts.find_thai_font()
 

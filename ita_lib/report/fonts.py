@@ -6,7 +6,10 @@ Windows machines), then Debian's TLWG fonts: Laksaman (TH Sarabun's TLWG derivat
 Norasi. Fonts are looked for in the font folders of Linux, macOS, Windows and conda, and in what
 matplotlib's font manager finds (fontconfig on Linux, the system's font folders elsewhere). A font
 only counts if it really has Thai glyphs: without one matplotlib draws every Thai character as a
-box, so we raise ThaiFontNotFoundError instead of falling back.
+box. When the machine has none (Windows without Thai fonts, a container without root), the
+Sarabun that ita-report carries is the last resort (ita_lib/report/fonts/: Regular and Bold, SIL
+Open Font License 1.1, from Google Fonts' ofl/sarabun by way of PyPI's fontpkg-sarabun 1.0); only
+when that is missing too (a damaged install) is it ThaiFontNotFoundError.
 
 >>> font = find_thai_font()          # doctest: +SKIP
 >>> font.family                      # doctest: +SKIP
@@ -38,6 +41,7 @@ CANDIDATES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Ko kai (the first consonant) and mai ek (a tone mark): a font with both is a Thai font.
 THAI_PROBES = (0x0E01, 0x0E48)
 
+BUNDLED = Path(__file__).resolve().parent / "fonts"  # Sarabun-Regular.ttf, Sarabun-Bold.ttf, OFL.txt
 FIX_HINT = ("Install a Thai font: `apt-get install fonts-thai-tlwg-ttf` (Debian/Ubuntu), or download "
             "Sarabun (Google Fonts, OFL) and set ITA_THAI_FONT=/path/to/Sarabun-Regular.ttf")
 
@@ -108,6 +112,9 @@ def find_thai_font() -> ThaiFont:
         regular = _first_thai(files, (regular_stem,))
         if regular is not None:
             return ThaiFont(family_name(regular), regular, _first_thai(files, bold_stems, near=regular))
+    bundled = BUNDLED / "Sarabun-Regular.ttf"
+    if bundled.is_file() and has_thai_glyphs(bundled):
+        return ThaiFont(family_name(bundled), bundled, _bold_sibling(bundled))
     searched = ", ".join(str(d) for d in dirs)
     wanted = ", ".join(stem for stem, _ in CANDIDATES)
     raise ThaiFontNotFoundError(

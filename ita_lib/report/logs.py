@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 
 
 def quiet_library_logs() -> None:
@@ -14,3 +15,6 @@ def quiet_library_logs() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
     for name in ("papermill", "traitlets"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    # WeasyPrint warns on import when fontconfig knows no font (a container, Windows without fonts):
+    # the reports bring their own (@font-face, the bundled Sarabun at worst), so it is no problem here.
+    warnings.filterwarnings("ignore", message="No fonts configured in FontConfig", category=UserWarning)
