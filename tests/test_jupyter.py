@@ -8,6 +8,7 @@ import re
 import tempfile
 from pathlib import Path
 
+import duckdb
 import pytest
 
 import ita_lib
@@ -54,7 +55,7 @@ def test_the_notebook_defaults_ingest_the_examples_into_a_scratch_store(tmp_path
     a = prepare_analysis("อบต.โนนสะอาดพัฒนา", db=None, documents=EXAMPLES)
     assert a.latest_year == 2568
     scratch = next(tmp_path.glob("ita-report-*"))
-    assert (scratch / "notebook" / "ita.duckdb").is_file()
+    assert [p.name for p in (scratch / "notebook").glob("*.duckdb")] == [f"ita-duckdb-{duckdb.__version__}.duckdb"]
     # The notebook writes no file: what the build writes is handed over as data.
     published = published_data(a, ReportDocument(title="t", agency=a.agency["name"]), ["html"])
     assert json.loads(published["data_json"])["agency"]["name"] == a.agency["name"] and "workbook" not in published

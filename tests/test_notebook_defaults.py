@@ -2,6 +2,7 @@
 a documents folder that does not exist is an error, and `ita-report notebooks DIR` gives them out."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,8 +19,9 @@ def test_papermill_runs_the_report_notebooks_defaults_from_another_folder(tmp_pa
     "examples", is the bundled examples, not a path from the kernel's folder."""
     import nbformat
 
+    env = {**os.environ, "TMPDIR": str(tmp_path)}  # its scratch store (db = None) is this test's own
     done = subprocess.run([sys.executable, "-m", "papermill", str(NOTEBOOK), "out.ipynb", "--cwd", str(tmp_path)],
-                          capture_output=True, text=True, cwd=tmp_path, timeout=600)
+                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
     shown = "".join(str(output.get("data", {})) for cell in executed.cells for output in cell.get("outputs", []))

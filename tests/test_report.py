@@ -182,7 +182,7 @@ def test_the_notebook_defaults_run_top_to_bottom_on_the_examples(tmp_path, monke
     assert NONSA in html and "มาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ" in html
     assert "การรับรองรายงาน" in html and html.count("<img") == 4
     assert not (tmp_path / "outputs").exists()  # no real store, no outputs written by trying it
-    assert list((tmp_path / "tmp").glob("ita-report-*/notebook/ita.duckdb"))
+    assert list((tmp_path / "tmp").glob("ita-report-*/notebook/ita-duckdb-*.duckdb"))
 
 
 def page_requests(page: Path, tmp_path: Path) -> list[str]:

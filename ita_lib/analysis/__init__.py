@@ -217,7 +217,11 @@ def prepare_analysis(agency: str, *, db: str | Path | None, agency_id: str | Non
     if db is None:
         from ita_lib.files import scratch_dir
 
-        db = scratch_dir("notebook") / "ita.duckdb"
+        import duckdb
+
+        # One per DuckDB version: a store file written by a newer DuckDB cannot be opened by an older
+        # one, and this scratch store outlives the environment that made it.
+        db = scratch_dir("notebook") / f"ita-duckdb-{duckdb.__version__}.duckdb"
     if documents is not None:
         from ita_lib.store.ingest import ingest
 
