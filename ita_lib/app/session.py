@@ -69,6 +69,8 @@ class AppSession:
         self._names: dict[str, str] = {}  # stored path → the name the user gave it
         self.agency_id: str | None = None
         self.built: Built | None = None
+        self._digests: set[str] = set()  # of the uploads kept: the same file sent twice is said once
+        self._loaded: tuple[tuple, object] | None = None  # (what it was loaded from, the analysis)
 
     # ---- documents in ------------------------------------------------------------------------
 
@@ -84,7 +86,7 @@ class AppSession:
         if len(data) > limits.MAX_FILE_BYTES:
             return self._add(Upload(shown, None, messages.too_large(shown, len(data), limits.MAX_FILE_BYTES)))
         digest = hashlib.sha256(data).hexdigest()
-        if any(_sha256(u.path) == digest for u in saved):
+        if digest in self._digests:
             return self._add(Upload(shown, None, messages.already_sent(shown)))
         path = self.workspace.upload_path(len(saved) + 1, suffix)
         try:
@@ -94,6 +96,7 @@ class AppSession:
         except (ItaError, OSError):
             return self._add(Upload(shown, None, messages.no_space(shown)))
         self._names[str(path)] = shown
+        self._digests.add(digest)
         return self._add(Upload(shown, path, f"รับไฟล์ {shown} แล้ว"))
 
     def _add(self, upload: Upload) -> Upload:
@@ -160,10 +163,15 @@ class AppSession:
     # ---- what was read ---------------------------------------------------------------------
 
     def analysis(self):
-        """The chosen agency's analysis from the session's store (with what it confirmed)."""
+        """The chosen agency's analysis from the session's store (with what it confirmed), loaded
+        again only when the agency or the store file changed: one page shows it four ways."""
         from ita_lib.analysis import load
 
-        return load(self.agency_id, self.workspace.store, config={"digits": self.digits})
+        state = self.workspace.store.stat()
+        key = (self.agency_id, state.st_mtime_ns, state.st_size)
+        if self._loaded is None or self._loaded[0] != key:
+            self._loaded = (key, load(self.agency_id, self.workspace.store, config={"digits": self.digits}))
+        return self._loaded[1]
 
     def apply_saved_confirmation(self) -> bool:
         """What the agency confirmed on an earlier visit, into this session's store; True if any."""
@@ -216,11 +224,8 @@ class AppSession:
                 for row in rows.itertuples(index=False)]
 
     def form(self) -> Form:
-        from ita_lib.review.signers import signers_in_files
-
         analysis = self.analysis()
-        latest = analysis.sources[analysis.sources["fiscal_year"] == analysis.latest_year]
-        return review_form(analysis, signers_in_files(latest["path"]))
+        return review_form(analysis, _signers(analysis))
 
     # ---- confirm and build ----------------------------------------------------------------------
 
@@ -236,13 +241,12 @@ class AppSession:
         them into the session's store; returns what is still open."""
         from ita_lib.files import atomic_write
         from ita_lib.review.confirm import confirm
-        from ita_lib.review.signers import signers_in_files
         from ita_lib.review.write import review_text
 
         analysis = self.analysis()
-        review = review_from_answers(self.form(), answers)
-        latest = analysis.sources[analysis.sources["fiscal_year"] == analysis.latest_year]
-        text = review_text(analysis, review, signers_in_files(latest["path"]))
+        signers = _signers(analysis)  # read from the documents once, for the form and the file
+        review = review_from_answers(review_form(analysis, signers), answers)
+        text = review_text(analysis, review, signers)
         saved = self.workspace.confirmed_file(self.agency_id)
         atomic_write(saved, text)
         if review.gives_anything():
@@ -317,8 +321,11 @@ def _label(field: str, config) -> str:
     return field_th(field)
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _signers(analysis) -> list:
+    """The people the latest year's documents name under their signatures (review.signers)."""
+    from ita_lib.review.signers import signers_in_files
+
+    return signers_in_files(analysis.sources[analysis.sources["fiscal_year"] == analysis.latest_year]["path"])
 
 
 def _document_lines(path: str) -> dict[int, str]:
