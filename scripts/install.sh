@@ -24,3 +24,10 @@ PYTHON="${PYTHON:-python3}"
 .venv/bin/python -m pip install -q --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -m pip install -q -e ".[test,report,distributed,app]" 2>&1 | grep -v "^WARNING: Location" || true
 .venv/bin/python -c "import ita_lib" && echo "ita-report installed in .venv"
+
+# For the tests only: pdf.js (Firefox's and most web viewers' PDF reader) from the npm registry, so
+# tests/test_pdf_text.py reads the reports' Thai as those viewers do. Without Node.js they are skipped.
+if command -v npm >/dev/null 2>&1; then
+  npm ci --prefix tests/pdfjs --no-audit --no-fund --silent >/dev/null 2>&1 ||
+    echo "pdf.js could not be installed (npm ci in tests/pdfjs failed): its tests will be skipped"
+fi

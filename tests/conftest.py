@@ -37,3 +37,25 @@ def example_store(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("examples") / "ita.duckdb"
     assert not ingest([EXAMPLES], db=db, aliases=None, workers=1).failed
     return db
+
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seed_reports(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """The report of each of the five seed agencies (../shared/seeds), built once for the session as an
+    agency publishes it (html, pdf, docx): agency name -> format -> path. Skips without ../shared."""
+    from ita_lib.parse import parse_document
+    from ita_lib.report.render import build
+    from ita_lib.store.ingest import ingest
+
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is absent")
+    files = sorted(SEEDS.glob("*.txt"))
+    folder = tmp_path_factory.mktemp("seed-reports")
+    db = folder / "ita.duckdb"
+    assert not ingest(files, db=db, aliases=None, workers=1).failed
+    names = sorted({record.agency for file in files for record in parse_document(file) if record.agency})
+    return {name: build({"agency": name, "db": str(db), "output_dir": str(folder / "out"),
+                         "formats": ["html", "pdf", "docx"]}).outputs for name in names}
