@@ -243,6 +243,6 @@ def test_an_unchecked_weasyprint_stops_the_pdf_with_one_clear_error(monkeypatch)
     from ita_lib.report.pdf import TESTED_WEASYPRINT, actual_text
 
     monkeypatch.setattr(weasyprint, "__version__", f"{TESTED_WEASYPRINT[1] + 1}.0")
-    with pytest.raises(ReportBuildError, match=r"pip install 'weasyprint>=66,<71'"):
+    with pytest.raises(ReportBuildError, match=r"pip install 'weasyprint>=67,<71'"):
         with actual_text():
             pass

@@ -21,7 +21,7 @@ from ita_lib.report.pdf_glyph_text import cluster_codes
 _THAI = re.compile("[\u0e00-\u0e7f]")
 # The WeasyPrint major versions whose draw.draw_text this wraps and the tests checked (pyproject
 # bounds the dependency the same way): 62-65 give ตาบล for ตำบล, a later one may draw otherwise.
-TESTED_WEASYPRINT = (66, 70)
+TESTED_WEASYPRINT = (67, 70)
 # Tagged PDF for screen readers (headings, tables, figures with their alt text, the page's lang="th"),
 # as PDF/UA-1: the pages are drawn the same, pixel for pixel, and the file grows ~8 %.
 PDF_VARIANT = "pdf/ua-1"

@@ -111,7 +111,7 @@ def recode_line(stream, textbox, fonts_of_file: dict) -> list[tuple[object, int]
             continue
         pango_font = glyph_item.item.analysis.font
         font, font_size = stream.add_font(pango_font)
-        if font.bitmap or font.png or font.svg or font.colr or font.type == "otf":
+        if font.bitmap or font.png or font.svg or getattr(font, "colr", None) or font.type == "otf":
             continue  # a CFF font's CIDs are not glyph ids: no CIDToGIDMap to give a glyph two codes
         if pango.pango_version() < 14802:
             font_size = textbox.style["font_size"]
