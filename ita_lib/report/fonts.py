@@ -196,7 +196,9 @@ def font_face_css(font: ThaiFont | None = None, *, embed: bool = True) -> str:
 def _font_face(path: Path, *, weight: int, embed: bool = True) -> str:
     kind, css_format = ("otf", "opentype") if path.suffix.lower() == ".otf" else ("ttf", "truetype")
     if embed:
-        url = f"data:font/{kind};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+        from ita_lib.report.font_subset import embedded_font_bytes
+
+        url = f"data:font/{kind};base64," + base64.b64encode(embedded_font_bytes(path)).decode("ascii")
     else:
         url = path.resolve().as_uri()
     return (f'@font-face {{ font-family: "{CSS_FAMILY}"; font-style: normal; font-weight: {weight}; '
