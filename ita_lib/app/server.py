@@ -162,9 +162,11 @@ def serve(*, root: Path, db: Path | None, host: str, port: int | None, open_brow
           say: Callable[[str], None]) -> None:
     """Serve the app until Ctrl-C or SIGTERM (KeyboardInterrupt, raised to the caller once stopped)."""
     with running_app(root=root, db=db, host=host, port=port) as app:
-        say(f"ita-report: the page is at {app.url}")
-        say("ita-report: stop it with Ctrl-C" + ("" if host in LOOPBACK else
-                                                 "; anyone with the address above (its token) can use it"))
+        from ita_lib.cli.say import PREFIX, line
+
+        say(PREFIX + line("the page is at {url}", url=app.url))
+        say(PREFIX + (line("stop it with Ctrl-C") if host in LOOPBACK else
+                      line("stop it with Ctrl-C; anyone with the address above (its token) can use it")))
         if open_browser:
             import webbrowser
 

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from ita_lib.cli import exit_codes
-from ita_lib.cli.say import say
+from ita_lib.cli.say import say, tell
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -15,8 +15,8 @@ def cmd_app(args: argparse.Namespace) -> int:
 
     db = Path(args.db)
     if not db.is_file():
-        say(f"ita-report: {db}: no store here, so the page offers uploads only (ita-report ingest makes one)")
+        tell("{db}: no store here, so the page offers uploads only (ita-report ingest makes one)", db=db)
     serve(root=Path(args.output_dir), db=db if db.is_file() else None, host=args.host, port=args.port,
           open_browser=not args.no_browser, say=say)
-    say("ita-report: the page's server stopped by itself")
+    tell("the page's server stopped by itself")
     return exit_codes.STOPPED

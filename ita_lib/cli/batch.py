@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from ita_lib import interrupts
-from ita_lib.cli.say import say
+from ita_lib.cli.say import PREFIX, error_text, line, reason_text, say, tell
 from ita_lib.cli.signals import sigterm_as_interrupt
 from ita_lib.errors import ItaError, UsageError
 from ita_lib.cli.exit_codes import INTERRUPTED, OK, PARTIAL, STOPPED, USAGE
@@ -23,13 +23,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
         with sigterm_as_interrupt():
             return _batch(args)
     except UsageError as error:
-        return _say(f"ita-report: {error}", USAGE)
+        return _say(PREFIX + error_text(error), USAGE)
     except ItaError as error:
-        return _say(f"ita-report: {error}", STOPPED)
+        return _say(PREFIX + error_text(error), STOPPED)
     except KeyboardInterrupt:
         interrupts.forget()  # said here, once: the command's own handler has nothing left to say
-        return _say(f"ita-report: interrupted; the reports finished so far are kept in {args.output_dir}",
-                    INTERRUPTED)
+        return _say(PREFIX + line("interrupted; the reports finished so far are kept in {folder}",
+                                  folder=args.output_dir), INTERRUPTED)
 
 
 def _say(line: str, status: int) -> int:
@@ -65,7 +65,7 @@ def _batch(args: argparse.Namespace) -> int:
     if not args.scheduler:
         workers, lowered = usable_workers(args.jobs)
         if lowered:
-            say(f"ita-report: {lowered}")
+            tell("{note}", note=reason_text(lowered))
     options = dict(db=args.db, output_dir=args.output_dir, workers=workers, force=args.force, notebook=notebook,
                    timeout=args.timeout, scheduler=args.scheduler)
     if sys.stderr.isatty():
@@ -73,19 +73,30 @@ def _batch(args: argparse.Namespace) -> int:
     else:
         def progress(outcome, counts):
             done = counts["built"] + counts["skipped"] + counts["failed"]
-            line = f"[{done}/{counts['total']}] {outcome.status} {outcome.agency} ({outcome.seconds:.1f} s)"
-            say(line + (f": {outcome.error}" if outcome.error else ""))
+            values = dict(done=done, total=counts["total"], status=_status(outcome.status), agency=outcome.agency,
+                          seconds=outcome.seconds)
+            if outcome.error:
+                say(line("[{done}/{total}] {status} {agency} ({seconds:.1f} s): {error}", **values,
+                         error=reason_text(outcome.error)))
+            else:
+                say(line("[{done}/{total}] {status} {agency} ({seconds:.1f} s)", **values))
 
         result = run_batch(jobs, progress=progress, **options)
     counts = result.counts
     for note in result.notes:
-        say(f"ita-report: {note}")
+        tell("{note}", note=reason_text(note))
     if result.overview_error:
-        say(f"ita-report: the province overview failed: {result.overview_error}")
-    say(f"ita-report: {counts['built']} built, {counts['skipped']} unchanged, {counts['failed']} failed; "
-          f"manifest {result.manifest}" + (f", index {result.index}" if result.index else "")
-          + (f", overview {result.overview}" if result.overview else ""))
+        tell("the province overview failed: {error}", error=reason_text(result.overview_error))
+    tell("{built} built, {skipped} unchanged, {failed} failed; manifest {manifest}{index}{overview}",
+         built=counts["built"], skipped=counts["skipped"], failed=counts["failed"], manifest=result.manifest,
+         index=line(", index {path}", path=result.index) if result.index else "",
+         overview=line(", overview {path}", path=result.overview) if result.overview else "")
     return OK if result.ok else PARTIAL
+
+
+def _status(status: str) -> str:
+    """A batch outcome's status word, as the progress lines say it."""
+    return {"built": line("built"), "skipped": line("skipped"), "failed": line("failed")}.get(status, status)
 
 
 def _with_progress_bar(run_batch, jobs, options: dict):
@@ -99,14 +110,17 @@ def _with_progress_bar(run_batch, jobs, options: dict):
                   TimeRemainingColumn(), console=Console(stderr=True)) as bar:
         # Until the first report is done the workers are starting (their kernels and imports take a few
         # seconds each): say so, instead of a bar that seems stuck at 0/N.
-        task = bar.add_task("reports", total=len(jobs), status="starting the workers and their kernels…", rate="")
+        task = bar.add_task(line("reports"), total=len(jobs), status=line("starting the workers and their kernels…"),
+                            rate="")
 
         def progress(outcome, counts):
             speed = bar.tasks[task].speed  # per second, over rich's recent window
-            bar.update(task, advance=1, rate=f"{60 * speed:.1f}/min" if speed else "",
-                       status=f"built {counts['built']} · skipped {counts['skipped']} · failed {counts['failed']}")
+            bar.update(task, advance=1, rate=line("{count:.1f}/min", count=60 * speed) if speed else "",
+                       status=line("built {built} · skipped {skipped} · failed {failed}", built=counts["built"],
+                                   skipped=counts["skipped"], failed=counts["failed"]))
             if outcome.status == "failed":
                 # Text, not markup: an agency named "[/x]" or "[link=…]" is printed as written.
-                bar.console.print(Text(terminal_line(f"failed: {outcome.agency}: {outcome.error}")))
+                bar.console.print(Text(terminal_line(line("failed: {agency}: {error}", agency=outcome.agency,
+                                                          error=reason_text(outcome.error)))))
 
         return run_batch(jobs, progress=progress, **options)

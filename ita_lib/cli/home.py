@@ -9,7 +9,6 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 
@@ -39,6 +38,7 @@ def ensure_writable_caches() -> Path | None:
     atexit.register(shutil.rmtree, caches, ignore_errors=True)
     for name in _CACHE_VARIABLES:
         os.environ.setdefault(name, str(caches / name.lower()))
-    print(f"ita-report: {home}: HOME is not a writable folder; caches go to {caches} for this run",
-          file=sys.stderr)
+    from ita_lib.cli.say import tell
+
+    tell("{home}: HOME is not a writable folder; caches go to {caches} for this run", home=home, caches=caches)
     return caches

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from ita_lib.cli import exit_codes
-from ita_lib.cli.say import say
+from ita_lib.cli.say import tell
 
 
 def cmd_notebooks(args: argparse.Namespace) -> int:
@@ -21,10 +21,10 @@ def cmd_notebooks(args: argparse.Namespace) -> int:
     kept = 0
     for destination, source in wanted.items():
         if destination.exists() or destination.is_symlink():
-            say(f"ita-report: {destination}: already there, left as it is")
+            tell("{path}: already there, left as it is", path=destination)
             kept += 1
             continue
         atomic_write(destination, source.read_bytes())
-    say(f"ita-report: {len(wanted) - kept} files copied to {target}; open it in JupyterLab "
-        "(the notebooks' defaults read the examples wherever ita-report is installed)")
+    tell("{count} files copied to {folder}; open it in JupyterLab (the notebooks' defaults read the examples "
+         "wherever ita-report is installed)", count=len(wanted) - kept, folder=target)
     return exit_codes.PARTIAL if kept else exit_codes.OK

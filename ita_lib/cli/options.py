@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import math
 
+from ita_lib.cli.say import line, reason_text
+
 
 MAX_PROCESSES = 256  # far above any machine's useful count; the batch caps it by cores and memory
 MAX_SECONDS = 86_400  # one agency's notebook may run a day at most (a timer cannot wait for ever)
@@ -15,9 +17,9 @@ def positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(line("{text!r} is not a whole number", text=text)) from None
     if not 1 <= value <= MAX_PROCESSES:
-        raise argparse.ArgumentTypeError(f"{text} is not a count from 1 to {MAX_PROCESSES}")
+        raise argparse.ArgumentTypeError(line("{text} is not a count from 1 to {most}", text=text, most=MAX_PROCESSES))
     return value
 
 
@@ -26,9 +28,9 @@ def port_number(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+        raise argparse.ArgumentTypeError(line("{text!r} is not a port number", text=text)) from None
     if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{text} is not a port from 1 to 65535")
+        raise argparse.ArgumentTypeError(line("{text} is not a port from 1 to 65535", text=text))
     return value
 
 
@@ -37,23 +39,24 @@ def positive_seconds(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+        raise argparse.ArgumentTypeError(line("{text!r} is not a number of seconds", text=text)) from None
     if not math.isfinite(value) or not 0 < value <= MAX_SECONDS:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0 and at most {MAX_SECONDS:,}")
+        raise argparse.ArgumentTypeError(line("{text!r} is not a number of seconds above 0 and at most {most:,}",
+                                              text=text, most=MAX_SECONDS))
     return value
 
 
 def path_text(text: str) -> str:
     """A file or folder name: never empty (an empty name would mean the current folder)."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("an empty name is not a file or folder (use . for the current folder)")
+        raise argparse.ArgumentTypeError(line("an empty name is not a file or folder (use . for the current folder)"))
     return text
 
 
 def agency_name(text: str) -> str:
     """An agency's name or id: never empty or only spaces (it would name no agency, or all of them)."""
     if not text.strip():
-        raise argparse.ArgumentTypeError("an empty name is not an agency")
+        raise argparse.ArgumentTypeError(line("an empty name is not an agency"))
     return text.strip()
 
 
@@ -65,10 +68,11 @@ def fiscal_year(text: str) -> int:
     try:
         value = int(thai_digits_to_arabic(text.strip()))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
+        raise argparse.ArgumentTypeError(line("{text!r} is not a year", text=text)) from None
     if not FIRST_YEAR <= value <= LAST_YEAR:
-        raise argparse.ArgumentTypeError(f"{value} is not a fiscal year B.E. between {FIRST_YEAR} and "
-                                         f"{LAST_YEAR}{christian_era_hint(value)}")
+        raise argparse.ArgumentTypeError(line("{value} is not a fiscal year B.E. between {first} and {last}{hint}",
+                                              value=value, first=FIRST_YEAR, last=LAST_YEAR,
+                                              hint=reason_text(christian_era_hint(value))))
     return value
 
 
@@ -80,6 +84,6 @@ def province(text: str) -> str:
     found = province_name(text)
     if found is None:
         near = provinces_like(text)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
-        raise argparse.ArgumentTypeError(f"{text!r} is not a province of Thailand{hint}")
+        hint = line("; did you mean {names}?", names=line(" or ").join(near)) if near else ""
+        raise argparse.ArgumentTypeError(line("{text!r} is not a province of Thailand{hint}", text=text, hint=hint))
     return found

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from ita_lib.cli import exit_codes
-from ita_lib.cli.say import say, say_path
+from ita_lib.cli.say import line, say_path, tell, tell_error
 from ita_lib.errors import ReviewError
 
 DEFAULT_REVIEW_DIR = Path("params/review")
@@ -29,9 +29,9 @@ def cmd_review(args: argparse.Namespace) -> int:
     latest = analysis.sources[analysis.sources["fiscal_year"] == analysis.latest_year]
     atomic_write(target, review_text(analysis, earlier, signers_in_files(latest["path"])))
     left = len(analysis.open_items)
-    say(f"ita-report: review file for {analysis.agency['name']}, fiscal year {analysis.latest_year}: "
-        + (f"{left} open items" if left else "nothing left open")
-        + (", the agency's earlier answers kept" if earlier else ""))
+    tell("review file for {agency}, fiscal year {year}: {left}{kept}", agency=analysis.agency["name"],
+         year=analysis.latest_year, left=line("{count} open items", count=left) if left else line("nothing left open"),
+         kept=line(", the agency's earlier answers kept") if earlier else "")
     say_path(target)
     return exit_codes.OK
 
@@ -47,10 +47,10 @@ def cmd_confirm(args: argparse.Namespace) -> int:
         except ReviewError as error:
             if len(args.files) == 1:
                 raise
-            say(f"ita-report: {error}")
+            tell_error(error)
             failed += 1
             continue
-        replaced = f", replacing {done.replaced} earlier confirmation" if done.replaced else ""
-        say(f"ita-report: {path}: {done.values} values confirmed for {done.agency}, fiscal year "
-            f"{done.fiscal_year}{replaced}")
+        replaced = line(", replacing {count} earlier confirmation", count=done.replaced) if done.replaced else ""
+        tell("{path}: {count} values confirmed for {agency}, fiscal year {year}{replaced}", path=path,
+             count=done.values, agency=done.agency, year=done.fiscal_year, replaced=replaced)
     return exit_codes.PARTIAL if failed else exit_codes.OK
