@@ -229,7 +229,8 @@ def test_a_dying_worker_costs_a_retry_and_only_its_own_task_fails(tmp_path):
 @pytest.mark.parametrize("options, status, line", [
     (["--agencies", "missing.txt"], exit_codes.USAGE, "missing.txt: --agencies: file not found"),
     (["--agencies", "folder"], exit_codes.USAGE, "folder: --agencies: is a folder, not a file"),
-    (["--agencies", "binary.txt"], exit_codes.USAGE, "binary.txt: --agencies: not a UTF-8 text file"),
+    (["--agencies", "binary.txt"], exit_codes.USAGE,
+     "binary.txt: --agencies: not a text file in UTF-8, UTF-16 or Windows Thai (cp874)"),
     (["--all", "--notebook", "missing.ipynb"], exit_codes.USAGE, "missing.ipynb: --notebook: file not found"),
     (["--all", "--notebook", "binary.txt"], exit_codes.USAGE, "binary.txt: --notebook: not a UTF-8 text file"),
     (["--all", "--notebook", "notes.txt"], exit_codes.USAGE,

@@ -243,7 +243,9 @@ def test_build_options_win_over_the_params_file(tmp_path) -> None:
     given = _build_params(str(path), build_args(db="mine.duckdb", output_dir="mine", format="html"))
     assert (given.db, given.output_dir, given.formats, given.digits) == ("mine.duckdb", "mine", ["html"], "arabic")
     from_file = _build_params(str(path), build_args())
-    assert (from_file.db, from_file.output_dir) == ("elsewhere/ita.duckdb", "elsewhere/out")
+    folder = tmp_path.resolve()  # a params file's relative paths are from its folder
+    assert (from_file.db, from_file.output_dir) == (str(folder / "elsewhere" / "ita.duckdb"),
+                                                    str(folder / "elsewhere" / "out"))
     by_name = _build_params("เทศบาลตำบลบ้านโฮ่ง", build_args())
     assert (by_name.db, by_name.output_dir) == ("outputs/ita.duckdb", "outputs")
 

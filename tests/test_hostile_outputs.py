@@ -69,12 +69,12 @@ def test_an_unknown_sign_off_key_lists_the_keys_of_its_own_level(tmp_path):
 
 
 @pytest.mark.parametrize("thresholds, says", [
-    ({"strength": 1e9}, "thresholds.strength"), ({"urgent": -5}, "thresholds.urgent"),
-    ({"trend_threshold": 1e300}, "thresholds.trend_threshold"),
+    ({"strength": 1e9}, "strength = 1000000000.0"), ({"urgent": -5}, "urgent = -5"),
+    ({"trend_threshold": 1e300}, r"trend_threshold = 1e\+300: Input should be less than or equal to 100"),
 ])
 def test_thresholds_outside_the_score_scale_are_refused(thresholds, says):
     with pytest.raises(ParamsError, match=says):
-        validate_params({"agency": "อบต.บ้านเอื้อม", "thresholds": thresholds})
+        validate_params({"agency": "อบต.บ้านเอื้อม", **thresholds})
 
 
 def word_file(title: str, name: str, junk: str) -> bytes:

@@ -48,21 +48,19 @@ years: [2568, 2566, 2568]
 db: /data/ita.duckdb
 output_dir: build
 digits: arabic
-thresholds:
-  strength: 96
-  passing: "80.5"
-  urgent: 70
-  trend_threshold: 0.5
-  across_eras: true
-  measures_per_indicator: 2
+strength: 96
+passing: "80.5"
+urgent: 70
+trend_threshold: 0.5
+across_eras: true
+measures_per_indicator: 2
 formats: [pdf]
 """)
     params = load_params(path)
     assert params == ReportParams(
         agency="อบต.โนนสะอาดพัฒนา", agency_id=NON_SAAT_ID, province="นครราชสีมา", years=[2566, 2568],
-        db="/data/ita.duckdb", output_dir="build", digits="arabic",
-        thresholds=Thresholds(strength=96, passing=80.5, urgent=70, trend_threshold=0.5, across_eras=True,
-                              measures_per_indicator=2),
+        db="/data/ita.duckdb", output_dir=str(tmp_path.resolve() / "build"), digits="arabic",
+        strength=96, passing=80.5, urgent=70, trend_threshold=0.5, across_eras=True, measures_per_indicator=2,
         formats=["pdf"])
     assert params.analysis_config() == AnalysisConfig(strength=96, passing=80.5, urgent=70, trend_threshold=0.5,
                                                       across_eras=True, digits="arabic", measures_per_indicator=2)
@@ -72,7 +70,8 @@ def test_only_agency_gives_defaults(tmp_path):
     params = load_params(write(tmp_path, f"agency: {NON_SAAT}\n"))
     assert params.notebook_parameters() == {
         "agency": NON_SAAT, "agency_id": None, "province": None, "years": "all", "db": "outputs/ita.duckdb",
-        "output_dir": "outputs", "digits": "thai", "strength": 95.0, "passing": 85.0, "urgent": 75.0,
+        "documents": None, "output_dir": "outputs", "final": False, "digits": "thai", "strength": 95.0,
+        "passing": 85.0, "urgent": 75.0,
         "trend_threshold": 1.0, "across_eras": False, "measures_per_indicator": 3, "audience": "agency",
         "formats": ["html", "pdf"], "signoff": {role: {"name": None, "position": None}
                                                 for role in ("reporter", "certifier", "approver")}}
@@ -145,22 +144,17 @@ def test_thresholds_are_declared_once_for_params_and_analysis():
 # ---------------------------------------------------------------- errors
 
 def test_unknown_key_names_key_file_line_and_suggestion(tmp_path):
-    path = write(tmp_path, "agency: x\nyears: all\nthresold:\n  strength: 90\n")
+    path = write(tmp_path, "agency: x\nyears: all\nstrenght: 90\n")
     error = error_of(path)
     assert error.path == str(path) and error.line == 3
-    assert "'thresold'" in error.reason and "did you mean 'thresholds'?" in error.reason
-    assert str(error).startswith(f"{path}:3: unknown key 'thresold'")
+    assert "'strenght'" in error.reason and "did you mean 'strength'?" in error.reason
+    assert str(error).startswith(f"{path}:3: unknown key 'strenght'")
 
 
-def test_nested_unknown_key(tmp_path):
+def test_unknown_key_under_the_old_thresholds_is_said_at_its_line(tmp_path):
     error = error_of(write(tmp_path, "agency: x\nthresholds:\n  passing: 80\n  strenght: 99\n"))
     assert error.line == 4
-    assert "unknown key 'strenght' in thresholds" in error.reason and "'strength'" in error.reason
-
-
-def test_threshold_at_top_level_points_to_thresholds(tmp_path):
-    error = error_of(write(tmp_path, "agency: x\nurgent: 70\n"))
-    assert error.line == 2 and "thresholds go under thresholds:" in error.reason
+    assert "unknown key 'strenght'; did you mean 'strength'?" in error.reason
 
 
 @pytest.mark.parametrize("text, line, words", [
@@ -170,9 +164,11 @@ def test_threshold_at_top_level_points_to_thresholds(tmp_path):
     ("agency: x\nyears: al\n", 2, ("years", "'al'", "or all")),
     ("agency: x\nyears: [2025]\n", 2, ("2025 is not a fiscal year B.E.", "2568 B.E.")),
     ("agency: x\nformats: [html, odt]\n", 2, ("formats[1]", "'odt'")),
-    ("agency: x\nthresholds:\n  passing: high\n", 3, ("thresholds.passing", "'high'")),
-    ("agency: x\nthresholds:\n  across_eras: maybe\n", 3, ("thresholds.across_eras", "'maybe'")),
-    ("agency: x\nthresholds:\n  urgent: 90\n", 2, ("urgent ≤ passing ≤ strength", "urgent 90.0")),
+    ("agency: x\npassing: high\n", 2, ("passing = 'high'",)),
+    ("agency: x\nacross_eras: maybe\n", 2, ("across_eras = 'maybe'",)),
+    ("agency: x\nstrength: 99\nurgent: 90\n", 2, ("must satisfy urgent ≤ passing ≤ strength", "urgent 90.0")),
+    ("agency: x\nthresholds:\n  passing: high\n", 3, ("passing = 'high'",)),
+    ("agency: x\nthresholds:\n  urgent: 90\n", 3, ("urgent ≤ passing ≤ strength", "urgent 90.0")),
     ("agency: x\nthresholds: 90\n", 2, ("thresholds", "'90'", "a mapping")),
     ("agency: '  '\n", 1, ("agency", "blank")),
 ])
@@ -242,11 +238,16 @@ def test_params_error_pickles(tmp_path):
 
 # ---------------------------------------------------------------- writing
 
+def absolute(params: ReportParams) -> ReportParams:
+    """`params` with its paths from the working folder made absolute, as load_params gives them back."""
+    return params.model_copy(update={key: str(Path(getattr(params, key)).resolve()) for key in ("db", "output_dir")})
+
+
 def test_round_trip_and_quoted_output(tmp_path):
     params = ReportParams(agency=NON_SAAT, agency_id="0012", province="นครราชสีมา", years=[2566, 2568],
-                          digits="arabic", thresholds=Thresholds(urgent=70, across_eras=True), formats=["pdf"])
+                          digits="arabic", urgent=70, across_eras=True, formats=["pdf"])
     path = dump_params(params, tmp_path / "deep" / "p.yaml")
-    assert load_params(path) == params
+    assert load_params(path) == absolute(params)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# ") and f'agency: "{NON_SAAT}"' in text and 'agency_id: "0012"' in text
     assert yaml.safe_load(text)["agency_id"] == "0012"  # any YAML reader keeps the code as text
@@ -268,8 +269,8 @@ NAMES = st.lists(st.one_of(AWKWARD, st.text(max_size=10)), min_size=1, max_size=
        strength=st.floats(95, 100), across_eras=st.booleans())
 def test_dump_then_load_gives_the_same_params(tmp_path, agency, agency_id, province, years, strength, across_eras):
     params = ReportParams(agency=agency, agency_id=agency_id, province=province, years=years,
-                          thresholds=Thresholds(strength=strength, across_eras=across_eras))
-    assert load_params(dump_params(params, tmp_path / "p.yaml")) == params
+                          strength=strength, across_eras=across_eras)
+    assert load_params(dump_params(params, tmp_path / "p.yaml")) == absolute(params)
 
 
 # ---------------------------------------------------------------- slugs
@@ -318,7 +319,7 @@ def test_write_params_for_store(example_store, tmp_path):
             found = store.find_agency(params.agency_id)
             assert (found["agency_id"], found["name"], found["province"]) == (
                 params.agency_id, params.agency, params.province)
-            assert params.db == str(example_store) and params.years == "all"
+            assert params.db == str(example_store.resolve()) and params.years == "all"
             assert path.stem == agency_slug(params.agency, params.agency_id)
     by_name = {load_params(p).agency: p.name for p in written}
     assert by_name[NON_SAAT] == "obt-nonsaatphatna-7b6736.yaml"

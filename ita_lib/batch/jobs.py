@@ -10,6 +10,7 @@ from pathlib import Path
 import nbformat
 
 from ita_lib.errors import ItaError, UsageError
+from ita_lib.io.edited_text import read_edited_text
 from ita_lib.io.user_file import read_user_text
 from ita_lib.report.html import none_if_missing
 from ita_lib.report.params import load_params
@@ -110,7 +111,8 @@ def check_notebook(path: str | Path, option: str = "--notebook") -> Path:
 
 def _target_lines(path: str | Path) -> list[str]:
     lines = []
-    for raw in read_option_file(path, "--agencies").splitlines():
+    # Saved by an editor, maybe Excel's "Unicode text" (UTF-16) or a Thai Windows' ANSI (cp874).
+    for raw in read_edited_text(path, MAX_OPTION_FILE_BYTES["--agencies"], UsageError, "--agencies: ").splitlines():
         line = raw.split("#", 1)[0].strip() if not raw.strip().startswith("#") else ""
         if line:
             lines.append(line)

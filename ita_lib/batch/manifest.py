@@ -120,7 +120,7 @@ def make_overview(output_dir: Path, jobs: list[Job], outcomes: list[Outcome]) ->
     kept as it is when neither the reports it reads nor the code changed. OutputError when the
     output folder cannot take it; any other failure is returned as text (the reports are built)."""
     params = jobs[0].params if jobs else {}
-    thresholds = {k: v for k, v in (params.get("thresholds") or {}).items() if k in ("strength", "passing", "urgent")}
+    thresholds = {k: params[k] for k in ("strength", "passing", "urgent") if k in params}
     province = overview_province(outcomes)
     options = {"province": province, "digits": params.get("digits", "thai"), "thresholds": thresholds,
                "in_store": agencies_in_store(params["db"], province) if params.get("db") else None}

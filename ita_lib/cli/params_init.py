@@ -17,7 +17,9 @@ def write_params_files(agencies, db: str | Path, out_dir: str | Path = DEFAULT_P
     `db`), optionally one province or tier.
 
     Files already there are kept unless overwrite; returns the paths written. Each file names the
-    agency by canonical name and id and points at the store (db), so the id resolves.
+    agency by canonical name and id and points at the store (db), so the id resolves; db and the report
+    folder (./outputs, as the build would use from here) are written from the file's folder, and
+    documents: null, so papermill and Quarto read the same store and ingest nothing into it.
     """
     chosen = _select_agencies(agencies, province, agency_type, db)
     out_dir = Path(out_dir)

@@ -1,13 +1,23 @@
 """Report parameters: one YAML file per agency, checked against a schema before anything runs.
 
-A params file says which agency a report is for and how to build it::
+The file's keys are the report notebook's parameters (notebooks/agency_report.ipynb), one level deep,
+so `ita-report build p.yaml`, `papermill -f p.yaml` and Quarto's `--execute-params p.yaml` take the
+same file::
 
     agency: "องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา"   # any spelling the store knows
     agency_id: "อบต.:นครราชสีมา:เมืองนครราชสีมา:โนนสะอาดพัฒนา"
-    province: "นครราชสีมา"
-    years: "all"                  # or [2566, 2568] (fiscal years B.E.)
-    digits: "thai"                # or "arabic"
-    thresholds: {strength: 95.0, passing: 85.0, urgent: 75.0}
+    db: "../../outputs/ita.duckdb"   # relative paths: from this file's folder
+    documents: null                  # ita-report build ingests nothing; it reads db
+    years: "all"                     # or [2566, 2568] (fiscal years B.E.)
+    strength: 95.0                   # thresholds, flat
+    passing: 85.0
+
+Relative paths (db, documents, output_dir) are relative to the file's folder: `load_params` makes
+them absolute. papermill and Quarto cannot know the file's folder: the notebook opens them from its
+working folder, so run them with `--cwd` the file's folder (README, "Params files").
+
+Files written before the thresholds were flat (``thresholds: {strength: 95, ...}``) are still read, as
+they always were: the thresholds taken up one level, relative paths from the working folder.
 
 Why not plain ``yaml.safe_load`` and papermill ``-p``: YAML 1.1 reads ``0012`` as the octal number
 10 and ``yes`` as True, and papermill's -p turns "0012" into 12. So ``load_params`` reads every
@@ -29,18 +39,21 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator,
+                      model_validator)
 
 from ita_lib.analysis.config import AnalysisConfig, Thresholds
 from ita_lib.errors import ParamsError
 from ita_lib.text.thai import thai_digits_to_arabic
 from ita_lib.parse.years import FIRST_YEAR, LAST_YEAR, christian_era_hint
-from ita_lib.io.yaml_limits import read_yaml_text
+from ita_lib.io.edited_text import read_edited_text
+from ita_lib.io.yaml_limits import MAX_YAML_BYTES
 from ita_lib.io.yaml_text import parse_text_yaml
 from ita_lib.report.params_errors import KeyPath, describe_errors
 from ita_lib.folders import DEFAULT_DB
 
-__all__ = ["ReportParams", "Thresholds", "load_params", "validate_params"]
+__all__ = ["FILE_ORDER", "PATH_KEYS", "ReportParams", "Thresholds", "flatten_old_layout", "load_params",
+           "validate_params"]
 
 
 # ---------------------------------------------------------------- schema
@@ -80,8 +93,9 @@ class SignOff(BaseModel):
     approver: Signer = Field(default_factory=Signer, description="ผู้เห็นชอบ (the head of the agency)")
 
 
-class ReportParams(BaseModel):
-    """Everything one agency's report needs; read from YAML with ``load_params``."""
+class ReportParams(Thresholds):
+    """Everything one agency's report needs; read from YAML with ``load_params``. Its fields are the
+    report notebook's parameters, the thresholds (inherited from Thresholds) among them."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -90,20 +104,41 @@ class ReportParams(BaseModel):
     province: str | None = Field(None, description="narrows the name when several agencies share it")
     years: list[int] | Literal["all"] = Field("all", description="fiscal years B.E. to show, or all")
     db: str = DEFAULT_DB
-    output_dir: str = "outputs"
+    documents: str | None = Field(None, description="a folder the notebook ingests first; ita-report build "
+                                  "ingests nothing")
     digits: Literal["thai", "arabic"] = "thai"
-    thresholds: Thresholds = Field(default_factory=Thresholds)
-    formats: list[Literal["html", "pdf", "docx", "xlsx"]] = Field(default_factory=lambda: ["html", "pdf"], min_length=1)
     audience: Literal["agency", "analyst"] = Field(
         "agency", description="agency: the analysis the agency publishes; analyst: with sources and checks")
+    formats: list[Literal["html", "pdf", "docx", "xlsx"]] = Field(default_factory=lambda: ["html", "pdf"], min_length=1)
     signoff: SignOff = Field(default_factory=SignOff)
+    output_dir: str = "outputs"
     final: bool = Field(False, description="the agency's publication: refused while anything is left to confirm")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _old_layout(cls, data: Any) -> Any:
+        # An API caller's dict in the old layout ({"thresholds": {...}}), as validate_params reads files.
+        if isinstance(data, Mapping) and "thresholds" in data:
+            try:
+                return flatten_old_layout(data, {}, None)[0]
+            except ParamsError as error:
+                raise ValueError(error.reason) from None
+        return data
 
     @field_validator("agency", "agency_id", "province", "db", "output_dir")
     @classmethod
     def _not_blank(cls, value: str | None) -> str | None:
         if value is not None and not value.strip():
             raise ValueError("must not be blank")
+        return value
+
+    @field_validator("documents")
+    @classmethod
+    def _nothing_to_ingest(cls, value: str | None) -> None:
+        # The build reads the store that batches share; ingesting there is `ita-report ingest`'s job.
+        if value is not None:
+            raise ValueError(f"{value!r}: ita-report build ingests nothing, it reads db; ingest the folder first "
+                             "(ita-report ingest FOLDER --db DB) and write documents: null")
         return value
 
     @field_validator("years", mode="before")
@@ -132,28 +167,46 @@ class ReportParams(BaseModel):
     def _unique_formats(cls, value: list[str]) -> list[str]:
         return list(dict.fromkeys(value))
 
+    @property
+    def thresholds(self) -> Thresholds:
+        return Thresholds(**{name: getattr(self, name) for name in Thresholds.model_fields})
+
     def analysis_config(self) -> AnalysisConfig:
         return self.thresholds.analysis_config(self.digits)
 
     def notebook_parameters(self) -> dict[str, Any]:
-        """Flat, plain-JSON parameters for papermill's Python API (strings stay strings)."""
-        return {
-            "agency": self.agency, "agency_id": self.agency_id, "province": self.province,
-            "years": list(self.years) if isinstance(self.years, list) else "all",
-            "db": self.db, "output_dir": self.output_dir, "digits": self.digits,
-            "audience": self.audience, "signoff": self.signoff.model_dump(), "formats": list(self.formats),
-            **self.thresholds.model_dump(),
-        }
+        """The notebook's parameters as plain JSON (strings stay strings), in the file's order."""
+        values = self.model_dump(mode="json")
+        return {name: values[name] for name in FILE_ORDER}
+
+
+# The order of a written file: the notebook's parameters cell's, the build's own two last.
+FILE_ORDER = ("agency", "agency_id", "province", "years", "db", "documents", "digits", "audience", "formats",
+              "signoff", *Thresholds.model_fields, "output_dir", "final")
+PATH_KEYS = ("db", "documents", "output_dir")  # relative to the params file's folder
 
 
 # ---------------------------------------------------------------- reading
 
 def load_params(path: str | Path) -> ReportParams:
-    """Read and validate a params file; any problem is a ParamsError naming the file and line."""
+    """Read and validate a params file; any problem is a ParamsError naming the file and line. Its
+    relative paths come back absolute, from the file's folder (from the working folder in the old
+    layout, as they always were). UTF-8, UTF-16 and Windows Thai (cp874) files are read."""
     path = Path(path)
-    text = read_yaml_text(path, ParamsError)  # a BOM, as editors on Windows add, is dropped
+    text = read_edited_text(path, MAX_YAML_BYTES, ParamsError)
     data, lines = parse_text_yaml(text, path, ParamsError, needs='agency: "<name>"', example="agency: ...")
+    if "thresholds" not in data:  # the old layout's paths were the working folder's
+        folder = path.absolute().parent
+        data = {key: _from(folder, value) if key in PATH_KEYS else value for key, value in data.items()}
     return validate_params(data, path=path, lines=lines)
+
+
+def _from(folder: Path, value: Any) -> Any:
+    """A path as written in the file, made absolute from the file's folder (as the OS would resolve it
+    there: a link in the way is followed before a "..")."""
+    if not isinstance(value, str) or not value.strip() or Path(value).is_absolute():
+        return value
+    return str((folder.resolve() / value).resolve())
 
 
 def validate_params(data: Any, *, path: str | Path | None = None,
@@ -161,11 +214,12 @@ def validate_params(data: Any, *, path: str | Path | None = None,
     """ReportParams from a dict (YAML text or an API caller's dict); errors as one ParamsError."""
     if not isinstance(data, Mapping):
         raise ParamsError(f"parameters must be a mapping of key: value, not {type(data).__name__}", path=path)
+    data, lines = flatten_old_layout(data, lines or {}, path)
     given = _without_empty_values(data)
     try:
         return ReportParams.model_validate(given)
     except ValidationError as error:
-        problems = describe_errors(error, given, lines or {}, ReportParams)
+        problems = describe_errors(error, given, lines, ReportParams)
         reason = problems[0][1]
         if len(problems) > 1:
             more = (f"line {line}: {text}" if line else text for line, text in problems[1:])
@@ -173,12 +227,36 @@ def validate_params(data: Any, *, path: str | Path | None = None,
         raise ParamsError(reason, path=path, line=problems[0][0]) from None
 
 
+def flatten_old_layout(data: Mapping[str, Any], lines: Mapping[KeyPath, int],
+                       path: str | Path | None) -> tuple[dict[str, Any], dict[KeyPath, int]]:
+    """The old layout's ``thresholds: {strength: 95, ...}`` taken up to the top level, the lines of its
+    keys with them (a wrong threshold is still said at its line); other data as it is."""
+    data, lines = dict(data), dict(lines)
+    if "thresholds" not in data:
+        return data, lines
+    nested = data.pop("thresholds")
+    where = lines.pop(("thresholds",), None)
+    if nested is None:  # "thresholds:" with every line commented out
+        return data, lines
+    if isinstance(nested, BaseModel):  # an API caller's Thresholds(...)
+        nested = nested.model_dump()
+    if not isinstance(nested, Mapping):
+        raise ParamsError(f"thresholds = {nested!r}: in the old layout thresholds is a mapping such as "
+                          "{strength: 95, passing: 85, urgent: 75}; better, write strength: 95 and the others at "
+                          "the top level", path=path, line=where)
+    for key, value in nested.items():
+        if key in data:
+            raise ParamsError(f"{key} is given twice: at the top level and under thresholds", path=path,
+                              line=lines.get(("thresholds", key), where))
+        data[key] = value
+    for place, line in list(lines.items()):
+        if place[:1] == ("thresholds",):
+            del lines[place]
+            lines[place[1:]] = line
+    return data, lines
+
+
 def _without_empty_values(data: Mapping[str, Any]) -> dict[str, Any]:
     """Drop known keys left empty (``years:``), so they take their default; unknown keys stay to be
     reported."""
-    given = {key: value for key, value in data.items()
-             if not (value is None and key in ReportParams.model_fields)}
-    if isinstance(given.get("thresholds"), Mapping):
-        given["thresholds"] = {key: value for key, value in given["thresholds"].items()
-                               if not (value is None and key in Thresholds.model_fields)}
-    return given
+    return {key: value for key, value in data.items() if not (value is None and key in ReportParams.model_fields)}

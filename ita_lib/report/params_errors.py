@@ -6,12 +6,11 @@ The schema's root model is passed in (ita_lib.report.params.ReportParams, whose 
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-
-from ita_lib.analysis.config import Thresholds
 
 __all__ = ["KeyPath", "describe_errors"]
 
@@ -20,28 +19,26 @@ KeyPath = tuple[str | int, ...]  # a place in the document: keys and list indexe
 # What a field expects, added where pydantic's own words are vague (unions, nested mappings).
 _EXPECTED = {
     "years": "a list of fiscal years B.E. such as [2566, 2568], or all",
-    "thresholds": "a mapping such as {strength: 95, passing: 85, urgent: 75}",
     "formats": "a list of html, pdf, docx and xlsx, such as [html, pdf]",
     "signoff": "a mapping such as {approver: {name: ..., position: ...}}",
 }
 _AGENCY_EXAMPLE = ": give the agency's name as printed, e.g. agency: \"องค์การบริหารส่วนตำบล...\""
-# Keys that belong to another file or another level.
+# Keys that belong to another file.
 _ELSEWHERE = {"aliases": "this looks like the agency aliases file (params/aliases.yaml), not report parameters"}
-_ELSEWHERE.update({name: f"thresholds go under thresholds:, e.g. thresholds: {{{name}: ...}}"
-                   for name in Thresholds.model_fields})
 
 
 def describe_errors(error: ValidationError, data: Mapping[str, Any], lines: Mapping[KeyPath, int],
                     schema: type[BaseModel]) -> list[tuple[int | None, str]]:
     """One (line, text) per field that failed, in file order where lines are known."""
     problems: dict[KeyPath, tuple[int | None, str]] = {}
-    field_names = {*schema.model_fields, *Thresholds.model_fields}
+    field_names = set(schema.model_fields)
     for detail in error.errors():
         where = _data_path(detail["loc"], data, field_names)
         field = tuple(part for part in where if isinstance(part, str))
         if field in problems:  # a union gives one error per member: keep the first
             continue
-        problems[field] = (_line_of(where, lines), _problem_text(detail, where, field, schema))
+        line = _line_of(where, lines) if where else _first_line_named(detail["msg"], field_names, lines)
+        problems[field] = (line, _problem_text(detail, where, field, schema))
     return sorted(problems.values(), key=lambda item: (item[0] is None, item[0] or 0))
 
 
@@ -67,6 +64,13 @@ def _line_of(where: KeyPath, lines: Mapping[KeyPath, int]) -> int | None:
     return None
 
 
+def _first_line_named(message: str, field_names: set[str], lines: Mapping[KeyPath, int]) -> int | None:
+    """For an error of the whole file (urgent ≤ passing ≤ strength): the first line of a key it names."""
+    named = [lines[(name,)] for name in field_names
+             if (name,) in lines and re.search(rf"\b{re.escape(name)}\b", message)]
+    return min(named, default=None)
+
+
 def _dotted(where: KeyPath) -> str:
     text = ""
     for part in where:
@@ -82,6 +86,8 @@ def _problem_text(detail: dict[str, Any], where: KeyPath, field: KeyPath, schema
         return f"{name} is missing" + (_AGENCY_EXAMPLE if field == ("agency",) else "")
     message = detail["msg"].removeprefix("Value error, ")
     # Our own validators name the bad value; pydantic's messages do not.
+    if not name:  # the whole file: urgent ≤ passing ≤ strength
+        return message
     text = f"{name}: {message}" if kind == "value_error" else f"{name} = {detail['input']!r}: {message}"
     expected = _EXPECTED.get(field[0]) if field and len(field) == 1 else None
     return f"{text} (expected {expected})" if expected and kind != "value_error" else text
