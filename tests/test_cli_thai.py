@@ -248,7 +248,7 @@ def test_batch_summary_in_thai(tmp_path) -> None:
     db = tmp_path / "ita.duckdb"
     assert run_cli("ingest", str(EXAMPLES), "--db", str(db), "--quiet").stderr.splitlines() == [
         f"ita-report: ไม่ได้อ่าน {EXAMPLES / 'README.md'}: เป็นไฟล์ README",
-        f"ita-report: เพิ่ม 11 ไฟล์ (22 รายการ) มีอยู่ในฐานข้อมูลแล้ว 0 ไฟล์ ไม่มีผล ITA 0 ไฟล์ ข้าม 0 ไฟล์ "
+        f"ita-report: เพิ่ม 11 ไฟล์ (ผลการประเมิน 22 รายการ) มีอยู่ในฐานข้อมูลแล้ว 0 ไฟล์ ไม่มีผล ITA 0 ไฟล์ ข้าม 0 ไฟล์ "
         f"ไม่ได้อ่าน 1 ไฟล์ (ไม่ใช่เอกสาร); ใน {db} มี 9 หน่วยงาน"]
     out = tmp_path / "out"
     command = ("batch", "อบต.โนนสะอาดพัฒนา", "--db", str(db), "--format", "html", "--jobs", "1",
@@ -257,7 +257,34 @@ def test_batch_summary_in_thai(tmp_path) -> None:
     assert first.returncode == 0, first.stderr
     progress, summary = first.stderr.splitlines()
     assert re.fullmatch(r"\[1/1\] สร้างแล้ว องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา \(\d+\.\d วินาที\)", progress)
-    assert summary == (f"ita-report: สร้างแล้ว 1 ไม่เปลี่ยน 0 ไม่สำเร็จ 0; บัญชีผล {out / 'manifest.csv'}, "
-                       f"หน้ารวม {out / 'index.html'}, ภาพรวมจังหวัด {out / 'province_overview.html'}")
+    assert summary == (f"ita-report: สร้างแล้ว 1 ไม่เปลี่ยน 0 ไม่สำเร็จ 0; ผลรายหน่วยงาน {out / 'manifest.csv'}, "
+                       f"หน้ารวมรายงาน {out / 'index.html'}, ภาพรวมจังหวัด {out / 'province_overview.html'}")
     again = run_cli(*command)
     assert again.stderr.splitlines()[-1].startswith("ita-report: สร้างแล้ว 0 ไม่เปลี่ยน 1 ไม่สำเร็จ 0; ")
+
+
+def test_a_missing_extra_an_interrupt_and_a_full_disk_in_thai(example_store, tmp_path, capsys, monkeypatch) -> None:
+    import errno
+
+    from ita_lib.cli import store as cli_store
+
+    monkeypatch.setitem(sys.modules, "voila", None)  # as if not installed
+    assert main(["--lang", "th", "app", "--no-browser", "--db", str(example_store)]) == 4
+    assert capsys.readouterr().err.splitlines()[-1] == \
+        'ita-report: คำสั่ง app ต้องติดตั้งส่วนเสริม app ก่อน (ยังไม่มี voila): pip install "ita-report[app]"'
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_store, "cmd_agencies", interrupted)
+    assert main(["--lang", "th", "agencies", "--db", str(example_store)]) == 130
+    assert capsys.readouterr().err == "ita-report: หยุดกลางคัน งานที่เสร็จแล้วยังเก็บไว้ครบ\n"
+
+    def disk_full(args):
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "agencies.csv"))
+
+    monkeypatch.setattr(cli_store, "cmd_agencies", disk_full)
+    assert main(["--lang", "th", "agencies", "--db", str(example_store)]) == 4
+    assert capsys.readouterr().err == f"ita-report: {tmp_path / 'agencies.csv'}: พื้นที่ดิสก์เต็ม\n"
+    assert main(["--lang", "en", "agencies", "--db", str(example_store)]) == 4
+    assert capsys.readouterr().err == f"ita-report: {tmp_path / 'agencies.csv'}: No space left on device\n"

@@ -31,7 +31,7 @@ LINES = {
     "left out {path}: {reason}": "ไม่ได้อ่าน {path}: {reason}",
     "{added} files added ({records} records), {already_in} already in the store, {not_ita} without ITA "
     "results, {failed} skipped, {left_out} left out (not documents); {agencies} agencies in {db}":
-        "เพิ่ม {added} ไฟล์ ({records} รายการ) มีอยู่ในฐานข้อมูลแล้ว {already_in} ไฟล์ ไม่มีผล ITA {not_ita} ไฟล์ "
+        "เพิ่ม {added} ไฟล์ (ผลการประเมิน {records} รายการ) มีอยู่ในฐานข้อมูลแล้ว {already_in} ไฟล์ ไม่มีผล ITA {not_ita} ไฟล์ "
         "ข้าม {failed} ไฟล์ ไม่ได้อ่าน {left_out} ไฟล์ (ไม่ใช่เอกสาร); ใน {db} มี {agencies} หน่วยงาน",
     " (--format csv for every column)": " (ใช้ --format csv เพื่อดูทุกคอลัมน์)",
     "{count} values on which sources disagree": "ค่าที่แหล่งข้อมูลให้ไม่ตรงกัน {count} ค่า",
@@ -55,8 +55,8 @@ LINES = {
     "failed": "ไม่สำเร็จ",
     "the province overview failed: {error}": "สร้างภาพรวมจังหวัดไม่สำเร็จ: {error}",
     "{built} built, {skipped} unchanged, {failed} failed; manifest {manifest}{index}{overview}":
-        "สร้างแล้ว {built} ไม่เปลี่ยน {skipped} ไม่สำเร็จ {failed}; บัญชีผล {manifest}{index}{overview}",
-    ", index {path}": ", หน้ารวม {path}",
+        "สร้างแล้ว {built} ไม่เปลี่ยน {skipped} ไม่สำเร็จ {failed}; ผลรายหน่วยงาน {manifest}{index}{overview}",
+    ", index {path}": ", หน้ารวมรายงาน {path}",
     ", overview {path}": ", ภาพรวมจังหวัด {path}",
     "reports": "รายงาน",
     "starting the workers and their kernels…": "กำลังเริ่มตัวทำงานและ kernel…",
