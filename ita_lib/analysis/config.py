@@ -1,5 +1,6 @@
 """Thresholds the analysis uses; every one can be changed per call or per params file. Declared
-once: Thresholds is what a params file's `thresholds:` holds, AnalysisConfig adds the digits."""
+once: a params file's ReportParams inherits them as top-level keys (the notebook's parameters),
+AnalysisConfig adds the digits."""
 from __future__ import annotations
 
 from typing import Literal
