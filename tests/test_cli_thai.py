@@ -17,7 +17,7 @@ from ita_lib.cli import language
 from ita_lib.cli.help_th import ThaiHelpFormatter, columns, help_texts
 from ita_lib.cli.main import _build_parser, main
 from ita_lib.cli.messages_th import ARGPARSE, HELP, LINES, REASONS
-from ita_lib.cli.say import line, reason_text
+from ita_lib.cli.say import error_line_text, line, reason_text
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -210,6 +210,10 @@ def test_an_unknown_reason_stays_as_the_library_wrote_it(monkeypatch) -> None:
     assert reason_text("a reason nobody translated") == "a reason nobody translated"
     assert reason_text("file not found, twice") == "file not found, twice"  # the whole reason, or nothing
     assert reason_text("--agencies: file not found") == "--agencies: ไม่พบไฟล์"
+    # an error written in another process: its reason after some ": " (a name may hold one)
+    assert error_line_text("a: b.duckdb: no agency named 'x: y' in the store") == \
+        "a: b.duckdb: ในฐานข้อมูลไม่มีหน่วยงานชื่อ 'x: y'"
+    assert error_line_text("agency x: ValueError: boom") == "agency x: ValueError: boom"
     monkeypatch.setenv("ITA_LANG", "en")
     assert reason_text("file not found") == "file not found"
     assert line("{count} agencies", count=3) == "3 agencies"
@@ -251,17 +255,19 @@ def test_batch_summary_in_thai(tmp_path) -> None:
         f"ita-report: เพิ่ม 11 ไฟล์ (ผลการประเมิน 22 รายการ) มีอยู่ในฐานข้อมูลแล้ว 0 ไฟล์ ไม่มีผล ITA 0 ไฟล์ ข้าม 0 ไฟล์ "
         f"ไม่ได้อ่าน 1 ไฟล์ (ไม่ใช่เอกสาร); ใน {db} มี 9 หน่วยงาน"]
     out = tmp_path / "out"
-    command = ("batch", "อบต.โนนสะอาดพัฒนา", "--db", str(db), "--format", "html", "--jobs", "1",
+    command = ("batch", "อบต.ไม่มีจริง", "อบต.โนนสะอาดพัฒนา", "--db", str(db), "--format", "html", "--jobs", "1",
                "--output-dir", str(out))
     first = run_cli(*command)
-    assert first.returncode == 0, first.stderr
-    progress, summary = first.stderr.splitlines()
-    assert re.fullmatch(r"\[1/1\] สร้างแล้ว องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา \(\d+\.\d วินาที\)", progress)
-    assert summary == (f"ita-report: สร้างแล้ว 1 ไม่เปลี่ยน 0 ไม่สำเร็จ 0; ผลรายหน่วยงาน {out / 'manifest.csv'}, "
+    assert first.returncode == 3, first.stderr
+    unknown, built, summary = first.stderr.splitlines()
+    # the worker's English error, said in Thai by its template
+    assert re.fullmatch(rf"\[1/2\] ไม่สำเร็จ อบต.ไม่มีจริง \(\d+\.\d วินาที\): {re.escape(str(db))}: "
+                        "ในฐานข้อมูลไม่มีหน่วยงานชื่อ 'อบต.ไม่มีจริง'", unknown)
+    assert re.fullmatch(r"\[2/2\] สร้างแล้ว องค์การบริหารส่วนตำบลโนนสะอาดพัฒนา \(\d+\.\d วินาที\)", built)
+    assert summary == (f"ita-report: สร้างแล้ว 1 ไม่เปลี่ยน 0 ไม่สำเร็จ 1; ผลรายหน่วยงาน {out / 'manifest.csv'}, "
                        f"หน้ารวมรายงาน {out / 'index.html'}, ภาพรวมจังหวัด {out / 'province_overview.html'}")
     again = run_cli(*command)
-    assert again.stderr.splitlines()[-1].startswith("ita-report: สร้างแล้ว 0 ไม่เปลี่ยน 1 ไม่สำเร็จ 0; ")
-
+    assert again.stderr.splitlines()[-1].startswith("ita-report: สร้างแล้ว 0 ไม่เปลี่ยน 1 ไม่สำเร็จ 1; ")
 
 def test_a_missing_extra_an_interrupt_and_a_full_disk_in_thai(example_store, tmp_path, capsys, monkeypatch) -> None:
     import errno

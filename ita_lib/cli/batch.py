@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from ita_lib import interrupts
-from ita_lib.cli.say import PREFIX, error_text, line, reason_text, say, tell
+from ita_lib.cli.say import PREFIX, error_line_text, error_text, line, reason_text, say, tell
 from ita_lib.cli.signals import sigterm_as_interrupt
 from ita_lib.errors import ItaError, UsageError
 from ita_lib.cli.exit_codes import INTERRUPTED, OK, PARTIAL, STOPPED, USAGE
@@ -77,7 +77,7 @@ def _batch(args: argparse.Namespace) -> int:
                           seconds=outcome.seconds)
             if outcome.error:
                 say(line("[{done}/{total}] {status} {agency} ({seconds:.1f} s): {error}", **values,
-                         error=reason_text(outcome.error)))
+                         error=error_line_text(outcome.error)))
             else:
                 say(line("[{done}/{total}] {status} {agency} ({seconds:.1f} s)", **values))
 
@@ -86,7 +86,7 @@ def _batch(args: argparse.Namespace) -> int:
     for note in result.notes:
         tell("{note}", note=reason_text(note))
     if result.overview_error:
-        tell("the province overview failed: {error}", error=reason_text(result.overview_error))
+        tell("the province overview failed: {error}", error=error_line_text(result.overview_error))
     tell("{built} built, {skipped} unchanged, {failed} failed; manifest {manifest}{index}{overview}",
          built=counts["built"], skipped=counts["skipped"], failed=counts["failed"], manifest=result.manifest,
          index=line(", index {path}", path=result.index) if result.index else "",
@@ -121,6 +121,6 @@ def _with_progress_bar(run_batch, jobs, options: dict):
             if outcome.status == "failed":
                 # Text, not markup: an agency named "[/x]" or "[link=…]" is printed as written.
                 bar.console.print(Text(terminal_line(line("failed: {agency}: {error}", agency=outcome.agency,
-                                                          error=reason_text(outcome.error)))))
+                                                          error=error_line_text(outcome.error)))))
 
         return run_batch(jobs, progress=progress, **options)

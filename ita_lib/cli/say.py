@@ -62,6 +62,22 @@ def tell_error(error: BaseException) -> None:
     say(PREFIX + error_text(error))
 
 
+def error_line_text(text: str) -> str:
+    """An error that arrives already written, "FILE: reason" (a batch worker's, from another process),
+    with its reason in the user's language when the catalogue knows it: the reason is the rest of the
+    text after some ": " (a name may hold one), and only a whole-reason match counts."""
+    if not language.thai():
+        return text
+    cut = text.find(": ")
+    while cut != -1:
+        reason = text[cut + 2:]
+        thai = reason_text(reason)
+        if thai != reason:
+            return text[:cut + 2] + thai
+        cut = text.find(": ", cut + 2)
+    return reason_text(text)
+
+
 def reason_text(reason: str) -> str:
     """An English reason (an error's, a parser's note) in the user's language when the catalogue
     has its template; its values (names, numbers, a library's own words) are kept as written."""
