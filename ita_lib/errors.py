@@ -84,6 +84,10 @@ class ThaiFontNotFoundError(ItaError):
     """No font with Thai glyphs was found for charts and reports (or ITA_THAI_FONT names a bad one)."""
 
 
+class PdfEngineError(ItaError):
+    """WeasyPrint cannot be loaded: the Pango, GLib, HarfBuzz or fontconfig libraries it needs are missing."""
+
+
 class OutputError(ItaError):
     """An output file or folder cannot be written: read-only, a folder in the way, a full disk."""
 

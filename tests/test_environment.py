@@ -26,6 +26,7 @@ CONDA_ONLY = {
     "python": "the interpreter (pyproject's requires-python)",
     "pip": "installs the pip: section",
     "libxml2": "conda-forge links lxml to it; lxml's pip wheels bundle the libxml2 the tests expect",
+    "pango": "WeasyPrint loads it (PDFs); pip cannot install it, conda-forge can (Windows, no root)",
 }
 SPEC = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(.*?)\s*$")
 

@@ -53,8 +53,11 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
               progress: Callable[[Outcome, dict], None] | None = None) -> BatchResult:
     """Build every job's report; skipped when unchanged; an agency's failure is recorded, never fatal.
     OutputError when the output folder cannot be written (reports already built are kept), ItaError
-    when the scheduler cannot be reached; on Ctrl-C the manifest lists what finished."""
+    when the scheduler cannot be reached, ThaiFontNotFoundError or PdfEngineError (naming the fix)
+    before any worker starts when this machine cannot make the reports; on Ctrl-C the manifest lists
+    what finished."""
     jobs, duplicates = once_per_agency(jobs)
+    _check_machine(jobs, local=scheduler is None)
     outcomes: list[Outcome] = []
     counts = {"built": 0, "skipped": 0, "failed": 0, "total": len(jobs)}
 
@@ -88,6 +91,18 @@ def run_batch(jobs: list[Job], *, db: str | Path, output_dir: str | Path = "outp
             result.index = write_index(output_dir, outcomes,
                                        digits=(jobs[0].params.get("digits") if jobs else None) or "thai")
     return result
+
+
+def _check_machine(jobs: list[Job], local: bool) -> None:
+    """Before any worker starts: a usable Thai font (the index page and the overview need it here),
+    and for local workers that make PDFs, WeasyPrint with Pango. Otherwise every agency would fail
+    the same way inside its notebook; this stops the batch at once with one line and the fix. A
+    dask cluster's workers are other machines: `ita-report doctor` checks those."""
+    from ita_lib.report.preflight import check_font, check_pdf_engine
+
+    check_font()
+    if local:
+        check_pdf_engine({kind for job in jobs for kind in (job.params.get("formats") or ["html", "pdf"])})
 
 
 def _to_build(jobs: list[Job], db: str | Path, output_dir: Path, notebook: Path, force: bool,

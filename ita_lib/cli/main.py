@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from ita_lib import __version__
 from ita_lib.cli import exit_codes
-from ita_lib.cli import language
-from ita_lib.cli.say import PREFIX, line, reason_text, say, tell, tell_error
+from ita_lib.cli.say import say as _say
 from ita_lib.cli.options import (agency_name, fiscal_year, path_text, port_number, positive_int, positive_seconds,
                                  province)
 from ita_lib.errors import ItaError, UsageError
@@ -62,6 +61,7 @@ EXAMPLES = {
     "confirm": "ita-report confirm params/review/obt-banphran-3243f1.yaml",
     "app": "ita-report app   (then open the address it prints; stop it with Ctrl-C)",
     "notebooks": "ita-report notebooks ~/ita-notebooks   (then open ~/ita-notebooks in JupyterLab)",
+    "doctor": "ita-report doctor --output-dir outputs",
 }
 
 
@@ -79,9 +79,6 @@ def _build_parser() -> argparse.ArgumentParser:
                "  ita-report app   (the page: upload, check, confirm, download)\n"
                "every command's --help ends with an example", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"ita-report {__version__}")
-    parser.add_argument("--lang", choices=language.LANGUAGES,
-                        help="language of messages and help: th (Thai) or en (English); default: th when "
-                             f"{language.ENV_VAR}=th or the locale is Thai, else en")
     commands = parser.add_subparsers(dest="command", required=True)
     parse = _command(commands, "parse", help="print the ITA records found in documents")
     parse.add_argument("files", nargs="+", metavar="FILE")
@@ -193,6 +190,11 @@ def _build_parser() -> argparse.ArgumentParser:
                          "into a folder of yours (for a wheel or a hub install)")
     notebooks.add_argument("folder", type=path_text, help="where to put them (made if missing)")
 
+    doctor = _command(commands, "doctor", help="check that this machine can make the reports (Thai font, Pango, "
+                      "kernel, output folder) and print each fix, in Thai")
+    doctor.add_argument("--output-dir", default="outputs", type=path_text,
+                        help="the folder whose write access and free space are checked (default: %(default)s)")
+
     params = commands.add_parser("params", help="report parameter files", epilog=f"example:\n  {EXAMPLES['init']}",
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     params_commands = params.add_subparsers(dest="params_command", required=True)
@@ -202,10 +204,6 @@ def _build_parser() -> argparse.ArgumentParser:
                       help="folder for the files (default: %(default)s)")
     init.add_argument("--province", type=province, help="only agencies of this province")
     init.add_argument("--overwrite", action="store_true", help="replace existing files")
-    if language.thai():
-        from ita_lib.cli.help_th import translate_parser
-
-        translate_parser(parser)
     return parser
 
 
@@ -232,15 +230,15 @@ def _parse_files(files: list[str], year: int | None, agency: str | None = None) 
             with time_limit(DOCUMENT_TIME_LIMIT):
                 report = parse_report(Path(name), year=year, agency=agency)
         except ParseTimeout:
-            tell("{name}: took longer than {seconds:g} s to read; left out", name=name, seconds=DOCUMENT_TIME_LIMIT)
+            _say(f"ita-report: {name}: took longer than {DOCUMENT_TIME_LIMIT:g} s to read; left out")
             unreadable = True
             continue
         except ItaError as error:
-            tell_error(error)
+            _say(f"ita-report: {error}")
             unreadable = True
             continue
         for note in report.notes:
-            tell("{name}: {note}", name=name, note=reason_text(note))
+            _say(f"ita-report: {name}: {note}")
         records.extend(report.records)
     return records, unreadable
 
@@ -255,7 +253,7 @@ def _table(records: list[Assessment]) -> None:
 
     rubric = load_rubric()
 
-    table = Table(title=line("{count} ITA records", count=len(records)), show_lines=False)
+    table = Table(title=f"{len(records)} ITA records", show_lines=False)
     table.add_column("agency", min_width=30, overflow="fold")
     for column in ("year", "overall", "grade", "passed", *map(str, rubric.indicator_numbers), "warnings"):
         table.add_column(column, justify="left" if column == "grade" else "right", no_wrap=True)
@@ -297,7 +295,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     for record in records:
         for warning in record.warnings:
             where = f"{record.source.path}:{warning.line}" if warning.line else str(record.source.path)
-            tell("warning: {where}: {code}: {message}", where=where, code=warning.code, message=warning.message)
+            _say(f"ita-report: warning: {where}: {warning.code}: {warning.message}")
     if unreadable:
         return exit_codes.PARTIAL
     if args.strict and any(record.warnings for record in records):
@@ -306,15 +304,6 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command in the language of --lang, else of ITA_LANG or the locale (ita_lib.cli.language);
-    argparse's own words in it too (ita_lib.cli.help_th)."""
-    from ita_lib.cli.help_th import argparse_words
-
-    with language.chosen(language.option_in(sys.argv[1:] if argv is None else argv)), argparse_words():
-        return _main(argv)
-
-
-def _main(argv: list[str] | None) -> int:
     from ita_lib.cli.home import ensure_writable_caches
     from ita_lib.report.logs import quiet_library_logs
 
@@ -322,7 +311,7 @@ def _main(argv: list[str] | None) -> int:
     from ita_lib.cli.streams import usable_streams
 
     for note in usable_streams():
-        say(PREFIX + note)
+        _say(f"ita-report: {note}")
     quiet_library_logs()
 
     ensure_writable_caches()  # before argparse: the year option's check imports pythainlp
@@ -330,6 +319,7 @@ def _main(argv: list[str] | None) -> int:
     try:
         from ita_lib.cli import app as cli_app
         from ita_lib.cli import batch as cli_batch
+        from ita_lib.cli import doctor as cli_doctor
         from ita_lib.cli import notebooks as cli_notebooks
         from ita_lib.cli import review as cli_review
         from ita_lib.cli import store as cli_store
@@ -340,20 +330,20 @@ def _main(argv: list[str] | None) -> int:
                     "analyze": cli_store.cmd_analyse, "build": cli_store.cmd_build,
                     "params": cli_store.cmd_params, "batch": cli_batch.cmd_batch,
                     "review": cli_review.cmd_review, "confirm": cli_review.cmd_confirm, "app": cli_app.cmd_app,
-                    "notebooks": cli_notebooks.cmd_notebooks}
+                    "notebooks": cli_notebooks.cmd_notebooks, "doctor": cli_doctor.cmd_doctor}
         with sigterm_as_interrupt():
             if args.command in ("build", "batch", "app"):
                 needs(*modules_of("report"), *(modules_of("app") if args.command == "app" else ()))
             rubric.load()
             return commands[args.command](args)
     except UsageError as error:
-        tell_error(error)
+        _say(f"ita-report: {error}")
         return exit_codes.USAGE
     except ItaError as error:
-        tell_error(error)
+        _say(f"ita-report: {error}")
         return exit_codes.STOPPED
     except KeyboardInterrupt:
-        tell("interrupted; what was finished is kept")
+        _say("ita-report: interrupted; what was finished is kept")
         return exit_codes.INTERRUPTED
     except BrokenPipeError:
         return exit_codes.OK
@@ -362,12 +352,12 @@ def _main(argv: list[str] | None) -> int:
         extra = EXTRA_OF_MODULE.get(module)
         if extra is None:
             raise
-        tell('{command} needs the {extra} extra ({module} is not installed): pip install "ita-report[{extra}]"',
-             command=args.command, extra=extra, module=module)
+        _say(f'ita-report: {args.command} needs the {extra} extra ({module} is not installed): '
+             f'pip install "ita-report[{extra}]"')
         return exit_codes.STOPPED
     except OSError as error:  # the last net for the machine's own faults: a full disk, a read-only folder
         where = f"{error.filename}: " if error.filename else ""
-        tell("{where}{reason}", where=where, reason=reason_text(error.strerror) if error.strerror else error)
+        _say(f"ita-report: {where}{error.strerror or error}")
         return exit_codes.STOPPED
 
 
