@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from ita_lib import __version__
 from ita_lib.cli import exit_codes
-from ita_lib.cli.say import say as _say
+from ita_lib.cli import language
+from ita_lib.cli.say import PREFIX, line, reason_text, say, tell, tell_error
 from ita_lib.cli.options import (agency_name, fiscal_year, path_text, port_number, positive_int, positive_seconds,
                                  province)
 from ita_lib.errors import ItaError, UsageError
@@ -79,6 +80,9 @@ def _build_parser() -> argparse.ArgumentParser:
                "  ita-report app   (the page: upload, check, confirm, download)\n"
                "every command's --help ends with an example", formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"ita-report {__version__}")
+    parser.add_argument("--lang", choices=language.LANGUAGES,
+                        help="language of messages and help: th (Thai) or en (English); default: th when "
+                             f"{language.ENV_VAR}=th or the locale is Thai, else en")
     commands = parser.add_subparsers(dest="command", required=True)
     parse = _command(commands, "parse", help="print the ITA records found in documents")
     parse.add_argument("files", nargs="+", metavar="FILE")
@@ -204,6 +208,10 @@ def _build_parser() -> argparse.ArgumentParser:
                       help="folder for the files (default: %(default)s)")
     init.add_argument("--province", type=province, help="only agencies of this province")
     init.add_argument("--overwrite", action="store_true", help="replace existing files")
+    if language.thai():
+        from ita_lib.cli.help_th import translate_parser
+
+        translate_parser(parser)
     return parser
 
 
@@ -230,15 +238,15 @@ def _parse_files(files: list[str], year: int | None, agency: str | None = None) 
             with time_limit(DOCUMENT_TIME_LIMIT):
                 report = parse_report(Path(name), year=year, agency=agency)
         except ParseTimeout:
-            _say(f"ita-report: {name}: took longer than {DOCUMENT_TIME_LIMIT:g} s to read; left out")
+            tell("{name}: took longer than {seconds:g} s to read; left out", name=name, seconds=DOCUMENT_TIME_LIMIT)
             unreadable = True
             continue
         except ItaError as error:
-            _say(f"ita-report: {error}")
+            tell_error(error)
             unreadable = True
             continue
         for note in report.notes:
-            _say(f"ita-report: {name}: {note}")
+            tell("{name}: {note}", name=name, note=reason_text(note))
         records.extend(report.records)
     return records, unreadable
 
@@ -253,7 +261,7 @@ def _table(records: list[Assessment]) -> None:
 
     rubric = load_rubric()
 
-    table = Table(title=f"{len(records)} ITA records", show_lines=False)
+    table = Table(title=line("{count} ITA records", count=len(records)), show_lines=False)
     table.add_column("agency", min_width=30, overflow="fold")
     for column in ("year", "overall", "grade", "passed", *map(str, rubric.indicator_numbers), "warnings"):
         table.add_column(column, justify="left" if column == "grade" else "right", no_wrap=True)
@@ -295,7 +303,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     for record in records:
         for warning in record.warnings:
             where = f"{record.source.path}:{warning.line}" if warning.line else str(record.source.path)
-            _say(f"ita-report: warning: {where}: {warning.code}: {warning.message}")
+            tell("warning: {where}: {code}: {message}", where=where, code=warning.code, message=warning.message)
     if unreadable:
         return exit_codes.PARTIAL
     if args.strict and any(record.warnings for record in records):
@@ -304,6 +312,15 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """The command in the language of --lang, else of ITA_LANG or the locale (ita_lib.cli.language);
+    argparse's own words in it too (ita_lib.cli.help_th)."""
+    from ita_lib.cli.help_th import argparse_words
+
+    with language.chosen(language.option_in(sys.argv[1:] if argv is None else argv)), argparse_words():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     from ita_lib.cli.home import ensure_writable_caches
     from ita_lib.report.logs import quiet_library_logs
 
@@ -311,7 +328,7 @@ def main(argv: list[str] | None = None) -> int:
     from ita_lib.cli.streams import usable_streams
 
     for note in usable_streams():
-        _say(f"ita-report: {note}")
+        say(PREFIX + note)
     quiet_library_logs()
 
     ensure_writable_caches()  # before argparse: the year option's check imports pythainlp
@@ -337,13 +354,13 @@ def main(argv: list[str] | None = None) -> int:
             rubric.load()
             return commands[args.command](args)
     except UsageError as error:
-        _say(f"ita-report: {error}")
+        tell_error(error)
         return exit_codes.USAGE
     except ItaError as error:
-        _say(f"ita-report: {error}")
+        tell_error(error)
         return exit_codes.STOPPED
     except KeyboardInterrupt:
-        _say("ita-report: interrupted; what was finished is kept")
+        tell("interrupted; what was finished is kept")
         return exit_codes.INTERRUPTED
     except BrokenPipeError:
         return exit_codes.OK
@@ -352,12 +369,12 @@ def main(argv: list[str] | None = None) -> int:
         extra = EXTRA_OF_MODULE.get(module)
         if extra is None:
             raise
-        _say(f'ita-report: {args.command} needs the {extra} extra ({module} is not installed): '
-             f'pip install "ita-report[{extra}]"')
+        tell('{command} needs the {extra} extra ({module} is not installed): pip install "ita-report[{extra}]"',
+             command=args.command, extra=extra, module=module)
         return exit_codes.STOPPED
     except OSError as error:  # the last net for the machine's own faults: a full disk, a read-only folder
         where = f"{error.filename}: " if error.filename else ""
-        _say(f"ita-report: {where}{error.strerror or error}")
+        tell("{where}{reason}", where=where, reason=reason_text(error.strerror) if error.strerror else error)
         return exit_codes.STOPPED
 
 

@@ -13,8 +13,7 @@ import pandas as pd
 
 from ita_lib import interrupts
 from ita_lib.cli import exit_codes
-from ita_lib.cli.say import say as _say
-from ita_lib.cli.say import say_path
+from ita_lib.cli.say import line, reason_text, say_path, tell, tell_error
 
 
 
@@ -49,7 +48,7 @@ def print_frame(frame: pd.DataFrame, fmt: str, title: str, *, narrow: tuple[str,
         console = _console()
         if narrow and console.width < 120:
             frame = frame[[c for c in frame.columns if c in narrow]]
-            title += " (--format csv for every column)"
+            title += line(" (--format csv for every column)")
         table = Table(title=title)
         for column in frame.columns:
             table.add_column(str(column), overflow="fold")
@@ -100,15 +99,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             result = ingest(args.paths, db=args.db, year=args.year, agency=args.agency, aliases=aliases,
                             workers=args.workers, progress=progress)
     for path, reason in result.failed:
-        _say(f"ita-report: skipped {path}: {reason}")
+        tell("skipped {path}: {reason}", path=path, reason=reason_text(reason))
     for path, note in [*result.not_ita, *result.noted]:
-        _say(f"ita-report: {path}: {note}")
+        tell("{path}: {note}", path=path, note=reason_text(note))
     for path, reason in result.left_out:
-        _say(f"ita-report: left out {path}: {reason}")
-    _say(f"ita-report: {len(result.added)} files added ({result.records} records), "
-         f"{len(result.already_in)} already in the store, {len(result.not_ita)} without ITA results, "
-         f"{len(result.failed)} skipped, {len(result.left_out)} left out (not documents); "
-         f"{result.agencies} agencies in {args.db}")
+        tell("left out {path}: {reason}", path=path, reason=reason_text(reason))
+    tell("{added} files added ({records} records), {already_in} already in the store, {not_ita} without ITA "
+         "results, {failed} skipped, {left_out} left out (not documents); {agencies} agencies in {db}",
+         added=len(result.added), records=result.records, already_in=len(result.already_in),
+         not_ita=len(result.not_ita), failed=len(result.failed), left_out=len(result.left_out),
+         agencies=result.agencies, db=args.db)
     return exit_codes.PARTIAL if result.skipped_any else exit_codes.OK
 
 
@@ -118,8 +118,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     with Store(args.db, read_only=True) as store:
         frame = store.conflicts()
     frame = frame.drop(columns=["agency_id"])
-    print_frame(frame, args.format, f"{frame.groupby(['agency', 'fiscal_year', 'field']).ngroups} "
-                                    "values on which sources disagree")
+    print_frame(frame, args.format, line("{count} values on which sources disagree",
+                                         count=frame.groupby(['agency', 'fiscal_year', 'field']).ngroups))
     return exit_codes.OK
 
 
@@ -131,8 +131,8 @@ def cmd_agencies(args: argparse.Namespace) -> int:
     if args.province:
         frame = frame[frame["province"] == args.province]
         if frame.empty:
-            _say(f"ita-report: {args.db}: no agency of province {args.province!r} in the store")
-    print_frame(frame, args.format, f"{len(frame)} agencies",
+            tell("{db}: no agency of province {province!r} in the store", db=args.db, province=args.province)
+    print_frame(frame, args.format, line("{count} agencies", count=len(frame)),
                 narrow=("name", "agency_type", "district", "province", "years"))
     return exit_codes.OK
 
@@ -155,7 +155,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         sys.stdout.write(plan_csv_text(analysis.plan))
     elif args.plan_csv:
         write_plan_csv(analysis.plan, args.plan_csv)
-        _say(f"ita-report: action-plan draft written to {args.plan_csv}")
+        tell("action-plan draft written to {path}", path=args.plan_csv)
     return exit_codes.OK
 
 
@@ -202,7 +202,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         try:
             targets.append(_build_params(target, args))
         except ItaError as error:
-            _say(f"ita-report: {error}")
+            tell_error(error)
             failed += 1
     if not targets:  # every target failed (there is at least one: argparse's nargs="+")
         return exit_codes.PARTIAL
@@ -229,7 +229,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             except (CellTimeoutError, DeadKernelError) as error:  # killed (out of memory?) or stuck: a fresh kernel
                 interrupts.stop_if_noted()
                 first = error.reason.splitlines()[0][:200]  # nbclient's message, said as it always was
-                _say(f"ita-report: agency {params.agency}: {type(error).__name__}: {first}")
+                tell("agency {agency}: {error}: {reason}", agency=params.agency, error=type(error).__name__,
+                     reason=first)
                 failed += 1
                 km = _fresh_kernel(kernels)
                 continue
@@ -252,7 +253,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                 km = _fresh_kernel(kernels)  # the kernel may have died under it (killed, out of memory)
                 continue
             timing = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
-            _say(f"ita-report: built {result.agency} ({timing})")
+            tell("built {agency} ({timing})", agency=result.agency, timing=timing)
             for path in result.outputs.values():
                 say_path(path)
     finally:
@@ -284,10 +285,13 @@ def _say_failed(params, error: BaseException) -> None:
     interrupts.stop_if_noted()
 
     if isinstance(error, ItaError):
-        _say(f"ita-report: {error}")
+        tell_error(error)
         return
     first = next((line for line in str(error).splitlines() if line.strip()), "")[:200]
-    _say(f"ita-report: agency {params.agency}: {type(error).__name__}" + (f": {first}" if first else ""))
+    if first:
+        tell("agency {agency}: {error}: {reason}", agency=params.agency, error=type(error).__name__, reason=first)
+    else:
+        tell("agency {agency}: {error}", agency=params.agency, error=type(error).__name__)
 
 
 def cmd_params(args: argparse.Namespace) -> int:
@@ -299,5 +303,5 @@ def cmd_params(args: argparse.Namespace) -> int:
     written = write_params_files(agencies, args.db, args.out, province=args.province, overwrite=args.overwrite)
     for path in written:
         say_path(path)
-    _say(f"ita-report: {len(written)} params files written to {args.out}")
+    tell("{count} params files written to {folder}", count=len(written), folder=args.out)
     return exit_codes.OK
