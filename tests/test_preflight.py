@@ -18,6 +18,11 @@ AGENCY = "องค์การบริหารส่วนตำบลโน�
 FONT_FIX = fonts.FIX_HINT
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    monkeypatch.setenv("ITA_LANG", "en")  # the lines as the library writes them, whatever the locale
+
+
 @pytest.fixture
 def no_thai_font(tmp_path, monkeypatch):
     """ITA_THAI_FONT naming a file that is gone: the font lookup fails."""
