@@ -50,3 +50,23 @@ def test_the_notebooks_and_examples_are_copied_out_and_nothing_is_overwritten(tm
     assert again.returncode == 3
     assert f"ita-report: {target / 'app.ipynb'}: already there, left as it is" in again.stderr.splitlines()
     assert (target / "app.ipynb").read_text(encoding="utf-8") == "mine"
+
+
+def test_the_bundled_examples_never_go_into_a_real_store(tmp_path, monkeypatch) -> None:
+    """A params file or notebook that names a real store but keeps the default documents: the made-up
+    agencies stay out of it (one warning says so), and the analysis reads the store as it is."""
+    from ita_lib.analysis import prepare_analysis
+    from ita_lib.store.db import Store
+    from ita_lib.store.ingest import ingest
+
+    monkeypatch.chdir(tmp_path)
+    db = tmp_path / "real.duckdb"
+    assert not ingest([Path(__file__).parent / "fixtures" / "agency_analysis_status.txt"], db=db, aliases=None,
+                      workers=1).failed
+    with Store(db, read_only=True) as store:
+        before = store.query("select count(*) as n from sources")["n"][0]
+    with pytest.warns(UserWarning, match="bundled made-up examples go only into the scratch store"):
+        a = prepare_analysis("เทศบาลตำบลโคกม่วงงาม", db=db, documents="examples")
+    assert a.agency["name"] == "เทศบาลตำบลโคกม่วงงาม"
+    with Store(db, read_only=True) as store:
+        assert store.query("select count(*) as n from sources")["n"][0] == before == 1

@@ -190,13 +190,18 @@ def load(agency: str, db: str | Path = DEFAULT_DB, *, province: str | None = Non
 BUNDLED_EXAMPLES = "examples"  # the notebook's default documents: the made-up examples ita-report carries
 
 
+def _bundled(documents: str | Path | None) -> bool:
+    """Does `documents` name the bundled examples (and not a folder of that name here)?"""
+    return documents is not None and str(documents) == BUNDLED_EXAMPLES and not Path(documents).is_dir()
+
+
 def documents_folder(documents: str | Path) -> Path:
     """The folder a notebook's `documents` names: "examples" is the bundled examples wherever
     ita-report is installed (so the defaults run from any working folder); any other path must be
     a folder (a missing one is an error, not an empty report)."""
     from ita_lib.errors import ParamsError
 
-    if str(documents) == BUNDLED_EXAMPLES and not Path(documents).is_dir():
+    if _bundled(documents):
         from ita_lib.report.render import EXAMPLES
 
         return EXAMPLES
@@ -212,8 +217,16 @@ def prepare_analysis(agency: str, *, db: str | Path | None, agency_id: str | Non
                      config: AnalysisConfig | dict | None = None) -> AgencyAnalysis:
     """The analysis the report notebook shows (`load` with the notebook's conveniences).
     `documents`: a folder to ingest first ("examples", the notebook's default: the bundled examples,
-    so it runs top to bottom from any working folder; a missing folder is an error). `db` None: a
-    scratch store of this user's, so trying the notebook never writes into a real store."""
+    so it runs top to bottom from any working folder, into the scratch store only; a missing folder is an
+    error). `db` None: a scratch store of this user's, so trying the notebook never writes into a real
+    store."""
+    if db is not None and _bundled(documents):
+        # Made-up agencies must never enter a real store: the notebook's default is for trying it out.
+        import warnings
+
+        warnings.warn("documents: the bundled made-up examples go only into the scratch store (db: null); "
+                      f"nothing was ingested into {db}", stacklevel=2)
+        documents = None
     if db is None:
         from ita_lib.files import scratch_dir
 
