@@ -270,3 +270,30 @@ def test_without_pango_the_pdf_check_fails_with_the_fix(tmp_path, monkeypatch):
     assert check == Check(FAIL, "WeasyPrint โหลด Pango ไม่ได้ จึงทำ PDF ไม่ได้ (PDF reports need Pango, which WeasyPrint "
                                 "cannot load (cannot load library 'libpango-1.0-0': not found))",
                           f"ติดตั้ง Pango: {preflight.PANGO_FIX}")
+
+
+def test_ctrl_c_during_the_kernel_check_leaves_no_kernel(tmp_path):
+    import signal
+    import time
+
+    import psutil
+
+    doctor = subprocess.Popen([sys.executable, "-m", "ita_lib", "doctor", "--output-dir", str(tmp_path)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+                              env={**os.environ, "ITA_LANG": "", "ITA_KERNEL_TRANSPORT": ""})
+    for line in doctor.stdout:
+        if line.startswith("✓ พื้นที่ว่าง"):  # the check before the kernel's
+            break
+    kernel = []
+    deadline = time.monotonic() + 30
+    while not kernel and time.monotonic() < deadline:
+        kernel = [p for p in psutil.Process(doctor.pid).children(recursive=True) if "ipykernel_launcher" in p.cmdline()]
+        time.sleep(0.01)
+    assert kernel, "no kernel was started"
+    doctor.send_signal(signal.SIGINT)
+    rest = doctor.stdout.read()
+    assert doctor.wait(timeout=60) == exit_codes.INTERRUPTED, rest
+    psutil.wait_procs(kernel, timeout=5)
+    assert not [p for p in kernel if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
+    assert list(Path(tempfile.gettempdir()).glob(f"{kernels.FOLDER_PREFIX}{doctor.pid}-*")) == []
+    assert list(tmp_path.iterdir()) == []
