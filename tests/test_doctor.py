@@ -297,3 +297,10 @@ def test_ctrl_c_during_the_kernel_check_leaves_no_kernel(tmp_path):
     assert not [p for p in kernel if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]
     assert list(Path(tempfile.gettempdir()).glob(f"{kernels.FOLDER_PREFIX}{doctor.pid}-*")) == []
     assert list(tmp_path.iterdir()) == []
+
+
+def test_without_jupyter_client_the_kernel_check_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ita_lib.report.kernels", None)  # as when jupyter_client is not installed
+    check = doctor_checks.kernel(Words())
+    assert check.status == FAIL and check.line.startswith("เริ่มเคอร์เนล Jupyter ไม่ได้: ")
+    assert check.fix == 'pip install "ita-report[report]"'

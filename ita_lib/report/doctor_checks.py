@@ -387,8 +387,11 @@ def disk_space(t: Words, folder: Path, low: int = LOW_DISK) -> Check:
 def kernel(t: Words, timeout: float = KERNEL_TIMEOUT) -> Check:
     """Start this interpreter's kernel as a build does (ita_lib.report.kernels), run `1+1` in it and
     stop it. When IPC sockets fail, TCP is tried, to name the fix."""
-    from ita_lib.report.kernels import TRANSPORT_VARIABLE
-
+    try:
+        from ita_lib.report.kernels import TRANSPORT_VARIABLE
+    except ImportError as error:  # jupyter_client or pyzmq missing: the report extra
+        return Check(FAIL, t(f"เริ่มเคอร์เนล Jupyter ไม่ได้: {_reason(error)}",
+                             f"cannot start a Jupyter kernel: {_reason(error)}"), 'pip install "ita-report[report]"')
     try:
         transport, seconds = _run_kernel(timeout)
     except Exception as error:  # noqa: BLE001 - a failing kernel is a failed check, not a traceback
