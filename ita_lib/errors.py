@@ -21,6 +21,8 @@ class ItaError(Exception):
         from ita_lib.text.terminal import terminal_line
 
         # A file name or document text in the message is shown, never obeyed by a terminal.
+        if self.path is None and self.line is None:
+            return terminal_line(self.reason)  # about no file: no machine has a Thai font, say
         where = terminal_line(self.path or "<text>")
         if self.line is not None:
             where = f"{where}:{self.line}"

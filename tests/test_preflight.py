@@ -134,3 +134,16 @@ def test_the_error_survives_pickling():
 
     error = pickle.loads(pickle.dumps(PdfEngineError("no Pango", path="weasyprint")))
     assert (type(error), error.reason, error.path) == (PdfEngineError, "no Pango", "weasyprint")
+
+
+def test_an_error_about_no_file_is_said_without_a_file_name(monkeypatch) -> None:
+    """No Thai font anywhere is about the machine, not a file: its line has no "<text>:" in front."""
+    from ita_lib.cli import say
+    from ita_lib.errors import ThaiFontNotFoundError
+
+    error = ThaiFontNotFoundError("no Thai font found: install one")
+    assert str(error) == "no Thai font found: install one"
+    assert say.error_text(error) == "no Thai font found: install one"
+    monkeypatch.setenv("ITA_LANG", "th")
+    assert not say.error_text(error).startswith("<text>")
+    assert str(ThaiFontNotFoundError("x", path="a.ttf")) == "a.ttf: x"

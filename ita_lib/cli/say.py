@@ -54,8 +54,11 @@ def error_text(error: BaseException) -> str:
 
     if not isinstance(error, ItaError) or not language.thai():
         return str(error)
+    reason = terminal_line(reason_text(error.reason))
+    if error.path is None and error.line is None:
+        return reason
     where = terminal_line(error.path or "<text>") + (f":{error.line}" if error.line is not None else "")
-    return f"{where}: {terminal_line(reason_text(error.reason))}"
+    return f"{where}: {reason}"
 
 
 def tell_error(error: BaseException) -> None:
