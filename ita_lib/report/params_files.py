@@ -29,7 +29,7 @@ _HEADER = """\
 # documents: null — อ่านจาก db เท่านั้น ไม่นำเข้าเอกสาร (read the store, ingest nothing into it)
 # formats: ["html", "pdf", "docx", "xlsx"]; audience: "agency" (ฉบับเผยแพร่) | "analyst" (ฉบับวิเคราะห์)
 # signoff: ชื่อและตำแหน่งของผู้รายงาน (reporter) ผู้รับรอง (certifier) ผู้เห็นชอบ (approver); ว่างไว้ = เส้นประให้เขียนเอง
-# strength, passing, urgent: เกณฑ์จุดแข็ง ผ่าน เร่งด่วน (0-100, urgent ≤ passing ≤ strength)
+# strength, passing, urgent: เกณฑ์จุดแข็ง เกณฑ์ผ่าน เกณฑ์เร่งด่วน (0-100, urgent ≤ passing ≤ strength)
 # output_dir, final: ita-report build only (the folder the report goes in; refuse a draft)
 """
 
