@@ -17,6 +17,7 @@ from ita_lib.parse.multi import parse_multi_agency_table, parse_multi_year_table
 from ita_lib.parse.province_rows import is_province_list
 from ita_lib.parse.prose import read_prose
 from ita_lib.parse.prose_words import heading, other_assessment_heading, says_not_ita
+from ita_lib.parse.analysis_report import read_analysis
 from ita_lib.parse.combine import with_sentences
 from ita_lib.parse.ranked_tables import parse_ranked_table
 from ita_lib.parse.scan import promote_loose_rows
@@ -102,6 +103,10 @@ def _read_records(document: Document, *, year: int | None, agency: str | None) -
         report.notes.extend(english.notes)  # records named only in English, left out
         if not english.records and not english.notes:
             report.notes.append("mentions ITA but gives no score, grade or indicator table")
+        return report
+    analysis = read_analysis(document, year=year, agency=agency)
+    if analysis is not None:  # one agency's analysis of one year's result (ita-report's own reports too)
+        report.records = analysis
         return report
     for parser in (parse_province_list, parse_multi_agency_table):
         records = parser(document, year=year)
