@@ -8,7 +8,7 @@ overall, grade and result, and the instrument scores a document printed (or the 
 a value the report computed is no printed result, so the parse leaves it out (the contract keeps
 computed values apart). Items come from the store (the report prints those below the pass mark).
 
-(a) the five seed documents' reports (../shared/seeds, skipped without it), built by one batch;
+(a) the five seed documents' reports (../shared/seeds, skipped without it), built once a session (conftest.py);
 (b) the bundled examples in both digit systems and both audiences; (c) a made-up hand-written
 analysis of the same kind (tests/fixtures/agency_analysis_with_history.txt).
 
@@ -114,12 +114,11 @@ def check(record: dict, want: dict, fmt: str) -> None:
 # ---- (a) the five seeds ---------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def seed_reports(tmp_path_factory) -> tuple[Path, list[Path], dict[Path, list[dict]]]:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is absent")
-    work = tmp_path_factory.mktemp("own-seed-reports")
-    ita("ingest", str(SEEDS), "--db", "ita.duckdb", "--quiet", cwd=work)
-    folders = build(work, {"out": ()})["out"]
+def seed_reports(seed_reports) -> tuple[Path, list[Path], dict[Path, list[dict]]]:
+    """The session's reports of the five seeds (tests/conftest.py, built once for the PDF text tests
+    too), with their store's folder and every report's records."""
+    folders = sorted({outputs["html"].parent for outputs in seed_reports.values()})
+    work = folders[0].parent.parent  # <work>/out/<slug>, the store at <work>/ita.duckdb
     return work, folders, parsed(work, folders)
 
 
