@@ -117,14 +117,14 @@ def jupyter_extra(t: Words) -> Check:
     """JupyterLab to open the notebooks here, or this Python registered as a kernel for a hub's own
     JupyterLab. Builds need neither: a warning at most."""
     if importlib.util.find_spec("jupyterlab") is not None:
-        return Check(PASS, t(f"JupyterLab {_version('jupyterlab')} ติดตั้งแล้ว (เปิดสมุดบันทึกรายงานได้)",
+        return Check(PASS, t(f"JupyterLab {_version('jupyterlab')} ติดตั้งแล้ว (เปิดโน้ตบุ๊กรายงานได้)",
                              f"JupyterLab {_version('jupyterlab')} is installed (the report notebooks open here)"))
     kernel = _registered_kernel()
     if kernel:
         return Check(PASS, t(f"ลงทะเบียน Python นี้เป็นเคอร์เนล '{kernel}' แล้ว (เลือกได้ใน JupyterLab ของ hub)",
                              f"this Python is registered as the kernel '{kernel}' (a hub's JupyterLab offers it)"))
     return Check(WARN, t("ไม่มี JupyterLab ใน Python นี้ และยังไม่ได้ลงทะเบียนเป็นเคอร์เนล: build และ batch ใช้ได้ "
-                         "แต่เปิดสมุดบันทึกด้วย Python นี้ไม่ได้",
+                         "แต่เปิดโน้ตบุ๊กด้วย Python นี้ไม่ได้",
                          "no JupyterLab in this Python and it is not registered as a kernel: build and batch work, "
                          "but the notebooks cannot be opened with this Python"),
                  t('pip install "ita-report[jupyter]"; บน JupyterHub ที่มี JupyterLab อยู่แล้ว: '
