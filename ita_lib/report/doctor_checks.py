@@ -321,8 +321,9 @@ def _thai_pdf(font) -> tuple[str, list[str]]:
     finally:
         fonts.__del__()  # removes its temporary folder now (ita_lib.report.pdf._own_fonts says why)
     page = PdfReader(io.BytesIO(pdf)).pages[0]
-    embedded = [str(f.get_object().get("/BaseFont", "")).split("+")[-1].lstrip("/")
-                for f in (page["/Resources"].get_object().get("/Font") or {}).values()]
+    fonts_used = page["/Resources"].get_object().get("/Font")
+    fonts_used = {} if fonts_used is None else fonts_used.get_object()  # pypdf 4.0 leaves it a reference
+    embedded = [str(f.get_object().get("/BaseFont", "")).split("+")[-1].lstrip("/") for f in fonts_used.values()]
     return page.extract_text(), embedded
 
 
