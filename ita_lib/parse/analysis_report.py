@@ -84,12 +84,7 @@ def _same_agency(a: str | None, b: str | None) -> bool:
 def _set_identity(builder: RecordBuilder, named: TitledAgency | None, agency: str | None) -> None:
     if agency:
         builder.set("agency", agency.strip(), None)
-    if named is None:
-        return
-    builder.set("agency", named.name, named.line)
-    builder.set("agency_type", named.agency_type, named.line)
-    builder.set("district", named.district, named.line)
-    builder.set("province", named.province, named.line)
+    builder.set_agency(named)  # the name under the title, with its type and place
 
 
 def _summary_end(lines: list[Line], history: set[int]) -> int:
